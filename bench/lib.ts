@@ -1,0 +1,58 @@
+/** Small helpers shared by the benchmarks: a seeded PRNG and timing loops. */
+
+/** mulberry32: a fast seeded PRNG (deterministic inputs, run after run). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Rate {
+  /** Operations per second of wall-clock time. */
+  readonly wall: number;
+  /** Operations per second of CPU time used by this process (all its threads, GC included): the rate on one
+   *  core even when other processes compete for the machine. */
+  readonly cpu: number;
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Runs `fn(i)` repeatedly for at least `ms` milliseconds (after a warm-up); returns operations per second. */
+export function opsPerSecond(fn: (i: number) => unknown, ms = 2000, warmup = 20_000): Rate {
+  for (let i = 0; i < warmup; i++) fn(i);
+  let n = 0;
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    for (let k = 0; k < 1000; k++) fn(n++);
+    t = performance.now();
+  }
+  return { wall: (n * 1000) / (t - t0), cpu: (n * 1000) / (cpuMs() - c0) };
+}
+
+/** Async variant (awaits each call in turn). */
+export async function opsPerSecondAsync(fn: (i: number) => Promise<unknown>, ms = 2000, warmup = 2_000): Promise<Rate> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  let n = 0;
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    for (let k = 0; k < 100; k++) await fn(n++);
+    t = performance.now();
+  }
+  return { wall: (n * 1000) / (t - t0), cpu: (n * 1000) / (cpuMs() - c0) };
+}
+
+export function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

@@ -1,0 +1,291 @@
+/**
+ * E2E fixtures: the real server (`node --import tsx src/main.ts`, exactly what `npm start` runs) on a free port with a
+ * fresh data directory and the demo data, a Chromium per spec file, and a browser context (own cookies) per role.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import { DEMO_PASSWORD } from '../src/db/seed/demo';
+
+export { DEMO_PASSWORD };
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where journeys save screenshots of the main pages (for people to look at). */
+export const SHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'huiqi-e2e-screenshots');
+
+export interface E2EServer {
+  baseUrl: string;
+  database: 'pglite' | 'postgres';
+  /** Everything the server printed (for failure messages). */
+  output(): string;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function createThrowawayDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `huiqi_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Starts the server with demo data; resolves once /api/health answers. */
+export async function startServer(): Promise<E2EServer> {
+  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build:web` (npm run test:e2e builds it)');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-'));
+  const port = await freePort();
+  const db = process.env.DATABASE_URL ? await createThrowawayDatabase(process.env.DATABASE_URL) : null;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HUIQI_DATA_DIR: dataDir,
+    HUIQI_DEMO_DATA: 'accounts', // journeys build their own business data; the full demo has its own test
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    NODE_ENV: 'production',
+  };
+  delete env.DATABASE_READ_URL;
+  delete env.HUIQI_FILES_DIR;
+  if (db) env.DATABASE_URL = db.url;
+  else delete env.DATABASE_URL;
+
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: 'pipe' });
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const close = async () => {
+    child.kill('SIGTERM');
+    await waitForExit(child, 10_000);
+    await db?.drop().catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await close();
+      throw new Error(`server exited with code ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`server did not become healthy in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { baseUrl, database: db ? 'postgres' : 'pglite', output: () => output, close };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface RoleSession {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far (expected HTTP refusals excluded). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Chrome logs every non-2xx fetch as a console error; the journeys provoke some (401 before sign-in, 404 out of scope, 423 lockout). */
+const EXPECTED_HTTP = /Failed to load resource: the server responded with a status of (400|401|403|404|409|422|423)\b/;
+
+/** A fresh browser context (own cookies and storage) — one per role in a journey. */
+export async function newSession(
+  browser: Browser,
+  server: E2EServer,
+  opts: { lang?: 'zh' | 'en' } = {},
+): Promise<RoleSession> {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  if (opts.lang) {
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('huiqi.lang')) localStorage.setItem('huiqi.lang', l);
+    }, opts.lang);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !EXPECTED_HTTP.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // When the journey fails, keep a picture of where this page was.
+  try {
+    onTestFailed(async ({ task }) => {
+      if (page.isClosed()) return;
+      const name = `FAILED-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${Date.now()}`;
+      const file = await screenshot(page, name).catch(() => null);
+      if (file) console.error(`screenshot of the failed page: ${file} (${page.url()})`);
+      if (errors.length) console.error(`browser errors:\n${errors.join('\n')}`);
+      const log = server.output();
+      if (/"level":(50|60)/.test(log)) console.error(`server errors:\n${log.slice(-4000)}`);
+    });
+  } catch {
+    /* called outside a test (e.g. in beforeAll): no failure hook */
+  }
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Signs in through the login form and waits for the workbench. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/**
+ * Picks an option of an Ant Design Select (found by its label) and checks that it took: a click during the
+ * drop-down's entrance animation can miss, so it retries.
+ */
+export async function selectOption(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label, { exact: true });
+  // The inner locator of `has` is relative to each candidate, so it starts from the page.
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await field.click();
+    const opt = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first();
+    await opt.waitFor();
+    await page.waitForTimeout(200 * (attempt + 1));
+    await opt.click();
+    const chosen = item.locator('.ant-select').filter({ hasText: option });
+    if (
+      await chosen.waitFor({ timeout: 2000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`could not choose “${option}” in “${label}”`);
+}
+
+/** Saves a full-page screenshot of the current page under SHOTS_DIR. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name}.png`);
+  await page.waitForLoadState('networkidle').catch(() => {});
+  // Let drawers, modals and messages finish their entrance animations.
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, 2000)),
+      ]),
+    )
+    .catch(() => {});
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' });
+  return file;
+}
+
+/** Signs in through the API (no browser) for set-up lookups; returns a fetch bound to that session. */
+export async function apiSession(server: E2EServer, username: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${server.baseUrl}${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : null,
+    });
+    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * `huiqi audit verify [--json] [--anchor <seq>:<hash>] [--batch-size <n>] [--force]`: verifies the SM3 hash chain
+ * of the audit trail in batches and reports every altered, inserted or deleted event.
+ *
+ * Works on the embedded PGlite database (HUIQI_DATA_DIR, default ./data) or on PostgreSQL (DATABASE_URL). The
+ * embedded database serves one process at a time: while the server runs, verify through the API instead
+ * (GET /api/v1/audit/verify, audit administrator).
+ *
+ * Exit codes: 0 intact; 1 problems found; 2 bad input; 3 the database cannot be opened.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Config, loadConfig } from '../../config';
+import type { TAuditVerifyResult } from '../../contracts/audit';
+import { type Database, openDatabase } from '../../db/client';
+import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit/verify-audit-chain';
+import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, positionals, printJson, reportBadInput } from './_io';
+
+export const EXIT_PROBLEMS = 1;
+export const EXIT_DATABASE_UNAVAILABLE = 3;
+
+const USAGE = '用法：huiqi audit verify [--json] [--anchor <序号>:<哈希>] [--batch-size <条数>] [--force]';
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  return runAudit(args, io, process.env);
+}
+
+/** As `run`, with the environment passed in (tests). */
+export async function runAudit(args: string[], io: CliIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const json = hasFlag(args, 'json');
+  const [sub] = positionals(args, ['anchor', 'batch-size']);
+  if (sub !== 'verify') {
+    const what = sub === undefined ? '缺少子命令' : `未知子命令“${sub}”`;
+    return reportBadInput(io, json, badInput(`输入有误：${what}。${USAGE}`, 'subcommand'));
+  }
+
+  const batchText = flagValue(args, 'batch-size');
+  const batchSize = batchText === undefined ? VERIFY_BATCH_SIZE : Number(batchText);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+    return reportBadInput(io, json, badInput('输入有误：每批条数（--batch-size）应为 1～100000 的整数', 'batch-size'));
+  }
+  const anchorText = flagValue(args, 'anchor');
+  let anchor: { seq: number; hash: string } | undefined;
+  if (anchorText !== undefined) {
+    const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(anchorText.trim());
+    if (!m) {
+      return reportBadInput(
+        io,
+        json,
+        badInput('输入有误：锚点（--anchor）应为“序号:64 位十六进制哈希”，如 1024:ab12…', 'anchor'),
+      );
+    }
+    anchor = { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+  }
+
+  const config = loadConfig(env);
+  const opened = await openForCli(config, hasFlag(args, 'force'));
+  if (!opened.ok) {
+    io.err(opened.message);
+    if (json) printJson(io, { error: { code: opened.code, message: opened.message } });
+    return EXIT_DATABASE_UNAVAILABLE;
+  }
+  const { database, label } = opened;
+  let result: TAuditVerifyResult;
+  try {
+    result = await verifyAuditChain(database.db, {
+      batchSize,
+      ...(anchor ? { anchor } : {}),
+      onProgress: (checked) => {
+        if (!json && checked % (batchSize * 10) === 0) io.err(`已校验 ${checked} 条……`);
+      },
+    });
+  } catch (e) {
+    const message = describeDbError(e, label);
+    io.err(message);
+    if (json) printJson(io, { error: { code: 'DATABASE_UNAVAILABLE', message } });
+    return EXIT_DATABASE_UNAVAILABLE;
+  } finally {
+    await database.close().catch(() => {});
+  }
+
+  if (json) printJson(io, { database: database.kind, ...result });
+  else printSummary(io, result, label);
+  return result.intact ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {
+  io.out('审计日志完整性校验（SM3 哈希链）');
+  io.out(`数据库：${label}`);
+  io.out(
+    r.checked === 0
+      ? '审计日志为空，没有可校验的事件。'
+      : `已校验 ${r.checked} 条事件（至第 ${r.lastSeq} 条），用时 ${(r.durationMs / 1000).toFixed(1)} 秒。`,
+  );
+  if (r.checked > 0) io.out(`最后一条：第 ${r.lastSeq} 条，哈希 ${r.lastHash}（可记录为下次校验的 --anchor 锚点）`);
+  if (r.intact) {
+    io.out('结论：完整，未发现篡改、插入或删除。');
+    return;
+  }
+  io.out(`结论：发现 ${r.problemCount} 处问题，审计日志已被改动：`);
+  for (const p of r.problems) io.out(`  - ${p.message}`);
+  if (r.problemCount > r.problems.length)
+    io.out(`  ……另有 ${r.problemCount - r.problems.length} 处未列出（可用 --json 获取）`);
+}
+
+export type Opened =
+  | { ok: true; database: Database; label: string }
+  | { ok: false; code: 'DATABASE_IN_USE' | 'DATABASE_NOT_FOUND' | 'DATABASE_UNAVAILABLE'; message: string };
+
+/** Opens the configured database for a command, refusing a PGlite data directory another process holds. */
+export async function openForCli(config: Config, force: boolean): Promise<Opened> {
+  if (config.databaseUrl) {
+    try {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 });
+      return { ok: true, database, label: 'PostgreSQL（DATABASE_URL）' };
+    } catch (e) {
+      return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, 'PostgreSQL（DATABASE_URL）') };
+    }
+  }
+  const dir = path.join(config.dataDir, 'pg');
+  const label = `内嵌 PGlite（${dir}）`;
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    return {
+      ok: false,
+      code: 'DATABASE_NOT_FOUND',
+      message: `未找到内嵌数据库（${dir}）。请先运行 npm start 初始化，或用 HUIQI_DATA_DIR 指定数据目录、用 DATABASE_URL 指定 PostgreSQL。`,
+    };
+  }
+  // PGlite keeps this file while a process has the data directory open (and leaves it after a crash).
+  if (fs.existsSync(path.join(dir, 'postmaster.pid')) && !force) {
+    const serving = await serverAnswers(config.port);
+    return {
+      ok: false,
+      code: 'DATABASE_IN_USE',
+      message: serving
+        ? `惠企服务正在运行（端口 ${config.port}）并独占内嵌数据库（${dir}），命令行无法同时打开。` +
+          '请先停止服务后再运行本命令，或由审计管理员通过接口 GET /api/v1/audit/verify 在线校验。'
+        : `内嵌数据库（${dir}）正被另一个进程使用，或上次未正常关闭。` +
+          '请先停止惠企服务和其他 huiqi 命令；如确认没有进程在使用，可加 --force 继续。',
+    };
+  }
+  try {
+    const database = await openDatabase({ pgliteDir: dir });
+    return { ok: true, database, label };
+  } catch (e) {
+    return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, label) };
+  }
+}
+
+async function serverAnswers(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(1500) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export function describeDbError(e: unknown, label: string): string {
+  const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = err.cause?.code ?? err.code;
+  if (code === '42P01') return `数据库（${label}）尚未初始化（没有审计日志表），请先运行 npm start 完成迁移。`;
+  return `无法读取数据库（${label}）：${err.cause?.message ?? err.message ?? String(e)}`;
+}

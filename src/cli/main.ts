@@ -1,0 +1,67 @@
+/**
+ * The `huiqi` command. A small dispatcher: the first argument names a command, whose module is loaded lazily
+ * and exports `run(args, io): Promise<exitCode>`. To add a command, add one line here and one file in
+ * ./commands. Exit codes: 0 success, 1 unexpected error, 2 bad input (Chinese message naming the field).
+ */
+import type { CliIO, CommandModule } from './commands/_io';
+
+const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<CommandModule> }> = {
+  windows: {
+    summary: 'windows <年份> [--json]  每月入库申报窗口（含节假日调整）',
+    load: () => import('./commands/windows'),
+  },
+  zyb: {
+    summary: 'zyb subsidy|eligibility|decide [--json]  “政银保”贴息测算、资格审查、完整决定',
+    load: () => import('./commands/zyb'),
+  },
+  allocate: { summary: 'allocate [--json]  按先到先得原则分配预算', load: () => import('./commands/allocate') },
+  policies: { summary: 'policies list|match [--json]  政策目录、政策匹配', load: () => import('./commands/policies') },
+  audit: {
+    summary: 'audit verify [--json] [--anchor 序号:哈希]  校验审计日志哈希链（篡改、插入、删除）',
+    load: () => import('./commands/audit'),
+  },
+  users: {
+    summary: 'users create-admin --username <用户名> --display-name <姓名>  创建管理员账号（首个安全管理员）',
+    load: () => import('./commands/users'),
+  },
+};
+
+function help(io: CliIO): number {
+  io.out('惠企 huiqi 命令行。用法：huiqi <命令> [参数]；需要输入的命令从标准输入读取 JSON（或 --input 文件）。');
+  io.out('命令：');
+  for (const [, c] of Object.entries(COMMANDS)) io.out(`  ${c.summary}`);
+  io.out('  help  显示本说明');
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
+  const command = COMMANDS[name];
+  if (!command) {
+    const message = `输入有误：未知命令“${name}”，可用命令：${Object.keys(COMMANDS).join('、')}、help`;
+    io.err(message);
+    if (rest.includes('--json'))
+      io.out(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message, fields: [{ path: 'command', message }] } }));
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest, io);
+  } catch (e) {
+    io.err(`内部错误：${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+const nodeIO: CliIO = {
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+process.exitCode = await main(process.argv.slice(2), nodeIO);

@@ -1,0 +1,44 @@
+/** Runtime configuration, read from the environment once at start-up and passed down (domain code never reads env). */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… when set; otherwise the embedded PGlite under dataDir/pg. */
+  databaseUrl: string | undefined;
+  /** Pool size per app instance on PostgreSQL. */
+  databasePoolSize: number;
+  /** Optional read replica for reporting queries. */
+  databaseReadUrl: string | undefined;
+  dataDir: string;
+  filesDir: string;
+  maxUploadBytes: number;
+  /** Base64 32-byte key for encrypting personal data at rest; generated into dataDir when unset. */
+  dataKey: string | undefined;
+  /** Secure cookies (HTTPS deployments). */
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  loadDemoData: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.HUIQI_DATA_DIR ?? 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    dataDir,
+    filesDir: path.resolve(env.HUIQI_FILES_DIR ?? path.join(dataDir, 'files')),
+    maxUploadBytes: Number(env.HUIQI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    dataKey: env.HUIQI_DATA_KEY || undefined,
+    secureCookies: env.HUIQI_SECURE_COOKIES === 'true',
+    sessionIdleMinutes: Number(env.HUIQI_SESSION_IDLE_MINUTES ?? 30),
+    loadDemoData: env.HUIQI_DEMO_DATA !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.HUIQI_TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * 政银保 loans recorded by partner banks, their repayments period by period, and bulk-import batches.
+ *
+ * Money is bigint fen (`*_fen`, mode bigint) like the rest of the schema; the API speaks decimal yuan strings.
+ * Rates are exact `numeric(9,6)` read as strings ("0.038500"). Natural keys make imports idempotent:
+ * a loan is (bank, contract number), a repayment is (loan, period number), a batch is (bank, file SHA-256).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { institutions, users } from './core';
+import { enterprises } from './enterprises';
+import { projects } from './projects';
+
+/** One accepted bulk import (rejected files leave no row: the whole import is one transaction). */
+export const loanImportBatches = pgTable(
+  'loan_import_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The importing bank. */
+    bankId: uuid('bank_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** Lower-case hex SHA-256 of the uploaded file's bytes. */
+    fileSha256: text('file_sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    /** xlsx | csv */
+    format: text('format').notNull(),
+    loansCreated: integer('loans_created').notNull().default(0),
+    loansUnchanged: integer('loans_unchanged').notNull().default(0),
+    repaymentsCreated: integer('repayments_created').notNull().default(0),
+    repaymentsUnchanged: integer('repayments_unchanged').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id),
+    /** session | api_token */
+    createdVia: text('created_via').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('loan_import_batches_bank_sha_uq').on(t.bankId, t.fileSha256)],
+);
+
+export const loans = pgTable(
+  'loans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The lending partner bank (institutions.kind = 'bank'). */
+    bankId: uuid('bank_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** The bank's loan contract number; unique per bank. */
+    contractNo: text('contract_no').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** The partner insurer or financing guarantor covering the loan (institutions.kind insurer | guarantor). */
+    coverInstitutionId: uuid('cover_institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** insurer | guarantor — copied from the cover institution's kind when recorded. */
+    coverKind: text('cover_kind').notNull(),
+    /**
+     * The numbered library project (项目库) the loan finances; nullable (a loan may be recorded before the
+     * project is numbered). Validated in the service: same enterprise, numbered.
+     */
+    projectId: uuid('project_id').references(() => projects.id),
+    /** equipment (设备贷款) | working_capital (流动资金贷款) | other — term caps by purpose. */
+    purpose: text('purpose').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    /** Annual interest rate as an exact decimal fraction, e.g. 0.038500 = 3.85%. */
+    annualRate: numeric('annual_rate', { precision: 9, scale: 6 }).notNull(),
+    termMonths: integer('term_months').notNull(),
+    /** Disbursement (放款) instant. */
+    disbursedAt: timestamp('disbursed_at', { withTimezone: true }).notNull(),
+    /** Disbursement date in China time (Asia/Shanghai), for date arithmetic and ordering by day. */
+    disbursedOn: date('disbursed_on').notNull(),
+    /** disbursedOn + termMonths, clamped to month end. */
+    maturityDate: date('maturity_date').notNull(),
+    remarks: text('remarks'),
+    importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    /** session | api_token */
+    createdVia: text('created_via').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('loans_bank_contract_uq').on(t.bankId, t.contractNo),
+    index('loans_enterprise_idx').on(t.enterpriseId),
+    index('loans_cover_idx').on(t.coverInstitutionId),
+    index('loans_project_idx').on(t.projectId),
+    check('loans_amount_positive', sql`${t.amountFen} > 0`),
+    check('loans_rate_range', sql`${t.annualRate} > 0 and ${t.annualRate} <= 0.24`),
+    check('loans_term_range', sql`${t.termMonths} between 1 and 60`),
+  ],
+);
+
+export const loanRepayments = pgTable(
+  'loan_repayments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    /** Repayment period number, 1-based; unique per loan. */
+    periodNo: integer('period_no').notNull(),
+    dueDate: date('due_date').notNull(),
+    /** The date the bank received the payment. */
+    paidDate: date('paid_date').notNull(),
+    principalPaidFen: bigint('principal_paid_fen', { mode: 'bigint' }).notNull(),
+    /** Interest actually paid in this period: what the interest subsidy is computed on. */
+    interestPaidFen: bigint('interest_paid_fen', { mode: 'bigint' }).notNull(),
+    importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdVia: text('created_via').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('loan_repayments_loan_period_uq').on(t.loanId, t.periodNo),
+    index('loan_repayments_loan_paid_idx').on(t.loanId, t.paidDate),
+    check('loan_repayments_amounts_nonneg', sql`${t.principalPaidFen} >= 0 and ${t.interestPaidFen} >= 0`),
+    check('loan_repayments_period_positive', sql`${t.periodNo} >= 1`),
+  ],
+);

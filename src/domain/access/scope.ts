@@ -1,0 +1,81 @@
+/**
+ * Data scope: which business records an actor may see. Pure; the SQL form lives in
+ * `services/enterprises/scope.ts`, and every list and read applies it inside its query.
+ *
+ *   enterprise user         → records of its own enterprise
+ *   district_reviewer       → records whose district is the reviewer's district
+ *   city_reviewer, city_admin → everything
+ *   bank_officer, insurer_officer → records carrying their institution (loans, their attachments); enterprises
+ *                             only through grants that later modules add ("has a loan at my institution")
+ *   security_admin, audit_admin, public → nothing: they do not read business data
+ *
+ * A misconfigured account (a district reviewer without a district, an enterprise user without an enterprise)
+ * sees nothing rather than everything.
+ */
+import type { Actor, Role } from './actor';
+
+export type DataScope =
+  | { kind: 'all' }
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'institution'; institutionId: string }
+  | { kind: 'none' };
+
+export function dataScopeOf(actor: Actor | null): DataScope {
+  if (!actor) return { kind: 'none' };
+  switch (actor.role) {
+    case 'city_reviewer':
+    case 'city_admin':
+      return { kind: 'all' };
+    case 'district_reviewer':
+      return actor.districtCode ? { kind: 'district', districtCode: actor.districtCode } : { kind: 'none' };
+    case 'enterprise':
+      return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+    case 'bank_officer':
+    case 'insurer_officer':
+      return actor.institutionId ? { kind: 'institution', institutionId: actor.institutionId } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * Whether the actor's role reads business data at all. Routes answer 403 (not 404) to roles that never do —
+ * the security and audit administrators — because their refusal depends on the role, not on the record.
+ */
+export function readsBusinessData(actor: Actor | null): boolean {
+  return !!actor && (BUSINESS_DATA_ROLES as readonly Role[]).includes(actor.role);
+}
+
+/** Roles that read business records (each within its scope); guard routes with it. */
+export const BUSINESS_DATA_ROLES = [
+  'enterprise',
+  'district_reviewer',
+  'city_reviewer',
+  'city_admin',
+  'bank_officer',
+  'insurer_officer',
+] as const satisfies readonly Role[];
+
+/** The scope columns a business record carries (copied from its owner where it has one). */
+export interface ScopedRecord {
+  enterpriseId: string | null;
+  districtCode: string | null;
+  institutionId: string | null;
+}
+
+/** The in-memory form of the rule, for records already loaded (e.g. an owner resolved for an upload). */
+export function isInScope(scope: DataScope, rec: ScopedRecord): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'district':
+      return rec.districtCode === scope.districtCode;
+    case 'enterprise':
+      return rec.enterpriseId === scope.enterpriseId;
+    case 'institution':
+      return rec.institutionId === scope.institutionId;
+    case 'none':
+      return false;
+  }
+}

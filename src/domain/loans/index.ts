@@ -1,0 +1,5 @@
+export * from './csv';
+export * from './import';
+export * from './params';
+export * from './validate';
+export * from './values';

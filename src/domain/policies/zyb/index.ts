@@ -1,0 +1,5 @@
+export * from './decide';
+export * from './eligibility';
+export * from './params';
+export * from './policy';
+export * from './subsidy';

@@ -1,0 +1,43 @@
+/** `npm start`: migrate, load demo data on first start, serve the API and the web app on one port. */
+import fs from 'node:fs';
+import { startRuntime } from './bootstrap';
+import { loadConfig } from './config';
+import { DEMO_PASSWORD } from './db/seed/demo';
+import { demoBusinessWanted, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
+import { buildApp } from './server/app';
+
+const config = loadConfig();
+fs.mkdirSync(config.dataDir, { recursive: true });
+const runtime = await startRuntime(config);
+const { deps } = runtime;
+
+if (config.loadDemoData) {
+  const started = Date.now();
+  const demo = await loadDemoData(deps, { business: demoBusinessWanted() });
+  if (demo) {
+    console.log(`\n${describeDemoLoad(demo).join('\n')}\n  （用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    console.log('演示账号（密码均为 %s，请登录后修改）：', DEMO_PASSWORD);
+    console.table(demo.accounts.map((a) => ({ 用户名: a.username, 角色: a.role, 范围: a.scope, 名称: a.displayName })));
+  }
+}
+
+const app = await buildApp(deps, {
+  logger: {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+  },
+  serveWeb: true,
+});
+await app.listen({ port: config.port, host: config.host });
+console.log(
+  `\n惠企 Huiqi 已启动：http://localhost:${config.port}  （接口文档：http://localhost:${config.port}/api/docs）`,
+);
+console.log(`数据库：${config.databaseUrl ? 'PostgreSQL（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}/pg）`}`);
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  });
+}

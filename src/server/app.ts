@@ -1,0 +1,108 @@
+/**
+ * The Fastify application: Zod-typed routes, generated OpenAPI 3.1 (/api/openapi.json, browsable at /api/docs),
+ * cookie sessions + CSRF, rate limits, one error mapper, and the built web app served from the same origin.
+ * Stateless: any number of instances can run behind a load balancer against one PostgreSQL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../services/context';
+import { authPlugin } from './plugins/auth';
+import { registerErrorHandling } from './plugins/errors';
+import { rateLimitPluginOptions } from './plugins/rate-limit-store';
+import { registerRoutes } from './routes';
+
+export type App = FastifyInstance;
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean | object;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '惠企 Huiqi API',
+        version: '1.0.0',
+        description:
+          '制造业数字化转型扶持政策、政银保贴息与融资对接平台接口。金额为两位小数的字符串（"27000.00"，单位：元），日期为 YYYY-MM-DD。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'huiqi_session' },
+          bankToken: { type: 'http', scheme: 'bearer', description: '合作银行系统接口令牌' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } });
+  await app.register(fastifyRateLimit, rateLimitPluginOptions(deps));
+  await app.register(authPlugin);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(registerRoutes, { prefix: '/api' });
+
+  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      cacheControl: false,
+      // Built assets carry a content hash in their names: cache them for good. Everything else (index.html) is
+      // revalidated so a new release is picked up at once.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(path.join(WEB_DIST, 'assets') + path.sep);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Single-page app: unknown non-API paths get index.html; a missing asset stays a 404 (not HTML posing as script).
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '';
+      if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/assets/')) {
+        return reply.callNotFound();
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,58 @@
+/**
+ * Resolves the actor of every API request: a session cookie (people) or a bearer token (bank systems).
+ * State-changing requests made with a session cookie must echo the session's CSRF token in `x-csrf-token`
+ * (the synchronizer-token pattern; cookies are also SameSite=Lax and httpOnly).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { resolveApiToken, resolveSession } from '../../services/auth/sessions';
+import { AppError } from '../../services/errors';
+
+export const SESSION_COOKIE = 'huiqi_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('now', undefined as unknown as Date);
+
+  app.addHook('onRequest', async (request) => {
+    request.now = app.deps.clock();
+    if (!request.url.startsWith('/api/')) return;
+    const db = app.deps.db;
+    const authz = request.headers.authorization;
+    if (authz?.startsWith('Bearer ')) {
+      const actor = await resolveApiToken(db, authz.slice(7).trim(), request.now);
+      if (!actor) {
+        throw new AppError('INVALID_TOKEN', 401, {
+          zh: '接口令牌无效或已被吊销',
+          en: 'The API token is invalid or revoked',
+        });
+      }
+      request.actor = actor;
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const s = await resolveSession(db, token, request.now, app.deps.config.sessionIdleMinutes);
+    if (!s) return;
+    request.actor = s.actor;
+    request.sessionId = s.sessionId;
+    request.csrfToken = s.csrfToken;
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== s.csrfToken) {
+      throw new AppError('CSRF_REJECTED', 403, {
+        zh: '请求缺少有效的防跨站令牌（x-csrf-token），请刷新页面后重试',
+        en: 'Missing or wrong CSRF token (x-csrf-token); reload the page and retry',
+      });
+    }
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Attachments: upload (multipart/form-data: ownerType, ownerId, kind, then one file), list per owner, download and
+ * delete — all through the scope of the record that owns the file.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZAttachment,
+  ZAttachmentIdParams,
+  ZAttachmentList,
+  ZAttachmentListQuery,
+  ZAttachmentUploadFields,
+} from '../../contracts/attachments';
+import { describeIssues, type IssueLike, summarize } from '../../contracts/validation';
+import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
+import { deleteAttachment } from '../../services/attachments/delete-attachment';
+import { downloadAttachment } from '../../services/attachments/download-attachment';
+import { attachmentErrors, formatSize } from '../../services/attachments/errors';
+import { contentDisposition } from '../../services/attachments/file-name';
+import { listAttachments } from '../../services/attachments/list-attachments';
+import { uploadAttachment } from '../../services/attachments/upload-attachment';
+import { AppError } from '../../services/errors';
+import { actorCtx, langOf, noStore } from '../http-context';
+
+const TAGS = ['attachments'];
+
+interface ReadUpload {
+  fields: Record<string, string>;
+  file: { fileName: string; bytes: Buffer } | null;
+}
+
+/** Reads the form fields and the single file; a file over the limit is refused before anything is stored. */
+async function readMultipart(request: FastifyRequest, limit: number): Promise<ReadUpload> {
+  if (!request.isMultipart()) {
+    throw new AppError('NOT_MULTIPART', 415, {
+      zh: '上传文件须使用 multipart/form-data',
+      en: 'Uploads must be multipart/form-data',
+    });
+  }
+  const fields: Record<string, string> = {};
+  let file: ReadUpload['file'] = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: limit, files: 1, fields: 20 } })) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        file = { fileName: part.filename, bytes };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentErrors.tooLarge(limit);
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError('TOO_MANY_FILES', 400, { zh: '一次只能上传一个文件', en: 'Upload one file at a time' });
+    }
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw new AppError('TOO_MANY_FIELDS', 400, { zh: '表单字段过多', en: 'Too many form fields' });
+    }
+    throw err;
+  }
+  return { fields, file };
+}
+
+export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limit = app.deps.config.maxUploadBytes;
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: TAGS,
+        summary: `上传附件（multipart/form-data；单个文件不超过 ${formatSize(limit)}；按内容识别类型）`,
+        description:
+          '表单字段：ownerType（所属对象类型，如 enterprise）、ownerId（所属对象编号）、kind（材料类别，如 business_licence）、file（文件）。仅接受 PDF、OFD、JPG、PNG、XLSX、DOCX，按文件内容识别，与扩展名无关；超过大小上限返回 413，类型不符返回 415。',
+        consumes: ['multipart/form-data'],
+        response: { 201: ZAttachment },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorCtx(request, BUSINESS_DATA_ROLES);
+      const { fields, file } = await readMultipart(request, limit);
+      const parsed = ZAttachmentUploadFields.safeParse(fields);
+      if (!parsed.success) {
+        const lang = langOf(request);
+        const described = describeIssues(parsed.error.issues as unknown as IssueLike[], ZAttachmentUploadFields, lang);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          {
+            zh: summarize(described, 'zh'),
+            en: summarize(
+              describeIssues(parsed.error.issues as unknown as IssueLike[], ZAttachmentUploadFields, 'en'),
+              'en',
+            ),
+          },
+          described,
+        );
+      }
+      if (!file) throw attachmentErrors.noFile();
+      const result = await uploadAttachment(ctx, { ...parsed.data, fileName: file.fileName, bytes: file.bytes });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '某一对象的附件列表（按权限范围）',
+        querystring: ZAttachmentListQuery,
+        response: { 200: ZAttachmentList },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return listAttachments(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+    },
+  );
+
+  app.get(
+    '/:id/download',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '下载附件（按所属对象的权限范围校验）',
+        params: ZAttachmentIdParams,
+        produces: ['application/octet-stream'],
+      },
+    },
+    async (request, reply) => {
+      const { row, bytes } = await downloadAttachment(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return reply
+        .header('content-type', row.contentType)
+        .header('content-length', String(bytes.length))
+        .header('content-disposition', contentDisposition(row.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(bytes);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '删除附件（上传人，且所属对象仍可修改）',
+        params: ZAttachmentIdParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await deleteAttachment(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Public policy endpoints (no sign-in, rate-limited): filing windows, the 政银保 subsidy and eligibility
+ * calculators, policy matching, and the policy library with its source texts. They call the engine's contract
+ * adapters (src/domain/policies/api.ts) — the same code the `huiqi` CLI runs — with the calendar that includes
+ * administrators' additions (new years' schedules, window overrides by notice).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZFilingWindowsQuery,
+  ZFilingWindowsResult,
+  ZPolicyListQuery,
+  ZPolicyListResult,
+  ZPolicyMatchInput,
+  ZPolicyMatchResult,
+  ZZybEligibilityInput,
+  ZZybEligibilityResult,
+  ZZybSubsidyInput,
+  ZZybSubsidyResult,
+} from '../../contracts/calculators';
+import {
+  filingWindowsApi,
+  policyListApi,
+  policyMatchApi,
+  zybEligibilityApi,
+  zybSubsidyApi,
+} from '../../domain/policies/api';
+import { type DocId, SOURCE_DOCS } from '../../domain/policies/sources/index';
+import { loadCalendar } from '../../services/calendar/load-calendar';
+import { Errors } from '../../services/errors';
+import { publicRateLimit } from '../plugins/rate-limit-store';
+
+const SOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../domain/policies/sources');
+
+const ZSourceDoc = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string().nullable(),
+  validity: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  jurisdiction: z.string(),
+  text: z.string(),
+});
+
+export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['policies'];
+
+  app.get(
+    '/filing-windows',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '某年 12 个月的项目入库申报时间（节假日顺延、延长及公告调整）',
+        querystring: ZFilingWindowsQuery,
+        response: { 200: ZFilingWindowsResult },
+      },
+    },
+    async (request) => filingWindowsApi(request.query, { calendar: await loadCalendar(app.deps.readDb) }),
+  );
+
+  app.post(
+    '/calculators/zyb-subsidy',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政银保贴息测算：S = I × R × C（含封顶与中文说明）',
+        body: ZZybSubsidyInput,
+        response: { 200: ZZybSubsidyResult },
+      },
+    },
+    async (request) => zybSubsidyApi(request.body),
+  );
+
+  app.post(
+    '/calculators/zyb-eligibility',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政银保贴息资格自测：逐条列出不符合与待证明的条件及依据',
+        body: ZZybEligibilityInput,
+        response: { 200: ZZybEligibilityResult },
+      },
+    },
+    async (request) => zybEligibilityApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+  );
+
+  app.post(
+    '/calculators/policy-match',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政策匹配：按企业情况列出可申请的扶持政策、估算金额与待证明条件',
+        body: ZPolicyMatchInput,
+        response: { 200: ZPolicyMatchResult },
+      },
+    },
+    async (request) => policyMatchApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+  );
+
+  app.get(
+    '/policies',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政策库：各项政策的有效期、参数与规则（均注明文号条款）',
+        querystring: ZPolicyListQuery,
+        response: { 200: ZPolicyListResult },
+      },
+    },
+    async (request) => policyListApi(request.query),
+  );
+
+  app.get(
+    '/policies/sources/:doc',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政策原文',
+        params: z.object({ doc: z.enum(['000', '001', '002', '003', '004']).describe('文件编号') }),
+        response: { 200: ZSourceDoc },
+      },
+    },
+    async (request) => {
+      const doc = SOURCE_DOCS[request.params.doc as DocId];
+      if (!doc) throw Errors.notFound({ zh: '政策文件', en: 'Policy document' });
+      const text = await fs.readFile(path.join(SOURCES_DIR, doc.file), 'utf8');
+      return { ...doc, text };
+    },
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * 政银保 loans: banks record loans and repayments (web session or bank system bearer token), import them in
+ * bulk from .xlsx/CSV, and everyone in scope reads them (bank, insurer/guarantor, enterprise, district, city).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZCoverInstitutionList,
+  ZCreateLoan,
+  ZImportQuery,
+  ZImportResult,
+  ZImportTemplateQuery,
+  ZLoanDetail,
+  ZLoanId,
+  ZLoanList,
+  ZLoanListQuery,
+  ZRecordLoanResult,
+  ZRecordRepayment,
+  ZRecordRepaymentResult,
+} from '../../contracts/loans';
+import { getLoan } from '../../services/loans/get-loan';
+import { importLoans } from '../../services/loans/import-loans';
+import { buildCsvTemplate, buildXlsxTemplate, templateFileName } from '../../services/loans/import-template';
+import { listLoans } from '../../services/loans/list-loans';
+import { recordLoan } from '../../services/loans/record-loan';
+import { recordRepayment } from '../../services/loans/record-repayment';
+import '../../services/loans/scope';
+import { AppError } from '../../services/errors';
+import { listCoverInstitutions } from '../../services/loans/shared';
+import { actorCtx, noStore } from '../http-context';
+
+const tags = ['loans'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const RAW_TYPES = [XLSX_TYPE, 'text/csv', 'application/csv', 'application/octet-stream'];
+
+const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: ZImportResult.optional(),
+      requestId: z.string(),
+    }),
+  })
+  .describe('导入被拒绝：error.details.errors 列出每处错误（工作表、行、列、原因），未导入任何数据');
+
+const ZRawImportQuery = ZImportQuery.extend({
+  fileName: z.string().trim().min(1).max(200).optional().describe('文件名（直接上传文件内容时）'),
+});
+
+interface Upload {
+  fileName: string;
+  bytes: Buffer;
+}
+
+async function readUpload(request: FastifyRequest, limit: number, rawName?: string): Promise<Upload> {
+  if (Buffer.isBuffer(request.body)) {
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
+    const ext = type === XLSX_TYPE ? '.xlsx' : '.csv';
+    return { fileName: rawName ?? `upload${ext}`, bytes: request.body };
+  }
+  if (!request.isMultipart()) {
+    throw new AppError('NOT_MULTIPART', 415, {
+      zh: '请以 multipart/form-data 上传文件（字段名 file），或直接以 text/csv、xlsx 类型发送文件内容',
+      en: 'Upload the file as multipart/form-data (field "file") or send it as the raw body',
+    });
+  }
+  let upload: Upload | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: limit, files: 1, fields: 10 } })) {
+      if (part.type === 'file') upload = { fileName: part.filename, bytes: await part.toBuffer() };
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('FILE_TOO_LARGE', 413, {
+        zh: `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限，请分批导入`,
+        en: 'The file is too large',
+      });
+    }
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError('TOO_MANY_FILES', 400, { zh: '一次只能上传一个文件', en: 'Upload one file at a time' });
+    }
+    throw err;
+  }
+  if (!upload) {
+    throw new AppError('NO_FILE', 400, { zh: '请选择要导入的文件（字段名 file）', en: 'No file was uploaded' }, [
+      { path: 'file', label: '导入文件', message: '导入文件（file）为必填项' },
+    ]);
+  }
+  return upload;
+}
+
+export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limit = app.deps.config.maxUploadBytes;
+
+  // Bank systems may post the file itself as the body (scoped to these routes only).
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => {
+    done(null, body);
+  });
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: '贷款列表（按权限范围：银行看本行，保险/担保看承保，企业看本企业，区县看辖区，市级看全部）',
+        querystring: ZLoanListQuery,
+        response: { 200: ZLoanList },
+      },
+    },
+    async (request, reply) => {
+      const result = await listLoans(actorCtx(request), request.query);
+      noStore(reply);
+      return result;
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: '登记一笔政银保贷款（合作银行；同一合同编号重复提交相同内容时返回已登记的贷款）',
+        security: [{ session: [] }, { bankToken: [] }],
+        body: ZCreateLoan,
+        response: { 200: ZRecordLoanResult, 201: ZRecordLoanResult },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordLoan(actorCtx(request, ['bank_officer']), request.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/cover-institutions',
+    {
+      schema: {
+        tags,
+        summary: '可选的合作保险公司和融资性担保公司',
+        response: { 200: ZCoverInstitutionList },
+      },
+    },
+    async (request) => {
+      actorCtx(request);
+      return { items: await listCoverInstitutions(app.deps.readDb) };
+    },
+  );
+
+  app.get(
+    '/import/template',
+    {
+      schema: {
+        tags,
+        summary: '下载贷款及还款导入模板（xlsx 含填写说明和下拉列表；csv 每个文件一种表）',
+        querystring: ZImportTemplateQuery,
+        produces: [XLSX_TYPE, 'text/csv'],
+        response: { 200: z.any().describe('模板文件') },
+      },
+    },
+    async (request, reply) => {
+      actorCtx(request);
+      const { format, kind } = request.query;
+      const body = format === 'xlsx' ? await buildXlsxTemplate(app.deps.readDb) : buildCsvTemplate(kind);
+      const name = templateFileName(format, kind);
+      const ascii = format === 'xlsx' ? 'zyb-loan-import-template.xlsx' : `zyb-loan-import-${kind}.csv`;
+      noStore(reply)
+        .header('content-type', format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      return reply.send(body);
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      schema: {
+        tags,
+        summary:
+          '批量导入贷款及还款（xlsx 或 csv；先整体检查，全部无误才导入，否则列出行级错误且不导入；同一文件重复导入不产生变化）',
+        description:
+          '以 multipart/form-data 上传（字段名 file），或直接以 text/csv、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 类型发送文件内容（可加 ?fileName=）。?dryRun=true 仅检查不导入。被拒绝时返回 422，error.details 含错误列表。',
+        security: [{ session: [] }, { bankToken: [] }],
+        consumes: ['multipart/form-data', ...RAW_TYPES],
+        querystring: ZRawImportQuery,
+        response: { 200: ZImportResult, 422: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorCtx(request, ['bank_officer']);
+      const upload = await readUpload(request, limit, request.query.fileName);
+      const result = await importLoans(ctx, { ...upload, dryRun: request.query.dryRun });
+      noStore(reply);
+      return result;
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: '贷款详情及还款记录（范围外的贷款返回 404）',
+        params: ZLoanId,
+        response: { 200: ZLoanDetail },
+      },
+    },
+    async (request, reply) => {
+      const loan = await getLoan(actorCtx(request), request.params.id);
+      noStore(reply);
+      return loan;
+    },
+  );
+
+  app.post(
+    '/:id/repayments',
+    {
+      schema: {
+        tags,
+        summary: '登记一期还款（实还本金、实还利息；同一期次重复提交相同内容时返回已登记的记录）',
+        security: [{ session: [] }, { bankToken: [] }],
+        params: ZLoanId,
+        body: ZRecordRepayment,
+        response: { 200: ZRecordRepaymentResult, 201: ZRecordRepaymentResult },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordRepayment(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+}

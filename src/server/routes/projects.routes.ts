@@ -1,0 +1,384 @@
+/**
+ * The project library (数字化转型项目库): declarations from draft to numbering, the reviewers' queues and batch
+ * decisions, numbered projects with their progress reports and spot checks. Every list and read is scoped in
+ * SQL; what is outside the actor's scope answers 404.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZBatchResult,
+  ZCheckDeclaration,
+  ZChecklistDefinition,
+  ZCheckResult,
+  ZCityReview,
+  ZCloseSpotCheck,
+  ZCreateDeclaration,
+  ZDeclarationDetail,
+  ZDeclarationList,
+  ZDeclarationListQuery,
+  ZDistrictReview,
+  ZFormQuery,
+  ZIdempotencyHeaders,
+  ZIdParams,
+  ZOpenSpotCheck,
+  ZProgressReport,
+  ZProjectDetail,
+  ZProjectList,
+  ZProjectListQuery,
+  ZReportInput,
+  ZReportParams,
+  ZReviewQueue,
+  ZReviewQueueQuery,
+  ZSpotCheck,
+  ZSpotCheckParams,
+  ZUpdateDeclaration,
+} from '../../contracts/projects';
+import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
+import { FORM_NAMES, INVESTMENT_ITEMS, PROJECT_CATEGORIES } from '../../domain/projects/forms';
+import { MATERIALS } from '../../domain/projects/materials';
+import { startLoop } from '../../services/notifications/dispatcher';
+import { registerProjectAttachmentOwners } from '../../services/projects/attachment-owners';
+import { checkDeclaration } from '../../services/projects/check-declaration';
+import { createDeclaration } from '../../services/projects/create-declaration';
+import { getDeclaration } from '../../services/projects/get-declaration';
+import { listDeclarations } from '../../services/projects/list-declarations';
+import { saveProgressReport, submitProgressReport } from '../../services/projects/progress-reports';
+import { getProject, listProjects } from '../../services/projects/project-view';
+import { reviewByCity } from '../../services/projects/review-city';
+import { reviewByDistrict } from '../../services/projects/review-district';
+import { reviewQueue } from '../../services/projects/review-queue';
+import { closeSpotCheck, openSpotCheck } from '../../services/projects/spot-checks';
+import { submitDeclaration } from '../../services/projects/submit-declaration';
+import { sweepProjectLibrary } from '../../services/projects/sweep';
+import { updateDeclaration } from '../../services/projects/update-declaration';
+import { withdrawDeclaration } from '../../services/projects/withdraw-declaration';
+import { actorCtx, noStore } from '../http-context';
+
+const TAGS = ['project-library'];
+const ZWithdraw = z.object({ reason: z.string().trim().max(500).nullable().optional().describe('撤回说明') });
+
+export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
+  registerProjectAttachmentOwners();
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // Periodic duties (lapses, window-open notices, due/overdue reminders) run only in a listening server.
+  let loop: ReturnType<typeof startLoop> | null = null;
+  app.addHook('onListen', async () => {
+    loop = startLoop(
+      () => sweepProjectLibrary(app.deps),
+      10 * 60_000,
+      (e) => app.log.error({ err: e }, 'project sweep failed'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await loop?.stop();
+  });
+
+  app.get(
+    '/declarations/form',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '申报表定义：建设内容类别、投资构成项、材料清单（附件3/附件4）',
+        querystring: ZFormQuery,
+        response: { 200: ZChecklistDefinition },
+      },
+    },
+    async (request) => {
+      const form = request.query.form;
+      return {
+        form,
+        annex: FORM_NAMES[form].annex,
+        categories: {
+          citation: PROJECT_CATEGORIES[form].citation,
+          items: PROJECT_CATEGORIES[form].items.map((i) => ({ code: i.code, name: i.zh })),
+        },
+        investmentItems: {
+          citation: INVESTMENT_ITEMS[form].citation,
+          items: INVESTMENT_ITEMS[form].items.map((i) => ({ code: i.code, name: i.zh })),
+        },
+        materials: MATERIALS[form].map((m) => ({
+          code: m.code,
+          name: m.zh,
+          requirement: m.requirement,
+          citation: m.citation,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/declarations',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '入库申报列表（企业看本企业；区县看本辖区已提交的；市级看全部；按更新时间倒序）',
+        querystring: ZDeclarationListQuery,
+        response: { 200: ZDeclarationList },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return listDeclarations(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+    },
+  );
+
+  app.get(
+    '/declarations/review-queue',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '审核队列（区县：待核实，按核实截止日排序并标记逾期；市级：待复核，资源池牵头优先）',
+        querystring: ZReviewQueueQuery,
+        response: { 200: ZReviewQueue },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return reviewQueue(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+    },
+  );
+
+  app.post(
+    '/declarations',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新建入库申报草稿（可随时保存；重新申报时填写 predecessorId，草稿复制原申报内容和材料）',
+        headers: ZIdempotencyHeaders,
+        body: ZCreateDeclaration,
+        response: { 201: ZDeclarationDetail, 200: ZDeclarationDetail },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorCtx(request, ['enterprise']);
+      const r = await createDeclaration(ctx, request.body, request.headers['idempotency-key']);
+      return reply.status(r.replayed ? 200 : 201).send(await getDeclaration(ctx, r.id));
+    },
+  );
+
+  app.post(
+    '/declarations/check',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '填报时实时检查：申报窗口、必填项、材料清单与政策条件（含依据），不保存',
+        body: ZCheckDeclaration,
+        response: { 200: ZCheckResult },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return checkDeclaration(actorCtx(request, ['enterprise']), request.body);
+    },
+  );
+
+  app.post(
+    '/declarations/review/district',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '区县核实（可批量）：verify 核实通过报市复核；return 退回补正（须填理由与补正期限）',
+        body: ZDistrictReview,
+        response: { 200: ZBatchResult },
+      },
+    },
+    async (request) => reviewByDistrict(actorCtx(request, ['district_reviewer']), request.body),
+  );
+
+  app.post(
+    '/declarations/review/city',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '市级复核（可批量）：approve 通过并编号（JMSZ-年份-序号）；reject 不予通过（须填理由）',
+        body: ZCityReview,
+        response: { 200: ZBatchResult },
+      },
+    },
+    async (request) => reviewByCity(actorCtx(request, ['city_reviewer']), request.body),
+  );
+
+  app.get(
+    '/declarations/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '入库申报详情（含材料清单、政策条件检查、审核时间线与理由、与原申报的变化）',
+        params: ZIdParams,
+        response: { 200: ZDeclarationDetail },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return getDeclaration(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+    },
+  );
+
+  app.put(
+    '/declarations/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '保存草稿或修改退回的申报（整表替换；version 防止覆盖）',
+        params: ZIdParams,
+        body: ZUpdateDeclaration,
+        response: { 200: ZDeclarationDetail },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, ['enterprise']);
+      await updateDeclaration(ctx, request.params.id, request.body);
+      return getDeclaration(ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/declarations/:id/submit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '提交（或补正后重新提交）入库申报；仅在申报窗口内；带 Idempotency-Key 的重复请求只生效一次',
+        params: ZIdParams,
+        headers: ZIdempotencyHeaders,
+        response: { 200: ZDeclarationDetail },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, ['enterprise']);
+      await submitDeclaration(ctx, request.params.id, request.headers['idempotency-key']);
+      return getDeclaration(ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/declarations/:id/withdraw',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '撤回申报（草稿、待核实或退回补正时）',
+        params: ZIdParams,
+        body: ZWithdraw,
+        response: { 200: ZDeclarationDetail },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, ['enterprise']);
+      await withdrawDeclaration(ctx, request.params.id, request.body.reason ?? null);
+      return getDeclaration(ctx, request.params.id);
+    },
+  );
+
+  // ---------- numbered projects ----------
+
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '入库项目列表（按权限范围；编号倒序）',
+        querystring: ZProjectListQuery,
+        response: { 200: ZProjectList },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return listProjects(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+    },
+  );
+
+  app.get(
+    '/projects/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '入库项目详情（进展报告、抽查记录、待报送的报告期）',
+        params: ZIdParams,
+        response: { 200: ZProjectDetail },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return getProject(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+    },
+  );
+
+  app.post(
+    '/projects/:id/reports',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新建季度进展报告草稿（随后上传投资凭证并报送）',
+        params: ZIdParams,
+        body: ZReportInput,
+        response: { 201: ZProgressReport },
+      },
+    },
+    async (request, reply) => {
+      const r = await saveProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.body);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.put(
+    '/projects/:id/reports/:reportId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改进展报告草稿',
+        params: ZReportParams,
+        body: ZReportInput,
+        response: { 200: ZProgressReport },
+      },
+    },
+    async (request) =>
+      saveProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.body, request.params.reportId),
+  );
+
+  app.post(
+    '/projects/:id/reports/:reportId/submit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '报送进展报告（累计投资不减少；投资增加须附凭证）',
+        params: ZReportParams,
+        response: { 200: ZProgressReport },
+      },
+    },
+    async (request) =>
+      submitProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.params.reportId),
+  );
+
+  app.post(
+    '/projects/:id/spot-checks',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '区县开展项目跟踪抽查（第九条）',
+        params: ZIdParams,
+        body: ZOpenSpotCheck,
+        response: { 201: ZSpotCheck },
+      },
+    },
+    async (request, reply) => {
+      const r = await openSpotCheck(actorCtx(request, ['district_reviewer']), request.params.id, request.body);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/projects/:id/spot-checks/:checkId/close',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '记录抽查结论',
+        params: ZSpotCheckParams,
+        body: ZCloseSpotCheck,
+        response: { 200: ZSpotCheck },
+      },
+    },
+    async (request) =>
+      closeSpotCheck(actorCtx(request, ['district_reviewer']), request.params.id, request.params.checkId, request.body),
+  );
+}

@@ -1,0 +1,56 @@
+/** Public notices (公示): open to everyone without sign-in, rate-limited; objections lodged here. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParam, ZLodgeObjection, ZNoticeDetail, ZNoticeList, ZObjectionReceipt } from '../../contracts/subsidy';
+import { lodgeObjection } from '../../services/subsidy/objections';
+import { getPublicNotice, listPublicNotices } from '../../services/subsidy/public-notices';
+import { ctxOf } from '../http-context';
+import { publicRateLimit } from '../plugins/rate-limit-store';
+
+const TAGS = ['public-notices'];
+const ZPage = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('每页条数'),
+});
+
+export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/',
+    {
+      config: publicRateLimit,
+      schema: { tags: TAGS, summary: '公示列表（公开）', response: { 200: ZNoticeList } },
+    },
+    async (request) => ({ items: await listPublicNotices(ctxOf(request)) }),
+  );
+  app.get(
+    '/:id',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags: TAGS,
+        summary: '公示详情：企业名称、项目、金额、公示期（公开）',
+        params: ZIdParam,
+        querystring: ZPage,
+        response: { 200: ZNoticeDetail },
+      },
+    },
+    async (request) => getPublicNotice(ctxOf(request), request.params.id, request.query.page, request.query.pageSize),
+  );
+  app.post(
+    '/:id/objections',
+    {
+      config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      schema: {
+        tags: TAGS,
+        summary: '提出异议（公开；姓名、联系方式、理由；每个地址每10分钟最多5次）',
+        params: ZIdParam,
+        body: ZLodgeObjection,
+        response: { 201: ZObjectionReceipt },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await lodgeObjection(ctxOf(request), request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,41 @@
+/** Paged list of the loans the actor may see; the scope is part of the WHERE clause. */
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { TLoanList, TLoanListQuery } from '../../contracts/loans';
+import { ZLoanListQuery } from '../../contracts/loans';
+import { enterprises, loans } from '../../db/schema';
+import { readsBusinessData } from '../../domain/access/scope';
+import { normalizeUscc } from '../../domain/enterprise/uscc';
+import type { Ctx } from '../context';
+import { Errors } from '../errors';
+import { loanScopeCondition } from './scope';
+import { selectLoans, toLoanView } from './view';
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listLoans(ctx: Ctx, rawQuery: TLoanListQuery): Promise<TLoanList> {
+  if (!ctx.actor) throw Errors.unauthenticated();
+  if (!readsBusinessData(ctx.actor)) throw Errors.forbidden();
+  const query = ZLoanListQuery.parse(rawQuery);
+  const conds: (SQL | undefined)[] = [loanScopeCondition(ctx.actor)];
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    conds.push(or(ilike(loans.contractNo, like), ilike(enterprises.name, like)));
+  }
+  if (query.contractNo) conds.push(eq(loans.contractNo, query.contractNo));
+  if (query.enterpriseUscc) conds.push(eq(enterprises.uscc, normalizeUscc(query.enterpriseUscc)));
+  if (query.enterpriseId) conds.push(eq(loans.enterpriseId, query.enterpriseId));
+  const where = and(...conds);
+  const db = ctx.deps.readDb;
+  const [total] = await db
+    .select({ n: count() })
+    .from(loans)
+    .innerJoin(enterprises, eq(enterprises.id, loans.enterpriseId))
+    .where(where);
+  const rows = await selectLoans(db, where)
+    .orderBy(desc(loans.disbursedAt), loans.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(toLoanView), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,167 @@
+/**
+ * A bank records one 政银保 loan (江工信工业互联网〔2023〕33号 第七条（三）贷款申请, 第十条 three-party information
+ * exchange). Idempotent on (bank, contract number): repeating the same record answers the existing loan.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { TCreateLoanParsed, TRecordLoanResult } from '../../contracts/loans';
+import { loans } from '../../db/schema';
+import type { LoanPurpose } from '../../domain/loans/params';
+import {
+  type LoanField,
+  type LoanTerms,
+  loanDates,
+  sameLoanTerms,
+  validateLoanTerms,
+} from '../../domain/loans/validate';
+import { parseAnnualRate, toChinaIso } from '../../domain/loans/values';
+import { fenToYuan, yuanToFen } from '../../domain/money/money';
+import { recordAudit } from '../audit/record-audit';
+import { type Ctx, inTx } from '../context';
+import { Errors } from '../errors';
+import {
+  bankOf,
+  type FieldProblem,
+  findEnterpriseByUscc,
+  findInstitution,
+  findProjectsByNumber,
+  lockBank,
+  validationFailed,
+} from './shared';
+import { loadLoanDetail } from './view';
+
+const LABELS: Record<LoanField, { path: string; label: string }> = {
+  enterpriseUscc: { path: 'enterpriseUscc', label: '借款企业统一社会信用代码' },
+  enterpriseName: { path: 'enterpriseUscc', label: '借款企业' },
+  contractNo: { path: 'contractNo', label: '贷款合同编号' },
+  purpose: { path: 'purpose', label: '贷款用途' },
+  amount: { path: 'amount', label: '贷款金额' },
+  annualRate: { path: 'annualRate', label: '年利率' },
+  termMonths: { path: 'termMonths', label: '贷款期限（月）' },
+  disbursedAt: { path: 'disbursedAt', label: '放款时间' },
+  coverInstitution: { path: 'coverInstitutionId', label: '保险/担保机构' },
+  project: { path: 'projectNo', label: '入库项目编号' },
+  remarks: { path: 'remarks', label: '备注' },
+};
+
+function problem(field: LoanField, zh: string, en: string): FieldProblem {
+  return { ...LABELS[field], zh, en };
+}
+
+export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TRecordLoanResult> {
+  const bankId = bankOf(ctx.actor);
+  const rate = parseAnnualRate(input.annualRate);
+  if (!rate.ok) throw validationFailed([problem('annualRate', rate.zh, rate.en)]);
+  const terms: LoanTerms = {
+    contractNo: input.contractNo,
+    purpose: input.purpose,
+    amountFen: yuanToFen(input.amount),
+    annualRate: rate.value,
+    termMonths: input.termMonths,
+    disbursedAt: new Date(input.disbursedAt),
+  };
+  const projectNo = input.projectNo ?? null;
+  const remarks = input.remarks || null;
+
+  return inTx(ctx, async (tx) => {
+    await lockBank(tx, bankId);
+    const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => problem(p.field, p.zh, p.en));
+    const enterprise = await findEnterpriseByUscc(tx, input.enterpriseUscc);
+    if (!enterprise) {
+      problems.push(
+        problem(
+          'enterpriseUscc',
+          `为 ${input.enterpriseUscc} 的企业未在平台登记，请企业先完成注册`,
+          `no enterprise with code ${input.enterpriseUscc} is registered`,
+        ),
+      );
+    }
+    const cover = await findInstitution(tx, input.coverInstitutionId);
+    if (!cover?.active) {
+      problems.push(problem('coverInstitution', '不存在或已停用', 'does not exist or is inactive'));
+    } else if (cover.kind !== 'insurer' && cover.kind !== 'guarantor') {
+      problems.push(
+        problem('coverInstitution', `“${cover.name}”不是保险公司或融资性担保公司`, 'is not an insurer or guarantor'),
+      );
+    }
+    let projectId: string | null = null;
+    if (projectNo) {
+      const [p] = await findProjectsByNumber(tx, [projectNo]);
+      if (!p) {
+        problems.push(
+          problem('project', `“${projectNo}”不存在：须为已通过入库核实并获得编号的项目`, 'no such numbered project'),
+        );
+      } else if (enterprise && p.enterpriseId !== enterprise.id) {
+        problems.push(problem('project', `“${projectNo}”不属于该借款企业`, 'belongs to another enterprise'));
+      } else projectId = p.id;
+    }
+    if (problems.length || !enterprise || !cover) throw validationFailed(problems);
+
+    const [existing] = await tx
+      .select()
+      .from(loans)
+      .where(and(eq(loans.bankId, bankId), eq(loans.contractNo, terms.contractNo)))
+      .limit(1);
+    if (existing) {
+      const same =
+        sameLoanTerms({ ...existing, purpose: existing.purpose as LoanPurpose }, terms) &&
+        existing.enterpriseId === enterprise.id &&
+        existing.coverInstitutionId === cover.id &&
+        existing.projectId === projectId;
+      if (!same) {
+        throw Errors.conflict(
+          'LOAN_CONTRACT_EXISTS',
+          `本行已登记合同编号为“${terms.contractNo}”的贷款，内容与本次提交不一致；已登记的贷款不能重复登记`,
+          `A loan with contract number "${terms.contractNo}" is already recorded with different content`,
+          { loanId: existing.id },
+        );
+      }
+      const loan = await loadLoanDetail(tx, existing.id, sql`true`);
+      return { created: false, loan: loan! };
+    }
+
+    const dates = loanDates(terms.disbursedAt, terms.termMonths);
+    const [row] = await tx
+      .insert(loans)
+      .values({
+        bankId,
+        contractNo: terms.contractNo,
+        enterpriseId: enterprise.id,
+        coverInstitutionId: cover.id,
+        coverKind: cover.kind,
+        projectId,
+        purpose: terms.purpose,
+        amountFen: terms.amountFen,
+        annualRate: terms.annualRate,
+        termMonths: terms.termMonths,
+        disbursedAt: terms.disbursedAt,
+        ...dates,
+        remarks,
+        createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
+        createdVia: ctx.actor?.via ?? 'session',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: loans.id });
+    await recordAudit(tx, ctx, {
+      action: 'loan.recorded',
+      objectType: 'loan',
+      objectId: row!.id,
+      after: {
+        bankId,
+        contractNo: terms.contractNo,
+        enterpriseId: enterprise.id,
+        enterpriseUscc: input.enterpriseUscc,
+        coverInstitutionId: cover.id,
+        projectId,
+        purpose: terms.purpose,
+        amount: fenToYuan(terms.amountFen),
+        annualRate: terms.annualRate,
+        termMonths: terms.termMonths,
+        disbursedAt: toChinaIso(terms.disbursedAt),
+        via: ctx.actor?.via ?? 'session',
+      },
+    });
+    const loan = await loadLoanDetail(tx, row!.id, sql`true`);
+    return { created: true, loan: loan! };
+  });
+}

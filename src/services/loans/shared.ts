@@ -1,0 +1,86 @@
+/** Helpers shared by the loan use cases: the per-bank lock, reference look-ups, validation errors. */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FieldError } from '../../contracts/validation';
+import type { DbOrTx, Tx } from '../../db/client';
+import { enterprises, institutions, projects } from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
+import { AppError, Errors } from '../errors';
+
+/** Serialises writes of one bank's loans (single records and imports) so natural-key checks cannot race. */
+export const LOAN_BANK_LOCK = 7300101;
+
+export async function lockBank(tx: Tx, bankId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOAN_BANK_LOCK}, hashtext(${bankId}))`);
+}
+
+/** The bank an actor records loans for: a bank officer (web session or bank system token) of an institution. */
+export function bankOf(actor: Actor | null): string {
+  if (!actor) throw Errors.unauthenticated();
+  if (actor.role !== 'bank_officer' || !actor.institutionId) {
+    throw Errors.forbidden('只有合作银行人员或银行系统接口可以登记贷款和还款', 'Only partner banks record loans');
+  }
+  return actor.institutionId;
+}
+
+export interface FieldProblem {
+  path: string;
+  label: string;
+  zh: string;
+  en: string;
+}
+
+/** One 400 naming every rejected field, in the same shape as schema validation errors. */
+export function validationFailed(problems: readonly FieldProblem[]): AppError {
+  const fields: FieldError[] = problems.map((p) => ({
+    path: p.path,
+    label: p.label,
+    message: `${p.label}（${p.path}）${p.zh}`,
+  }));
+  return new AppError(
+    'VALIDATION_FAILED',
+    400,
+    {
+      zh: `输入有误：${fields.map((f) => f.message).join('；')}`,
+      en: `Invalid input: ${problems.map((p) => `${p.path} ${p.en}`).join('; ')}`,
+    },
+    fields,
+  );
+}
+
+export async function findEnterpriseByUscc(db: DbOrTx, uscc: string) {
+  const [e] = await db
+    .select({ id: enterprises.id, name: enterprises.name, districtCode: enterprises.districtCode })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, uscc))
+    .limit(1);
+  return e ?? null;
+}
+
+export async function findInstitution(db: DbOrTx, id: string) {
+  const [i] = await db.select().from(institutions).where(eq(institutions.id, id)).limit(1);
+  return i ?? null;
+}
+
+export async function findProjectsByNumber(db: DbOrTx, numbers: readonly string[]) {
+  if (numbers.length === 0) return [];
+  return db
+    .select({ id: projects.id, libraryNumber: projects.libraryNumber, enterpriseId: projects.enterpriseId })
+    .from(projects)
+    .where(inArray(projects.libraryNumber, [...numbers]));
+}
+
+/** Active partner insurers and guarantors, for forms, templates and imports. */
+export async function listCoverInstitutions(db: DbOrTx) {
+  return db
+    .select({
+      id: institutions.id,
+      name: institutions.name,
+      shortName: institutions.shortName,
+      kind: institutions.kind,
+    })
+    .from(institutions)
+    .where(and(inArray(institutions.kind, ['insurer', 'guarantor']), eq(institutions.active, true)))
+    .orderBy(institutions.kind, institutions.name) as Promise<
+    { id: string; name: string; shortName: string; kind: 'insurer' | 'guarantor' }[]
+  >;
+}

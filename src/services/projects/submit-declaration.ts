@@ -1,0 +1,147 @@
+/**
+ * The enterprise submits its declaration (or resubmits a returned one). In one transaction: the idempotency key,
+ * a row lock on the declaration (a duplicate sent at the same moment waits, then finds it submitted), the
+ * state machine, the filing window (第七条（一）, named when closed), completeness, materials, the policy
+ * engine's eligibility at the declaration date, the resource-pool priority flag, the due date of district
+ * verification, the timeline, notices to the district's reviewers, and the audit event.
+ */
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { projectDeclarations } from '../../db/schema';
+import { ACTIVE_STATES, type DeclarationState, transition } from '../../domain/workflow/declaration';
+import { recordAudit } from '../audit/record-audit';
+import { reverifyDueOn, verifyDueOn } from '../calendar/policy-windows';
+import { type Ctx, inTx } from '../context';
+import { notifyUsers } from '../notifications/notify';
+import { districtReviewers } from '../notifications/recipients';
+import { requireEnterpriseActor } from './create-declaration';
+import { projectErrors } from './errors';
+import { claimKey } from './idempotency';
+import { assessReadiness } from './readiness';
+import { contentOf, findDeclaration, loadEnterprise, loadParts } from './repository';
+import { appendTimeline } from './timeline';
+
+export async function submitDeclaration(
+  ctx: Ctx,
+  id: string,
+  idempotencyKey?: string,
+): Promise<{ id: string; replayed: boolean }> {
+  const actor = requireEnterpriseActor(ctx);
+  return inTx(ctx, async (tx) => {
+    if (idempotencyKey) {
+      const claim = await claimKey(tx, actor.id, idempotencyKey, 'submit', id);
+      if (!claim.fresh) return { id, replayed: true };
+    }
+    const row = await findDeclaration(tx, actor, id, { forUpdate: true });
+    if (!row) throw projectErrors.declarationNotFound();
+    const from = row.state as DeclarationState;
+    const event = from === 'returned' ? 'resubmit' : 'submit';
+    const t = transition(from, event, 'enterprise');
+    if (!t.ok) throw projectErrors.transition(t.refusal);
+
+    const agg = await loadParts(tx, row);
+    const content = contentOf(agg);
+    const enterprise = await loadEnterprise(tx, row.enterpriseId);
+    let predecessor = null;
+    if (row.predecessorId) {
+      const [p] = await tx
+        .select({ state: projectDeclarations.state, declarationMonth: projectDeclarations.declarationMonth })
+        .from(projectDeclarations)
+        .where(eq(projectDeclarations.id, row.predecessorId));
+      if (p) predecessor = { state: p.state as DeclarationState, declarationMonth: p.declarationMonth };
+    }
+    const r = await assessReadiness(tx, ctx, {
+      enterprise,
+      content,
+      files: agg.files,
+      mode: event,
+      declaredOn: row.declaredOn,
+      declarationMonth: row.declarationMonth,
+      returnDeadline: row.returnDeadline,
+      predecessor,
+    });
+    if (r.errors.length > 0) throw r.errors[0]!;
+    // One live declaration per project (a numbered project is not declared again).
+    const [dup] = await tx
+      .select({ id: projectDeclarations.id })
+      .from(projectDeclarations)
+      .where(
+        and(
+          eq(projectDeclarations.enterpriseId, row.enterpriseId),
+          sql`lower(${projectDeclarations.name}) = lower(${content.name})`,
+          inArray(projectDeclarations.state, [...ACTIVE_STATES]),
+          ne(projectDeclarations.id, id),
+        ),
+      );
+    if (dup) throw projectErrors.duplicateProject(content.name ?? '');
+
+    const window = r.window;
+    const due =
+      event === 'submit' && window ? verifyDueOn(r.calendar, window.closes) : reverifyDueOn(r.calendar, r.today);
+    await tx
+      .update(projectDeclarations)
+      .set({
+        state: t.to,
+        districtCode: enterprise.districtCode,
+        ...(event === 'submit' && window
+          ? {
+              declaredOn: r.today,
+              declarationMonth: window.month,
+              windowOpens: window.opens,
+              windowCloses: window.closes,
+              submittedAt: ctx.now,
+            }
+          : {}),
+        verifyDueOn: due,
+        lastSubmittedAt: ctx.now,
+        submissionCount: sql`${projectDeclarations.submissionCount} + 1`,
+        returnDeadline: null,
+        resourcePoolLed: r.view.resourcePoolLed,
+        leadProviderUscc: r.view.leadProvider.uscc,
+        leadProviderName: r.view.leadProvider.name,
+        eligibility: r.view.eligibility,
+        version: sql`${projectDeclarations.version} + 1`,
+        updatedAt: ctx.now,
+      })
+      .where(eq(projectDeclarations.id, id));
+
+    await appendTimeline(tx, ctx, {
+      declarationId: id,
+      event,
+      fromState: from,
+      toState: t.to,
+      enterpriseName: enterprise.name,
+      details: {
+        declaredOn: r.declaredOn,
+        declarationMonth: window?.month ?? row.declarationMonth,
+        verifyDueOn: due,
+        eligibility: r.view.eligibility.status,
+        unknowns: r.view.eligibility.unknowns.map((u) => u.code),
+        resourcePoolLed: r.view.resourcePoolLed,
+      },
+    });
+    const reviewers = await districtReviewers(tx, enterprise.districtCode);
+    await notifyUsers(tx, ctx.deps, ctx.now, reviewers, {
+      kind: event === 'submit' ? 'declaration_submitted' : 'declaration_resubmitted',
+      title: `${event === 'submit' ? '新的入库申报待核实' : '补正后的申报待核实'}：${row.name ?? ''}`,
+      body: `${enterprise.name}${event === 'submit' ? '提交了' : '补正后重新提交了'}数字化转型项目入库申报“${row.name ?? ''}”，请于${due}前完成核实（江工信工业互联网〔2023〕33号 第七条（二））。${r.view.resourcePoolLed ? '该项目由资源池服务商牵头，优先推荐入库（申报指南 四（五））。' : ''}`,
+      link: `/district/declarations/${id}`,
+      objectType: 'project_declaration',
+      objectId: id,
+    });
+    await recordAudit(tx, ctx, {
+      action: event === 'submit' ? 'project_declaration.submitted' : 'project_declaration.resubmitted',
+      objectType: 'project_declaration',
+      objectId: id,
+      before: { state: from },
+      after: {
+        state: t.to,
+        declaredOn: r.declaredOn,
+        declarationMonth: window?.month ?? row.declarationMonth,
+        verifyDueOn: due,
+        eligibility: r.view.eligibility.status,
+        resourcePoolLed: r.view.resourcePoolLed,
+      },
+    });
+    return { id, replayed: false };
+  });
+}

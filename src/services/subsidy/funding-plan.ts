@@ -1,0 +1,235 @@
+/**
+ * 补贴资金安排计划 (第七条（六）): issued by the city with a document number once the public notice has ended and
+ * every objection is closed; downloadable as Excel and printable with amounts in figures and in capitals.
+ */
+
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { TFundingPlan } from '../../contracts/subsidy';
+import type { DbOrTx } from '../../db/client';
+import {
+  districts,
+  enterprises,
+  subsidyAwards,
+  subsidyCampaigns,
+  subsidyFundingPlans,
+  subsidyNotices,
+  subsidyObjections,
+} from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
+import { fenToYuan, toChineseCapitals } from '../../domain/money';
+import { checkPlanIssuable, chinaDateOf } from '../../domain/subsidy/notice';
+import { recordAudit } from '../audit/record-audit';
+import { type Ctx, inTx } from '../context';
+import { Errors } from '../errors';
+import { loadCampaign } from './campaigns';
+import { projectLabels } from './project-lookup';
+
+const PLAN = { zh: '补贴资金安排计划', en: 'Funding plan' };
+
+interface PlanItemRow {
+  awardId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtName: string;
+  applicationId: string;
+  amountFen: bigint;
+}
+
+async function planItems(db: DbOrTx, runId: string): Promise<PlanItemRow[]> {
+  const rows = await db
+    .select({
+      awardId: subsidyAwards.id,
+      enterpriseName: enterprises.name,
+      uscc: enterprises.uscc,
+      districtName: districts.name,
+      applicationId: subsidyAwards.applicationId,
+      amountFen: subsidyAwards.awardedFen,
+    })
+    .from(subsidyAwards)
+    .innerJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
+    .innerJoin(districts, eq(districts.code, subsidyAwards.districtCode))
+    .where(and(eq(subsidyAwards.runId, runId), gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked')))
+    .orderBy(asc(subsidyAwards.rank));
+  return rows;
+}
+
+export async function issueFundingPlan(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  input: { documentNumber: string; title?: string | undefined },
+): Promise<TFundingPlan> {
+  if (ctx.actor.role !== 'city_admin') {
+    throw Errors.forbidden('只有市级业务管理员可以下达补贴资金安排计划', 'Only the city administrator issues the plan');
+  }
+  const id = await inTx(ctx, async (tx) => {
+    await tx
+      .select({ id: subsidyCampaigns.id })
+      .from(subsidyCampaigns)
+      .where(eq(subsidyCampaigns.id, campaignId))
+      .for('update');
+    const campaign = await loadCampaign(tx, campaignId);
+    if (campaign.status === 'plan_issued') {
+      throw Errors.conflict('PLAN_EXISTS', '本批次的补贴资金安排计划已经下达', 'The plan is already issued');
+    }
+    const [notice] = await tx.select().from(subsidyNotices).where(eq(subsidyNotices.campaignId, campaignId)).limit(1);
+    if (!notice || campaign.status !== 'notice') {
+      throw Errors.unprocessable(
+        'NOTICE_REQUIRED',
+        '本批次尚未发布公示；须完成公示后方可下达补贴资金安排计划（依据江工信工业互联网〔2023〕33号 第七条（六））',
+        'Publish the public notice first',
+      );
+    }
+    const [{ open }] = (await tx
+      .select({ open: sql<number>`count(*)::int` })
+      .from(subsidyObjections)
+      .where(and(eq(subsidyObjections.noticeId, notice.id), ne(subsidyObjections.status, 'closed')))) as [
+      { open: number },
+    ];
+    const check = checkPlanIssuable({ today: chinaDateOf(ctx.now), endsOn: notice.endsOn, openObjections: open });
+    if (!check.ok)
+      throw Errors.unprocessable(check.code, check.zh, check.en, { endsOn: notice.endsOn, openObjections: open });
+    const [dup] = await tx
+      .select({ id: subsidyFundingPlans.id })
+      .from(subsidyFundingPlans)
+      .where(eq(subsidyFundingPlans.documentNumber, input.documentNumber))
+      .limit(1);
+    if (dup)
+      throw Errors.conflict('DOCUMENT_NUMBER_TAKEN', `文号“${input.documentNumber}”已被使用`, 'Document number in use');
+    const items = await planItems(tx, notice.runId);
+    const totalFen = items.reduce((s, i) => s + i.amountFen, 0n);
+    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴资金安排计划`;
+    const [plan] = await tx
+      .insert(subsidyFundingPlans)
+      .values({
+        campaignId,
+        noticeId: notice.id,
+        documentNumber: input.documentNumber,
+        title,
+        totalFen,
+        itemCount: items.length,
+        issuedBy: ctx.actor.id,
+        issuedByName: ctx.actor.name,
+        issuedAt: ctx.now,
+      })
+      .returning();
+    await tx
+      .update(subsidyCampaigns)
+      .set({ status: 'plan_issued', updatedAt: ctx.now })
+      .where(and(eq(subsidyCampaigns.id, campaignId), eq(subsidyCampaigns.status, 'notice')));
+    await recordAudit(tx, ctx, {
+      action: 'subsidy.plan_issued',
+      objectType: 'subsidy_funding_plan',
+      objectId: plan!.id,
+      after: { campaignId, documentNumber: input.documentNumber, total: fenToYuan(totalFen), items: items.length },
+    });
+    return plan!.id;
+  });
+  return getFundingPlan(ctx, id);
+}
+
+/** The plan is a published government document: every signed-in business role may read it. */
+export async function getFundingPlan(ctx: Ctx, planId: string): Promise<TFundingPlan> {
+  const db = ctx.deps.readDb;
+  const [row] = await db
+    .select({ plan: subsidyFundingPlans, year: subsidyCampaigns.year, runId: subsidyNotices.runId })
+    .from(subsidyFundingPlans)
+    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyFundingPlans.campaignId))
+    .innerJoin(subsidyNotices, eq(subsidyNotices.id, subsidyFundingPlans.noticeId))
+    .where(eq(subsidyFundingPlans.id, planId))
+    .limit(1);
+  if (!row) throw Errors.notFound(PLAN);
+  const items = await planItems(db, row.runId);
+  const labels = await projectLabels(
+    db,
+    items.map((i) => i.applicationId),
+  );
+  return {
+    id: row.plan.id,
+    campaignId: row.plan.campaignId,
+    campaignYear: row.year,
+    documentNumber: row.plan.documentNumber,
+    title: row.plan.title,
+    total: fenToYuan(row.plan.totalFen),
+    totalCapitals: toChineseCapitals(row.plan.totalFen),
+    itemCount: row.plan.itemCount,
+    issuedByName: row.plan.issuedByName,
+    issuedAt: row.plan.issuedAt.toISOString(),
+    items: items.map((i, idx) => ({
+      seq: idx + 1,
+      enterpriseName: i.enterpriseName,
+      uscc: i.uscc,
+      districtName: i.districtName,
+      projectNo: labels.get(i.applicationId)?.projectNo ?? null,
+      projectName: labels.get(i.applicationId)?.projectName ?? null,
+      amount: fenToYuan(i.amountFen),
+      amountCapitals: toChineseCapitals(i.amountFen),
+    })),
+  };
+}
+
+export async function getPlanByCampaign(ctx: Ctx, campaignId: string): Promise<TFundingPlan> {
+  const [row] = await ctx.deps.readDb
+    .select({ id: subsidyFundingPlans.id })
+    .from(subsidyFundingPlans)
+    .where(eq(subsidyFundingPlans.campaignId, campaignId))
+    .limit(1);
+  if (!row) throw Errors.notFound(PLAN);
+  return getFundingPlan(ctx, row.id);
+}
+
+/** The plan as a real .xlsx workbook (exceljs): title, document number, one row per enterprise, total. */
+export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '惠企 Huiqi';
+  wb.created = new Date(plan.issuedAt);
+  const ws = wb.addWorksheet('补贴资金安排计划');
+  ws.columns = [
+    { key: 'seq', width: 6 },
+    { key: 'enterpriseName', width: 36 },
+    { key: 'uscc', width: 22 },
+    { key: 'districtName', width: 10 },
+    { key: 'projectNo', width: 18 },
+    { key: 'projectName', width: 32 },
+    { key: 'amount', width: 16 },
+    { key: 'amountCapitals', width: 30 },
+  ];
+  ws.mergeCells('A1:H1');
+  ws.getCell('A1').value = plan.title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.mergeCells('A2:H2');
+  ws.getCell('A2').value = `文号：${plan.documentNumber}    下达日期：${plan.issuedAt.slice(0, 10)}    单位：元`;
+  ws.getCell('A2').alignment = { horizontal: 'center' };
+  const header = ws.addRow([
+    '序号',
+    '企业名称',
+    '统一社会信用代码',
+    '县（市、区）',
+    '项目编号',
+    '项目名称',
+    '补贴金额（元）',
+    '大写金额',
+  ]);
+  header.font = { bold: true };
+  for (const i of plan.items) {
+    const r = ws.addRow([
+      i.seq,
+      i.enterpriseName,
+      i.uscc,
+      i.districtName,
+      i.projectNo ?? '',
+      i.projectName ?? '',
+      Number(i.amount),
+      i.amountCapitals,
+    ]);
+    r.getCell(7).numFmt = '#,##0.00';
+  }
+  const total = ws.addRow(['', '合计', '', '', '', `${plan.itemCount}家`, Number(plan.total), plan.totalCapitals]);
+  total.font = { bold: true };
+  total.getCell(7).numFmt = '#,##0.00';
+  ws.addRow([]);
+  ws.addRow(['', `依据：江工信工业互联网〔2023〕33号 第七条（六）；下达人：${plan.issuedByName}`]);
+  const buf = await wb.xlsx.writeBuffer();
+  return Buffer.from(buf as ArrayBuffer);
+}

@@ -1,0 +1,107 @@
+/**
+ * The public side of a 公示: no sign-in, read from the read replica, and only what a notice shows — enterprise
+ * name, project number and name, district, amount. Revoked entries drop out.
+ */
+import { and, asc, count, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { TNotice, TNoticeDetail } from '../../contracts/subsidy';
+import type { DbOrTx } from '../../db/client';
+import {
+  districts,
+  enterprises,
+  projects,
+  subsidyApplications,
+  subsidyAwards,
+  subsidyCampaigns,
+  subsidyNotices,
+} from '../../db/schema';
+import { fenToYuan } from '../../domain/money';
+import { chinaDateOf, noticePhase } from '../../domain/subsidy/notice';
+import type { Ctx } from '../context';
+import { Errors } from '../errors';
+
+const NOTICE = { zh: '公示', en: 'Public notice' };
+
+const visibleEntry = (runId: unknown) =>
+  and(eq(subsidyAwards.runId, runId as string), gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked'));
+
+async function noticeViews(db: DbOrTx, today: string, where?: ReturnType<typeof eq>): Promise<TNotice[]> {
+  const rows = await db
+    .select({
+      n: subsidyNotices,
+      year: subsidyCampaigns.year,
+      noticeDays: subsidyCampaigns.noticeDays,
+      total: sql<string>`(select coalesce(sum(aw.awarded_fen), 0)::text from subsidy_awards aw where aw.run_id = ${subsidyNotices.runId} and aw.awarded_fen > 0 and aw.status <> 'revoked')`,
+      entries: sql<number>`(select count(*)::int from subsidy_awards aw where aw.run_id = ${subsidyNotices.runId} and aw.awarded_fen > 0 and aw.status <> 'revoked')`,
+    })
+    .from(subsidyNotices)
+    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyNotices.campaignId))
+    .where(where)
+    .orderBy(desc(subsidyNotices.publishedAt));
+  return rows.map((r) => ({
+    id: r.n.id,
+    campaignId: r.n.campaignId,
+    campaignYear: r.year,
+    title: r.n.title,
+    body: r.n.body,
+    startsOn: r.n.startsOn,
+    endsOn: r.n.endsOn,
+    noticeDays: r.noticeDays,
+    phase: noticePhase(today, r.n.startsOn, r.n.endsOn),
+    publishedAt: r.n.publishedAt.toISOString(),
+    totalAmount: fenToYuan(BigInt(r.total)),
+    entryCount: Number(r.entries),
+  }));
+}
+
+export async function listPublicNotices(ctx: Ctx): Promise<TNotice[]> {
+  return noticeViews(ctx.deps.readDb, chinaDateOf(ctx.now));
+}
+
+export async function getPublicNotice(ctx: Ctx, id: string, page: number, pageSize: number): Promise<TNoticeDetail> {
+  const db = ctx.deps.readDb;
+  const [notice] = await noticeViews(db, chinaDateOf(ctx.now), eq(subsidyNotices.id, id));
+  if (!notice) throw Errors.notFound(NOTICE);
+  const [n] = await db.select({ runId: subsidyNotices.runId }).from(subsidyNotices).where(eq(subsidyNotices.id, id));
+  const where = visibleEntry(n!.runId);
+  const rows = await db
+    .select({
+      awardId: subsidyAwards.id,
+      rank: subsidyAwards.rank,
+      enterpriseName: enterprises.name,
+      projectNo: projects.libraryNumber,
+      projectName: projects.name,
+      districtName: districts.name,
+      amount: subsidyAwards.awardedFen,
+    })
+    .from(subsidyAwards)
+    .innerJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
+    .innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyAwards.applicationId))
+    .innerJoin(projects, eq(projects.id, subsidyApplications.projectId))
+    .innerJoin(districts, eq(districts.code, subsidyAwards.districtCode))
+    .where(where)
+    .orderBy(asc(subsidyAwards.rank))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(subsidyAwards).where(where);
+  return {
+    ...notice,
+    entries: rows.map((r, i) => ({
+      awardId: r.awardId,
+      seq: (page - 1) * pageSize + i + 1,
+      enterpriseName: r.enterpriseName,
+      projectNo: r.projectNo,
+      projectName: r.projectName,
+      districtName: r.districtName,
+      amount: fenToYuan(r.amount),
+    })),
+    total: total?.n ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+/** The notice of a campaign (for the city's pages). */
+export async function noticeOfCampaign(ctx: Ctx, campaignId: string): Promise<TNotice | null> {
+  const [n] = await noticeViews(ctx.deps.db, chinaDateOf(ctx.now), eq(subsidyNotices.campaignId, campaignId));
+  return n ?? null;
+}

@@ -1,0 +1,85 @@
+/**
+ * Publishes the committed allocation as a public notice (公示) for the campaign's notice period (7 days by
+ * default). 第七条（六）: the funding plan follows only "在完成公示后".
+ */
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { subsidyAwards, subsidyCampaigns, subsidyNotices } from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
+import { fenToYuan } from '../../domain/money';
+import { chinaDateOf, noticeEndsOn } from '../../domain/subsidy/notice';
+import { recordAudit } from '../audit/record-audit';
+import { type Ctx, inTx } from '../context';
+import { Errors, fieldError } from '../errors';
+import { loadCampaign } from './campaigns';
+
+export async function publishNotice(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
+): Promise<{ id: string; startsOn: string; endsOn: string }> {
+  if (ctx.actor.role !== 'city_admin')
+    throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
+  return inTx(ctx, async (tx) => {
+    await tx
+      .select({ id: subsidyCampaigns.id })
+      .from(subsidyCampaigns)
+      .where(eq(subsidyCampaigns.id, campaignId))
+      .for('update');
+    const campaign = await loadCampaign(tx, campaignId);
+    if (campaign.status === 'open' || !campaign.committedRunId) {
+      throw Errors.unprocessable(
+        'NOT_ALLOCATED',
+        '本批次尚未正式分配，请先执行并提交分配后再发布公示',
+        'Commit the allocation before publishing the notice',
+      );
+    }
+    if (campaign.status !== 'allocated') {
+      throw Errors.conflict('NOTICE_EXISTS', '本批次的公示已经发布', 'The notice is already published');
+    }
+    const today = chinaDateOf(ctx.now);
+    const startsOn = input.startsOn ?? today;
+    if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
+    const endsOn = noticeEndsOn(startsOn, campaign.noticeDays);
+    const [totals] = await tx
+      .select({
+        count: sql<number>`count(*)::int`,
+        total: sql<string>`coalesce(sum(${subsidyAwards.awardedFen}), 0)::text`,
+      })
+      .from(subsidyAwards)
+      .where(and(eq(subsidyAwards.runId, campaign.committedRunId), gt(subsidyAwards.awardedFen, 0n)));
+    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴拟安排名单公示`;
+    const body =
+      input.body ??
+      `根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将${campaign.year}年度拟安排补贴的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`;
+    const [notice] = await tx
+      .insert(subsidyNotices)
+      .values({
+        campaignId,
+        runId: campaign.committedRunId,
+        title,
+        body,
+        startsOn,
+        endsOn,
+        publishedBy: ctx.actor.id,
+        publishedAt: ctx.now,
+      })
+      .returning();
+    await tx
+      .update(subsidyCampaigns)
+      .set({ status: 'notice', updatedAt: ctx.now })
+      .where(and(eq(subsidyCampaigns.id, campaignId), eq(subsidyCampaigns.status, 'allocated')));
+    await recordAudit(tx, ctx, {
+      action: 'subsidy.notice_published',
+      objectType: 'subsidy_notice',
+      objectId: notice!.id,
+      after: {
+        campaignId,
+        startsOn,
+        endsOn,
+        entries: totals?.count ?? 0,
+        total: fenToYuan(BigInt(totals?.total ?? '0')),
+      },
+    });
+    return { id: notice!.id, startsOn, endsOn };
+  });
+}

@@ -1,0 +1,408 @@
+/**
+ * The city runs the campaign's allocation (第七条（六）补贴下达; 申报指南 六（四）先到先得、用完即止):
+ *
+ *  1. load every verified application as engine records (set-based queries);
+ *  2. rank them with the engine (declaration month, then loan disbursement time, then deterministic ties);
+ *  3. in that order, decide each with the engine — S = I × R × C, non-stacking, and the ¥1,000,000 cap with
+ *     what the enterprise already received in earlier years (the cap ledger) and earlier in this run;
+ *  4. fund the amounts against the budget in the campaign's mode with the engine's allocator;
+ *  5. dry run: keep the outcome on the run row only; commit: write awards, per-loan years, cap ledger entries,
+ *     application statuses and the campaign's total in ONE transaction.
+ *
+ * A commit locks the campaign row (`FOR UPDATE`) after a transaction-level advisory lock shared by all commits
+ * (the cap ledger spans campaigns); a second commit, from this or any other app instance, waits, then sees the
+ * first one's result and is refused. The campaign update is also conditional (status open, no committed run),
+ * and a partial unique index allows one committed run per campaign.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { AllocationMode, TAllocationOutcome } from '../../contracts/subsidy';
+import type { DbOrTx, Tx } from '../../db/client';
+import { subsidyAllocationRuns, subsidyApplications, subsidyCampaigns } from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
+import {
+  ALLOCATION_ORDER_CITATION,
+  ALLOCATION_PRINCIPLE_CITATION,
+  type AllocationColumns,
+  allocateColumns,
+  awardStatusOf,
+  explainAward,
+  rankApplications,
+} from '../../domain/allocation';
+import { defaultCalendar } from '../../domain/calendar/calendar';
+import { monthIndexOf } from '../../domain/calendar/dates';
+import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
+import { citationLabel } from '../../domain/policies/core/citation';
+import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
+import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
+import { recordAudit } from '../audit/record-audit';
+import { type Ctx, inTx } from '../context';
+import { Errors } from '../errors';
+import { bulkInsert } from './bulk';
+import { loadCampaign } from './campaigns';
+import { projectLabels } from './project-lookup';
+import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
+
+/** Serialises committed runs across campaigns (the per-enterprise cap ledger is shared). */
+export const ALLOCATION_LOCK_KEY = 7300101;
+const PREVIEW_ROWS = 200;
+const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
+
+export interface ComputedAllocation {
+  meta: ApplicationMeta[];
+  decisions: ApplicationDecision[];
+  /** Amount after the cap, before the budget, by input index. */
+  amounts: Fen[];
+  order: Uint32Array;
+  rank: Uint32Array;
+  awarded: BigInt64Array;
+  statusOf: (i: number) => string;
+  explanation: (i: number) => string;
+  totalRequested: Fen;
+  totalAwarded: Fen;
+  parameters: Record<string, unknown>;
+}
+
+/** Steps 1–4, pure computation over loaded rows (no writes). */
+export async function computeAllocation(
+  db: DbOrTx,
+  campaign: { id: string; year: number; budgetFen: bigint; allocationMode: string; interestTo: string },
+): Promise<ComputedAllocation> {
+  const { records, meta } = await loadApplicationRecords(
+    db,
+    sql`${subsidyApplications.campaignId} = ${campaign.id} and ${subsidyApplications.status} = 'verified'`,
+  );
+  const n = meta.length;
+  const used = await capUsedByEnterprise(
+    db,
+    meta.map((m) => m.enterpriseId),
+  );
+  const cols: AllocationColumns = {
+    ids: meta.map((m) => m.applicationId),
+    monthIndex: Int32Array.from(meta, (m) => monthIndexOf(m.declarationMonth)),
+    disbursedMs: Float64Array.from(meta, (m) => m.firstDisbursedAt.getTime()),
+    submittedMs: Float64Array.from(meta, (m) => m.submittedAt.getTime()),
+    amount: new BigInt64Array(n),
+  };
+  const order = rankApplications(cols);
+  const options = { asOf: campaign.interestTo, calendar: defaultCalendar() };
+  const decisions = new Array<ApplicationDecision>(n);
+  const amounts = new Array<Fen>(n);
+  const runUse = new Map<string, Fen>();
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const m = meta[i]!;
+    const before = (used.get(m.enterpriseId) ?? 0n) + (runUse.get(m.enterpriseId) ?? 0n);
+    const d = decideApplication(records.get(m.applicationId)!, before, options);
+    decisions[i] = d;
+    amounts[i] = d.amountFen;
+    cols.amount[i] = d.amountFen;
+    if (d.amountFen > 0n) runUse.set(m.enterpriseId, (runUse.get(m.enterpriseId) ?? 0n) + d.amountFen);
+  }
+  const mode = campaign.allocationMode as AllocationMode;
+  const result = allocateColumns(cols, campaign.budgetFen, mode);
+  let totalRequested = 0n;
+  for (const a of amounts) totalRequested += a;
+
+  const statusOf = (i: number): string => {
+    if (amounts[i] === 0n) return 'zero';
+    return awardStatusOf(result, i);
+  };
+  // Stored per award: the application's own sentences. Sentences that are the same for every award (the
+  // parameters read, the ordering rule) are stored once on the run; the project library's verification deadline
+  // and gap-limit sentences do not bear on the amount and are left out.
+  const explanation = (i: number): string => {
+    const lines = explainApplication(decisions[i]!).filter((l) => !OMITTED.test(l));
+    if (amounts[i] === 0n) {
+      lines.push(`核定金额为0，不参与预算安排（排第${result.rank[i]}位）。`);
+    } else {
+      lines.push(...explainAward(cols, result, i).filter((l) => !OMITTED.test(l)));
+    }
+    return lines.join('\n');
+  };
+  return {
+    meta,
+    decisions,
+    amounts,
+    order: result.order,
+    rank: result.rank,
+    awarded: result.awarded,
+    statusOf,
+    explanation,
+    totalRequested,
+    totalAwarded: result.totalAwarded,
+    parameters: parametersUsed(decisions, campaign, mode),
+  };
+}
+
+/** The parameters read (value + source), the mode, the budget and the ordering rule — stored once per run. */
+function parametersUsed(
+  decisions: ApplicationDecision[],
+  campaign: { budgetFen: bigint; interestTo: string },
+  mode: AllocationMode,
+): Record<string, unknown> {
+  const first = decisions.find((d) => d?.loans.length)?.loans[0]?.decision;
+  const params = (first?.trace.params ?? []).map((p) => ({
+    key: p.read.key,
+    label: p.label,
+    value: formatTraceValue(p.read.value as TraceValue),
+    from: p.read.from,
+    to: p.read.to,
+    citation: citationLabel(p.read.citation),
+  }));
+  return {
+    asOf: campaign.interestTo,
+    mode,
+    budget: fenToYuan(campaign.budgetFen),
+    order: citationLabel(ALLOCATION_ORDER_CITATION),
+    principle: citationLabel(ALLOCATION_PRINCIPLE_CITATION),
+    params,
+  };
+}
+
+function inputsOf(d: ApplicationDecision): Record<string, unknown> {
+  return {
+    loans: d.loans.map((l) => ({
+      loanId: l.loanId,
+      year: l.yearIndex,
+      I: fenToYuan(l.interestUsedFen),
+      R: formatPercent(l.decision.subsidy.ratio),
+      C: formatPercent(l.decision.subsidy.coefficient),
+      S: fenToYuan(l.awardFen),
+      fen: String(l.awardFen),
+      status: l.decision.status,
+    })),
+    winner: d.winner,
+  };
+}
+
+function runView(run: typeof subsidyAllocationRuns.$inferSelect): Omit<TAllocationOutcome, 'rows'> {
+  return {
+    id: run.id,
+    campaignId: run.campaignId,
+    kind: run.kind as 'dry_run' | 'commit',
+    mode: run.mode as AllocationMode,
+    budget: fenToYuan(run.budgetFen),
+    totalRequested: fenToYuan(run.totalRequestedFen),
+    totalAwarded: fenToYuan(run.totalAwardedFen),
+    remaining: fenToYuan(run.budgetFen - run.totalAwardedFen),
+    applicationCount: run.applicationCount,
+    fundedCount: run.fundedCount,
+    partialCount: run.partialCount,
+    unfundedCount: run.unfundedCount,
+    runBy: run.runBy,
+    runByName: run.runByName,
+    startedAt: run.startedAt.toISOString(),
+    durationMs: run.durationMs,
+  };
+}
+
+export { runView };
+
+async function previewRows(db: DbOrTx, c: ComputedAllocation, enterpriseNames: Map<string, string>) {
+  const firstIdx = Array.from(c.order.subarray(0, PREVIEW_ROWS));
+  const labels = await projectLabels(
+    db,
+    firstIdx.map((i) => c.meta[i]!.applicationId),
+  );
+  return firstIdx.map((i) => {
+    const m = c.meta[i]!;
+    return {
+      id: null,
+      applicationId: m.applicationId,
+      enterpriseId: m.enterpriseId,
+      enterpriseName: enterpriseNames.get(m.enterpriseId) ?? '',
+      projectNo: labels.get(m.applicationId)?.projectNo ?? null,
+      projectName: labels.get(m.applicationId)?.projectName ?? null,
+      districtCode: m.districtCode,
+      rank: c.rank[i]!,
+      computed: fenToYuan(c.decisions[i]!.uncappedFen),
+      capped: fenToYuan(c.amounts[i]!),
+      awarded: fenToYuan(c.awarded[i]!),
+      status: c.statusOf(i),
+      winner: c.decisions[i]!.winner,
+      explanation: c.explanation(i).split('\n'),
+    };
+  });
+}
+
+async function namesOf(db: DbOrTx, c: ComputedAllocation): Promise<Map<string, string>> {
+  const ids = [...new Set(Array.from(c.order.subarray(0, PREVIEW_ROWS), (i) => c.meta[i]!.enterpriseId))];
+  if (ids.length === 0) return new Map();
+  const rows = (await db.execute(
+    sql`select id, name from enterprises where id = any(${sql.param(ids)}::uuid[])`,
+  )) as unknown as { rows?: { id: string; name: string }[] } | { id: string; name: string }[];
+  const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
+  return new Map(list.map((r) => [r.id, r.name]));
+}
+
+function counts(c: ComputedAllocation) {
+  let funded = 0;
+  let partial = 0;
+  let unfunded = 0;
+  for (let i = 0; i < c.meta.length; i++) {
+    const s = c.statusOf(i);
+    if (s === 'funded') funded++;
+    else if (s === 'partial') partial++;
+    else unfunded++;
+  }
+  return { funded, partial, unfunded };
+}
+
+/** Runs the allocation: a dry run (nothing but the run record) or the one committed run. */
+export async function runAllocation(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  opts: { dryRun: boolean },
+): Promise<TAllocationOutcome> {
+  if (ctx.actor.role !== 'city_admin') {
+    throw Errors.forbidden('只有市级业务管理员可以执行补贴资金分配', 'Only the city administrator runs allocations');
+  }
+  const started = performance.now();
+  return inTx(ctx, async (tx) => {
+    if (!opts.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`);
+    const [locked] = opts.dryRun
+      ? await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).limit(1)
+      : await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).for('update').limit(1);
+    if (!locked) await loadCampaign(tx, campaignId); // 404
+    const campaign = locked!;
+    if (!opts.dryRun && (campaign.status !== 'open' || campaign.committedRunId)) {
+      throw Errors.conflict(
+        'ALREADY_ALLOCATED',
+        `${campaign.title}已于此前正式分配（共安排${fenToYuan(campaign.allocatedFen)}元），不能重复分配`,
+        'The campaign has already been allocated',
+        { committedRunId: campaign.committedRunId, allocated: fenToYuan(campaign.allocatedFen) },
+      );
+    }
+    const c = await computeAllocation(tx, campaign);
+    if (!opts.dryRun && c.meta.length === 0) {
+      throw Errors.unprocessable(
+        'NOTHING_TO_ALLOCATE',
+        '本批次没有市级核实通过的申请，无需分配',
+        'No verified applications',
+      );
+    }
+    const k = counts(c);
+    const names = await namesOf(tx, c);
+    const preview = await previewRows(tx, c, names);
+    const runId = crypto.randomUUID();
+    const base = {
+      id: runId,
+      campaignId,
+      kind: opts.dryRun ? 'dry_run' : 'commit',
+      mode: campaign.allocationMode,
+      budgetFen: campaign.budgetFen,
+      totalRequestedFen: c.totalRequested,
+      totalAwardedFen: c.totalAwarded,
+      applicationCount: c.meta.length,
+      fundedCount: k.funded,
+      partialCount: k.partial,
+      unfundedCount: k.unfunded,
+      parameters: c.parameters,
+      runBy: ctx.actor.id,
+      runByName: ctx.actor.name,
+      startedAt: ctx.now,
+    };
+    if (opts.dryRun) {
+      const [run] = await tx
+        .insert(subsidyAllocationRuns)
+        .values({ ...base, preview, durationMs: Math.round(performance.now() - started) })
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'subsidy.allocation_dry_run',
+        objectType: 'subsidy_allocation_run',
+        objectId: runId,
+        after: { campaignId, ...summary(c, k) },
+      });
+      return { ...runView(run!), rows: preview };
+    }
+    await tx.insert(subsidyAllocationRuns).values({ ...base, preview: null, durationMs: 0 });
+    await persistAwards(tx, ctx, campaign, runId, c);
+    const [updated] = await tx
+      .update(subsidyCampaigns)
+      .set({ status: 'allocated', allocatedFen: c.totalAwarded, committedRunId: runId, updatedAt: ctx.now })
+      .where(
+        sql`${subsidyCampaigns.id} = ${campaignId} and ${subsidyCampaigns.status} = 'open' and ${subsidyCampaigns.committedRunId} is null and ${c.totalAwarded} <= ${subsidyCampaigns.budgetFen}`,
+      )
+      .returning({ id: subsidyCampaigns.id });
+    if (!updated) {
+      throw Errors.conflict(
+        'ALREADY_ALLOCATED',
+        `${campaign.title}已被他人正式分配，不能重复分配`,
+        'Allocated meanwhile',
+      );
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const [run] = await tx
+      .update(subsidyAllocationRuns)
+      .set({ durationMs })
+      .where(eq(subsidyAllocationRuns.id, runId))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'subsidy.allocation_committed',
+      objectType: 'subsidy_allocation_run',
+      objectId: runId,
+      before: { status: campaign.status, allocated: fenToYuan(campaign.allocatedFen) },
+      after: { campaignId, status: 'allocated', ...summary(c, k) },
+    });
+    return { ...runView(run!), rows: preview };
+  });
+}
+
+function summary(c: ComputedAllocation, k: ReturnType<typeof counts>) {
+  return {
+    applications: c.meta.length,
+    requested: fenToYuan(c.totalRequested),
+    awarded: fenToYuan(c.totalAwarded),
+    ...k,
+  };
+}
+
+async function persistAwards(
+  tx: Tx,
+  ctx: Ctx,
+  campaign: { id: string; year: number },
+  runId: string,
+  c: ComputedAllocation,
+): Promise<void> {
+  const n = c.meta.length;
+  const now = ctx.now.toISOString();
+  // Awards, with the explanation rendered chunk by chunk while the previous chunk is being inserted.
+  await bulkInsert(tx, 'subsidy_awards', n, [
+    { name: 'id', value: () => crypto.randomUUID() },
+    { name: 'run_id', value: () => runId },
+    { name: 'campaign_id', value: () => campaign.id },
+    { name: 'application_id', value: (i) => c.meta[i]!.applicationId },
+    { name: 'enterprise_id', value: (i) => c.meta[i]!.enterpriseId },
+    { name: 'district_code', value: (i) => c.meta[i]!.districtCode },
+    { name: 'rank', value: (i) => c.rank[i]! },
+    { name: 'computed_fen', value: (i) => String(c.decisions[i]!.uncappedFen) },
+    { name: 'capped_fen', value: (i) => String(c.amounts[i]!) },
+    { name: 'awarded_fen', value: (i) => String(c.awarded[i]!) },
+    { name: 'status', value: (i) => c.statusOf(i) },
+    { name: 'winner', value: (i) => c.decisions[i]!.winner },
+    { name: 'subsidy_years', json: true, value: (i) => JSON.stringify(c.decisions[i]!.subsidyYears) },
+    { name: 'explanation', value: (i) => c.explanation(i) },
+    { name: 'inputs', json: true, value: (i) => JSON.stringify(inputsOf(c.decisions[i]!)) },
+    { name: 'created_at', value: () => now },
+  ]);
+  // The rest is derived inside the database from the awards just written (no second upload).
+  // Per-loan lines: the loans' subsidy years are counted from these.
+  await tx.execute(sql`
+    insert into subsidy_award_loans (award_id, loan_id, campaign_id, campaign_year, enterprise_id, year_index, computed_fen)
+    select aw.id, (l->>'loanId')::uuid, aw.campaign_id, ${campaign.year}::int, aw.enterprise_id, (l->>'year')::int,
+           (l->>'fen')::bigint
+    from subsidy_awards aw, jsonb_array_elements(aw.inputs->'loans') l
+    where aw.run_id = ${runId}`);
+  // The cap ledger: one entry per award above zero.
+  await tx.execute(sql`
+    insert into subsidy_cap_ledger (id, enterprise_id, campaign_id, award_id, amount_fen, reason, created_at)
+    select gen_random_uuid(), aw.enterprise_id, aw.campaign_id, aw.id, aw.awarded_fen, 'award', ${now}::timestamptz
+    from subsidy_awards aw where aw.run_id = ${runId} and aw.awarded_fen > 0`);
+  // Application statuses: verified → awarded / unfunded.
+  await tx.execute(sql`
+    update subsidy_applications a
+    set status = case when aw.awarded_fen > 0 then 'awarded' else 'unfunded' end,
+        version = a.version + 1, updated_at = ${now}::timestamptz
+    from subsidy_awards aw
+    where aw.run_id = ${runId} and aw.application_id = a.id and a.status = 'verified'`);
+}

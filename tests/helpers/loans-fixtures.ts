@@ -1,0 +1,108 @@
+/** Fixtures for the loan tests: enterprises with valid credit codes, institutions, people, tokens, projects. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { apiTokens, projectDeclarations, projects } from '../../src/db/schema';
+import type { Role } from '../../src/domain/access/actor';
+import { completeUscc } from '../../src/domain/enterprise/uscc';
+import { sha256Hex } from '../../src/services/auth/tokens';
+import type { Deps } from '../../src/services/context';
+import { makeEnterprise, makeInstitution, makeUser } from './factories';
+
+let seq = 0;
+/** A credit code valid under GB 32100 (both check characters) in the given district. */
+export function validUscc(division = '440703'): string {
+  seq++;
+  const body8 = `${(Date.now() % 1e5).toString().padStart(5, '0')}${(seq % 1000).toString().padStart(3, '0')}`;
+  return completeUscc(`91${division}${body8}`);
+}
+
+export async function enterpriseIn(deps: Deps, districtCode: string) {
+  return makeEnterprise(deps, { uscc: validUscc(districtCode), districtCode });
+}
+
+/** A bank system's bearer token for an institution, stored as its SHA-256 like the token service does. */
+export async function makeApiToken(deps: Deps, institutionId: string): Promise<string> {
+  const token = `hq_${randomBytes(24).toString('base64url')}`;
+  await deps.db.insert(apiTokens).values({
+    institutionId,
+    name: `测试接口${randomUUID().slice(0, 4)}`,
+    tokenHash: sha256Hex(token),
+    tokenPrefix: token.slice(0, 8),
+  });
+  return token;
+}
+
+let projectSeq = 0;
+/** A numbered library project of an enterprise (the declaration behind it is set up minimally). */
+export async function makeNumberedProject(deps: Deps, enterpriseId: string, createdBy: string) {
+  projectSeq++;
+  const [decl] = await deps.db
+    .insert(projectDeclarations)
+    .values({ enterpriseId, form: 'manufacturer', state: 'approved', name: `测试项目${projectSeq}`, createdBy })
+    .returning();
+  const libraryNumber = `JMSZ-2026-${String(1000 + projectSeq).padStart(4, '0')}`;
+  const [p] = await deps.db
+    .insert(projects)
+    .values({
+      libraryNumber,
+      numberYear: 2026,
+      numberSeq: 1000 + projectSeq,
+      declarationId: decl!.id,
+      enterpriseId,
+      districtCode: '440703',
+      form: 'manufacturer',
+      name: `数字化车间改造项目${projectSeq}`,
+      declarationMonth: '2026-03',
+      declaredOn: '2026-03-12',
+      approvedOn: '2026-03-30',
+      approvedAt: new Date('2026-03-30T02:00:00Z'),
+      approvedBy: createdBy,
+      investmentAtDeclarationFen: 100_000_00n,
+      plannedTotalFen: 5_000_000_00n,
+      resourcePoolLed: false,
+      startDate: '2026-03-01',
+      endDate: '2027-03-01',
+      currentStatus: 'in_progress',
+      investmentToDateFen: 100_000_00n,
+    })
+    .returning();
+  return p!;
+}
+
+export interface World {
+  bankA: { id: string; name: string };
+  bankB: { id: string; name: string };
+  insurer: { id: string; name: string };
+  guarantor: { id: string; name: string };
+  otherInsurer: { id: string; name: string };
+  e1: { id: string; uscc: string; name: string };
+  e2: { id: string; uscc: string; name: string };
+  users: Record<string, { id: string; username: string; password: string }>;
+}
+
+/** Two banks, an insurer, a guarantor, an uninvolved insurer; enterprises in 蓬江区 and 新会区; one user per role. */
+export async function makeWorld(deps: Deps): Promise<World> {
+  const bankA = await makeInstitution(deps, 'bank');
+  const bankB = await makeInstitution(deps, 'bank');
+  const insurer = await makeInstitution(deps, 'insurer');
+  const guarantor = await makeInstitution(deps, 'guarantor');
+  const otherInsurer = await makeInstitution(deps, 'insurer');
+  const e1 = await enterpriseIn(deps, '440703');
+  const e2 = await enterpriseIn(deps, '440705');
+  const mk = (role: Role, scope: Parameters<typeof makeUser>[2] = {}) => makeUser(deps, role, scope);
+  const users = {
+    bankA: await mk('bank_officer', { institutionId: bankA.id }),
+    bankB: await mk('bank_officer', { institutionId: bankB.id }),
+    insurer: await mk('insurer_officer', { institutionId: insurer.id }),
+    guarantor: await mk('insurer_officer', { institutionId: guarantor.id }),
+    otherInsurer: await mk('insurer_officer', { institutionId: otherInsurer.id }),
+    e1: await mk('enterprise', { enterpriseId: e1.id, isEnterpriseAdmin: true }),
+    e2: await mk('enterprise', { enterpriseId: e2.id, isEnterpriseAdmin: true }),
+    pengjiang: await mk('district_reviewer', { districtCode: '440703' }),
+    xinhui: await mk('district_reviewer', { districtCode: '440705' }),
+    cityReviewer: await mk('city_reviewer'),
+    cityAdmin: await mk('city_admin'),
+    securityAdmin: await mk('security_admin'),
+    auditAdmin: await mk('audit_admin'),
+  };
+  return { bankA, bankB, insurer, guarantor, otherInsurer, e1, e2, users };
+}

@@ -1,0 +1,242 @@
+/** Fixtures for the subsidy tests: an applicant with a numbered project, a loan with repayments, a campaign. */
+import { randomUUID } from 'node:crypto';
+import { loanRepayments, loans, projectDeclarations, projects } from '../src/db/schema';
+import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { loginAs, type Session } from './helpers/session';
+import type { TestPlatform } from './helpers/test-app';
+
+export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+export function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; type?: string }) {
+  const boundary = `----huiqi${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+    ),
+    file.data,
+    Buffer.from('\r\n'),
+    Buffer.from(`--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export async function uploadVoucher(s: Session, applicationId: string, kind: string): Promise<string> {
+  const m = multipart(
+    { ownerType: 'subsidy_application', ownerId: applicationId, kind },
+    { name: `${kind}.pdf`, data: PDF },
+  );
+  const res = await s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`upload failed ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+let banks: { bank: string; insurer: string } | null = null;
+let banksFor: unknown = null;
+
+export interface Applicant {
+  enterpriseId: string;
+  enterpriseName: string;
+  session: Session;
+  projectId: string;
+  loanId: string;
+  bankId: string;
+}
+
+export interface ApplicantOptions {
+  districtCode?: string;
+  declarationMonth?: string;
+  declaredOn?: string;
+  investmentAtDeclarationFen?: bigint;
+  loanAmountFen?: bigint;
+  disbursedAt?: string;
+  /** Interest paid in each of the repayments below. */
+  interestFen?: bigint[];
+  paidDates?: string[];
+  enterpriseId?: string;
+  session?: Session;
+}
+
+/** An enterprise (or a given one) with a numbered project and a disbursed loan with interest paid. */
+export async function makeApplicant(p: TestPlatform, o: ApplicantOptions = {}): Promise<Applicant> {
+  const deps = p.deps;
+  if (banksFor !== p || !banks) {
+    banks = { bank: (await makeInstitution(deps, 'bank')).id, insurer: (await makeInstitution(deps, 'insurer')).id };
+    banksFor = p;
+  }
+  const districtCode = o.districtCode ?? '440703';
+  let enterpriseId = o.enterpriseId;
+  let enterpriseName = '';
+  let session = o.session;
+  if (!enterpriseId) {
+    const e = await makeEnterprise(deps, { districtCode });
+    enterpriseId = e.id;
+    enterpriseName = e.name;
+    const u = await makeUser(deps, 'enterprise', { enterpriseId, isEnterpriseAdmin: true });
+    session = await loginAs(p.app, u.username, u.password);
+  }
+  const declaredOn = o.declaredOn ?? '2024-03-12';
+  const month = o.declarationMonth ?? declaredOn.slice(0, 7);
+  const inv = o.investmentAtDeclarationFen ?? 100_000_000n;
+  const creator = randomUUID();
+  const [decl] = await deps.db
+    .insert(projectDeclarations)
+    .values({
+      enterpriseId,
+      districtCode,
+      form: 'manufacturer',
+      state: 'approved',
+      name: '智能工厂数字化改造项目',
+      content: 'MES 与设备联网',
+      categories: ['digital_system'],
+      siteDistrictCode: districtCode,
+      startDate: '2024-03-01',
+      endDate: '2026-12-31',
+      projectStatus: 'in_progress',
+      plannedTotalFen: 300_000_000n,
+      investmentMadeFen: inv,
+      declaredOn,
+      declarationMonth: month,
+      createdBy: creator,
+    })
+    .returning();
+  const seq = Math.floor(Math.random() * 900000) + 1000;
+  const [project] = await deps.db
+    .insert(projects)
+    .values({
+      libraryNumber: `JMSZ-2024-${seq}`,
+      numberYear: 2024,
+      numberSeq: seq,
+      declarationId: decl!.id,
+      enterpriseId,
+      districtCode,
+      form: 'manufacturer',
+      name: '智能工厂数字化改造项目',
+      declarationMonth: month,
+      declaredOn,
+      approvedOn: '2024-03-25',
+      approvedAt: new Date('2024-03-25T02:00:00Z'),
+      approvedBy: creator,
+      investmentAtDeclarationFen: inv,
+      plannedTotalFen: 300_000_000n,
+      resourcePoolLed: false,
+      startDate: '2024-03-01',
+      endDate: '2026-12-31',
+      currentStatus: 'in_progress',
+      investmentToDateFen: inv,
+    })
+    .returning();
+  const disbursedAt = new Date(o.disbursedAt ?? '2024-04-01T02:00:00Z');
+  const disbursedOn = new Date(disbursedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const [loan] = await deps.db
+    .insert(loans)
+    .values({
+      bankId: banks.bank,
+      contractNo: `HT-${randomUUID().slice(0, 8)}`,
+      enterpriseId,
+      coverInstitutionId: banks.insurer,
+      coverKind: 'insurer',
+      projectId: project!.id,
+      purpose: 'equipment',
+      amountFen: o.loanAmountFen ?? 500_000_000n,
+      annualRate: '0.036000',
+      termMonths: 36,
+      disbursedAt,
+      disbursedOn,
+      maturityDate: '2027-04-01',
+      createdVia: 'session',
+    })
+    .returning();
+  const interest = o.interestFen ?? [1_500_000n, 1_500_000n];
+  const dates = o.paidDates ?? ['2024-07-01', '2024-10-01', '2025-01-01', '2025-04-01'];
+  await deps.db.insert(loanRepayments).values(
+    interest.map((fen, i) => ({
+      loanId: loan!.id,
+      periodNo: i + 1,
+      dueDate: dates[i]!,
+      paidDate: dates[i]!,
+      principalPaidFen: 0n,
+      interestPaidFen: fen,
+      createdVia: 'session',
+    })),
+  );
+  return {
+    enterpriseId,
+    enterpriseName,
+    session: session!,
+    projectId: project!.id,
+    loanId: loan!.id,
+    bankId: banks.bank,
+  };
+}
+
+export async function staff(
+  p: TestPlatform,
+  role: 'city_admin' | 'city_reviewer' | 'district_reviewer',
+  districtCode?: string,
+) {
+  const u = await makeUser(p.deps, role, districtCode ? { districtCode } : {});
+  return loginAs(p.app, u.username, u.password);
+}
+
+export const CAMPAIGN_2025 = {
+  year: 2025,
+  title: '2025年度政银保贴息申请',
+  interestFrom: '2024-01-01',
+  interestTo: '2024-12-31',
+  applyFrom: '2025-03-01',
+  applyTo: '2025-04-30',
+  budget: '500000.00',
+  allocationMode: 'partial' as const,
+  noticeDays: 7,
+};
+
+/** Submits an application with real voucher uploads; returns its id. */
+export async function apply(
+  a: Applicant,
+  campaignId: string,
+  over: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ id: string; status: number; body: Record<string, unknown> }> {
+  const id = (over.id as string | undefined) ?? randomUUID();
+  const r1 = await uploadVoucher(a.session, id, 'repayment_voucher');
+  const r2 = await uploadVoucher(a.session, id, 'expenditure_voucher');
+  const res = await a.session.post(
+    '/api/v1/subsidy/applications',
+    {
+      id,
+      campaignId,
+      projectId: a.projectId,
+      interestFrom: '2024-01-01',
+      interestTo: '2024-12-31',
+      loans: [{ loanId: a.loanId, claimedInterest: '30000.00' }],
+      newInvestment: '500000.00',
+      progressReport: '项目已完成MES系统上线与设备联网，正在推进数据中台建设。',
+      repaymentVoucherIds: [r1],
+      expenditureVoucherIds: [r2],
+      ...over,
+    },
+    headers,
+  );
+  return { id: (res.json().id as string) ?? id, status: res.statusCode, body: res.json() };
+}
+
+/** District pass then city verify. */
+export async function verify(district: Session, city: Session, id: string): Promise<void> {
+  let d = await district.get(`/api/v1/subsidy/applications/${id}`);
+  if (d.statusCode !== 200) throw new Error(`district read ${d.statusCode} ${d.body}`);
+  let res = await district.post(`/api/v1/subsidy/applications/${id}/district-review`, {
+    decision: 'pass',
+    version: d.json().version,
+  });
+  if (res.statusCode !== 200) throw new Error(`district review ${res.statusCode} ${res.body}`);
+  d = await city.get(`/api/v1/subsidy/applications/${id}`);
+  res = await city.post(`/api/v1/subsidy/applications/${id}/city-review`, {
+    decision: 'pass',
+    version: d.json().version,
+  });
+  if (res.statusCode !== 200) throw new Error(`city review ${res.statusCode} ${res.body}`);
+}

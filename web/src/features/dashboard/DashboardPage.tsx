@@ -1,0 +1,14 @@
+/** A page holding only the dashboard (city reviewers). */
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { SubsidyDashboard } from './SubsidyDashboard';
+
+export default function DashboardPage() {
+  const { lang } = useI18n();
+  return (
+    <>
+      <PageHeader title={lang === 'en' ? 'Subsidy dashboard' : '补贴看板'} />
+      <SubsidyDashboard />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/** 贷款详情: the loan's terms and its repayments; the lending bank records repayments here. */
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PURPOSE_RULES, type TRepayment } from '../../../../src/contracts/loans';
+import { ApiError, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { yuan } from '../../shared/money';
+import { useLoan } from './api';
+import { ratePercent, SourceTag, StatusTag } from './LoanTags';
+import { RepaymentModal } from './RepaymentModal';
+import { L } from './text';
+
+export default function LoanDetailPage() {
+  const { id = '' } = useParams();
+  const { pick } = useI18n();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const { data: loan, error, isLoading } = useLoan(id);
+  const [repaying, setRepaying] = useState(false);
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+      {pick(L.backToList)}
+    </Button>
+  );
+  if (isLoading) return <Skeleton active />;
+  if (error instanceof ApiError && error.status === 404) {
+    return <Result status="404" title="404" subTitle={errorMessage(error)} extra={back} />;
+  }
+  if (error || !loan) return <Alert type="error" showIcon title={errorMessage(error)} />;
+
+  const isLender = me?.role === 'bank_officer' && me.institutionId === loan.bank.id;
+  const nextPeriod = loan.repayments.reduce((m, r) => Math.max(m, r.periodNo), 0) + 1;
+
+  return (
+    <>
+      <PageHeader
+        title={`${pick(L.detail)} ${loan.contractNo}`}
+        extra={
+          <Space>
+            {back}
+            {isLender && loan.status !== 'settled' && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setRepaying(true)}
+                data-testid="repayment-new"
+              >
+                {pick(L.recordRepayment)}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+          <Descriptions.Item label={pick(L.contractNo)}>
+            <span className="mono">{loan.contractNo}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.enterprise)}>
+            {loan.enterprise.name}
+            <br />
+            <span className="mono">{loan.enterprise.uscc}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.bank)}>{loan.bank.name}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.cover)}>
+            {loan.cover.name}（{pick(L.kinds[loan.cover.kind])}）
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.purpose)}>{pick(PURPOSE_RULES[loan.purpose])}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.project)}>
+            {loan.project ? `${loan.project.projectNo ?? ''} ${loan.project.name ?? ''}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.amount)}>{yuan(loan.amount)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.rate)}>{ratePercent(loan.annualRate)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.term)}>{loan.termMonths}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.disbursedAt)}>
+            {loan.disbursedAt.slice(0, 10)} {loan.disbursedAt.slice(11, 16)}
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.maturityDate)}>{loan.maturityDate}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.status)}>
+            <StatusTag status={loan.status} />
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.principalRepaid)}>{yuan(loan.principalRepaid)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.interestPaid)}>{yuan(loan.interestPaid)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.outstanding)}>{yuan(loan.outstandingPrincipal)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.source)}>
+            <SourceTag source={loan.source} />
+          </Descriptions.Item>
+          {loan.remarks && <Descriptions.Item label={pick(L.remarks)}>{loan.remarks}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <Card title={pick(L.repayments)}>
+        <Table<TRepayment>
+          rowKey="id"
+          dataSource={loan.repayments}
+          pagination={false}
+          locale={{ emptyText: pick(L.noRepayments) }}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: pick(L.periodNo), dataIndex: 'periodNo', width: 80 },
+            { title: pick(L.dueDate), dataIndex: 'dueDate' },
+            { title: pick(L.paidDate), dataIndex: 'paidDate' },
+            {
+              title: pick(L.principalPaid),
+              dataIndex: 'principalPaid',
+              align: 'right',
+              render: (v: string) => yuan(v),
+            },
+            {
+              title: pick(L.interestPaidField),
+              dataIndex: 'interestPaid',
+              align: 'right',
+              render: (v: string) => yuan(v),
+            },
+            {
+              title: pick(L.source),
+              dataIndex: 'source',
+              render: (v: TRepayment['source']) => <SourceTag source={v} />,
+            },
+          ]}
+        />
+      </Card>
+      {isLender && (
+        <RepaymentModal loanId={loan.id} nextPeriod={nextPeriod} open={repaying} onClose={() => setRepaying(false)} />
+      )}
+    </>
+  );
+}

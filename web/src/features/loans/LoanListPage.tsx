@@ -1,0 +1,145 @@
+/**
+ * Loans in the actor's scope: the bank's own loans (with 登记贷款), the loans an insurer/guarantor covers, an
+ * enterprise's own loans, or a reviewer's district/city. The API filters by scope; this page only shows.
+ */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
+import { errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { yuan } from '../../shared/money';
+import { type LoanFilters, useLoanList } from './api';
+import { LoanFormDrawer } from './LoanFormDrawer';
+import { ratePercent, StatusTag } from './LoanTags';
+import { L } from './text';
+
+export default function LoanListPage() {
+  const { pick } = useI18n();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ q?: string }>();
+  const [filters, setFilters] = useState<LoanFilters>({ page: 1, pageSize: 20 });
+  const [recording, setRecording] = useState(false);
+  const { data, isFetching, error } = useLoanList(filters);
+  const role = me?.role;
+  const isBank = role === 'bank_officer';
+  const [title, intro] =
+    role === 'bank_officer'
+      ? [L.titleBank, L.introBank]
+      : role === 'insurer_officer'
+        ? [L.titleInsurer, L.introInsurer]
+        : role === 'enterprise'
+          ? [L.titleEnterprise, L.introEnterprise]
+          : [L.titleReviewer, L.introReviewer];
+
+  return (
+    <>
+      <PageHeader
+        title={pick(title)}
+        description={pick(intro)}
+        extra={
+          isBank && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="loan-new">
+              {pick(L.record)}
+            </Button>
+          )
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) => setFilters({ q: v.q?.trim() || undefined, page: 1, pageSize: filters.pageSize })}
+        >
+          <Form.Item name="q">
+            <Input allowClear placeholder={pick(L.searchPlaceholder)} style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                {pick({ zh: '查询', en: 'Search' })}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setFilters({ page: 1, pageSize: filters.pageSize });
+                }}
+              >
+                {pick({ zh: '重置', en: 'Reset' })}
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <Card>
+        <Table<TLoan>
+          rowKey="id"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1200 }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => pick({ zh: `共 ${n} 笔`, en: `${n} loans` }),
+            onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
+          }}
+          columns={[
+            {
+              title: pick(L.contractNo),
+              dataIndex: 'contractNo',
+              fixed: 'left',
+              render: (v: string, l) => (
+                <Link to={`/loans/${l.id}`} className="mono">
+                  {v}
+                </Link>
+              ),
+            },
+            ...(role === 'enterprise'
+              ? []
+              : [
+                  { title: pick(L.enterprise), key: 'enterprise', render: (_: unknown, l: TLoan) => l.enterprise.name },
+                ]),
+            ...(isBank ? [] : [{ title: pick(L.bank), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
+            ...(role === 'insurer_officer'
+              ? []
+              : [{ title: pick(L.cover), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
+            { title: pick(L.purpose), dataIndex: 'purpose', render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]) },
+            { title: pick(L.amount), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+            { title: pick(L.rate), dataIndex: 'annualRate', align: 'right', render: (v: string) => ratePercent(v) },
+            { title: pick(L.term), dataIndex: 'termMonths', align: 'right' },
+            {
+              title: pick(L.disbursedAt),
+              dataIndex: 'disbursedAt',
+              render: (v: string) => `${v.slice(0, 10)} ${v.slice(11, 16)}`,
+            },
+            { title: pick(L.interestPaid), dataIndex: 'interestPaid', align: 'right', render: (v: string) => yuan(v) },
+            {
+              title: pick(L.outstanding),
+              dataIndex: 'outstandingPrincipal',
+              align: 'right',
+              render: (v: string) => yuan(v),
+            },
+            { title: pick(L.status), dataIndex: 'status', render: (v: TLoan['status']) => <StatusTag status={v} /> },
+          ]}
+        />
+      </Card>
+      {isBank && (
+        <LoanFormDrawer
+          open={recording}
+          onClose={() => setRecording(false)}
+          onRecorded={(id) => {
+            setRecording(false);
+            navigate(`/loans/${id}`);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+/** Small shared pieces: status and source tags, rate display. */
+import { Tag } from 'antd';
+import type { TLoan } from '../../../../src/contracts/loans';
+import { formatRatePercent } from '../../../../src/domain/loans/values';
+import { useI18n } from '../../i18n';
+import { L } from './text';
+
+export function StatusTag({ status }: { status: TLoan['status'] }) {
+  const { pick } = useI18n();
+  return <Tag color={status === 'settled' ? 'green' : 'blue'}>{pick(L.statuses[status])}</Tag>;
+}
+
+export function SourceTag({ source }: { source: TLoan['source'] }) {
+  const { pick } = useI18n();
+  return <Tag>{pick(L.sources[source])}</Tag>;
+}
+
+/** "0.0385" → "3.85%". */
+export function ratePercent(rate: string): string {
+  const [int = '0', frac = ''] = rate.split('.');
+  return formatRatePercent(`${int}.${frac.padEnd(6, '0').slice(0, 6)}`);
+}

@@ -1,0 +1,107 @@
+/** 登记还款: one repayment period of a loan (bank officers). */
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type TRecordRepayment, ZRecordRepayment } from '../../../../src/contracts/loans';
+import { applyFieldErrors, errorMessage } from '../../api/client';
+import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { loanKeys, recordRepayment } from './api';
+import { L } from './text';
+
+const F = ZRecordRepayment.shape;
+type FormValues = Omit<TRecordRepayment, 'dueDate' | 'paidDate'> & { dueDate?: Dayjs; paidDate?: Dayjs };
+
+export function RepaymentModal({
+  loanId,
+  nextPeriod,
+  open,
+  onClose,
+}: {
+  loanId: string;
+  nextPeriod: number;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { lang, pick } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setError(null);
+    const v = await validFields(form);
+    if (!v) return;
+    const body = {
+      ...v,
+      dueDate: v.dueDate?.format('YYYY-MM-DD'),
+      paidDate: v.paidDate?.format('YYYY-MM-DD'),
+    } as TRecordRepayment;
+    if (!validateAll(form, ZRecordRepayment, body, lang)) return;
+    setBusy(true);
+    try {
+      const r = await recordRepayment(loanId, body);
+      message.success(pick(r.created ? L.repaymentRecorded : L.repaymentAlready));
+      qc.setQueryData(loanKeys.one(loanId), r.loan);
+      await qc.invalidateQueries({ queryKey: loanKeys.all });
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setError(rest.length ? rest.join('；') : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (label: string) => ({
+    required: true,
+    message: lang === 'en' ? `${label} is required` : `${label}为必填项`,
+  });
+
+  return (
+    <Modal
+      title={pick(L.recordRepayment)}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText={pick(L.recordRepayment)}
+      destroyOnHidden
+      width={520}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ periodNo: nextPeriod, principalPaid: '0.00' }}>
+        <Form.Item name="periodNo" label={pick(L.periodNo)} rules={[zodRule(F.periodNo, 'periodNo', lang)]}>
+          <InputNumber min={1} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="dueDate" label={pick(L.dueDate)} rules={[required(pick(L.dueDate))]}>
+          <DatePicker style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="paidDate" label={pick(L.paidDate)} rules={[required(pick(L.paidDate))]}>
+          <DatePicker style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item
+          name="principalPaid"
+          label={pick(L.principalPaid)}
+          rules={[zodRule(F.principalPaid, 'principalPaid', lang)]}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item
+          name="interestPaid"
+          label={pick(L.interestPaidField)}
+          rules={[zodRule(F.interestPaid, 'interestPaid', lang)]}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+          {pick(L.interestHint)}
+        </Typography.Paragraph>
+      </Form>
+    </Modal>
+  );
+}

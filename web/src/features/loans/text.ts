@@ -1,0 +1,121 @@
+/** This feature's Chinese/English texts (Chinese first). */
+export const L = {
+  titleBank: { zh: '贷款登记', en: 'Loans' },
+  introBank: {
+    zh: '本行发放的“政银保”贷款及其还款记录。贷款和还款的实付利息是企业申请贴息的依据（江工信工业互联网〔2023〕33号 第七条（四））。',
+    en: 'The 政银保 loans your bank granted and their repayments; interest paid is the basis of the interest subsidy.',
+  },
+  titleInsurer: { zh: '承保贷款', en: 'Covered loans' },
+  introInsurer: {
+    zh: '本机构作为合作保险公司或融资性担保公司承保的“政银保”贷款（只读）。',
+    en: 'The 政银保 loans your institution covers as insurer or guarantor (read-only).',
+  },
+  titleEnterprise: { zh: '我的政银保贷款', en: 'My 政银保 loans' },
+  introEnterprise: {
+    zh: '合作银行为本企业登记的“政银保”贷款及还款记录（只读）。如有错漏，请联系贷款银行更正。',
+    en: 'The 政银保 loans partner banks recorded for your enterprise (read-only). Ask the bank to correct any error.',
+  },
+  titleReviewer: { zh: '政银保贷款', en: '政银保 loans' },
+  introReviewer: {
+    zh: '权限范围内企业的“政银保”贷款（只读）。',
+    en: 'Loans of enterprises in your scope (read-only).',
+  },
+  record: { zh: '登记贷款', en: 'Record a loan' },
+  recordRepayment: { zh: '登记还款', en: 'Record a repayment' },
+  recorded: { zh: '贷款已登记', en: 'Loan recorded' },
+  alreadyRecorded: { zh: '该贷款此前已登记，内容一致，未重复登记', en: 'Already recorded with the same content' },
+  repaymentRecorded: { zh: '还款已登记', en: 'Repayment recorded' },
+  repaymentAlready: { zh: '该期还款此前已登记，内容一致', en: 'This period was already recorded' },
+  searchPlaceholder: { zh: '合同编号或企业名称', en: 'Contract number or enterprise name' },
+  contractNo: { zh: '贷款合同编号', en: 'Contract number' },
+  enterprise: { zh: '借款企业', en: 'Borrower' },
+  uscc: { zh: '借款企业统一社会信用代码', en: 'Borrower credit code' },
+  bank: { zh: '贷款银行', en: 'Bank' },
+  cover: { zh: '保险/担保机构', en: 'Insurer/guarantor' },
+  purpose: { zh: '贷款用途', en: 'Purpose' },
+  amount: { zh: '贷款金额（元）', en: 'Amount (yuan)' },
+  rate: { zh: '年利率', en: 'Annual rate' },
+  ratePlaceholder: { zh: '小数，如 0.0385 表示 3.85%', en: 'Decimal, e.g. 0.0385 for 3.85%' },
+  term: { zh: '期限（月）', en: 'Term (months)' },
+  disbursedAt: { zh: '放款时间（北京时间）', en: 'Disbursed at (China time)' },
+  maturityDate: { zh: '到期日', en: 'Maturity' },
+  project: { zh: '入库项目编号', en: 'Library project no.' },
+  projectPlaceholder: { zh: '选填，如 JMSZ-2026-0001', en: 'Optional, e.g. JMSZ-2026-0001' },
+  remarks: { zh: '备注', en: 'Remarks' },
+  principalRepaid: { zh: '已还本金', en: 'Principal repaid' },
+  interestPaid: { zh: '已付利息', en: 'Interest paid' },
+  outstanding: { zh: '剩余本金', en: 'Outstanding' },
+  status: { zh: '状态', en: 'Status' },
+  source: { zh: '登记方式', en: 'Recorded via' },
+  repayments: { zh: '还款记录', en: 'Repayments' },
+  periodNo: { zh: '期次', en: 'Period' },
+  dueDate: { zh: '应还日期', en: 'Due date' },
+  paidDate: { zh: '实还日期', en: 'Paid date' },
+  principalPaid: { zh: '实还本金（元）', en: 'Principal paid (yuan)' },
+  interestPaidField: { zh: '实还利息（元）', en: 'Interest paid (yuan)' },
+  interestHint: {
+    zh: '只填按合同利率实际支付的正常利息，不含罚息、复利；该利息是贴息计算的依据。',
+    en: 'Normal interest actually paid at the contract rate only (no penalty or compound interest).',
+  },
+  detail: { zh: '贷款详情', en: 'Loan' },
+  backToList: { zh: '返回列表', en: 'Back to list' },
+  noRepayments: { zh: '尚无还款记录', en: 'No repayments yet' },
+  termCapHint: {
+    zh: '设备贷款期限不超过 60 个月，流动资金贷款不超过 36 个月（参照珠海市方案 三（二）1）。',
+    en: 'Equipment loans up to 60 months, working capital up to 36 months.',
+  },
+  sources: {
+    session: { zh: '网页登记', en: 'Web' },
+    api_token: { zh: '银行系统接口', en: 'Bank system' },
+    import: { zh: '批量导入', en: 'Import' },
+  },
+  statuses: {
+    repaying: { zh: '还款中', en: 'Repaying' },
+    settled: { zh: '已结清', en: 'Settled' },
+  },
+  kinds: { insurer: { zh: '保险', en: 'Insurer' }, guarantor: { zh: '担保', en: 'Guarantor' } },
+  // Import
+  importTitle: { zh: '批量导入贷款和还款', en: 'Import loans and repayments' },
+  importIntro: {
+    zh: '下载模板填写后上传。系统先检查整个文件：全部无误才导入，有任何错误则一条也不导入，并列出出错的行、列和原因。同一文件重复导入不会产生重复数据。',
+    en: 'Fill in the template and upload it. The whole file is checked first: it is imported only if every row is valid.',
+  },
+  step1: { zh: '下载模板', en: 'Download a template' },
+  step2: { zh: '上传并检查', en: 'Upload and check' },
+  step3: { zh: '确认导入', en: 'Confirm' },
+  xlsxTemplate: { zh: 'Excel 模板（含填写说明和下拉列表）', en: 'Excel template' },
+  csvLoans: { zh: 'CSV 模板（贷款）', en: 'CSV template (loans)' },
+  csvRepayments: { zh: 'CSV 模板（还款）', en: 'CSV template (repayments)' },
+  chooseFile: { zh: '选择 .xlsx 或 .csv 文件', en: 'Choose an .xlsx or .csv file' },
+  dragHint: {
+    zh: '点击或拖拽文件到此处；Excel 文件读取“贷款”“还款”两个工作表，CSV 每个文件一种表',
+    en: 'Click or drop a file here',
+  },
+  check: { zh: '检查文件', en: 'Check file' },
+  confirmImport: { zh: '确认导入', en: 'Import' },
+  checking: { zh: '正在检查…', en: 'Checking…' },
+  checkedOk: { zh: '检查通过，可以导入', en: 'The file is valid' },
+  rejected: { zh: '文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
+  imported: { zh: '导入完成', en: 'Imported' },
+  alreadyImported: { zh: '该文件此前已导入，本次没有任何变化', en: 'This file was imported before; nothing changed' },
+  counts: {
+    zh: '新增贷款 {lc} 笔、还款 {rc} 期；已存在且一致而跳过的贷款 {lu} 笔、还款 {ru} 期',
+    en: '{lc} loans and {rc} repayments new; {lu} loans and {ru} repayments already recorded',
+  },
+  errorCount: { zh: '共 {n} 处错误', en: '{n} error(s)' },
+  moreErrors: { zh: '仅列出前 {shown} 处，共 {n} 处', en: 'Showing {shown} of {n}' },
+  sheet: { zh: '工作表', en: 'Sheet' },
+  row: { zh: '行号', en: 'Row' },
+  column: { zh: '列', en: 'Column' },
+  reason: { zh: '原因', en: 'Reason' },
+  again: { zh: '导入另一个文件', en: 'Import another file' },
+  viewLoans: { zh: '查看贷款列表', en: 'View loans' },
+} as const;
+
+export type Bi = { zh: string; en: string };
+
+export function fill(text: string, vars: Record<string, string | number>): string {
+  let s = text;
+  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}

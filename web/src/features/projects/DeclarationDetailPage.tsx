@@ -1,0 +1,253 @@
+/**
+ * One declaration for whoever may see it: where it stands, the reviewers' reasons on its timeline, its form,
+ * files and eligibility, what changed since the declaration it amends, and the actions the viewer may take.
+ */
+import { EditOutlined, RedoOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ASSESSMENT_LEVEL_NAMES, PROJECT_STATUS_NAMES } from '../../../../src/domain/projects/forms';
+import { DECLARATION_STATE_NAMES } from '../../../../src/domain/workflow/declaration';
+import { ApiError, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { districtName } from '../../shared/districts';
+import { yuan } from '../../shared/money';
+import { createDeclaration, newKey, projectKeys, useDeclaration, withdrawDeclaration } from './api';
+import { ChangesCard, ChecklistCard, EligibilityList, StateTag, TimelineCard } from './components';
+import { type Decision, ReviewModal } from './ReviewModal';
+import { T } from './text';
+
+export function basePath(role: string | undefined): string {
+  return role === 'district_reviewer' ? '/district' : role === 'enterprise' ? '/enterprise' : '/city';
+}
+
+export default function DeclarationDetailPage() {
+  const { id } = useParams<{ id: string }>();
+  const { pick, lang } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const { data: d, isLoading, error } = useDeclaration(id);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const base = basePath(me?.role);
+
+  if (isLoading) return <Spin />;
+  if (error || !d)
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title={errorMessage(error)}
+        data-testid="declaration-not-found"
+      />
+    );
+
+  const can = (e: string) => d.actions.includes(e as never);
+  async function redeclare() {
+    try {
+      const nd = await createDeclaration({ predecessorId: d!.id }, newKey('redeclare'), {
+        csrfToken: me?.csrfToken ?? '',
+        lang,
+      });
+      navigate(`/enterprise/declarations/${nd.id}/edit`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            {d.name ?? '（未命名草稿）'}
+            <StateTag state={d.state} />
+            {d.libraryNumber && (
+              <Tag color="success" data-testid="library-number">
+                {d.libraryNumber}
+              </Tag>
+            )}
+            {d.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
+          </Space>
+        }
+        description={`${d.enterpriseName} · ${d.districtName ?? ''} · ${d.form === 'manufacturer' ? '附件3 制造业企业' : '附件4 数字化服务商'}`}
+        extra={
+          <Space wrap>
+            {(can('submit') || can('resubmit')) && (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/enterprise/declarations/${d.id}/edit`)}
+                data-testid="declaration-edit"
+              >
+                {d.state === 'returned' ? pick(T.resubmit) : pick(T.edit)}
+              </Button>
+            )}
+            {can('withdraw') && (
+              <Popconfirm
+                title={pick(T.withdrawConfirm)}
+                onConfirm={async () => {
+                  try {
+                    await withdrawDeclaration(d.id);
+                    await qc.invalidateQueries({ queryKey: projectKeys.all });
+                  } catch (e) {
+                    message.error(errorMessage(e));
+                  }
+                }}
+              >
+                <Button icon={<RollbackOutlined />}>{pick(T.withdraw)}</Button>
+              </Popconfirm>
+            )}
+            {me?.role === 'enterprise' && ['rejected', 'lapsed', 'withdrawn'].includes(d.state) && !d.successorId && (
+              <Button icon={<RedoOutlined />} onClick={redeclare} data-testid="declaration-redeclare">
+                {pick(T.redeclare)}
+              </Button>
+            )}
+            {can('district_verify') && (
+              <Button type="primary" onClick={() => setDecision('verify')} data-testid="action-verify">
+                {pick(T.verify)}
+              </Button>
+            )}
+            {can('district_return') && (
+              <Button danger onClick={() => setDecision('return')} data-testid="action-return">
+                {pick(T.return)}
+              </Button>
+            )}
+            {can('city_approve') && (
+              <Button type="primary" onClick={() => setDecision('approve')} data-testid="action-approve">
+                {pick(T.approve)}
+              </Button>
+            )}
+            {can('city_reject') && (
+              <Button danger onClick={() => setDecision('reject')} data-testid="action-reject">
+                {pick(T.reject)}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {d.state === 'returned' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${pick(T.reason)}：${d.lastReason ?? ''}`}
+          description={`${pick(T.deadline)}：${d.returnDeadline}`}
+          data-testid="return-reason"
+        />
+      )}
+      {d.state === 'rejected' && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${pick(T.reason)}：${d.lastReason ?? ''}`} />
+      )}
+      {d.predecessor && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            <span>
+              {pick(T.predecessor)}：<Link to={`${base}/declarations/${d.predecessor.id}`}>{d.predecessor.name}</Link>（
+              {pick(DECLARATION_STATE_NAMES[d.predecessor.state])}，{d.predecessor.declarationMonth}）
+              {d.predecessor.lastReason ? ` — ${d.predecessor.lastReason}` : ''}
+            </span>
+          }
+        />
+      )}
+      {d.successorId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={<Link to={`${base}/declarations/${d.successorId}`}>{pick(T.successor)}</Link>}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={pick(T.basic)} style={{ marginBottom: 16 }}>
+            <Descriptions column={2} size="small" bordered>
+              <Descriptions.Item label={pick(T.enterprise)}>
+                {d.enterpriseName}（{d.enterpriseUscc}）
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.district)}>{d.districtName}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.month)}>{d.declarationMonth ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.declaredOn)}>{d.declaredOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.due)}>{d.verifyDueOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.number)}>
+                {d.libraryNumber && d.projectId ? (
+                  <Link to={`${base}/projects/${d.projectId}`}>{d.libraryNumber}</Link>
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.content)} span={2}>
+                {d.content}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.categories)} span={2}>
+                {d.categoryNames.join('、')}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.site)}>
+                {d.siteDistrictCode === 'outside' ? pick(T.outside) : districtName(d.siteDistrictCode, lang)}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.siteAddress)}>{d.siteAddress}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.startDate)}>{d.startDate}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.endDate)}>{d.endDate}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.projectStatus)}>
+                {d.projectStatus ? pick(PROJECT_STATUS_NAMES[d.projectStatus]) : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.assessment)}>
+                {d.assessmentLevel ? pick(ASSESSMENT_LEVEL_NAMES[d.assessmentLevel]) : '—'} {d.assessmentDate ?? ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(T.plannedTotal)}>{yuan(d.plannedTotal)}</Descriptions.Item>
+              <Descriptions.Item label={pick(T.investmentMade)}>{yuan(d.investmentMade)}</Descriptions.Item>
+              {d.investments.map((l) => (
+                <Descriptions.Item key={l.item} label={l.itemName}>
+                  {yuan(l.amount)}
+                </Descriptions.Item>
+              ))}
+              <Descriptions.Item label={pick(T.loan)} span={2}>
+                {d.loan
+                  ? `${d.loan.bankName ?? ''} ${d.loan.contractNumber ?? ''} ${yuan(d.loan.amount)} ${pick(T.disbursedOn)} ${d.loan.disbursedOn ?? '—'}`
+                  : pick(T.no)}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          {d.form === 'manufacturer' && (
+            <Card size="small" title={pick(T.contracts)} style={{ marginBottom: 16 }}>
+              <Descriptions column={1} size="small">
+                {d.contracts.map((c) => (
+                  <Descriptions.Item key={c.id} label={c.contractNumber}>
+                    <Space wrap>
+                      {c.providerName}（{c.providerUscc}）{yuan(c.amount)} {c.signedOn}
+                      {c.isLead && <Tag color="blue">{pick(T.isLead)}</Tag>}
+                      {c.providerInResourcePool && <Tag color="gold">{pick(T.inPool)}</Tag>}
+                    </Space>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </Card>
+          )}
+          {d.changes.length > 0 && (
+            <div style={{ marginBottom: 16 }}>
+              <ChangesCard changes={d.changes} />
+            </div>
+          )}
+          <ChecklistCard d={d} editable={false} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <TimelineCard entries={d.timeline} />
+            {d.eligibility && (
+              <Card size="small" title={pick(T.eligibilityAtSubmit)}>
+                <EligibilityList view={d.eligibility} />
+              </Card>
+            )}
+          </Space>
+        </Col>
+      </Row>
+      <ReviewModal ids={[d.id]} decision={decision} onClose={() => setDecision(null)} />
+    </>
+  );
+}

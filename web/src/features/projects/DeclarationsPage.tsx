@@ -1,0 +1,81 @@
+/** The enterprise's declarations: the current filing window, its drafts and submissions, and what happened to each. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { TDeclarationSummary } from '../../../../src/contracts/projects';
+import { errorMessage } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { yuan } from '../../shared/money';
+import { useDeclarations } from './api';
+import { StateTag, WindowBanner } from './components';
+import { T } from './text';
+
+export default function DeclarationsPage() {
+  const { pick } = useI18n();
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const { data, isFetching, error } = useDeclarations({ page, pageSize: 20 });
+  return (
+    <>
+      <PageHeader
+        title={pick(T.myDeclarations)}
+        description={pick(T.myDeclarationsIntro)}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/enterprise/declarations/new')}
+            data-testid="declaration-new"
+          >
+            {pick(T.newDeclaration)}
+          </Button>
+        }
+      />
+      <WindowBanner />
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <Card>
+        <Table<TDeclarationSummary>
+          rowKey="id"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
+          columns={[
+            {
+              title: pick(T.name),
+              dataIndex: 'name',
+              render: (name: string | null, r) => (
+                <Link to={`/enterprise/declarations/${r.id}`}>{name || '（未命名草稿）'}</Link>
+              ),
+            },
+            {
+              title: pick(T.state),
+              dataIndex: 'state',
+              render: (s, r) => (
+                <Space>
+                  <StateTag state={s} />
+                  {r.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
+                </Space>
+              ),
+            },
+            { title: pick(T.month), dataIndex: 'declarationMonth', render: (v: string | null) => v ?? '—' },
+            { title: pick(T.plannedTotal), dataIndex: 'plannedTotal', render: (v: string) => yuan(v) },
+            {
+              title: pick(T.number),
+              dataIndex: 'libraryNumber',
+              render: (v: string | null, r) =>
+                v && r.projectId ? <Link to={`/enterprise/projects/${r.projectId}`}>{v}</Link> : '—',
+            },
+            { title: pick(T.deadline), dataIndex: 'returnDeadline', render: (v: string | null) => v ?? '—' },
+            {
+              title: pick(T.updatedAt),
+              dataIndex: 'updatedAt',
+              render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

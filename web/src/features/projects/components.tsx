@@ -1,0 +1,346 @@
+/** Pieces shared by the project-library pages: state tags, the window banner, checks, checklist, timeline, diff. */
+import {
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  PaperClipOutlined,
+  QuestionCircleOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, List, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import type {
+  TAttachmentRef,
+  TChange,
+  TCheckResult,
+  TCitedFinding,
+  TDeclarationDetail,
+  TEligibilityView,
+  TTimelineEntry,
+  TWindowView,
+} from '../../../../src/contracts/projects';
+import { DECLARATION_STATE_NAMES, type DeclarationState } from '../../../../src/domain/workflow/declaration';
+import { errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { useI18n } from '../../i18n';
+import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
+import { ADJUSTMENT_NAMES, T } from './text';
+
+const STATE_COLORS: Record<DeclarationState, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  district_verified: 'cyan',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  lapsed: 'error',
+};
+
+export function StateTag({ state }: { state: DeclarationState }) {
+  const { pick } = useI18n();
+  return (
+    <Tag color={STATE_COLORS[state]} data-testid="declaration-state">
+      {pick(DECLARATION_STATE_NAMES[state])}
+    </Tag>
+  );
+}
+
+export function DueTag({ status, due }: { status: 'overdue' | 'due_today' | 'pending' | null; due: string | null }) {
+  const { pick } = useI18n();
+  if (!due) return <>—</>;
+  return (
+    <Space size={4}>
+      <span>{due}</span>
+      {status === 'overdue' && (
+        <Tag color="error" data-testid="overdue-tag">
+          {pick(T.overdue)}
+        </Tag>
+      )}
+      {status === 'due_today' && <Tag color="warning">{pick(T.dueToday)}</Tag>}
+    </Space>
+  );
+}
+
+export function windowText(w: TWindowView, pick: (t: { zh: string; en: string }) => string): string {
+  const adj =
+    w.adjustment !== 'none' ? `（${pick(ADJUSTMENT_NAMES[w.adjustment]!)}${w.reason ? `：${w.reason}` : ''}）` : '';
+  return `${w.opens} — ${w.closes}${adj}`;
+}
+
+export function WindowBanner() {
+  const { pick } = useI18n();
+  const { data } = useCurrentWindows();
+  if (!data) return null;
+  if (data.open)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="window-banner"
+        style={{ marginBottom: 16 }}
+        title={`${pick(T.windowOpen)}：${windowText(data.open, pick)}`}
+        description={`${pick(T.verifyDue)}：${data.open.verifyDueOn}`}
+      />
+    );
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="window-banner"
+      style={{ marginBottom: 16 }}
+      title={pick(T.windowClosed)}
+      description={data.next ? `${pick(T.nextWindow)}：${windowText(data.next, pick)}` : undefined}
+    />
+  );
+}
+
+function Finding({ f }: { f: TCitedFinding }) {
+  const { pick } = useI18n();
+  return (
+    <List.Item style={{ padding: '6px 0' }}>
+      <Space align="start">
+        {f.status === 'fail' ? (
+          <CloseCircleOutlined style={{ color: '#cf1322' }} />
+        ) : f.status === 'unknown' ? (
+          <QuestionCircleOutlined style={{ color: '#d48806' }} />
+        ) : (
+          <CheckCircleOutlined style={{ color: '#389e0d' }} />
+        )}
+        <div>
+          <div>{f.message}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {pick(T.basis)}：{f.citation}
+          </Typography.Text>
+        </div>
+      </Space>
+    </List.Item>
+  );
+}
+
+export function EligibilityList({ view }: { view: TEligibilityView }) {
+  const { pick } = useI18n();
+  return (
+    <>
+      {view.failures.length > 0 && (
+        <>
+          <Typography.Text strong type="danger">
+            {pick(T.failures)}
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={view.failures}
+            renderItem={(f) => <Finding f={f} />}
+            data-testid="eligibility-failures"
+          />
+        </>
+      )}
+      {view.unknowns.length > 0 && (
+        <>
+          <Typography.Text strong>{pick(T.unknowns)}</Typography.Text>
+          <List size="small" dataSource={view.unknowns} renderItem={(f) => <Finding f={f} />} />
+        </>
+      )}
+      {view.failures.length === 0 && view.unknowns.length === 0 && (
+        <Typography.Text type="success">
+          {view.conditions.filter((c) => c.status === 'pass').length} 项条件全部符合
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** The live check while drafting: blockers first, then every failed or unknown condition with its citation. */
+export function CheckPanel({ result, loading }: { result: TCheckResult | undefined; loading: boolean }) {
+  const { pick } = useI18n();
+  return (
+    <Card title={pick(T.check)} size="small" loading={loading && !result} data-testid="check-panel">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {pick(T.checkIntro)}
+      </Typography.Paragraph>
+      {result && (
+        <>
+          <Alert
+            type={result.canSubmit ? 'success' : 'warning'}
+            showIcon
+            title={result.canSubmit ? pick(T.canSubmit) : pick(T.cannotSubmit)}
+            description={
+              result.blockers.length > 0 ? (
+                <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="check-blockers">
+                  {result.blockers.map((b) => (
+                    <li key={b.code}>{b.message}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+            style={{ marginBottom: 12 }}
+          />
+          {result.resourcePoolLed && (
+            <Tag color="gold" style={{ marginBottom: 8 }}>
+              {pick(T.priority)}
+            </Tag>
+          )}
+          <EligibilityList view={result.eligibility} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+const REQ: Record<string, { zh: string; en: string }> = {
+  required: T.required,
+  if_loan: T.ifLoan,
+  optional: T.optional,
+};
+
+/** The checklist with each item's files; the enterprise uploads while the declaration is editable. */
+export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable: boolean }) {
+  const { pick, lang } = useI18n();
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const filesOf = (kind: string) => d.attachments.filter((a) => a.kind === kind);
+  return (
+    <Card title={pick(T.materials)} size="small" data-testid="materials-card">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="code"
+        dataSource={d.materials.lines}
+        columns={[
+          {
+            title: pick(T.materials),
+            dataIndex: 'name',
+            render: (name: string, l) => (
+              <Space direction="vertical" size={0}>
+                <span>
+                  {name} <Tag>{pick(REQ[l.requirement]!)}</Tag>
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {l.citation}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: pick(T.uploaded),
+            key: 'files',
+            render: (_: unknown, l) => (
+              <Space direction="vertical" size={2}>
+                {(l.code === 'service_contract'
+                  ? d.contracts.map((c) => c.attachment).filter((a): a is TAttachmentRef => !!a)
+                  : filesOf(l.code)
+                ).map((f) => (
+                  <a key={f.id} href={downloadUrl(f.id)} target="_blank" rel="noreferrer">
+                    <PaperClipOutlined /> {f.fileName}
+                  </a>
+                ))}
+                {l.needed && !l.satisfied && <Tag color="error">{pick(T.missing)}</Tag>}
+                {l.missingContracts && l.missingContracts.length > 0 && (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {l.missingContracts.join('、')}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          ...(editable
+            ? [
+                {
+                  title: pick(T.actions),
+                  key: 'upload',
+                  width: 110,
+                  render: (_: unknown, l: { code: string }) =>
+                    l.code === 'service_contract' ? null : (
+                      <Upload
+                        showUploadList={false}
+                        customRequest={async ({ file, onSuccess, onError }) => {
+                          try {
+                            await uploadFile(
+                              file as File,
+                              { ownerType: 'project_declaration', ownerId: d.id, kind: l.code },
+                              { csrfToken: me?.csrfToken ?? '', lang },
+                            );
+                            onSuccess?.({});
+                            message.success(pick(T.uploaded));
+                            await qc.invalidateQueries({ queryKey: projectKeys.declaration(d.id) });
+                          } catch (e) {
+                            onError?.(e as Error);
+                            message.error(errorMessage(e));
+                          }
+                        }}
+                      >
+                        <Button size="small" icon={<UploadOutlined />} data-testid={`upload-${l.code}`}>
+                          {pick(T.upload)}
+                        </Button>
+                      </Upload>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
+  const { pick } = useI18n();
+  return (
+    <Card title={pick(T.timeline)} size="small" data-testid="timeline">
+      <Timeline
+        items={entries.map((e) => ({
+          color: /return|reject|lapse/.test(e.event) ? 'red' : e.event === 'city_approve' ? 'green' : 'blue',
+          children: (
+            <div>
+              <Typography.Text strong>{e.eventName}</Typography.Text>{' '}
+              <Typography.Text type="secondary">
+                {new Date(e.occurredAt).toLocaleString('zh-CN', { hour12: false })}
+              </Typography.Text>
+              <div style={{ fontSize: 12 }}>{[e.actorOrg, e.actorName].filter(Boolean).join(' · ')}</div>
+              {e.reason && (
+                <div>
+                  {pick(T.reason)}：{e.reason}
+                </div>
+              )}
+              {e.deadline && (
+                <div>
+                  {pick(T.deadline)}：{e.deadline}
+                </div>
+              )}
+              {typeof e.details?.libraryNumber === 'string' && (
+                <Tag color="success">{String(e.details.libraryNumber)}</Tag>
+              )}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+export function ChangesCard({ changes }: { changes: TChange[] }) {
+  const { pick } = useI18n();
+  return (
+    <Card title={pick(T.changes)} size="small" data-testid="changes">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="path"
+        dataSource={changes}
+        columns={[
+          { title: pick(T.investmentItem), dataIndex: 'label' },
+          { title: pick(T.before), dataIndex: 'before', render: (v: string | null) => v ?? '—' },
+          { title: pick(T.after), dataIndex: 'after', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function Flexible({ children }: { children: React.ReactNode }) {
+  return (
+    <Flex gap={16} wrap align="flex-start">
+      {children}
+    </Flex>
+  );
+}

@@ -1,0 +1,129 @@
+/** Shared pieces of the public policy pages: condition lists with their legal citations and the source-text viewer. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { TCondition } from '../../../../src/contracts/calculators';
+import { api, errorMessage } from '../../api/client';
+import { useI18n } from '../../i18n';
+
+interface SourceDoc {
+  id: string;
+  number: string;
+  title: string;
+  issuer: string;
+  issuedOn: string | null;
+  validity: { from: string | null; to: string | null };
+  jurisdiction: string;
+  text: string;
+}
+
+function SourceText({ doc, quote }: { doc: string; quote?: string | undefined }) {
+  const { t } = useI18n();
+  const mark = useRef<HTMLElement>(null);
+  const q = useQuery({
+    queryKey: ['policy-source', doc],
+    queryFn: () => api.get<SourceDoc>(`/api/v1/policies/sources/${encodeURIComponent(doc)}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  useEffect(() => {
+    if (q.data) mark.current?.scrollIntoView({ block: 'center' });
+  }, [q.data]);
+  if (q.isLoading) return <Skeleton active />;
+  if (q.error) return <Alert type="error" showIcon title={errorMessage(q.error)} />;
+  const d = q.data!;
+  // The stored texts keep the blank line after every line of the original; show them compact.
+  const text = d.text.replace(/\n[ \t\u3000]*\n/g, '\n');
+  const at = quote ? text.indexOf(quote) : -1;
+  return (
+    <>
+      <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+        {d.number}《{d.title}》
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {d.issuer}
+        {d.issuedOn ? ` · ${d.issuedOn}` : ''} · {t('policies.validity')}：{d.validity.from ?? '—'} ~{' '}
+        {d.validity.to ?? '—'}
+      </Typography.Paragraph>
+      <div className="source-text" data-testid="source-text">
+        {at < 0 ? (
+          text
+        ) : (
+          <>
+            {text.slice(0, at)}
+            <mark ref={mark}>{quote}</mark>
+            {text.slice(at + quote!.length)}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** A citation ("江工信工业互联网〔2023〕33号 第五条") that opens the policy text at the quoted passage. */
+export function Citation({
+  label,
+  doc,
+  quote,
+}: {
+  label: string;
+  doc?: string | undefined;
+  quote?: string | undefined;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  if (!doc) return <Typography.Text type="secondary">{label}</Typography.Text>;
+  return (
+    <>
+      <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        width={820}
+        title={t('policies.source')}
+        destroyOnHidden
+      >
+        <SourceText doc={doc} quote={quote} />
+      </Modal>
+    </>
+  );
+}
+
+const STATUS_COLOR: Record<TCondition['status'], string> = {
+  pass: 'green',
+  fail: 'red',
+  unknown: 'orange',
+  not_applicable: 'default',
+};
+
+export function ConditionTag({ status }: { status: TCondition['status'] }) {
+  const { t } = useI18n();
+  const label = {
+    pass: t('condition.pass'),
+    fail: t('condition.fail'),
+    unknown: t('condition.unknown'),
+    not_applicable: t('condition.na'),
+  }[status];
+  return <Tag color={STATUS_COLOR[status]}>{label}</Tag>;
+}
+
+export function ConditionList({ items, testId }: { items: TCondition[]; testId?: string }) {
+  return (
+    <ul className="condition-list" data-testid={testId}>
+      {items.map((c) => (
+        <li key={c.code}>
+          <Space size={6} align="start" wrap>
+            <ConditionTag status={c.status} />
+            <span>{c.message}</span>
+          </Space>
+          <div className="condition-cite">
+            <Citation label={c.citation} doc={c.source?.doc} quote={c.source?.quote} />
+            {c.source?.quote && <span className="condition-quote">“{c.source.quote}”</span>}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

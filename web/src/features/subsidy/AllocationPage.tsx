@@ -1,0 +1,351 @@
+/**
+ * 预算与公示 / 资金分配: the dashboard; the campaign's allocation (dry run, then one committed run — city
+ * administrator); the public notice; objections handled as cases (city staff).
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import type { TAllocationOutcome, TAward, TObjection } from '../../../../src/contracts/subsidy';
+import { api, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { validFields } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { districtName } from '../../shared/districts';
+import { yuan } from '../../shared/money';
+import { SubsidyDashboard } from '../dashboard/SubsidyDashboard';
+import { runAllocation, subsidyKeys, useAwards, useCampaignNotice, useCampaigns, useObjections } from './api';
+import { AwardTag, CampaignTag, Explanation, ObjectionTag, useL } from './common';
+
+type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
+
+function OutcomeTable({
+  rows,
+  total,
+  page,
+  onPage,
+}: {
+  rows: Row[];
+  total?: number;
+  page?: number;
+  onPage?(p: number): void;
+}) {
+  const { lang } = useI18n();
+  const L = useL();
+  return (
+    <Table<Row>
+      rowKey="applicationId"
+      size="small"
+      dataSource={rows}
+      data-testid="allocation-rows"
+      pagination={onPage ? { current: page, pageSize: 50, total, onChange: onPage } : { pageSize: 50 }}
+      expandable={{ expandedRowRender: (r) => <Explanation lines={r.explanation} /> }}
+      columns={[
+        { title: L('顺序', 'Rank'), dataIndex: 'rank', width: 70 },
+        { title: L('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
+        { title: L('项目', 'Project'), render: (_, r) => `${r.projectNo ?? ''} ${r.projectName ?? ''}` },
+        { title: L('县区', 'District'), dataIndex: 'districtCode', render: (v: string) => districtName(v, lang) },
+        { title: L('测算', 'Computed'), dataIndex: 'computed', render: (v: string) => yuan(v) },
+        { title: L('上限核减后', 'After cap'), dataIndex: 'capped', render: (v: string) => yuan(v) },
+        { title: L('安排', 'Awarded'), dataIndex: 'awarded', render: (v: string) => <b>{yuan(v)}</b> },
+        { title: L('结果', 'Outcome'), dataIndex: 'status', render: (s: string) => <AwardTag status={s} /> },
+      ]}
+    />
+  );
+}
+
+function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
+  const L = useL();
+  return (
+    <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }} data-testid="run-summary">
+      <Descriptions.Item label={L('类型', 'Kind')}>
+        {o.kind === 'dry_run' ? L('试算', 'Dry run') : L('正式分配', 'Committed')}
+      </Descriptions.Item>
+      <Descriptions.Item label={L('申请数', 'Applications')}>{o.applicationCount}</Descriptions.Item>
+      <Descriptions.Item label={L('执行人', 'Run by')}>
+        {o.runByName} {o.startedAt.slice(0, 16).replace('T', ' ')}
+      </Descriptions.Item>
+      <Descriptions.Item label={L('预算', 'Budget')}>{yuan(o.budget)}</Descriptions.Item>
+      <Descriptions.Item label={L('测算合计', 'Requested')}>{yuan(o.totalRequested)}</Descriptions.Item>
+      <Descriptions.Item label={L('安排合计', 'Awarded')}>
+        <b data-testid="total-awarded">{yuan(o.totalAwarded)}</b>
+      </Descriptions.Item>
+      <Descriptions.Item label={L('足额', 'Funded')}>{o.fundedCount}</Descriptions.Item>
+      <Descriptions.Item label={L('部分', 'Partial')}>{o.partialCount}</Descriptions.Item>
+      <Descriptions.Item label={L('未安排', 'Not funded')}>{o.unfundedCount}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function Objections({ noticeId }: { noticeId: string }) {
+  const L = useL();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data = [] } = useObjections(noticeId);
+  const [handling, setHandling] = useState<TObjection | null>(null);
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!handling) return;
+    const v = await validFields(form);
+    if (!v) return;
+    setError(null);
+    try {
+      await api.post(`/api/v1/subsidy/objections/${handling.id}/handle`, v);
+      message.success(L('已保存', 'Saved'));
+      setHandling(null);
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <>
+      <Table<TObjection>
+        rowKey="id"
+        size="small"
+        dataSource={data}
+        pagination={false}
+        data-testid="objections"
+        columns={[
+          { title: L('案件号', 'Case'), dataIndex: 'caseNo' },
+          {
+            title: L('异议对象', 'About'),
+            dataIndex: 'enterpriseName',
+            render: (v: string | null) => v ?? L('（未指明）', '(none)'),
+          },
+          { title: L('异议人', 'By'), render: (_, o) => `${o.name}（${o.contact}）` },
+          { title: L('理由', 'Reason'), dataIndex: 'reason' },
+          { title: L('状态', 'Status'), render: (_, o) => <ObjectionTag status={o.status} outcome={o.outcome} /> },
+          { title: L('处理说明', 'Note'), dataIndex: 'outcomeNote' },
+          {
+            title: '',
+            render: (_, o) =>
+              o.status !== 'closed' && (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setHandling(o);
+                    form.setFieldsValue({ status: 'closed', outcome: 'rejected', note: '', revokeAward: false });
+                  }}
+                  data-testid="handle-objection"
+                >
+                  {L('处理', 'Handle')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!handling}
+        onCancel={() => setHandling(null)}
+        onOk={save}
+        title={`${L('处理异议', 'Handle objection')} ${handling?.caseNo ?? ''}`}
+        okButtonProps={{ 'data-testid': 'save-objection' } as never}
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" name="handleObjection">
+          <Form.Item name="status" label={L('处理状态', 'Status')}>
+            <Radio.Group
+              options={[
+                { value: 'investigating', label: L('调查核实中', 'Investigating') },
+                { value: 'closed', label: L('办结', 'Close') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="outcome" label={L('处理结果', 'Outcome')}>
+            <Select
+              options={[
+                { value: 'rejected', label: L('异议不成立', 'Rejected') },
+                { value: 'upheld', label: L('异议成立', 'Upheld') },
+                { value: 'withdrawn', label: L('异议人撤回', 'Withdrawn') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            name="revokeAward"
+            label={L('撤销所指补贴（仅异议成立时）', 'Revoke the award (upheld only)')}
+            valuePropName="checked"
+          >
+            <Switch />
+          </Form.Item>
+          <Form.Item
+            name="note"
+            label={L('处理说明', 'Note')}
+            rules={[{ required: true, min: 2, message: L('请填写处理说明', 'Write a note') }]}
+          >
+            <Input.TextArea rows={3} data-testid="objection-note" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export default function AllocationPage() {
+  const L = useL();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const isAdmin = me?.role === 'city_admin';
+  const { data: campaigns = [] } = useCampaigns();
+  const [campaignId, setCampaignId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
+  }, [campaigns, campaignId]);
+  const campaign = campaigns.find((c) => c.id === campaignId);
+  const [outcome, setOutcome] = useState<TAllocationOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const { data: awards } = useAwards(campaign?.committedRunId, page);
+  const { data: notice } = useCampaignNotice(campaignId);
+
+  const run = async (dryRun: boolean) => {
+    if (!campaignId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const o = await runAllocation(campaignId, dryRun);
+      setOutcome(o);
+      message.success(dryRun ? L('试算完成', 'Dry run done') : L('正式分配已提交', 'Allocation committed'));
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async () => {
+    if (!campaignId) return;
+    setError(null);
+    try {
+      await api.post(`/api/v1/subsidy/campaigns/${campaignId}/notice`, {});
+      message.success(L('公示已发布', 'Notice published'));
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={L('资金分配与公示', 'Allocation and public notice')}
+        description={L(
+          '按“先到先得、用完即止”（申报指南 六（四））：先比较入库申报月份，再比较贷款放款时间；单个企业累计不超过100万元；公示后方可下达资金安排计划（第七条（六））。',
+          'First come, first served: declaration month, then loan disbursement time; ¥1,000,000 cap per enterprise; plan after the notice.',
+        )}
+        extra={
+          <Select
+            style={{ width: 320 }}
+            value={campaignId}
+            onChange={(v) => {
+              setCampaignId(v);
+              setOutcome(null);
+            }}
+            options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+            data-testid="campaign-select"
+          />
+        }
+      />
+      <SubsidyDashboard campaignId={campaignId} />
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="allocation-error" />
+      )}
+      {campaign && (
+        <Card
+          title={
+            <Space>
+              {campaign.title}
+              <CampaignTag status={campaign.status} />
+            </Space>
+          }
+          style={{ marginBottom: 16 }}
+          extra={
+            isAdmin && (
+              <Space>
+                <Button onClick={() => run(true)} loading={busy} data-testid="dry-run">
+                  {L('试算', 'Dry run')}
+                </Button>
+                <Popconfirm
+                  title={L('正式分配后不可重复执行，确认提交？', 'A committed run cannot be repeated. Commit?')}
+                  onConfirm={() => run(false)}
+                  okButtonProps={{ 'data-testid': 'confirm-commit' } as never}
+                >
+                  <Button
+                    type="primary"
+                    danger
+                    disabled={campaign.status !== 'open'}
+                    loading={busy}
+                    data-testid="commit-run"
+                  >
+                    {L('正式分配', 'Commit')}
+                  </Button>
+                </Popconfirm>
+                <Button disabled={campaign.status !== 'allocated'} onClick={publish} data-testid="publish-notice">
+                  {L('发布公示', 'Publish notice')}
+                </Button>
+              </Space>
+            )
+          }
+        >
+          {outcome && (
+            <>
+              <Summary o={outcome} />
+              {outcome.kind === 'dry_run' && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={L('试算结果仅供预览，未改变任何申请。', 'Dry run: nothing was changed.')}
+                  style={{ marginBottom: 12 }}
+                />
+              )}
+              {outcome.kind === 'dry_run' && <OutcomeTable rows={outcome.rows} />}
+            </>
+          )}
+          {campaign.committedRunId && awards && (
+            <>
+              <Typography.Title level={5}>{L('正式分配结果', 'Committed allocation')}</Typography.Title>
+              <OutcomeTable rows={awards.items} total={awards.total} page={page} onPage={setPage} />
+            </>
+          )}
+        </Card>
+      )}
+      {notice && (
+        <Card title={`${L('公示', 'Public notice')}：${notice.title}`} style={{ marginBottom: 16 }}>
+          <Typography.Paragraph>
+            {L('公示期', 'Period')}：{notice.startsOn} ～ {notice.endsOn}（
+            {notice.phase === 'open'
+              ? L('公示中', 'open')
+              : notice.phase === 'ended'
+                ? L('已结束', 'ended')
+                : L('未开始', 'upcoming')}
+            ）；
+            {L('合计', 'Total')} {yuan(notice.totalAmount)}，{notice.entryCount} {L('项', 'entries')}。
+            <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer">
+              {L('查看公开页面', 'Open the public page')}
+            </a>
+          </Typography.Paragraph>
+          <Objections noticeId={notice.id} />
+        </Card>
+      )}
+    </>
+  );
+}

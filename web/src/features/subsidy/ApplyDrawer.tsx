@@ -1,0 +1,387 @@
+/**
+ * 贴息申请 form (enterprise): campaign, numbered project, loans with the interest claimed (pre-filled with what the
+ * bank recorded), investment since declaration, progress, vouchers, other interest subsidies on the same loans.
+ * The application id is chosen here so vouchers can be uploaded under it before submission; the same id is the
+ * idempotency key, so a double click or a retry submits once. Also used to correct a returned application.
+ */
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import {
+  OTHER_SUBSIDY_KIND_ZH,
+  OTHER_SUBSIDY_KINDS,
+  type TApplicationDetail,
+  type TCampaign,
+  ZSubmitApplication,
+} from '../../../../src/contracts/subsidy';
+import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { validFields, zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { yuan } from '../../shared/money';
+import { subsidyKeys, useApplyOptions } from './api';
+import { useL } from './common';
+
+interface Voucher {
+  id: string;
+  name: string;
+}
+
+interface FormValues {
+  campaignId: string;
+  projectId: string;
+  newInvestment: string;
+  progressReport: string;
+  otherSubsidies: { loanId: string; kind: string; name: string; documentRef?: string; amount: string }[];
+}
+
+const SHAPE = ZSubmitApplication.shape;
+
+function VoucherUpload({
+  applicationId,
+  kind,
+  files,
+  onChange,
+  testId,
+}: {
+  applicationId: string;
+  kind: string;
+  files: Voucher[];
+  onChange(files: Voucher[]): void;
+  testId: string;
+}) {
+  const { data: me } = useMe();
+  const L = useL();
+  const { message } = App.useApp();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Upload
+        multiple
+        showUploadList={false}
+        customRequest={async ({ file, onSuccess, onError }) => {
+          const fd = new FormData();
+          fd.append('ownerType', 'subsidy_application');
+          fd.append('ownerId', applicationId);
+          fd.append('kind', kind);
+          fd.append('file', file as Blob);
+          try {
+            const res = await fetch('/api/v1/attachments', {
+              method: 'POST',
+              body: fd,
+              credentials: 'same-origin',
+              headers: { 'x-csrf-token': me?.csrfToken ?? '' },
+            });
+            const body = await res.json();
+            if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+            onChange([...files, { id: body.id, name: body.fileName }]);
+            onSuccess?.(body);
+          } catch (e) {
+            message.error(errorMessage(e));
+            onError?.(e as Error);
+          }
+        }}
+      >
+        <Button icon={<UploadOutlined />} data-testid={testId}>
+          {L('上传文件（PDF/OFD/JPG/PNG）', 'Upload (PDF/OFD/JPG/PNG)')}
+        </Button>
+      </Upload>
+      {files.map((f) => (
+        <Space key={f.id}>
+          <Typography.Text>{f.name}</Typography.Text>
+          <Button
+            size="small"
+            type="link"
+            danger
+            icon={<DeleteOutlined />}
+            onClick={() => onChange(files.filter((x) => x.id !== f.id))}
+          />
+        </Space>
+      ))}
+    </Space>
+  );
+}
+
+export function ApplyDrawer({
+  open,
+  onClose,
+  campaigns,
+  returned,
+}: {
+  open: boolean;
+  onClose(): void;
+  campaigns: TCampaign[];
+  /** A returned application to correct and resubmit. */
+  returned?: TApplicationDetail | null;
+}) {
+  const { lang } = useI18n();
+  const L = useL();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const [applicationId] = useState(() => returned?.id ?? crypto.randomUUID());
+  const openCampaigns = campaigns.filter((c) => c.acceptingApplications || c.id === returned?.campaignId);
+  const [campaignId, setCampaignId] = useState<string | undefined>(returned?.campaignId ?? openCampaigns[0]?.id);
+  const [projectId, setProjectId] = useState<string | undefined>(returned?.projectId);
+  const { data: options } = useApplyOptions(campaignId);
+  const project = options?.projects.find((p) => p.id === projectId);
+  const [selected, setSelected] = useState<Record<string, string>>(() =>
+    Object.fromEntries((returned?.loans ?? []).map((l) => [l.loanId, l.claimedInterest])),
+  );
+  const [repayment, setRepayment] = useState<Voucher[]>(
+    () =>
+      returned?.attachments
+        .filter((a) => a.kind === 'repayment_voucher')
+        .map((a) => ({ id: a.id, name: a.fileName })) ?? [],
+  );
+  const [expenditure, setExpenditure] = useState<Voucher[]>(
+    () =>
+      returned?.attachments
+        .filter((a) => a.kind === 'expenditure_voucher')
+        .map((a) => ({ id: a.id, name: a.fileName })) ?? [],
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const campaign = campaigns.find((c) => c.id === campaignId);
+
+  const submit = async () => {
+    const v = await validFields(form);
+    if (!v) return;
+    const loans = Object.entries(selected).map(([loanId, claimedInterest]) => ({ loanId, claimedInterest }));
+    if (!campaign) return;
+    const body = {
+      interestFrom: campaign.interestFrom,
+      interestTo: campaign.interestTo,
+      loans,
+      newInvestment: v.newInvestment,
+      progressReport: v.progressReport,
+      repaymentVoucherIds: repayment.map((f) => f.id),
+      expenditureVoucherIds: expenditure.map((f) => f.id),
+      otherSubsidies: (v.otherSubsidies ?? []).map((o) => ({ ...o, documentRef: o.documentRef || undefined })),
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      if (returned) {
+        await api.post(`/api/v1/subsidy/applications/${returned.id}/resubmit`, { ...body, version: returned.version });
+      } else {
+        await api.post('/api/v1/subsidy/applications', {
+          ...body,
+          id: applicationId,
+          campaignId,
+          projectId: v.projectId,
+        });
+      }
+      message.success(L('申请已提交', 'Application submitted'));
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+      onClose();
+    } catch (err) {
+      const rest = applyFieldErrors(form, err);
+      setError(rest.length ? rest.join('；') : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={820}
+      destroyOnHidden
+      title={
+        returned
+          ? L('修改并重新提交贴息申请', 'Correct and resubmit')
+          : L('新建贴息申请', 'New interest-subsidy application')
+      }
+      extra={
+        <Button type="primary" loading={busy} onClick={submit} data-testid="submit-application">
+          {L('提交申请', 'Submit')}
+        </Button>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        name="applySubsidy"
+        initialValues={{
+          campaignId,
+          projectId,
+          newInvestment: returned?.newInvestment ?? '0.00',
+          progressReport: returned?.progressReport ?? '',
+          otherSubsidies:
+            returned?.otherSubsidies.map((o) => ({ ...o, documentRef: o.documentRef ?? undefined })) ?? [],
+        }}
+      >
+        <Form.Item name="campaignId" label={L('申请批次', 'Campaign')} required>
+          <Select
+            disabled={!!returned}
+            onChange={(v) => {
+              setCampaignId(v);
+              setSelected({});
+            }}
+            options={openCampaigns.map((c) => ({
+              value: c.id,
+              label: `${c.title}（${L('贴息期间', 'interest')} ${c.interestFrom}～${c.interestTo}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="projectId"
+          label={L('入库项目', 'Library project')}
+          rules={[{ required: true, message: L('请选择入库项目', 'Choose a project') }]}
+        >
+          <Select
+            disabled={!!returned}
+            data-testid="project-select"
+            onChange={(v) => {
+              setProjectId(v);
+              setSelected({});
+            }}
+            options={(options?.projects ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.projectNo ?? ''} ${p.name}（${L('入库', 'declared')} ${p.declarationMonth}）`,
+            }))}
+          />
+        </Form.Item>
+        {project && (
+          <Typography.Paragraph type="secondary">
+            {L('入库申报时已有投入', 'Investment at declaration')}：{yuan(project.investmentAtDeclaration)}
+          </Typography.Paragraph>
+        )}
+        <Form.Item
+          label={L(
+            '申请贴息的贷款（申报利息默认取银行记录的贴息期间已付利息）',
+            'Loans (claimed interest defaults to what the bank recorded)',
+          )}
+          required
+        >
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={project?.loans ?? []}
+            columns={[
+              {
+                title: '',
+                width: 40,
+                render: (_, l) => (
+                  <Checkbox
+                    data-testid={`loan-${l.contractNo}`}
+                    checked={l.id in selected}
+                    onChange={(e) => {
+                      const next = { ...selected };
+                      if (e.target.checked) next[l.id] = l.bankInterest;
+                      else delete next[l.id];
+                      setSelected(next);
+                    }}
+                  />
+                ),
+              },
+              { title: L('合同号', 'Contract'), dataIndex: 'contractNo' },
+              { title: L('银行', 'Bank'), dataIndex: 'bankName' },
+              { title: L('贷款金额', 'Amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
+              { title: L('放款日期', 'Disbursed'), dataIndex: 'disbursedOn' },
+              {
+                title: L('银行记录利息', 'Bank-recorded interest'),
+                dataIndex: 'bankInterest',
+                render: (v: string) => yuan(v),
+              },
+              {
+                title: L('申报利息（元）', 'Claimed (yuan)'),
+                render: (_, l) => (
+                  <Input
+                    disabled={!(l.id in selected)}
+                    value={selected[l.id] ?? ''}
+                    onChange={(e) => setSelected({ ...selected, [l.id]: e.target.value })}
+                    style={{ width: 130 }}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="newInvestment"
+          label={L('入库申报后新增数字化转型投入（元）', 'New investment since declaration (yuan)')}
+          rules={[zodRule(SHAPE.newInvestment, 'newInvestment', lang)]}
+        >
+          <Input data-testid="new-investment" />
+        </Form.Item>
+        <Form.Item
+          name="progressReport"
+          label={L('项目建设进展情况', 'Project progress')}
+          rules={[zodRule(SHAPE.progressReport, 'progressReport', lang)]}
+        >
+          <Input.TextArea rows={3} data-testid="progress-report" />
+        </Form.Item>
+        <Form.Item label={L('还本付息凭证', 'Repayment vouchers')} required>
+          <VoucherUpload
+            applicationId={applicationId}
+            kind="repayment_voucher"
+            files={repayment}
+            onChange={setRepayment}
+            testId="upload-repayment"
+          />
+        </Form.Item>
+        <Form.Item label={L('数字化转型项目支出凭证', 'Project expenditure vouchers')} required>
+          <VoucherUpload
+            applicationId={applicationId}
+            kind="expenditure_voucher"
+            files={expenditure}
+            onChange={setExpenditure}
+            testId="upload-expenditure"
+          />
+        </Form.Item>
+        <Typography.Title level={5}>
+          {L(
+            '同笔贷款享受的其他融资贴息（就高不重复，江工信工业互联网〔2023〕33号 第十四条）',
+            'Other interest subsidies on the same loans (highest applies)',
+          )}
+        </Typography.Title>
+        <Form.List name="otherSubsidies">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" wrap>
+                  <Form.Item name={[f.name, 'loanId']} rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 160 }}
+                      placeholder={L('贷款', 'Loan')}
+                      options={Object.keys(selected).map((id) => ({
+                        value: id,
+                        label: project?.loans.find((l) => l.id === id)?.contractNo ?? id,
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 200 }}
+                      options={OTHER_SUBSIDY_KINDS.map((k) => ({ value: k, label: OTHER_SUBSIDY_KIND_ZH[k] }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                    <Input placeholder={L('贴息名称', 'Name')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'amount']} rules={[{ required: true }]}>
+                    <Input placeholder={L('金额（元）', 'Amount')} style={{ width: 120 }} />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(f.name)}>
+                    {L('删除', 'Remove')}
+                  </Button>
+                </Space>
+              ))}
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ kind: 'zjtx_credit', name: OTHER_SUBSIDY_KIND_ZH.zjtx_credit })}
+              >
+                {L('添加其他贴息', 'Add another subsidy')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

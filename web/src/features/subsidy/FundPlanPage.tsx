@@ -1,0 +1,171 @@
+/**
+ * 资金计划: issue the 补贴资金安排计划 with a document number (after the notice period, all objections closed),
+ * download it as Excel, or print it with amounts in figures and in Chinese capitals.
+ */
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { TFundingPlan } from '../../../../src/contracts/subsidy';
+import { api, downloadFile, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { yuan } from '../../shared/money';
+import { subsidyKeys, useCampaigns, usePlan } from './api';
+import { CampaignTag, useL } from './common';
+
+export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
+  return (
+    <div className="funding-plan-print" data-testid="funding-plan">
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {plan.title}
+      </Typography.Title>
+      <Typography.Paragraph style={{ textAlign: 'center' }}>
+        {plan.documentNumber} · 下达日期 {plan.issuedAt.slice(0, 10)} · 单位：元
+      </Typography.Paragraph>
+      <table className="plan-table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            {['序号', '企业名称', '统一社会信用代码', '县（市、区）', '项目编号', '补贴金额（元）', '大写金额'].map(
+              (h) => (
+                <th key={h} style={{ border: '1px solid #999', padding: 4 }}>
+                  {h}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {plan.items.map((i) => (
+            <tr key={i.seq}>
+              <td style={{ border: '1px solid #999', padding: 4, textAlign: 'center' }}>{i.seq}</td>
+              <td style={{ border: '1px solid #999', padding: 4 }}>{i.enterpriseName}</td>
+              <td style={{ border: '1px solid #999', padding: 4 }} className="mono">
+                {i.uscc}
+              </td>
+              <td style={{ border: '1px solid #999', padding: 4 }}>{i.districtName}</td>
+              <td style={{ border: '1px solid #999', padding: 4 }}>{i.projectNo}</td>
+              <td style={{ border: '1px solid #999', padding: 4, textAlign: 'right' }}>
+                {yuan(i.amount).replace('¥', '')}
+              </td>
+              <td style={{ border: '1px solid #999', padding: 4 }}>{i.amountCapitals}</td>
+            </tr>
+          ))}
+          <tr>
+            <td style={{ border: '1px solid #999', padding: 4 }} colSpan={5}>
+              合计（{plan.itemCount}家）
+            </td>
+            <td style={{ border: '1px solid #999', padding: 4, textAlign: 'right' }}>
+              <b>{yuan(plan.total).replace('¥', '')}</b>
+            </td>
+            <td style={{ border: '1px solid #999', padding: 4 }} data-testid="plan-total-capitals">
+              <b>{plan.totalCapitals}</b>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        依据：江工信工业互联网〔2023〕33号 第七条（六）。下达人：{plan.issuedByName}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
+export default function FundPlanPage() {
+  const L = useL();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const { data: campaigns = [] } = useCampaigns();
+  const [campaignId, setCampaignId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
+  }, [campaigns, campaignId]);
+  const campaign = campaigns.find((c) => c.id === campaignId);
+  const { data: plan } = usePlan(campaignId, campaign?.status === 'plan_issued');
+  const [docNo, setDocNo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const issue = async () => {
+    if (!campaignId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/subsidy/campaigns/${campaignId}/funding-plan`, { documentNumber: docNo.trim() });
+      message.success(L('资金安排计划已下达', 'Plan issued'));
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={L('补贴资金安排计划', 'Funding plan')}
+        description={L(
+          '公示期满且异议全部办结后，市工业和信息化局下达补贴资金安排计划（第七条（六））。',
+          'Issued after the notice period with every objection closed.',
+        )}
+        extra={
+          <Select
+            style={{ width: 320 }}
+            value={campaignId}
+            onChange={setCampaignId}
+            options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+          />
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="plan-error" />}
+      {campaign && !plan && me?.role === 'city_admin' && (
+        <Card
+          style={{ marginBottom: 16 }}
+          title={
+            <Space>
+              {campaign.title}
+              <CampaignTag status={campaign.status} />
+            </Space>
+          }
+        >
+          <Form layout="inline">
+            <Form.Item label={L('文号', 'Document number')}>
+              <Input
+                value={docNo}
+                onChange={(e) => setDocNo(e.target.value)}
+                placeholder="江工信〔2025〕12号"
+                style={{ width: 240 }}
+                data-testid="plan-docno"
+              />
+            </Form.Item>
+            <Button type="primary" loading={busy} onClick={issue} disabled={!docNo.trim()} data-testid="issue-plan">
+              {L('下达计划', 'Issue')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {plan && (
+        <Card
+          extra={
+            <Space className="no-print">
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => downloadFile(`/api/v1/subsidy/funding-plans/${plan.id}/xlsx`, {}, 'funding-plan.xlsx')}
+                data-testid="plan-xlsx"
+              >
+                {L('下载 Excel', 'Excel')}
+              </Button>
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                {L('打印', 'Print')}
+              </Button>
+            </Space>
+          }
+        >
+          <PrintablePlan plan={plan} />
+        </Card>
+      )}
+    </>
+  );
+}

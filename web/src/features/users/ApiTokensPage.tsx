@@ -1,0 +1,198 @@
+/** 接口令牌 (security administrator): bearer tokens for the systems of cooperating banks and insurers. */
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import {
+  type TApiToken,
+  type TApiTokenList,
+  type TIssueApiToken,
+  type TIssuedApiToken,
+  ZIssueApiToken,
+} from '../../../../src/contracts/users';
+import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { useInstitutions } from './institutions';
+
+const I = ZIssueApiToken.shape;
+
+export default function ApiTokensPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const institutions = useInstitutions();
+  const [includeRevoked, setIncludeRevoked] = useState(false);
+  const [issuing, setIssuing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<TIssuedApiToken | null>(null);
+  const [form] = Form.useForm<TIssueApiToken>();
+
+  const list = useQuery({
+    queryKey: ['api-tokens', includeRevoked],
+    queryFn: () => api.get<TApiTokenList>('/api/v1/api-tokens', { query: { includeRevoked: String(includeRevoked) } }),
+  });
+
+  const issue = async () => {
+    setError(null);
+    const v = await validFields(form);
+    if (!v) return;
+    if (!validateAll(form, ZIssueApiToken, v, lang)) return;
+    setBusy(true);
+    try {
+      const r = await api.post<TIssuedApiToken>('/api/v1/api-tokens', v);
+      setIssuing(false);
+      form.resetFields();
+      setIssued(r);
+      await qc.invalidateQueries({ queryKey: ['api-tokens'] });
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setError(rest.length ? rest.join('；') : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (tok: TApiToken) => {
+    try {
+      await api.post(`/api/v1/api-tokens/${tok.id}/revoke`, {});
+      message.success(t('tokens.revoked'));
+      await qc.invalidateQueries({ queryKey: ['api-tokens'] });
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.apiTokens')}
+        description={t('tokens.intro')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
+            {t('tokens.issue')}
+          </Button>
+        }
+      />
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <Card
+        extra={
+          <Space>
+            <span>{t('tokens.includeRevoked')}</span>
+            <Switch checked={includeRevoked} onChange={setIncludeRevoked} aria-label={t('tokens.includeRevoked')} />
+          </Space>
+        }
+      >
+        <Table<TApiToken>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('tokens.name'), dataIndex: 'name' },
+            { title: t('users.institution'), dataIndex: 'institutionName' },
+            {
+              title: t('tokens.prefix'),
+              dataIndex: 'tokenPrefix',
+              render: (v: string) => <span className="mono">{v}…</span>,
+            },
+            { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
+            {
+              title: t('tokens.lastUsed'),
+              dataIndex: 'lastUsedAt',
+              render: (v: string | null) => formatInstant(v, lang),
+            },
+            {
+              title: t('users.status'),
+              dataIndex: 'revokedAt',
+              render: (v: string | null) =>
+                v ? (
+                  <Tag>{t('tokens.revokedAt', { at: formatInstant(v, lang) })}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.active')}</Tag>
+                ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, tok) =>
+                !tok.revokedAt && (
+                  <Popconfirm title={t('tokens.confirmRevoke', { name: tok.name })} onConfirm={() => revoke(tok)}>
+                    <Button type="link" danger size="small">
+                      {t('tokens.revoke')}
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={issuing}
+        title={t('tokens.issue')}
+        okText={t('tokens.issue')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        onOk={issue}
+        onCancel={() => setIssuing(false)}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form form={form} name="issueToken" layout="vertical" preserve={false}>
+          <Form.Item
+            name="institutionId"
+            label={t('users.institution')}
+            rules={[zodRule(I.institutionId, 'institutionId', lang)]}
+          >
+            <Select
+              placeholder={t('common.select')}
+              loading={institutions.isLoading}
+              options={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="name" label={t('tokens.name')} rules={[zodRule(I.name, 'name', lang)]}>
+            <Input maxLength={50} placeholder={t('tokens.namePlaceholder')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!issued}
+        title={t('tokens.issuedTitle')}
+        onOk={() => setIssued(null)}
+        onCancel={() => setIssued(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
+        {issued && (
+          <>
+            <Typography.Paragraph>
+              {t('tokens.issuedIntro', { name: issued.apiToken.institutionName })}
+            </Typography.Paragraph>
+            <Typography.Paragraph copyable={{ text: issued.token }} className="mono" data-testid="issued-token">
+              {issued.token}
+            </Typography.Paragraph>
+            <Alert type="warning" showIcon title={t('tokens.issuedWarn')} />
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}

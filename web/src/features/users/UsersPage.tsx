@@ -1,0 +1,355 @@
+/** 用户管理 (security administrator): staff accounts — create, disable/enable, unlock, reset password. */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  STAFF_ROLES,
+  type TCreatedUser,
+  type TCreateUser,
+  type TResetPasswordResult,
+  type TUser,
+  type TUserList,
+  ZCreateUser,
+} from '../../../../src/contracts/users';
+import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/actor';
+import { checkPassword } from '../../../../src/domain/access/password-policy';
+import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { DISTRICTS, districtName } from '../../shared/districts';
+import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { useInstitutions } from './institutions';
+
+const C = ZCreateUser.shape;
+
+function CreateUserDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreated(r: TCreatedUser): void;
+}) {
+  const { t, lang, pick } = useI18n();
+  const [form] = Form.useForm<TCreateUser>();
+  const role = Form.useWatch('role', form);
+  const institutions = useInstitutions();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const wantsInstitution = role === 'bank_officer' || role === 'insurer_officer';
+
+  const submit = async () => {
+    setError(null);
+    const v = await validFields(form);
+    if (!v) return;
+    const body = compact(v);
+    if (!validateAll(form, ZCreateUser, body, lang)) return;
+    setBusy(true);
+    try {
+      const created = await api.post<TCreatedUser>('/api/v1/users', body);
+      form.resetFields();
+      onCreated(created);
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setError(rest.length ? rest.join('；') : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+      width={560}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} name="createUser" layout="vertical" autoComplete="off" preserve={false}>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+          <Select
+            placeholder={t('common.select')}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
+          />
+        </Form.Item>
+        {role === 'district_reviewer' && (
+          <Form.Item
+            name="districtCode"
+            label={t('users.district')}
+            rules={[
+              { required: true, message: t('users.districtRequired') },
+              zodRule(C.districtCode, 'districtCode', lang),
+            ]}
+          >
+            <Select
+              placeholder={t('common.select')}
+              options={DISTRICTS.map((d) => ({ value: d.code, label: d[lang] }))}
+            />
+          </Form.Item>
+        )}
+        {wantsInstitution && (
+          <Form.Item
+            name="institutionId"
+            label={t('users.institution')}
+            rules={[{ required: true, message: t('users.institutionRequired') }]}
+          >
+            <Select
+              placeholder={t('common.select')}
+              loading={institutions.isLoading}
+              options={(institutions.data ?? [])
+                .filter((i) => (role === 'bank_officer' ? i.kind === 'bank' : i.kind !== 'bank'))
+                .map((i) => ({ value: i.id, label: i.name }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('field.displayName')}
+          rules={[zodRule(C.displayName, 'displayName', lang)]}
+        >
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.initialPassword')}
+          extra={t('users.passwordOptional')}
+          dependencies={['username']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                const problems = value ? checkPassword(value, getFieldValue('username')) : [];
+                if (problems.length) throw new Error(problems.map((p) => pick(p)).join('；'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function OneTimePassword({ info, onClose }: { info: { username: string; password: string } | null; onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={!!info}
+      title={t('users.tempPasswordTitle')}
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+    >
+      {info && (
+        <>
+          <Typography.Paragraph>{t('users.tempPasswordIntro', { username: info.username })}</Typography.Paragraph>
+          <Typography.Paragraph
+            copyable={{ text: info.password }}
+            className="mono"
+            style={{ fontSize: 18 }}
+            data-testid="temp-password"
+          >
+            {info.password}
+          </Typography.Paragraph>
+          <Alert type="warning" showIcon title={t('users.tempPasswordWarn')} />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const { t, lang, pick } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [filterForm] = Form.useForm<{ q?: string; role?: Role }>();
+  const [query, setQuery] = useState<{
+    q?: string | undefined;
+    role?: Role | undefined;
+    page: number;
+    pageSize: number;
+  }>({
+    page: 1,
+    pageSize: 20,
+  });
+  const [creating, setCreating] = useState(false);
+  const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
+
+  const institutions = useInstitutions();
+  const institutionName = (id: string) =>
+    institutions.data?.find((i) => i.id === id)?.shortName ?? t('scope.institution');
+  const list = useQuery({
+    queryKey: ['users', query],
+    queryFn: () => api.get<TUserList>('/api/v1/users', { query: { ...query } }),
+    placeholderData: (prev) => prev,
+  });
+
+  const act = async (u: TUser, action: 'disable' | 'enable' | 'unlock' | 'reset-password') => {
+    try {
+      if (action === 'reset-password') {
+        const r = await api.post<TResetPasswordResult>(`/api/v1/users/${u.id}/reset-password`, {});
+        if (r.temporaryPassword) setOneTime({ username: u.username, password: r.temporaryPassword });
+      } else {
+        await api.post(`/api/v1/users/${u.id}/${action}`, {});
+      }
+      message.success(t('common.done'));
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const locked = (u: TUser) => !!u.lockedUntil && new Date(u.lockedUntil) > new Date();
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.users')}
+        description={t('users.intro')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          form={filterForm}
+          name="userFilter"
+          layout="inline"
+          onFinish={(v) => setQuery({ q: v.q?.trim() || undefined, role: v.role, page: 1, pageSize: query.pageSize })}
+          style={{ rowGap: 12 }}
+        >
+          <Form.Item name="q" label={t('common.keyword')}>
+            <Input allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="role" label={t('users.role')}>
+            <Select
+              allowClear
+              style={{ width: 200 }}
+              options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.search')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <Card>
+        <Table<TUser>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 1000 }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { n }),
+            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+          }}
+          columns={[
+            {
+              title: t('field.username'),
+              dataIndex: 'username',
+              render: (v: string) => <span className="mono">{v}</span>,
+            },
+            { title: t('field.displayName'), dataIndex: 'displayName' },
+            { title: t('users.role'), dataIndex: 'role', render: (r: Role) => pick(ROLE_NAMES[r]) },
+            {
+              title: t('users.scope'),
+              key: 'scope',
+              render: (_, u) =>
+                u.districtCode
+                  ? districtName(u.districtCode, lang)
+                  : u.institutionId
+                    ? institutionName(u.institutionId)
+                    : u.enterpriseId
+                      ? t('scope.enterprise')
+                      : districtName('440700', lang),
+            },
+            {
+              title: t('users.status'),
+              key: 'status',
+              render: (_, u) => (
+                <Space size={4}>
+                  {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
+                  {locked(u) && <Tag color="red">{t('users.locked')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('users.lastLogin'),
+              dataIndex: 'lastLoginAt',
+              render: (v: string | null) => formatInstant(v, lang),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              fixed: 'right',
+              render: (_, u) => (
+                <Space size={0} wrap>
+                  {u.active ? (
+                    <Popconfirm
+                      title={t('users.confirmDisable', { name: u.displayName })}
+                      onConfirm={() => act(u, 'disable')}
+                    >
+                      <Button type="link" danger size="small">
+                        {t('users.disable')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button type="link" size="small" onClick={() => act(u, 'enable')}>
+                      {t('users.enable')}
+                    </Button>
+                  )}
+                  {locked(u) && (
+                    <Button type="link" size="small" onClick={() => act(u, 'unlock')}>
+                      {t('users.unlock')}
+                    </Button>
+                  )}
+                  <Popconfirm
+                    title={t('users.confirmReset', { name: u.displayName })}
+                    onConfirm={() => act(u, 'reset-password')}
+                  >
+                    <Button type="link" size="small">
+                      {t('users.resetPassword')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(r) => {
+          setCreating(false);
+          message.success(t('users.created', { username: r.user.username }));
+          if (r.temporaryPassword) setOneTime({ username: r.user.username, password: r.temporaryPassword });
+          void qc.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
+      <OneTimePassword info={oneTime} onClose={() => setOneTime(null)} />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+/** The route table. Every page is its own chunk (React.lazy); role pages are guarded by the role's menu. */
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import type { Role } from '../../src/domain/access/actor';
+import { useMe } from './auth/session';
+import { projectRoutes } from './features/projects/routes';
+import AppLayout, { PageLoading } from './layout/AppLayout';
+import { homeOf, type NavItem, type PageId, PUBLIC_MENU, ROLE_MENUS, rolesByPath } from './layout/menus';
+import PublicLayout from './layout/PublicLayout';
+
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const RegisterPage = lazy(() => import('./features/enterprise/RegisterPage'));
+const EnterpriseDetailPage = lazy(() => import('./features/enterprise/EnterpriseDetailPage'));
+const LoanDetailPage = lazy(() => import('./features/loans/LoanDetailPage'));
+const Placeholder = lazy(() => import('./features/common/Placeholder'));
+const NotFound = lazy(() => import('./features/common/NotFound'));
+const Forbidden = lazy(() => import('./features/common/Forbidden'));
+
+const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<ComponentType>> = {
+  enterpriseProfile: lazy(() => import('./features/enterprise/ProfilePage')),
+  enterpriseList: lazy(() => import('./features/enterprise/EnterpriseListPage')),
+  users: lazy(() => import('./features/users/UsersPage')),
+  auditEvents: lazy(() => import('./features/audit/AuditPage')),
+  apiTokens: lazy(() => import('./features/users/ApiTokensPage')),
+  policyMatch: lazy(() => import('./features/public/PolicyMatchPage')),
+  policies: lazy(() => import('./features/public/PoliciesPage')),
+  calculator: lazy(() => import('./features/public/CalculatorPage')),
+  eligibility: lazy(() => import('./features/public/EligibilityPage')),
+  calendar: lazy(() => import('./features/public/CalendarPage')),
+  loans: lazy(() => import('./features/loans/LoanListPage')),
+  loanImport: lazy(() => import('./features/loans/LoanImportPage')),
+  subsidyMine: lazy(() => import('./features/subsidy/EnterpriseSubsidyPage')),
+  subsidyReview: lazy(() => import('./features/subsidy/ReviewPage')),
+  subsidyCampaigns: lazy(() => import('./features/subsidy/CampaignsPage')),
+  subsidyAllocation: lazy(() => import('./features/subsidy/AllocationPage')),
+  fundPlans: lazy(() => import('./features/subsidy/FundPlanPage')),
+  publicNotices: lazy(() => import('./features/public-notice/NoticesPage')),
+  declarations: lazy(() => import('./features/projects/DeclarationsPage')),
+  declarationQueue: lazy(() => import('./features/projects/ReviewQueuePage')),
+  projects: lazy(() => import('./features/projects/ProjectsPage')),
+  calendarAdmin: lazy(() => import('./features/projects/CalendarAdminPage')),
+};
+
+function pageOf(item: NavItem): ReactNode {
+  if (item.page === 'placeholder') return <Placeholder title={item.label} />;
+  const Page = PAGES[item.page];
+  return <Page />;
+}
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return roles.includes(me.role) ? children : <Forbidden />;
+}
+
+function Home() {
+  const { data: me, isLoading } = useMe();
+  if (isLoading) return <PageLoading />;
+  return <Navigate to={me ? homeOf(me.role) : '/login'} replace />;
+}
+
+function Standalone({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+export const REVIEWER_ROLES: readonly Role[] = ['district_reviewer', 'city_reviewer', 'city_admin'];
+const LOAN_READER_ROLES: readonly Role[] = [...REVIEWER_ROLES, 'enterprise', 'bank_officer', 'insurer_officer'];
+
+const roleRoutes: RouteObject[] = [...rolesByPath().entries()].map(([path, { item, roles }]) => ({
+  path,
+  element: <RequireRole roles={roles}>{pageOf(item)}</RequireRole>,
+}));
+
+export const routes: RouteObject[] = [
+  { path: '/', element: <Home /> },
+  {
+    path: '/login',
+    element: (
+      <Standalone>
+        <LoginPage />
+      </Standalone>
+    ),
+  },
+  {
+    path: '/register',
+    element: (
+      <Standalone>
+        <RegisterPage />
+      </Standalone>
+    ),
+  },
+  { element: <PublicLayout />, children: PUBLIC_MENU.map((item) => ({ path: item.path, element: pageOf(item) })) },
+  { path: '/public', element: <Navigate to={PUBLIC_MENU[0]!.path} replace /> },
+  {
+    element: <AppLayout />,
+    children: [
+      ...roleRoutes,
+      ...projectRoutes,
+      {
+        path: '/enterprises/:id',
+        element: (
+          <RequireRole roles={REVIEWER_ROLES}>
+            <EnterpriseDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/loans/:id',
+        element: (
+          <RequireRole roles={LOAN_READER_ROLES}>
+            <LoanDetailPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
+
+/** Every role's menu paths, for tests and the docs. */
+export const ALL_MENUS = ROLE_MENUS;
