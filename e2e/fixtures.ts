@@ -188,6 +188,16 @@ export async function newSession(
     if (m.type() === 'error' && !EXPECTED_HTTP.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const requests: string[] = [];
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/'))
+      requests.push(
+        `  ${new Date().toISOString().slice(11, 23)} ${r.request().method()} ${u.pathname} → ${r.status()}`,
+      );
+    if (requests.length > 50) requests.shift();
+  });
+  page.on('requestfailed', (r) => requests.push(`  ${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`));
   // When the journey fails, keep a picture of where this page was.
   try {
     onTestFailed(async ({ task }) => {
@@ -195,6 +205,13 @@ export async function newSession(
       const name = `FAILED-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${Date.now()}`;
       const file = await screenshot(page, name).catch(() => null);
       if (file) console.error(`screenshot of the failed page: ${file} (${page.url()})`);
+      // The screenshot stays on the machine that ran the journey; what the page said travels with the log.
+      const said = await page
+        .locator('.ant-message-notice, .ant-alert, .ant-modal-content, .ant-form-item-explain-error, .ant-result')
+        .allInnerTexts()
+        .catch(() => []);
+      if (said.length) console.error(`the page said:\n${said.map((s) => `  ${s.replace(/\s+/g, ' ')}`).join('\n')}`);
+      if (requests.length) console.error(`last API answers:\n${requests.slice(-12).join('\n')}`);
       if (errors.length) console.error(`browser errors:\n${errors.join('\n')}`);
       const log = server.output();
       if (/"level":(50|60)/.test(log)) console.error(`server errors:\n${log.slice(-4000)}`);

@@ -74,6 +74,21 @@ async function uploadVia(page: Page, testId: string, name: string) {
   await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: PDF });
 }
 
+/** Opens a reviewer's decision and makes sure it is the one meant (a click during a re-layout can land next door). */
+async function openDecision(page: Page, testId: string, title: string) {
+  await page.getByTestId(testId).click();
+  await page
+    .getByRole('dialog')
+    .getByText(new RegExp(`^${title}（`))
+    .waitFor();
+}
+
+/** Confirms the open decision and waits until the server has answered and the dialog has closed. */
+async function confirmDecision(page: Page) {
+  await page.getByTestId('review-ok').click();
+  await page.getByTestId('review-ok').waitFor({ state: 'hidden' });
+}
+
 interface Enterprise {
   uscc: string;
   name: string;
@@ -271,14 +286,14 @@ describe.skipIf(!IN_FORCE)('project library: declaration → verification → re
     await sRow.getByText('资源池牵头·优先').waitFor();
     await screenshot(page, 'projects-district-queue');
     await mRow.getByRole('checkbox').check();
-    await page.getByTestId('batch-return').click();
+    await openDecision(page, 'batch-return', '退回补正');
     await page.getByTestId('review-reason').fill('建设方案缺少设备清单，请补充后重新提交');
-    await page.getByTestId('review-ok').click();
+    await confirmDecision(page);
     await page.getByText('完成 1 件，失败 0 件').waitFor();
     await mRow.waitFor({ state: 'detached' });
     await sRow.getByRole('checkbox').check();
-    await page.getByTestId('batch-verify').click();
-    await page.getByTestId('review-ok').click();
+    await openDecision(page, 'batch-verify', '核实通过');
+    await confirmDecision(page);
     await sRow.waitFor({ state: 'detached' });
     expect(s.errors).toEqual([]);
 
@@ -320,8 +335,8 @@ describe.skipIf(!IN_FORCE)('project library: declaration → verification → re
     await loginAs(s.page, 'pengjiang');
     await s.page.goto(`/district/declarations/${ids.mfg}`);
     await s.page.getByTestId('timeline').getByText('补正后重新提交').waitFor();
-    await s.page.getByTestId('action-verify').click();
-    await s.page.getByTestId('review-ok').click();
+    await openDecision(s.page, 'action-verify', '核实通过');
+    await confirmDecision(s.page);
     await s.page.getByTestId('declaration-state').getByText('待市级复核').waitFor();
   });
 
@@ -337,8 +352,8 @@ describe.skipIf(!IN_FORCE)('project library: declaration → verification → re
         .getByRole('checkbox')
         .check();
     await screenshot(page, 'projects-city-queue');
-    await page.getByTestId('batch-approve').click();
-    await page.getByTestId('review-ok').click();
+    await openDecision(page, 'batch-approve', '复核通过并编号');
+    await confirmDecision(page);
     await page.getByText('完成 2 件，失败 0 件').waitFor();
     await page.goto(`/city/declarations/${ids.mfg}`);
     const number = await page.getByTestId('library-number').textContent();

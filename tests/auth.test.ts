@@ -16,6 +16,13 @@ describe('sign-in and sessions', () => {
     const me = await s.get('/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json().role).toBe('city_reviewer');
+    // Personal answers are never kept by a browser or proxy; public reference data says its own cache policy.
+    expect(me.headers['cache-control']).toBe('no-store');
+    expect((await s.get('/api/v1/notifications/unread-count')).headers['cache-control']).toBe('no-store');
+    expect((await anonymous(p.app).get('/api/health')).headers['cache-control']).toBe('no-store');
+    const districts = await anonymous(p.app).get('/api/v1/reference/districts');
+    expect(districts.statusCode).toBe(200);
+    expect(districts.headers['cache-control']).toMatch(/^public/);
     const noCsrf = await s.request({
       method: 'POST',
       url: '/api/v1/auth/logout',
