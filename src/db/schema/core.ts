@@ -37,6 +37,11 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when someone else chose the password (account created or password reset by an administrator); until the
+     * holder changes it, every API request but sign-in, /auth/me, the password change and sign-out is refused.
+     */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,4 +82,6 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  /** From this instant on the token is refused (401 TOKEN_EXPIRED); chosen at issue, at most 730 days ahead. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
