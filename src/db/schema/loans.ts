@@ -12,6 +12,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -86,6 +87,18 @@ export const loans = pgTable(
     /** disbursedOn + termMonths, clamped to month end. */
     maturityDate: date('maturity_date').notNull(),
     remarks: text('remarks'),
+    /**
+     * The maturity after the latest extension (展期), null when never extended; the contract's own maturity stays in
+     * `maturity_date`. The effective maturity is coalesce(extended_maturity_date, maturity_date).
+     */
+    extendedMaturityDate: date('extended_maturity_date'),
+    /** active | cancelled (作废: recorded in error; kept with its repayments, hidden from subsidy applications). */
+    status: text('status').notNull().default('active'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    /** Optimistic concurrency: bumped by every correction, cancellation and extension. */
+    version: integer('version').notNull().default(1),
     importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
     createdBy: uuid('created_by').references(() => users.id),
     /** session | api_token */
@@ -94,7 +107,13 @@ export const loans = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('loans_bank_contract_uq').on(t.bankId, t.contractNo),
+    /** A cancelled loan frees its contract number: the bank may record the loan again correctly. */
+    uniqueIndex('loans_bank_contract_active_uq')
+      .on(t.bankId, t.contractNo)
+      .where(sql`${t.status} = 'active'`),
+    index('loans_bank_contract_idx').on(t.bankId, t.contractNo),
+    check('loans_status_valid', sql`${t.status} in ('active', 'cancelled')`),
+    check('loans_extended_after_maturity', sql`${t.extendedMaturityDate} is null or ${t.extendedMaturityDate} > ${t.maturityDate}`),
     index('loans_enterprise_idx').on(t.enterpriseId),
     index('loans_cover_idx').on(t.coverInstitutionId),
     index('loans_project_idx').on(t.projectId),
@@ -129,5 +148,56 @@ export const loanRepayments = pgTable(
     index('loan_repayments_loan_paid_idx').on(t.loanId, t.paidDate),
     check('loan_repayments_amounts_nonneg', sql`${t.principalPaidFen} >= 0 and ${t.interestPaidFen} >= 0`),
     check('loan_repayments_period_positive', sql`${t.periodNo} >= 1`),
+  ],
+);
+
+/** Corrections (更正) of a loan's recorded facts by its bank: what changed, why, and the version it produced. */
+export const loanCorrections = pgTable(
+  'loan_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    /** The loan's version after this correction. */
+    version: integer('version').notNull(),
+    reason: text('reason').notNull(),
+    /** Changed fields only, in API form (yuan strings, rates, ISO times, names). */
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByName: text('created_by_name'),
+    createdVia: text('created_via').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('loan_corrections_loan_idx').on(t.loanId, t.createdAt)],
+);
+
+/** Extension agreements (展期协议): each moves the loan's maturity later; kept in order as its history. */
+export const loanExtensions = pgTable(
+  'loan_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    /** 1, 2, … per loan. */
+    seq: integer('seq').notNull(),
+    agreementNo: text('agreement_no').notNull(),
+    agreementDate: date('agreement_date').notNull(),
+    previousMaturityDate: date('previous_maturity_date').notNull(),
+    newMaturityDate: date('new_maturity_date').notNull(),
+    /** The whole term from disbursement to the new maturity, in months (a part month counts as one). */
+    termMonthsAfter: integer('term_months_after').notNull(),
+    remarks: text('remarks'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByName: text('created_by_name'),
+    createdVia: text('created_via').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('loan_extensions_loan_seq_uq').on(t.loanId, t.seq),
+    uniqueIndex('loan_extensions_loan_agreement_uq').on(t.loanId, t.agreementNo),
+    check('loan_extensions_later', sql`${t.newMaturityDate} > ${t.previousMaturityDate}`),
   ],
 );
