@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -179,7 +180,7 @@ export const subsidyAllocationRuns = pgTable(
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => subsidyCampaigns.id),
-    /** dry_run | commit */
+    /** dry_run | commit | supplement_dry_run | supplement (递补: budget freed during the notice, one per round) */
     kind: text('kind').notNull(),
     mode: text('mode').notNull(),
     budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
@@ -232,8 +233,18 @@ export const subsidyAwards = pgTable(
     /** After the per-enterprise cap (第五条). */
     cappedFen: bigint('capped_fen', { mode: 'bigint' }).notNull(),
     awardedFen: bigint('awarded_fen', { mode: 'bigint' }).notNull(),
-    /** funded | partial | unfunded | zero | revoked */
+    /** funded | partial | unfunded | skipped | stopped | zero | revoked | reduced */
     status: text('status').notNull(),
+    /**
+     * A 递补 award: made by a supplementary run from budget freed during the public notice, for an application the
+     * committed run left unfunded or partly funded (its amount is what this run adds).
+     */
+    supplementary: boolean('supplementary').notNull().default(false),
+    /** When an upheld objection revoked or reduced the award: the amount before, the reason, when. */
+    awardedBeforeAdjustmentFen: bigint('awarded_before_adjustment_fen', { mode: 'bigint' }),
+    adjustmentReason: text('adjustment_reason'),
+    adjustmentObjectionId: uuid('adjustment_objection_id'),
+    adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
     /** Which subsidy won under 就高不重复: zyb or another subsidy's kind. */
     winner: text('winner').notNull().default('zyb'),
     /** The year index used for R, per loan: {loanId: n}. */
@@ -294,14 +305,17 @@ export const subsidyCapLedger = pgTable(
       .notNull()
       .references(() => subsidyAwards.id),
     amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
-    /** award | revoke */
+    /** award | revoke | reduce (an upheld objection lowered the award) */
     reason: text('reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('subsidy_cap_ledger_enterprise_idx').on(t.enterpriseId)],
 );
 
-/** 公示: the committed result published for the notice period. */
+/**
+ * 公示: the committed result published for the notice period (`original`, one per campaign), and each 递补 round's
+ * new awards published for their own period (`supplementary`, one per supplementary run).
+ */
 export const subsidyNotices = pgTable(
   'subsidy_notices',
   {
@@ -312,6 +326,8 @@ export const subsidyNotices = pgTable(
     runId: uuid('run_id')
       .notNull()
       .references(() => subsidyAllocationRuns.id),
+    /** original | supplementary (递补公示) */
+    kind: text('kind').notNull().default('original'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     /** First and last day of the notice period (inclusive, calendar days, China time). */
@@ -320,7 +336,11 @@ export const subsidyNotices = pgTable(
     publishedBy: text('published_by').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('subsidy_notices_campaign_uq').on(t.campaignId)],
+  (t) => [
+    uniqueIndex('subsidy_notices_campaign_original_uq').on(t.campaignId).where(sql`${t.kind} = 'original'`),
+    uniqueIndex('subsidy_notices_run_uq').on(t.runId),
+    index('subsidy_notices_campaign_idx').on(t.campaignId),
+  ],
 );
 
 /** An objection lodged by anyone during the notice period, handled as a case. */
