@@ -20,6 +20,14 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     summary: 'audit verify [--json] [--anchor 序号:哈希]  校验审计日志哈希链（篡改、插入、删除）',
     load: () => import('./commands/audit'),
   },
+  sweep: {
+    summary: 'sweep [--as-of <日期>] [--json]  执行一次项目库巡检（逾期失效、窗口开放、核实到期、进展报告提醒）',
+    load: () => import('./commands/sweep'),
+  },
+  outbox: {
+    summary: 'outbox dispatch [--json]  立即投递一次到期待发的短信/邮件',
+    load: () => import('./commands/outbox'),
+  },
   users: {
     summary: 'users create-admin --username <用户名> --display-name <姓名>  创建管理员账号（首个安全管理员）',
     load: () => import('./commands/users'),

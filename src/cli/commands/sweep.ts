@@ -1,0 +1,49 @@
+/**
+ * `huiqi sweep [--as-of <日期或时间>] [--json] [--force]`: runs the project library's periodic duties once —
+ * returned declarations past their correction deadline lapse, filing-window, verification-due and progress-report
+ * notices go out (each at most once, so running it again, or on several instances, sends nothing twice). The
+ * server does not run it by itself: schedule it (e.g. cron, daily after 08:00 Beijing time).
+ *
+ * Exit codes: 0 done; 1 unexpected error; 2 bad input; 3 the database cannot be opened.
+ */
+import { sweepProjectLibrary } from '../../services/projects/sweep';
+import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, printJson, reportBadInput } from './_io';
+import { checkArgs, openRuntime, parseAsOf, reportUnavailable } from './_runtime';
+
+const USAGE = '用法：huiqi sweep [--as-of <YYYY-MM-DD 或 ISO 8601 时间>] [--json] [--force]';
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  return runSweep(args, io, process.env);
+}
+
+/** As `run`, with the environment passed in (tests). */
+export async function runSweep(args: string[], io: CliIO, env: NodeJS.ProcessEnv): Promise<number> {
+  const json = hasFlag(args, 'json');
+  const bad = checkArgs(io, args, { words: [], flags: ['json', 'force'], valueFlags: ['as-of'], usage: USAGE });
+  if (bad !== null) return bad;
+  const asOfText = flagValue(args, 'as-of');
+  const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
+  if (asOf === null) {
+    return reportBadInput(
+      io,
+      json,
+      badInput(`输入有误：执行时间（--as-of）应为 YYYY-MM-DD 日期或带时区的 ISO 8601 时间。${USAGE}`, 'as-of'),
+    );
+  }
+
+  const opened = await openRuntime(env, hasFlag(args, 'force'));
+  if (!opened.ok) return reportUnavailable(io, json, opened.code, opened.message);
+  const { deps, label } = opened.runtime;
+  try {
+    const at = asOf ?? deps.clock();
+    const r = await sweepProjectLibrary(deps, at);
+    if (json) printJson(io, { database: label, at: at.toISOString(), ...r });
+    else
+      io.out(
+        `项目库巡检完成：逾期未补正失效 ${r.lapsed} 件，申报窗口通知 ${r.windowNotices} 条，核实到期提醒 ${r.reviewNotices} 条，进展报告提醒 ${r.reportNotices} 条（数据库：${label}）。`,
+      );
+    return EXIT_OK;
+  } finally {
+    await opened.runtime.close().catch(() => {});
+  }
+}
