@@ -39,6 +39,8 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   declarationQueue: lazy(() => import('./features/projects/ReviewQueuePage')),
   projects: lazy(() => import('./features/projects/ProjectsPage')),
   calendarAdmin: lazy(() => import('./features/projects/CalendarAdminPage')),
+  colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
+  outbox: lazy(() => import('./features/notifications/OutboxPage')),
 };
 
 function pageOf(item: NavItem): ReactNode {

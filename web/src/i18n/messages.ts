@@ -68,6 +68,8 @@ export const zh = {
   'menu.eligibility': '资格自测',
   'menu.filingCalendar': '申报日历',
   'menu.notices': '公示',
+  'menu.colleagues': '企业账号管理',
+  'menu.outbox': '短信/邮件发件箱',
 
   'placeholder.title': '建设中',
   'placeholder.subtitle':
@@ -415,6 +417,8 @@ export const en: Record<MessageKey, string> = {
   'menu.eligibility': 'Eligibility check',
   'menu.filingCalendar': 'Filing calendar',
   'menu.notices': 'Public notices',
+  'menu.colleagues': 'Colleague accounts',
+  'menu.outbox': 'SMS / e-mail outbox',
 
   'placeholder.title': 'Coming soon',
   'placeholder.subtitle': 'This module is under construction. Please contact your district bureau of industry for now.',

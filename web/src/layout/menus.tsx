@@ -14,6 +14,7 @@ import {
   FundOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MailOutlined,
   NotificationOutlined,
   ProjectOutlined,
   ReadOutlined,
@@ -50,13 +51,17 @@ export type PageId =
   | 'declarations'
   | 'declarationQueue'
   | 'projects'
-  | 'calendarAdmin';
+  | 'calendarAdmin'
+  | 'colleagues'
+  | 'outbox';
 
 export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   page: PageId;
+  /** Shown only to an enterprise's administrator (`isEnterpriseAdmin` in GET /api/v1/auth/me). */
+  enterpriseAdminOnly?: boolean;
 }
 
 export const ROLE_MENUS: Record<Role, NavItem[]> = {
@@ -78,6 +83,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
     { path: '/enterprise/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans' },
     { path: '/enterprise/financing', label: 'menu.financingNeeds', icon: <FundOutlined />, page: 'placeholder' },
     { path: '/enterprise/policy-match', label: 'menu.policyMatch', icon: <FileSearchOutlined />, page: 'policyMatch' },
+    {
+      path: '/enterprise/colleagues',
+      label: 'menu.colleagues',
+      icon: <TeamOutlined />,
+      page: 'colleagues',
+      enterpriseAdminOnly: true,
+    },
   ],
   district_reviewer: [
     {
@@ -122,6 +134,8 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
     { path: '/admin/budget', label: 'menu.budgetNotices', icon: <NotificationOutlined />, page: 'subsidyAllocation' },
     { path: '/admin/fund-plans', label: 'menu.fundPlans', icon: <DollarOutlined />, page: 'fundPlans' },
     { path: '/admin/calendar', label: 'menu.calendarMaintenance', icon: <CalendarOutlined />, page: 'calendarAdmin' },
+    { path: '/admin/enterprises', label: 'menu.enterprises', icon: <ApartmentOutlined />, page: 'enterpriseList' },
+    { path: '/admin/outbox', label: 'menu.outbox', icon: <MailOutlined />, page: 'outbox' },
   ],
   security_admin: [
     { path: '/security/users', label: 'menu.users', icon: <TeamOutlined />, page: 'users' },
@@ -146,6 +160,14 @@ export const PUBLIC_MENU: NavItem[] = [
   { path: '/public/calendar', label: 'menu.filingCalendar', icon: <CalendarOutlined />, page: 'calendar' },
   { path: '/public/notices', label: 'menu.notices', icon: <NotificationOutlined />, page: 'publicNotices' },
 ];
+
+/**
+ * The menu a signed-in person sees: their role's items, without the ones reserved for an enterprise's
+ * administrator when they are not one (the page itself still explains the API's 403 to anyone who opens it).
+ */
+export function menuOf(me: { role: Role; isEnterpriseAdmin: boolean }): NavItem[] {
+  return ROLE_MENUS[me.role].filter((m) => !m.enterpriseAdminOnly || me.isEnterpriseAdmin);
+}
 
 export function homeOf(role: Role): string {
   return ROLE_MENUS[role][0]?.path ?? '/';

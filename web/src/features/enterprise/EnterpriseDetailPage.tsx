@@ -1,19 +1,29 @@
-/** One enterprise, for reviewers. Outside the reviewer's scope the API answers 404 and so does this page. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+/**
+ * One enterprise, for reviewers: its facts and its credit-standing history; the city administrator records a new
+ * credit standing here. Outside the reviewer's scope the API answers 404 and so does this page.
+ */
+import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Skeleton } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import NotFound from '../common/NotFound';
 import { useEnterprise } from './api';
+import { CreditHistory } from './CreditHistory';
+import { CreditStandingDialog } from './CreditStandingDialog';
 import { EnterpriseInfo } from './EnterpriseInfo';
+import { CT } from './text';
 
 export default function EnterpriseDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const navigate = useNavigate();
+  const { data: me } = useMe();
   const { data, error, isLoading } = useEnterprise(id);
+  const [settingCredit, setSettingCredit] = useState(false);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
     return <NotFound message={error.status === 404 ? error.message : t('enterprise.notFound')} />;
@@ -33,6 +43,19 @@ export default function EnterpriseDetailPage() {
         {error && <Alert type="error" showIcon title={errorMessage(error)} />}
         {data && <EnterpriseInfo e={data} />}
       </Card>
+      {data && (
+        <CreditHistory
+          enterpriseId={data.id}
+          extra={
+            me?.role === 'city_admin' && (
+              <Button icon={<SafetyCertificateOutlined />} onClick={() => setSettingCredit(true)}>
+                {pick(CT.setStanding)}
+              </Button>
+            )
+          }
+        />
+      )}
+      {data && <CreditStandingDialog e={data} open={settingCredit} onClose={() => setSettingCredit(false)} />}
     </>
   );
 }

@@ -18,6 +18,7 @@ import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import NotFound from '../common/NotFound';
 import { enterpriseKeys, updateEnterprise, useMyEnterprise } from './api';
+import { CreditHistory } from './CreditHistory';
 import { EnterpriseInfo } from './EnterpriseInfo';
 
 const U = ZUpdateEnterprise.shape;
@@ -202,6 +203,7 @@ export default function ProfilePage() {
         )}
         {data && <EnterpriseInfo e={data} />}
       </Card>
+      {data && <CreditHistory enterpriseId={data.id} />}
       {data && (
         <Flex>
           <EditDrawer e={data} open={editing} onClose={() => setEditing(false)} />

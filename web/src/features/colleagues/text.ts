@@ -1,0 +1,67 @@
+/** 企业账号管理: this feature's Chinese/English texts (Chinese first). */
+export const T = {
+  title: { zh: '企业账号管理', en: 'Colleague accounts' },
+  intro: {
+    zh: '本企业的管理员（注册企业时开通的首个账号）可为同事开通账号、停用或启用账号、重置密码。同事账号只能办理本企业的业务；停用或重置密码后，该账号立即退出登录。',
+    en: "Your enterprise's administrator (the first account, opened at registration) opens accounts for colleagues, disables or enables them and resets passwords. Disabling or resetting signs the account out at once.",
+  },
+  notAdmin: {
+    zh: '只有本企业的管理员可以管理企业账号',
+    en: "Only your enterprise's administrator manages its accounts",
+  },
+  notAdminDetail: {
+    zh: '企业账号由注册企业时开通的管理员账号管理。如需开通、停用账号或重置密码，请联系本企业的管理员。',
+    en: "Accounts are managed by the administrator account opened when the enterprise registered. Ask your enterprise's administrator.",
+  },
+  add: { zh: '添加同事', en: 'Add colleague' },
+  addTitle: { zh: '添加同事账号', en: 'Add a colleague account' },
+  addHint: {
+    zh: '系统将生成临时密码，仅显示一次；请通过安全渠道交给同事本人，同事首次登录后应立即修改密码。',
+    en: 'A temporary password is generated and shown once; hand it to your colleague safely. They should change it at first sign-in.',
+  },
+  username: { zh: '用户名', en: 'Username' },
+  displayName: { zh: '姓名', en: 'Name' },
+  usernameExtra: {
+    zh: '3～32 位，字母、数字、下划线、点或连字符，以字母或数字开头；用于登录，创建后不可更改',
+    en: '3–32 letters, digits, _ . or -, starting with a letter or digit; used to sign in, cannot be changed',
+  },
+  status: { zh: '状态', en: 'Status' },
+  active: { zh: '正常', en: 'Active' },
+  disabled: { zh: '已停用', en: 'Disabled' },
+  locked: { zh: '已锁定', en: 'Locked' },
+  admin: { zh: '企业管理员', en: 'Administrator' },
+  self: { zh: '本人', en: 'You' },
+  lastLogin: { zh: '最近登录', en: 'Last sign-in' },
+  createdAt: { zh: '开通时间', en: 'Opened' },
+  actions: { zh: '操作', en: 'Actions' },
+  disable: { zh: '停用', en: 'Disable' },
+  enable: { zh: '启用', en: 'Enable' },
+  resetPassword: { zh: '重置密码', en: 'Reset password' },
+  confirmDisable: {
+    zh: '确定停用 {name} 的账号？停用后该账号立即退出登录，且无法再登录。',
+    en: "Disable {name}'s account? It is signed out at once and can no longer sign in.",
+  },
+  confirmEnable: { zh: '确定启用 {name} 的账号？', en: "Enable {name}'s account?" },
+  confirmReset: {
+    zh: '确定重置 {name} 的密码？将生成新的临时密码，原密码立即失效。',
+    en: "Reset {name}'s password? A new temporary password is generated and the old one stops working.",
+  },
+  disabledDone: { zh: '已停用 {name} 的账号', en: "{name}'s account disabled" },
+  enabledDone: { zh: '已启用 {name} 的账号', en: "{name}'s account enabled" },
+  created: { zh: '已为 {name} 开通账号 {username}', en: 'Account {username} opened for {name}' },
+  tempTitle: { zh: '临时密码（仅显示一次）', en: 'Temporary password (shown once)' },
+  tempIntro: {
+    zh: '账号 {username} 的临时密码如下，请复制后通过安全渠道交给本人：',
+    en: 'The temporary password of {username} — copy it and hand it over safely:',
+  },
+  tempWarn: {
+    zh: '临时密码只显示这一次，关闭本窗口后无法再次查看；如遗失，只能再次重置密码。',
+    en: 'It is shown only this once and cannot be viewed again after closing; if lost, reset the password again.',
+  },
+  copied: { zh: '已复制', en: 'Copied' },
+  copy: { zh: '复制密码', en: 'Copy password' },
+  closeSaved: { zh: '我已妥善保存', en: 'I have saved it' },
+  total: { zh: '共 {n} 个账号', en: '{n} accounts' },
+  search: { zh: '用户名或姓名', en: 'Username or name' },
+  forbidden: { zh: '无权管理企业账号', en: 'Not allowed to manage accounts' },
+} as const;

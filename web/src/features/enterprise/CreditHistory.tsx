@@ -1,0 +1,120 @@
+/**
+ * An enterprise's credit-standing history (GET /api/v1/enterprises/:id/credit-history), as a table or a timeline:
+ * standing before → after, source and date of the information, who recorded it and when. Shown wherever the
+ * reader may read the enterprise (the API answers 404 outside the reader's scope).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Empty, Segmented, Space, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import type { TCreditChange, TCreditHistory } from '../../../../src/contracts/enterprises';
+import { api, errorMessage } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { CreditTag, formatInstant } from './EnterpriseInfo';
+import { CT } from './text';
+
+export const creditHistoryKey = (id: string) => ['enterprises', 'credit-history', id] as const;
+
+export function useCreditHistory(id: string | undefined) {
+  return useQuery({
+    queryKey: creditHistoryKey(id ?? ''),
+    queryFn: () => api.get<TCreditHistory>(`/api/v1/enterprises/${encodeURIComponent(id!)}/credit-history`),
+    enabled: !!id,
+  });
+}
+
+const TIMELINE_COLOR: Record<TCreditChange['toStatus'], string> = {
+  good: 'green',
+  abnormal: 'orange',
+  dishonest: 'red',
+};
+
+export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; extra?: React.ReactNode }) {
+  const { lang, pick } = useI18n();
+  const [view, setView] = useState<'table' | 'timeline'>('table');
+  const { data, error, isLoading } = useCreditHistory(enterpriseId);
+  const items = data?.items ?? [];
+
+  return (
+    <Card
+      title={pick(CT.historyTitle)}
+      style={{ marginTop: 16 }}
+      data-testid="credit-history"
+      extra={
+        <Space>
+          {extra}
+          <Segmented<'table' | 'timeline'>
+            size="small"
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'table', label: pick(CT.view) },
+              { value: 'timeline', label: pick(CT.timeline) },
+            ]}
+          />
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{pick(CT.historyIntro)}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={errorMessage(error)} />}
+      {!error && view === 'table' && (
+        <Table<TCreditChange>
+          rowKey="id"
+          size="middle"
+          loading={isLoading}
+          dataSource={items}
+          pagination={items.length > 10 ? { pageSize: 10 } : false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <Empty description={pick(CT.empty)} /> }}
+          columns={[
+            {
+              title: pick(CT.standing),
+              key: 'standing',
+              render: (_, c) => (
+                <Space size={4}>
+                  <CreditTag status={c.fromStatus} />→<CreditTag status={c.toStatus} />
+                </Space>
+              ),
+            },
+            { title: pick(CT.source), dataIndex: 'source' },
+            { title: pick(CT.asOf), dataIndex: 'asOf', width: 110 },
+            { title: pick(CT.note), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+            { title: pick(CT.recordedBy), dataIndex: 'changedByName', width: 120 },
+            {
+              title: pick(CT.recordedAt),
+              dataIndex: 'changedAt',
+              width: 170,
+              render: (v: string) => formatInstant(v, lang),
+            },
+          ]}
+        />
+      )}
+      {!error &&
+        view === 'timeline' &&
+        (items.length === 0 ? (
+          <Empty description={pick(CT.empty)} />
+        ) : (
+          <Timeline
+            items={items.map((c) => ({
+              key: c.id,
+              color: TIMELINE_COLOR[c.toStatus],
+              children: (
+                <>
+                  <Space size={4} wrap>
+                    <Typography.Text strong>{c.asOf}</Typography.Text>
+                    <CreditTag status={c.fromStatus} />→<CreditTag status={c.toStatus} />
+                  </Space>
+                  <div>
+                    {pick(CT.source)}：{c.source}
+                    {c.note ? `；${pick(CT.note)}：${c.note}` : ''}
+                  </div>
+                  <Typography.Text type="secondary">
+                    {c.changedByName} · {formatInstant(c.changedAt, lang)}
+                  </Typography.Text>
+                </>
+              ),
+            }))}
+          />
+        ))}
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+/** 变更信用状况 (city administrator): records a new credit standing with its source and date. */
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  CREDIT_STATUS_NAMES,
+  CREDIT_STATUSES,
+  type TEnterprise,
+  type TSetCreditStanding,
+  ZSetCreditStanding,
+} from '../../../../src/contracts/enterprises';
+import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { dateProps, todayIso } from '../../components/forms';
+import { compact, validFields, zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { enterpriseKeys } from './api';
+import { creditHistoryKey } from './CreditHistory';
+import { CT, fill } from './text';
+
+const S = ZSetCreditStanding.shape;
+
+export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; open: boolean; onClose(): void }) {
+  const { t, lang, pick } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<TSetCreditStanding>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setError(null);
+    const v = await validFields(form);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const updated = await api.post<TEnterprise>(
+        `/api/v1/enterprises/${encodeURIComponent(e.id)}/credit-standing`,
+        compact(v),
+      );
+      qc.setQueryData(enterpriseKeys.one(e.id), updated);
+      await qc.invalidateQueries({ queryKey: creditHistoryKey(e.id) });
+      void qc.invalidateQueries({ queryKey: ['enterprises', 'list'] });
+      message.success(fill(pick(CT.saved), { status: pick(CREDIT_STATUS_NAMES[updated.creditStatus]) }));
+      onClose();
+    } catch (err) {
+      const rest = applyFieldErrors(form, err);
+      setError(rest.length ? rest.join('；') : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={pick(CT.setTitle)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+      width={560}
+    >
+      <Typography.Paragraph type="secondary">{pick(CT.setHint)}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        name="creditStanding"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ status: e.creditStatus, asOf: todayIso() }}
+      >
+        <Form.Item name="status" label={pick(CT.standing)} rules={[zodRule(S.status, 'status', lang)]}>
+          <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: pick(CREDIT_STATUS_NAMES[s]) }))} />
+        </Form.Item>
+        <Form.Item name="source" label={pick(CT.source)} rules={[zodRule(S.source, 'source', lang)]}>
+          <Input maxLength={200} placeholder={pick(CT.sourcePlaceholder)} />
+        </Form.Item>
+        <Form.Item name="asOf" label={pick(CT.asOf)} rules={[zodRule(S.asOf, 'asOf', lang)]} {...dateProps}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="note" label={pick(CT.note)} rules={[zodRule(S.note, 'note', lang)]}>
+          <Input.TextArea maxLength={500} rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
