@@ -32,19 +32,25 @@ export type PlanCheck =
       readonly en: string;
     };
 
-/** May the funding plan be issued today? Both conditions are reported when both fail (the first one leads). */
+/**
+ * May the funding plan be issued today? Both conditions are reported when both fail (the first one leads).
+ * With 递补公示, `endsOn` is the last day of the notice that ends last and `openObjections` counts every notice's;
+ * `noticeLabel` names that notice (公示 by default, 递补公示).
+ */
 export function checkPlanIssuable(input: {
   readonly today: IsoDate;
   readonly endsOn: IsoDate;
   readonly openObjections: number;
+  readonly noticeLabel?: string;
 }): PlanCheck {
   const where = citationLabel(PLAN_AFTER_NOTICE_CITATION);
+  const label = input.noticeLabel ?? '公示';
   if (input.today <= input.endsOn) {
     const more = input.openObjections > 0 ? `；另有${input.openObjections}件异议未办结` : '';
     return {
       ok: false,
       code: 'NOTICE_NOT_ENDED',
-      zh: `公示期至${input.endsOn}止，公示期满后方可下达补贴资金安排计划${more}（依据${where}）`,
+      zh: `${label}期至${input.endsOn}止，${label}期满后方可下达补贴资金安排计划${more}（依据${where}）`,
       en: `The public notice runs until ${input.endsOn}; the funding plan can be issued only after it ends`,
     };
   }
