@@ -298,7 +298,8 @@ export const ZRunAllocation = z.object({
 export const ZAllocationRun = z.object({
   id: z.string(),
   campaignId: z.string(),
-  kind: z.enum(['dry_run', 'commit']),
+  /** supplement_dry_run | supplement: a 递补 round (budget freed during the notice; `budget` is the freed budget). */
+  kind: z.enum(['dry_run', 'commit', 'supplement_dry_run', 'supplement']),
   mode: z.enum(ALLOCATION_MODES),
   budget: z.string(),
   totalRequested: z.string(),
@@ -322,6 +323,24 @@ export const ZAllocationOutcome = ZAllocationRun.extend({
 export type TAllocationOutcome = z.infer<typeof ZAllocationOutcome>;
 export const ZAllocationRunList = z.object({ items: z.array(ZAllocationRun) });
 
+/** 递补: what the budget looks like during the notice, and where the supplementary rounds stand. */
+export const ZSupplementaryStatus = z.object({
+  campaignId: z.string(),
+  budget: z.string(),
+  /** Original and 递补 awards still standing (revoked ones excluded, reduced ones at their new amount). */
+  standing: z.string(),
+  /** budget − standing: what a 递补 run may offer. */
+  freed: z.string(),
+  revokedCount: z.number().int(),
+  reducedCount: z.number().int(),
+  /** A 递补 run may be made now (notice published, plan not issued, no round waiting for its notice). */
+  canRun: z.boolean(),
+  /** The committed 递补 run waiting for its 递补公示, if any. */
+  pendingRunId: z.string().nullable(),
+  rounds: z.array(ZAllocationRun),
+});
+export type TSupplementaryStatus = z.infer<typeof ZSupplementaryStatus>;
+
 export const ZAwardListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(500).default(50).describe('每页条数'),
@@ -341,9 +360,18 @@ export const ZPublishNotice = z.object({
   startsOn: ZDate('公示开始日').optional(),
 });
 
+export const NOTICE_KINDS = ['original', 'supplementary'] as const;
+export const NOTICE_KIND_ZH: Readonly<Record<(typeof NOTICE_KINDS)[number], string>> = {
+  original: '公示',
+  supplementary: '递补公示',
+};
+
 export const ZNotice = z.object({
   id: z.string(),
   campaignId: z.string(),
+  /** original: the committed allocation; supplementary: one 递补 round's new awards (递补公示). */
+  kind: z.enum(NOTICE_KINDS),
+  runId: z.string(),
   campaignYear: z.number().int(),
   title: z.string(),
   body: z.string(),
@@ -419,6 +447,8 @@ export const ZHandleObjection = z
     note: z.string().trim().min(2).max(2000).describe('处理说明'),
     /** With an upheld objection: revoke the award it names (removed from the plan, cap released). */
     revokeAward: z.boolean().default(false).describe('撤销该项补贴'),
+    /** With an upheld objection: reduce the award it names to this amount (below the current one). */
+    reduceTo: ZYuan('核减后金额（元）').optional(),
   })
   .refine((v) => v.status !== 'closed' || v.outcome !== undefined, {
     path: ['outcome'],
@@ -442,6 +472,8 @@ export const ZPlanItem = z.object({
   projectName: z.string().nullable(),
   amount: z.string(),
   amountCapitals: z.string(),
+  /** A 递补 award (made from budget freed during the notice, published in a 递补公示). */
+  supplementary: z.boolean(),
 });
 export const ZFundingPlan = z.object({
   id: z.string(),
@@ -452,6 +484,9 @@ export const ZFundingPlan = z.object({
   total: z.string(),
   totalCapitals: z.string(),
   itemCount: z.number().int(),
+  /** Of which 递补 awards. */
+  supplementaryCount: z.number().int(),
+  supplementaryTotal: z.string(),
   issuedByName: z.string(),
   issuedAt: z.string(),
   items: z.array(ZPlanItem),

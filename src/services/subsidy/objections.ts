@@ -1,10 +1,13 @@
 /**
  * Objections to a public notice (公示): anyone may lodge one during the notice period (name, contact, reason);
- * each is a case the city handles to an outcome. An upheld objection may revoke the award it names: the
- * amount leaves the plan and the enterprise's cap ledger is credited back.
+ * each is a case the city handles to an outcome. An upheld objection may revoke the award it names, or reduce it:
+ * the amount (or the difference) leaves the plan, the enterprise's cap ledger is credited back, and the freed
+ * budget may go to the next in line by a 递补 run (`supplementary-allocation.ts`). Objections to a 递补公示 work the
+ * same way.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { THandleObjection, TLodgeObjection, TObjection } from '../../contracts/subsidy';
+import type { Tx } from '../../db/client';
 import {
   enterprises,
   subsidyAwards,
@@ -14,6 +17,7 @@ import {
   subsidyObjections,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { fenToYuan, yuanToFen } from '../../domain/money';
 import { chinaDateOf, maskContact, noticePhase } from '../../domain/subsidy/notice';
 import type { ObjectionOutcome, ObjectionStatus } from '../../domain/workflow/application';
 import { recordAudit } from '../audit/record-audit';
@@ -142,7 +146,8 @@ export async function handleObjection(
     if (o.status === 'closed')
       throw Errors.conflict('OBJECTION_CLOSED', `异议${o.caseNo}已办结，不能再次处理`, 'Already closed');
     const closing = input.status === 'closed';
-    if (input.revokeAward && !(closing && input.outcome === 'upheld')) {
+    const upheld = closing && input.outcome === 'upheld';
+    if (input.revokeAward && !upheld) {
       throw fieldError(
         'revokeAward',
         '撤销该项补贴',
@@ -150,42 +155,24 @@ export async function handleObjection(
         'only with an upheld, closed objection',
       );
     }
-    if (input.revokeAward && !o.awardId) {
-      throw fieldError('revokeAward', '撤销该项补贴', '该异议未指向公示中的具体条目', 'the objection names no entry');
+    if (input.reduceTo !== undefined && !upheld) {
+      throw fieldError('reduceTo', '核减后金额', '仅在异议成立并办结时可填', 'only with an upheld, closed objection');
     }
-    let revoked: { awardId: string; amountFen: string } | null = null;
-    if (input.revokeAward && o.awardId) {
-      const [award] = await tx
-        .select()
-        .from(subsidyAwards)
-        .where(eq(subsidyAwards.id, o.awardId))
-        .for('update')
-        .limit(1);
-      if (award && award.status !== 'revoked' && award.awardedFen > 0n) {
-        const [campaign] = await tx
-          .select()
-          .from(subsidyCampaigns)
-          .where(eq(subsidyCampaigns.id, award.campaignId))
-          .for('update')
-          .limit(1);
-        if (campaign?.status === 'plan_issued') {
-          throw Errors.conflict('PLAN_ISSUED', '资金安排计划已下达，不能再撤销补贴', 'The plan is issued');
-        }
-        await tx.update(subsidyAwards).set({ status: 'revoked' }).where(eq(subsidyAwards.id, award.id));
-        await tx.insert(subsidyCapLedger).values({
-          enterpriseId: award.enterpriseId,
-          campaignId: award.campaignId,
-          awardId: award.id,
-          amountFen: -award.awardedFen,
-          reason: 'revoke',
-          createdAt: ctx.now,
-        });
-        await tx
-          .update(subsidyCampaigns)
-          .set({ allocatedFen: sql`${subsidyCampaigns.allocatedFen} - ${award.awardedFen}`, updatedAt: ctx.now })
-          .where(eq(subsidyCampaigns.id, award.campaignId));
-        revoked = { awardId: award.id, amountFen: String(award.awardedFen) };
-      }
+    if (input.revokeAward && input.reduceTo !== undefined) {
+      throw fieldError('reduceTo', '核减后金额', '撤销与核减只能选择其一', 'revoke or reduce, not both');
+    }
+    const adjusting = input.revokeAward || input.reduceTo !== undefined;
+    if (adjusting && !o.awardId) {
+      throw fieldError(
+        input.revokeAward ? 'revokeAward' : 'reduceTo',
+        input.revokeAward ? '撤销该项补贴' : '核减后金额',
+        '该异议未指向公示中的具体条目',
+        'the objection names no entry',
+      );
+    }
+    let adjusted: { awardId: string; kind: 'revoke' | 'reduce'; before: string; after: string } | null = null;
+    if (adjusting && o.awardId) {
+      adjusted = await adjustAward(tx, ctx, o, input);
     }
     const [updated] = await tx
       .update(subsidyObjections)
@@ -205,8 +192,95 @@ export async function handleObjection(
       objectType: 'subsidy_objection',
       objectId: objectionId,
       before: { status: o.status },
-      after: { status: input.status, outcome: closing ? input.outcome : null, note: input.note, revoked },
+      after: { status: input.status, outcome: closing ? input.outcome : null, note: input.note, adjusted },
     });
     return objectionView(ctx, updated!, null);
   });
+}
+
+/**
+ * An upheld objection revokes the award it names, or reduces it to a lower amount: the award keeps its amount
+ * before, the reason (case number and the handling note) and the time; a negative cap-ledger entry gives the
+ * difference back to the enterprise's ¥1,000,000 cap; the campaign's allocated total falls, freeing budget for a
+ * 递补 run. Refused once the funding plan is issued.
+ */
+async function adjustAward(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  o: typeof subsidyObjections.$inferSelect,
+  input: THandleObjection,
+): Promise<{ awardId: string; kind: 'revoke' | 'reduce'; before: string; after: string }> {
+  const [award] = await tx.select().from(subsidyAwards).where(eq(subsidyAwards.id, o.awardId!)).for('update').limit(1);
+  if (!award) throw Errors.notFound({ zh: '公示条目', en: 'Notice entry' });
+  if (award.status === 'revoked') {
+    throw Errors.conflict('AWARD_REVOKED', '该项补贴已被撤销', 'The award is already revoked');
+  }
+  const [campaign] = await tx
+    .select()
+    .from(subsidyCampaigns)
+    .where(eq(subsidyCampaigns.id, award.campaignId))
+    .for('update')
+    .limit(1);
+  if (campaign?.status === 'plan_issued') {
+    throw Errors.conflict('PLAN_ISSUED', '资金安排计划已下达，不能再撤销或核减补贴', 'The plan is issued');
+  }
+  const kind: 'revoke' | 'reduce' = input.revokeAward ? 'revoke' : 'reduce';
+  const newFen = kind === 'revoke' ? 0n : yuanToFen(input.reduceTo!);
+  if (kind === 'reduce' && (newFen <= 0n || newFen >= award.awardedFen)) {
+    throw fieldError(
+      'reduceTo',
+      '核减后金额',
+      `应大于0且低于现安排金额${fenToYuan(award.awardedFen)}元（全部取消请选择撤销）`,
+      'must be above zero and below the current amount',
+    );
+  }
+  const delta = award.awardedFen - newFen;
+  const reason = `异议${o.caseNo}成立：${input.note}`;
+  await tx
+    .update(subsidyAwards)
+    .set({
+      status: kind === 'revoke' ? 'revoked' : 'reduced',
+      awardedFen: kind === 'revoke' ? award.awardedFen : newFen,
+      awardedBeforeAdjustmentFen: award.awardedFen,
+      adjustmentReason: reason,
+      adjustmentObjectionId: o.id,
+      adjustedAt: ctx.now,
+    })
+    .where(eq(subsidyAwards.id, award.id));
+  if (delta > 0n) {
+    await tx.insert(subsidyCapLedger).values({
+      enterpriseId: award.enterpriseId,
+      campaignId: award.campaignId,
+      awardId: award.id,
+      amountFen: -delta,
+      reason: kind,
+      createdAt: ctx.now,
+    });
+    await tx
+      .update(subsidyCampaigns)
+      .set({ allocatedFen: sql`${subsidyCampaigns.allocatedFen} - ${delta}`, updatedAt: ctx.now })
+      .where(eq(subsidyCampaigns.id, award.campaignId));
+  }
+  const out = {
+    awardId: award.id,
+    kind,
+    before: fenToYuan(award.awardedFen),
+    after: fenToYuan(newFen),
+  };
+  await recordAudit(tx, ctx, {
+    action: kind === 'revoke' ? 'subsidy.award_revoked' : 'subsidy.award_reduced',
+    objectType: 'subsidy_award',
+    objectId: award.id,
+    before: { status: award.status, awarded: fenToYuan(award.awardedFen) },
+    after: {
+      status: kind === 'revoke' ? 'revoked' : 'reduced',
+      awarded: fenToYuan(newFen),
+      freed: fenToYuan(delta),
+      reason,
+      objectionId: o.id,
+      caseNo: o.caseNo,
+      supplementary: award.supplementary,
+    },
+  });
+  return out;
 }
