@@ -24,6 +24,7 @@ import {
   ZIssuePlan,
   ZMySubsidy,
   ZNotice,
+  ZNoticeList,
   ZObjection,
   ZObjectionList,
   ZPublishNotice,
@@ -31,6 +32,7 @@ import {
   ZReviewApplication,
   ZRunAllocation,
   ZSubmitApplication,
+  ZSupplementaryStatus,
 } from '../../contracts/subsidy';
 import { registerSubsidyAttachmentOwner } from '../../services/subsidy/attachment-owner';
 import { createCampaign, getCampaign, listCampaigns } from '../../services/subsidy/campaigns';
@@ -42,14 +44,15 @@ import {
 } from '../../services/subsidy/funding-plan';
 import { handleObjection, listObjections } from '../../services/subsidy/objections';
 import { applyOptions, getRun, listAwards, listRuns, mySubsidy } from '../../services/subsidy/other-reads';
-import { noticeOfCampaign } from '../../services/subsidy/public-notices';
-import { publishNotice } from '../../services/subsidy/publish-notice';
+import { noticeOfCampaign, noticesOfCampaign } from '../../services/subsidy/public-notices';
+import { publishNotice, publishSupplementaryNotice } from '../../services/subsidy/publish-notice';
 import { getApplication, listApplications } from '../../services/subsidy/read-applications';
 import { resubmitApplication } from '../../services/subsidy/resubmit-application';
 import { reviewApplication } from '../../services/subsidy/review-application';
 import { runAllocation } from '../../services/subsidy/run-allocation';
 import { SUBSIDY_READERS } from '../../services/subsidy/scope';
 import { submitApplication } from '../../services/subsidy/submit-application';
+import { runSupplementaryAllocation, supplementaryStatus } from '../../services/subsidy/supplementary-allocation';
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['subsidy'];
@@ -242,6 +245,68 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => listAwards(actorCtx(request), request.params.id, request.query.page, request.query.pageSize),
   );
 
+  // ---- 递补: budget freed during the notice goes to the next in line ----
+  app.get(
+    '/campaigns/:id/supplementary',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '递补情况：预算、仍有效的安排、释放的预算、撤销/核减数、各轮递补（市级人员）',
+        params: ZIdParam,
+        response: { 200: ZSupplementaryStatus },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return supplementaryStatus(actorCtx(request), request.params.id);
+    },
+  );
+  app.post(
+    '/campaigns/:id/supplementary-runs',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          '递补分配（市级业务管理员；公示发布后、计划下达前）：释放的预算按申报指南 六（四）顺序递补原分配未安排或未足额安排的申请；dryRun=true 为试算',
+        params: ZIdParam,
+        body: ZRunAllocation,
+        response: { 200: ZAllocationOutcome, 201: ZAllocationOutcome },
+      },
+    },
+    async (request, reply) => {
+      const r = await runSupplementaryAllocation(actorCtx(request), request.params.id, {
+        dryRun: request.body.dryRun,
+      });
+      return reply.status(request.body.dryRun ? 200 : 201).send(r);
+    },
+  );
+  app.post(
+    '/campaigns/:id/supplementary-notices',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '发布递补公示（市级业务管理员；仅列本轮递补安排，公示期按批次设定天数）',
+        params: ZIdParam,
+        body: ZPublishNotice,
+        response: { 201: z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await publishSupplementaryNotice(actorCtx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/campaigns/:id/notices',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '批次的全部公示（含递补公示）',
+        params: ZIdParam,
+        response: { 200: ZNoticeList },
+      },
+    },
+    async (request) => ({ items: await noticesOfCampaign(actorCtx(request, SUBSIDY_READERS), request.params.id) }),
+  );
+
   // ---- notice, objections, plan ----
   app.post(
     '/campaigns/:id/notice',
@@ -277,7 +342,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        summary: '处理公示异议：调查核实或办结（异议成立时可撤销所指补贴）',
+        summary: '处理公示异议：调查核实或办结（异议成立时可撤销或核减所指补贴，释放的预算可递补）',
         params: ZIdParam,
         body: ZHandleObjection,
         response: { 200: ZObjection },

@@ -1,6 +1,7 @@
 /**
- * 补贴资金安排计划 (第七条（六）): issued by the city with a document number once the public notice has ended and
- * every objection is closed; downloadable as Excel and printable with amounts in figures and in capitals.
+ * 补贴资金安排计划 (第七条（六）): issued by the city with a document number once every public notice — the original
+ * and each 递补公示 — has ended and every objection is closed; it lists the original awards still standing and the
+ * 递补 awards (marked); downloadable as Excel and printable with amounts in figures and in capitals.
  */
 
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
@@ -24,6 +25,7 @@ import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
+import { unpublishedSupplementRuns } from './supplementary-allocation';
 
 const PLAN = { zh: '补贴资金安排计划', en: 'Funding plan' };
 
@@ -34,9 +36,14 @@ interface PlanItemRow {
   districtName: string;
   applicationId: string;
   amountFen: bigint;
+  supplementary: boolean;
 }
 
-async function planItems(db: DbOrTx, runId: string): Promise<PlanItemRow[]> {
+/**
+ * The plan's lines: every award of the campaign still standing — the committed run's and each 递补 round's
+ * (marked) — in the first-come-first-served order, a 递补 top-up right after the same application's original line.
+ */
+async function planItems(db: DbOrTx, campaignId: string): Promise<PlanItemRow[]> {
   const rows = await db
     .select({
       awardId: subsidyAwards.id,
@@ -45,12 +52,19 @@ async function planItems(db: DbOrTx, runId: string): Promise<PlanItemRow[]> {
       districtName: districts.name,
       applicationId: subsidyAwards.applicationId,
       amountFen: subsidyAwards.awardedFen,
+      supplementary: subsidyAwards.supplementary,
     })
     .from(subsidyAwards)
     .innerJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
     .innerJoin(districts, eq(districts.code, subsidyAwards.districtCode))
-    .where(and(eq(subsidyAwards.runId, runId), gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked')))
-    .orderBy(asc(subsidyAwards.rank));
+    .where(
+      and(
+        eq(subsidyAwards.campaignId, campaignId),
+        gt(subsidyAwards.awardedFen, 0n),
+        ne(subsidyAwards.status, 'revoked'),
+      ),
+    )
+    .orderBy(asc(subsidyAwards.rank), asc(subsidyAwards.supplementary), asc(subsidyAwards.createdAt));
   return rows;
 }
 
@@ -72,7 +86,12 @@ export async function issueFundingPlan(
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict('PLAN_EXISTS', '本批次的补贴资金安排计划已经下达', 'The plan is already issued');
     }
-    const [notice] = await tx.select().from(subsidyNotices).where(eq(subsidyNotices.campaignId, campaignId)).limit(1);
+    const notices = await tx
+      .select()
+      .from(subsidyNotices)
+      .where(eq(subsidyNotices.campaignId, campaignId))
+      .orderBy(asc(subsidyNotices.endsOn));
+    const notice = notices.find((n) => n.kind === 'original');
     if (!notice || campaign.status !== 'notice') {
       throw Errors.unprocessable(
         'NOTICE_REQUIRED',
@@ -80,15 +99,37 @@ export async function issueFundingPlan(
         'Publish the public notice first',
       );
     }
+    // 递补 awards need their own 递补公示 before the plan (第七条（六）).
+    const pending = await unpublishedSupplementRuns(tx, campaignId);
+    if (pending.length > 0) {
+      throw Errors.unprocessable(
+        'SUPPLEMENT_NOTICE_REQUIRED',
+        '递补分配的结果尚未公示；须发布递补公示并期满后方可下达补贴资金安排计划（依据江工信工业互联网〔2023〕33号 第七条（六））',
+        'Publish the notice of the supplementary allocation first',
+        { runId: pending[0] },
+      );
+    }
+    // Every notice's period must have ended and every objection to any of them be closed.
+    const last = notices[notices.length - 1]!;
     const [{ open }] = (await tx
       .select({ open: sql<number>`count(*)::int` })
       .from(subsidyObjections)
-      .where(and(eq(subsidyObjections.noticeId, notice.id), ne(subsidyObjections.status, 'closed')))) as [
+      .innerJoin(subsidyNotices, eq(subsidyNotices.id, subsidyObjections.noticeId))
+      .where(and(eq(subsidyNotices.campaignId, campaignId), ne(subsidyObjections.status, 'closed')))) as [
       { open: number },
     ];
-    const check = checkPlanIssuable({ today: chinaDateOf(ctx.now), endsOn: notice.endsOn, openObjections: open });
+    const check = checkPlanIssuable({
+      today: chinaDateOf(ctx.now),
+      endsOn: last.endsOn,
+      openObjections: open,
+      noticeLabel: last.kind === 'supplementary' ? '递补公示' : '公示',
+    });
     if (!check.ok)
-      throw Errors.unprocessable(check.code, check.zh, check.en, { endsOn: notice.endsOn, openObjections: open });
+      throw Errors.unprocessable(check.code, check.zh, check.en, {
+        endsOn: last.endsOn,
+        notice: last.kind,
+        openObjections: open,
+      });
     const [dup] = await tx
       .select({ id: subsidyFundingPlans.id })
       .from(subsidyFundingPlans)
@@ -96,7 +137,7 @@ export async function issueFundingPlan(
       .limit(1);
     if (dup)
       throw Errors.conflict('DOCUMENT_NUMBER_TAKEN', `文号“${input.documentNumber}”已被使用`, 'Document number in use');
-    const items = await planItems(tx, notice.runId);
+    const items = await planItems(tx, campaignId);
     const totalFen = items.reduce((s, i) => s + i.amountFen, 0n);
     const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴资金安排计划`;
     const [plan] = await tx
@@ -121,7 +162,14 @@ export async function issueFundingPlan(
       action: 'subsidy.plan_issued',
       objectType: 'subsidy_funding_plan',
       objectId: plan!.id,
-      after: { campaignId, documentNumber: input.documentNumber, total: fenToYuan(totalFen), items: items.length },
+      after: {
+        campaignId,
+        documentNumber: input.documentNumber,
+        total: fenToYuan(totalFen),
+        items: items.length,
+        supplementary: items.filter((i) => i.supplementary).length,
+        notices: notices.length,
+      },
     });
     return plan!.id;
   });
@@ -132,14 +180,14 @@ export async function issueFundingPlan(
 export async function getFundingPlan(ctx: Ctx, planId: string): Promise<TFundingPlan> {
   const db = ctx.deps.readDb;
   const [row] = await db
-    .select({ plan: subsidyFundingPlans, year: subsidyCampaigns.year, runId: subsidyNotices.runId })
+    .select({ plan: subsidyFundingPlans, year: subsidyCampaigns.year })
     .from(subsidyFundingPlans)
     .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyFundingPlans.campaignId))
-    .innerJoin(subsidyNotices, eq(subsidyNotices.id, subsidyFundingPlans.noticeId))
     .where(eq(subsidyFundingPlans.id, planId))
     .limit(1);
   if (!row) throw Errors.notFound(PLAN);
-  const items = await planItems(db, row.runId);
+  const items = await planItems(db, row.plan.campaignId);
+  const supp = items.filter((i) => i.supplementary);
   const labels = await projectLabels(
     db,
     items.map((i) => i.applicationId),
@@ -153,6 +201,8 @@ export async function getFundingPlan(ctx: Ctx, planId: string): Promise<TFunding
     total: fenToYuan(row.plan.totalFen),
     totalCapitals: toChineseCapitals(row.plan.totalFen),
     itemCount: row.plan.itemCount,
+    supplementaryCount: supp.length,
+    supplementaryTotal: fenToYuan(supp.reduce((s, i) => s + i.amountFen, 0n)),
     issuedByName: row.plan.issuedByName,
     issuedAt: row.plan.issuedAt.toISOString(),
     items: items.map((i, idx) => ({
@@ -164,6 +214,7 @@ export async function getFundingPlan(ctx: Ctx, planId: string): Promise<TFunding
       projectName: labels.get(i.applicationId)?.projectName ?? null,
       amount: fenToYuan(i.amountFen),
       amountCapitals: toChineseCapitals(i.amountFen),
+      supplementary: i.supplementary,
     })),
   };
 }
@@ -193,12 +244,13 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
     { key: 'projectName', width: 32 },
     { key: 'amount', width: 16 },
     { key: 'amountCapitals', width: 30 },
+    { key: 'note', width: 10 },
   ];
-  ws.mergeCells('A1:H1');
+  ws.mergeCells('A1:I1');
   ws.getCell('A1').value = plan.title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A1').alignment = { horizontal: 'center' };
-  ws.mergeCells('A2:H2');
+  ws.mergeCells('A2:I2');
   ws.getCell('A2').value = `文号：${plan.documentNumber}    下达日期：${plan.issuedAt.slice(0, 10)}    单位：元`;
   ws.getCell('A2').alignment = { horizontal: 'center' };
   const header = ws.addRow([
@@ -210,6 +262,7 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
     '项目名称',
     '补贴金额（元）',
     '大写金额',
+    '备注',
   ]);
   header.font = { bold: true };
   for (const i of plan.items) {
@@ -222,13 +275,20 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
       i.projectName ?? '',
       Number(i.amount),
       i.amountCapitals,
+      i.supplementary ? '递补' : '',
     ]);
     r.getCell(7).numFmt = '#,##0.00';
   }
-  const total = ws.addRow(['', '合计', '', '', '', `${plan.itemCount}家`, Number(plan.total), plan.totalCapitals]);
+  const total = ws.addRow(['', '合计', '', '', '', `${plan.itemCount}项`, Number(plan.total), plan.totalCapitals]);
   total.font = { bold: true };
   total.getCell(7).numFmt = '#,##0.00';
   ws.addRow([]);
+  if (plan.supplementaryCount > 0) {
+    ws.addRow([
+      '',
+      `其中递补安排${plan.supplementaryCount}项，合计${plan.supplementaryTotal}元（公示期间释放的预算按申报指南 六（四）顺序递补，已经递补公示）`,
+    ]);
+  }
   ws.addRow(['', `依据：江工信工业互联网〔2023〕33号 第七条（六）；下达人：${plan.issuedByName}`]);
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer);

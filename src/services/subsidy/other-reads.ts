@@ -46,7 +46,7 @@ export async function applyOptions(ctx: Ctx & { actor: Actor }, campaignId: stri
     .select({ loan: loans, bankName: institutions.name })
     .from(loans)
     .innerJoin(institutions, eq(institutions.id, loans.bankId))
-    .where(eq(loans.enterpriseId, enterpriseId))
+    .where(and(eq(loans.enterpriseId, enterpriseId), eq(loans.status, 'active')))
     .orderBy(asc(loans.disbursedAt));
   const interest = await bankInterestByLoan(
     ctx.deps.db,
@@ -152,7 +152,7 @@ export async function mySubsidy(ctx: Ctx & { actor: Actor }): Promise<TMySubsidy
       planNo: subsidyFundingPlans.documentNumber,
     })
     .from(subsidyAwards)
-    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.committedRunId, subsidyAwards.runId))
+    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyAwards.campaignId))
     .innerJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
     .leftJoin(subsidyFundingPlans, eq(subsidyFundingPlans.campaignId, subsidyCampaigns.id))
     .where(eq(subsidyAwards.enterpriseId, enterpriseId))

@@ -1,8 +1,9 @@
 /**
  * The public side of a 公示: no sign-in, read from the read replica, and only what a notice shows — enterprise
- * name, project number and name, district, amount. Revoked entries drop out.
+ * name, project number and name, district, amount. Revoked entries drop out; reduced ones show the new amount.
+ * A 递补公示 (kind `supplementary`) lists only its round's new awards.
  */
-import { and, asc, count, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
 import type { TNotice, TNoticeDetail } from '../../contracts/subsidy';
 import type { DbOrTx } from '../../db/client';
 import {
@@ -24,7 +25,7 @@ const NOTICE = { zh: '公示', en: 'Public notice' };
 const visibleEntry = (runId: unknown) =>
   and(eq(subsidyAwards.runId, runId as string), gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked'));
 
-async function noticeViews(db: DbOrTx, today: string, where?: ReturnType<typeof eq>): Promise<TNotice[]> {
+async function noticeViews(db: DbOrTx, today: string, where?: SQL): Promise<TNotice[]> {
   const rows = await db
     .select({
       n: subsidyNotices,
@@ -40,6 +41,8 @@ async function noticeViews(db: DbOrTx, today: string, where?: ReturnType<typeof 
   return rows.map((r) => ({
     id: r.n.id,
     campaignId: r.n.campaignId,
+    kind: r.n.kind === 'supplementary' ? 'supplementary' : 'original',
+    runId: r.n.runId,
     campaignYear: r.year,
     title: r.n.title,
     body: r.n.body,
@@ -100,8 +103,17 @@ export async function getPublicNotice(ctx: Ctx, id: string, page: number, pageSi
   };
 }
 
-/** The notice of a campaign (for the city's pages). */
+/** The (original) notice of a campaign (for the city's pages). */
 export async function noticeOfCampaign(ctx: Ctx, campaignId: string): Promise<TNotice | null> {
-  const [n] = await noticeViews(ctx.deps.db, chinaDateOf(ctx.now), eq(subsidyNotices.campaignId, campaignId));
+  const [n] = await noticeViews(
+    ctx.deps.db,
+    chinaDateOf(ctx.now),
+    and(eq(subsidyNotices.campaignId, campaignId), eq(subsidyNotices.kind, 'original')),
+  );
   return n ?? null;
+}
+
+/** Every notice of a campaign, the original and each 递补公示, newest first. */
+export async function noticesOfCampaign(ctx: Ctx, campaignId: string): Promise<TNotice[]> {
+  return noticeViews(ctx.deps.db, chinaDateOf(ctx.now), eq(subsidyNotices.campaignId, campaignId));
 }

@@ -1,6 +1,7 @@
 /**
  * Publishes the committed allocation as a public notice (公示) for the campaign's notice period (7 days by
- * default). 第七条（六）: the funding plan follows only "在完成公示后".
+ * default), and each 递补 round's new awards as a 递补公示 with its own period of the same length.
+ * 第七条（六）: the funding plan follows only "在完成公示后" — for 递补 awards too.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { subsidyAwards, subsidyCampaigns, subsidyNotices } from '../../db/schema';
@@ -11,6 +12,7 @@ import { recordAudit } from '../audit/record-audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { loadCampaign } from './campaigns';
+import { unpublishedSupplementRuns } from './supplementary-allocation';
 
 export async function publishNotice(
   ctx: Ctx & { actor: Actor },
@@ -56,6 +58,7 @@ export async function publishNotice(
       .values({
         campaignId,
         runId: campaign.committedRunId,
+        kind: 'original',
         title,
         body,
         startsOn,
@@ -74,6 +77,78 @@ export async function publishNotice(
       objectId: notice!.id,
       after: {
         campaignId,
+        startsOn,
+        endsOn,
+        entries: totals?.count ?? 0,
+        total: fenToYuan(BigInt(totals?.total ?? '0')),
+      },
+    });
+    return { id: notice!.id, startsOn, endsOn };
+  });
+}
+
+/** Publishes the 递补公示 of the committed 递补 round that has none: only that round's new awards, its own period. */
+export async function publishSupplementaryNotice(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
+): Promise<{ id: string; startsOn: string; endsOn: string }> {
+  if (ctx.actor.role !== 'city_admin')
+    throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
+  return inTx(ctx, async (tx) => {
+    await tx
+      .select({ id: subsidyCampaigns.id })
+      .from(subsidyCampaigns)
+      .where(eq(subsidyCampaigns.id, campaignId))
+      .for('update');
+    const campaign = await loadCampaign(tx, campaignId);
+    if (campaign.status === 'plan_issued') {
+      throw Errors.conflict('PLAN_ISSUED', '本批次的补贴资金安排计划已下达', 'The plan is already issued');
+    }
+    const [runId] = await unpublishedSupplementRuns(tx, campaignId);
+    if (campaign.status !== 'notice' || !runId) {
+      throw Errors.unprocessable(
+        'NO_SUPPLEMENT',
+        '没有待公示的递补分配，请先执行并提交递补分配',
+        'Commit a supplementary allocation before publishing its notice',
+      );
+    }
+    const today = chinaDateOf(ctx.now);
+    const startsOn = input.startsOn ?? today;
+    if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
+    const endsOn = noticeEndsOn(startsOn, campaign.noticeDays);
+    const [totals] = await tx
+      .select({
+        count: sql<number>`count(*)::int`,
+        total: sql<string>`coalesce(sum(${subsidyAwards.awardedFen}), 0)::text`,
+      })
+      .from(subsidyAwards)
+      .where(and(eq(subsidyAwards.runId, runId), gt(subsidyAwards.awardedFen, 0n)));
+    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴递补安排名单公示`;
+    const body =
+      input.body ??
+      `${campaign.year}年度补贴拟安排名单公示期间，部分补贴经异议核实后撤销或核减，释放的预算按申报指南 六（四）“先到先得、用完即止”的顺序（先比较入库申报月份，再比较贷款放款时间）递补安排。根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将递补安排的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`;
+    const [notice] = await tx
+      .insert(subsidyNotices)
+      .values({
+        campaignId,
+        runId,
+        kind: 'supplementary',
+        title,
+        body,
+        startsOn,
+        endsOn,
+        publishedBy: ctx.actor.id,
+        publishedAt: ctx.now,
+      })
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'subsidy.supplementary_notice_published',
+      objectType: 'subsidy_notice',
+      objectId: notice!.id,
+      after: {
+        campaignId,
+        runId,
         startsOn,
         endsOn,
         entries: totals?.count ?? 0,

@@ -159,7 +159,7 @@ function parametersUsed(
   };
 }
 
-function inputsOf(d: ApplicationDecision): Record<string, unknown> {
+export function inputsOf(d: ApplicationDecision): Record<string, unknown> {
   return {
     loans: d.loans.map((l) => ({
       loanId: l.loanId,
