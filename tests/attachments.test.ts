@@ -251,9 +251,57 @@ describe('upload and download', () => {
       .from(auditEvents)
       .where(sql`${auditEvents.objectType} = 'attachment' and ${auditEvents.objectId} = ${id}`)
       .orderBy(auditEvents.seq);
-    expect(events.map((e) => e.action)).toEqual(['attachment.uploaded', 'attachment.deleted']);
-    expect(events[1]!.before).toMatchObject({ fileName: '信用报告.pdf', sha256: res.json().sha256 });
+    expect(events.map((e) => e.action)).toEqual(['attachment.uploaded', 'attachment.downloaded', 'attachment.deleted']);
+    expect(events[2]!.before).toMatchObject({ fileName: '信用报告.pdf', sha256: res.json().sha256 });
     const [gone] = await p.deps.db.select().from(attachments).where(eq(attachments.id, id));
     expect(gone).toBeUndefined();
+  });
+});
+
+describe('download auditing', () => {
+  const downloadEvents = (id: string) =>
+    p.deps.db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'attachment.downloaded' and ${auditEvents.objectId} = ${id}`)
+      .orderBy(auditEvents.seq);
+
+  it('records each successful download once: who, the file, its SHA-256 and name, and the owning record', async () => {
+    const res = await upload(owner, fieldsFor(ent.id, 'credit_report'), { name: '法人身份证.pdf', data: PDF });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(await downloadEvents(a.id)).toHaveLength(0);
+
+    const dl = await owner.get(`/api/v1/attachments/${a.id}/download`);
+    expect(dl.statusCode).toBe(200);
+    const events = await downloadEvents(a.id);
+    expect(events).toHaveLength(1);
+    const [ev] = events;
+    expect(ev!.actorId).toBe((await owner.get('/api/v1/auth/me')).json().id);
+    expect(ev!.objectType).toBe('attachment');
+    expect(ev!.after).toMatchObject({
+      sha256: a.sha256,
+      fileName: '法人身份证.pdf',
+      ownerType: 'enterprise',
+      ownerId: ent.id,
+      enterpriseId: ent.id,
+    });
+    await owner.get(`/api/v1/attachments/${a.id}/download`);
+    expect(await downloadEvents(a.id)).toHaveLength(2);
+  });
+
+  it('writes nothing for a refused download (another enterprise’s file answers 404)', async () => {
+    const res = await upload(owner, fieldsFor(ent.id), { name: '营业执照.pdf', data: PDF });
+    const a = res.json();
+    const other = await makeEnterprise(p.deps);
+    const stranger = await makeUser(p.deps, 'enterprise', { enterpriseId: other.id });
+    const s = await loginAs(p.app, stranger.username, stranger.password);
+    const [before] = await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    const refused = await s.get(`/api/v1/attachments/${a.id}/download`);
+    expect(refused.statusCode).toBe(404);
+    expect(await downloadEvents(a.id)).toHaveLength(0);
+    const [after] = await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    // The refused download adds no event of any kind.
+    expect(after!.n).toBe(before!.n);
   });
 });

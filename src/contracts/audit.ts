@@ -98,6 +98,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password_reset': '重置密码',
   'api_token.issued': '签发接口令牌',
   'api_token.revoked': '吊销接口令牌',
+  'attachment.downloaded': '下载附件',
   'audit.exported': '导出审计日志',
   'audit.verified': '校验审计日志完整性',
 };
@@ -110,6 +111,7 @@ export function auditActionLabel(action: string): string {
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   user: '账号',
   api_token: '接口令牌',
+  attachment: '附件',
   audit_events: '审计日志',
   system: '系统',
 };
