@@ -202,3 +202,84 @@ describe('revoking', () => {
     expect(badFlag.statusCode).toBe(400);
   });
 });
+
+describe('expiry', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  /** The Beijing calendar date `days` after the test clock's. */
+  const beijingDate = (days: number) =>
+    new Date(p.clock().getTime() + 8 * 60 * 60 * 1000 + days * DAY).toISOString().slice(0, 10);
+
+  it('defaults to 365 days, shows the expiry in lists and records it in the audit event', async () => {
+    const res = await security.post('/api/v1/api-tokens', { institutionId: bankB, name: '默认有效期' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { apiToken } = res.json();
+    expect(apiToken.expiresAt).toBe(new Date(`${beijingDate(365)}T00:00:00+08:00`).toISOString());
+    expect(apiToken.status).toBe('active');
+    const [ev] = await p.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'api_token.issued'), eq(auditEvents.objectId, apiToken.id)));
+    expect(ev!.after).toMatchObject({ expiresAt: apiToken.expiresAt });
+  });
+
+  it('refuses an expiry more than 730 days ahead, or not after today, naming the field; 730 days is allowed', async () => {
+    const [before] = await p.deps.db.select({ n: count() }).from(apiTokens);
+    for (const expiresAt of [beijingDate(731), beijingDate(0), beijingDate(-3)]) {
+      const res = await security.post('/api/v1/api-tokens', { institutionId: bankB, name: '过长', expiresAt });
+      expect(res.statusCode, expiresAt).toBe(400);
+      expect(res.json().error.fields[0].path).toBe('expiresAt');
+      expect(res.json().error.message).toContain('有效期（expiresAt）');
+    }
+    const tooLong = await security.post('/api/v1/api-tokens', {
+      institutionId: bankB,
+      name: '过长',
+      expiresAt: beijingDate(731),
+    });
+    expect(tooLong.json().error.message).toContain('最长 730 天');
+    const badDate = await security.post('/api/v1/api-tokens', {
+      institutionId: bankB,
+      name: '错日',
+      expiresAt: '2026-13-01',
+    });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.fields[0].path).toBe('expiresAt');
+    const [after] = await p.deps.db.select({ n: count() }).from(apiTokens);
+    expect(after!.n).toBe(before!.n);
+    const longest = await security.post('/api/v1/api-tokens', {
+      institutionId: bankB,
+      name: '两年',
+      expiresAt: beijingDate(730),
+    });
+    expect(longest.statusCode, longest.body).toBe(201);
+  });
+
+  // Moves the clock: keep this last in the file.
+  it('answers 401 TOKEN_EXPIRED from the expiry instant on, and lists the token as expired', async () => {
+    const res = await security.post('/api/v1/api-tokens', {
+      institutionId: bankB,
+      name: '短期对接',
+      expiresAt: beijingDate(1),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { token, apiToken } = res.json();
+    expect((await bearer(token, 'GET', '/api/v1/api-tokens')).statusCode).toBe(200);
+
+    p.clock.set(new Date(new Date(apiToken.expiresAt).getTime() - 1000));
+    expect((await bearer(token, 'GET', '/api/v1/api-tokens')).statusCode).toBe(200);
+    p.clock.set(new Date(apiToken.expiresAt));
+    const expired = await bearer(token, 'GET', '/api/v1/api-tokens');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().error.code).toBe('TOKEN_EXPIRED');
+    expect(expired.json().error.message).toContain('已过期');
+    // A made-up token is still just invalid, not expired.
+    expect((await bearer('hq_made-up', 'GET', '/api/v1/api-tokens')).json().error.code).toBe('INVALID_TOKEN');
+
+    const sec = await makeUser(p.deps, 'security_admin');
+    const fresh = await signIn(sec.username, sec.password);
+    const list = await fresh.get(`/api/v1/api-tokens?institutionId=${bankB}`);
+    const listed = list.json().items.find((t: { id: string }) => t.id === apiToken.id);
+    expect(listed).toMatchObject({ status: 'expired', expiresAt: apiToken.expiresAt });
+    const [row] = await p.deps.db.select().from(apiTokens).where(eq(apiTokens.id, apiToken.id));
+    expect(row!.lastUsedAt!.getTime()).toBeLessThan(new Date(apiToken.expiresAt).getTime());
+  });
+});

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from './helpers/factories';
-import { anonymous, loginAs } from './helpers/session';
+import { auditEvents, users } from '../src/db/schema';
+import { orgCodeCheckChar } from '../src/domain/enterprise/uscc';
+import { makeUser, withCheckChar } from './helpers/factories';
+import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
@@ -77,5 +81,132 @@ describe('sign-in and sessions', () => {
     const ok = await s.post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'N3w-Strong-pw' });
     expect(ok.statusCode).toBe(200);
     await expect(loginAs(p.app, u.username, 'N3w-Strong-pw')).resolves.toBeTruthy();
+  });
+});
+
+let ipSeq = 0;
+/** Signs in from an address of its own, so the per-address sign-in limit does not interfere. */
+async function signIn(username: string, password: string): Promise<{ s: Session; body: Record<string, unknown> }> {
+  const s = anonymous(p.app);
+  ipSeq++;
+  const res = await s.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    remoteAddress: `10.7.${Math.floor(ipSeq / 250)}.${ipSeq % 250}`,
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  s.csrf = res.json().csrfToken;
+  return { s, body: res.json() };
+}
+
+async function eventsFor(userId: string, action: string) {
+  return p.deps.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectId, userId), eq(auditEvents.action, action)))
+    .orderBy(auditEvents.seq);
+}
+
+describe('a password set by an administrator must be changed first', () => {
+  it('refuses every other request with 403 PASSWORD_CHANGE_REQUIRED until the holder changes it', async () => {
+    const sec = await makeUser(p.deps, 'security_admin');
+    const admin = (await signIn(sec.username, sec.password)).s;
+    const username = `temp_${randomUUID().slice(0, 8)}`;
+    const created = await admin.post('/api/v1/users', {
+      username,
+      displayName: '临时密码审核员',
+      role: 'city_reviewer',
+      password: 'Given#Pass2026',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().user.mustChangePassword).toBe(true);
+    const userId: string = created.json().user.id;
+    const [createdEvent] = await eventsFor(userId, 'user.created');
+    expect(createdEvent!.after).toMatchObject({ username, mustChangePassword: true });
+
+    const { s, body } = await signIn(username, 'Given#Pass2026');
+    expect(body.mustChangePassword).toBe(true);
+    const me = await s.get('/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().mustChangePassword).toBe(true);
+
+    const refused = await s.get('/api/v1/notifications/unread-count');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(refused.json().error.message).toContain('请先修改密码');
+    const en = await s.get('/api/v1/notifications/unread-count', { 'accept-language': 'en' });
+    expect(en.json().error.message).toContain('change it before you continue');
+    // State-changing requests too (the CSRF check still comes first).
+    const write = await s.post('/api/v1/notifications/read-all', {});
+    expect(write.statusCode).toBe(403);
+    expect(write.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    const changed = await s.post('/api/v1/auth/password', {
+      currentPassword: 'Given#Pass2026',
+      newPassword: 'Own-Choice-2026',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await s.get('/api/v1/auth/me')).json().mustChangePassword).toBe(false);
+    const allowed = await s.get('/api/v1/notifications/unread-count');
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    const [row] = await p.deps.db.select().from(users).where(eq(users.id, userId));
+    expect(row!.mustChangePassword).toBe(false);
+    const [changedEvent] = await eventsFor(userId, 'auth.password_changed');
+    expect(changedEvent!.before).toEqual({ mustChangePassword: true });
+    expect(changedEvent!.after).toEqual({ mustChangePassword: false });
+    // A later sign-in is no longer forced.
+    expect((await signIn(username, 'Own-Choice-2026')).body.mustChangePassword).toBe(false);
+  });
+
+  it('a reset by an administrator forces the change again; signing out stays possible meanwhile', async () => {
+    const sec = await makeUser(p.deps, 'security_admin');
+    const admin = (await signIn(sec.username, sec.password)).s;
+    const u = await makeUser(p.deps, 'city_admin');
+    expect((await signIn(u.username, u.password)).body.mustChangePassword).toBe(false);
+
+    const reset = await admin.post(`/api/v1/users/${u.id}/reset-password`, {});
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().user.mustChangePassword).toBe(true);
+    const [resetEvent] = await eventsFor(u.id, 'user.password_reset');
+    expect(resetEvent!.after).toMatchObject({ passwordGenerated: true, mustChangePassword: true });
+
+    const { s, body } = await signIn(u.username, reset.json().temporaryPassword);
+    expect(body.mustChangePassword).toBe(true);
+    expect((await s.get('/api/v1/enterprises')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const out = await s.post('/api/v1/auth/logout', {});
+    expect(out.statusCode).toBe(200);
+    expect((await s.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('an enterprise that registers itself chose its own password and is not forced', async () => {
+    const body8 = `MA${randomUUID().replace(/\D/g, '').padEnd(6, '1').slice(0, 6)}`;
+    const uscc = withCheckChar(`91440703${body8}${orgCodeCheckChar(body8)}`);
+    const username = `self_${randomUUID().slice(0, 8)}`;
+    const reg = await anonymous(p.app).request({
+      method: 'POST',
+      url: '/api/v1/enterprises/register',
+      remoteAddress: '10.8.0.1',
+      payload: {
+        uscc,
+        name: `江门市自注册${randomUUID().slice(0, 4)}机械有限公司`,
+        registeredAddress: '江门市蓬江区白沙大道西 1 号',
+        operatingAddress: '江门市蓬江区白沙大道西 1 号',
+        districtCode: '440703',
+        type: 'manufacturer',
+        isSme: true,
+        establishedOn: '2015-06-01',
+        contactName: '李明',
+        contactPhone: '13912345678',
+        legalRepName: '李明',
+        legalRepIdNumber: '440703198001011234',
+        account: { username, displayName: '李明', password: 'Qiye@2026x' },
+      },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const { s, body } = await signIn(username, 'Qiye@2026x');
+    expect(body.mustChangePassword).toBe(false);
+    expect((await s.get('/api/v1/auth/me')).json().mustChangePassword).toBe(false);
+    expect((await s.get('/api/v1/notifications/unread-count')).statusCode).toBe(200);
   });
 });

@@ -263,6 +263,7 @@ describe('security administrator manages staff accounts', () => {
         'isEnterpriseAdmin',
         'lastLoginAt',
         'lockedUntil',
+        'mustChangePassword',
         'role',
         'username',
       ].sort(),

@@ -17,6 +17,11 @@ export const ZMe = z.object({
   institutionId: z.string().nullable(),
   enterpriseId: z.string().nullable(),
   isEnterpriseAdmin: z.boolean(),
+  mustChangePassword: z
+    .boolean()
+    .describe(
+      '密码由管理员设置（临时密码），须先修改；此前除本接口、修改密码和退出外的请求均返回 403 PASSWORD_CHANGE_REQUIRED',
+    ),
   csrfToken: z.string().describe('状态变更请求须在 x-csrf-token 头中回传'),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -24,6 +24,8 @@ export const ZUser = z.object({
   active: z.boolean(),
   /** ISO 8601 instant; set while the account is locked after failed logins. */
   lockedUntil: z.string().nullable(),
+  /** The password was set by an administrator and has not yet been changed by its holder. */
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -104,6 +106,18 @@ export type TUserResult = z.infer<typeof ZUserResult>;
 
 export const ZApiTokenId = z.object({ id: ZUuid('令牌编号') });
 
+/**
+ * Security policy for bank/insurer API tokens (our own rule, not from a policy document): a token is a bearer
+ * credential held by another organisation's system, so it must not live forever. Issued for a year by default, at
+ * most two years, so every token is reviewed and re-issued at least every two years (等保 2.0 identification and
+ * authentication: credentials are replaced periodically). Expiry is 00:00 Beijing time of the chosen date.
+ */
+export const API_TOKEN_DEFAULT_DAYS = 365;
+export const API_TOKEN_MAX_DAYS = 730;
+
+export const API_TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;
+export type TApiTokenStatus = (typeof API_TOKEN_STATUSES)[number];
+
 export const ZApiToken = z.object({
   id: z.string(),
   institutionId: z.string(),
@@ -115,6 +129,10 @@ export const ZApiToken = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /** ISO 8601 instant from which the token is refused (401 TOKEN_EXPIRED). */
+  expiresAt: z.string(),
+  /** revoked, else expired once `expiresAt` has passed, else active. */
+  status: z.enum(API_TOKEN_STATUSES),
 });
 export type TApiToken = z.infer<typeof ZApiToken>;
 
@@ -135,6 +153,12 @@ export const ZIssueApiToken = z
   .object({
     institutionId: ZUuid('所属金融机构'),
     name: z.string().trim().min(1).max(50).describe('令牌名称'),
+    expiresAt: z.iso
+      .date({ message: '有效期应为日期（YYYY-MM-DD）' })
+      .optional()
+      .describe(
+        `有效期至（北京时间当日 0 时失效；不填则为 ${API_TOKEN_DEFAULT_DAYS} 天后，最长 ${API_TOKEN_MAX_DAYS} 天）`,
+      ),
   })
   .strict();
 export type TIssueApiToken = z.infer<typeof ZIssueApiToken>;

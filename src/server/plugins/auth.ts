@@ -2,6 +2,8 @@
  * Resolves the actor of every API request: a session cookie (people) or a bearer token (bank systems).
  * State-changing requests made with a session cookie must echo the session's CSRF token in `x-csrf-token`
  * (the synchronizer-token pattern; cookies are also SameSite=Lax and httpOnly).
+ * A person whose password was set by an administrator (temporary password) must change it first: until then every
+ * request made with the session except those in PASSWORD_CHANGE_ALLOWED answers 403 PASSWORD_CHANGE_REQUIRED.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
@@ -10,6 +12,21 @@ import { AppError } from '../../services/errors';
 
 export const SESSION_COOKIE = 'huiqi_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a session that must change its password may still do: sign in again, see who it is, change it, sign out. */
+export const PASSWORD_CHANGE_ALLOWED: ReadonlySet<string> = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/me',
+  'HEAD /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
+
+export const passwordChangeRequired = () =>
+  new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
+    zh: '您的密码由管理员设置（临时密码），请先修改密码后再继续使用',
+    en: 'Your password was set by an administrator (temporary password); change it before you continue',
+  });
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
@@ -31,14 +48,20 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const db = app.deps.db;
     const authz = request.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
-      const actor = await resolveApiToken(db, authz.slice(7).trim(), request.now);
-      if (!actor) {
+      const resolved = await resolveApiToken(db, authz.slice(7).trim(), request.now);
+      if (!resolved.ok && resolved.reason === 'expired') {
+        throw new AppError('TOKEN_EXPIRED', 401, {
+          zh: '接口令牌已过期，请联系安全管理员重新签发',
+          en: 'The API token has expired; ask the security administrator for a new one',
+        });
+      }
+      if (!resolved.ok) {
         throw new AppError('INVALID_TOKEN', 401, {
           zh: '接口令牌无效或已被吊销',
           en: 'The API token is invalid or revoked',
         });
       }
-      request.actor = actor;
+      request.actor = resolved.actor;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -53,6 +76,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         zh: '请求缺少有效的防跨站令牌（x-csrf-token），请刷新页面后重试',
         en: 'Missing or wrong CSRF token (x-csrf-token); reload the page and retry',
       });
+    }
+    if (s.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw passwordChangeRequired();
     }
   });
 });

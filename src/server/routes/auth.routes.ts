@@ -46,6 +46,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         institutionId: u!.institutionId,
         enterpriseId: u!.enterpriseId,
         isEnterpriseAdmin: u!.isEnterpriseAdmin,
+        mustChangePassword: u!.mustChangePassword,
         csrfToken: result.csrfToken,
       };
     },
@@ -86,6 +87,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         institutionId: u.institutionId,
         enterpriseId: u.enterpriseId,
         isEnterpriseAdmin: u.isEnterpriseAdmin,
+        mustChangePassword: u.mustChangePassword,
         csrfToken: request.csrfToken ?? '',
       };
     },

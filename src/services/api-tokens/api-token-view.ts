@@ -1,6 +1,6 @@
 /** How API tokens leave the service layer (never the secret, only its prefix), and their scope condition. */
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { TApiToken } from '../../contracts/users';
+import type { TApiToken, TApiTokenStatus } from '../../contracts/users';
 import { apiTokens, institutions } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { apiTokenScopeOf } from '../../domain/access/policy';
@@ -12,7 +12,15 @@ export const apiTokenColumns = {
   institutionName: institutions.name,
 };
 
-export function toApiTokenView(row: { t: typeof apiTokens.$inferSelect; institutionName: string }): TApiToken {
+export function apiTokenStatus(t: typeof apiTokens.$inferSelect, now: Date): TApiTokenStatus {
+  if (t.revokedAt) return 'revoked';
+  return t.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+}
+
+export function toApiTokenView(
+  row: { t: typeof apiTokens.$inferSelect; institutionName: string },
+  now: Date,
+): TApiToken {
   const t = row.t;
   return {
     id: t.id,
@@ -24,6 +32,8 @@ export function toApiTokenView(row: { t: typeof apiTokens.$inferSelect; institut
     createdAt: t.createdAt.toISOString(),
     revokedAt: t.revokedAt?.toISOString() ?? null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt.toISOString(),
+    status: apiTokenStatus(t, now),
   };
 }
 

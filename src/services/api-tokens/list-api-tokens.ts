@@ -20,5 +20,5 @@ export async function listApiTokens(ctx: Ctx & { actor: Actor }, query: TApiToke
     .where(and(...conditions))
     .orderBy(desc(apiTokens.createdAt))
     .limit(1000);
-  return { items: rows.map(toApiTokenView), total: rows.length };
+  return { items: rows.map((r) => toApiTokenView(r, ctx.now)), total: rows.length };
 }

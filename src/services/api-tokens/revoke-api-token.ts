@@ -31,6 +31,6 @@ export async function revokeApiToken(ctx: Ctx & { actor: Actor }, id: string): P
       before: { institutionId: row.t.institutionId, name: row.t.name, tokenPrefix: row.t.tokenPrefix, revokedAt: null },
       after: { revokedAt: ctx.now.toISOString() },
     });
-    return toApiTokenView({ t: t!, institutionName: row.institutionName });
+    return toApiTokenView({ t: t!, institutionName: row.institutionName }, ctx.now);
   });
 }

@@ -8,7 +8,10 @@ import { AppError, Errors } from '../errors';
 import { hashPassword, verifyPassword } from './password-hash';
 import { revokeUserSessions } from './sessions';
 
-/** Changes the signed-in person's own password; other sessions of the account are ended. */
+/**
+ * Changes the signed-in person's own password; other sessions of the account are ended. This also ends the
+ * obligation to replace a temporary password (`mustChangePassword`), recorded in the event's before/after.
+ */
 export async function changePassword(
   ctx: Ctx & { actor: Actor },
   input: { currentPassword: string; newPassword: string },
@@ -44,8 +47,17 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTx(ctx, async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: ctx.now, mustChangePassword: false })
+      .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, ctx.now, currentSessionId ?? undefined);
-    await recordAudit(tx, ctx, { action: 'auth.password_changed', objectType: 'user', objectId: user.id });
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      objectType: 'user',
+      objectId: user.id,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { mustChangePassword: false },
+    });
   });
 }

@@ -12,6 +12,8 @@ export interface SessionInfo {
   sessionId: string;
   csrfToken: string;
   actor: Actor;
+  /** The password was set by someone else and must be changed before anything but the allowed auth requests. */
+  mustChangePassword: boolean;
 }
 
 export async function createSession(
@@ -69,7 +71,12 @@ export async function resolveSession(
   }
   // Touch at most once a minute to keep writes low.
   if (idleMs > 60_000) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return { sessionId: id, csrfToken: row.s.csrfToken, actor: actorFromUser(row.u) };
+  return {
+    sessionId: id,
+    csrfToken: row.s.csrfToken,
+    actor: actorFromUser(row.u),
+    mustChangePassword: row.u.mustChangePassword,
+  };
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
@@ -91,25 +98,34 @@ export async function revokeUserSessions(
   }
 }
 
-/** Resolves a bank system's bearer token to an actor scoped to its institution. */
-export async function resolveApiToken(db: DbOrTx, token: string, now: Date): Promise<Actor | null> {
+export type ApiTokenResolution = { ok: true; actor: Actor } | { ok: false; reason: 'invalid' | 'expired' };
+
+/**
+ * Resolves a bank system's bearer token to an actor scoped to its institution. Unknown or revoked tokens and
+ * tokens of an inactive institution are `invalid`; a token whose expiry has passed is `expired` (not used).
+ */
+export async function resolveApiToken(db: DbOrTx, token: string, now: Date): Promise<ApiTokenResolution> {
   const [row] = await db
     .select({ t: apiTokens, i: institutions })
     .from(apiTokens)
     .innerJoin(institutions, eq(institutions.id, apiTokens.institutionId))
     .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
-  if (!row || !row.i.active) return null;
+  if (!row || !row.i.active) return { ok: false, reason: 'invalid' };
+  if (row.t.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
   return {
-    id: row.t.id,
-    name: `${row.i.shortName}（系统接口：${row.t.name}）`,
-    role: row.i.kind === 'bank' ? 'bank_officer' : 'insurer_officer',
-    via: 'api_token',
-    districtCode: null,
-    institutionId: row.i.id,
-    enterpriseId: null,
-    isEnterpriseAdmin: false,
+    ok: true,
+    actor: {
+      id: row.t.id,
+      name: `${row.i.shortName}（系统接口：${row.t.name}）`,
+      role: row.i.kind === 'bank' ? 'bank_officer' : 'insurer_officer',
+      via: 'api_token',
+      districtCode: null,
+      institutionId: row.i.id,
+      enterpriseId: null,
+      isEnterpriseAdmin: false,
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Creates an account. The security administrator creates staff (reviewers, administrators, bank/insurer
  * officers with their institution); an enterprise administrator creates colleagues in its own enterprise.
- * Without a password a temporary one is generated and returned once.
+ * Without a password a temporary one is generated and returned once. Either way the password was chosen by
+ * someone other than its holder, so the account must change it at first sign-in (`mustChangePassword`).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { TCreatedUser, TCreateUser } from '../../contracts/users';
@@ -125,6 +126,7 @@ export async function createUser(ctx: Ctx & { actor: Actor }, input: TCreateUser
         institutionId,
         enterpriseId,
         isEnterpriseAdmin: false,
+        mustChangePassword: true,
         passwordChangedAt: ctx.now,
         createdAt: ctx.now,
       })

@@ -1,6 +1,7 @@
 /**
  * Resets another person's password: to one the administrator gives (it must satisfy the policy) or to a
- * generated temporary one, returned once. The account's sessions end and any lock is lifted.
+ * generated temporary one, returned once. The account's sessions end and any lock is lifted; the holder must change
+ * the password at next sign-in (`mustChangePassword`), since the administrator knows it.
  */
 import { and, eq } from 'drizzle-orm';
 import type { TResetPassword, TResetPasswordResult } from '../../contracts/users';
@@ -45,7 +46,13 @@ export async function resetUserPassword(
     await loadManagedUser(tx, ctx.actor, 'user.reset_password', id);
     const [after] = await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: ctx.now, failedLoginCount: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        passwordChangedAt: ctx.now,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        mustChangePassword: true,
+      })
       .where(eq(users.id, id))
       .returning();
     await revokeUserSessions(tx, id, ctx.now);
@@ -53,7 +60,12 @@ export async function resetUserPassword(
       action: 'user.password_reset',
       objectType: 'user',
       objectId: id,
-      after: { username: after!.username, passwordGenerated: generated, sessionsEnded: true },
+      after: {
+        username: after!.username,
+        passwordGenerated: generated,
+        sessionsEnded: true,
+        mustChangePassword: after!.mustChangePassword,
+      },
     });
     return after!;
   });

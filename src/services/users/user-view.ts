@@ -19,6 +19,7 @@ export function toUserView(u: UserRow): TUser {
     isEnterpriseAdmin: u.isEnterpriseAdmin,
     active: u.active,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
@@ -49,6 +50,7 @@ export function auditView(u: UserRow): Record<string, unknown> {
     isEnterpriseAdmin: u.isEnterpriseAdmin,
     active: u.active,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
