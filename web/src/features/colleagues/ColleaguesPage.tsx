@@ -124,6 +124,7 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
       onOk={onClose}
       onCancel={onClose}
       maskClosable={false}
+      destroyOnHidden
       cancelButtonProps={{ style: { display: 'none' } }}
     >
       {info && (

@@ -2,10 +2,10 @@
 export const CT = {
   historyTitle: { zh: '信用状况变更记录', en: 'Credit standing history' },
   historyIntro: {
-    zh: '市级业务管理员依据信用信息来源记录的每一次信用状况变更（最新在前）。信用状况为“经营异常”或“严重失信”的企业不能申报市级扶持项目。',
+    zh: '市级业务管理员依据信用信息来源记录的每一次信用状况变更（最新在前）。列入经营异常名录或严重违法失信名单的企业不能申报市级扶持项目。',
     en: 'Every change of credit standing the city administrator recorded, with its source (newest first).',
   },
-  empty: { zh: '暂无信用状况变更记录（注册以来为“良好”）', en: 'No changes recorded (good since registration)' },
+  empty: { zh: '暂无信用状况变更记录', en: 'No changes recorded (good since registration)' },
   standing: { zh: '信用状况', en: 'Standing' },
   change: { zh: '变更', en: 'Change' },
   source: { zh: '信息来源', en: 'Source' },
