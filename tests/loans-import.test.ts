@@ -207,8 +207,8 @@ describe('importing a valid file', () => {
     expect(after.loans - before.loans).toBe(2);
     expect(after.repayments - before.repayments).toBe(3);
     expect(after.batches - before.batches).toBe(1);
-    // One audit event for the batch, with its counts.
-    expect(after.audit - before.audit).toBe(1);
+    // One audit event for the batch, with its counts, and one per imported loan and repayment.
+    expect(after.audit - before.audit).toBe(1 + 2 + 3);
     const [event] = await p.deps.db.select().from(auditEvents).where(eq(auditEvents.objectId, res.json().batchId));
     expect(event!.action).toBe('loan.import_completed');
     expect(event!.after).toMatchObject({ loansCreated: 2, repaymentsCreated: 3 });

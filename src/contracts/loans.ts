@@ -89,10 +89,79 @@ export type TRecordRepayment = z.infer<typeof ZRecordRepayment>;
 
 export const ZLoanId = z.object({ id: z.uuid({ message: '应为贷款编号（UUID）' }).describe('贷款编号') });
 
-export const ZLoanStatus = z.enum(['repaying', 'settled']).describe('还款状态');
+export const ZLoanStatus = z.enum(['repaying', 'settled', 'cancelled']).describe('状态');
 export const LOAN_STATUS_NAMES: Record<z.infer<typeof ZLoanStatus>, string> = {
   repaying: '还款中',
   settled: '已结清',
+  cancelled: '已作废',
+};
+
+// ---- lifecycle: correction (更正), cancellation (作废), extension (展期) ----
+
+const ZVersion = z.number().int().min(1).describe('版本号（读取贷款时返回的 version；已被他人修改时返回 409）');
+const ZReason = (label: string) => z.string().trim().min(2).max(500).describe(label);
+
+/**
+ * A correction of the loan's recorded facts. Fields left out keep their value; `projectNo: null` unlinks the
+ * project. The borrowing enterprise cannot be corrected: a loan recorded for the wrong enterprise is cancelled.
+ */
+export const ZCorrectLoan = ZCreateLoan.omit({ enterpriseUscc: true })
+  .partial()
+  .extend({ version: ZVersion, reason: ZReason('更正原因') });
+export type TCorrectLoan = z.input<typeof ZCorrectLoan>;
+export type TCorrectLoanParsed = z.output<typeof ZCorrectLoan>;
+
+export const ZCancelLoan = z.object({ version: ZVersion, reason: ZReason('作废原因') });
+export type TCancelLoan = z.infer<typeof ZCancelLoan>;
+
+export const ZExtendLoan = z.object({
+  version: ZVersion,
+  agreementNo: z.string().trim().min(1).max(64).regex(/^\S+$/, { message: '不能包含空格' }).describe('展期协议编号'),
+  agreementDate: ZIsoDate('展期协议签订日期'),
+  newMaturityDate: ZIsoDate('展期后到期日'),
+  remarks: z.string().trim().max(200).nullish().describe('备注'),
+});
+export type TExtendLoan = z.infer<typeof ZExtendLoan>;
+
+export const ZLoanCorrection = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  reason: z.string(),
+  /** Changed fields only: { field: value } in API form. */
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  byName: z.string().nullable(),
+  via: z.string(),
+  at: z.string(),
+});
+export type TLoanCorrection = z.infer<typeof ZLoanCorrection>;
+
+export const ZLoanExtension = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  agreementNo: z.string(),
+  agreementDate: z.string(),
+  previousMaturityDate: z.string(),
+  newMaturityDate: z.string(),
+  termMonthsAfter: z.number().int(),
+  remarks: z.string().nullable(),
+  byName: z.string().nullable(),
+  via: z.string(),
+  at: z.string(),
+});
+export type TLoanExtension = z.infer<typeof ZLoanExtension>;
+
+/** Chinese names of the correctable fields (for the history and audit views). */
+export const LOAN_FIELD_NAMES: Record<string, string> = {
+  contractNo: '贷款合同编号',
+  purpose: '贷款用途',
+  amount: '贷款金额',
+  annualRate: '年利率',
+  termMonths: '贷款期限（月）',
+  disbursedAt: '放款时间',
+  coverInstitution: '保险/担保机构',
+  project: '入库项目',
+  remarks: '备注',
 };
 
 export const ZLoanListQuery = z.object({
@@ -100,6 +169,7 @@ export const ZLoanListQuery = z.object({
   contractNo: z.string().trim().min(1).max(LOAN_LIMITS.contractNoMaxLength).optional().describe('贷款合同编号'),
   enterpriseUscc: z.string().trim().min(1).max(40).optional().describe('借款企业统一社会信用代码'),
   enterpriseId: z.uuid({ message: '应为企业编号（UUID）' }).optional().describe('企业编号'),
+  status: ZLoanStatus.optional().describe('状态（还款中、已结清、已作废）'),
   page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 });
@@ -131,15 +201,27 @@ export const ZLoan = z.object({
     districtCode: z.string().nullable(),
   }),
   cover: ZInstitutionRef.extend({ kind: z.enum(['insurer', 'guarantor']) }),
+  /** Bumped by every correction, cancellation and extension; send it back to edit (optimistic concurrency). */
+  version: z.number().int(),
   project: z.object({ id: z.string(), projectNo: z.string().nullable(), name: z.string().nullable() }).nullable(),
   purpose: ZLoanPurpose,
   amount: z.string(),
   annualRate: z.string(),
+  /** The term in force: after an extension, months from disbursement to the extended maturity (part month = 1). */
   termMonths: z.number().int(),
   /** ISO 8601 in China time, e.g. "2024-03-15T10:30:00+08:00". */
   disbursedAt: z.string(),
   disbursedOn: z.string(),
+  /** The maturity in force (the extended one after an extension). */
   maturityDate: z.string(),
+  /** The loan contract's own term and maturity (what a correction edits). */
+  contractTermMonths: z.number().int(),
+  contractMaturityDate: z.string(),
+  extended: z.boolean(),
+  cancelled: z
+    .object({ at: z.string(), reason: z.string(), byName: z.string().nullable() })
+    .nullable()
+    .describe('作废信息'),
   remarks: z.string().nullable(),
   principalRepaid: z.string(),
   interestPaid: z.string(),
@@ -152,7 +234,11 @@ export const ZLoan = z.object({
 });
 export type TLoan = z.infer<typeof ZLoan>;
 
-export const ZLoanDetail = ZLoan.extend({ repayments: z.array(ZRepayment) });
+export const ZLoanDetail = ZLoan.extend({
+  repayments: z.array(ZRepayment),
+  corrections: z.array(ZLoanCorrection),
+  extensions: z.array(ZLoanExtension),
+});
 export type TLoanDetail = z.infer<typeof ZLoanDetail>;
 
 export const ZLoanList = z.object({
@@ -230,6 +316,11 @@ export const LOAN_AUDIT_ACTION_LABELS: Record<string, string> = {
   'loan.recorded': '登记政银保贷款',
   'loan.repayment_recorded': '登记贷款还款',
   'loan.import_completed': '批量导入贷款和还款',
+  'loan.imported': '导入政银保贷款',
+  'loan.repayment_imported': '导入贷款还款',
+  'loan.corrected': '更正政银保贷款',
+  'loan.cancelled': '作废政银保贷款',
+  'loan.extended': '登记贷款展期',
 };
 export const LOAN_AUDIT_OBJECT_LABELS: Record<string, string> = {
   loan: '政银保贷款',

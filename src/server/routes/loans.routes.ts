@@ -6,8 +6,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZCancelLoan,
+  ZCorrectLoan,
   ZCoverInstitutionList,
   ZCreateLoan,
+  ZExtendLoan,
   ZImportQuery,
   ZImportResult,
   ZImportTemplateQuery,
@@ -19,6 +22,9 @@ import {
   ZRecordRepayment,
   ZRecordRepaymentResult,
 } from '../../contracts/loans';
+import { cancelLoan } from '../../services/loans/cancel-loan';
+import { correctLoan } from '../../services/loans/correct-loan';
+import { extendLoan } from '../../services/loans/extend-loan';
 import { getLoan } from '../../services/loans/get-loan';
 import { importLoans } from '../../services/loans/import-loans';
 import { buildCsvTemplate, buildXlsxTemplate, templateFileName } from '../../services/loans/import-template';
@@ -232,6 +238,68 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const result = await recordRepayment(actorCtx(request, ['bank_officer']), request.params.id, request.body);
       return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  app.post(
+    '/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary:
+          '更正贷款登记信息（登记银行；须填更正原因和读取时的版本号 version；已用于补贴申请的贷款不能更正；版本过期返回 409）',
+        description:
+          '可更正合同编号、贷款用途、金额、年利率、期限、放款时间、保险/担保机构、入库项目编号（null 表示解除关联）和备注；未提交的字段保持不变。借款企业不能更正：登记错企业的贷款请作废后重新登记。校验与登记相同，且已登记的还款须仍然相符。',
+        security: [{ session: [] }, { bankToken: [] }],
+        params: ZLoanId,
+        body: ZCorrectLoan,
+        response: { 200: ZLoanDetail },
+      },
+    },
+    async (request, reply) => {
+      const loan = await correctLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      noStore(reply);
+      return loan;
+    },
+  );
+
+  app.post(
+    '/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary:
+          '作废误登记的贷款（登记银行；须填作废原因和版本号；保留贷款及还款记录，显示为已作废，不再可用于补贴申请；已用于补贴申请的不能作废）',
+        security: [{ session: [] }, { bankToken: [] }],
+        params: ZLoanId,
+        body: ZCancelLoan,
+        response: { 200: ZLoanDetail },
+      },
+    },
+    async (request, reply) => {
+      const loan = await cancelLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      noStore(reply);
+      return loan;
+    },
+  );
+
+  app.post(
+    '/:id/extensions',
+    {
+      schema: {
+        tags,
+        summary:
+          '登记展期协议（登记银行；展期后到期日须晚于当前到期日，展期后期限按贷款用途的期限上限检查；须填版本号）',
+        security: [{ session: [] }, { bankToken: [] }],
+        params: ZLoanId,
+        body: ZExtendLoan,
+        response: { 200: ZLoanDetail },
+      },
+    },
+    async (request, reply) => {
+      const loan = await extendLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      noStore(reply);
+      return loan;
     },
   );
 }

@@ -23,7 +23,10 @@ import {
   parseRepaymentSheet,
   planImport,
 } from '../../domain/loans/import';
+import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
+import { toChinaIso } from '../../domain/loans/values';
+import { fenToYuan } from '../../domain/money/money';
 import { recordAudit } from '../audit/record-audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
@@ -110,7 +113,7 @@ async function loadRefs(
         ...(await tx
           .select()
           .from(loans)
-          .where(and(eq(loans.bankId, bankId), inArray(loans.contractNo, part)))),
+          .where(and(eq(loans.bankId, bankId), inArray(loans.contractNo, part), eq(loans.status, 'active')))),
       );
     }
     const reps: (typeof loanRepayments.$inferSelect)[] = [];
@@ -136,7 +139,7 @@ async function loadRefs(
         termMonths: l.termMonths,
         disbursedAt: l.disbursedAt,
         disbursedOn: l.disbursedOn,
-        maturityDate: l.maturityDate,
+        maturityDate: effectiveMaturity(l),
         enterpriseId: l.enterpriseId,
         coverInstitutionId: l.coverInstitutionId,
         projectId: l.projectId,
@@ -200,21 +203,68 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
       .returning({ id: loans.id, contractNo: loans.contractNo });
     for (const r of rows) loanIds.set(r.contractNo, r.id);
   }
+  const repaymentIds: { id: string; loanId: string; periodNo: number }[] = [];
   for (const part of chunks(plan.repaymentsToCreate, INSERT_CHUNK)) {
-    await tx.insert(loanRepayments).values(
-      part.map((r) => ({
-        loanId: r.loanId ?? loanIds.get(r.contractNo)!,
+    const rows = await tx
+      .insert(loanRepayments)
+      .values(
+        part.map((r) => ({
+          loanId: r.loanId ?? loanIds.get(r.contractNo)!,
+          periodNo: r.periodNo,
+          dueDate: r.dueDate,
+          paidDate: r.paidDate,
+          principalPaidFen: r.principalFen,
+          interestPaidFen: r.interestFen,
+          importBatchId: batchId,
+          createdBy,
+          createdVia,
+          createdAt: ctx.now,
+        })),
+      )
+      .returning({ id: loanRepayments.id, loanId: loanRepayments.loanId, periodNo: loanRepayments.periodNo });
+    repaymentIds.push(...rows);
+  }
+  // One audit event per imported record, so each loan and repayment traces back to its batch.
+  for (const l of plan.loansToCreate) {
+    await recordAudit(tx, ctx, {
+      action: 'loan.imported',
+      objectType: 'loan',
+      objectId: loanIds.get(l.contractNo)!,
+      after: {
+        importBatchId: batchId,
+        bankId,
+        contractNo: l.contractNo,
+        enterpriseId: l.enterpriseId,
+        coverInstitutionId: l.coverInstitutionId,
+        projectId: l.projectId,
+        purpose: l.purpose,
+        amount: fenToYuan(l.amountFen),
+        annualRate: l.annualRate,
+        termMonths: l.termMonths,
+        disbursedAt: toChinaIso(l.disbursedAt),
+        via: createdVia,
+      },
+    });
+  }
+  const storedBy = new Map(repaymentIds.map((r) => [`${r.loanId}|${r.periodNo}`, r]));
+  for (const r of plan.repaymentsToCreate) {
+    const stored = storedBy.get(`${r.loanId ?? loanIds.get(r.contractNo)}|${r.periodNo}`)!;
+    await recordAudit(tx, ctx, {
+      action: 'loan.repayment_imported',
+      objectType: 'loan',
+      objectId: stored.loanId,
+      after: {
+        importBatchId: batchId,
+        repaymentId: stored.id,
+        contractNo: r.contractNo,
         periodNo: r.periodNo,
         dueDate: r.dueDate,
         paidDate: r.paidDate,
-        principalPaidFen: r.principalFen,
-        interestPaidFen: r.interestFen,
-        importBatchId: batchId,
-        createdBy,
-        createdVia,
-        createdAt: ctx.now,
-      })),
-    );
+        principalPaid: fenToYuan(r.principalFen),
+        interestPaid: fenToYuan(r.interestFen),
+        via: createdVia,
+      },
+    });
   }
   const touched = [...new Set(plan.repaymentsToCreate.map((r) => r.loanId).filter((id): id is string => !!id))];
   for (const part of chunks(touched, 1000)) {
@@ -306,7 +356,6 @@ export async function importLoans(ctx: Ctx, input: ImportInput): Promise<TImport
         createdAt: ctx.now,
       })
       .returning({ id: loanImportBatches.id });
-    await persist(tx, ctx, bankId, plan, batch!.id);
     await recordAudit(tx, ctx, {
       action: 'loan.import_completed',
       objectType: 'loan_import_batch',
@@ -321,6 +370,7 @@ export async function importLoans(ctx: Ctx, input: ImportInput): Promise<TImport
         via: ctx.actor?.via ?? 'session',
       },
     });
+    await persist(tx, ctx, bankId, plan, batch!.id);
     return {
       ...base,
       ...counts,

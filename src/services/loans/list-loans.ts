@@ -1,8 +1,8 @@
 /** Paged list of the loans the actor may see; the scope is part of the WHERE clause. */
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TLoanList, TLoanListQuery } from '../../contracts/loans';
 import { ZLoanListQuery } from '../../contracts/loans';
-import { enterprises, loans } from '../../db/schema';
+import { enterprises, loanRepayments, loans } from '../../db/schema';
 import { readsBusinessData } from '../../domain/access/scope';
 import { normalizeUscc } from '../../domain/enterprise/uscc';
 import type { Ctx } from '../context';
@@ -26,6 +26,12 @@ export async function listLoans(ctx: Ctx, rawQuery: TLoanListQuery): Promise<TLo
   if (query.contractNo) conds.push(eq(loans.contractNo, query.contractNo));
   if (query.enterpriseUscc) conds.push(eq(enterprises.uscc, normalizeUscc(query.enterpriseUscc)));
   if (query.enterpriseId) conds.push(eq(loans.enterpriseId, query.enterpriseId));
+  if (query.status === 'cancelled') conds.push(eq(loans.status, 'cancelled'));
+  else if (query.status) {
+    const repaid = sql`(select coalesce(sum(${loanRepayments.principalPaidFen}), 0) from ${loanRepayments} where ${loanRepayments.loanId} = ${loans.id})`;
+    conds.push(eq(loans.status, 'active'));
+    conds.push(query.status === 'settled' ? sql`${repaid} >= ${loans.amountFen}` : sql`${repaid} < ${loans.amountFen}`);
+  }
   const where = and(...conds);
   const db = ctx.deps.readDb;
   const [total] = await db

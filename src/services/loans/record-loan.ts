@@ -99,7 +99,7 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
     const [existing] = await tx
       .select()
       .from(loans)
-      .where(and(eq(loans.bankId, bankId), eq(loans.contractNo, terms.contractNo)))
+      .where(and(eq(loans.bankId, bankId), eq(loans.contractNo, terms.contractNo), eq(loans.status, 'active')))
       .limit(1);
     if (existing) {
       const same =

@@ -6,6 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { TRecordRepayment, TRecordRepaymentResult } from '../../contracts/loans';
 import { enterprises, loanRepayments, loans } from '../../db/schema';
+import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import {
   type RepaymentDraft,
   type RepaymentField,
@@ -63,6 +64,14 @@ export async function recordRepayment(
       .limit(1);
     if (!row) throw Errors.notFound({ zh: '贷款', en: 'Loan' });
     const loan = row.loan;
+    if (loan.status === 'cancelled') {
+      throw Errors.conflict(
+        'LOAN_CANCELLED',
+        `贷款“${loan.contractNo}”已作废，不能再登记还款`,
+        `Loan "${loan.contractNo}" is cancelled`,
+        { loanId },
+      );
+    }
     const existing = await tx
       .select()
       .from(loanRepayments)
@@ -86,7 +95,7 @@ export async function recordRepayment(
         amountFen: loan.amountFen,
         annualRate: loan.annualRate,
         disbursedOn: loan.disbursedOn,
-        maturityDate: loan.maturityDate,
+        maturityDate: effectiveMaturity(loan),
       },
       existing.map(toDraft),
       draft,

@@ -108,12 +108,21 @@ export async function prepareApplicationBody(
   if (new Set(loanIds).size !== loanIds.length) {
     throw fieldError('loans', '申请贴息的贷款', '不能重复选择同一笔贷款', 'lists a loan twice');
   }
-  const loanRows = await tx.select().from(loans).where(inArray(loans.id, loanIds));
+  // FOR SHARE: a bank's correction or cancellation of a claimed loan waits for this submission (and then refuses).
+  const loanRows = await tx.select().from(loans).where(inArray(loans.id, loanIds)).for('share');
   const byId = new Map(loanRows.map((l) => [l.id, l]));
   for (const [i, l] of body.loans.entries()) {
     const row = byId.get(l.loanId);
     if (!row || row.enterpriseId !== enterpriseId) {
       throw fieldError(`loans.${i}.loanId`, '贷款', '不存在或不属于本企业', 'is not a loan of this enterprise');
+    }
+    if (row.status === 'cancelled') {
+      throw fieldError(
+        `loans.${i}.loanId`,
+        '贷款',
+        `“${row.contractNo}”已被贷款银行作废，不能申请贴息`,
+        'is cancelled',
+      );
     }
     if (row.projectId && row.projectId !== args.projectId) {
       throw fieldError(

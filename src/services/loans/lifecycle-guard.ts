@@ -1,0 +1,108 @@
+/**
+ * What every change to a recorded loan (correction, cancellation, extension) checks first, inside its transaction:
+ * the actor is the recording bank (others: 404), the loan is not cancelled, the request edits the current version
+ * (optimistic concurrency: a stale version is a 409), and the loan is not part of a subsidy application.
+ *
+ * Subsidy applications have no draft state in the database: an application row exists only once submitted
+ * (vouchers uploaded before submission are not linked to loans). So any application claiming the loan — whatever
+ * its status, including returned, awarded or unfunded — freezes the loan's recorded facts: they are the basis of
+ * S = I × R × C and of the first-come-first-served order (申报指南 六（二）（四）).
+ *
+ * The loan row is locked FOR UPDATE; a submission reads the loans it claims FOR SHARE, so a submission and a
+ * change of the same loan cannot interleave.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import {
+  enterprises,
+  loans,
+  projects,
+  subsidyApplicationLoans,
+  subsidyApplications,
+  subsidyCampaigns,
+} from '../../db/schema';
+import { APPLICATION_STATUS_ZH, type ApplicationStatus } from '../../domain/workflow/application';
+import type { Ctx } from '../context';
+import { Errors } from '../errors';
+import { loanScopeCondition } from './scope';
+import { bankOf, lockBank } from './shared';
+
+export type LoanRowT = typeof loans.$inferSelect;
+
+export async function loadLoanForChange(
+  tx: Tx,
+  ctx: Ctx,
+  loanId: string,
+  version: number,
+  actionZh: string,
+): Promise<{ bankId: string; loan: LoanRowT }> {
+  const bankId = bankOf(ctx.actor);
+  await lockBank(tx, bankId);
+  const [row] = await tx
+    .select({ loan: loans })
+    .from(loans)
+    .innerJoin(enterprises, eq(enterprises.id, loans.enterpriseId))
+    .where(and(eq(loans.id, loanId), loanScopeCondition(ctx.actor)))
+    .limit(1)
+    .for('update', { of: loans });
+  if (!row) throw Errors.notFound({ zh: '贷款', en: 'Loan' });
+  const loan = row.loan;
+  if (loan.status === 'cancelled') {
+    throw Errors.conflict(
+      'LOAN_CANCELLED',
+      `贷款“${loan.contractNo}”已作废，不能再${actionZh}`,
+      `Loan "${loan.contractNo}" is cancelled`,
+      { loanId },
+    );
+  }
+  if (loan.version !== version) {
+    throw Errors.conflict(
+      'VERSION_CONFLICT',
+      `贷款“${loan.contractNo}”已被修改（当前版本 ${loan.version}，您编辑的是版本 ${version}），请刷新页面查看最新内容后重新${actionZh}`,
+      `The loan was changed meanwhile (current version ${loan.version}, yours ${version}); reload and retry`,
+      { loanId, currentVersion: loan.version },
+    );
+  }
+  await assertNotInApplication(tx, loan, actionZh);
+  return { bankId, loan };
+}
+
+async function assertNotInApplication(tx: Tx, loan: LoanRowT, actionZh: string): Promise<void> {
+  const apps = await tx
+    .select({
+      id: subsidyApplications.id,
+      status: subsidyApplications.status,
+      campaignTitle: subsidyCampaigns.title,
+      projectNo: projects.libraryNumber,
+    })
+    .from(subsidyApplicationLoans)
+    .innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyApplicationLoans.applicationId))
+    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyApplications.campaignId))
+    .innerJoin(projects, eq(projects.id, subsidyApplications.projectId))
+    .where(eq(subsidyApplicationLoans.loanId, loan.id))
+    .orderBy(asc(subsidyApplications.submittedAt));
+  if (apps.length === 0) return;
+  const named = apps
+    .map(
+      (a) =>
+        `${a.campaignTitle}、项目 ${a.projectNo} 的补贴申请（申请编号 ${a.id}，状态：${
+          APPLICATION_STATUS_ZH[a.status as ApplicationStatus] ?? a.status
+        }）`,
+    )
+    .join('；');
+  throw Errors.conflict(
+    'LOAN_IN_APPLICATION',
+    `贷款“${loan.contractNo}”已用于${named}，贷款信息是贴息计算和核查的依据，不能${actionZh}。如登记确有错误，请联系市工业和信息化局处理该申请`,
+    `Loan "${loan.contractNo}" is claimed by subsidy application ${apps.map((a) => a.id).join(', ')}`,
+    { loanId: loan.id, applicationIds: apps.map((a) => a.id) },
+  );
+}
+
+/** Who did it, as stored beside corrections and extensions. */
+export function byOf(ctx: Ctx) {
+  return {
+    createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
+    createdByName: ctx.actor?.name ?? null,
+    createdVia: ctx.actor?.via ?? 'session',
+  };
+}
