@@ -1,6 +1,9 @@
-/** 贷款详情: the loan's terms and its repayments; the lending bank records repayments here. */
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table } from 'antd';
+/**
+ * 贷款详情: the loan's terms, repayments, extensions and corrections; the lending bank records repayments here and
+ * corrects (更正), cancels (作废) or extends (登记展期) the loan.
+ */
+import { ArrowLeftOutlined, EditOutlined, FieldTimeOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PURPOSE_RULES, type TRepayment } from '../../../../src/contracts/loans';
@@ -10,9 +13,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useLoan } from './api';
+import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
 import { ratePercent, SourceTag, StatusTag } from './LoanTags';
 import { RepaymentModal } from './RepaymentModal';
-import { L } from './text';
+import { fill, L } from './text';
 
 export default function LoanDetailPage() {
   const { id = '' } = useParams();
@@ -21,6 +25,7 @@ export default function LoanDetailPage() {
   const navigate = useNavigate();
   const { data: loan, error, isLoading } = useLoan(id);
   const [repaying, setRepaying] = useState(false);
+  const [dialog, setDialog] = useState<'correct' | 'cancel' | 'extend' | null>(null);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
@@ -34,6 +39,7 @@ export default function LoanDetailPage() {
   if (error || !loan) return <Alert type="error" showIcon title={errorMessage(error)} />;
 
   const isLender = me?.role === 'bank_officer' && me.institutionId === loan.bank.id;
+  const active = loan.status !== 'cancelled';
   const nextPeriod = loan.repayments.reduce((m, r) => Math.max(m, r.periodNo), 0) + 1;
 
   return (
@@ -43,7 +49,20 @@ export default function LoanDetailPage() {
         extra={
           <Space>
             {back}
-            {isLender && loan.status !== 'settled' && (
+            {isLender && active && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setDialog('correct')} data-testid="loan-correct">
+                  {pick(L.correct)}
+                </Button>
+                <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="loan-extend">
+                  {pick(L.extend)}
+                </Button>
+                <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="loan-cancel">
+                  {pick(L.cancel)}
+                </Button>
+              </>
+            )}
+            {isLender && loan.status === 'repaying' && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -56,6 +75,22 @@ export default function LoanDetailPage() {
           </Space>
         }
       />
+      {loan.cancelled && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={pick(L.cancelledAlert)}
+          description={fill(pick(L.cancelInfo), {
+            at: new Date(new Date(loan.cancelled.at).getTime() + 8 * 3600_000)
+              .toISOString()
+              .slice(0, 16)
+              .replace('T', ' '),
+            reason: loan.cancelled.reason,
+          })}
+          data-testid="loan-cancelled"
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={pick(L.contractNo)}>
@@ -76,7 +111,19 @@ export default function LoanDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.amount)}>{yuan(loan.amount)}</Descriptions.Item>
           <Descriptions.Item label={pick(L.rate)}>{ratePercent(loan.annualRate)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.term)}>{loan.termMonths}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.term)}>
+            {loan.termMonths}
+            {loan.extended && (
+              <>
+                {' '}
+                <Tag color="orange">{pick(L.extendedTag)}</Tag>
+                <br />
+                <span style={{ fontSize: 12, color: '#888' }}>
+                  {fill(pick(L.contractTerm), { n: loan.contractTermMonths, d: loan.contractMaturityDate })}
+                </span>
+              </>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={pick(L.disbursedAt)}>
             {loan.disbursedAt.slice(0, 10)} {loan.disbursedAt.slice(11, 16)}
           </Descriptions.Item>
@@ -124,8 +171,16 @@ export default function LoanDetailPage() {
           ]}
         />
       </Card>
+      <LoanHistory loan={loan} />
       {isLender && (
         <RepaymentModal loanId={loan.id} nextPeriod={nextPeriod} open={repaying} onClose={() => setRepaying(false)} />
+      )}
+      {isLender && active && (
+        <>
+          <CorrectLoanDrawer loan={loan} open={dialog === 'correct'} onClose={() => setDialog(null)} />
+          <CancelLoanModal loan={loan} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
+          <ExtendLoanModal loan={loan} open={dialog === 'extend'} onClose={() => setDialog(null)} />
+        </>
       )}
     </>
   );

@@ -3,7 +3,7 @@
  * enterprise's own loans, or a reviewer's district/city. The API filters by scope; this page only shows.
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
@@ -21,7 +21,7 @@ export default function LoanListPage() {
   const { pick } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ q?: string }>();
+  const [form] = Form.useForm<{ q?: string; status?: TLoan['status'] }>();
   const [filters, setFilters] = useState<LoanFilters>({ page: 1, pageSize: 20 });
   const [recording, setRecording] = useState(false);
   const { data, isFetching, error } = useLoanList(filters);
@@ -53,10 +53,24 @@ export default function LoanListPage() {
         <Form
           form={form}
           layout="inline"
-          onFinish={(v) => setFilters({ q: v.q?.trim() || undefined, page: 1, pageSize: filters.pageSize })}
+          onFinish={(v) =>
+            setFilters({ q: v.q?.trim() || undefined, status: v.status, page: 1, pageSize: filters.pageSize })
+          }
         >
           <Form.Item name="q">
             <Input allowClear placeholder={pick(L.searchPlaceholder)} style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              allowClear
+              data-testid="loan-status-filter"
+              placeholder={pick(L.allStatuses)}
+              style={{ width: 140 }}
+              options={(['repaying', 'settled', 'cancelled'] as const).map((k) => ({
+                value: k,
+                label: pick(L.statuses[k]),
+              }))}
+            />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -7,7 +7,8 @@ import { L } from './text';
 
 export function StatusTag({ status }: { status: TLoan['status'] }) {
   const { pick } = useI18n();
-  return <Tag color={status === 'settled' ? 'green' : 'blue'}>{pick(L.statuses[status])}</Tag>;
+  const color = status === 'settled' ? 'green' : status === 'cancelled' ? 'default' : 'blue';
+  return <Tag color={color}>{pick(L.statuses[status])}</Tag>;
 }
 
 export function SourceTag({ source }: { source: TLoan['source'] }) {

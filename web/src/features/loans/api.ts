@@ -1,8 +1,11 @@
 /** Loan API calls and query keys. */
 import { useQuery } from '@tanstack/react-query';
 import type {
+  TCancelLoan,
+  TCorrectLoan,
   TCoverInstitution,
   TCreateLoan,
+  TExtendLoan,
   TImportResult,
   TLoanDetail,
   TLoanList,
@@ -21,6 +24,7 @@ export const loanKeys = {
 
 export interface LoanFilters {
   q?: string | undefined;
+  status?: TLoanDetail['status'] | undefined;
   page: number;
   pageSize: number;
 }
@@ -50,6 +54,15 @@ export function useCoverInstitutions(enabled = true) {
 }
 
 export const recordLoan = (body: TCreateLoan) => api.post<TRecordLoanResult>('/api/v1/loans', body);
+
+export const correctLoan = (loanId: string, body: TCorrectLoan) =>
+  api.post<TLoanDetail>(`/api/v1/loans/${encodeURIComponent(loanId)}/corrections`, body);
+
+export const cancelLoan = (loanId: string, body: TCancelLoan) =>
+  api.post<TLoanDetail>(`/api/v1/loans/${encodeURIComponent(loanId)}/cancel`, body);
+
+export const extendLoan = (loanId: string, body: TExtendLoan) =>
+  api.post<TLoanDetail>(`/api/v1/loans/${encodeURIComponent(loanId)}/extensions`, body);
 
 export const recordRepayment = (loanId: string, body: TRecordRepayment) =>
   api.post<TRecordRepaymentResult>(`/api/v1/loans/${encodeURIComponent(loanId)}/repayments`, body);
