@@ -171,4 +171,82 @@ describe('a bank records loans; insurer and enterprise see them', () => {
     await other.page.getByText('贷款不存在或您无权访问').waitFor();
     await other.close();
   });
+
+  it('the bank corrects the loan, records an extension, and cancels a loan recorded in error', async () => {
+    const s = await newSession(browser, server);
+    const { page } = s;
+    await loginAs(page, 'gonghang');
+    await page.waitForURL(/\/bank\/loans$/);
+    await page.locator('.ant-table').getByRole('link', { name: contractNo, exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(contractNo) }).waitFor();
+
+    // 更正: the rate, with a reason; the history shows before → after.
+    await page.getByTestId('loan-correct').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '更正贷款登记信息' });
+    await drawer.getByLabel('年利率').fill('0.0375');
+    await drawer.getByLabel('更正原因').fill('年利率录入错误，以合同为准');
+    await drawer.getByTestId('loan-correct-submit').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const corrections = page.getByTestId('loan-corrections');
+    await corrections.getByText('年利率：0.0365 → 0.0375').waitFor();
+    await corrections.getByText('年利率录入错误，以合同为准').waitFor();
+    await page.getByText('3.75%').waitFor();
+
+    // 登记展期: 48 months from disbursement (equipment loans up to 60).
+    const disbursed = chinaDay(40);
+    const newMaturity = `${Number(disbursed.slice(0, 4)) + 4}${disbursed.slice(4)}`;
+    await page.getByTestId('loan-extend').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '登记展期协议' });
+    await modal.getByText('展期后到期日须晚于当前到期日').waitFor();
+    await modal.getByLabel('展期协议编号').fill(`ZQ-${contractNo}`);
+    const agreed = modal.getByLabel('展期协议签订日期');
+    await agreed.click();
+    await agreed.fill(chinaDay(1));
+    await agreed.press('Enter');
+    const matures = modal.getByLabel('展期后到期日');
+    await matures.click();
+    await matures.fill(newMaturity);
+    await matures.press('Enter');
+    await modal.getByRole('button', { name: /登记展期/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    const extensions = page.getByTestId('loan-extensions');
+    await extensions.getByText(`ZQ-${contractNo}`).waitFor();
+    await extensions.getByText(newMaturity).waitFor();
+    await page.getByText('已展期').waitFor();
+    await screenshot(page, 'loans-corrected-extended');
+
+    // 作废: the imported loan recorded in error.
+    await page.goto(`${new URL(page.url()).origin}/bank/loans`);
+    await page
+      .locator('.ant-table')
+      .getByRole('link', { name: `${contractNo}-B` })
+      .click();
+    await page.getByRole('heading', { name: new RegExp(`${contractNo}-B`) }).waitFor();
+    await page.getByTestId('loan-cancel').click();
+    const cancel = page.locator('.ant-modal').filter({ hasText: '作废误登记的贷款' });
+    await cancel.getByLabel('作废原因').fill('重复登记，作废');
+    await cancel.getByRole('button', { name: /作\s*废/ }).click();
+    await cancel.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('loan-cancelled')
+      .getByText(/重复登记，作废/)
+      .waitFor();
+    expect(await page.getByTestId('loan-correct').count()).toBe(0);
+
+    // Lists show it as 已作废 and filter by it.
+    await page.goto(`${new URL(page.url()).origin}/bank/loans`);
+    await page.getByTestId('loan-status-filter').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '已作废' }).click();
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    // The active loan leaves the filtered list; the cancelled one stays, tagged 已作废.
+    await page
+      .locator('.ant-table')
+      .getByRole('link', { name: contractNo, exact: true })
+      .waitFor({ state: 'detached' });
+    const row = page.locator('.ant-table-tbody tr').filter({ hasText: `${contractNo}-B` });
+    await row.getByText('已作废').waitFor();
+    await screenshot(page, 'loans-cancelled-filter');
+    expect(s.errors).toEqual([]);
+    await s.close();
+  });
 });
