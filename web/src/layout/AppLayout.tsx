@@ -72,6 +72,8 @@ export default function AppLayout() {
   };
 
   const narrow = !screens.md;
+  // A password set by an administrator: nothing but the password change until it is done (the API refuses the rest).
+  const forced = me.mustChangePassword;
 
   const nav = (
     <nav aria-label={t('menu.navigation')}>
@@ -134,7 +136,7 @@ export default function AppLayout() {
               </Typography.Text>
             )}
             <Flex align="center" gap={12} wrap={false}>
-              <NotificationBell />
+              {!forced && <NotificationBell />}
               <LangSwitch />
               <Dropdown
                 trigger={['click']}
@@ -163,14 +165,18 @@ export default function AppLayout() {
         </Header>
         <Content className="app-content">
           <main>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
+            <Suspense fallback={<PageLoading />}>{!forced && <Outlet />}</Suspense>
           </main>
         </Content>
         <Footer className="app-footer">{t('app.footer')}</Footer>
       </Layout>
-      <ChangePasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} username={me.username} />
+      <ChangePasswordDialog
+        open={pwOpen || forced}
+        forced={forced}
+        onLogout={() => void doLogout()}
+        onClose={() => setPwOpen(false)}
+        username={me.username}
+      />
     </Layout>
   );
 }

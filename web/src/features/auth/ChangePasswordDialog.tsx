@@ -1,10 +1,18 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+/**
+ * Changing one's own password. With `forced` (a password set by an administrator, `mustChangePassword`) the dialog
+ * cannot be dismissed: the only ways out are a successful change or signing out.
+ */
+
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { ZChangePassword } from '../../../../src/contracts/auth';
 import { checkPassword } from '../../../../src/domain/access/password-policy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { ME_KEY, type Me } from '../../auth/session';
 import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
+import { A } from './text';
 
 interface Values {
   currentPassword: string;
@@ -16,13 +24,21 @@ export function ChangePasswordDialog({
   open,
   onClose,
   username,
+  forced = false,
+  onLogout,
 }: {
   open: boolean;
+  /** After a successful change (and, unless forced, on cancel). */
   onClose(): void;
   username: string;
+  /** The password must be changed before anything else: no cancel, no close button, no Esc, no mask click. */
+  forced?: boolean;
+  /** Offered instead of "cancel" when forced. */
+  onLogout?(): void;
 }) {
   const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +51,8 @@ export function ChangePasswordDialog({
     try {
       await api.post('/api/v1/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
       message.success(t('password.changed'));
+      // The obligation to change a temporary password ends with the change (the server cleared it too).
+      qc.setQueryData<Me | null>(ME_KEY, (m) => (m ? { ...m, mustChangePassword: false } : m));
       form.resetFields();
       onClose();
     } catch (e) {
@@ -48,23 +66,38 @@ export function ChangePasswordDialog({
   return (
     <Modal
       open={open}
-      title={t('password.title')}
+      title={forced ? pick(A.forcedTitle) : t('password.title')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={submit}
       onCancel={() => {
+        if (forced) return;
         setError(null);
         form.resetFields();
         onClose();
       }}
+      closable={!forced}
+      mask={{ closable: !forced }}
+      keyboard={!forced}
+      footer={
+        forced
+          ? (_, { OkBtn }) => (
+              <>
+                {onLogout && <Button onClick={onLogout}>{pick(A.logout)}</Button>}
+                <OkBtn />
+              </>
+            )
+          : undefined
+      }
       destroyOnHidden
     >
+      {forced && <Alert type="warning" showIcon title={pick(A.forcedIntro)} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} name="changePassword" layout="vertical" autoComplete="off" preserve={false}>
         <Form.Item
           name="currentPassword"
-          label={t('password.current')}
+          label={forced ? pick(A.forcedCurrent) : t('password.current')}
           rules={[zodRule(ZChangePassword.shape.currentPassword, 'currentPassword', lang)]}
         >
           <Input.Password autoComplete="current-password" />

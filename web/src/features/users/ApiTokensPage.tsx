@@ -6,6 +6,7 @@ import {
   App,
   Button,
   Card,
+  DatePicker,
   Form,
   Input,
   Modal,
@@ -17,8 +18,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
+  API_TOKEN_MAX_DAYS,
   type TApiToken,
   type TApiTokenList,
   type TIssueApiToken,
@@ -26,16 +29,18 @@ import {
   ZIssueApiToken,
 } from '../../../../src/contracts/users';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
 import { useInstitutions } from './institutions';
+import { U } from './text';
 
 const I = ZIssueApiToken.shape;
 
 export default function ApiTokensPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const institutions = useInstitutions();
@@ -106,7 +111,7 @@ export default function ApiTokensPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1050 }}
           columns={[
             { title: t('tokens.name'), dataIndex: 'name' },
             { title: t('users.institution'), dataIndex: 'institutionName' },
@@ -122,11 +127,18 @@ export default function ApiTokensPage() {
               render: (v: string | null) => formatInstant(v, lang),
             },
             {
+              title: pick(U.expiresAt),
+              dataIndex: 'expiresAt',
+              render: (v: string) => formatInstant(v, lang),
+            },
+            {
               title: t('users.status'),
-              dataIndex: 'revokedAt',
-              render: (v: string | null) =>
-                v ? (
-                  <Tag>{t('tokens.revokedAt', { at: formatInstant(v, lang) })}</Tag>
+              dataIndex: 'status',
+              render: (_, tok) =>
+                tok.status === 'revoked' ? (
+                  <Tag>{t('tokens.revokedAt', { at: formatInstant(tok.revokedAt, lang) })}</Tag>
+                ) : tok.status === 'expired' ? (
+                  <Tag color="orange">{pick(U.expired)}</Tag>
                 ) : (
                   <Tag color="green">{t('users.active')}</Tag>
                 ),
@@ -171,6 +183,20 @@ export default function ApiTokensPage() {
           </Form.Item>
           <Form.Item name="name" label={t('tokens.name')} rules={[zodRule(I.name, 'name', lang)]}>
             <Input maxLength={50} placeholder={t('tokens.namePlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="expiresAt"
+            label={pick(U.expiresAt)}
+            extra={pick(U.expiresAtExtra)}
+            rules={[zodRule(I.expiresAt, 'expiresAt', lang)]}
+            {...dateProps}
+          >
+            <DatePicker
+              style={{ width: 200 }}
+              disabledDate={(d) =>
+                !d.isAfter(dayjs(), 'day') || d.isAfter(dayjs().add(API_TOKEN_MAX_DAYS, 'day'), 'day')
+              }
+            />
           </Form.Item>
         </Form>
       </Modal>
