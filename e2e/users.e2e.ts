@@ -1,4 +1,7 @@
-/** The security administrator creates a district reviewer account, who can then sign in with its district's menus. */
+/**
+ * The security administrator creates a district reviewer account; the reviewer signs in, must first replace the
+ * password the administrator set (a dialog that cannot be dismissed), and then works with its district's menus.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,7 +33,7 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 describe('security administrator', () => {
-  it('creates a district reviewer; a duplicate username is refused under the field; the new reviewer signs in', async () => {
+  it('creates a district reviewer; a duplicate username is refused under the field; the new reviewer changes the password, then works', async () => {
     const admin = await newSession(browser, server);
     const { page } = admin;
     await loginAs(page, 'anquan');
@@ -71,14 +74,32 @@ describe('security administrator', () => {
     await row.getByText('江海区工信局审核员').waitFor();
     await row.getByText('县（市、区）审核人员').waitFor();
     await row.getByText('江海区', { exact: true }).waitFor();
+    await row.getByText('待本人改密').waitFor();
     await screenshot(page, 'users-list');
     await logout(page);
     expect(admin.errors).toEqual([]);
     await admin.close();
 
-    // The new reviewer signs in (own context, own cookies) and sees the district reviewer's menus.
+    // The new reviewer signs in (own context, own cookies): the administrator chose the password, so the first thing
+    // is a password-change dialog that neither Esc nor a click outside closes, and no page behind it.
     const reviewer = await newSession(browser, server);
     await loginAs(reviewer.page, 'jianghai', 'Haijiang@2026');
+    const forced = reviewer.page.getByRole('dialog').filter({ hasText: '请先修改密码' });
+    await forced.getByText('您的密码由管理员设置（临时密码）').waitFor();
+    await reviewer.page.keyboard.press('Escape');
+    await reviewer.page.mouse.click(5, 5);
+    await forced.getByText('您的密码由管理员设置（临时密码）').waitFor();
+    expect(await forced.getByRole('button', { name: /取\s*消/ }).count()).toBe(0);
+    expect(await reviewer.page.locator('main .ant-table').count()).toBe(0);
+    await screenshot(reviewer.page, 'users-forced-password-change');
+    await forced.getByLabel('当前密码（临时密码）').fill('Haijiang@2026');
+    await forced.getByLabel('新密码', { exact: true }).fill('Reviewer#Own2026');
+    await forced.getByLabel('确认新密码').fill('Reviewer#Own2026');
+    await forced.getByRole('button', { name: /保\s*存/ }).click();
+    await reviewer.page.getByText('密码已修改').waitFor();
+    await forced.waitFor({ state: 'hidden' });
+
+    // Then it carries on with the district reviewer's menus.
     for (const m of ['入库核实', '补贴核查', '企业管理', '项目跟踪']) {
       await reviewer.page.getByRole('menuitem', { name: new RegExp(m) }).waitFor();
     }
@@ -115,6 +136,7 @@ describe('security administrator', () => {
     await diff.getByText('jianghai', { exact: true }).waitFor();
     await diff.getByText('district_reviewer', { exact: true }).waitFor();
     await diff.getByText('440704', { exact: true }).waitFor();
+    await diff.getByText('mustChangePassword').waitFor();
     expect(await diff.getByText('Haijiang@2026').count()).toBe(0);
     await screenshot(page, 'audit-user-created');
     expect(s.errors).toEqual([]);
