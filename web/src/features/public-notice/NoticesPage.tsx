@@ -27,6 +27,16 @@ function PhaseTag({ phase }: { phase: TNotice['phase'] }) {
   );
 }
 
+/** 递补公示: a supplementary round's new awards (budget freed during the first notice). */
+function KindTag({ kind }: { kind: TNotice['kind'] }) {
+  const { lang } = useI18n();
+  return kind === 'supplementary' ? (
+    <Tag color="orange" data-testid="notice-kind-supplementary">
+      {lang === 'en' ? 'Supplementary' : '递补公示'}
+    </Tag>
+  ) : null;
+}
+
 function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }) {
   const { lang } = useI18n();
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -107,6 +117,7 @@ function NoticeDetail({ notice }: { notice: TNotice }) {
       title={
         <Space>
           {notice.title}
+          <KindTag kind={notice.kind} />
           <PhaseTag phase={notice.phase} />
         </Space>
       }
@@ -118,6 +129,17 @@ function NoticeDetail({ notice }: { notice: TNotice }) {
         )
       }
     >
+      {notice.kind === 'supplementary' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={L(
+            '本公示为递补公示：仅列出公示期间释放的预算按申报指南 六（四）顺序递补安排的企业及金额，公示期单独计算。',
+            'Supplementary notice: only the awards made from budget freed during the first notice, with their own period.',
+          )}
+        />
+      )}
       <Typography.Paragraph>{notice.body}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         {L('公示期', 'Period')}：{notice.startsOn} ～ {notice.endsOn}（{notice.noticeDays}
@@ -184,6 +206,7 @@ export default function NoticesPage() {
                   title={
                     <Space>
                       {n.title}
+                      <KindTag kind={n.kind} />
                       <PhaseTag phase={n.phase} />
                     </Space>
                   }

@@ -1,6 +1,8 @@
 /**
  * 预算与公示 / 资金分配: the dashboard; the campaign's allocation (dry run, then one committed run — city
- * administrator); the public notice; objections handled as cases (city staff).
+ * administrator); the public notice; objections handled as cases (city staff) — an upheld one may revoke or reduce
+ * the award it names; the freed budget then goes to the next in line by a 递补 run (dry run, then commit) whose
+ * awards get their own 递补公示.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -21,7 +23,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TAllocationOutcome, TAward, TObjection } from '../../../../src/contracts/subsidy';
+import type { TAllocationOutcome, TAward, TNotice, TObjection } from '../../../../src/contracts/subsidy';
 import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -30,8 +32,18 @@ import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
 import { SubsidyDashboard } from '../dashboard/SubsidyDashboard';
-import { runAllocation, subsidyKeys, useAwards, useCampaignNotice, useCampaigns, useObjections } from './api';
-import { AwardTag, CampaignTag, Explanation, ObjectionTag, useL } from './common';
+import {
+  runAllocation,
+  runSupplementary,
+  subsidyKeys,
+  useAwards,
+  useCampaignNotice,
+  useCampaignNotices,
+  useCampaigns,
+  useObjections,
+  useSupplementary,
+} from './api';
+import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag, useL } from './common';
 
 type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
 
@@ -75,13 +87,23 @@ function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
   return (
     <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }} data-testid="run-summary">
       <Descriptions.Item label={L('类型', 'Kind')}>
-        {o.kind === 'dry_run' ? L('试算', 'Dry run') : L('正式分配', 'Committed')}
+        {o.kind === 'dry_run'
+          ? L('试算', 'Dry run')
+          : o.kind === 'commit'
+            ? L('正式分配', 'Committed')
+            : o.kind === 'supplement_dry_run'
+              ? L('递补试算', 'Supplementary dry run')
+              : L('递补分配', 'Supplementary allocation')}
       </Descriptions.Item>
       <Descriptions.Item label={L('申请数', 'Applications')}>{o.applicationCount}</Descriptions.Item>
       <Descriptions.Item label={L('执行人', 'Run by')}>
         {o.runByName} {o.startedAt.slice(0, 16).replace('T', ' ')}
       </Descriptions.Item>
-      <Descriptions.Item label={L('预算', 'Budget')}>{yuan(o.budget)}</Descriptions.Item>
+      <Descriptions.Item
+        label={o.kind.startsWith('supplement') ? L('可递补预算', 'Freed budget') : L('预算', 'Budget')}
+      >
+        {yuan(o.budget)}
+      </Descriptions.Item>
       <Descriptions.Item label={L('测算合计', 'Requested')}>{yuan(o.totalRequested)}</Descriptions.Item>
       <Descriptions.Item label={L('安排合计', 'Awarded')}>
         <b data-testid="total-awarded">{yuan(o.totalAwarded)}</b>
@@ -106,8 +128,9 @@ function Objections({ noticeId }: { noticeId: string }) {
     const v = await validFields(form);
     if (!v) return;
     setError(null);
+    const body = { ...v, reduceTo: v.reduceTo ? String(v.reduceTo).trim() : undefined };
     try {
-      await api.post(`/api/v1/subsidy/objections/${handling.id}/handle`, v);
+      await api.post(`/api/v1/subsidy/objections/${handling.id}/handle`, body);
       message.success(L('已保存', 'Saved'));
       setHandling(null);
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
@@ -142,7 +165,13 @@ function Objections({ noticeId }: { noticeId: string }) {
                   size="small"
                   onClick={() => {
                     setHandling(o);
-                    form.setFieldsValue({ status: 'closed', outcome: 'rejected', note: '', revokeAward: false });
+                    form.setFieldsValue({
+                      status: 'closed',
+                      outcome: 'rejected',
+                      note: '',
+                      revokeAward: false,
+                      reduceTo: '',
+                    });
                   }}
                   data-testid="handle-objection"
                 >
@@ -183,7 +212,13 @@ function Objections({ noticeId }: { noticeId: string }) {
             label={L('撤销所指补贴（仅异议成立时）', 'Revoke the award (upheld only)')}
             valuePropName="checked"
           >
-            <Switch />
+            <Switch data-testid="revoke-award" />
+          </Form.Item>
+          <Form.Item
+            name="reduceTo"
+            label={L('或核减为（元，仅异议成立时；释放的预算可递补）', 'Or reduce to (yuan, upheld only)')}
+          >
+            <Input placeholder="5000.00" data-testid="reduce-to" />
           </Form.Item>
           <Form.Item
             name="note"
@@ -195,6 +230,169 @@ function Objections({ noticeId }: { noticeId: string }) {
         </Form>
       </Modal>
     </>
+  );
+}
+
+function RoundAwards({ runId }: { runId: string }) {
+  const [page, setPage] = useState(1);
+  const { data } = useAwards(runId, page);
+  if (!data) return null;
+  return <OutcomeTable rows={data.items} total={data.total} page={page} onPage={setPage} />;
+}
+
+/** 递补: the freed budget, the dry run and commit of a round (city administrator), the rounds made. */
+function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmin: boolean }) {
+  const L = useL();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data: s } = useSupplementary(campaignId, true);
+  const [outcome, setOutcome] = useState<TAllocationOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!s) return null;
+  const run = async (dryRun: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const o = await runSupplementary(campaignId, dryRun);
+      setOutcome(o);
+      message.success(
+        dryRun ? L('递补试算完成', 'Dry run done') : L('递补分配已提交', 'Supplementary allocation committed'),
+      );
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async () => {
+    setError(null);
+    try {
+      await api.post(`/api/v1/subsidy/campaigns/${campaignId}/supplementary-notices`, {});
+      message.success(L('递补公示已发布', 'Supplementary notice published'));
+      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Card
+      title={
+        <Space>
+          {L('递补分配', 'Supplementary allocation')}
+          <SupplementaryTag />
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="supplementary-card"
+      extra={
+        isAdmin && (
+          <Space>
+            <Button onClick={() => run(true)} loading={busy} data-testid="supplementary-dry-run">
+              {L('递补试算', 'Dry run')}
+            </Button>
+            <Popconfirm
+              title={L(
+                '按先到先得顺序将释放的预算递补给原分配未安排或未足额安排的申请，确认提交？',
+                'Fund the next in line from the freed budget?',
+              )}
+              onConfirm={() => run(false)}
+              okButtonProps={{ 'data-testid': 'confirm-supplementary' } as never}
+            >
+              <Button type="primary" disabled={!s.canRun} loading={busy} data-testid="supplementary-commit">
+                {L('提交递补', 'Commit')}
+              </Button>
+            </Popconfirm>
+            <Button disabled={!s.pendingRunId} onClick={publish} data-testid="publish-supplementary-notice">
+              {L('发布递补公示', 'Publish supplementary notice')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {L(
+          '公示期间异议成立撤销或核减的补贴释放预算；递补按申报指南 六（四）的顺序（先比较入库申报月份，再比较贷款放款时间）和本批次分配方式，安排给原分配未安排或未足额安排的申请，单个企业累计不超过100万元、就高不重复；递补结果须另行公示（递补公示），各公示期满且异议全部办结后方可下达资金安排计划。',
+          'Budget freed by upheld objections goes to the next in line, in the same order and mode; 递补 awards need their own notice before the plan.',
+        )}
+      </Typography.Paragraph>
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="supplementary-error" />
+      )}
+      <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={L('预算', 'Budget')}>{yuan(s.budget)}</Descriptions.Item>
+        <Descriptions.Item label={L('仍有效的安排', 'Standing awards')}>{yuan(s.standing)}</Descriptions.Item>
+        <Descriptions.Item label={L('可递补预算', 'Freed budget')}>
+          <b data-testid="freed-budget">{yuan(s.freed)}</b>
+        </Descriptions.Item>
+        <Descriptions.Item label={L('已撤销', 'Revoked')}>{s.revokedCount}</Descriptions.Item>
+        <Descriptions.Item label={L('已核减', 'Reduced')}>{s.reducedCount}</Descriptions.Item>
+        <Descriptions.Item label={L('递补轮次', 'Rounds')}>
+          {s.rounds.length}
+          {s.pendingRunId && (
+            <Typography.Text type="warning" style={{ marginLeft: 8 }}>
+              {L('（最新一轮待递补公示）', '(latest round awaits its notice)')}
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      {outcome && (
+        <>
+          <Summary o={outcome} />
+          {outcome.kind === 'supplement_dry_run' && (
+            <Alert
+              type="info"
+              showIcon
+              title={L('递补试算结果仅供预览，未改变任何申请。', 'Dry run: nothing was changed.')}
+              style={{ marginBottom: 12 }}
+            />
+          )}
+          <OutcomeTable rows={outcome.rows} />
+        </>
+      )}
+      {s.rounds.map((r, i) => (
+        <div key={r.id} data-testid="supplementary-round">
+          <Typography.Title level={5}>
+            {L(`第${i + 1}轮递补`, `Round ${i + 1}`)}：{L('可递补预算', 'freed')} {yuan(r.budget)}，
+            {L('递补安排', 'awarded')} {yuan(r.totalAwarded)}
+          </Typography.Title>
+          <RoundAwards runId={r.id} />
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+function NoticeCard({ notice }: { notice: TNotice }) {
+  const L = useL();
+  const supplementary = notice.kind === 'supplementary';
+  return (
+    <Card
+      title={
+        <Space>
+          {supplementary ? L('递补公示', 'Supplementary notice') : L('公示', 'Public notice')}：{notice.title}
+          {supplementary && <SupplementaryTag notice />}
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid={supplementary ? 'supplementary-notice' : 'original-notice'}
+    >
+      <Typography.Paragraph>
+        {L('公示期', 'Period')}：{notice.startsOn} ～ {notice.endsOn}（
+        {notice.phase === 'open'
+          ? L('公示中', 'open')
+          : notice.phase === 'ended'
+            ? L('已结束', 'ended')
+            : L('未开始', 'upcoming')}
+        ）；
+        {L('合计', 'Total')} {yuan(notice.totalAmount)}，{notice.entryCount} {L('项', 'entries')}。
+        <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer">
+          {L('查看公开页面', 'Open the public page')}
+        </a>
+      </Typography.Paragraph>
+      <Objections noticeId={notice.id} />
+    </Card>
   );
 }
 
@@ -216,6 +414,7 @@ export default function AllocationPage() {
   const [page, setPage] = useState(1);
   const { data: awards } = useAwards(campaign?.committedRunId, page);
   const { data: notice } = useCampaignNotice(campaignId);
+  const { data: notices = [] } = useCampaignNotices(campaignId);
 
   const run = async (dryRun: boolean) => {
     if (!campaignId) return;
@@ -328,24 +527,13 @@ export default function AllocationPage() {
           )}
         </Card>
       )}
-      {notice && (
-        <Card title={`${L('公示', 'Public notice')}：${notice.title}`} style={{ marginBottom: 16 }}>
-          <Typography.Paragraph>
-            {L('公示期', 'Period')}：{notice.startsOn} ～ {notice.endsOn}（
-            {notice.phase === 'open'
-              ? L('公示中', 'open')
-              : notice.phase === 'ended'
-                ? L('已结束', 'ended')
-                : L('未开始', 'upcoming')}
-            ）；
-            {L('合计', 'Total')} {yuan(notice.totalAmount)}，{notice.entryCount} {L('项', 'entries')}。
-            <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer">
-              {L('查看公开页面', 'Open the public page')}
-            </a>
-          </Typography.Paragraph>
-          <Objections noticeId={notice.id} />
-        </Card>
-      )}
+      {notice && <NoticeCard notice={notice} />}
+      {notice && campaignId && <SupplementaryCard key={campaignId} campaignId={campaignId} isAdmin={isAdmin} />}
+      {notices
+        .filter((n) => n.kind === 'supplementary')
+        .map((n) => (
+          <NoticeCard key={n.id} notice={n} />
+        ))}
     </>
   );
 }

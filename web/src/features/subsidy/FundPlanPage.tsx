@@ -39,7 +39,14 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
           {plan.items.map((i) => (
             <tr key={i.seq}>
               <td style={{ border: '1px solid #999', padding: 4, textAlign: 'center' }}>{i.seq}</td>
-              <td style={{ border: '1px solid #999', padding: 4 }}>{i.enterpriseName}</td>
+              <td style={{ border: '1px solid #999', padding: 4 }}>
+                {i.enterpriseName}
+                {i.supplementary && (
+                  <span style={{ marginLeft: 6, color: '#d46b08' }} data-testid="plan-supplementary">
+                    （递补）
+                  </span>
+                )}
+              </td>
               <td style={{ border: '1px solid #999', padding: 4 }} className="mono">
                 {i.uscc}
               </td>
@@ -53,7 +60,7 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
           ))}
           <tr>
             <td style={{ border: '1px solid #999', padding: 4 }} colSpan={5}>
-              合计（{plan.itemCount}家）
+              合计（{plan.itemCount}项）
             </td>
             <td style={{ border: '1px solid #999', padding: 4, textAlign: 'right' }}>
               <b>{yuan(plan.total).replace('¥', '')}</b>
@@ -64,6 +71,12 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
           </tr>
         </tbody>
       </table>
+      {plan.supplementaryCount > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="plan-supplementary-note">
+          其中递补安排{plan.supplementaryCount}项，合计{yuan(plan.supplementaryTotal).replace('¥', '')}
+          元：公示期间释放的预算按申报指南 六（四）的顺序递补，已经递补公示。
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         依据：江工信工业互联网〔2023〕33号 第七条（六）。下达人：{plan.issuedByName}
       </Typography.Paragraph>

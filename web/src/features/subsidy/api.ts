@@ -13,6 +13,7 @@ import type {
   TNotice,
   TNoticeDetail,
   TObjection,
+  TSupplementaryStatus,
 } from '../../../../src/contracts/subsidy';
 import { api } from '../../api/client';
 
@@ -25,6 +26,8 @@ export const subsidyKeys = {
   runs: (campaignId: string) => ['subsidy', 'runs', campaignId] as const,
   awards: (runId: string, page: number) => ['subsidy', 'awards', runId, page] as const,
   notice: (campaignId: string) => ['subsidy', 'notice', campaignId] as const,
+  notices: (campaignId: string) => ['subsidy', 'notices', campaignId] as const,
+  supplementary: (campaignId: string) => ['subsidy', 'supplementary', campaignId] as const,
   objections: (noticeId: string) => ['subsidy', 'objections', noticeId] as const,
   plan: (campaignId: string) => ['subsidy', 'plan', campaignId] as const,
   dashboard: (campaignId: string | undefined) => ['subsidy', 'dashboard', campaignId ?? 'latest'] as const,
@@ -110,6 +113,22 @@ export const useCampaignNotice = (campaignId: string | undefined) =>
     enabled: !!campaignId,
   });
 
+/** Every notice of the campaign: the original and each 递补公示. */
+export const useCampaignNotices = (campaignId: string | undefined) =>
+  useQuery({
+    queryKey: subsidyKeys.notices(campaignId ?? ''),
+    queryFn: async () => (await api.get<{ items: TNotice[] }>(`/api/v1/subsidy/campaigns/${campaignId}/notices`)).items,
+    enabled: !!campaignId,
+  });
+
+/** Freed budget and 递补 rounds (city staff). */
+export const useSupplementary = (campaignId: string | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: subsidyKeys.supplementary(campaignId ?? ''),
+    queryFn: () => api.get<TSupplementaryStatus>(`/api/v1/subsidy/campaigns/${campaignId}/supplementary`),
+    enabled: !!campaignId && enabled,
+  });
+
 export const useObjections = (noticeId: string | undefined) =>
   useQuery({
     queryKey: subsidyKeys.objections(noticeId ?? ''),
@@ -144,6 +163,9 @@ export const usePublicNotice = (id: string | undefined, page: number) =>
     queryFn: () => api.get<TNoticeDetail>(`/api/v1/public/notices/${id}`, { query: { page, pageSize: 50 } }),
     enabled: !!id,
   });
+
+export const runSupplementary = (campaignId: string, dryRun: boolean) =>
+  api.post<TAllocationOutcome>(`/api/v1/subsidy/campaigns/${campaignId}/supplementary-runs`, { dryRun });
 
 export const runAllocation = (campaignId: string, dryRun: boolean) =>
   api.post<TAllocationOutcome>(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun });

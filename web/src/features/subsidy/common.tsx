@@ -71,11 +71,22 @@ const AWARD_ZH: Record<string, [string, string, string]> = {
   stopped: ['余额不足停止', 'Stopped', 'default'],
   zero: ['核定为0', 'Zero', 'default'],
   revoked: ['已撤销', 'Revoked', 'red'],
+  reduced: ['已核减', 'Reduced', 'volcano'],
 };
 export function AwardTag({ status }: { status: string }) {
   const L = useL();
   const a = AWARD_ZH[status];
   return <Tag color={a?.[2] ?? 'default'}>{a ? L(a[0], a[1]) : status}</Tag>;
+}
+
+/** Marks a 递补 award, run or notice (budget freed during the notice, 申报指南 六（四） order). */
+export function SupplementaryTag({ notice = false }: { notice?: boolean }) {
+  const L = useL();
+  return (
+    <Tag color="orange" data-testid="supplementary-tag">
+      {notice ? L('递补公示', 'Supplementary notice') : L('递补', 'Supplementary')}
+    </Tag>
+  );
 }
 
 export function ObjectionTag({ status, outcome }: { status: string; outcome: string | null }) {
