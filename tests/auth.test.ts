@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../src/db/schema';
+import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo';
 import { orgCodeCheckChar } from '../src/domain/enterprise/uscc';
 import { makeUser, withCheckChar } from './helpers/factories';
 import { anonymous, loginAs, type Session } from './helpers/session';
@@ -207,6 +208,16 @@ describe('a password set by an administrator must be changed first', () => {
     const { s, body } = await signIn(username, 'Qiye@2026x');
     expect(body.mustChangePassword).toBe(false);
     expect((await s.get('/api/v1/auth/me')).json().mustChangePassword).toBe(false);
+    expect((await s.get('/api/v1/notifications/unread-count')).statusCode).toBe(200);
+  });
+
+  it('the demo accounts are not forced to change the shared demo password', async () => {
+    const accounts = await seedDemo(p.deps.db, p.deps.cipher);
+    expect(accounts.length).toBeGreaterThan(5);
+    const rows = await p.deps.db.select({ u: users.username, must: users.mustChangePassword }).from(users);
+    for (const a of accounts) expect(rows.find((r) => r.u === a.username)?.must, a.username).toBe(false);
+    const { s, body } = await signIn(accounts[0]!.username, DEMO_PASSWORD);
+    expect(body.mustChangePassword).toBe(false);
     expect((await s.get('/api/v1/notifications/unread-count')).statusCode).toBe(200);
   });
 });

@@ -77,7 +77,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         en: 'Missing or wrong CSRF token (x-csrf-token); reload the page and retry',
       });
     }
-    if (s.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(`${request.method} ${request.routeOptions.url}`)) {
+    // The business API only: health checks and the API documentation stay open.
+    if (
+      s.mustChangePassword &&
+      request.url.startsWith('/api/v1/') &&
+      !PASSWORD_CHANGE_ALLOWED.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
       throw passwordChangeRequired();
     }
   });
