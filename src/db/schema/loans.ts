@@ -108,12 +108,13 @@ export const loans = pgTable(
   },
   (t) => [
     /** A cancelled loan frees its contract number: the bank may record the loan again correctly. */
-    uniqueIndex('loans_bank_contract_active_uq')
-      .on(t.bankId, t.contractNo)
-      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('loans_bank_contract_active_uq').on(t.bankId, t.contractNo).where(sql`${t.status} = 'active'`),
     index('loans_bank_contract_idx').on(t.bankId, t.contractNo),
     check('loans_status_valid', sql`${t.status} in ('active', 'cancelled')`),
-    check('loans_extended_after_maturity', sql`${t.extendedMaturityDate} is null or ${t.extendedMaturityDate} > ${t.maturityDate}`),
+    check(
+      'loans_extended_after_maturity',
+      sql`${t.extendedMaturityDate} is null or ${t.extendedMaturityDate} > ${t.maturityDate}`,
+    ),
     index('loans_enterprise_idx').on(t.enterpriseId),
     index('loans_cover_idx').on(t.coverInstitutionId),
     index('loans_project_idx').on(t.projectId),

@@ -12,7 +12,7 @@ import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../i18n';
 import { districtName } from '../shared/districts';
-import { PUBLIC_MENU, ROLE_MENUS } from './menus';
+import { menuOf, PUBLIC_MENU } from './menus';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -44,7 +44,7 @@ export default function AppLayout() {
 
   const items = useMemo(() => {
     if (!me) return [];
-    const own = ROLE_MENUS[me.role].map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+    const own = menuOf(me).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
     return [
       { type: 'group' as const, key: 'own', label: t('menu.group.work'), children: own },
       {
@@ -62,7 +62,7 @@ export default function AppLayout() {
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
 
-  const selected = [...ROLE_MENUS[me.role], ...PUBLIC_MENU]
+  const selected = [...menuOf(me), ...PUBLIC_MENU]
     .map((m) => m.path)
     .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
 
