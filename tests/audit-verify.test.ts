@@ -19,7 +19,7 @@ import type { Db } from '../src/db/client';
 import { type Database, openDatabase, runMigrations } from '../src/db/client';
 import { auditEvents } from '../src/db/schema';
 import { eventHash } from '../src/domain/audit/chain';
-import { recordAudit } from '../src/services/audit/record-audit';
+import { recordAudit, recordAuditMany } from '../src/services/audit/record-audit';
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { inTx, systemCtx } from '../src/services/context';
 import { makeUser } from './helpers/factories';
@@ -405,5 +405,50 @@ describe('huiqi audit verify', () => {
     );
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ intact: true, checked: 13 });
+  });
+});
+
+describe('bulk append', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('chains many events in one transaction exactly as one at a time would, across insert chunks', async () => {
+    await writeEvents(p.deps.db, 3);
+    const ctx = systemCtx(p.deps, 'test');
+    const inputs = Array.from({ length: 2_345 }, (_, i) => ({
+      action: 'test.bulk',
+      objectType: 'thing',
+      objectId: `bulk-${i + 1}`,
+      after: { n: i + 1 },
+    }));
+    const seqs = await inTx(ctx, (tx) => recordAuditMany(tx, ctx, inputs));
+    expect(seqs).toHaveLength(2_345);
+    expect(seqs[0]).toBe(4);
+    expect(seqs.at(-1)).toBe(2_348);
+    expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
+    await writeEvents(p.deps.db, 2);
+    const r = await verifyAuditChain(p.deps.db, { batchSize: 1000 });
+    expect(r).toMatchObject({ intact: true, checked: 2_350, lastSeq: 2_350, problemCount: 0 });
+    expect((await inTx(ctx, (tx) => recordAuditMany(tx, ctx, []))).length).toBe(0);
+  });
+
+  it('leaves nothing behind when the transaction fails after the append', async () => {
+    const ctx = systemCtx(p.deps, 'test');
+    const before = (await verifyAuditChain(p.deps.db)).lastSeq;
+    await expect(
+      inTx(ctx, async (tx) => {
+        await recordAuditMany(tx, ctx, [
+          { action: 'test.bulk', objectType: 'thing', objectId: 'x', after: {} },
+          { action: 'test.bulk', objectType: 'thing', objectId: 'y', after: {} },
+        ]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const r = await verifyAuditChain(p.deps.db);
+    expect(r.lastSeq).toBe(before);
+    expect(r.intact).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { toChinaIso } from '../../domain/loans/values';
 import { fenToYuan } from '../../domain/money/money';
-import { recordAudit } from '../audit/record-audit';
+import { type AuditInput, recordAudit, recordAuditMany } from '../audit/record-audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
 import { readImportFile } from './read-import-file';
@@ -224,9 +224,10 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
       .returning({ id: loanRepayments.id, loanId: loanRepayments.loanId, periodNo: loanRepayments.periodNo });
     repaymentIds.push(...rows);
   }
-  // One audit event per imported record, so each loan and repayment traces back to its batch.
+  // One audit event per imported record, so each loan and repayment traces back to its batch (appended in bulk).
+  const events: AuditInput[] = [];
   for (const l of plan.loansToCreate) {
-    await recordAudit(tx, ctx, {
+    events.push({
       action: 'loan.imported',
       objectType: 'loan',
       objectId: loanIds.get(l.contractNo)!,
@@ -249,7 +250,7 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
   const storedBy = new Map(repaymentIds.map((r) => [`${r.loanId}|${r.periodNo}`, r]));
   for (const r of plan.repaymentsToCreate) {
     const stored = storedBy.get(`${r.loanId ?? loanIds.get(r.contractNo)}|${r.periodNo}`)!;
-    await recordAudit(tx, ctx, {
+    events.push({
       action: 'loan.repayment_imported',
       objectType: 'loan',
       objectId: stored.loanId,
@@ -266,6 +267,7 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
       },
     });
   }
+  await recordAuditMany(tx, ctx, events);
   const touched = [...new Set(plan.repaymentsToCreate.map((r) => r.loanId).filter((id): id is string => !!id))];
   for (const part of chunks(touched, 1000)) {
     await tx.update(loans).set({ updatedAt: ctx.now }).where(inArray(loans.id, part));
