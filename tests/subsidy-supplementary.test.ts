@@ -231,9 +231,26 @@ describe('递补: freed budget goes to the next in line', () => {
     // D moved from unfunded to awarded.
     const dApp = (await city.get(`/api/v1/subsidy/applications/${apps[3]!.appId}`)).json();
     expect(dApp.status).toBe('awarded');
+    expect(dApp.supplementaryAwards.map((x: { awarded: string }) => x.awarded)).toEqual(['6900.00']);
+    const cApp = (await city.get(`/api/v1/subsidy/applications/${apps[2]!.appId}`)).json();
+    expect(cApp.award.awarded).toBe('3800.00');
+    expect(cApp.supplementaryAwards).toHaveLength(1);
+    expect(cApp.supplementaryAwards[0]).toMatchObject({ awarded: '4300.00', status: 'funded' });
+    expect(cApp.supplementaryAwards[0].explanation.join('')).toContain('递补');
     // The enterprise sees its 递补 award.
     const mine = (await apps[3]!.a.session.get('/api/v1/subsidy/mine')).json();
     expect(mine.used).toBe('6900.00');
+    // The city's dashboard counts the 递补 awards with the standing original ones (C counted once).
+    const dash = (await admin.get(`/api/v1/dashboard/subsidy?campaignId=${id}`)).json();
+    expect(dash).toMatchObject({ budget: '20000.00', used: '20000.00', remaining: '0.00' });
+    const byDistrict = dash.byDistrict.reduce(
+      (s: bigint, d: { awarded: string }) => s + BigInt(d.awarded.replace('.', '')),
+      0n,
+    );
+    expect(byDistrict).toBe(2_000_000n);
+    const months = dash.awardsByMonth as { amount: string; count: number }[];
+    expect(months.reduce((s, m) => s + BigInt(m.amount.replace('.', '')), 0n)).toBe(2_000_000n);
+    expect(months.reduce((s, m) => s + m.count, 0)).toBe(3);
     // The next round waits for this round's notice.
     const again = await admin.post(`${base(id)}/supplementary-runs`, { dryRun: false });
     expect(again.statusCode).toBe(409);

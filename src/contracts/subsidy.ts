@@ -241,7 +241,10 @@ export const ZApplicationDetail = ZApplicationSummary.extend({
   /** The engine's decision as it stands now (reviewers and the enterprise see the same). */
   decision: ZDecision.nullable(),
   decisionError: z.string().nullable(),
+  /** The committed run's award. */
   award: ZAward.nullable(),
+  /** 递补 awards made later from budget freed during the public notice (top-ups of this application). */
+  supplementaryAwards: z.array(ZAward),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
 

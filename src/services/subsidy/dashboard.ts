@@ -49,8 +49,9 @@ export async function subsidyDashboard(ctx: Ctx & { actor: Actor }, campaignId?:
   const awardedByDistrict = new Map<string, bigint>();
   const byMonth: { month: string; amount: string; count: number }[] = [];
   if (campaign.committedRunId) {
+    // Standing awards of the committed run and of every 递补 run (awards exist only for committed runs).
     const live = and(
-      eq(subsidyAwards.runId, campaign.committedRunId),
+      eq(subsidyAwards.campaignId, campaign.id),
       gt(subsidyAwards.awardedFen, 0n),
       ne(subsidyAwards.status, 'revoked'),
     );
@@ -64,7 +65,8 @@ export async function subsidyDashboard(ctx: Ctx & { actor: Actor }, campaignId?:
       .select({
         month: subsidyApplications.declarationMonth,
         s: sql<string>`sum(${subsidyAwards.awardedFen})::text`,
-        n: sql<number>`count(*)::int`,
+        // An application topped up by a 递补 award counts once.
+        n: sql<number>`count(distinct ${subsidyAwards.applicationId})::int`,
       })
       .from(subsidyAwards)
       .innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyAwards.applicationId))

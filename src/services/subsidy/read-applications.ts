@@ -164,6 +164,13 @@ export async function getApplication(ctx: Ctx & { actor: Actor }, id: string): P
         .where(and(eq(subsidyAwards.applicationId, id), eq(subsidyAwards.runId, campaign.committedRunId)))
         .limit(1)
     : [];
+  const supplementary = campaign?.committedRunId
+    ? await db
+        .select()
+        .from(subsidyAwards)
+        .where(and(eq(subsidyAwards.applicationId, id), eq(subsidyAwards.supplementary, true)))
+        .orderBy(asc(subsidyAwards.createdAt))
+    : [];
   let decision: TDecision | null = null;
   let decisionError: string | null = null;
   try {
@@ -211,5 +218,8 @@ export async function getApplication(ctx: Ctx & { actor: Actor }, id: string): P
     award: award
       ? awardView(award, { enterpriseName: row.enterpriseName, projectNo: row.projectNo, projectName: row.projectName })
       : null,
+    supplementaryAwards: supplementary.map((s) =>
+      awardView(s, { enterpriseName: row.enterpriseName, projectNo: row.projectNo, projectName: row.projectName }),
+    ),
   };
 }

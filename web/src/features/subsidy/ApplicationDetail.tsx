@@ -181,6 +181,14 @@ export function ApplicationDetail({
               <Explanation lines={a.award.explanation} />
             </div>
           )}
+          {a.supplementaryAwards.map((s) => (
+            <div key={s.id} data-testid="supplementary-award">
+              <Typography.Title level={5}>
+                {L('递补分配', 'Supplementary award')}：{yuan(s.awarded)} <AwardTag status={s.status} />
+              </Typography.Title>
+              <Explanation lines={s.explanation} />
+            </div>
+          ))}
           {a.reviews.length > 0 && (
             <Timeline
               items={a.reviews.map((r) => ({
