@@ -176,9 +176,37 @@ function csv(columns: readonly { header: string }[], rows: string[][]): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function pickOption(page: Page, opener: ReturnType<Page['locator']>, text: string | RegExp) {
-  await opener.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+/**
+ * Picks an Ant Design Select option and checks that it took (shown as the selection inside `scope`): a click during
+ * the drop-down's entrance animation can miss, so it tries again.
+ */
+async function pickOption(
+  page: Page,
+  opener: ReturnType<Page['locator']>,
+  text: string | RegExp,
+  scope: ReturnType<Page['locator']>,
+) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await opener.click();
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: text })
+      .first();
+    await option.waitFor();
+    await page.waitForTimeout(150 * (attempt + 1));
+    await option.click();
+    const took = await scope
+      .locator('.ant-select')
+      .filter({ hasText: text })
+      .first()
+      .waitFor({ timeout: 2000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+  }
+  throw new Error(`could not choose “${String(text)}”`);
 }
 
 beforeAll(async () => {
@@ -297,7 +325,7 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await page.getByRole('menuitem', { name: /贴息申请/ }).click();
     await page.getByTestId('new-application').click();
     const drawer = page.locator('.ant-drawer');
-    await pickOption(page, drawer.getByLabel('入库项目'), projectNo);
+    await pickOption(page, drawer.getByLabel('入库项目'), projectNo, drawer);
     await drawer.getByTestId(`loan-${contractNo}`).check();
     await drawer.getByText('¥36,000.00').waitFor();
     await drawer.getByTestId('new-investment').fill('300000.00');
@@ -370,7 +398,7 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await pub.page.getByTestId('notice-entries').getByText('¥9,720.00').waitFor();
     await pub.page.getByTestId('lodge-objection').click();
     const modal = pub.page.locator('.ant-modal');
-    await pickOption(pub.page, modal.getByTestId('objection-target'), enterpriseName);
+    await pickOption(pub.page, modal.getByTestId('objection-target'), enterpriseName, modal);
     await modal.getByTestId('objection-name').fill('王先生');
     await modal.getByTestId('objection-contact').fill('13800001234');
     await modal.getByTestId('objection-reason').fill('该企业冲压车间改造项目进度与申报情况可能不符，请核实。');
