@@ -6,7 +6,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOAN_COLUMNS } from '../src/domain/loans/import';
-import { apiSession, type E2EServer, launchBrowser, loginAs, newSession, screenshot, startServer } from './fixtures';
+import {
+  apiSession,
+  type E2EServer,
+  launchBrowser,
+  loginAs,
+  newSession,
+  screenshot,
+  selectOption,
+  startServer,
+} from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
@@ -55,8 +64,7 @@ describe('a bank records loans; insurer and enterprise see them', () => {
     await when.click();
     await when.fill(`${chinaDay(40)} 10:30`);
     await when.press('Enter');
-    await drawer.getByLabel('保险/担保机构').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '中国人民财产保险' }).first().click();
+    await selectOption(drawer, '保险/担保机构', '中国人民财产保险');
     await screenshot(page, 'loans-record-form');
     await drawer.getByTestId('loan-submit').click();
 

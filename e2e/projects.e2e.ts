@@ -20,6 +20,7 @@ import {
   newSession,
   type RoleSession,
   screenshot,
+  selectOption,
   startServer,
 } from './fixtures';
 
@@ -60,13 +61,9 @@ async function pickDate(page: Page | ReturnType<Page['locator']>, label: string,
   await input.press('Enter');
 }
 
+/** Chooses a Select option by its field label, checking that it took (see `selectOption`). */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await selectOption(page, label, option);
 }
 
 async function uploadVia(page: Page, testId: string, name: string) {
