@@ -235,7 +235,8 @@ async function namesOf(db: DbOrTx, c: ComputedAllocation): Promise<Map<string, s
   return new Map(list.map((r) => [r.id, r.name]));
 }
 
-function counts(c: ComputedAllocation) {
+/** Funded / partly funded / not funded among computed applications (a committed run or a 递补 round). */
+export function counts(c: { meta: readonly unknown[]; statusOf(i: number): string }) {
   let funded = 0;
   let partial = 0;
   let unfunded = 0;
@@ -246,6 +247,19 @@ function counts(c: ComputedAllocation) {
     else unfunded++;
   }
   return { funded, partial, unfunded };
+}
+
+/**
+ * The campaign a run works on. A commit takes the allocation lock and the campaign row's lock, so two commits (from
+ * any app instance) run one after the other; a dry run reads without locking. Unknown campaign → 404.
+ */
+export async function campaignForRun(tx: Tx, campaignId: string, dryRun: boolean) {
+  if (!dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`);
+  const [locked] = dryRun
+    ? await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).limit(1)
+    : await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).for('update').limit(1);
+  if (!locked) await loadCampaign(tx, campaignId); // 404
+  return locked!;
 }
 
 /** Runs the allocation: a dry run (nothing but the run record) or the one committed run. */
@@ -259,12 +273,7 @@ export async function runAllocation(
   }
   const started = performance.now();
   return inTx(ctx, async (tx) => {
-    if (!opts.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`);
-    const [locked] = opts.dryRun
-      ? await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).limit(1)
-      : await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).for('update').limit(1);
-    if (!locked) await loadCampaign(tx, campaignId); // 404
-    const campaign = locked!;
+    const campaign = await campaignForRun(tx, campaignId, opts.dryRun);
     if (!opts.dryRun && (campaign.status !== 'open' || campaign.committedRunId)) {
       throw Errors.conflict(
         'ALREADY_ALLOCATED',

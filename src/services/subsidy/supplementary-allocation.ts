@@ -49,7 +49,7 @@ import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
-import { ALLOCATION_LOCK_KEY, inputsOf, runView } from './run-allocation';
+import { campaignForRun, counts, inputsOf, runView } from './run-allocation';
 import { CITY_ROLES } from './scope';
 
 const PREVIEW_ROWS = 200;
@@ -243,19 +243,6 @@ async function preview(tx: Tx, c: ComputedSupplement) {
   });
 }
 
-function counts(c: ComputedSupplement) {
-  let funded = 0;
-  let partial = 0;
-  let unfunded = 0;
-  for (let i = 0; i < c.meta.length; i++) {
-    const s = c.statusOf(i);
-    if (s === 'funded') funded++;
-    else if (s === 'partial') partial++;
-    else unfunded++;
-  }
-  return { funded, partial, unfunded };
-}
-
 /** Runs a 递补 allocation: a dry run (nothing but the run record) or a committed round. */
 export async function runSupplementaryAllocation(
   ctx: Ctx & { actor: Actor },
@@ -267,12 +254,7 @@ export async function runSupplementaryAllocation(
   }
   const started = performance.now();
   return inTx(ctx, async (tx) => {
-    if (!opts.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`);
-    const [locked] = opts.dryRun
-      ? await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).limit(1)
-      : await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).for('update').limit(1);
-    if (!locked) await loadCampaign(tx, campaignId); // 404
-    const campaign = locked!;
+    const campaign = await campaignForRun(tx, campaignId, opts.dryRun);
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict(
         'PLAN_ISSUED',
