@@ -6,8 +6,8 @@
 import { type Config, loadConfig } from '../../config';
 import { runMigrations } from '../../db/client';
 import type { Deps } from '../../services/context';
-import { createDataCipher, loadDataKey } from '../../services/crypto/data-cipher';
-import { LocalFileStorage } from '../../services/storage/file-storage';
+import { createDataCipher, loadDataKey } from '../../services/crypto';
+import { LocalFileStorage } from '../../services/storage';
 import { badInput, type CliIO, printJson, reportBadInput } from './_io';
 import { describeDbError, EXIT_DATABASE_UNAVAILABLE, openForCli } from './audit';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { type Config, loadConfig } from '../../config';
 import type { TAuditVerifyResult } from '../../contracts/audit';
 import { type Database, openDatabase } from '../../db/client';
-import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit/verify-audit-chain';
+import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
 import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, positionals, printJson, reportBadInput } from './_io';
 
 export const EXIT_PROBLEMS = 1;

@@ -7,8 +7,7 @@
  * Exit codes: 0 done (even when some messages failed and will be retried); 1 unexpected error; 2 bad input;
  * 3 the database cannot be opened.
  */
-import { dispatchOutbox } from '../../services/notifications/dispatcher';
-import { getSender, LoggingSender, type Sender, setSender } from '../../services/notifications/senders';
+import { dispatchOutbox, getSender, LoggingSender, type Sender, setSender } from '../../services/notifications';
 import { type CliIO, EXIT_OK, hasFlag, printJson } from './_io';
 import { checkArgs, openRuntime, reportUnavailable } from './_runtime';
 

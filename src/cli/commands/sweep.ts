@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done; 1 unexpected error; 2 bad input; 3 the database cannot be opened.
  */
-import { sweepProjectLibrary } from '../../services/projects/sweep';
+import { sweepProjectLibrary } from '../../services/projects';
 import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, printJson, reportBadInput } from './_io';
 import { checkArgs, openRuntime, parseAsOf, reportUnavailable } from './_runtime';
 

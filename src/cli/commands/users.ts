@@ -14,7 +14,7 @@ import { runMigrations } from '../../db/client';
 import type { Actor } from '../../domain/access/actor';
 import type { Deps } from '../../services/context';
 import { AppError } from '../../services/errors';
-import { createUser } from '../../services/users/create-user';
+import { createUser } from '../../services/users';
 import {
   badInput,
   type CliIO,

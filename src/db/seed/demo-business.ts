@@ -31,26 +31,29 @@ import { completeUscc } from '../../domain/enterprise/uscc';
 import { fenToYuan, formatYuanDisplay, ratio, roundHalfUp, yuanToFen } from '../../domain/money/money';
 import type { ApplicationStatus } from '../../domain/workflow/application';
 import { DECLARATION_STATE_NAMES } from '../../domain/workflow/declaration';
-import { uploadAttachment } from '../../services/attachments/upload-attachment';
-import { recordAudit } from '../../services/audit/record-audit';
+import { uploadAttachment } from '../../services/attachments';
+import { recordAudit } from '../../services/audit';
 import type { Ctx, Deps } from '../../services/context';
-import { registerEnterprise } from '../../services/enterprises/register-enterprise';
-import { setCreditStanding } from '../../services/enterprises/set-credit-standing';
-import { recordLoan } from '../../services/loans/record-loan';
-import { recordRepayment } from '../../services/loans/record-repayment';
-import { markAllRead } from '../../services/notifications/list-notifications';
-import { registerProjectAttachmentOwners } from '../../services/projects/attachment-owners';
-import { createDeclaration } from '../../services/projects/create-declaration';
-import { getDeclaration } from '../../services/projects/get-declaration';
-import { saveProgressReport, submitProgressReport } from '../../services/projects/progress-reports';
-import { reviewByCity } from '../../services/projects/review-city';
-import { reviewByDistrict } from '../../services/projects/review-district';
-import { submitDeclaration } from '../../services/projects/submit-declaration';
-import { updateDeclaration } from '../../services/projects/update-declaration';
-import { registerSubsidyAttachmentOwner } from '../../services/subsidy/attachment-owner';
-import { createCampaign } from '../../services/subsidy/campaigns';
-import { reviewApplication } from '../../services/subsidy/review-application';
-import { submitApplication } from '../../services/subsidy/submit-application';
+import { registerEnterprise, setCreditStanding } from '../../services/enterprises';
+import { recordLoan, recordRepayment } from '../../services/loans';
+import { markAllRead } from '../../services/notifications';
+import {
+  createDeclaration,
+  getDeclaration,
+  registerProjectAttachmentOwners,
+  reviewByCity,
+  reviewByDistrict,
+  saveProgressReport,
+  submitDeclaration,
+  submitProgressReport,
+  updateDeclaration,
+} from '../../services/projects';
+import {
+  createCampaign,
+  registerSubsidyAttachmentOwner,
+  reviewApplication,
+  submitApplication,
+} from '../../services/subsidy';
 import type { Db } from '../client';
 import {
   auditEvents,

@@ -3,8 +3,8 @@
  * enterprises. Loaded once (when there are no users). Demo passwords are printed at start-up; change them.
  */
 import { count } from 'drizzle-orm';
-import { hashPassword } from '../../services/auth/password-hash';
-import type { DataCipher } from '../../services/crypto/data-cipher';
+import { hashPassword } from '../../services/auth';
+import type { DataCipher } from '../../services/crypto';
 import type { DbOrTx } from '../client';
 import { enterprises, institutions, users } from '../schema';
 

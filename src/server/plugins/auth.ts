@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { resolveApiToken, resolveSession } from '../../services/auth/sessions';
+import { resolveApiToken, resolveSession } from '../../services/auth';
 import { AppError } from '../../services/errors';
 
 export const SESSION_COOKIE = 'huiqi_session';

@@ -9,9 +9,7 @@ import {
   ZIssueApiToken,
   ZIssuedApiToken,
 } from '../../contracts/users';
-import { issueApiToken } from '../../services/api-tokens/issue-api-token';
-import { listApiTokens } from '../../services/api-tokens/list-api-tokens';
-import { revokeApiToken } from '../../services/api-tokens/revoke-api-token';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens';
 import { actorCtx, noStore } from '../http-context';
 
 const tags = ['api-tokens'];

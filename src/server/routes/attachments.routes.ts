@@ -14,12 +14,15 @@ import {
 } from '../../contracts/attachments';
 import { describeIssues, type IssueLike, summarize } from '../../contracts/validation';
 import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
-import { deleteAttachment } from '../../services/attachments/delete-attachment';
-import { downloadAttachment } from '../../services/attachments/download-attachment';
-import { attachmentErrors, formatSize } from '../../services/attachments/errors';
-import { contentDisposition } from '../../services/attachments/file-name';
-import { listAttachments } from '../../services/attachments/list-attachments';
-import { uploadAttachment } from '../../services/attachments/upload-attachment';
+import {
+  attachmentErrors,
+  contentDisposition,
+  deleteAttachment,
+  downloadAttachment,
+  formatSize,
+  listAttachments,
+  uploadAttachment,
+} from '../../services/attachments';
 import { AppError } from '../../services/errors';
 import { actorCtx, langOf, noStore } from '../http-context';
 

@@ -3,9 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAuditExportQuery, ZAuditPage, ZAuditQuery, ZAuditVerifyResult } from '../../contracts/audit';
-import { exportAuditEvents } from '../../services/audit/export-audit-events';
-import { searchAuditEvents } from '../../services/audit/search-audit-events';
-import { verifyAuditTrail } from '../../services/audit/verify-audit-chain';
+import { exportAuditEvents, searchAuditEvents, verifyAuditTrail } from '../../services/audit';
 import { actorCtx, noStore } from '../http-context';
 
 const tags = ['audit'];

@@ -30,7 +30,7 @@ import {
   zybSubsidyApi,
 } from '../../domain/policies/api';
 import { type DocId, SOURCE_DOCS } from '../../domain/policies/sources/index';
-import { loadCalendar } from '../../services/calendar/load-calendar';
+import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 

@@ -16,10 +16,11 @@ import {
 import {
   deleteHolidaySchedule,
   deleteWindowOverride,
+  readCalendarYear,
+  readCurrentWindows,
   saveHolidaySchedule,
   saveWindowOverride,
-} from '../../services/calendar/maintain-calendar';
-import { readCalendarYear, readCurrentWindows } from '../../services/calendar/read-calendar';
+} from '../../services/calendar';
 import { actorCtx, ctxOf } from '../http-context';
 
 const TAGS = ['calendar'];

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZDashboard, ZDashboardQuery } from '../../contracts/subsidy';
-import { subsidyDashboard } from '../../services/subsidy/dashboard';
+import { subsidyDashboard } from '../../services/subsidy';
 import { actorCtx, noStore } from '../http-context';
 
 export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {

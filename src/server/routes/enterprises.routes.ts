@@ -14,14 +14,17 @@ import {
   ZUpdateEnterprise,
 } from '../../contracts/enterprises';
 import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
-import { registerEnterpriseAttachmentOwner } from '../../services/enterprises/attachment-owner';
-import { getEnterprise, getMyEnterprise } from '../../services/enterprises/get-enterprise';
-import { listCreditHistory } from '../../services/enterprises/list-credit-history';
-import { listEnterprises } from '../../services/enterprises/list-enterprises';
-import { registerEnterprise } from '../../services/enterprises/register-enterprise';
-import { setCreditStanding } from '../../services/enterprises/set-credit-standing';
-import { setResourcePool } from '../../services/enterprises/set-resource-pool';
-import { updateEnterprise } from '../../services/enterprises/update-enterprise';
+import {
+  getEnterprise,
+  getMyEnterprise,
+  listCreditHistory,
+  listEnterprises,
+  registerEnterprise,
+  registerEnterpriseAttachmentOwner,
+  setCreditStanding,
+  setResourcePool,
+  updateEnterprise,
+} from '../../services/enterprises';
 import { actorCtx, ctxOf, noStore } from '../http-context';
 
 const TAGS = ['enterprises'];

@@ -22,18 +22,22 @@ import {
   ZRecordRepayment,
   ZRecordRepaymentResult,
 } from '../../contracts/loans';
-import { cancelLoan } from '../../services/loans/cancel-loan';
-import { correctLoan } from '../../services/loans/correct-loan';
-import { extendLoan } from '../../services/loans/extend-loan';
-import { getLoan } from '../../services/loans/get-loan';
-import { importLoans } from '../../services/loans/import-loans';
-import { buildCsvTemplate, buildXlsxTemplate, templateFileName } from '../../services/loans/import-template';
-import { listLoans } from '../../services/loans/list-loans';
-import { recordLoan } from '../../services/loans/record-loan';
-import { recordRepayment } from '../../services/loans/record-repayment';
-import '../../services/loans/scope';
+import {
+  buildCsvTemplate,
+  buildXlsxTemplate,
+  cancelLoan,
+  correctLoan,
+  extendLoan,
+  getLoan,
+  importLoans,
+  listLoans,
+  recordLoan,
+  recordRepayment,
+  templateFileName,
+} from '../../services/loans';
+import '../../services/loans';
 import { AppError } from '../../services/errors';
-import { listCoverInstitutions } from '../../services/loans/shared';
+import { listCoverInstitutions } from '../../services/loans';
 import { actorCtx, noStore } from '../http-context';
 
 const tags = ['loans'];

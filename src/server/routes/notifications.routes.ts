@@ -15,9 +15,15 @@ import {
   ZOutboxQuery,
   ZUnreadCount,
 } from '../../contracts/notifications';
-import { dispatchOutbox, startLoop } from '../../services/notifications/dispatcher';
-import { countUnread, listNotifications, markAllRead, markRead } from '../../services/notifications/list-notifications';
-import { listOutbox } from '../../services/notifications/list-outbox';
+import {
+  countUnread,
+  dispatchOutbox,
+  listNotifications,
+  listOutbox,
+  markAllRead,
+  markRead,
+  startLoop,
+} from '../../services/notifications';
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['notifications'];

@@ -37,22 +37,27 @@ import {
 import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import { FORM_NAMES, INVESTMENT_ITEMS, PROJECT_CATEGORIES } from '../../domain/projects/forms';
 import { MATERIALS } from '../../domain/projects/materials';
-import { startLoop } from '../../services/notifications/dispatcher';
-import { registerProjectAttachmentOwners } from '../../services/projects/attachment-owners';
-import { checkDeclaration } from '../../services/projects/check-declaration';
-import { createDeclaration } from '../../services/projects/create-declaration';
-import { getDeclaration } from '../../services/projects/get-declaration';
-import { listDeclarations } from '../../services/projects/list-declarations';
-import { saveProgressReport, submitProgressReport } from '../../services/projects/progress-reports';
-import { getProject, listProjects } from '../../services/projects/project-view';
-import { reviewByCity } from '../../services/projects/review-city';
-import { reviewByDistrict } from '../../services/projects/review-district';
-import { reviewQueue } from '../../services/projects/review-queue';
-import { closeSpotCheck, openSpotCheck } from '../../services/projects/spot-checks';
-import { submitDeclaration } from '../../services/projects/submit-declaration';
-import { sweepProjectLibrary } from '../../services/projects/sweep';
-import { updateDeclaration } from '../../services/projects/update-declaration';
-import { withdrawDeclaration } from '../../services/projects/withdraw-declaration';
+import { startLoop } from '../../services/notifications';
+import {
+  checkDeclaration,
+  closeSpotCheck,
+  createDeclaration,
+  getDeclaration,
+  getProject,
+  listDeclarations,
+  listProjects,
+  openSpotCheck,
+  registerProjectAttachmentOwners,
+  reviewByCity,
+  reviewByDistrict,
+  reviewQueue,
+  saveProgressReport,
+  submitDeclaration,
+  submitProgressReport,
+  sweepProjectLibrary,
+  updateDeclaration,
+  withdrawDeclaration,
+} from '../../services/projects';
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['project-library'];

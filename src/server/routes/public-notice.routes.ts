@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam, ZLodgeObjection, ZNoticeDetail, ZNoticeList, ZObjectionReceipt } from '../../contracts/subsidy';
-import { lodgeObjection } from '../../services/subsidy/objections';
-import { getPublicNotice, listPublicNotices } from '../../services/subsidy/public-notices';
+import { getPublicNotice, listPublicNotices, lodgeObjection } from '../../services/subsidy';
 import { ctxOf } from '../http-context';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 

@@ -34,25 +34,36 @@ import {
   ZSubmitApplication,
   ZSupplementaryStatus,
 } from '../../contracts/subsidy';
-import { registerSubsidyAttachmentOwner } from '../../services/subsidy/attachment-owner';
-import { createCampaign, getCampaign, listCampaigns } from '../../services/subsidy/campaigns';
 import {
+  applyOptions,
+  createCampaign,
   fundingPlanXlsx,
+  getApplication,
+  getCampaign,
   getFundingPlan,
   getPlanByCampaign,
+  getRun,
+  handleObjection,
   issueFundingPlan,
-} from '../../services/subsidy/funding-plan';
-import { handleObjection, listObjections } from '../../services/subsidy/objections';
-import { applyOptions, getRun, listAwards, listRuns, mySubsidy } from '../../services/subsidy/other-reads';
-import { noticeOfCampaign, noticesOfCampaign } from '../../services/subsidy/public-notices';
-import { publishNotice, publishSupplementaryNotice } from '../../services/subsidy/publish-notice';
-import { getApplication, listApplications } from '../../services/subsidy/read-applications';
-import { resubmitApplication } from '../../services/subsidy/resubmit-application';
-import { reviewApplication } from '../../services/subsidy/review-application';
-import { runAllocation } from '../../services/subsidy/run-allocation';
-import { SUBSIDY_READERS } from '../../services/subsidy/scope';
-import { submitApplication } from '../../services/subsidy/submit-application';
-import { runSupplementaryAllocation, supplementaryStatus } from '../../services/subsidy/supplementary-allocation';
+  listApplications,
+  listAwards,
+  listCampaigns,
+  listObjections,
+  listRuns,
+  mySubsidy,
+  noticeOfCampaign,
+  noticesOfCampaign,
+  publishNotice,
+  publishSupplementaryNotice,
+  registerSubsidyAttachmentOwner,
+  resubmitApplication,
+  reviewApplication,
+  runAllocation,
+  runSupplementaryAllocation,
+  SUBSIDY_READERS,
+  submitApplication,
+  supplementaryStatus,
+} from '../../services/subsidy';
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['subsidy'];

@@ -12,13 +12,15 @@ import {
   ZUserListQuery,
   ZUserResult,
 } from '../../contracts/users';
-import { createUser } from '../../services/users/create-user';
-import { disableUser } from '../../services/users/disable-user';
-import { enableUser } from '../../services/users/enable-user';
-import { getUser } from '../../services/users/get-user';
-import { listUsers } from '../../services/users/list-users';
-import { resetUserPassword } from '../../services/users/reset-user-password';
-import { unlockUser } from '../../services/users/unlock-user';
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  getUser,
+  listUsers,
+  resetUserPassword,
+  unlockUser,
+} from '../../services/users';
 import { actorCtx, noStore } from '../http-context';
 
 const tags = ['users'];

@@ -4,7 +4,7 @@ import type { TApiToken } from '../../contracts/users';
 import { apiTokens, institutions } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { API_TOKEN_NOUN, apiTokenColumns, apiTokenScopeCondition, toApiTokenView } from './api-token-view';

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { attachments } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { attachmentErrors } from './errors';

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { attachments } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { attachmentErrors } from './errors';
 import { visibleAttachmentsCondition } from './scope';

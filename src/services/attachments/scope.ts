@@ -1,6 +1,6 @@
 import { attachments } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { scopeCondition } from '../enterprises/scope';
+import { scopeCondition } from '../scope';
 
 /** Attachments the actor may see: by the scope columns copied from their owner. */
 export function visibleAttachmentsCondition(actor: Actor | null) {

@@ -7,7 +7,7 @@ import type { TAttachment, TAttachmentUploadFields } from '../../contracts/attac
 import { FILE_TYPE_INFO } from '../../contracts/attachments';
 import { attachments } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { attachmentErrors } from './errors';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { checkPassword } from '../../domain/access/password-policy';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors } from '../errors';
 import { hashPassword, verifyPassword } from './password-hash';

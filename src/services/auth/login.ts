@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from '../../domain/access/password-policy';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
 import { DUMMY_HASH, verifyPassword } from './password-hash';

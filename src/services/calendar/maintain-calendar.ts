@@ -8,7 +8,7 @@ import type { THolidayScheduleInput, TWindowOverrideInput } from '../../contract
 import { calendarHolidaySchedules, filingWindowOverrides } from '../../db/schema';
 import { buildCalendar } from '../../domain/calendar/calendar';
 import { addDays, monthOf, toDayNumber, yearOf } from '../../domain/calendar/dates';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { additionsOf, readCalendarRows } from './load-calendar';

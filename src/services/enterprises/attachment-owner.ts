@@ -3,7 +3,7 @@
  * own users attach files; everyone who may see the enterprise may read them.
  */
 import { ATTACHMENT_KIND_NAMES, ENTERPRISE_ATTACHMENT_KINDS } from '../../contracts/attachments';
-import { registerAttachmentOwner } from '../attachments/owner-registry';
+import { registerAttachmentOwner } from '../attachments';
 import { loadVisibleEnterprise } from './get-enterprise';
 
 export function registerEnterpriseAttachmentOwner(): void {

@@ -11,40 +11,11 @@
  *      : undefined)`.
  *   Grants and `extra` are never applied to roles that do not read business data (security/audit admin, public).
  */
-import { type Column, or, type SQL, sql } from 'drizzle-orm';
+import { or, type SQL } from 'drizzle-orm';
 import { enterprises } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { dataScopeOf, readsBusinessData } from '../../domain/access/scope';
-
-/** Nothing matches. */
-export const NONE: SQL = sql`false`;
-
-export interface ScopeColumns {
-  enterpriseId?: Column | SQL;
-  districtCode?: Column | SQL;
-  institutionId?: Column | SQL;
-}
-
-function equals(col: Column | SQL, value: string): SQL {
-  return sql`${col} = ${value}`;
-}
-
-/** WHERE condition for rows that carry scope columns. A scope kind whose column the table lacks matches nothing. */
-export function scopeCondition(actor: Actor | null, cols: ScopeColumns): SQL {
-  const scope = dataScopeOf(actor);
-  switch (scope.kind) {
-    case 'all':
-      return sql`true`;
-    case 'district':
-      return cols.districtCode ? equals(cols.districtCode, scope.districtCode) : NONE;
-    case 'enterprise':
-      return cols.enterpriseId ? equals(cols.enterpriseId, scope.enterpriseId) : NONE;
-    case 'institution':
-      return cols.institutionId ? equals(cols.institutionId, scope.institutionId) : NONE;
-    case 'none':
-      return NONE;
-  }
-}
+import { readsBusinessData } from '../../domain/access/scope';
+import { NONE, scopeCondition } from '../scope';
 
 /** A grant widens enterprise visibility for some actors; it returns undefined when it grants nothing. */
 export type EnterpriseGrant = (actor: Actor) => SQL | undefined;

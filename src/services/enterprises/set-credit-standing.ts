@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TEnterprise, TSetCreditStanding } from '../../contracts/enterprises';
 import { enterpriseCreditChanges, enterprises } from '../../db/schema';
 import { checkNotFuture, chinaDateOf } from '../../domain/enterprise/profile';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseErrors } from './errors';

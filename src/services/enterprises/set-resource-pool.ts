@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TEnterprise, TSetResourcePool } from '../../contracts/enterprises';
 import { enterprisePoolChanges, enterprises } from '../../db/schema';
 import { checkNotFuture, chinaDateOf } from '../../domain/enterprise/profile';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseErrors } from './errors';

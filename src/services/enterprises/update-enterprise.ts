@@ -7,7 +7,7 @@ import type { TEnterprise, TUpdateEnterprise } from '../../contracts/enterprises
 import { enterprises } from '../../db/schema';
 import { checkEstablishedOn, chinaDateOf } from '../../domain/enterprise/profile';
 import { validateResidentId } from '../../domain/enterprise/resident-id';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseErrors } from './errors';

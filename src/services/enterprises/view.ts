@@ -3,7 +3,7 @@ import type { CreditStatus, EnterpriseType, TCreditChange, TEnterprise } from '.
 import type { enterpriseCreditChanges, enterprises } from '../../db/schema';
 import { districtName } from '../../domain/enterprise/districts';
 import { cityProgrammeEligibility } from '../../domain/enterprise/profile';
-import { type DataCipher, mask } from '../crypto/data-cipher';
+import { type DataCipher, mask } from '../crypto';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TCancelLoan, TLoanDetail } from '../../contracts/loans';
 import { loans } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { loadLoanForChange } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';

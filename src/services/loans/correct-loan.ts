@@ -13,7 +13,7 @@ import { type LoanPurpose, PURPOSE_RULES } from '../../domain/loans/params';
 import { type LoanField, type LoanTerms, loanDates, validateLoanTerms } from '../../domain/loans/validate';
 import { chinaDateOf, formatRate, parseAnnualRate, toChinaIso } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { byOf, loadLoanForChange } from './lifecycle-guard';

@@ -11,7 +11,7 @@ import { loanExtensions, loans } from '../../db/schema';
 import { type ExtensionField, effectiveMaturity, validateExtension } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { chinaDateOf } from '../../domain/loans/values';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { byOf, loadLoanForChange } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';

@@ -27,7 +27,7 @@ import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { toChinaIso } from '../../domain/loans/values';
 import { fenToYuan } from '../../domain/money/money';
-import { type AuditInput, recordAudit, recordAuditMany } from '../audit/record-audit';
+import { type AuditInput, recordAudit, recordAuditMany } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
 import { readImportFile } from './read-import-file';

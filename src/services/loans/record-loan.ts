@@ -15,7 +15,7 @@ import {
 } from '../../domain/loans/validate';
 import { parseAnnualRate, toChinaIso } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import {

@@ -9,7 +9,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { enterprises, loans } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { dataScopeOf } from '../../domain/access/scope';
-import { NONE, registerEnterpriseGrant } from '../enterprises/scope';
+import { registerEnterpriseGrant } from '../enterprises';
+import { NONE } from '../scope';
 
 export function loanScopeCondition(actor: Actor | null): SQL {
   const scope = dataScopeOf(actor);

@@ -2,7 +2,7 @@
  * Pluggable delivery of outbox messages. A deployment registers its SMS gateway and mail relay with
  * `setSender`; until then a logging sender records each message (masked address) and reports it delivered.
  */
-import { mask } from '../crypto/data-cipher';
+import { mask } from '../crypto';
 
 export type Channel = 'sms' | 'email';
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/access/actor';
 import { readsBusinessData } from '../../domain/access/scope';
 import { districtName } from '../../domain/enterprise/districts';
 import type { DeclarationActorKind } from '../../domain/workflow/declaration';
-import { NONE, scopeCondition } from '../enterprises/scope';
+import { NONE, scopeCondition } from '../scope';
 
 export function declarationScope(actor: Actor | null): SQL {
   if (!actor || !readsBusinessData(actor)) return NONE;

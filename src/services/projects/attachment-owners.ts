@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { projectProgressReports, projects } from '../../db/schema';
 import { DECLARATION_MATERIAL_KINDS, MATERIALS } from '../../domain/projects/materials';
 import { type DeclarationState, isEditable } from '../../domain/workflow/declaration';
-import { registerAttachmentOwner } from '../attachments/owner-registry';
+import { registerAttachmentOwner } from '../attachments';
 import { projectScope } from './access';
 import { DECLARATION_OWNER, findDeclaration, REPORT_OWNER } from './repository';
 

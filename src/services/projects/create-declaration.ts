@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/access/actor';
 import type { DeclarationForm } from '../../domain/projects/forms';
 import type { DeclarationContent } from '../../domain/projects/model';
 import { REDECLARABLE_STATES } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { projectErrors } from './errors';

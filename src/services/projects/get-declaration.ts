@@ -21,7 +21,7 @@ import {
   type DeclarationState,
   isEditable,
 } from '../../domain/workflow/declaration';
-import { loadCalendar } from '../calendar/load-calendar';
+import { loadCalendar } from '../calendar';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { actorKind, declarationScope } from './access';

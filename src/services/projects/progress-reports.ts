@@ -16,11 +16,10 @@ import {
   type TrackedStatus,
   trackingStateAfter,
 } from '../../domain/projects/tracking';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
-import { notifyUsers } from '../notifications/notify';
-import { districtReviewers } from '../notifications/recipients';
+import { districtReviewers, notifyUsers } from '../notifications';
 import { requireEnterpriseActor } from './create-declaration';
 import { projectErrors } from './errors';
 import { findProject, toReport } from './project-view';

@@ -23,8 +23,7 @@ import { type FieldProblem, submissionProblems } from '../../domain/projects/sub
 import { shanghaiDate } from '../../domain/projects/time';
 import { type FilingWindow, nextWindowAfter, openWindowOn } from '../../domain/projects/windows';
 import type { DeclarationState } from '../../domain/workflow/declaration';
-import { loadCalendar } from '../calendar/load-calendar';
-import { policyWindowOf, windowView } from '../calendar/policy-windows';
+import { loadCalendar, policyWindowOf, windowView } from '../calendar';
 import type { Ctx } from '../context';
 import type { AppError } from '../errors';
 import { projectErrors } from './errors';

@@ -8,11 +8,10 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { projectDeclarations } from '../../db/schema';
 import { ACTIVE_STATES, type DeclarationState, transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit/record-audit';
-import { reverifyDueOn, verifyDueOn } from '../calendar/policy-windows';
+import { recordAudit } from '../audit';
+import { reverifyDueOn, verifyDueOn } from '../calendar';
 import { type Ctx, inTx } from '../context';
-import { notifyUsers } from '../notifications/notify';
-import { districtReviewers } from '../notifications/recipients';
+import { districtReviewers, notifyUsers } from '../notifications';
 import { requireEnterpriseActor } from './create-declaration';
 import { projectErrors } from './errors';
 import { claimKey } from './idempotency';

@@ -12,12 +12,16 @@ import { shanghaiDate } from '../../domain/projects/time';
 import { pendingReport, REPORT_REMINDER_DAYS } from '../../domain/projects/tracking';
 import { openWindowOn } from '../../domain/projects/windows';
 import { transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit/record-audit';
-import { loadCalendar } from '../calendar/load-calendar';
-import { policyWindowOf } from '../calendar/policy-windows';
+import { recordAudit } from '../audit';
+import { loadCalendar, policyWindowOf } from '../calendar';
 import { type Ctx, type Deps, inTx, systemCtx } from '../context';
-import { notifyUsers } from '../notifications/notify';
-import { allEnterpriseUsers, districtReviewers, enterpriseUsers, enterpriseUsersOf } from '../notifications/recipients';
+import {
+  allEnterpriseUsers,
+  districtReviewers,
+  enterpriseUsers,
+  enterpriseUsersOf,
+  notifyUsers,
+} from '../notifications';
 import { appendTimeline } from './timeline';
 
 export interface SweepResult {

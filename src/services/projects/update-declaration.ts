@@ -7,7 +7,7 @@ import type { TUpdateDeclaration } from '../../contracts/projects';
 import { attachments, projectDeclarations } from '../../db/schema';
 import type { DeclarationForm } from '../../domain/projects/forms';
 import { DECLARATION_STATE_NAMES, type DeclarationState, isEditable } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { requireEnterpriseActor } from './create-declaration';
 import { projectErrors } from './errors';

@@ -2,10 +2,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { projectDeclarations } from '../../db/schema';
 import { type DeclarationState, transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
-import { notifyUsers } from '../notifications/notify';
-import { districtReviewers } from '../notifications/recipients';
+import { districtReviewers, notifyUsers } from '../notifications';
 import { requireEnterpriseActor } from './create-declaration';
 import { projectErrors } from './errors';
 import { findDeclaration, loadEnterprise } from './repository';

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { enterprises, subsidyApplications } from '../../db/schema';
 import { type ApplicationStatus, isEditableByEnterprise } from '../../domain/workflow/application';
-import { registerAttachmentOwner } from '../attachments/owner-registry';
+import { registerAttachmentOwner } from '../attachments';
 import { applicationScope } from './scope';
 import { APPLICATION_OWNER_TYPE, VOUCHER_KINDS } from './submit-application';
 

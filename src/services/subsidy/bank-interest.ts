@@ -3,7 +3,7 @@
  * service so there is one definition of "interest actually incurred" (第五条 实际发生贷款利息).
  */
 import type { DbOrTx } from '../../db/client';
-import { interestPaidByLoan } from '../loans/interest';
+import { interestPaidByLoan } from '../loans';
 
 export async function bankInterestByLoan(
   db: DbOrTx,

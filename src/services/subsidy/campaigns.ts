@@ -6,7 +6,7 @@ import { subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { yuanToFen } from '../../domain/money';
 import { chinaDateOf } from '../../domain/subsidy/notice';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { campaignView } from './views';

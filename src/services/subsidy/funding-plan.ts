@@ -20,7 +20,7 @@ import {
 import type { Actor } from '../../domain/access/actor';
 import { fenToYuan, toChineseCapitals } from '../../domain/money';
 import { checkPlanIssuable, chinaDateOf } from '../../domain/subsidy/notice';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { loadCampaign } from './campaigns';

@@ -20,7 +20,7 @@ import type { Actor } from '../../domain/access/actor';
 import { fenToYuan, yuanToFen } from '../../domain/money';
 import { chinaDateOf, maskContact, noticePhase } from '../../domain/subsidy/notice';
 import type { ObjectionOutcome, ObjectionStatus } from '../../domain/workflow/application';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 

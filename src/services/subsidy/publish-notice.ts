@@ -8,7 +8,7 @@ import { subsidyAwards, subsidyCampaigns, subsidyNotices } from '../../db/schema
 import type { Actor } from '../../domain/access/actor';
 import { fenToYuan } from '../../domain/money';
 import { chinaDateOf, noticeEndsOn } from '../../domain/subsidy/notice';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { loadCampaign } from './campaigns';

@@ -4,7 +4,7 @@ import type { TResubmitApplication } from '../../contracts/subsidy';
 import { subsidyApplications } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { type ApplicationStatus, applicationTransition } from '../../domain/workflow/application';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { loadCampaign } from './campaigns';

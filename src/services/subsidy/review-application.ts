@@ -12,7 +12,7 @@ import {
   type ApplicationStatus,
   applicationTransition,
 } from '../../domain/workflow/application';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors } from '../errors';
 import { applicationScope } from './scope';

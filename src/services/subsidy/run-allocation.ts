@@ -34,7 +34,7 @@ import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { bulkInsert } from './bulk';

@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { subsidyApplicationLoans, subsidyApplications } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { dataScopeOf } from '../../domain/access/scope';
-import { NONE, scopeCondition } from '../enterprises/scope';
+import { NONE, scopeCondition } from '../scope';
 
 export function applicationScope(actor: Actor | null): SQL {
   const scope = dataScopeOf(actor);

@@ -20,7 +20,7 @@ import {
 import type { Actor } from '../../domain/access/actor';
 import { yuanToFen } from '../../domain/money';
 import { chinaDateOf } from '../../domain/subsidy/notice';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { bankInterestByLoan } from './bank-interest';

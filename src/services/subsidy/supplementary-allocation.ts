@@ -42,7 +42,7 @@ import { monthIndexOf } from '../../domain/calendar/dates';
 import { type Fen, fenToYuan } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { bulkInsert } from './bulk';

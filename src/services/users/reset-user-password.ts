@@ -8,9 +8,8 @@ import type { TResetPassword, TResetPasswordResult } from '../../contracts/users
 import { users } from '../../db/schema';
 import type { Actor, Role } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
-import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/password-hash';
-import { revokeUserSessions } from '../auth/sessions';
+import { recordAudit } from '../audit';
+import { hashPassword, revokeUserSessions } from '../auth';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { assertMayEver, loadManagedUser } from './load-managed-user';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { TUser } from '../../contracts/users';
 import { users } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { loadManagedUser } from './load-managed-user';
