@@ -22,6 +22,7 @@ import { eventHash } from '../src/domain/audit/chain';
 import { recordAudit, recordAuditMany } from '../src/services/audit/record-audit';
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { inTx, systemCtx } from '../src/services/context';
+import { sm3Hex } from '../src/services/crypto';
 import { makeUser } from './helpers/factories';
 import { loginAs } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -100,7 +101,7 @@ describe('verification through the service and the API', () => {
     const original = await row(p.deps.db, 12);
     const { prevHash, hash: _h, ...content } = original;
     const forged = { ...content, occurredAt: original.occurredAt.toISOString(), after: { n: 0 } };
-    const newHash = eventHash(prevHash, forged);
+    const newHash = eventHash(prevHash, forged, sm3Hex);
     await tamper(p.deps.db, () =>
       p.deps.db
         .update(auditEvents)
@@ -156,7 +157,7 @@ describe('verification through the service and the API', () => {
         ...content,
         occurredAt: new Date(content.occurredAt),
         prevHash: prev.hash,
-        hash: eventHash(prev.hash, content),
+        hash: eventHash(prev.hash, content, sm3Hex),
       });
     });
     const r = await verifyAuditChain(p.deps.db, { batchSize: 6 });

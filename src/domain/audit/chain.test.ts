@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventHash, GENESIS_HASH, type StoredEvent, sm3Hex, verifyChain } from './chain';
+import { sm3Hex } from '../../services/crypto/sm3';
+import { canonicalJson, eventHash, GENESIS_HASH, type StoredEvent, verifyChain } from './chain';
 
 describe('SM3', () => {
   it('matches the GB/T 32905-2016 examples, and sm-crypto on the UTF-8 bytes of any text', () => {
@@ -35,7 +36,7 @@ describe('verifyChain', () => {
         clientIp: null,
         requestId: null,
       };
-      const hash = eventHash(prev, content);
+      const hash = eventHash(prev, content, sm3Hex);
       out.push({ ...content, prevHash: prev, hash });
       prev = hash;
     }
@@ -44,9 +45,9 @@ describe('verifyChain', () => {
 
   it('accepts an intact chain, also verified in pieces', () => {
     const events = chain(10);
-    expect(verifyChain(events).problems).toEqual([]);
-    const first = verifyChain(events.slice(0, 4));
-    expect(verifyChain(events.slice(4), first.last).problems).toEqual([]);
+    expect(verifyChain(events, sm3Hex).problems).toEqual([]);
+    const first = verifyChain(events.slice(0, 4), sm3Hex);
+    expect(verifyChain(events.slice(4), sm3Hex, first.last).problems).toEqual([]);
   });
 
   it('hashes key order independently', () => {
@@ -63,7 +64,7 @@ describe('verifyChain', () => {
         else if (kind === 'delete') events.splice(i, 1);
         else if (i < 9) [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
         else events.splice(i, 1);
-        const { problems } = verifyChain(events);
+        const { problems } = verifyChain(events, sm3Hex);
         // Deleting the very last event leaves a valid, shorter chain: only an anchor catches that.
         if (kind !== 'alter' && i === 9) return problems.length === 0;
         return problems.length > 0;

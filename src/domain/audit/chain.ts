@@ -1,10 +1,7 @@
 /**
- * The audit chain. Each event's hash is SM3 (GB/T 32905-2016) over its previous hash and a canonical JSON
+ * The audit chain. Each event's hash is a digest (SM3, GB/T 32905-2016, given by the caller) over its previous hash and a canonical JSON
  * of its content, so altering, inserting or deleting any event breaks every later link.
  */
-import { createHash, getHashes } from 'node:crypto';
-import smCrypto from 'sm-crypto';
-
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface ChainedEventContent {
@@ -44,20 +41,11 @@ export function toStoredJson(value: unknown): unknown {
   return JSON.parse(canonicalJson(value));
 }
 
-/**
- * SM3 of the text's UTF-8 bytes: OpenSSL's when Node is built with it (about ten times faster), sm-crypto's
- * otherwise — given bytes, not the string, because its own UTF-8 conversion mishandles some characters.
- */
-const NATIVE_SM3 = getHashes().includes('sm3');
-const utf8 = new TextEncoder();
+/** The hash function of the chain (SM3 in the platform, passed in so the domain stays free of I/O and natives). */
+export type Digest = (text: string) => string;
 
-export function sm3Hex(text: string): string {
-  if (NATIVE_SM3) return createHash('sm3').update(text, 'utf8').digest('hex');
-  return smCrypto.sm3(Array.from(utf8.encode(text)));
-}
-
-export function eventHash(prevHash: string, content: ChainedEventContent): string {
-  return sm3Hex(`${prevHash}\n${canonicalJson(content)}`);
+export function eventHash(prevHash: string, content: ChainedEventContent, digest: Digest): string {
+  return digest(`${prevHash}\n${canonicalJson(content)}`);
 }
 
 export interface StoredEvent extends ChainedEventContent {
@@ -73,6 +61,7 @@ export type ChainProblem =
 /** Verifies events in seq order; reports each gap (deleted/inserted), broken link and altered event. */
 export function verifyChain(
   events: Iterable<StoredEvent>,
+  digest: Digest,
   start: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
 ): { checked: number; problems: ChainProblem[]; last: { seq: number; hash: string } } {
   const problems: ChainProblem[] = [];
@@ -85,7 +74,7 @@ export function verifyChain(
     if (e.seq !== expectedSeq) problems.push({ kind: 'gap', seq: e.seq, expected: expectedSeq });
     if (e.prevHash !== prev) problems.push({ kind: 'broken_link', seq: e.seq });
     const { prevHash, hash, ...content } = e;
-    if (eventHash(prevHash, content) !== hash) problems.push({ kind: 'altered', seq: e.seq });
+    if (eventHash(prevHash, content, digest) !== hash) problems.push({ kind: 'altered', seq: e.seq });
     prev = e.hash;
     expectedSeq = e.seq + 1;
     last = { seq: e.seq, hash: e.hash };

@@ -9,6 +9,7 @@ import { auditEvents } from '../../db/schema';
 import { scopeOf } from '../../domain/access/actor';
 import { type ChainedEventContent, eventHash, GENESIS_HASH, toStoredJson } from '../../domain/audit/chain';
 import type { Ctx } from '../context';
+import { sm3Hex } from '../crypto';
 
 export const AUDIT_LOCK_KEY = 7300002;
 
@@ -63,7 +64,7 @@ export async function recordAuditMany(tx: Tx, ctx: Ctx, inputs: readonly AuditIn
       clientIp: ctx.clientIp,
       requestId: ctx.requestId,
     };
-    const hash = eventHash(prevHash, content);
+    const hash = eventHash(prevHash, content, sm3Hex);
     rows.push({ ...content, occurredAt: new Date(occurredAt), prevHash, hash });
     seqs.push(seq);
     prevHash = hash;

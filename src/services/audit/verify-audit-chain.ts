@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
 import { type ChainProblem, GENESIS_HASH, type StoredEvent, verifyChain } from '../../domain/audit/chain';
 import { type Ctx, inTx } from '../context';
+import { sm3Hex } from '../crypto';
 import { Errors } from '../errors';
 import type { AuditRow } from './audit-filters';
 import { recordAudit } from './record-audit';
@@ -78,7 +79,7 @@ export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Pr
       .orderBy(asc(auditEvents.seq))
       .limit(batchSize);
     if (!rows.length) break;
-    const result = verifyChain(rows.map(toStored), last);
+    const result = verifyChain(rows.map(toStored), sm3Hex, last);
     checked += result.checked;
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_LISTED) problems.push(describeProblem(p));
