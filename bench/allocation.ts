@@ -12,7 +12,7 @@ import {
   toColumns,
 } from '../src/domain/allocation/allocate';
 import { fenToYuan } from '../src/domain/money/index';
-import { allocateApi } from '../src/domain/policies/api';
+import { allocateApi } from '../src/services/calculators';
 import { fmt, prng } from './lib';
 
 const N = Number(process.env.BENCH_ALLOCATIONS ?? 1_000_000);

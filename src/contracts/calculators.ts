@@ -448,3 +448,16 @@ export const ZZybDecisionResult = z.object({
   trace: z.unknown(),
 });
 export type TZybDecisionResult = z.infer<typeof ZZybDecisionResult>;
+
+/** A policy document of the library with its verbatim text. */
+export const ZSourceDoc = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string().nullable(),
+  validity: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  jurisdiction: z.string(),
+  text: z.string(),
+});
+export type TSourceDoc = z.infer<typeof ZSourceDoc>;

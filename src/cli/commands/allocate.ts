@@ -1,6 +1,6 @@
 /** `huiqi allocate [--json]`: first-come-first-served budget allocation (申报指南 六（四）). */
 import { ZAllocateInput } from '../../contracts/calculators';
-import { allocateApi } from '../../domain/policies/api';
+import { allocateApi } from '../../services/calculators';
 import { type CliIO, EXIT_OK, hasFlag, printJson, readInput, table } from './_io';
 
 const STATUS_ZH = {

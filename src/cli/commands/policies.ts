@@ -4,7 +4,7 @@
  * policies it may claim, estimated amounts, conditions still to prove, expired ones marked.
  */
 import { parseWith, ZPolicyListQuery, ZPolicyMatchInput } from '../../contracts/calculators';
-import { policyListApi, policyMatchApi } from '../../domain/policies/api';
+import { policyListApi, policyMatchApi } from '../../services/calculators';
 import {
   badInput,
   type CliIO,

@@ -1,6 +1,6 @@
 /** `huiqi windows <year> [--json]`: the monthly filing windows of a year, moved by holidays (申报指南 三（四）). */
 import { parseWith, ZFilingWindowsQuery } from '../../contracts/calculators';
-import { filingWindowsApi } from '../../domain/policies/api';
+import { filingWindowsApi } from '../../services/calculators';
 import { badInput, type CliIO, EXIT_OK, hasFlag, positionals, printJson, reportBadInput, table } from './_io';
 
 const ADJUSTMENT_ZH = { none: '', postponed: '顺延', extended: '延长', notice: '按通知' } as const;

@@ -8,7 +8,7 @@ import {
   ZZybEligibilityInput,
   ZZybSubsidyInput,
 } from '../../contracts/calculators';
-import { zybDecisionApi, zybEligibilityApi, zybSubsidyApi } from '../../domain/policies/api';
+import { zybDecisionApi, zybEligibilityApi, zybSubsidyApi } from '../../services/calculators';
 import { badInput, type CliIO, EXIT_OK, hasFlag, positionals, printJson, readInput, reportBadInput } from './_io';
 
 const STATUS_MARK = { pass: '✓ 符合', fail: '✗ 不符合', unknown: '? 待确认', not_applicable: '— 不适用' } as const;

@@ -2,7 +2,6 @@
  * The policy engine's public surface. Pure: no I/O, no clock, no environment. Callers pass dates, facts, the
  * working calendar and (for simulations) parameter overrides.
  */
-export * from './api';
 export * from './catalogue';
 export * from './core/citation';
 export * from './core/conditions';

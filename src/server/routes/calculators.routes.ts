@@ -1,12 +1,9 @@
 /**
  * Public policy endpoints (no sign-in, rate-limited): filing windows, the 政银保 subsidy and eligibility
  * calculators, policy matching, and the policy library with its source texts. They call the engine's contract
- * adapters (src/domain/policies/api.ts) — the same code the `huiqi` CLI runs — with the calendar that includes
+ * adapters (src/services/calculators/api.ts) — the same code the `huiqi` CLI runs — with the calendar that includes
  * administrators' additions (new years' schedules, window overrides by notice).
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +14,7 @@ import {
   ZPolicyListResult,
   ZPolicyMatchInput,
   ZPolicyMatchResult,
+  ZSourceDoc,
   ZZybEligibilityInput,
   ZZybEligibilityResult,
   ZZybSubsidyInput,
@@ -26,26 +24,13 @@ import {
   filingWindowsApi,
   policyListApi,
   policyMatchApi,
+  readPolicySource,
   zybEligibilityApi,
   zybSubsidyApi,
-} from '../../domain/policies/api';
-import { type DocId, SOURCE_DOCS } from '../../domain/policies/sources/index';
+} from '../../services/calculators';
 import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { publicRateLimit } from '../plugins/rate-limit-store';
-
-const SOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../domain/policies/sources');
-
-const ZSourceDoc = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  issuer: z.string(),
-  issuedOn: z.string().nullable(),
-  validity: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
-  jurisdiction: z.string(),
-  text: z.string(),
-});
 
 export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -133,10 +118,9 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => {
-      const doc = SOURCE_DOCS[request.params.doc as DocId];
+      const doc = await readPolicySource(request.params.doc);
       if (!doc) throw Errors.notFound({ zh: '政策文件', en: 'Policy document' });
-      const text = await fs.readFile(path.join(SOURCES_DIR, doc.file), 'utf8');
-      return { ...doc, text };
+      return doc;
     },
   );
 }

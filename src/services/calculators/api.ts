@@ -21,28 +21,36 @@ import type {
   TZybSubsidyInput,
   TZybSubsidyResult,
 } from '../../contracts/calculators';
-import { ALLOCATION_ORDER_CITATION, AWARD_STATUS, allocateColumns } from '../allocation/allocate';
-import { type Calendar, defaultCalendar, isYearKnown, nthWorkingDayAfter } from '../calendar/calendar';
-import { monthIndexOf } from '../calendar/dates';
-import { type FilingWindow, filingWindowsOfYear } from '../calendar/windows';
-import { type Fen, fenToYuan, formatRatio, ratio, ratioOf, toChineseCapitals, yuanToFen } from '../money/index';
-import { CATALOGUE, matchPolicies } from './catalogue';
-import { citationLabel } from './core/citation';
-import { type ConditionResult, conditionToJson } from './core/conditions';
-import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from './core/param';
-import { ESTIMATE_KIND_ZH } from './core/policy';
-import { explain, formatTraceValue, type TraceValue, traceToJson } from './core/trace';
-import type { EnterpriseFacts } from './facts';
-import { SOURCE_DOCS } from './sources/index';
-import { decideZybApplication } from './zyb/decide';
+import { ALLOCATION_ORDER_CITATION, AWARD_STATUS, allocateColumns } from '../../domain/allocation/allocate';
+import { type Calendar, defaultCalendar, isYearKnown, nthWorkingDayAfter } from '../../domain/calendar/calendar';
+import { monthIndexOf } from '../../domain/calendar/dates';
+import { type FilingWindow, filingWindowsOfYear } from '../../domain/calendar/windows';
+import {
+  type Fen,
+  fenToYuan,
+  formatRatio,
+  ratio,
+  ratioOf,
+  toChineseCapitals,
+  yuanToFen,
+} from '../../domain/money/index';
+import { CATALOGUE, matchPolicies } from '../../domain/policies/catalogue';
+import { citationLabel } from '../../domain/policies/core/citation';
+import { type ConditionResult, conditionToJson } from '../../domain/policies/core/conditions';
+import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '../../domain/policies/core/param';
+import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
+import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
+import type { EnterpriseFacts } from '../../domain/policies/facts';
+import { SOURCE_DOCS } from '../../domain/policies/sources/index';
+import { decideZybApplication } from '../../domain/policies/zyb/decide';
 import {
   evaluateZybEligibility,
   WINDOW_HOLIDAY_CITATION,
   WINDOW_NOTICE_CITATION,
   zybWindowRule,
-} from './zyb/eligibility';
-import { type ZybOverrides, zybParam } from './zyb/params';
-import { computeZybSubsidy } from './zyb/subsidy';
+} from '../../domain/policies/zyb/eligibility';
+import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
+import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
 
 export interface ApiOptions {
   /** The working calendar (base State Council schedules + administrators' additions). */
