@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZChangePassword, ZLogin, ZMe } from '../../contracts/auth';
-import { users } from '../../db/schema';
-import { recordAudit } from '../../services/audit';
-import { changePassword, login, revokeSession } from '../../services/auth';
-import { inTx } from '../../services/context';
+import { changePassword, currentUser, login, logout } from '../../services/auth';
 import { Errors } from '../../services/errors';
 import { actorCtx, ctxOf, noStore } from '../http-context';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth';
@@ -33,20 +29,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       const ctx = ctxOf(request);
       const result = await login(ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
       setSessionCookie(reply, result.token, secure);
-      const [u] = await app.deps.db.select().from(users).where(eq(users.id, result.userId)).limit(1);
+      const me = await currentUser(ctx, result.userId, result.csrfToken);
+      if (!me) throw Errors.unauthenticated();
       noStore(reply);
-      return {
-        id: u!.id,
-        username: u!.username,
-        displayName: u!.displayName,
-        role: u!.role as z.infer<typeof ZMe>['role'],
-        districtCode: u!.districtCode,
-        institutionId: u!.institutionId,
-        enterpriseId: u!.enterpriseId,
-        isEnterpriseAdmin: u!.isEnterpriseAdmin,
-        mustChangePassword: u!.mustChangePassword,
-        csrfToken: result.csrfToken,
-      };
+      return me;
     },
   );
 
@@ -55,12 +41,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     { schema: { tags: ['auth'], summary: '退出登录', response: { 200: ZOk } } },
     async (request, reply) => {
       if (request.sessionId) {
-        const ctx = ctxOf(request);
-        const sessionId = request.sessionId;
-        await inTx(ctx, async (tx) => {
-          await revokeSession(tx, sessionId, ctx.now);
-          await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor?.id ?? null });
-        });
+        await logout(ctxOf(request), request.sessionId);
       }
       clearSessionCookie(reply, secure);
       return { ok: true as const };
@@ -73,21 +54,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = request.actor;
       if (actor?.via !== 'session') throw Errors.unauthenticated();
-      const [u] = await app.deps.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
-      if (!u) throw Errors.unauthenticated();
+      const me = await currentUser(ctxOf(request), actor.id, request.csrfToken ?? '', actor.role);
+      if (!me) throw Errors.unauthenticated();
       noStore(reply);
-      return {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        role: actor.role,
-        districtCode: u.districtCode,
-        institutionId: u.institutionId,
-        enterpriseId: u.enterpriseId,
-        isEnterpriseAdmin: u.isEnterpriseAdmin,
-        mustChangePassword: u.mustChangePassword,
-        csrfToken: request.csrfToken ?? '',
-      };
+      return me;
     },
   );
 

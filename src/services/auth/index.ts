@@ -1,5 +1,6 @@
 /** The auth module's public face: other modules, routes, the CLI and the seed import only from here. */
 export * from './change-password';
+export * from './current-user';
 export * from './login';
 export * from './password-hash';
 export * from './sessions';
