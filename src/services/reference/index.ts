@@ -1,0 +1,2 @@
+/** The reference module's public face: districts and cooperating institutions. */
+export * from './list-reference';
