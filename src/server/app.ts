@@ -20,6 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../services/context';
+import { registerModules } from '../services/modules';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { rateLimitPluginOptions } from './plugins/rate-limit-store';
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     reply.header('x-frame-options', 'DENY');
   });
 
+  registerModules();
   await app.register(registerRoutes, { prefix: '/api' });
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

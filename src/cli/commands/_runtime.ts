@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../../config';
 import { runMigrations } from '../../db/client';
 import type { Deps } from '../../services/context';
 import { createDataCipher, loadDataKey } from '../../services/crypto';
+import { registerModules } from '../../services/modules';
 import { LocalFileStorage } from '../../services/storage';
 import { badInput, type CliIO, printJson, reportBadInput } from './_io';
 import { describeDbError, EXIT_DATABASE_UNAVAILABLE, openForCli } from './audit';
@@ -32,6 +33,7 @@ export async function openRuntime(
     await database.close().catch(() => {});
     return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, label) };
   }
+  registerModules();
   const deps: Deps = {
     db: database.db,
     readDb: database.db,

@@ -36,11 +36,11 @@ import { recordAudit } from '../../services/audit';
 import type { Ctx, Deps } from '../../services/context';
 import { registerEnterprise, setCreditStanding } from '../../services/enterprises';
 import { recordLoan, recordRepayment } from '../../services/loans';
+import { registerModules } from '../../services/modules';
 import { markAllRead } from '../../services/notifications';
 import {
   createDeclaration,
   getDeclaration,
-  registerProjectAttachmentOwners,
   reviewByCity,
   reviewByDistrict,
   saveProgressReport,
@@ -48,12 +48,7 @@ import {
   submitProgressReport,
   updateDeclaration,
 } from '../../services/projects';
-import {
-  createCampaign,
-  registerSubsidyAttachmentOwner,
-  reviewApplication,
-  submitApplication,
-} from '../../services/subsidy';
+import { createCampaign, reviewApplication, submitApplication } from '../../services/subsidy';
 import type { Db } from '../client';
 import {
   auditEvents,
@@ -553,8 +548,7 @@ export interface DemoBusinessSummary {
 
 /** Creates the demo business history through the use cases. Expects the accounts of `seedDemo` to exist. */
 export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary> {
-  registerProjectAttachmentOwners();
-  registerSubsidyAttachmentOwner();
+  registerModules();
   const db = deps.db;
 
   const actors = new Map<string, Actor>();

@@ -20,7 +20,6 @@ import {
   listCreditHistory,
   listEnterprises,
   registerEnterprise,
-  registerEnterpriseAttachmentOwner,
   setCreditStanding,
   setResourcePool,
   updateEnterprise,
@@ -30,7 +29,6 @@ import { actorCtx, ctxOf, noStore } from '../http-context';
 const TAGS = ['enterprises'];
 
 export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void> {
-  registerEnterpriseAttachmentOwner();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post(

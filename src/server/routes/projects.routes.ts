@@ -47,7 +47,6 @@ import {
   listDeclarations,
   listProjects,
   openSpotCheck,
-  registerProjectAttachmentOwners,
   reviewByCity,
   reviewByDistrict,
   reviewQueue,
@@ -64,7 +63,6 @@ const TAGS = ['project-library'];
 const ZWithdraw = z.object({ reason: z.string().trim().max(500).nullable().optional().describe('撤回说明') });
 
 export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
-  registerProjectAttachmentOwners();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // Periodic duties (lapses, window-open notices, due/overdue reminders) run only in a listening server.

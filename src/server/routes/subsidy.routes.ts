@@ -55,7 +55,6 @@ import {
   noticesOfCampaign,
   publishNotice,
   publishSupplementaryNotice,
-  registerSubsidyAttachmentOwner,
   resubmitApplication,
   reviewApplication,
   runAllocation,
@@ -72,7 +71,6 @@ const ZSubmitted = z.object({ id: z.string(), replayed: z.boolean() });
 const ZNoticeOrNull = ZNotice.nullable();
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
-  registerSubsidyAttachmentOwner();
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // ---- campaigns ----

@@ -1,5 +1,6 @@
 /** The loans module's public face: other modules, routes, the CLI and the seed import only from here. */
 export * from './cancel-loan';
+export * from './claims';
 export * from './correct-loan';
 export * from './extend-loan';
 export * from './get-loan';

@@ -8,22 +8,16 @@
  * its status, including returned, awarded or unfunded — freezes the loan's recorded facts: they are the basis of
  * S = I × R × C and of the first-come-first-served order (申报指南 六（二）（四）).
  *
- * The loan row is locked FOR UPDATE; a submission reads the loans it claims FOR SHARE, so a submission and a
+ * Which records claim a loan is asked of the modules that registered a check (`claims.ts`; the subsidy module's
+ * applications). The loan row is locked FOR UPDATE; a submission reads the loans it claims FOR SHARE, so a submission and a
  * change of the same loan cannot interleave.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import {
-  enterprises,
-  loans,
-  projects,
-  subsidyApplicationLoans,
-  subsidyApplications,
-  subsidyCampaigns,
-} from '../../db/schema';
-import { APPLICATION_STATUS_ZH, type ApplicationStatus } from '../../domain/workflow/application';
+import { enterprises, loans } from '../../db/schema';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { claimsOnLoan } from './claims';
 import { loanScopeCondition } from './scope';
 import { bankOf, lockBank } from './shared';
 
@@ -68,33 +62,14 @@ export async function loadLoanForChange(
 }
 
 async function assertNotInApplication(tx: Tx, loan: LoanRowT, actionZh: string): Promise<void> {
-  const apps = await tx
-    .select({
-      id: subsidyApplications.id,
-      status: subsidyApplications.status,
-      campaignTitle: subsidyCampaigns.title,
-      projectNo: projects.libraryNumber,
-    })
-    .from(subsidyApplicationLoans)
-    .innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyApplicationLoans.applicationId))
-    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyApplications.campaignId))
-    .innerJoin(projects, eq(projects.id, subsidyApplications.projectId))
-    .where(eq(subsidyApplicationLoans.loanId, loan.id))
-    .orderBy(asc(subsidyApplications.submittedAt));
-  if (apps.length === 0) return;
-  const named = apps
-    .map(
-      (a) =>
-        `${a.campaignTitle}、项目 ${a.projectNo} 的补贴申请（申请编号 ${a.id}，状态：${
-          APPLICATION_STATUS_ZH[a.status as ApplicationStatus] ?? a.status
-        }）`,
-    )
-    .join('；');
+  const claims = await claimsOnLoan(tx, loan.id);
+  if (claims.length === 0) return;
+  const named = claims.map((c) => c.describedZh).join('；');
   throw Errors.conflict(
     'LOAN_IN_APPLICATION',
     `贷款“${loan.contractNo}”已用于${named}，贷款信息是贴息计算和核查的依据，不能${actionZh}。如登记确有错误，请联系市工业和信息化局处理该申请`,
-    `Loan "${loan.contractNo}" is claimed by subsidy application ${apps.map((a) => a.id).join(', ')}`,
-    { loanId: loan.id, applicationIds: apps.map((a) => a.id) },
+    `Loan "${loan.contractNo}" is claimed by subsidy application ${claims.map((c) => c.id).join(', ')}`,
+    { loanId: loan.id, applicationIds: claims.map((c) => c.id) },
   );
 }
 

@@ -3,6 +3,7 @@ export * from './attachment-owner';
 export * from './campaigns';
 export * from './dashboard';
 export * from './funding-plan';
+export * from './loan-claims';
 export * from './objections';
 export * from './other-reads';
 export * from './public-notices';

@@ -1,0 +1,18 @@
+/**
+ * Start-up wiring between modules, done once when the application (or a CLI command, or the demo seed) starts —
+ * never as a side effect of loading a route plugin. Each registration is idempotent (a named entry is replaced).
+ *
+ * - attachment owners: which records may carry files, who may attach, who may see them;
+ * - loan claims: the subsidy module tells the loans module which applications freeze a loan.
+ */
+import { registerEnterpriseAttachmentOwner } from './enterprises';
+import { registerLoanClaimCheck } from './loans';
+import { registerProjectAttachmentOwners } from './projects';
+import { applicationsClaimingLoan, registerSubsidyAttachmentOwner } from './subsidy';
+
+export function registerModules(): void {
+  registerEnterpriseAttachmentOwner();
+  registerProjectAttachmentOwners();
+  registerSubsidyAttachmentOwner();
+  registerLoanClaimCheck('subsidy-applications', applicationsClaimingLoan);
+}
