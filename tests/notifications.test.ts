@@ -5,7 +5,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { notificationOutbox, notifications } from '../src/db/schema';
+import { auditEvents, notificationOutbox, notifications } from '../src/db/schema';
 import { dispatchOutbox, LEASE_MS, retryDelayMs } from '../src/services/notifications/dispatcher';
 import { notifyUsers } from '../src/services/notifications/notify';
 import { LoggingSender, type OutboundMessage, resetSenders, setSender } from '../src/services/notifications/senders';
@@ -57,6 +57,22 @@ describe('in-app notifications', () => {
     expect((await sb.get('/api/v1/notifications/unread-count')).json()).toEqual({ unread: 1 });
     expect((await sb.post('/api/v1/notifications/read-all')).json()).toEqual({ updated: 1 });
     expect((await sb.get('/api/v1/notifications?unread=true')).json().total).toBe(0);
+
+    // Each mark is a state change with its audit event; a repeated mark changes nothing and records nothing.
+    await sa.post(`/api/v1/notifications/${list.items[0].id}/read`);
+    const events = await p.deps.db
+      .select({
+        action: auditEvents.action,
+        objectId: auditEvents.objectId,
+        actorId: auditEvents.actorId,
+        after: auditEvents.after,
+      })
+      .from(auditEvents)
+      .where(inArray(auditEvents.action, ['notification.read', 'notification.all_read']));
+    expect(events).toEqual([
+      { action: 'notification.read', objectId: list.items[0].id, actorId: a.u.id, after: null },
+      { action: 'notification.all_read', objectId: null, actorId: b.u.id, after: { count: 1 } },
+    ]);
   });
 
   it('a dedupe key makes a reminder idempotent per recipient', async () => {

@@ -89,6 +89,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login_failed': '登录失败',
   'auth.account_locked': '账号锁定（连续登录失败）',
   'auth.logout': '退出登录',
+  'notification.read': '标记通知已读',
+  'notification.all_read': '全部通知标记已读',
   'auth.password_changed': '修改本人密码',
   'system.demo_data_loaded': '载入演示数据',
   'user.created': '创建账号',

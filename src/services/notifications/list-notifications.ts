@@ -8,7 +8,8 @@ import {
 } from '../../contracts/notifications';
 import { notifications } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import type { Ctx } from '../context';
+import { recordAudit } from '../audit';
+import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { unreadCount } from './notify';
 
@@ -62,30 +63,45 @@ export async function countUnread(ctx: Ctx): Promise<number> {
   return unreadCount(ctx.deps.db, personOf(ctx).id);
 }
 
-/** Marks one notification read (only the recipient's own; others are not found). Idempotent. */
+/** Marks one notification read (only the recipient's own; others are not found). Idempotent; the change and its
+ * audit event are written in one transaction. */
 export async function markRead(ctx: Ctx, id: string): Promise<TNotification> {
   const actor = personOf(ctx);
-  const db = ctx.deps.db;
-  const [row] = await db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.recipientUserId, actor.id)));
-  if (!row) throw Errors.notFound({ zh: '通知', en: 'Notification' });
-  if (row.readAt) return toNotification(row);
-  const [u] = await db
-    .update(notifications)
-    .set({ readAt: ctx.now })
-    .where(and(eq(notifications.id, id), eq(notifications.recipientUserId, actor.id)))
-    .returning();
-  return toNotification(u!);
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.recipientUserId, actor.id)))
+      .for('update');
+    if (!row) throw Errors.notFound({ zh: '通知', en: 'Notification' });
+    if (row.readAt) return toNotification(row);
+    const [u] = await tx
+      .update(notifications)
+      .set({ readAt: ctx.now })
+      .where(and(eq(notifications.id, id), eq(notifications.recipientUserId, actor.id)))
+      .returning();
+    await recordAudit(tx, ctx, { action: 'notification.read', objectType: 'notification', objectId: id });
+    return toNotification(u!);
+  });
 }
 
+/** Marks all of the recipient's unread notifications read, with one audit event naming how many. */
 export async function markAllRead(ctx: Ctx): Promise<number> {
   const actor = personOf(ctx);
-  const rows = await ctx.deps.db
-    .update(notifications)
-    .set({ readAt: ctx.now })
-    .where(and(eq(notifications.recipientUserId, actor.id), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return inTx(ctx, async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: ctx.now })
+      .where(and(eq(notifications.recipientUserId, actor.id), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (rows.length > 0) {
+      await recordAudit(tx, ctx, {
+        action: 'notification.all_read',
+        objectType: 'notification',
+        objectId: null,
+        after: { count: rows.length },
+      });
+    }
+    return rows.length;
+  });
 }
