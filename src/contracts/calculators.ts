@@ -461,3 +461,5 @@ export const ZSourceDoc = z.object({
   text: z.string(),
 });
 export type TSourceDoc = z.infer<typeof ZSourceDoc>;
+
+export const ZSourceDocParams = z.object({ doc: z.enum(['000', '001', '002', '003', '004']).describe('文件编号') });

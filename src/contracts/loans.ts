@@ -326,3 +326,18 @@ export const LOAN_AUDIT_OBJECT_LABELS: Record<string, string> = {
   loan: '政银保贷款',
   loan_import_batch: '贷款导入批次',
 };
+
+export const ZImportRefused = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: ZImportResult.optional(),
+      requestId: z.string(),
+    }),
+  })
+  .describe('导入被拒绝：error.details.errors 列出每处错误（工作表、行、列、原因），未导入任何数据');
+
+export const ZRawImportQuery = ZImportQuery.extend({
+  fileName: z.string().trim().min(1).max(200).optional().describe('文件名（直接上传文件内容时）'),
+});

@@ -582,3 +582,6 @@ export const ZCloseSpotCheck = z
       });
   });
 export type TCloseSpotCheck = z.infer<typeof ZCloseSpotCheck>;
+
+/** Withdrawing a declaration, with an optional explanation. */
+export const ZWithdraw = z.object({ reason: z.string().trim().max(500).nullable().optional().describe('撤回说明') });

@@ -535,3 +535,15 @@ export const ZDashboard = z.object({
   awardsByMonth: z.array(z.object({ month: z.string(), amount: z.string(), count: z.number().int() })),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
+
+/** A status change's answer: the record, its new status and version. */
+export const ZStatus = z.object({ id: z.string(), status: z.string(), version: z.number().int() });
+/** A submission's answer; `replayed` when the same idempotency key was seen before. */
+export const ZSubmitted = z.object({ id: z.string(), replayed: z.boolean() });
+export const ZNoticeOrNull = ZNotice.nullable();
+/** A published notice's period. */
+export const ZNoticePeriod = z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() });
+/** A submission with the application number the client generated beforehand (so a retry is recognised). */
+export const ZSubmitApplicationWithId = ZSubmitApplication.and(
+  z.object({ id: z.uuid().optional().describe('申请编号（客户端预先生成）') }),
+);

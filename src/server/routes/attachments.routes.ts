@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZAttachment,
   ZAttachmentIdParams,
@@ -12,6 +11,7 @@ import {
   ZAttachmentListQuery,
   ZAttachmentUploadFields,
 } from '../../contracts/attachments';
+import { ZOk } from '../../contracts/common';
 import { describeIssues, type IssueLike, summarize } from '../../contracts/validation';
 import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import {
@@ -154,7 +154,7 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
         tags: TAGS,
         summary: '删除附件（上传人，且所属对象仍可修改）',
         params: ZAttachmentIdParams,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: ZOk },
       },
     },
     async (request) => {

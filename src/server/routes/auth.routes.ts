@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZChangePassword, ZLogin, ZMe } from '../../contracts/auth';
+import { ZOk } from '../../contracts/common';
 import { changePassword, currentUser, login, logout } from '../../services/auth';
 import { Errors } from '../../services/errors';
 import { actorCtx, ctxOf, noStore } from '../http-context';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth';
 import { loginRateLimit } from '../plugins/rate-limit-store';
-
-const ZOk = z.object({ ok: z.literal(true) });
 
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

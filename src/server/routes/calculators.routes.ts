@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZFilingWindowsQuery,
   ZFilingWindowsResult,
@@ -15,6 +14,7 @@ import {
   ZPolicyMatchInput,
   ZPolicyMatchResult,
   ZSourceDoc,
+  ZSourceDocParams,
   ZZybEligibilityInput,
   ZZybEligibilityResult,
   ZZybSubsidyInput,
@@ -113,7 +113,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
       schema: {
         tags,
         summary: '政策原文',
-        params: z.object({ doc: z.enum(['000', '001', '002', '003', '004']).describe('文件编号') }),
+        params: ZSourceDocParams,
         response: { 200: ZSourceDoc },
       },
     },

@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZCalendarYear,
   ZCurrentWindows,
@@ -13,6 +12,7 @@ import {
   ZWindowOverrideInput,
   ZYearParams,
 } from '../../contracts/calendar';
+import { ZOk } from '../../contracts/common';
 import {
   deleteHolidaySchedule,
   deleteWindowOverride,
@@ -24,7 +24,6 @@ import {
 import { actorCtx, ctxOf } from '../http-context';
 
 const TAGS = ['calendar'];
-const ZOk = z.object({ ok: z.literal(true) });
 
 export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

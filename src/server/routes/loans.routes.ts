@@ -12,12 +12,14 @@ import {
   ZCreateLoan,
   ZExtendLoan,
   ZImportQuery,
+  ZImportRefused,
   ZImportResult,
   ZImportTemplateQuery,
   ZLoanDetail,
   ZLoanId,
   ZLoanList,
   ZLoanListQuery,
+  ZRawImportQuery,
   ZRecordLoanResult,
   ZRecordRepayment,
   ZRecordRepaymentResult,
@@ -43,21 +45,6 @@ import { actorCtx, noStore } from '../http-context';
 const tags = ['loans'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RAW_TYPES = [XLSX_TYPE, 'text/csv', 'application/csv', 'application/octet-stream'];
-
-const ZErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: ZImportResult.optional(),
-      requestId: z.string(),
-    }),
-  })
-  .describe('导入被拒绝：error.details.errors 列出每处错误（工作表、行、列、原因），未导入任何数据');
-
-const ZRawImportQuery = ZImportQuery.extend({
-  fileName: z.string().trim().min(1).max(200).optional().describe('文件名（直接上传文件内容时）'),
-});
 
 interface Upload {
   fileName: string;
@@ -198,7 +185,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
         security: [{ session: [] }, { bankToken: [] }],
         consumes: ['multipart/form-data', ...RAW_TYPES],
         querystring: ZRawImportQuery,
-        response: { 200: ZImportResult, 422: ZErrorBody },
+        response: { 200: ZImportResult, 422: ZImportRefused },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZUpdatedCount } from '../../contracts/common';
 import {
   ZDispatchResult,
   ZNotification,
@@ -78,7 +78,7 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
 
   app.post(
     '/read-all',
-    { schema: { tags: TAGS, summary: '全部标记为已读', response: { 200: z.object({ updated: z.number().int() }) } } },
+    { schema: { tags: TAGS, summary: '全部标记为已读', response: { 200: ZUpdatedCount } } },
     async (request) => ({ updated: await markAllRead(actorCtx(request)) }),
   );
 

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZBatchResult,
   ZCheckDeclaration,
@@ -33,6 +32,7 @@ import {
   ZSpotCheck,
   ZSpotCheckParams,
   ZUpdateDeclaration,
+  ZWithdraw,
 } from '../../contracts/projects';
 import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import { FORM_NAMES, INVESTMENT_ITEMS, PROJECT_CATEGORIES } from '../../domain/projects/forms';
@@ -60,7 +60,6 @@ import {
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['project-library'];
-const ZWithdraw = z.object({ reason: z.string().trim().max(500).nullable().optional().describe('撤回说明') });
 
 export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,17 +1,13 @@
 /** Public notices (公示): open to everyone without sign-in, rate-limited; objections lodged here. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZPage } from '../../contracts/common';
 import { ZIdParam, ZLodgeObjection, ZNoticeDetail, ZNoticeList, ZObjectionReceipt } from '../../contracts/subsidy';
 import { getPublicNotice, listPublicNotices, lodgeObjection } from '../../services/subsidy';
 import { ctxOf } from '../http-context';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
 const TAGS = ['public-notices'];
-const ZPage = z.object({
-  page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('每页条数'),
-});
 
 export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -25,13 +25,18 @@ import {
   ZMySubsidy,
   ZNotice,
   ZNoticeList,
+  ZNoticeOrNull,
+  ZNoticePeriod,
   ZObjection,
   ZObjectionList,
   ZPublishNotice,
   ZResubmitApplication,
   ZReviewApplication,
   ZRunAllocation,
+  ZStatus,
   ZSubmitApplication,
+  ZSubmitApplicationWithId,
+  ZSubmitted,
   ZSupplementaryStatus,
 } from '../../contracts/subsidy';
 import {
@@ -66,9 +71,6 @@ import {
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['subsidy'];
-const ZStatus = z.object({ id: z.string(), status: z.string(), version: z.number().int() });
-const ZSubmitted = z.object({ id: z.string(), replayed: z.boolean() });
-const ZNoticeOrNull = ZNotice.nullable();
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -119,7 +121,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '提交补贴申请（企业；同一幂等键 Idempotency-Key 重复提交只生效一次）',
-        body: ZSubmitApplication.and(z.object({ id: z.uuid().optional().describe('申请编号（客户端预先生成）') })),
+        body: ZSubmitApplicationWithId,
         response: { 200: ZSubmitted, 201: ZSubmitted },
       },
     },
@@ -297,7 +299,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
         summary: '发布递补公示（市级业务管理员；仅列本轮递补安排，公示期按批次设定天数）',
         params: ZIdParam,
         body: ZPublishNotice,
-        response: { 201: z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() }) },
+        response: { 201: ZNoticePeriod },
       },
     },
     async (request, reply) =>
@@ -325,7 +327,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
         summary: '发布公示（市级业务管理员；公示期按批次设定天数）',
         params: ZIdParam,
         body: ZPublishNotice,
-        response: { 201: z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() }) },
+        response: { 201: ZNoticePeriod },
       },
     },
     async (request, reply) =>
