@@ -37,6 +37,10 @@ export const SUBSIDY_RULES = {
   'subsidy.funding_plan.issue': { roles: ['city_admin'] },
   'subsidy.notice.publish': { roles: ['city_admin'] },
   'subsidy.objection.handle': { roles: CITY },
+  /** Insurers and guarantors take no part in the interest subsidy, so they read no applications. */
+  'subsidy.application.read': {
+    roles: ['enterprise', 'district_reviewer', 'city_reviewer', 'city_admin', 'bank_officer'],
+  },
   'subsidy.application.submit': { roles: ['enterprise'], needs: 'enterprise' },
   'subsidy.award.read_own': { roles: ['enterprise'], needs: 'enterprise' },
   'subsidy.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own_editable' },
@@ -44,6 +48,8 @@ export const SUBSIDY_RULES = {
 
 export const PROJECT_RULES = {
   'project.declare': { roles: ['enterprise'], needs: 'enterprise' },
+  'project.review_queue.district': { roles: ['district_reviewer'] },
+  'project.review_queue.city': { roles: CITY },
   'project.review.district': { roles: ['district_reviewer'], needs: 'district' },
   'project.review.city': { roles: ['city_reviewer'] },
   'project.spot_check': { roles: ['district_reviewer'], needs: 'district' },
@@ -54,6 +60,7 @@ export const PROJECT_RULES = {
 } as const satisfies Record<string, BusinessRule>;
 
 export const ENTERPRISE_RULES = {
+  'enterprise.read_own': { roles: ['enterprise'] },
   'enterprise.update': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
   'enterprise.credit_standing.set': { roles: ['city_admin'] },
   'enterprise.resource_pool.set': { roles: ['city_admin'] },
