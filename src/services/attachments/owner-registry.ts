@@ -10,7 +10,7 @@
  *       return d ? { enterpriseId: d.enterpriseId, districtCode: d.districtCode, institutionId: null,
  *                    editable: d.status === 'draft' } : null;
  *     },
- *     canAttach: (actor, owner) => actor.role === 'enterprise' && owner.editable,
+ *     canAttach: (actor, owner) => mayDo(actor, 'project.attachment.add', owner),
  *   });
  *
  * The attachment row copies the owner's enterpriseId/districtCode/institutionId, so lists and downloads filter by

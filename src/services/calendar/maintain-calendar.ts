@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { THolidayScheduleInput, TWindowOverrideInput } from '../../contracts/calendar';
 import { calendarHolidaySchedules, filingWindowOverrides } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { buildCalendar } from '../../domain/calendar/calendar';
 import { addDays, monthOf, toDayNumber, yearOf } from '../../domain/calendar/dates';
 import { recordAudit } from '../audit';
@@ -16,7 +17,7 @@ import { additionsOf, readCalendarRows } from './load-calendar';
 function requireCityAdmin(ctx: Ctx) {
   const a = ctx.actor;
   if (!a) throw Errors.unauthenticated();
-  if (a.role !== 'city_admin')
+  if (!mayDo(a, 'calendar.maintain'))
     throw Errors.forbidden('只有市级业务管理员可以维护日历', 'Only the city administrator maintains the calendar');
   return a;
 }

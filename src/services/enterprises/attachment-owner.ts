@@ -3,6 +3,7 @@
  * own users attach files; everyone who may see the enterprise may read them.
  */
 import { ATTACHMENT_KIND_NAMES, ENTERPRISE_ATTACHMENT_KINDS } from '../../contracts/attachments';
+import { mayDo } from '../../domain/access/business';
 import { registerAttachmentOwner } from '../attachments';
 import { loadVisibleEnterprise } from './get-enterprise';
 
@@ -15,6 +16,6 @@ export function registerEnterpriseAttachmentOwner(): void {
       if (!e) return null;
       return { enterpriseId: e.id, districtCode: e.districtCode, institutionId: null, editable: true };
     },
-    canAttach: (actor, owner) => actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId,
+    canAttach: (actor, owner) => mayDo(actor, 'enterprise.attachment.add', owner),
   });
 }

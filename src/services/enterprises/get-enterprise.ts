@@ -4,6 +4,7 @@ import type { TEnterprise } from '../../contracts/enterprises';
 import type { DbOrTx } from '../../db/client';
 import { enterprises } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { enterpriseErrors } from './errors';
@@ -35,7 +36,7 @@ export async function getEnterprise(ctx: Ctx, id: string): Promise<TEnterprise> 
 /** The signed-in enterprise user's own enterprise. */
 export async function getMyEnterprise(ctx: Ctx): Promise<TEnterprise> {
   const actor = ctx.actor;
-  if (actor?.role !== 'enterprise') {
+  if (!actor || !mayDo(actor, 'enterprise.read_own')) {
     throw Errors.forbidden('只有企业用户有“本企业”', 'Only enterprise users have an own enterprise');
   }
   if (!actor.enterpriseId) throw enterpriseErrors.notFound();

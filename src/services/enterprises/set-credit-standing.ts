@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TEnterprise, TSetCreditStanding } from '../../contracts/enterprises';
 import { enterpriseCreditChanges, enterprises } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { checkNotFuture, chinaDateOf } from '../../domain/enterprise/profile';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
@@ -15,7 +16,7 @@ import { toEnterpriseView } from './view';
 
 export async function setCreditStanding(ctx: Ctx, id: string, input: TSetCreditStanding): Promise<TEnterprise> {
   const actor = ctx.actor;
-  if (actor?.role !== 'city_admin') {
+  if (!actor || !mayDo(actor, 'enterprise.credit_standing.set')) {
     throw Errors.forbidden('信用状况由市级业务管理员维护', 'Only the city administrator keeps credit standing');
   }
   const p = checkNotFuture(input.asOf, chinaDateOf(ctx.now));

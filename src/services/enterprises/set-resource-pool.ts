@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TEnterprise, TSetResourcePool } from '../../contracts/enterprises';
 import { enterprisePoolChanges, enterprises } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { checkNotFuture, chinaDateOf } from '../../domain/enterprise/profile';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
@@ -12,7 +13,7 @@ import { toEnterpriseView } from './view';
 
 export async function setResourcePool(ctx: Ctx, id: string, input: TSetResourcePool): Promise<TEnterprise> {
   const actor = ctx.actor;
-  if (actor?.role !== 'city_admin') {
+  if (!actor || !mayDo(actor, 'enterprise.resource_pool.set')) {
     throw Errors.forbidden('资源池名单由市级业务管理员维护', 'Only the city administrator keeps the resource pool');
   }
   if (input.since) {

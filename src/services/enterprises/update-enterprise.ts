@@ -5,6 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TEnterprise, TUpdateEnterprise } from '../../contracts/enterprises';
 import { enterprises } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { checkEstablishedOn, chinaDateOf } from '../../domain/enterprise/profile';
 import { validateResidentId } from '../../domain/enterprise/resident-id';
 import { recordAudit } from '../audit';
@@ -29,7 +30,7 @@ export async function updateEnterprise(ctx: Ctx, id: string, input: TUpdateEnter
   return inTx(ctx, async (tx) => {
     const before = await loadVisibleEnterprise(tx, actor, id, { forUpdate: true });
     if (!before) throw enterpriseErrors.notFound();
-    if (actor?.role !== 'enterprise' || actor.enterpriseId !== before.id) {
+    if (!actor || !mayDo(actor, 'enterprise.update', { enterpriseId: before.id })) {
       throw Errors.forbidden('只有本企业的管理员可以修改企业信息', "Only the enterprise's administrator may edit it");
     }
     if (!actor.isEnterpriseAdmin) {

@@ -4,6 +4,7 @@ import type { FieldError } from '../../contracts/validation';
 import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, institutions, projects } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { AppError, Errors } from '../errors';
 
 /** Serialises writes of one bank's loans (single records and imports) so natural-key checks cannot race. */
@@ -16,7 +17,7 @@ export async function lockBank(tx: Tx, bankId: string): Promise<void> {
 /** The bank an actor records loans for: a bank officer (web session or bank system token) of an institution. */
 export function bankOf(actor: Actor | null): string {
   if (!actor) throw Errors.unauthenticated();
-  if (actor.role !== 'bank_officer' || !actor.institutionId) {
+  if (!mayDo(actor, 'loan.record') || !actor.institutionId) {
     throw Errors.forbidden('只有合作银行人员或银行系统接口可以登记贷款和还款', 'Only partner banks record loans');
   }
   return actor.institutionId;

@@ -7,6 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { projectProgressReports, projects } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { DECLARATION_MATERIAL_KINDS, MATERIALS } from '../../domain/projects/materials';
 import { type DeclarationState, isEditable } from '../../domain/workflow/declaration';
 import { registerAttachmentOwner } from '../attachments';
@@ -35,9 +36,8 @@ export function registerProjectAttachmentOwners(): void {
         editable: isEditable(d.state as DeclarationState),
       };
     },
-    canAttach: (actor, owner) => actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId,
-    canDelete: (actor, owner) =>
-      actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId && owner.editable !== false,
+    canAttach: (actor, owner) => mayDo(actor, 'project.attachment.add', owner),
+    canDelete: (actor, owner) => mayDo(actor, 'project.attachment.delete', owner),
   });
   registerAttachmentOwner(REPORT_OWNER, {
     label: { zh: '项目进展报告', en: 'Progress report' },
@@ -49,7 +49,7 @@ export function registerProjectAttachmentOwners(): void {
         .innerJoin(projects, eq(projects.id, projectProgressReports.projectId))
         .where(and(eq(projectProgressReports.id, ownerId), projectScope(actor)));
       if (!r) return null;
-      if (actor.role !== 'enterprise' && r.r.state !== 'submitted') return null;
+      if (!mayDo(actor, 'project.report.read_draft') && r.r.state !== 'submitted') return null;
       return {
         enterpriseId: r.r.enterpriseId,
         districtCode: r.r.districtCode,
@@ -57,8 +57,7 @@ export function registerProjectAttachmentOwners(): void {
         editable: r.r.state === 'draft',
       };
     },
-    canAttach: (actor, owner) => actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId,
-    canDelete: (actor, owner) =>
-      actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId && owner.editable !== false,
+    canAttach: (actor, owner) => mayDo(actor, 'project.attachment.add', owner),
+    canDelete: (actor, owner) => mayDo(actor, 'project.attachment.delete', owner),
   });
 }

@@ -7,6 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { TCreateDeclaration } from '../../contracts/projects';
 import { attachments, projectDeclarations } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import type { DeclarationForm } from '../../domain/projects/forms';
 import type { DeclarationContent } from '../../domain/projects/model';
 import { REDECLARABLE_STATES } from '../../domain/workflow/declaration';
@@ -31,7 +32,7 @@ import { appendTimeline } from './timeline';
 export function requireEnterpriseActor(ctx: Ctx): Actor & { enterpriseId: string } {
   const a = ctx.actor;
   if (!a) throw Errors.unauthenticated();
-  if (a.role !== 'enterprise' || !a.enterpriseId)
+  if (!mayDo(a, 'project.declare') || !a.enterpriseId)
     throw Errors.forbidden('只有企业用户可以填报入库申报', 'Only enterprise users declare projects');
   return a as Actor & { enterpriseId: string };
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle
 import type { TProgressReport, TProjectDetail, TProjectSummary, TSpotCheck } from '../../contracts/projects';
 import type { DbOrTx } from '../../db/client';
 import { attachments, enterprises, projectProgressReports, projectSpotChecks, projects } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { districtName } from '../../domain/enterprise/districts';
 import { fenToYuan } from '../../domain/money/money';
 import type { DeclarationForm } from '../../domain/projects/forms';
@@ -200,7 +201,9 @@ export async function getProject(ctx: Ctx, id: string): Promise<TProjectDetail> 
     .where(eq(projectProgressReports.projectId, id))
     .orderBy(desc(projectProgressReports.period));
   // Drafts are the enterprise's own work in progress.
-  const visibleReports = ctx.actor.role === 'enterprise' ? reports : reports.filter((r) => r.state === 'submitted');
+  const visibleReports = mayDo(ctx.actor, 'project.report.read_draft')
+    ? reports
+    : reports.filter((r) => r.state === 'submitted');
   const files = visibleReports.length
     ? await db
         .select()

@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TBatchResult, TCityReview } from '../../contracts/projects';
 import type { Tx } from '../../db/client';
 import { projectDeclarations, projectNumberCounters, projects } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { yearOf } from '../../domain/calendar/dates';
 import { formatLibraryNumber } from '../../domain/projects/numbering';
 import { shanghaiDate } from '../../domain/projects/time';
@@ -37,7 +38,7 @@ export async function nextLibraryNumber(tx: Tx, year: number): Promise<{ seq: nu
 export async function reviewByCity(ctx: Ctx, input: TCityReview): Promise<TBatchResult> {
   const actor = ctx.actor;
   if (!actor) throw Errors.unauthenticated();
-  if (actor.role !== 'city_reviewer')
+  if (!mayDo(actor, 'project.review.city'))
     throw Errors.forbidden('只有市级审核人员可以复核入库申报', 'Only city reviewers review declarations');
   const today = shanghaiDate(ctx.now);
   const approving = input.decision === 'approve';

@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TBatchResult, TDistrictReview } from '../../contracts/projects';
 import { projectDeclarations } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { formatDateZh } from '../../domain/calendar/dates';
 import { shanghaiDate } from '../../domain/projects/time';
 import { type DeclarationState, transition } from '../../domain/workflow/declaration';
@@ -22,7 +23,7 @@ import { appendTimeline } from './timeline';
 export async function reviewByDistrict(ctx: Ctx, input: TDistrictReview): Promise<TBatchResult> {
   const actor = ctx.actor;
   if (!actor) throw Errors.unauthenticated();
-  if (actor.role !== 'district_reviewer' || !actor.districtCode)
+  if (!mayDo(actor, 'project.review.district') || !actor.districtCode)
     throw Errors.forbidden('只有县（市、区）审核人员可以核实入库申报', 'Only district reviewers verify declarations');
   const today = shanghaiDate(ctx.now);
   const returning = input.decision === 'return';

@@ -7,6 +7,7 @@
 import { and, asc, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { TReviewQueue } from '../../contracts/projects';
 import { projectDeclarations } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { shanghaiDate } from '../../domain/projects/time';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
@@ -19,12 +20,11 @@ export async function reviewQueue(
 ): Promise<TReviewQueue> {
   const actor = ctx.actor;
   if (!actor) throw Errors.unauthenticated();
-  const stage =
-    actor.role === 'district_reviewer'
-      ? 'district'
-      : actor.role === 'city_reviewer' || actor.role === 'city_admin'
-        ? 'city'
-        : null;
+  const stage = mayDo(actor, 'project.review_queue.district')
+    ? 'district'
+    : mayDo(actor, 'project.review_queue.city')
+      ? 'city'
+      : null;
   if (!stage) throw Errors.forbidden('只有审核人员有审核队列', 'Only reviewers have a review queue');
   const today = shanghaiDate(ctx.now);
   const db = ctx.deps.db;

@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TCloseSpotCheck, TOpenSpotCheck, TSpotCheck } from '../../contracts/projects';
 import { projectSpotChecks } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { SPOT_CHECK_OUTCOME_NAMES } from '../../domain/projects/tracking';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
@@ -17,7 +18,7 @@ import { findProject, toSpotCheck } from './project-view';
 function requireDistrictReviewer(ctx: Ctx) {
   const a = ctx.actor;
   if (!a) throw Errors.unauthenticated();
-  if (a.role !== 'district_reviewer' || !a.districtCode)
+  if (!mayDo(a, 'project.spot_check') || !a.districtCode)
     throw Errors.forbidden('只有县（市、区）审核人员可以开展项目抽查', 'Only district reviewers run spot checks');
   return a;
 }

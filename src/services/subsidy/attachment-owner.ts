@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { enterprises, subsidyApplications } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
 import { type ApplicationStatus, isEditableByEnterprise } from '../../domain/workflow/application';
 import { registerAttachmentOwner } from '../attachments';
 import { applicationScope } from './scope';
@@ -49,7 +50,6 @@ export function registerSubsidyAttachmentOwner(): void {
       if (!e) return null;
       return { enterpriseId: actor.enterpriseId, districtCode: e.districtCode, institutionId: null, editable: true };
     },
-    canAttach: (actor, owner) =>
-      actor.role === 'enterprise' && actor.enterpriseId === owner.enterpriseId && owner.editable !== false,
+    canAttach: (actor, owner) => mayDo(actor, 'subsidy.attachment.add', owner),
   });
 }

@@ -4,6 +4,7 @@ import type { TCampaign, TCreateCampaign } from '../../contracts/subsidy';
 import type { DbOrTx } from '../../db/client';
 import { subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { yuanToFen } from '../../domain/money';
 import { chinaDateOf } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
@@ -14,7 +15,7 @@ import { campaignView } from './views';
 const CAMPAIGN = { zh: '申请批次', en: 'Campaign' };
 
 export async function createCampaign(ctx: Ctx & { actor: Actor }, input: TCreateCampaign): Promise<TCampaign> {
-  if (ctx.actor.role !== 'city_admin')
+  if (!mayDo(ctx.actor, 'subsidy.campaign.create'))
     throw Errors.forbidden('只有市级业务管理员可以发起年度补贴申请', 'Only the city administrator opens campaigns');
   return inTx(ctx, async (tx) => {
     const [existing] = await tx

@@ -3,16 +3,16 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../contracts/subsidy';
 import { districts, subsidyApplications, subsidyAwards, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan } from '../../domain/money';
 import { chinaDateOf } from '../../domain/subsidy/notice';
 import { APPLICATION_STAGE, type ApplicationStatus, isApplicationStatus } from '../../domain/workflow/application';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
-import { CITY_ROLES } from './scope';
 import { campaignView } from './views';
 
 export async function subsidyDashboard(ctx: Ctx & { actor: Actor }, campaignId?: string): Promise<TDashboard> {
-  if (!(CITY_ROLES as readonly string[]).includes(ctx.actor.role)) {
+  if (!mayDo(ctx.actor, 'subsidy.dashboard.read')) {
     throw Errors.forbidden('只有市级人员可以查看补贴看板', 'Only city staff see the dashboard');
   }
   const db = ctx.deps.readDb;

@@ -18,6 +18,7 @@ import {
   subsidyObjections,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan, toChineseCapitals } from '../../domain/money';
 import { checkPlanIssuable, chinaDateOf } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
@@ -73,7 +74,7 @@ export async function issueFundingPlan(
   campaignId: string,
   input: { documentNumber: string; title?: string | undefined },
 ): Promise<TFundingPlan> {
-  if (ctx.actor.role !== 'city_admin') {
+  if (!mayDo(ctx.actor, 'subsidy.funding_plan.issue')) {
     throw Errors.forbidden('只有市级业务管理员可以下达补贴资金安排计划', 'Only the city administrator issues the plan');
   }
   const id = await inTx(ctx, async (tx) => {

@@ -17,6 +17,7 @@ import {
   subsidyObjections,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan, yuanToFen } from '../../domain/money';
 import { chinaDateOf, maskContact, noticePhase } from '../../domain/subsidy/notice';
 import type { ObjectionOutcome, ObjectionStatus } from '../../domain/workflow/application';
@@ -114,7 +115,7 @@ function objectionView(ctx: Ctx, o: typeof subsidyObjections.$inferSelect, enter
 }
 
 export async function listObjections(ctx: Ctx & { actor: Actor }, noticeId: string): Promise<TObjection[]> {
-  if (ctx.actor.role !== 'city_admin' && ctx.actor.role !== 'city_reviewer') {
+  if (!mayDo(ctx.actor, 'subsidy.objection.handle')) {
     throw Errors.forbidden('只有市级人员可以查看和处理公示异议', 'Only city staff handle objections');
   }
   const rows = await ctx.deps.db
@@ -132,7 +133,7 @@ export async function handleObjection(
   objectionId: string,
   input: THandleObjection,
 ): Promise<TObjection> {
-  if (ctx.actor.role !== 'city_admin' && ctx.actor.role !== 'city_reviewer') {
+  if (!mayDo(ctx.actor, 'subsidy.objection.handle')) {
     throw Errors.forbidden('只有市级人员可以处理公示异议', 'Only city staff handle objections');
   }
   return inTx(ctx, async (tx) => {

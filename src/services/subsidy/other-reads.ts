@@ -12,6 +12,7 @@ import {
   subsidyFundingPlans,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan } from '../../domain/money';
 import { ZYB_PARAMS } from '../../domain/policies/zyb/params';
 import type { Ctx } from '../context';
@@ -21,18 +22,17 @@ import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { capUsedByEnterprise } from './records';
 import { runView } from './run-allocation';
-import { CITY_ROLES } from './scope';
 import { awardView } from './views';
 
 function requireCity(actor: Actor): void {
-  if (!(CITY_ROLES as readonly string[]).includes(actor.role)) {
+  if (!mayDo(actor, 'subsidy.allocation.read')) {
     throw Errors.forbidden('只有市级人员可以查看分配结果', 'Only city staff read allocation runs');
   }
 }
 
 /** The enterprise's numbered projects and loans, with the interest its bank recorded in the campaign's period. */
 export async function applyOptions(ctx: Ctx & { actor: Actor }, campaignId: string) {
-  if (ctx.actor.role !== 'enterprise' || !ctx.actor.enterpriseId) {
+  if (!mayDo(ctx.actor, 'subsidy.application.submit') || !ctx.actor.enterpriseId) {
     throw Errors.forbidden('只有企业用户可以提交补贴申请', 'Only enterprise users apply');
   }
   const campaign = await loadCampaign(ctx.deps.db, campaignId);
@@ -137,7 +137,7 @@ export async function listAwards(
 
 /** The enterprise's awards (committed runs), explanations, and what remains of its ¥1,000,000 cap (第五条). */
 export async function mySubsidy(ctx: Ctx & { actor: Actor }): Promise<TMySubsidy> {
-  if (ctx.actor.role !== 'enterprise' || !ctx.actor.enterpriseId) {
+  if (!mayDo(ctx.actor, 'subsidy.award.read_own') || !ctx.actor.enterpriseId) {
     throw Errors.forbidden('只有企业用户可以查看本企业补贴', 'Only enterprise users');
   }
   const enterpriseId = ctx.actor.enterpriseId;

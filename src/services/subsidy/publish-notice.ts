@@ -6,6 +6,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { subsidyAwards, subsidyCampaigns, subsidyNotices } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan } from '../../domain/money';
 import { chinaDateOf, noticeEndsOn } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
@@ -19,7 +20,7 @@ export async function publishNotice(
   campaignId: string,
   input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
 ): Promise<{ id: string; startsOn: string; endsOn: string }> {
-  if (ctx.actor.role !== 'city_admin')
+  if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
     throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
   return inTx(ctx, async (tx) => {
     await tx
@@ -93,7 +94,7 @@ export async function publishSupplementaryNotice(
   campaignId: string,
   input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
 ): Promise<{ id: string; startsOn: string; endsOn: string }> {
-  if (ctx.actor.role !== 'city_admin')
+  if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
     throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
   return inTx(ctx, async (tx) => {
     await tx

@@ -21,7 +21,7 @@ import {
   subsidyOtherSubsidies,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { readsBusinessData } from '../../domain/access/scope';
+import { mayDo } from '../../domain/access/business';
 import { fenToYuan } from '../../domain/money';
 import { decideApplication, decisionCitations, explainApplication } from '../../domain/subsidy/facts';
 import type { ApplicationStatus } from '../../domain/workflow/application';
@@ -35,7 +35,7 @@ import { APPLICATION_OWNER_TYPE } from './submit-application';
 import { awardView } from './views';
 
 function requireReader(actor: Actor): void {
-  if (!readsBusinessData(actor) || actor.role === 'insurer_officer') {
+  if (!mayDo(actor, 'subsidy.application.read')) {
     throw Errors.forbidden('您的角色不能查看补贴申请', 'Your role does not read subsidy applications');
   }
 }

@@ -19,6 +19,7 @@ import type { AllocationMode, TAllocationOutcome } from '../../contracts/subsidy
 import type { DbOrTx, Tx } from '../../db/client';
 import { subsidyAllocationRuns, subsidyApplications, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import {
   ALLOCATION_ORDER_CITATION,
   ALLOCATION_PRINCIPLE_CITATION,
@@ -268,7 +269,7 @@ export async function runAllocation(
   campaignId: string,
   opts: { dryRun: boolean },
 ): Promise<TAllocationOutcome> {
-  if (ctx.actor.role !== 'city_admin') {
+  if (!mayDo(ctx.actor, 'subsidy.allocation.run')) {
     throw Errors.forbidden('只有市级业务管理员可以执行补贴资金分配', 'Only the city administrator runs allocations');
   }
   const started = performance.now();

@@ -29,4 +29,3 @@ export const SUBSIDY_READERS = [
   'city_admin',
   'bank_officer',
 ] as const;
-export const CITY_ROLES = ['city_reviewer', 'city_admin'] as const;

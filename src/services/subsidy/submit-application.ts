@@ -18,6 +18,7 @@ import {
   subsidyOtherSubsidies,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import { yuanToFen } from '../../domain/money';
 import { chinaDateOf } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
@@ -48,7 +49,7 @@ export interface ApplicationBody {
 }
 
 function requireEnterprise(actor: Actor): string {
-  if (actor.role !== 'enterprise' || !actor.enterpriseId) {
+  if (!mayDo(actor, 'subsidy.application.submit') || !actor.enterpriseId) {
     throw Errors.forbidden('只有企业用户可以提交补贴申请', 'Only enterprise users apply');
   }
   return actor.enterpriseId;

@@ -24,6 +24,7 @@ import type { AllocationMode, TAllocationOutcome, TSupplementaryStatus } from '.
 import type { DbOrTx, Tx } from '../../db/client';
 import { subsidyAllocationRuns, subsidyApplications, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { mayDo } from '../../domain/access/business';
 import {
   ALLOCATION_ORDER_CITATION,
   ALLOCATION_PRINCIPLE_CITATION,
@@ -50,7 +51,6 @@ import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
 import { campaignForRun, counts, inputsOf, runView } from './run-allocation';
-import { CITY_ROLES } from './scope';
 
 const PREVIEW_ROWS = 200;
 const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
@@ -249,7 +249,7 @@ export async function runSupplementaryAllocation(
   campaignId: string,
   opts: { dryRun: boolean },
 ): Promise<TAllocationOutcome> {
-  if (ctx.actor.role !== 'city_admin') {
+  if (!mayDo(ctx.actor, 'subsidy.allocation.run')) {
     throw Errors.forbidden('只有市级业务管理员可以执行递补分配', 'Only the city administrator runs allocations');
   }
   const started = performance.now();
@@ -454,7 +454,7 @@ export async function supplementaryStatus(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
 ): Promise<TSupplementaryStatus> {
-  if (!(CITY_ROLES as readonly string[]).includes(ctx.actor.role)) {
+  if (!mayDo(ctx.actor, 'subsidy.allocation.read')) {
     throw Errors.forbidden('只有市级人员可以查看分配结果', 'Only city staff read allocation runs');
   }
   const db = ctx.deps.db;

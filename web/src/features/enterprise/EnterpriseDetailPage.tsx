@@ -6,6 +6,7 @@ import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { mayDo } from '../../../../src/domain/access/business';
 import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -47,7 +48,7 @@ export default function EnterpriseDetailPage() {
         <CreditHistory
           enterpriseId={data.id}
           extra={
-            me?.role === 'city_admin' && (
+            mayDo(me, 'enterprise.credit_standing.set') && (
               <Button icon={<SafetyCertificateOutlined />} onClick={() => setSettingCredit(true)}>
                 {pick(CT.setStanding)}
               </Button>

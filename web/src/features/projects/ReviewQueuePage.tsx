@@ -7,6 +7,7 @@ import { Alert, Button, Card, Checkbox, Space, Statistic, Table, Tag } from 'ant
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TDeclarationSummary } from '../../../../src/contracts/projects';
+import { mayDo } from '../../../../src/domain/access/business';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -27,7 +28,7 @@ export default function ReviewQueuePage() {
   const [decision, setDecision] = useState<Decision | null>(null);
   const { data, isFetching, error } = useReviewQueue({ overdueOnly, page, pageSize: 50 });
   const base = district ? '/district' : '/city';
-  const canAct = district || me?.role === 'city_reviewer';
+  const canAct = mayDo(me, 'project.review.district') || mayDo(me, 'project.review.city');
 
   return (
     <>

@@ -24,6 +24,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TAllocationOutcome, TAward, TNotice, TObjection } from '../../../../src/contracts/subsidy';
+import { mayDo } from '../../../../src/domain/access/business';
 import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -401,7 +402,7 @@ export default function AllocationPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const isAdmin = me?.role === 'city_admin';
+  const isAdmin = mayDo(me, 'subsidy.allocation.run');
   const { data: campaigns = [] } = useCampaigns();
   const [campaignId, setCampaignId] = useState<string | undefined>();
   useEffect(() => {

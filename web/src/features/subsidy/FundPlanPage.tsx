@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TFundingPlan } from '../../../../src/contracts/subsidy';
+import { mayDo } from '../../../../src/domain/access/business';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -133,7 +134,7 @@ export default function FundPlanPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="plan-error" />}
-      {campaign && !plan && me?.role === 'city_admin' && (
+      {campaign && !plan && mayDo(me, 'subsidy.funding_plan.issue') && (
         <Card
           style={{ marginBottom: 16 }}
           title={
