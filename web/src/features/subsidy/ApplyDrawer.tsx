@@ -15,8 +15,8 @@ import {
   type TCampaign,
   ZSubmitApplication,
 } from '../../../../src/contracts/subsidy';
+import { uploadFile } from '../../api/attachments';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
-import { useMe } from '../../auth/session';
 import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -51,7 +51,6 @@ function VoucherUpload({
   onChange(files: Voucher[]): void;
   testId: string;
 }) {
-  const { data: me } = useMe();
   const L = useL();
   const { message } = App.useApp();
   return (
@@ -60,20 +59,12 @@ function VoucherUpload({
         multiple
         showUploadList={false}
         customRequest={async ({ file, onSuccess, onError }) => {
-          const fd = new FormData();
-          fd.append('ownerType', 'subsidy_application');
-          fd.append('ownerId', applicationId);
-          fd.append('kind', kind);
-          fd.append('file', file as Blob);
           try {
-            const res = await fetch('/api/v1/attachments', {
-              method: 'POST',
-              body: fd,
-              credentials: 'same-origin',
-              headers: { 'x-csrf-token': me?.csrfToken ?? '' },
+            const body = await uploadFile(file as Blob, {
+              ownerType: 'subsidy_application',
+              ownerId: applicationId,
+              kind,
             });
-            const body = await res.json();
-            if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
             onChange([...files, { id: body.id, name: body.fileName }]);
             onSuccess?.(body);
           } catch (e) {
