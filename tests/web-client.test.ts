@@ -33,7 +33,7 @@ describe('web API client', () => {
     });
     setCsrfToken('tok');
     setApiLang('en');
-    const up = await uploadFile(new File(['%PDF'], 'x.pdf'), { ownerType: 'o', ownerId: 'i', kind: 'k' });
+    const up = await uploadFile(new File(['%PDF'], 'x.pdf'), { ownerType: 'enterprise', ownerId: 'i', kind: 'other' });
     expect(up).toEqual({ id: 'a1', fileName: 'x.pdf' });
     const h = calls[0]!.init.headers as Record<string, string>;
     expect(h['x-csrf-token']).toBe('tok');
@@ -57,7 +57,7 @@ describe('web API client', () => {
           { status: 400, headers: { 'content-type': 'application/json' } },
         ),
     );
-    const err = await uploadFile(new Blob(['x']), { ownerType: 'o', ownerId: 'i', kind: 'k' }).catch((e) => e);
+    const err = await uploadFile(new Blob(['x']), { ownerType: 'enterprise', ownerId: 'i', kind: 'other' }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.fields).toEqual([{ path: 'file', message: '文件类型不支持' }]);
   });

@@ -1,5 +1,6 @@
 /** Project-library API calls and query keys. */
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { TCalendarYear, TCurrentWindows } from '../../../../src/contracts/calendar';
 import type {
   TBatchResult,
@@ -13,6 +14,7 @@ import type {
   TProjectSummary,
   TReviewQueue,
   TSpotCheck,
+  ZChecklistDefinition,
 } from '../../../../src/contracts/projects';
 import { api } from '../../api/client';
 
@@ -29,13 +31,8 @@ export const projectKeys = {
   banks: ['projects', 'banks'] as const,
 };
 
-export interface FormDefinition {
-  form: 'manufacturer' | 'service_provider';
-  annex: string;
-  categories: { citation: string; items: { code: string; name: string }[] };
-  investmentItems: { citation: string; items: { code: string; name: string }[] };
-  materials: { code: string; name: string; requirement: 'required' | 'if_loan' | 'optional'; citation: string }[];
-}
+/** The checklist of one declaration form (附件3/附件4), as the API defines it. */
+export type FormDefinition = z.infer<typeof ZChecklistDefinition>;
 
 export function useDeclarations(q: { state?: string; q?: string; page: number; pageSize: number }) {
   return useQuery({
