@@ -345,6 +345,26 @@ export const zh = {
   'match.ineligible': '不符合',
 
   'public.workbench': '进入工作台',
+
+  'dashboard.budgetTitle': '预算执行',
+  'dashboard.budget': '年度预算',
+  'dashboard.used': '已安排',
+  'dashboard.left': '剩余',
+  'dashboard.byDistrict': '各县（市、区）申请及环节',
+  'dashboard.byMonth': '按入库申报月份的补贴金额',
+  'dashboard.noAwards': '暂无分配结果',
+  'dashboard.amount': '补贴金额（元）',
+  'dashboard.count': '获安排企业数',
+  'dashboard.applications': '申请数',
+  'dashboard.district': '县（市、区）',
+  'dashboard.month': '月份',
+  'dashboard.total': '合计',
+  'dashboard.saveImage': '导出图片',
+  'dashboard.stage.district': '待县区核查',
+  'dashboard.stage.city': '待市级核实',
+  'dashboard.stage.returned': '退回修改',
+  'dashboard.stage.verified': '待分配',
+  'dashboard.stage.done': '已分配',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -698,4 +718,24 @@ export const en: Record<MessageKey, string> = {
   'match.ineligible': 'Not eligible',
 
   'public.workbench': 'Workbench',
+
+  'dashboard.budgetTitle': 'Budget',
+  'dashboard.budget': 'Budget',
+  'dashboard.used': 'Used',
+  'dashboard.left': 'Left',
+  'dashboard.byDistrict': 'Applications by district and stage',
+  'dashboard.byMonth': 'Awards by declaration month',
+  'dashboard.noAwards': 'No awards yet',
+  'dashboard.amount': 'Awarded (yuan)',
+  'dashboard.count': 'Enterprises awarded',
+  'dashboard.applications': 'Applications',
+  'dashboard.district': 'District',
+  'dashboard.month': 'Month',
+  'dashboard.total': 'Total',
+  'dashboard.saveImage': 'Save as image',
+  'dashboard.stage.district': 'District check',
+  'dashboard.stage.city': 'City check',
+  'dashboard.stage.returned': 'Returned',
+  'dashboard.stage.verified': 'Verified',
+  'dashboard.stage.done': 'Allocated',
 };
