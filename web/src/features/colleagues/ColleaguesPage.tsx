@@ -17,7 +17,7 @@ import {
 import { ApiError, api, applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
 import { T } from './text';
@@ -88,7 +88,7 @@ function AddColleagueDialog({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} name="addColleague" layout="vertical" autoComplete="off" preserve={false}>
         <Form.Item name="displayName" label={pick(T.displayName)} rules={[zodRule(C.displayName, 'displayName', lang)]}>
-          <Input maxLength={50} />
+          <Input maxLength={maxLengthOf(C.displayName)} />
         </Form.Item>
         <Form.Item
           name="username"
@@ -96,7 +96,7 @@ function AddColleagueDialog({
           extra={pick(T.usernameExtra)}
           rules={[zodRule(C.username, 'username', lang)]}
         >
-          <Input maxLength={32} autoComplete="off" />
+          <Input maxLength={maxLengthOf(C.username)} autoComplete="off" />
         </Form.Item>
       </Form>
     </Modal>

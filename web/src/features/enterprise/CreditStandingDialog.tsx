@@ -11,7 +11,7 @@ import {
 } from '../../../../src/contracts/enterprises';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps, todayIso } from '../../components/forms';
-import { compact, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { enterpriseKeys } from './api';
 import { creditHistoryKey } from './CreditHistory';
@@ -78,13 +78,13 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
           <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: pick(CREDIT_STATUS_NAMES[s]) }))} />
         </Form.Item>
         <Form.Item name="source" label={pick(CT.source)} rules={[zodRule(S.source, 'source', lang)]}>
-          <Input maxLength={200} placeholder={pick(CT.sourcePlaceholder)} />
+          <Input maxLength={maxLengthOf(S.source)} placeholder={pick(CT.sourcePlaceholder)} />
         </Form.Item>
         <Form.Item name="asOf" label={pick(CT.asOf)} rules={[zodRule(S.asOf, 'asOf', lang)]} {...dateProps}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="note" label={pick(CT.note)} rules={[zodRule(S.note, 'note', lang)]}>
-          <Input.TextArea maxLength={500} rows={3} />
+          <Input.TextArea maxLength={maxLengthOf(S.note)} rows={3} />
         </Form.Item>
       </Form>
     </Modal>

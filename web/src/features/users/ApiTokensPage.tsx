@@ -31,7 +31,7 @@ import {
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
 import { useInstitutions } from './institutions';
@@ -182,7 +182,7 @@ export default function ApiTokensPage() {
             />
           </Form.Item>
           <Form.Item name="name" label={t('tokens.name')} rules={[zodRule(I.name, 'name', lang)]}>
-            <Input maxLength={50} placeholder={t('tokens.namePlaceholder')} />
+            <Input maxLength={maxLengthOf(I.name)} placeholder={t('tokens.namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="expiresAt"

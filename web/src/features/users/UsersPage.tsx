@@ -16,7 +16,7 @@ import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/acto
 import { checkPassword } from '../../../../src/domain/access/password-policy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
@@ -115,14 +115,14 @@ function CreateUserDialog({
           </Form.Item>
         )}
         <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
-          <Input maxLength={32} />
+          <Input maxLength={maxLengthOf(C.username)} />
         </Form.Item>
         <Form.Item
           name="displayName"
           label={t('field.displayName')}
           rules={[zodRule(C.displayName, 'displayName', lang)]}
         >
-          <Input maxLength={50} />
+          <Input maxLength={maxLengthOf(C.displayName)} />
         </Form.Item>
         <Form.Item
           name="password"
