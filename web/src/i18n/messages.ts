@@ -345,6 +345,16 @@ export const zh = {
   'match.ineligible': '不符合',
 
   'public.workbench': '进入工作台',
+  'password.forcedTitle': '请先修改密码',
+  'password.forcedIntro':
+    '您的密码由管理员设置（临时密码）。为保护账号安全，请设置只有您本人知道的新密码后再继续使用。',
+  'password.forcedCurrent': '当前密码（临时密码）',
+  'users.mustChange': '待本人改密',
+  'users.tempPasswordForced': '本人首次登录后须先修改密码，才能使用其他功能。',
+  'tokens.expiresAt': '有效期至',
+  'tokens.expiresAtExtra': '当日 0 时（北京时间）起失效。不填为 {days} 天后，最长 {max} 天。',
+  'tokens.expired': '已过期',
+  'dashboard.title': '补贴看板',
 
   'dashboard.budgetTitle': '预算执行',
   'dashboard.budget': '年度预算',
@@ -718,6 +728,16 @@ export const en: Record<MessageKey, string> = {
   'match.ineligible': 'Not eligible',
 
   'public.workbench': 'Workbench',
+  'password.forcedTitle': 'Change your password first',
+  'password.forcedIntro':
+    'Your password was set by an administrator (temporary password). Choose a new one only you know before you continue.',
+  'password.forcedCurrent': 'Current password (temporary)',
+  'users.mustChange': 'Must change password',
+  'users.tempPasswordForced': 'At first sign-in the holder must change it before doing anything else.',
+  'tokens.expiresAt': 'Expires',
+  'tokens.expiresAtExtra': 'Stops working at 00:00 Beijing time that day. Default {days} days, at most {max}.',
+  'tokens.expired': 'Expired',
+  'dashboard.title': 'Subsidy dashboard',
 
   'dashboard.budgetTitle': 'Budget',
   'dashboard.budget': 'Budget',
