@@ -680,6 +680,25 @@ export const zh = {
   'subsidy.ok': '一致',
   'subsidy.supplementary': '递补',
   'subsidy.roundN': '第{n}轮递补',
+
+  'credit.historyTitle': '信用状况变更记录',
+  'credit.historyIntro':
+    '市级业务管理员依据信用信息来源记录的每一次信用状况变更（最新在前）。列入经营异常名录或严重违法失信名单的企业不能申报市级扶持项目。',
+  'credit.empty': '暂无信用状况变更记录',
+  'credit.standing': '信用状况',
+  'credit.change': '变更',
+  'credit.source': '信息来源',
+  'credit.asOf': '信息日期',
+  'credit.note': '备注',
+  'credit.recordedBy': '记录人',
+  'credit.recordedAt': '记录时间',
+  'credit.setStanding': '变更信用状况',
+  'credit.setTitle': '变更企业信用状况',
+  'credit.setHint': '请依据“信用中国”、国家企业信用信息公示系统等来源记录；变更记入信用变更记录和审计日志。',
+  'credit.sourcePlaceholder': '如 信用中国、国家企业信用信息公示系统',
+  'credit.saved': '信用状况已变更为“{status}”',
+  'credit.view': '表格',
+  'credit.timeline': '时间线',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1371,4 +1390,23 @@ export const en: Record<MessageKey, string> = {
   'subsidy.ok': 'OK',
   'subsidy.supplementary': 'Supplementary',
   'subsidy.roundN': 'Round {n}',
+
+  'credit.historyTitle': 'Credit standing history',
+  'credit.historyIntro':
+    'Every change of credit standing the city administrator recorded, with its source (newest first).',
+  'credit.empty': 'No changes recorded (good since registration)',
+  'credit.standing': 'Standing',
+  'credit.change': 'Change',
+  'credit.source': 'Source',
+  'credit.asOf': 'Information date',
+  'credit.note': 'Note',
+  'credit.recordedBy': 'Recorded by',
+  'credit.recordedAt': 'Recorded at',
+  'credit.setStanding': 'Change credit standing',
+  'credit.setTitle': 'Change credit standing',
+  'credit.setHint': 'Record it from an official source; the change goes into the history and the audit trail.',
+  'credit.sourcePlaceholder': 'e.g. Credit China',
+  'credit.saved': 'Credit standing changed to "{status}"',
+  'credit.view': 'Table',
+  'credit.timeline': 'Timeline',
 };

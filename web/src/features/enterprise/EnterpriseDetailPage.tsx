@@ -15,11 +15,10 @@ import { useEnterprise } from './api';
 import { CreditHistory } from './CreditHistory';
 import { CreditStandingDialog } from './CreditStandingDialog';
 import { EnterpriseInfo } from './EnterpriseInfo';
-import { CT } from './text';
 
 export default function EnterpriseDetailPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { data, error, isLoading } = useEnterprise(id);
@@ -49,7 +48,7 @@ export default function EnterpriseDetailPage() {
           extra={
             me?.role === 'city_admin' && (
               <Button icon={<SafetyCertificateOutlined />} onClick={() => setSettingCredit(true)}>
-                {pick(CT.setStanding)}
+                {t('credit.setStanding')}
               </Button>
             )
           }
