@@ -47,6 +47,8 @@ export interface RequestOptions {
   allow401?: boolean;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key); the client's own headers win over these. */
+  headers?: Record<string, string>;
 }
 
 export function withQuery(url: string, query?: RequestOptions['query']): string {
@@ -61,8 +63,13 @@ export function withQuery(url: string, query?: RequestOptions['query']): string 
 }
 
 async function send(method: string, url: string, body: unknown, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  const headers: Record<string, string> = {
+    ...opts.headers,
+    'accept-language': lang === 'en' ? 'en' : 'zh-CN',
+  };
+  // A multipart body sets its own content type (with the boundary).
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -70,7 +77,7 @@ async function send(method: string, url: string, body: unknown, opts: RequestOpt
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? (body as FormData) : JSON.stringify(body),
       signal: opts.signal ?? null,
     });
   } catch (e) {
@@ -133,6 +140,11 @@ export const api = {
   patch: <T>(url: string, body?: unknown, opts?: RequestOptions) => apiRequest<T>('PATCH', url, body ?? {}, opts),
   delete: <T>(url: string, opts?: RequestOptions) => apiRequest<T>('DELETE', url, undefined, opts),
 };
+
+/** Uploads a multipart form (files) through the same client: CSRF token, Accept-Language and field errors. */
+export function upload<T>(url: string, form: FormData, opts?: RequestOptions): Promise<T> {
+  return apiRequest<T>('POST', url, form, opts);
+}
 
 /** Downloads a file the API produces (exports), naming it from Content-Disposition. */
 export async function downloadFile(url: string, opts: RequestOptions = {}, fallbackName = 'download'): Promise<string> {

@@ -77,3 +77,29 @@ export async function validFields<T>(form: FormInstance<T>): Promise<T | null> {
     throw e;
   }
 }
+
+/**
+ * The longest text a field's schema accepts (`z.string().max(n)`), looking through optional, nullable, default,
+ * transform and preprocess wrappers; undefined when the schema sets no maximum. Inputs use it as their maxLength,
+ * so the length lives in the contract only.
+ */
+export function maxLengthOf(schema: ZodType): number | undefined {
+  const seen = new Set<unknown>();
+  let s: unknown = schema;
+  while (s && !seen.has(s)) {
+    seen.add(s);
+    const max = (s as { maxLength?: number | null }).maxLength;
+    if (typeof max === 'number' && Number.isFinite(max)) return max;
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return undefined;
+    // optional / nullable / default / catch / readonly wrap innerType; pipes and preprocess read their input or output.
+    s =
+      def.innerType ??
+      (def.type === 'pipe'
+        ? (def.out as { _zod?: { def?: { type?: string } } })?._zod?.def?.type === 'transform'
+          ? def.in
+          : def.out
+        : undefined);
+  }
+  return undefined;
+}

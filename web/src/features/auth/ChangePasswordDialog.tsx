@@ -12,7 +12,6 @@ import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { ME_KEY, type Me } from '../../auth/session';
 import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
-import { A } from './text';
 
 interface Values {
   currentPassword: string;
@@ -66,7 +65,7 @@ export function ChangePasswordDialog({
   return (
     <Modal
       open={open}
-      title={forced ? pick(A.forcedTitle) : t('password.title')}
+      title={forced ? t('password.forcedTitle') : t('password.title')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
@@ -84,7 +83,7 @@ export function ChangePasswordDialog({
         forced
           ? (_, { OkBtn }) => (
               <>
-                {onLogout && <Button onClick={onLogout}>{pick(A.logout)}</Button>}
+                {onLogout && <Button onClick={onLogout}>{t('header.logout')}</Button>}
                 <OkBtn />
               </>
             )
@@ -92,12 +91,12 @@ export function ChangePasswordDialog({
       }
       destroyOnHidden
     >
-      {forced && <Alert type="warning" showIcon title={pick(A.forcedIntro)} style={{ marginBottom: 16 }} />}
+      {forced && <Alert type="warning" showIcon title={t('password.forcedIntro')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} name="changePassword" layout="vertical" autoComplete="off" preserve={false}>
         <Form.Item
           name="currentPassword"
-          label={forced ? pick(A.forcedCurrent) : t('password.current')}
+          label={forced ? t('password.forcedCurrent') : t('password.current')}
           rules={[zodRule(ZChangePassword.shape.currentPassword, 'currentPassword', lang)]}
         >
           <Input.Password autoComplete="current-password" />

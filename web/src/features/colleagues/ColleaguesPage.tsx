@@ -17,17 +17,12 @@ import {
 import { ApiError, api, applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
-import { T } from './text';
 
 const C = ZCreateUser.shape;
 const KEY = ['colleagues'] as const;
-
-function fill(s: string, vars: Record<string, string | number>): string {
-  return Object.entries(vars).reduce((acc, [k, v]) => acc.replaceAll(`{${k}}`, String(v)), s);
-}
 
 interface NewColleague {
   displayName: string;
@@ -43,7 +38,7 @@ function AddColleagueDialog({
   onClose(): void;
   onCreated(r: TCreatedUser): void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<NewColleague>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +67,7 @@ function AddColleagueDialog({
   return (
     <Modal
       open={open}
-      title={pick(T.addTitle)}
+      title={t('colleagues.addTitle')}
       okText={t('common.create')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
@@ -84,19 +79,23 @@ function AddColleagueDialog({
       destroyOnHidden
       width={520}
     >
-      <Typography.Paragraph type="secondary">{pick(T.addHint)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('colleagues.addHint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} name="addColleague" layout="vertical" autoComplete="off" preserve={false}>
-        <Form.Item name="displayName" label={pick(T.displayName)} rules={[zodRule(C.displayName, 'displayName', lang)]}>
-          <Input maxLength={50} />
+        <Form.Item
+          name="displayName"
+          label={t('colleagues.displayName')}
+          rules={[zodRule(C.displayName, 'displayName', lang)]}
+        >
+          <Input maxLength={maxLengthOf(C.displayName)} />
         </Form.Item>
         <Form.Item
           name="username"
-          label={pick(T.username)}
-          extra={pick(T.usernameExtra)}
+          label={t('colleagues.username')}
+          extra={t('colleagues.usernameExtra')}
           rules={[zodRule(C.username, 'username', lang)]}
         >
-          <Input maxLength={32} autoComplete="off" />
+          <Input maxLength={maxLengthOf(C.username)} autoComplete="off" />
         </Form.Item>
       </Form>
     </Modal>
@@ -105,13 +104,13 @@ function AddColleagueDialog({
 
 /** Shows a temporary password once, with a copy button; closing it loses the password for good. */
 function OneTimePassword({ info, onClose }: { info: { username: string; password: string } | null; onClose(): void }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const copy = async () => {
     if (!info) return;
     try {
       await navigator.clipboard.writeText(info.password);
-      message.success(pick(T.copied));
+      message.success(t('colleagues.copied'));
     } catch {
       message.info(info.password);
     }
@@ -119,8 +118,8 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
   return (
     <Modal
       open={!!info}
-      title={pick(T.tempTitle)}
-      okText={pick(T.closeSaved)}
+      title={t('colleagues.tempTitle')}
+      okText={t('colleagues.closeSaved')}
       onOk={onClose}
       onCancel={onClose}
       maskClosable={false}
@@ -129,16 +128,16 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
     >
       {info && (
         <>
-          <Typography.Paragraph>{fill(pick(T.tempIntro), { username: info.username })}</Typography.Paragraph>
+          <Typography.Paragraph>{t('colleagues.tempIntro', { username: info.username })}</Typography.Paragraph>
           <Space align="center" style={{ marginBottom: 16 }}>
             <Typography.Text className="mono" style={{ fontSize: 20 }} data-testid="temp-password">
               {info.password}
             </Typography.Text>
             <Button icon={<CopyOutlined />} onClick={copy}>
-              {pick(T.copy)}
+              {t('colleagues.copy')}
             </Button>
           </Space>
-          <Alert type="warning" showIcon title={pick(T.tempWarn)} />
+          <Alert type="warning" showIcon title={t('colleagues.tempWarn')} />
         </>
       )}
     </Modal>
@@ -146,7 +145,7 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
 }
 
 export default function ColleaguesPage() {
-  const { lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -170,15 +169,15 @@ export default function ColleaguesPage() {
   if (forbidden) {
     return (
       <>
-        <PageHeader title={pick(T.title)} />
+        <PageHeader title={t('colleagues.title')} />
         <Card>
           <Result
             status="403"
-            title={pick(T.notAdmin)}
+            title={t('colleagues.notAdmin')}
             subTitle={
               list.error instanceof ApiError && list.error.status === 403
-                ? `${list.error.message}。${pick(T.notAdminDetail)}`
-                : pick(T.notAdminDetail)
+                ? `${list.error.message}。${t('colleagues.notAdminDetail')}`
+                : t('colleagues.notAdminDetail')
             }
           />
         </Card>
@@ -193,7 +192,9 @@ export default function ColleaguesPage() {
         if (r.temporaryPassword) setOneTime({ username: u.username, password: r.temporaryPassword });
       } else {
         await api.post(`/api/v1/users/${u.id}/${action}`, {});
-        message.success(fill(pick(action === 'disable' ? T.disabledDone : T.enabledDone), { name: u.displayName }));
+        message.success(
+          t(action === 'disable' ? 'colleagues.disabledDone' : 'colleagues.enabledDone', { name: u.displayName }),
+        );
       }
     } catch (e) {
       message.error(errorMessage(e));
@@ -207,11 +208,11 @@ export default function ColleaguesPage() {
   return (
     <>
       <PageHeader
-        title={pick(T.title)}
-        description={pick(T.intro)}
+        title={t('colleagues.title')}
+        description={t('colleagues.intro')}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {pick(T.add)}
+            {t('colleagues.add')}
           </Button>
         }
       />
@@ -219,9 +220,9 @@ export default function ColleaguesPage() {
         <Input.Search
           allowClear
           enterButton={<SearchOutlined />}
-          placeholder={pick(T.search)}
+          placeholder={t('colleagues.search')}
           style={{ maxWidth: 320 }}
-          aria-label={pick(T.search)}
+          aria-label={t('colleagues.search')}
           onSearch={(v) => setQuery({ ...query, q: v.trim() || undefined, page: 1 })}
         />
       </Card>
@@ -237,40 +238,40 @@ export default function ColleaguesPage() {
             current: query.page,
             pageSize: query.pageSize,
             total: list.data?.total ?? 0,
-            showTotal: (n) => fill(pick(T.total), { n }),
+            showTotal: (n) => t('colleagues.total', { n }),
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
           columns={[
-            { title: pick(T.displayName), dataIndex: 'displayName' },
+            { title: t('colleagues.displayName'), dataIndex: 'displayName' },
             {
-              title: pick(T.username),
+              title: t('colleagues.username'),
               dataIndex: 'username',
               render: (v: string, u) => (
                 <Space size={4}>
                   <span className="mono">{v}</span>
-                  {u.isEnterpriseAdmin && <Tag color="gold">{pick(T.admin)}</Tag>}
-                  {u.id === me?.id && <Tag>{pick(T.self)}</Tag>}
+                  {u.isEnterpriseAdmin && <Tag color="gold">{t('colleagues.admin')}</Tag>}
+                  {u.id === me?.id && <Tag>{t('colleagues.self')}</Tag>}
                 </Space>
               ),
             },
             {
-              title: pick(T.status),
+              title: t('colleagues.status'),
               key: 'status',
               render: (_, u) => (
                 <Space size={4}>
-                  {u.active ? <Tag color="green">{pick(T.active)}</Tag> : <Tag>{pick(T.disabled)}</Tag>}
-                  {locked(u) && <Tag color="red">{pick(T.locked)}</Tag>}
+                  {u.active ? <Tag color="green">{t('colleagues.active')}</Tag> : <Tag>{t('colleagues.disabled')}</Tag>}
+                  {locked(u) && <Tag color="red">{t('colleagues.locked')}</Tag>}
                 </Space>
               ),
             },
             {
-              title: pick(T.lastLogin),
+              title: t('colleagues.lastLogin'),
               dataIndex: 'lastLoginAt',
               render: (v: string | null) => formatInstant(v, lang),
             },
-            { title: pick(T.createdAt), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
+            { title: t('colleagues.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
             {
-              title: pick(T.actions),
+              title: t('colleagues.actions'),
               key: 'actions',
               fixed: 'right',
               render: (_, u) =>
@@ -278,29 +279,29 @@ export default function ColleaguesPage() {
                   <Space size={0} wrap>
                     {u.active ? (
                       <Popconfirm
-                        title={fill(pick(T.confirmDisable), { name: u.displayName })}
+                        title={t('colleagues.confirmDisable', { name: u.displayName })}
                         onConfirm={() => act(u, 'disable')}
                       >
                         <Button type="link" danger size="small">
-                          {pick(T.disable)}
+                          {t('colleagues.disable')}
                         </Button>
                       </Popconfirm>
                     ) : (
                       <Popconfirm
-                        title={fill(pick(T.confirmEnable), { name: u.displayName })}
+                        title={t('colleagues.confirmEnable', { name: u.displayName })}
                         onConfirm={() => act(u, 'enable')}
                       >
                         <Button type="link" size="small">
-                          {pick(T.enable)}
+                          {t('colleagues.enable')}
                         </Button>
                       </Popconfirm>
                     )}
                     <Popconfirm
-                      title={fill(pick(T.confirmReset), { name: u.displayName })}
+                      title={t('colleagues.confirmReset', { name: u.displayName })}
                       onConfirm={() => act(u, 'reset-password')}
                     >
                       <Button type="link" size="small">
-                        {pick(T.resetPassword)}
+                        {t('colleagues.resetPassword')}
                       </Button>
                     </Popconfirm>
                   </Space>
@@ -314,7 +315,7 @@ export default function ColleaguesPage() {
         onClose={() => setAdding(false)}
         onCreated={(r) => {
           setAdding(false);
-          message.success(fill(pick(T.created), { name: r.user.displayName, username: r.user.username }));
+          message.success(t('colleagues.created', { name: r.user.displayName, username: r.user.username }));
           if (r.temporaryPassword) setOneTime({ username: r.user.username, password: r.temporaryPassword });
           void qc.invalidateQueries({ queryKey: KEY });
         }}

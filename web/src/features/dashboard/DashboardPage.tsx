@@ -4,10 +4,10 @@ import { useI18n } from '../../i18n';
 import { SubsidyDashboard } from './SubsidyDashboard';
 
 export default function DashboardPage() {
-  const { lang } = useI18n();
+  const { t } = useI18n();
   return (
     <>
-      <PageHeader title={lang === 'en' ? 'Subsidy dashboard' : '补贴看板'} />
+      <PageHeader title={t('dashboard.title')} />
       <SubsidyDashboard />
     </>
   );

@@ -10,7 +10,6 @@ import type { TCreditChange, TCreditHistory } from '../../../../src/contracts/en
 import { api, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { CreditTag, formatInstant } from './EnterpriseInfo';
-import { CT } from './text';
 
 export const creditHistoryKey = (id: string) => ['enterprises', 'credit-history', id] as const;
 
@@ -29,14 +28,14 @@ const TIMELINE_COLOR: Record<TCreditChange['toStatus'], string> = {
 };
 
 export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; extra?: React.ReactNode }) {
-  const { lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const [view, setView] = useState<'table' | 'timeline'>('table');
   const { data, error, isLoading } = useCreditHistory(enterpriseId);
   const items = data?.items ?? [];
 
   return (
     <Card
-      title={pick(CT.historyTitle)}
+      title={t('credit.historyTitle')}
       style={{ marginTop: 16 }}
       data-testid="credit-history"
       extra={
@@ -47,14 +46,14 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
             value={view}
             onChange={setView}
             options={[
-              { value: 'table', label: pick(CT.view) },
-              { value: 'timeline', label: pick(CT.timeline) },
+              { value: 'table', label: t('credit.view') },
+              { value: 'timeline', label: t('credit.timeline') },
             ]}
           />
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">{pick(CT.historyIntro)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('credit.historyIntro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       {!error && view === 'table' && (
         <Table<TCreditChange>
@@ -64,10 +63,10 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
           dataSource={items}
           pagination={items.length > 10 ? { pageSize: 10 } : false}
           scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={pick(CT.empty)} /> }}
+          locale={{ emptyText: <Empty description={t('credit.empty')} /> }}
           columns={[
             {
-              title: pick(CT.standing),
+              title: t('credit.standing'),
               key: 'standing',
               render: (_, c) => (
                 <Space size={4}>
@@ -75,12 +74,12 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
                 </Space>
               ),
             },
-            { title: pick(CT.source), dataIndex: 'source' },
-            { title: pick(CT.asOf), dataIndex: 'asOf', width: 110 },
-            { title: pick(CT.note), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-            { title: pick(CT.recordedBy), dataIndex: 'changedByName', width: 120 },
+            { title: t('credit.source'), dataIndex: 'source' },
+            { title: t('credit.asOf'), dataIndex: 'asOf', width: 110 },
+            { title: t('credit.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+            { title: t('credit.recordedBy'), dataIndex: 'changedByName', width: 120 },
             {
-              title: pick(CT.recordedAt),
+              title: t('credit.recordedAt'),
               dataIndex: 'changedAt',
               width: 170,
               render: (v: string) => formatInstant(v, lang),
@@ -91,7 +90,7 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
       {!error &&
         view === 'timeline' &&
         (items.length === 0 ? (
-          <Empty description={pick(CT.empty)} />
+          <Empty description={t('credit.empty')} />
         ) : (
           <Timeline
             items={items.map((c) => ({
@@ -104,8 +103,8 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
                     <CreditTag status={c.fromStatus} />→<CreditTag status={c.toStatus} />
                   </Space>
                   <div>
-                    {pick(CT.source)}：{c.source}
-                    {c.note ? `；${pick(CT.note)}：${c.note}` : ''}
+                    {t('credit.source')}：{c.source}
+                    {c.note ? `；${t('credit.note')}：${c.note}` : ''}
                   </div>
                   <Typography.Text type="secondary">
                     {c.changedByName} · {formatInstant(c.changedAt, lang)}

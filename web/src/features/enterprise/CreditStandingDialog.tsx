@@ -11,11 +11,10 @@ import {
 } from '../../../../src/contracts/enterprises';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps, todayIso } from '../../components/forms';
-import { compact, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { enterpriseKeys } from './api';
 import { creditHistoryKey } from './CreditHistory';
-import { CT, fill } from './text';
 
 const S = ZSetCreditStanding.shape;
 
@@ -40,7 +39,7 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
       qc.setQueryData(enterpriseKeys.one(e.id), updated);
       await qc.invalidateQueries({ queryKey: creditHistoryKey(e.id) });
       void qc.invalidateQueries({ queryKey: ['enterprises', 'list'] });
-      message.success(fill(pick(CT.saved), { status: pick(CREDIT_STATUS_NAMES[updated.creditStatus]) }));
+      message.success(t('credit.saved', { status: pick(CREDIT_STATUS_NAMES[updated.creditStatus]) }));
       onClose();
     } catch (err) {
       const rest = applyFieldErrors(form, err);
@@ -53,7 +52,7 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
   return (
     <Modal
       open={open}
-      title={pick(CT.setTitle)}
+      title={t('credit.setTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
@@ -65,7 +64,7 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
       destroyOnHidden
       width={560}
     >
-      <Typography.Paragraph type="secondary">{pick(CT.setHint)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('credit.setHint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
@@ -74,17 +73,17 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
         preserve={false}
         initialValues={{ status: e.creditStatus, asOf: todayIso() }}
       >
-        <Form.Item name="status" label={pick(CT.standing)} rules={[zodRule(S.status, 'status', lang)]}>
+        <Form.Item name="status" label={t('credit.standing')} rules={[zodRule(S.status, 'status', lang)]}>
           <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: pick(CREDIT_STATUS_NAMES[s]) }))} />
         </Form.Item>
-        <Form.Item name="source" label={pick(CT.source)} rules={[zodRule(S.source, 'source', lang)]}>
-          <Input maxLength={200} placeholder={pick(CT.sourcePlaceholder)} />
+        <Form.Item name="source" label={t('credit.source')} rules={[zodRule(S.source, 'source', lang)]}>
+          <Input maxLength={maxLengthOf(S.source)} placeholder={t('credit.sourcePlaceholder')} />
         </Form.Item>
-        <Form.Item name="asOf" label={pick(CT.asOf)} rules={[zodRule(S.asOf, 'asOf', lang)]} {...dateProps}>
+        <Form.Item name="asOf" label={t('credit.asOf')} rules={[zodRule(S.asOf, 'asOf', lang)]} {...dateProps}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="note" label={pick(CT.note)} rules={[zodRule(S.note, 'note', lang)]}>
-          <Input.TextArea maxLength={500} rows={3} />
+        <Form.Item name="note" label={t('credit.note')} rules={[zodRule(S.note, 'note', lang)]}>
+          <Input.TextArea maxLength={maxLengthOf(S.note)} rows={3} />
         </Form.Item>
       </Form>
     </Modal>

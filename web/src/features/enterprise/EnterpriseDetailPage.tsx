@@ -16,11 +16,10 @@ import { useEnterprise } from './api';
 import { CreditHistory } from './CreditHistory';
 import { CreditStandingDialog } from './CreditStandingDialog';
 import { EnterpriseInfo } from './EnterpriseInfo';
-import { CT } from './text';
 
 export default function EnterpriseDetailPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { data, error, isLoading } = useEnterprise(id);
@@ -50,7 +49,7 @@ export default function EnterpriseDetailPage() {
           extra={
             mayDo(me, 'enterprise.credit_standing.set') && (
               <Button icon={<SafetyCertificateOutlined />} onClick={() => setSettingCredit(true)}>
-                {pick(CT.setStanding)}
+                {t('credit.setStanding')}
               </Button>
             )
           }

@@ -14,7 +14,7 @@ import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import NotFound from '../common/NotFound';
 import { enterpriseKeys, updateEnterprise, useMyEnterprise } from './api';
@@ -89,7 +89,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
         }}
       >
         <Form.Item name="name" label={t('field.enterpriseName')} rules={[zodRule(U.name, 'name', lang)]}>
-          <Input maxLength={200} />
+          <Input maxLength={maxLengthOf(U.name)} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -123,14 +123,14 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
           label={t('field.registeredAddress')}
           rules={[zodRule(U.registeredAddress, 'registeredAddress', lang)]}
         >
-          <Input maxLength={300} />
+          <Input maxLength={maxLengthOf(U.registeredAddress)} />
         </Form.Item>
         <Form.Item
           name="operatingAddress"
           label={t('field.operatingAddress')}
           rules={[zodRule(U.operatingAddress, 'operatingAddress', lang)]}
         >
-          <Input maxLength={300} />
+          <Input maxLength={maxLengthOf(U.operatingAddress)} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -139,7 +139,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
               label={t('field.contactName')}
               rules={[zodRule(U.contactName, 'contactName', lang)]}
             >
-              <Input maxLength={64} />
+              <Input maxLength={maxLengthOf(U.contactName)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -149,7 +149,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
               extra={t('enterprise.keepMasked', { value: e.contactPhoneMasked })}
               rules={[zodRule(U.contactPhone, 'contactPhone', lang)]}
             >
-              <Input maxLength={30} />
+              <Input maxLength={maxLengthOf(U.contactPhone)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -166,7 +166,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
               }
               rules={[zodRule(U.legalRepIdNumber, 'legalRepIdNumber', lang)]}
             >
-              <Input maxLength={30} autoComplete="off" />
+              <Input maxLength={maxLengthOf(U.legalRepIdNumber)} autoComplete="off" />
             </Form.Item>
           </Col>
         </Row>

@@ -17,7 +17,7 @@ import { applyFieldErrors, errorMessage } from '../../api/client';
 import { Brand } from '../../components/Brand';
 import { dateProps } from '../../components/forms';
 import { LangSwitch } from '../../components/LangSwitch';
-import { compact, validateAll, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
 import { registerEnterprise } from './api';
@@ -113,7 +113,7 @@ export default function RegisterPage() {
                       extra={<UsccHint value={uscc} />}
                     >
                       <Input
-                        maxLength={40}
+                        maxLength={maxLengthOf(F.uscc)}
                         placeholder="91440703XXXXXXXXXX"
                         onChange={(e) => onUsccChange(e.target.value)}
                         style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}
@@ -122,7 +122,7 @@ export default function RegisterPage() {
                   </Col>
                   <Col xs={24} md={12}>
                     <Form.Item name="name" label={t('field.enterpriseName')} rules={[zodRule(F.name, 'name', lang)]}>
-                      <Input maxLength={200} />
+                      <Input maxLength={maxLengthOf(F.name)} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
@@ -173,7 +173,7 @@ export default function RegisterPage() {
                       label={t('field.registeredAddress')}
                       rules={[zodRule(F.registeredAddress, 'registeredAddress', lang)]}
                     >
-                      <Input maxLength={300} />
+                      <Input maxLength={maxLengthOf(F.registeredAddress)} />
                     </Form.Item>
                   </Col>
                   <Col xs={24}>
@@ -182,7 +182,7 @@ export default function RegisterPage() {
                       label={t('field.operatingAddress')}
                       rules={[zodRule(F.operatingAddress, 'operatingAddress', lang)]}
                     >
-                      <Input maxLength={300} />
+                      <Input maxLength={maxLengthOf(F.operatingAddress)} />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -195,7 +195,7 @@ export default function RegisterPage() {
                       label={t('field.contactName')}
                       rules={[zodRule(F.contactName, 'contactName', lang)]}
                     >
-                      <Input maxLength={64} />
+                      <Input maxLength={maxLengthOf(F.contactName)} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
@@ -204,7 +204,7 @@ export default function RegisterPage() {
                       label={t('field.contactPhone')}
                       rules={[zodRule(F.contactPhone, 'contactPhone', lang)]}
                     >
-                      <Input maxLength={30} placeholder="13800138000 / 0750-3501234" />
+                      <Input maxLength={maxLengthOf(F.contactPhone)} placeholder="13800138000 / 0750-3501234" />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
@@ -213,7 +213,7 @@ export default function RegisterPage() {
                       label={t('field.legalRepName')}
                       rules={[zodRule(F.legalRepName, 'legalRepName', lang)]}
                     >
-                      <Input maxLength={64} />
+                      <Input maxLength={maxLengthOf(F.legalRepName)} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
@@ -223,7 +223,7 @@ export default function RegisterPage() {
                       rules={[zodRule(F.legalRepIdNumber, 'legalRepIdNumber', lang)]}
                       extra={t('register.idPrivacy')}
                     >
-                      <Input maxLength={30} autoComplete="off" />
+                      <Input maxLength={maxLengthOf(F.legalRepIdNumber)} autoComplete="off" />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -245,7 +245,7 @@ export default function RegisterPage() {
                       label={t('field.displayName')}
                       rules={[zodRule(A.displayName, 'account.displayName', lang)]}
                     >
-                      <Input maxLength={64} />
+                      <Input maxLength={maxLengthOf(A.displayName)} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { LOAN_PURPOSES, PURPOSE_RULES, type TCreateLoan, ZCreateLoan } from '../../../../src/contracts/loans';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { loanKeys, recordLoan, useCoverInstitutions } from './api';
 import { L } from './text';
@@ -83,7 +83,7 @@ export function LoanFormDrawer({
           <Input maxLength={18} className="mono" placeholder="91440703MA4UQK5X4M" />
         </Form.Item>
         <Form.Item name="contractNo" label={pick(L.contractNo)} rules={[zodRule(F.contractNo, 'contractNo', lang)]}>
-          <Input maxLength={64} />
+          <Input maxLength={maxLengthOf(F.contractNo)} />
         </Form.Item>
         <Form.Item
           name="purpose"
@@ -139,7 +139,7 @@ export function LoanFormDrawer({
           <Input placeholder={pick(L.projectPlaceholder)} />
         </Form.Item>
         <Form.Item name="remarks" label={pick(L.remarks)} rules={[zodRule(F.remarks, 'remarks', lang)]}>
-          <Input.TextArea maxLength={200} rows={2} />
+          <Input.TextArea maxLength={maxLengthOf(F.remarks)} rows={2} />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {lang === 'en'

@@ -38,7 +38,7 @@ export default function LoanImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await uploadImport(file, { dryRun, csrfToken: me.csrfToken, lang });
+      const r = await uploadImport(file, { dryRun });
       if (dryRun || r.status === 'rejected') setCheck(r);
       else {
         setDone(r);

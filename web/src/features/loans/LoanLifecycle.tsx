@@ -36,7 +36,7 @@ import {
   ZExtendLoan,
 } from '../../../../src/contracts/loans';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { cancelLoan, correctLoan, extendLoan, loanKeys, useCoverInstitutions } from './api';
 import { fill, L } from './text';
@@ -149,7 +149,7 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialOf(loan)}>
         <Form.Item name="contractNo" label={pick(L.contractNo)} rules={[zodRule(C.contractNo, 'contractNo', lang)]}>
-          <Input maxLength={64} />
+          <Input maxLength={maxLengthOf(C.contractNo)} />
         </Form.Item>
         <Form.Item name="purpose" label={pick(L.purpose)} extra={pick(L.termCapHint)}>
           <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
@@ -195,7 +195,7 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
           <Input.TextArea maxLength={200} rows={2} />
         </Form.Item>
         <Form.Item name="reason" label={pick(L.correctReason)} rules={[zodRule(C.reason, 'reason', lang)]}>
-          <Input.TextArea maxLength={500} rows={2} />
+          <Input.TextArea maxLength={maxLengthOf(C.reason)} rows={2} />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {pick(L.versionHint)}
@@ -255,7 +255,7 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
           label={pick(L.cancelReason)}
           rules={[zodRule(ZCancelLoan.shape.reason, 'reason', lang)]}
         >
-          <Input.TextArea maxLength={500} rows={3} />
+          <Input.TextArea maxLength={maxLengthOf(ZCancelLoan.shape.reason)} rows={3} />
         </Form.Item>
       </Form>
     </Modal>
@@ -328,7 +328,7 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="agreementNo" label={pick(L.agreementNo)} rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}>
-          <Input maxLength={64} />
+          <Input maxLength={maxLengthOf(X.agreementNo)} />
         </Form.Item>
         <Form.Item name="agreementDate" label={pick(L.agreementDate)} rules={[required(pick(L.agreementDate))]}>
           <DatePicker style={{ width: 200 }} />

@@ -13,7 +13,7 @@ import type {
   TRecordRepayment,
   TRecordRepaymentResult,
 } from '../../../../src/contracts/loans';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, upload } from '../../api/client';
 
 export const loanKeys = {
   all: ['loans'] as const,
@@ -71,29 +71,14 @@ export const recordRepayment = (loanId: string, body: TRecordRepayment) =>
  * Uploads an import file (multipart). A refused file answers 422 with the result (row errors) in
  * `error.details`; it is returned here as a result with status "rejected", not thrown.
  */
-export async function uploadImport(
-  file: File,
-  opts: { dryRun: boolean; csrfToken: string; lang: 'zh' | 'en' },
-): Promise<TImportResult> {
+export async function uploadImport(file: File, opts: { dryRun: boolean }): Promise<TImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  let res: Response;
   try {
-    res = await fetch(`/api/v1/loans/import?dryRun=${opts.dryRun}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { 'x-csrf-token': opts.csrfToken, 'accept-language': opts.lang === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', opts.lang === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
+    return await upload<TImportResult>('/api/v1/loans/import', form, { query: { dryRun: opts.dryRun } });
+  } catch (e) {
+    const details = e instanceof ApiError ? (e.details as TImportResult | undefined) : undefined;
+    if (e instanceof ApiError && e.status === 422 && details?.status === 'rejected') return details;
+    throw e;
   }
-  const body = (await res.json().catch(() => null)) as
-    | (TImportResult & { error?: undefined })
-    | { error: { code: string; message: string; details?: TImportResult; fields?: [] } }
-    | null;
-  if (res.ok && body && !body.error) return body as TImportResult;
-  const err = (body as { error?: { code: string; message: string; details?: TImportResult } } | null)?.error;
-  if (res.status === 422 && err?.details?.status === 'rejected') return err.details;
-  throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `HTTP ${res.status}`);
 }

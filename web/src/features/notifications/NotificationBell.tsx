@@ -8,7 +8,7 @@ import { useUnreadCount } from './api';
 
 export function NotificationBell() {
   const { data: me } = useMe();
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const { data } = useUnreadCount(!!me);
   return (
@@ -16,7 +16,7 @@ export function NotificationBell() {
       <Button
         type="text"
         icon={<BellOutlined />}
-        aria-label={pick({ zh: '通知', en: 'Notifications' })}
+        aria-label={t('notifications.title')}
         onClick={() => navigate('/notifications')}
         data-testid="notification-bell"
       />

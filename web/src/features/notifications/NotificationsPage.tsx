@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 export default function NotificationsPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [unread, setUnread] = useState(false);
@@ -23,11 +23,11 @@ export default function NotificationsPage() {
   return (
     <>
       <PageHeader
-        title={pick({ zh: '通知', en: 'Notifications' })}
+        title={t('notifications.title')}
         extra={
           <Space>
             <Checkbox checked={unread} onChange={(e) => setUnread(e.target.checked)}>
-              {pick({ zh: '只看未读', en: 'Unread only' })}
+              {t('notifications.unreadOnly')}
             </Checkbox>
             <Button
               onClick={async () => {
@@ -35,7 +35,7 @@ export default function NotificationsPage() {
                 await qc.invalidateQueries({ queryKey: notificationKeys.all });
               }}
             >
-              {pick({ zh: '全部标为已读', en: 'Mark all read' })}
+              {t('notifications.markAllRead')}
             </Button>
           </Space>
         }

@@ -48,10 +48,7 @@ export default function DeclarationDetailPage() {
   const can = (e: string) => d.actions.includes(e as never);
   async function redeclare() {
     try {
-      const nd = await createDeclaration({ predecessorId: d!.id }, newKey('redeclare'), {
-        csrfToken: me?.csrfToken ?? '',
-        lang,
-      });
+      const nd = await createDeclaration({ predecessorId: d!.id }, newKey('redeclare'));
       navigate(`/enterprise/declarations/${nd.id}/edit`);
     } catch (e) {
       message.error(errorMessage(e));

@@ -35,7 +35,6 @@ import {
   PROJECT_STATUSES,
 } from '../../../../src/domain/projects/forms';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { useMe } from '../../auth/session';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -180,7 +179,6 @@ export default function DeclarationFormPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { data: me } = useMe();
   const { data: enterprise } = useMyEnterprise();
   const { data: d, isLoading } = useDeclaration(id);
   const formType = d?.form ?? enterprise?.type;
@@ -195,7 +193,6 @@ export default function DeclarationFormPage() {
   const version = useRef<number | null>(null);
   const createKey = useRef(newKey('create'));
   const loadedFor = useRef<string | null>(null);
-  const auth = { csrfToken: me?.csrfToken ?? '', lang };
 
   useEffect(() => {
     if (d && loadedFor.current !== `${d.id}:${d.version}`) {
@@ -239,7 +236,7 @@ export default function DeclarationFormPage() {
     try {
       const saved = id
         ? await saveDeclaration(id, { ...b, version: version.current })
-        : await createDeclaration(b, createKey.current, auth);
+        : await createDeclaration(b, createKey.current);
       version.current = saved.version;
       qc.setQueryData(projectKeys.declaration(saved.id), saved);
       await qc.invalidateQueries({ queryKey: ['projects', 'declarations'] });
@@ -264,7 +261,7 @@ export default function DeclarationFormPage() {
     const saved = await save();
     if (!saved) return setBusy(null);
     try {
-      await submitDeclaration(saved.id, newKey('submit'), auth);
+      await submitDeclaration(saved.id, newKey('submit'));
       await qc.invalidateQueries({ queryKey: projectKeys.all });
       message.success(pick(T.submitted));
       navigate(`/enterprise/declarations/${saved.id}`);
@@ -279,11 +276,7 @@ export default function DeclarationFormPage() {
   async function uploadContract(index: number, file: File) {
     if (!id) return;
     try {
-      const up = await uploadFile(
-        file,
-        { ownerType: 'project_declaration', ownerId: id, kind: 'service_contract' },
-        auth,
-      );
+      const up = await uploadFile(file, { ownerType: 'project_declaration', ownerId: id, kind: 'service_contract' });
       form.setFieldValue(['contracts', index, 'attachmentId'], up.id);
       form.setFieldValue(['contracts', index, 'fileName'], up.fileName);
       const saved = await save();

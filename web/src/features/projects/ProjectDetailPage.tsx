@@ -75,9 +75,8 @@ function ReportDrawer({
   periods: string[];
   draft: TProgressReport | null;
 }) {
-  const { pick, lang } = useI18n();
+  const { pick } = useI18n();
   const { message } = App.useApp();
-  const { data: me } = useMe();
   const qc = useQueryClient();
   const [form] = Form.useForm<ReportValues>();
   const [report, setReport] = useState<TProgressReport | null>(draft);
@@ -229,11 +228,11 @@ function ReportDrawer({
               showUploadList={false}
               customRequest={async ({ file, onSuccess, onError }) => {
                 try {
-                  await uploadFile(
-                    file as File,
-                    { ownerType: 'project_progress_report', ownerId: report.id, kind: 'voucher' },
-                    { csrfToken: me?.csrfToken ?? '', lang },
-                  );
+                  await uploadFile(file as File, {
+                    ownerType: 'project_progress_report',
+                    ownerId: report.id,
+                    kind: 'voucher',
+                  });
                   onSuccess?.({});
                   const fresh = await save();
                   if (fresh) setReport(fresh);

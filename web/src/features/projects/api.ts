@@ -1,5 +1,6 @@
 /** Project-library API calls and query keys. */
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { TCalendarYear, TCurrentWindows } from '../../../../src/contracts/calendar';
 import type {
   TBatchResult,
@@ -13,8 +14,9 @@ import type {
   TProjectSummary,
   TReviewQueue,
   TSpotCheck,
+  ZChecklistDefinition,
 } from '../../../../src/contracts/projects';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -29,13 +31,8 @@ export const projectKeys = {
   banks: ['projects', 'banks'] as const,
 };
 
-export interface FormDefinition {
-  form: 'manufacturer' | 'service_provider';
-  annex: string;
-  categories: { citation: string; items: { code: string; name: string }[] };
-  investmentItems: { citation: string; items: { code: string; name: string }[] };
-  materials: { code: string; name: string; requirement: 'required' | 'if_loan' | 'optional'; citation: string }[];
-}
+/** The checklist of one declaration form (附件3/附件4), as the API defines it. */
+export type FormDefinition = z.infer<typeof ZChecklistDefinition>;
 
 export function useDeclarations(q: { state?: string; q?: string; page: number; pageSize: number }) {
   return useQuery({
@@ -116,52 +113,17 @@ export function useBanks() {
   });
 }
 
-export interface Auth {
-  csrfToken: string;
-  lang: 'zh' | 'en';
-}
+/** A POST carrying an Idempotency-Key (kept across the retries of one user action). */
+const postWithKey = <T>(url: string, body: unknown, key: string) =>
+  api.post<T>(url, body, { headers: { 'idempotency-key': key } });
 
-/** A POST carrying an Idempotency-Key (the shared client sends no custom headers). */
-async function postWithKey<T>(url: string, body: unknown, key: string, auth: Auth): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': auth.csrfToken,
-        'idempotency-key': key,
-        'accept-language': auth.lang === 'en' ? 'en' : 'zh-CN',
-      },
-      body: JSON.stringify(body ?? {}),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', auth.lang === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
-  }
-  const parsed = (await res.json().catch(() => null)) as
-    | (T & { error?: undefined })
-    | { error: { code: string; message: string; fields?: []; details?: Record<string, unknown> } }
-    | null;
-  if (res.ok) return parsed as T;
-  const e = (parsed as { error?: { code: string; message: string; fields?: []; details?: Record<string, unknown> } })
-    ?.error;
-  throw new ApiError(
-    res.status,
-    e?.code ?? `HTTP_${res.status}`,
-    e?.message ?? `HTTP ${res.status}`,
-    e?.fields ?? [],
-    e?.details,
-  );
-}
-
-export const createDeclaration = (body: unknown, key: string, auth: Auth) =>
-  postWithKey<TDeclarationDetail>('/api/v1/declarations', body, key, auth);
+export const createDeclaration = (body: unknown, key: string) =>
+  postWithKey<TDeclarationDetail>('/api/v1/declarations', body, key);
 export const saveDeclaration = (id: string, body: unknown) =>
   api.put<TDeclarationDetail>(`/api/v1/declarations/${encodeURIComponent(id)}`, body);
 export const checkDeclaration = (body: unknown) => api.post<TCheckResult>('/api/v1/declarations/check', body);
-export const submitDeclaration = (id: string, key: string, auth: Auth) =>
-  postWithKey<TDeclarationDetail>(`/api/v1/declarations/${encodeURIComponent(id)}/submit`, {}, key, auth);
+export const submitDeclaration = (id: string, key: string) =>
+  postWithKey<TDeclarationDetail>(`/api/v1/declarations/${encodeURIComponent(id)}/submit`, {}, key);
 export const withdrawDeclaration = (id: string) =>
   api.post<TDeclarationDetail>(`/api/v1/declarations/${encodeURIComponent(id)}/withdraw`, {});
 export const reviewDistrict = (body: TDistrictReview) =>
@@ -183,36 +145,7 @@ export const deleteOverride = (month: string) => api.delete<{ ok: true }>(`/api/
 export const saveSchedule = (year: number, body: unknown) =>
   api.put<TCalendarYear>(`/api/v1/calendar/years/${year}/schedule`, body);
 
-/** Uploads one file for an owner record (multipart), with the session's CSRF token. */
-export async function uploadFile(
-  file: File,
-  fields: { ownerType: string; ownerId: string; kind: string },
-  opts: { csrfToken: string; lang: 'zh' | 'en' },
-): Promise<{ id: string; fileName: string }> {
-  const form = new FormData();
-  form.append('ownerType', fields.ownerType);
-  form.append('ownerId', fields.ownerId);
-  form.append('kind', fields.kind);
-  form.append('file', file, file.name);
-  const res = await fetch('/api/v1/attachments', {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { 'x-csrf-token': opts.csrfToken, 'accept-language': opts.lang === 'en' ? 'en' : 'zh-CN' },
-  });
-  const body = (await res.json().catch(() => null)) as {
-    id?: string;
-    fileName?: string;
-    error?: { code: string; message: string };
-  } | null;
-  if (!res.ok || !body?.id)
-    throw new ApiError(
-      res.status,
-      body?.error?.code ?? `HTTP_${res.status}`,
-      body?.error?.message ?? `HTTP ${res.status}`,
-    );
-  return { id: body.id, fileName: body.fileName ?? file.name };
-}
+export { uploadFile } from '../../api/attachments';
 
 export const downloadUrl = (attachmentId: string) => `/api/v1/attachments/${encodeURIComponent(attachmentId)}/download`;
 

@@ -20,7 +20,6 @@ import type {
 } from '../../../../src/contracts/projects';
 import { DECLARATION_STATE_NAMES, type DeclarationState } from '../../../../src/domain/workflow/declaration';
 import { errorMessage } from '../../api/client';
-import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
 import { ADJUSTMENT_NAMES, T } from './text';
@@ -194,8 +193,7 @@ const REQ: Record<string, { zh: string; en: string }> = {
 
 /** The checklist with each item's files; the enterprise uploads while the declaration is editable. */
 export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable: boolean }) {
-  const { pick, lang } = useI18n();
-  const { data: me } = useMe();
+  const { pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const filesOf = (kind: string) => d.attachments.filter((a) => a.kind === kind);
@@ -255,11 +253,11 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
                         showUploadList={false}
                         customRequest={async ({ file, onSuccess, onError }) => {
                           try {
-                            await uploadFile(
-                              file as File,
-                              { ownerType: 'project_declaration', ownerId: d.id, kind: l.code },
-                              { csrfToken: me?.csrfToken ?? '', lang },
-                            );
+                            await uploadFile(file as File, {
+                              ownerType: 'project_declaration',
+                              ownerId: d.id,
+                              kind: l.code,
+                            });
                             onSuccess?.({});
                             message.success(pick(T.uploaded));
                             await qc.invalidateQueries({ queryKey: projectKeys.declaration(d.id) });

@@ -44,7 +44,7 @@ import {
   useObjections,
   useSupplementary,
 } from './api';
-import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag, useL } from './common';
+import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag } from './common';
 
 type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
 
@@ -59,8 +59,7 @@ function OutcomeTable({
   page?: number;
   onPage?(p: number): void;
 }) {
-  const { lang } = useI18n();
-  const L = useL();
+  const { t, lang } = useI18n();
   return (
     <Table<Row>
       rowKey="applicationId"
@@ -70,54 +69,52 @@ function OutcomeTable({
       pagination={onPage ? { current: page, pageSize: 50, total, onChange: onPage } : { pageSize: 50 }}
       expandable={{ expandedRowRender: (r) => <Explanation lines={r.explanation} /> }}
       columns={[
-        { title: L('顺序', 'Rank'), dataIndex: 'rank', width: 70 },
-        { title: L('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
-        { title: L('项目', 'Project'), render: (_, r) => `${r.projectNo ?? ''} ${r.projectName ?? ''}` },
-        { title: L('县区', 'District'), dataIndex: 'districtCode', render: (v: string) => districtName(v, lang) },
-        { title: L('测算', 'Computed'), dataIndex: 'computed', render: (v: string) => yuan(v) },
-        { title: L('上限核减后', 'After cap'), dataIndex: 'capped', render: (v: string) => yuan(v) },
-        { title: L('安排', 'Awarded'), dataIndex: 'awarded', render: (v: string) => <b>{yuan(v)}</b> },
-        { title: L('结果', 'Outcome'), dataIndex: 'status', render: (s: string) => <AwardTag status={s} /> },
+        { title: t('subsidy.rank'), dataIndex: 'rank', width: 70 },
+        { title: t('subsidy.enterprise'), dataIndex: 'enterpriseName' },
+        { title: t('subsidy.project'), render: (_, r) => `${r.projectNo ?? ''} ${r.projectName ?? ''}` },
+        { title: t('subsidy.district'), dataIndex: 'districtCode', render: (v: string) => districtName(v, lang) },
+        { title: t('subsidy.computed'), dataIndex: 'computed', render: (v: string) => yuan(v) },
+        { title: t('subsidy.afterCap'), dataIndex: 'capped', render: (v: string) => yuan(v) },
+        { title: t('subsidy.awarded'), dataIndex: 'awarded', render: (v: string) => <b>{yuan(v)}</b> },
+        { title: t('subsidy.outcome'), dataIndex: 'status', render: (s: string) => <AwardTag status={s} /> },
       ]}
     />
   );
 }
 
 function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
-  const L = useL();
+  const { t } = useI18n();
   return (
     <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }} data-testid="run-summary">
-      <Descriptions.Item label={L('类型', 'Kind')}>
+      <Descriptions.Item label={t('subsidy.kind')}>
         {o.kind === 'dry_run'
-          ? L('试算', 'Dry run')
+          ? t('subsidy.dryRun')
           : o.kind === 'commit'
-            ? L('正式分配', 'Committed')
+            ? t('subsidy.committed')
             : o.kind === 'supplement_dry_run'
-              ? L('递补试算', 'Supplementary dry run')
-              : L('递补分配', 'Supplementary allocation')}
+              ? t('subsidy.supplementaryDryRun')
+              : t('subsidy.supplementaryAllocation')}
       </Descriptions.Item>
-      <Descriptions.Item label={L('申请数', 'Applications')}>{o.applicationCount}</Descriptions.Item>
-      <Descriptions.Item label={L('执行人', 'Run by')}>
+      <Descriptions.Item label={t('subsidy.applications')}>{o.applicationCount}</Descriptions.Item>
+      <Descriptions.Item label={t('subsidy.runBy')}>
         {o.runByName} {o.startedAt.slice(0, 16).replace('T', ' ')}
       </Descriptions.Item>
-      <Descriptions.Item
-        label={o.kind.startsWith('supplement') ? L('可递补预算', 'Freed budget') : L('预算', 'Budget')}
-      >
+      <Descriptions.Item label={o.kind.startsWith('supplement') ? t('subsidy.freedBudget') : t('subsidy.budget')}>
         {yuan(o.budget)}
       </Descriptions.Item>
-      <Descriptions.Item label={L('测算合计', 'Requested')}>{yuan(o.totalRequested)}</Descriptions.Item>
-      <Descriptions.Item label={L('安排合计', 'Awarded')}>
+      <Descriptions.Item label={t('subsidy.requested')}>{yuan(o.totalRequested)}</Descriptions.Item>
+      <Descriptions.Item label={t('subsidy.awarded2')}>
         <b data-testid="total-awarded">{yuan(o.totalAwarded)}</b>
       </Descriptions.Item>
-      <Descriptions.Item label={L('足额', 'Funded')}>{o.fundedCount}</Descriptions.Item>
-      <Descriptions.Item label={L('部分', 'Partial')}>{o.partialCount}</Descriptions.Item>
-      <Descriptions.Item label={L('未安排', 'Not funded')}>{o.unfundedCount}</Descriptions.Item>
+      <Descriptions.Item label={t('subsidy.funded')}>{o.fundedCount}</Descriptions.Item>
+      <Descriptions.Item label={t('subsidy.partial')}>{o.partialCount}</Descriptions.Item>
+      <Descriptions.Item label={t('subsidy.notFunded')}>{o.unfundedCount}</Descriptions.Item>
     </Descriptions>
   );
 }
 
 function Objections({ noticeId }: { noticeId: string }) {
-  const L = useL();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data = [] } = useObjections(noticeId);
@@ -132,7 +129,7 @@ function Objections({ noticeId }: { noticeId: string }) {
     const body = { ...v, reduceTo: v.reduceTo ? String(v.reduceTo).trim() : undefined };
     try {
       await api.post(`/api/v1/subsidy/objections/${handling.id}/handle`, body);
-      message.success(L('已保存', 'Saved'));
+      message.success(t('subsidy.saved'));
       setHandling(null);
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
@@ -148,16 +145,16 @@ function Objections({ noticeId }: { noticeId: string }) {
         pagination={false}
         data-testid="objections"
         columns={[
-          { title: L('案件号', 'Case'), dataIndex: 'caseNo' },
+          { title: t('subsidy.case'), dataIndex: 'caseNo' },
           {
-            title: L('异议对象', 'About'),
+            title: t('subsidy.about'),
             dataIndex: 'enterpriseName',
-            render: (v: string | null) => v ?? L('（未指明）', '(none)'),
+            render: (v: string | null) => v ?? t('subsidy.none'),
           },
-          { title: L('异议人', 'By'), render: (_, o) => `${o.name}（${o.contact}）` },
-          { title: L('理由', 'Reason'), dataIndex: 'reason' },
-          { title: L('状态', 'Status'), render: (_, o) => <ObjectionTag status={o.status} outcome={o.outcome} /> },
-          { title: L('处理说明', 'Note'), dataIndex: 'outcomeNote' },
+          { title: t('subsidy.by'), render: (_, o) => `${o.name}（${o.contact}）` },
+          { title: t('subsidy.reason'), dataIndex: 'reason' },
+          { title: t('subsidy.status'), render: (_, o) => <ObjectionTag status={o.status} outcome={o.outcome} /> },
+          { title: t('subsidy.note'), dataIndex: 'outcomeNote' },
           {
             title: '',
             render: (_, o) =>
@@ -176,7 +173,7 @@ function Objections({ noticeId }: { noticeId: string }) {
                   }}
                   data-testid="handle-objection"
                 >
-                  {L('处理', 'Handle')}
+                  {t('subsidy.handle')}
                 </Button>
               ),
           },
@@ -186,45 +183,38 @@ function Objections({ noticeId }: { noticeId: string }) {
         open={!!handling}
         onCancel={() => setHandling(null)}
         onOk={save}
-        title={`${L('处理异议', 'Handle objection')} ${handling?.caseNo ?? ''}`}
+        title={`${t('subsidy.handleObjection')} ${handling?.caseNo ?? ''}`}
         okButtonProps={{ 'data-testid': 'save-objection' } as never}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" name="handleObjection">
-          <Form.Item name="status" label={L('处理状态', 'Status')}>
+          <Form.Item name="status" label={t('subsidy.status2')}>
             <Radio.Group
               options={[
-                { value: 'investigating', label: L('调查核实中', 'Investigating') },
-                { value: 'closed', label: L('办结', 'Close') },
+                { value: 'investigating', label: t('subsidy.investigating') },
+                { value: 'closed', label: t('subsidy.close') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="outcome" label={L('处理结果', 'Outcome')}>
+          <Form.Item name="outcome" label={t('subsidy.outcome2')}>
             <Select
               options={[
-                { value: 'rejected', label: L('异议不成立', 'Rejected') },
-                { value: 'upheld', label: L('异议成立', 'Upheld') },
-                { value: 'withdrawn', label: L('异议人撤回', 'Withdrawn') },
+                { value: 'rejected', label: t('subsidy.rejected') },
+                { value: 'upheld', label: t('subsidy.upheld') },
+                { value: 'withdrawn', label: t('subsidy.withdrawn') },
               ]}
             />
           </Form.Item>
-          <Form.Item
-            name="revokeAward"
-            label={L('撤销所指补贴（仅异议成立时）', 'Revoke the award (upheld only)')}
-            valuePropName="checked"
-          >
+          <Form.Item name="revokeAward" label={t('subsidy.revokeTheAwardUpheld')} valuePropName="checked">
             <Switch data-testid="revoke-award" />
           </Form.Item>
-          <Form.Item
-            name="reduceTo"
-            label={L('或核减为（元，仅异议成立时；释放的预算可递补）', 'Or reduce to (yuan, upheld only)')}
-          >
+          <Form.Item name="reduceTo" label={t('subsidy.orReduceToYuan')}>
             <Input placeholder="5000.00" data-testid="reduce-to" />
           </Form.Item>
           <Form.Item
             name="note"
-            label={L('处理说明', 'Note')}
-            rules={[{ required: true, min: 2, message: L('请填写处理说明', 'Write a note') }]}
+            label={t('subsidy.note')}
+            rules={[{ required: true, min: 2, message: t('subsidy.writeANote') }]}
           >
             <Input.TextArea rows={3} data-testid="objection-note" />
           </Form.Item>
@@ -243,7 +233,7 @@ function RoundAwards({ runId }: { runId: string }) {
 
 /** 递补: the freed budget, the dry run and commit of a round (city administrator), the rounds made. */
 function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmin: boolean }) {
-  const L = useL();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: s } = useSupplementary(campaignId, true);
@@ -257,9 +247,7 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
     try {
       const o = await runSupplementary(campaignId, dryRun);
       setOutcome(o);
-      message.success(
-        dryRun ? L('递补试算完成', 'Dry run done') : L('递补分配已提交', 'Supplementary allocation committed'),
-      );
+      message.success(dryRun ? t('subsidy.dryRunDone') : t('subsidy.supplementaryAllocationCommitted'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
       setError(errorMessage(e));
@@ -271,7 +259,7 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
     setError(null);
     try {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/supplementary-notices`, {});
-      message.success(L('递补公示已发布', 'Supplementary notice published'));
+      message.success(t('subsidy.supplementaryNoticePublished'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
       setError(errorMessage(e));
@@ -281,7 +269,7 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
     <Card
       title={
         <Space>
-          {L('递补分配', 'Supplementary allocation')}
+          {t('subsidy.supplementaryAllocation')}
           <SupplementaryTag />
         </Space>
       }
@@ -291,49 +279,41 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
         isAdmin && (
           <Space>
             <Button onClick={() => run(true)} loading={busy} data-testid="supplementary-dry-run">
-              {L('递补试算', 'Dry run')}
+              {t('subsidy.dryRun2')}
             </Button>
             <Popconfirm
-              title={L(
-                '按先到先得顺序将释放的预算递补给原分配未安排或未足额安排的申请，确认提交？',
-                'Fund the next in line from the freed budget?',
-              )}
+              title={t('subsidy.fundTheNextIn')}
               onConfirm={() => run(false)}
               okButtonProps={{ 'data-testid': 'confirm-supplementary' } as never}
             >
               <Button type="primary" disabled={!s.canRun} loading={busy} data-testid="supplementary-commit">
-                {L('提交递补', 'Commit')}
+                {t('subsidy.commit')}
               </Button>
             </Popconfirm>
             <Button disabled={!s.pendingRunId} onClick={publish} data-testid="publish-supplementary-notice">
-              {L('发布递补公示', 'Publish supplementary notice')}
+              {t('subsidy.publishSupplementaryNotice')}
             </Button>
           </Space>
         )
       }
     >
-      <Typography.Paragraph type="secondary">
-        {L(
-          '公示期间异议成立撤销或核减的补贴释放预算；递补按申报指南 六（四）的顺序（先比较入库申报月份，再比较贷款放款时间）和本批次分配方式，安排给原分配未安排或未足额安排的申请，单个企业累计不超过100万元、就高不重复；递补结果须另行公示（递补公示），各公示期满且异议全部办结后方可下达资金安排计划。',
-          'Budget freed by upheld objections goes to the next in line, in the same order and mode; 递补 awards need their own notice before the plan.',
-        )}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('subsidy.budgetFreedByUpheld')}</Typography.Paragraph>
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="supplementary-error" />
       )}
       <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={L('预算', 'Budget')}>{yuan(s.budget)}</Descriptions.Item>
-        <Descriptions.Item label={L('仍有效的安排', 'Standing awards')}>{yuan(s.standing)}</Descriptions.Item>
-        <Descriptions.Item label={L('可递补预算', 'Freed budget')}>
+        <Descriptions.Item label={t('subsidy.budget')}>{yuan(s.budget)}</Descriptions.Item>
+        <Descriptions.Item label={t('subsidy.standingAwards')}>{yuan(s.standing)}</Descriptions.Item>
+        <Descriptions.Item label={t('subsidy.freedBudget')}>
           <b data-testid="freed-budget">{yuan(s.freed)}</b>
         </Descriptions.Item>
-        <Descriptions.Item label={L('已撤销', 'Revoked')}>{s.revokedCount}</Descriptions.Item>
-        <Descriptions.Item label={L('已核减', 'Reduced')}>{s.reducedCount}</Descriptions.Item>
-        <Descriptions.Item label={L('递补轮次', 'Rounds')}>
+        <Descriptions.Item label={t('subsidy.revoked')}>{s.revokedCount}</Descriptions.Item>
+        <Descriptions.Item label={t('subsidy.reduced')}>{s.reducedCount}</Descriptions.Item>
+        <Descriptions.Item label={t('subsidy.rounds')}>
           {s.rounds.length}
           {s.pendingRunId && (
             <Typography.Text type="warning" style={{ marginLeft: 8 }}>
-              {L('（最新一轮待递补公示）', '(latest round awaits its notice)')}
+              {t('subsidy.latestRoundAwaitsIts')}
             </Typography.Text>
           )}
         </Descriptions.Item>
@@ -342,12 +322,7 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
         <>
           <Summary o={outcome} />
           {outcome.kind === 'supplement_dry_run' && (
-            <Alert
-              type="info"
-              showIcon
-              title={L('递补试算结果仅供预览，未改变任何申请。', 'Dry run: nothing was changed.')}
-              style={{ marginBottom: 12 }}
-            />
+            <Alert type="info" showIcon title={t('subsidy.dryRunNothingWas')} style={{ marginBottom: 12 }} />
           )}
           <OutcomeTable rows={outcome.rows} />
         </>
@@ -355,8 +330,8 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
       {s.rounds.map((r, i) => (
         <div key={r.id} data-testid="supplementary-round">
           <Typography.Title level={5}>
-            {L(`第${i + 1}轮递补`, `Round ${i + 1}`)}：{L('可递补预算', 'freed')} {yuan(r.budget)}，
-            {L('递补安排', 'awarded')} {yuan(r.totalAwarded)}
+            {t('subsidy.roundN', { n: i + 1 })}：{t('subsidy.freed')} {yuan(r.budget)}，{t('subsidy.awarded3')}{' '}
+            {yuan(r.totalAwarded)}
           </Typography.Title>
           <RoundAwards runId={r.id} />
         </div>
@@ -366,13 +341,13 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
 }
 
 function NoticeCard({ notice }: { notice: TNotice }) {
-  const L = useL();
+  const { t } = useI18n();
   const supplementary = notice.kind === 'supplementary';
   return (
     <Card
       title={
         <Space>
-          {supplementary ? L('递补公示', 'Supplementary notice') : L('公示', 'Public notice')}：{notice.title}
+          {supplementary ? t('subsidy.supplementaryNotice') : t('subsidy.publicNotice')}：{notice.title}
           {supplementary && <SupplementaryTag notice />}
         </Space>
       }
@@ -380,16 +355,16 @@ function NoticeCard({ notice }: { notice: TNotice }) {
       data-testid={supplementary ? 'supplementary-notice' : 'original-notice'}
     >
       <Typography.Paragraph>
-        {L('公示期', 'Period')}：{notice.startsOn} ～ {notice.endsOn}（
+        {t('subsidy.period')}：{notice.startsOn} ～ {notice.endsOn}（
         {notice.phase === 'open'
-          ? L('公示中', 'open')
+          ? t('subsidy.open')
           : notice.phase === 'ended'
-            ? L('已结束', 'ended')
-            : L('未开始', 'upcoming')}
+            ? t('subsidy.ended')
+            : t('subsidy.upcoming')}
         ）；
-        {L('合计', 'Total')} {yuan(notice.totalAmount)}，{notice.entryCount} {L('项', 'entries')}。
+        {t('subsidy.total')} {yuan(notice.totalAmount)}，{notice.entryCount} {t('subsidy.entries')}。
         <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer">
-          {L('查看公开页面', 'Open the public page')}
+          {t('subsidy.openThePublicPage')}
         </a>
       </Typography.Paragraph>
       <Objections noticeId={notice.id} />
@@ -398,7 +373,7 @@ function NoticeCard({ notice }: { notice: TNotice }) {
 }
 
 export default function AllocationPage() {
-  const L = useL();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
@@ -424,7 +399,7 @@ export default function AllocationPage() {
     try {
       const o = await runAllocation(campaignId, dryRun);
       setOutcome(o);
-      message.success(dryRun ? L('试算完成', 'Dry run done') : L('正式分配已提交', 'Allocation committed'));
+      message.success(dryRun ? t('subsidy.dryRunDone2') : t('subsidy.allocationCommitted'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
       setError(errorMessage(e));
@@ -437,7 +412,7 @@ export default function AllocationPage() {
     setError(null);
     try {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/notice`, {});
-      message.success(L('公示已发布', 'Notice published'));
+      message.success(t('subsidy.noticePublished'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
       setError(errorMessage(e));
@@ -447,11 +422,8 @@ export default function AllocationPage() {
   return (
     <>
       <PageHeader
-        title={L('资金分配与公示', 'Allocation and public notice')}
-        description={L(
-          '按“先到先得、用完即止”（申报指南 六（四））：先比较入库申报月份，再比较贷款放款时间；单个企业累计不超过100万元；公示后方可下达资金安排计划（第七条（六））。',
-          'First come, first served: declaration month, then loan disbursement time; ¥1,000,000 cap per enterprise; plan after the notice.',
-        )}
+        title={t('subsidy.allocationAndPublicNotice')}
+        description={t('subsidy.firstComeFirstServed')}
         extra={
           <Select
             style={{ width: 320 }}
@@ -482,10 +454,10 @@ export default function AllocationPage() {
             isAdmin && (
               <Space>
                 <Button onClick={() => run(true)} loading={busy} data-testid="dry-run">
-                  {L('试算', 'Dry run')}
+                  {t('subsidy.dryRun')}
                 </Button>
                 <Popconfirm
-                  title={L('正式分配后不可重复执行，确认提交？', 'A committed run cannot be repeated. Commit?')}
+                  title={t('subsidy.aCommittedRunCannot')}
                   onConfirm={() => run(false)}
                   okButtonProps={{ 'data-testid': 'confirm-commit' } as never}
                 >
@@ -496,11 +468,11 @@ export default function AllocationPage() {
                     loading={busy}
                     data-testid="commit-run"
                   >
-                    {L('正式分配', 'Commit')}
+                    {t('subsidy.commit2')}
                   </Button>
                 </Popconfirm>
                 <Button disabled={campaign.status !== 'allocated'} onClick={publish} data-testid="publish-notice">
-                  {L('发布公示', 'Publish notice')}
+                  {t('subsidy.publishNotice')}
                 </Button>
               </Space>
             )
@@ -510,19 +482,14 @@ export default function AllocationPage() {
             <>
               <Summary o={outcome} />
               {outcome.kind === 'dry_run' && (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={L('试算结果仅供预览，未改变任何申请。', 'Dry run: nothing was changed.')}
-                  style={{ marginBottom: 12 }}
-                />
+                <Alert type="info" showIcon title={t('subsidy.dryRunNothingWas2')} style={{ marginBottom: 12 }} />
               )}
               {outcome.kind === 'dry_run' && <OutcomeTable rows={outcome.rows} />}
             </>
           )}
           {campaign.committedRunId && awards && (
             <>
-              <Typography.Title level={5}>{L('正式分配结果', 'Committed allocation')}</Typography.Title>
+              <Typography.Title level={5}>{t('subsidy.committedAllocation')}</Typography.Title>
               <OutcomeTable rows={awards.items} total={awards.total} page={page} onPage={setPage} />
             </>
           )}

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useApplication } from './api';
-import { AwardTag, Explanation, StatusTag, useL } from './common';
+import { AwardTag, Explanation, StatusTag } from './common';
 
 export function ApplicationDetail({
   id,
@@ -24,8 +24,7 @@ export function ApplicationDetail({
   onClose(): void;
   onCorrect?(): void;
 }) {
-  const { lang } = useI18n();
-  const L = useL();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -54,7 +53,7 @@ export function ApplicationDetail({
           .filter(Boolean),
         version: a.version,
       });
-      message.success(decision === 'pass' ? L('已通过', 'Passed') : L('已退回', 'Returned'));
+      message.success(decision === 'pass' ? t('subsidy.passed') : t('subsidy.returned'));
       setReasons('');
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
@@ -65,34 +64,30 @@ export function ApplicationDetail({
   };
 
   return (
-    <Drawer open={!!id} onClose={onClose} size={900} title={L('贴息申请详情', 'Application')} destroyOnHidden>
+    <Drawer open={!!id} onClose={onClose} size={900} title={t('subsidy.application')} destroyOnHidden>
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      {isLoading && <Typography.Text>{L('加载中…', 'Loading…')}</Typography.Text>}
+      {isLoading && <Typography.Text>{t('subsidy.loading')}</Typography.Text>}
       {a && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions bordered size="small" column={2}>
-            <Descriptions.Item label={L('企业', 'Enterprise')}>{a.enterpriseName}</Descriptions.Item>
-            <Descriptions.Item label={L('状态', 'Status')}>
+            <Descriptions.Item label={t('subsidy.enterprise')}>{a.enterpriseName}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidy.status')}>
               <StatusTag status={a.status} />
             </Descriptions.Item>
-            <Descriptions.Item label={L('入库项目', 'Project')}>
+            <Descriptions.Item label={t('subsidy.project2')}>
               {a.projectNo} {a.projectName}
             </Descriptions.Item>
-            <Descriptions.Item label={L('县（市、区）', 'District')}>
-              {districtName(a.districtCode, lang)}
-            </Descriptions.Item>
-            <Descriptions.Item label={L('入库申报月份', 'Declaration month')}>{a.declarationMonth}</Descriptions.Item>
-            <Descriptions.Item label={L('贴息期间', 'Interest period')}>
+            <Descriptions.Item label={t('subsidy.district2')}>{districtName(a.districtCode, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidy.declarationMonth')}>{a.declarationMonth}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidy.interestPeriod')}>
               {a.interestFrom} ～ {a.interestTo}
             </Descriptions.Item>
-            <Descriptions.Item label={L('入库时已有投入', 'At declaration')}>
-              {yuan(a.investmentAtDeclaration)}
-            </Descriptions.Item>
-            <Descriptions.Item label={L('新增投入', 'New investment')}>{yuan(a.newInvestment)}</Descriptions.Item>
-            <Descriptions.Item label={L('实际投入 IN（六（二））', 'Total investment IN')} span={2}>
+            <Descriptions.Item label={t('subsidy.atDeclaration')}>{yuan(a.investmentAtDeclaration)}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidy.newInvestment')}>{yuan(a.newInvestment)}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidy.totalInvestmentIn')} span={2}>
               <b>{yuan(a.totalInvestment)}</b>
             </Descriptions.Item>
-            <Descriptions.Item label={L('项目进展', 'Progress')} span={2}>
+            <Descriptions.Item label={t('subsidy.progress')} span={2}>
               {a.progressReport}
             </Descriptions.Item>
           </Descriptions>
@@ -101,26 +96,24 @@ export function ApplicationDetail({
             rowKey="loanId"
             pagination={false}
             dataSource={a.loans}
-            title={() =>
-              L('申请贴息的贷款（申报利息与银行记录核对）', 'Loans: claimed interest against the bank record')
-            }
+            title={() => t('subsidy.loansClaimedInterestAgainst')}
             columns={[
-              { title: L('合同号', 'Contract'), dataIndex: 'contractNo' },
-              { title: L('银行', 'Bank'), dataIndex: 'bankName' },
-              { title: L('贷款金额 LV', 'Loan LV'), dataIndex: 'loanAmount', render: (v: string) => yuan(v) },
-              { title: L('放款时间', 'Disbursed'), dataIndex: 'disbursedAt', render: (v: string) => v.slice(0, 10) },
-              { title: L('申报利息', 'Claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
-              { title: L('银行记录利息', 'Bank record'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
+              { title: t('subsidy.contract'), dataIndex: 'contractNo' },
+              { title: t('subsidy.bank'), dataIndex: 'bankName' },
+              { title: t('subsidy.loanLv'), dataIndex: 'loanAmount', render: (v: string) => yuan(v) },
+              { title: t('subsidy.disbursed'), dataIndex: 'disbursedAt', render: (v: string) => v.slice(0, 10) },
+              { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
+              { title: t('subsidy.bankRecord'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
               {
-                title: L('差额', 'Difference'),
+                title: t('subsidy.difference'),
                 dataIndex: 'interestDifference',
                 render: (v: string) =>
                   v === '0.00' ? (
-                    <Tag color="green">{L('一致', 'Matches')}</Tag>
+                    <Tag color="green">{t('subsidy.matches')}</Tag>
                   ) : (
                     <Tag color="red" data-testid="interest-difference">
-                      {L('差额', 'Diff')} {yuan(v.replace('-', ''))}
-                      {v.startsWith('-') ? L('（少报）', ' (under)') : L('（多报）', ' (over)')}
+                      {t('subsidy.diff')} {yuan(v.replace('-', ''))}
+                      {v.startsWith('-') ? t('subsidy.under') : t('subsidy.over')}
                     </Tag>
                   ),
               },
@@ -132,21 +125,21 @@ export function ApplicationDetail({
               rowKey="id"
               pagination={false}
               dataSource={a.otherSubsidies}
-              title={() => L('同笔贷款的其他融资贴息', 'Other interest subsidies')}
+              title={() => t('subsidy.otherInterestSubsidies')}
               columns={[
                 {
-                  title: L('类别', 'Kind'),
+                  title: t('subsidy.kind2'),
                   dataIndex: 'kind',
                   render: (k: string) => OTHER_SUBSIDY_KIND_ZH[k as OtherSubsidyKind] ?? k,
                 },
-                { title: L('名称', 'Name'), dataIndex: 'name' },
-                { title: L('依据', 'Document'), dataIndex: 'documentRef' },
-                { title: L('金额', 'Amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
+                { title: t('subsidy.name'), dataIndex: 'name' },
+                { title: t('subsidy.document'), dataIndex: 'documentRef' },
+                { title: t('subsidy.amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
               ]}
             />
           )}
           <div>
-            <Typography.Title level={5}>{L('凭证材料', 'Vouchers')}</Typography.Title>
+            <Typography.Title level={5}>{t('subsidy.vouchers')}</Typography.Title>
             <Space wrap>
               {a.attachments.map((f) => (
                 <Button
@@ -154,8 +147,7 @@ export function ApplicationDetail({
                   size="small"
                   onClick={() => downloadFile(`/api/v1/attachments/${f.id}/download`, {}, f.fileName)}
                 >
-                  {f.kind === 'repayment_voucher' ? L('还本付息凭证', 'Repayment') : L('支出凭证', 'Expenditure')}：
-                  {f.fileName}
+                  {f.kind === 'repayment_voucher' ? t('subsidy.repayment') : t('subsidy.expenditure')}：{f.fileName}
                 </Button>
               ))}
             </Space>
@@ -163,10 +155,9 @@ export function ApplicationDetail({
           {a.decision && (
             <div>
               <Typography.Title level={5}>
-                {L('测算结果', 'Computed subsidy')}：
-                <span data-testid="decision-amount">{yuan(a.decision.amount)}</span>
+                {t('subsidy.computedSubsidy')}：<span data-testid="decision-amount">{yuan(a.decision.amount)}</span>
                 <Tag style={{ marginLeft: 8 }}>
-                  {L('就高不重复取', 'Highest')}：{a.decision.winnerName}
+                  {t('subsidy.highest')}：{a.decision.winnerName}
                 </Tag>
               </Typography.Title>
               <Explanation lines={a.decision.explanation} />
@@ -176,7 +167,7 @@ export function ApplicationDetail({
           {a.award && (
             <div>
               <Typography.Title level={5}>
-                {L('分配结果', 'Award')}：{yuan(a.award.awarded)} <AwardTag status={a.award.status} />
+                {t('subsidy.award')}：{yuan(a.award.awarded)} <AwardTag status={a.award.status} />
               </Typography.Title>
               <Explanation lines={a.award.explanation} />
             </div>
@@ -184,7 +175,7 @@ export function ApplicationDetail({
           {a.supplementaryAwards.map((s) => (
             <div key={s.id} data-testid="supplementary-award">
               <Typography.Title level={5}>
-                {L('递补分配', 'Supplementary award')}：{yuan(s.awarded)} <AwardTag status={s.status} />
+                {t('subsidy.supplementaryAward')}：{yuan(s.awarded)} <AwardTag status={s.status} />
               </Typography.Title>
               <Explanation lines={s.explanation} />
             </div>
@@ -197,16 +188,16 @@ export function ApplicationDetail({
                   <span>
                     {r.at.slice(0, 16).replace('T', ' ')} {r.byName}（
                     {r.stage === 'district'
-                      ? L('县区', 'district')
+                      ? t('subsidy.district3')
                       : r.stage === 'city'
-                        ? L('市级', 'city')
-                        : L('企业', 'enterprise')}
+                        ? t('subsidy.city')
+                        : t('subsidy.enterprise2')}
                     ）
                     {r.decision === 'pass'
-                      ? L('通过', 'passed')
+                      ? t('subsidy.passed2')
                       : r.decision === 'return'
-                        ? L('退回', 'returned')
-                        : L('重新提交', 'resubmitted')}
+                        ? t('subsidy.returned2')
+                        : t('subsidy.resubmitted')}
                     {r.reasons.length ? `：${r.reasons.join('；')}` : ''}
                   </span>
                 ),
@@ -220,15 +211,15 @@ export function ApplicationDetail({
                 rows={2}
                 value={reasons}
                 onChange={(e) => setReasons(e.target.value)}
-                placeholder={L('退回原因（每行一条；退回时必填）', 'Reasons for a return, one per line')}
+                placeholder={t('subsidy.reasonsForAReturn')}
                 data-testid="review-reasons"
               />
               <Space style={{ marginTop: 8 }}>
                 <Button type="primary" loading={busy} onClick={() => review('pass')} data-testid="review-pass">
-                  {stage === 'district' ? L('核查通过，报市级核实', 'Pass to the city') : L('核实通过', 'Verify')}
+                  {stage === 'district' ? t('subsidy.passToTheCity') : t('subsidy.verify')}
                 </Button>
                 <Button danger loading={busy} onClick={() => review('return')} data-testid="review-return">
-                  {L('退回修改', 'Return')}
+                  {t('subsidy.return')}
                 </Button>
               </Space>
             </div>
@@ -237,7 +228,7 @@ export function ApplicationDetail({
             (a.status === 'district_returned' || a.status === 'city_returned') &&
             onCorrect && (
               <Button type="primary" onClick={onCorrect}>
-                {L('修改并重新提交', 'Correct and resubmit')}
+                {t('subsidy.correctAndResubmit')}
               </Button>
             )}
         </Space>

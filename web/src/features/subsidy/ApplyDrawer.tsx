@@ -15,13 +15,12 @@ import {
   type TCampaign,
   ZSubmitApplication,
 } from '../../../../src/contracts/subsidy';
+import { uploadFile } from '../../api/attachments';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
-import { useMe } from '../../auth/session';
 import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useApplyOptions } from './api';
-import { useL } from './common';
 
 interface Voucher {
   id: string;
@@ -51,8 +50,7 @@ function VoucherUpload({
   onChange(files: Voucher[]): void;
   testId: string;
 }) {
-  const { data: me } = useMe();
-  const L = useL();
+  const { t } = useI18n();
   const { message } = App.useApp();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -60,20 +58,12 @@ function VoucherUpload({
         multiple
         showUploadList={false}
         customRequest={async ({ file, onSuccess, onError }) => {
-          const fd = new FormData();
-          fd.append('ownerType', 'subsidy_application');
-          fd.append('ownerId', applicationId);
-          fd.append('kind', kind);
-          fd.append('file', file as Blob);
           try {
-            const res = await fetch('/api/v1/attachments', {
-              method: 'POST',
-              body: fd,
-              credentials: 'same-origin',
-              headers: { 'x-csrf-token': me?.csrfToken ?? '' },
+            const body = await uploadFile(file as Blob, {
+              ownerType: 'subsidy_application',
+              ownerId: applicationId,
+              kind,
             });
-            const body = await res.json();
-            if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
             onChange([...files, { id: body.id, name: body.fileName }]);
             onSuccess?.(body);
           } catch (e) {
@@ -83,7 +73,7 @@ function VoucherUpload({
         }}
       >
         <Button icon={<UploadOutlined />} data-testid={testId}>
-          {L('上传文件（PDF/OFD/JPG/PNG）', 'Upload (PDF/OFD/JPG/PNG)')}
+          {t('subsidy.uploadPdfOfdJpg')}
         </Button>
       </Upload>
       {files.map((f) => (
@@ -114,8 +104,7 @@ export function ApplyDrawer({
   /** A returned application to correct and resubmit. */
   returned?: TApplicationDetail | null;
 }) {
-  const { lang } = useI18n();
-  const L = useL();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -172,7 +161,7 @@ export function ApplyDrawer({
           projectId: v.projectId,
         });
       }
-      message.success(L('申请已提交', 'Application submitted'));
+      message.success(t('subsidy.applicationSubmitted'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
       onClose();
     } catch (err) {
@@ -189,14 +178,10 @@ export function ApplyDrawer({
       onClose={onClose}
       size={820}
       destroyOnHidden
-      title={
-        returned
-          ? L('修改并重新提交贴息申请', 'Correct and resubmit')
-          : L('新建贴息申请', 'New interest-subsidy application')
-      }
+      title={returned ? t('subsidy.correctAndResubmit2') : t('subsidy.newInterestSubsidyApplication')}
       extra={
         <Button type="primary" loading={busy} onClick={submit} data-testid="submit-application">
-          {L('提交申请', 'Submit')}
+          {t('subsidy.submit')}
         </Button>
       }
     >
@@ -214,7 +199,7 @@ export function ApplyDrawer({
             returned?.otherSubsidies.map((o) => ({ ...o, documentRef: o.documentRef ?? undefined })) ?? [],
         }}
       >
-        <Form.Item name="campaignId" label={L('申请批次', 'Campaign')} required>
+        <Form.Item name="campaignId" label={t('subsidy.campaign')} required>
           <Select
             disabled={!!returned}
             onChange={(v) => {
@@ -223,14 +208,14 @@ export function ApplyDrawer({
             }}
             options={openCampaigns.map((c) => ({
               value: c.id,
-              label: `${c.title}（${L('贴息期间', 'interest')} ${c.interestFrom}～${c.interestTo}）`,
+              label: `${c.title}（${t('subsidy.interest')} ${c.interestFrom}～${c.interestTo}）`,
             }))}
           />
         </Form.Item>
         <Form.Item
           name="projectId"
-          label={L('入库项目', 'Library project')}
-          rules={[{ required: true, message: L('请选择入库项目', 'Choose a project') }]}
+          label={t('subsidy.libraryProject')}
+          rules={[{ required: true, message: t('subsidy.chooseAProject') }]}
         >
           <Select
             disabled={!!returned}
@@ -241,22 +226,16 @@ export function ApplyDrawer({
             }}
             options={(options?.projects ?? []).map((p) => ({
               value: p.id,
-              label: `${p.projectNo ?? ''} ${p.name}（${L('入库', 'declared')} ${p.declarationMonth}）`,
+              label: `${p.projectNo ?? ''} ${p.name}（${t('subsidy.declared')} ${p.declarationMonth}）`,
             }))}
           />
         </Form.Item>
         {project && (
           <Typography.Paragraph type="secondary">
-            {L('入库申报时已有投入', 'Investment at declaration')}：{yuan(project.investmentAtDeclaration)}
+            {t('subsidy.investmentAtDeclaration')}：{yuan(project.investmentAtDeclaration)}
           </Typography.Paragraph>
         )}
-        <Form.Item
-          label={L(
-            '申请贴息的贷款（申报利息默认取银行记录的贴息期间已付利息）',
-            'Loans (claimed interest defaults to what the bank recorded)',
-          )}
-          required
-        >
+        <Form.Item label={t('subsidy.loansClaimedInterestDefaults')} required>
           <Table
             size="small"
             rowKey="id"
@@ -279,17 +258,17 @@ export function ApplyDrawer({
                   />
                 ),
               },
-              { title: L('合同号', 'Contract'), dataIndex: 'contractNo' },
-              { title: L('银行', 'Bank'), dataIndex: 'bankName' },
-              { title: L('贷款金额', 'Amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
-              { title: L('放款日期', 'Disbursed'), dataIndex: 'disbursedOn' },
+              { title: t('subsidy.contract'), dataIndex: 'contractNo' },
+              { title: t('subsidy.bank'), dataIndex: 'bankName' },
+              { title: t('subsidy.amount2'), dataIndex: 'amount', render: (v: string) => yuan(v) },
+              { title: t('subsidy.disbursed2'), dataIndex: 'disbursedOn' },
               {
-                title: L('银行记录利息', 'Bank-recorded interest'),
+                title: t('subsidy.bankRecordedInterest'),
                 dataIndex: 'bankInterest',
                 render: (v: string) => yuan(v),
               },
               {
-                title: L('申报利息（元）', 'Claimed (yuan)'),
+                title: t('subsidy.claimedYuan'),
                 render: (_, l) => (
                   <Input
                     disabled={!(l.id in selected)}
@@ -304,19 +283,19 @@ export function ApplyDrawer({
         </Form.Item>
         <Form.Item
           name="newInvestment"
-          label={L('入库申报后新增数字化转型投入（元）', 'New investment since declaration (yuan)')}
+          label={t('subsidy.newInvestmentSinceDeclaration')}
           rules={[zodRule(SHAPE.newInvestment, 'newInvestment', lang)]}
         >
           <Input data-testid="new-investment" />
         </Form.Item>
         <Form.Item
           name="progressReport"
-          label={L('项目建设进展情况', 'Project progress')}
+          label={t('subsidy.projectProgress')}
           rules={[zodRule(SHAPE.progressReport, 'progressReport', lang)]}
         >
           <Input.TextArea rows={3} data-testid="progress-report" />
         </Form.Item>
-        <Form.Item label={L('还本付息凭证', 'Repayment vouchers')} required>
+        <Form.Item label={t('subsidy.repaymentVouchers')} required>
           <VoucherUpload
             applicationId={applicationId}
             kind="repayment_voucher"
@@ -325,7 +304,7 @@ export function ApplyDrawer({
             testId="upload-repayment"
           />
         </Form.Item>
-        <Form.Item label={L('数字化转型项目支出凭证', 'Project expenditure vouchers')} required>
+        <Form.Item label={t('subsidy.projectExpenditureVouchers')} required>
           <VoucherUpload
             applicationId={applicationId}
             kind="expenditure_voucher"
@@ -334,12 +313,7 @@ export function ApplyDrawer({
             testId="upload-expenditure"
           />
         </Form.Item>
-        <Typography.Title level={5}>
-          {L(
-            '同笔贷款享受的其他融资贴息（就高不重复，江工信工业互联网〔2023〕33号 第十四条）',
-            'Other interest subsidies on the same loans (highest applies)',
-          )}
-        </Typography.Title>
+        <Typography.Title level={5}>{t('subsidy.otherInterestSubsidiesOn')}</Typography.Title>
         <Form.List name="otherSubsidies">
           {(fields, { add, remove }) => (
             <>
@@ -348,7 +322,7 @@ export function ApplyDrawer({
                   <Form.Item name={[f.name, 'loanId']} rules={[{ required: true }]}>
                     <Select
                       style={{ width: 160 }}
-                      placeholder={L('贷款', 'Loan')}
+                      placeholder={t('subsidy.loan')}
                       options={Object.keys(selected).map((id) => ({
                         value: id,
                         label: project?.loans.find((l) => l.id === id)?.contractNo ?? id,
@@ -362,13 +336,13 @@ export function ApplyDrawer({
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                    <Input placeholder={L('贴息名称', 'Name')} />
+                    <Input placeholder={t('subsidy.name2')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amount']} rules={[{ required: true }]}>
-                    <Input placeholder={L('金额（元）', 'Amount')} style={{ width: 120 }} />
+                    <Input placeholder={t('subsidy.amount3')} style={{ width: 120 }} />
                   </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>
-                    {L('删除', 'Remove')}
+                    {t('subsidy.remove')}
                   </Button>
                 </Space>
               ))}
@@ -376,7 +350,7 @@ export function ApplyDrawer({
                 icon={<PlusOutlined />}
                 onClick={() => add({ kind: 'zjtx_credit', name: OTHER_SUBSIDY_KIND_ZH.zjtx_credit })}
               >
-                {L('添加其他贴息', 'Add another subsidy')}
+                {t('subsidy.addAnotherSubsidy')}
               </Button>
             </>
           )}

@@ -16,7 +16,7 @@ import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useCampaigns } from './api';
-import { CampaignTag, useL } from './common';
+import { CampaignTag } from './common';
 
 const C = ZCreateCampaign.shape;
 const dateProps = {
@@ -25,8 +25,7 @@ const dateProps = {
 };
 
 function CreateDrawer({ onClose }: { onClose(): void }) {
-  const { lang } = useI18n();
-  const L = useL();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
@@ -40,7 +39,7 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
     setError(null);
     try {
       await api.post('/api/v1/subsidy/campaigns', v);
-      message.success(L('批次已发起', 'Campaign opened'));
+      message.success(t('subsidy.campaignOpened'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
       onClose();
     } catch (e) {
@@ -55,10 +54,10 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
       open
       onClose={onClose}
       size={560}
-      title={L('发起年度补贴申请', 'Open a yearly campaign')}
+      title={t('subsidy.openAYearlyCampaign')}
       extra={
         <Button type="primary" loading={busy} onClick={save} data-testid="save-campaign">
-          {L('发起', 'Open')}
+          {t('subsidy.open2')}
         </Button>
       }
     >
@@ -76,15 +75,15 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
           noticeDays: 7,
         }}
       >
-        <Form.Item name="year" label={L('年度', 'Year')} rules={[zodRule(C.year, 'year', lang)]}>
+        <Form.Item name="year" label={t('subsidy.year')} rules={[zodRule(C.year, 'year', lang)]}>
           <InputNumber style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="title" label={L('批次名称', 'Title')} rules={[zodRule(C.title, 'title', lang)]}>
+        <Form.Item name="title" label={t('subsidy.title')} rules={[zodRule(C.title, 'title', lang)]}>
           <Input />
         </Form.Item>
         <Form.Item
           name="interestFrom"
-          label={L('贴息期间起', 'Interest from')}
+          label={t('subsidy.interestFrom')}
           rules={[zodRule(C.interestFrom, 'interestFrom', lang)]}
           {...dateProps}
         >
@@ -92,7 +91,7 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
         </Form.Item>
         <Form.Item
           name="interestTo"
-          label={L('贴息期间止', 'Interest to')}
+          label={t('subsidy.interestTo')}
           rules={[zodRule(C.interestTo, 'interestTo', lang)]}
           {...dateProps}
         >
@@ -100,7 +99,7 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
         </Form.Item>
         <Form.Item
           name="applyFrom"
-          label={L('申请开始日', 'Applications from')}
+          label={t('subsidy.applicationsFrom')}
           rules={[zodRule(C.applyFrom, 'applyFrom', lang)]}
           {...dateProps}
         >
@@ -108,25 +107,21 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
         </Form.Item>
         <Form.Item
           name="applyTo"
-          label={L('申请截止日', 'Applications until')}
+          label={t('subsidy.applicationsUntil')}
           rules={[zodRule(C.applyTo, 'applyTo', lang)]}
           {...dateProps}
         >
           <DatePicker data-testid="apply-to" />
         </Form.Item>
-        <Form.Item
-          name="budget"
-          label={L('年度预算（元）', 'Budget (yuan)')}
-          rules={[zodRule(C.budget, 'budget', lang)]}
-        >
+        <Form.Item name="budget" label={t('subsidy.budgetYuan')} rules={[zodRule(C.budget, 'budget', lang)]}>
           <Input data-testid="campaign-budget" />
         </Form.Item>
-        <Form.Item name="allocationMode" label={L('分配方式', 'Allocation mode')}>
+        <Form.Item name="allocationMode" label={t('subsidy.allocationMode')}>
           <Select options={ALLOCATION_MODES.map((m) => ({ value: m, label: ALLOCATION_MODE_ZH[m] }))} />
         </Form.Item>
         <Form.Item
           name="noticeDays"
-          label={L('公示天数', 'Notice days')}
+          label={t('subsidy.noticeDays')}
           rules={[zodRule(C.noticeDays, 'noticeDays', lang)]}
         >
           <InputNumber min={1} max={60} />
@@ -137,20 +132,17 @@ function CreateDrawer({ onClose }: { onClose(): void }) {
 }
 
 export default function CampaignsPage() {
-  const L = useL();
+  const { t } = useI18n();
   const { data = [], error, isFetching } = useCampaigns();
   const [open, setOpen] = useState(false);
   return (
     <>
       <PageHeader
-        title={L('申报批次', 'Campaigns')}
-        description={L(
-          '市工业和信息化局每年定期组织补贴申请（申报指南 六（一））。',
-          'Yearly calls for subsidy applications.',
-        )}
+        title={t('subsidy.campaigns')}
+        description={t('subsidy.yearlyCallsForSubsidy')}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-campaign">
-            {L('发起批次', 'Open a campaign')}
+            {t('subsidy.openACampaign')}
           </Button>
         }
       />
@@ -162,19 +154,19 @@ export default function CampaignsPage() {
           dataSource={data}
           pagination={false}
           columns={[
-            { title: L('年度', 'Year'), dataIndex: 'year' },
-            { title: L('名称', 'Title'), dataIndex: 'title' },
-            { title: L('贴息期间', 'Interest period'), render: (_, c) => `${c.interestFrom} ～ ${c.interestTo}` },
-            { title: L('申请时间', 'Applications'), render: (_, c) => `${c.applyFrom} ～ ${c.applyTo}` },
-            { title: L('预算', 'Budget'), dataIndex: 'budget', render: (v: string) => yuan(v) },
-            { title: L('已安排', 'Allocated'), dataIndex: 'allocated', render: (v: string) => yuan(v) },
+            { title: t('subsidy.year'), dataIndex: 'year' },
+            { title: t('subsidy.title2'), dataIndex: 'title' },
+            { title: t('subsidy.interestPeriod'), render: (_, c) => `${c.interestFrom} ～ ${c.interestTo}` },
+            { title: t('subsidy.applications2'), render: (_, c) => `${c.applyFrom} ～ ${c.applyTo}` },
+            { title: t('subsidy.budget'), dataIndex: 'budget', render: (v: string) => yuan(v) },
+            { title: t('subsidy.allocated'), dataIndex: 'allocated', render: (v: string) => yuan(v) },
             {
-              title: L('分配方式', 'Mode'),
+              title: t('subsidy.mode'),
               dataIndex: 'allocationMode',
               render: (m: keyof typeof ALLOCATION_MODE_ZH) => ALLOCATION_MODE_ZH[m],
             },
-            { title: L('公示天数', 'Notice'), dataIndex: 'noticeDays' },
-            { title: L('状态', 'Status'), dataIndex: 'status', render: (s: string) => <CampaignTag status={s} /> },
+            { title: t('subsidy.notice'), dataIndex: 'noticeDays' },
+            { title: t('subsidy.status'), dataIndex: 'status', render: (s: string) => <CampaignTag status={s} /> },
           ]}
         />
       </Card>

@@ -5,11 +5,12 @@ import { useState } from 'react';
 import type { TApplicationSummary } from '../../../../src/contracts/subsidy';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplyDrawer } from './ApplyDrawer';
 import { useApplication, useApplications, useCampaigns, useMySubsidy } from './api';
-import { AwardTag, Explanation, StatusTag, useL } from './common';
+import { AwardTag, Explanation, StatusTag } from './common';
 
 function percent(used: string, cap: string): number {
   const u = Number.parseFloat(used);
@@ -18,7 +19,7 @@ function percent(used: string, cap: string): number {
 }
 
 export default function EnterpriseSubsidyPage() {
-  const L = useL();
+  const { t } = useI18n();
   const { data: mine, error } = useMySubsidy();
   const { data: campaigns = [] } = useCampaigns();
   const { data: apps } = useApplications({ pageSize: 100 });
@@ -31,11 +32,8 @@ export default function EnterpriseSubsidyPage() {
   return (
     <>
       <PageHeader
-        title={L('贴息申请', 'Interest subsidy')}
-        description={L(
-          '按《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）申请贷款贴息：S = I × R × C，单个企业有效期内累计不超过100万元。',
-          'Apply for the 政银保 interest subsidy: S = I × R × C, at most ¥1,000,000 per enterprise.',
-        )}
+        title={t('subsidy.interestSubsidy')}
+        description={t('subsidy.applyForTheInterest')}
         extra={
           <Button
             type="primary"
@@ -44,7 +42,7 @@ export default function EnterpriseSubsidyPage() {
             onClick={() => setApplyOpen(true)}
             data-testid="new-application"
           >
-            {L('新建申请', 'New application')}
+            {t('subsidy.newApplication')}
           </Button>
         }
       />
@@ -53,14 +51,14 @@ export default function EnterpriseSubsidyPage() {
         <Card style={{ marginBottom: 16 }}>
           <Row gutter={24}>
             <Col xs={24} md={6}>
-              <Statistic title={L('累计补助上限（第五条）', 'Cap (Art. 5)')} value={yuan(mine.cap)} />
+              <Statistic title={t('subsidy.capArt5')} value={yuan(mine.cap)} />
             </Col>
             <Col xs={24} md={6}>
-              <Statistic title={L('已获补助', 'Received')} value={yuan(mine.used)} />
+              <Statistic title={t('subsidy.received')} value={yuan(mine.used)} />
             </Col>
             <Col xs={24} md={6}>
               <Statistic
-                title={L('剩余额度', 'Remaining')}
+                title={t('subsidy.remaining')}
                 value={yuan(mine.remaining)}
                 valueStyle={{ color: '#389e0d' }}
               />
@@ -71,38 +69,38 @@ export default function EnterpriseSubsidyPage() {
           </Row>
         </Card>
       )}
-      <Card title={L('我的补贴', 'My awards')} style={{ marginBottom: 16 }}>
+      <Card title={t('subsidy.myAwards')} style={{ marginBottom: 16 }}>
         {mine?.awards.length ? (
           <Collapse
             items={mine.awards.map((a) => ({
               key: a.id,
               label: (
                 <span data-testid="my-award">
-                  {a.campaignYear}年度 · {a.projectNo} {a.projectName} · {L('安排', 'awarded')} <b>{yuan(a.awarded)}</b>{' '}
-                  <AwardTag status={a.status} />
-                  {a.planDocumentNumber ? ` · ${L('资金计划', 'plan')} ${a.planDocumentNumber}` : ''}
+                  {a.campaignYear}年度 · {a.projectNo} {a.projectName} · {t('subsidy.awarded4')}{' '}
+                  <b>{yuan(a.awarded)}</b> <AwardTag status={a.status} />
+                  {a.planDocumentNumber ? ` · ${t('subsidy.plan')} ${a.planDocumentNumber}` : ''}
                 </span>
               ),
               children: <Explanation lines={a.explanation} />,
             }))}
           />
         ) : (
-          <Empty description={L('暂无补贴安排', 'No awards yet')} />
+          <Empty description={t('subsidy.noAwardsYet')} />
         )}
       </Card>
-      <Card title={L('我的申请', 'My applications')}>
+      <Card title={t('subsidy.myApplications')}>
         <Table<TApplicationSummary>
           rowKey="id"
           dataSource={apps?.items ?? []}
           pagination={false}
           onRow={(r) => ({ onClick: () => setDetailId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: L('年度', 'Year'), dataIndex: 'campaignYear' },
-            { title: L('项目', 'Project'), render: (_, r) => `${r.projectNo ?? ''} ${r.projectName ?? ''}` },
-            { title: L('申报利息', 'Claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
-            { title: L('银行记录', 'Bank record'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
-            { title: L('状态', 'Status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-            { title: L('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
+            { title: t('subsidy.year'), dataIndex: 'campaignYear' },
+            { title: t('subsidy.project'), render: (_, r) => `${r.projectNo ?? ''} ${r.projectName ?? ''}` },
+            { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
+            { title: t('subsidy.bankRecord2'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
+            { title: t('subsidy.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            { title: t('subsidy.submitted'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
           ]}
         />
       </Card>

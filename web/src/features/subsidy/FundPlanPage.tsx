@@ -11,9 +11,10 @@ import { mayDo } from '../../../../src/domain/access/business';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useCampaigns, usePlan } from './api';
-import { CampaignTag, useL } from './common';
+import { CampaignTag } from './common';
 
 export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
   return (
@@ -86,7 +87,7 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
 }
 
 export default function FundPlanPage() {
-  const L = useL();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
@@ -107,7 +108,7 @@ export default function FundPlanPage() {
     setError(null);
     try {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/funding-plan`, { documentNumber: docNo.trim() });
-      message.success(L('资金安排计划已下达', 'Plan issued'));
+      message.success(t('subsidy.planIssued'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
     } catch (e) {
       setError(errorMessage(e));
@@ -119,11 +120,8 @@ export default function FundPlanPage() {
   return (
     <>
       <PageHeader
-        title={L('补贴资金安排计划', 'Funding plan')}
-        description={L(
-          '公示期满且异议全部办结后，市工业和信息化局下达补贴资金安排计划（第七条（六））。',
-          'Issued after the notice period with every objection closed.',
-        )}
+        title={t('subsidy.fundingPlan')}
+        description={t('subsidy.issuedAfterTheNotice')}
         extra={
           <Select
             style={{ width: 320 }}
@@ -145,7 +143,7 @@ export default function FundPlanPage() {
           }
         >
           <Form layout="inline">
-            <Form.Item label={L('文号', 'Document number')}>
+            <Form.Item label={t('subsidy.documentNumber')}>
               <Input
                 value={docNo}
                 onChange={(e) => setDocNo(e.target.value)}
@@ -155,7 +153,7 @@ export default function FundPlanPage() {
               />
             </Form.Item>
             <Button type="primary" loading={busy} onClick={issue} disabled={!docNo.trim()} data-testid="issue-plan">
-              {L('下达计划', 'Issue')}
+              {t('subsidy.issue')}
             </Button>
           </Form>
         </Card>
@@ -169,10 +167,10 @@ export default function FundPlanPage() {
                 onClick={() => downloadFile(`/api/v1/subsidy/funding-plans/${plan.id}/xlsx`, {}, 'funding-plan.xlsx')}
                 data-testid="plan-xlsx"
               >
-                {L('下载 Excel', 'Excel')}
+                {t('subsidy.excel')}
               </Button>
               <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-                {L('打印', 'Print')}
+                {t('subsidy.print')}
               </Button>
             </Space>
           }

@@ -14,11 +14,10 @@ import { DISTRICTS, districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
 import { ApplicationDetail } from './ApplicationDetail';
 import { useApplications, useCampaigns } from './api';
-import { StatusTag, useL } from './common';
+import { StatusTag } from './common';
 
 export default function ReviewPage() {
-  const { lang } = useI18n();
-  const L = useL();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const district = me?.role === 'district_reviewer';
   const { data: campaigns = [] } = useCampaigns();
@@ -32,19 +31,12 @@ export default function ReviewPage() {
   return (
     <>
       <PageHeader
-        title={district ? L('补贴核查', 'Subsidy checks') : L('补贴核实', 'Subsidy verification')}
-        description={
-          district
-            ? L(
-                '县（市、区）对本辖区申请材料组织核查（江工信工业互联网〔2023〕33号 第七条（五））。',
-                'District check (Art. 7(5)).',
-              )
-            : L('市级对县（市、区）报送的申请进行核实（第七条（六））。', 'City verification (Art. 7(6)).')
-        }
+        title={district ? t('subsidy.subsidyChecks') : t('subsidy.subsidyVerification')}
+        description={district ? t('subsidy.districtCheckArt7') : t('subsidy.cityVerificationArt7')}
       />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 12 }}>
-          <Form.Item label={L('批次', 'Campaign')}>
+          <Form.Item label={t('subsidy.campaign2')}>
             <Select
               allowClear
               style={{ width: 220 }}
@@ -53,7 +45,7 @@ export default function ReviewPage() {
               options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
             />
           </Form.Item>
-          <Form.Item label={L('状态', 'Status')}>
+          <Form.Item label={t('subsidy.status')}>
             <Select
               allowClear
               style={{ width: 240 }}
@@ -67,7 +59,7 @@ export default function ReviewPage() {
             />
           </Form.Item>
           {!district && (
-            <Form.Item label={L('县（市、区）', 'District')}>
+            <Form.Item label={t('subsidy.district2')}>
               <Select
                 allowClear
                 style={{ width: 140 }}
@@ -88,9 +80,9 @@ export default function ReviewPage() {
           onRow={(r) => ({ onClick: () => setDetailId(r.id), style: { cursor: 'pointer' } })}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
-            { title: L('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('subsidy.enterprise'), dataIndex: 'enterpriseName' },
             {
-              title: L('项目', 'Project'),
+              title: t('subsidy.project'),
               render: (_, r) => (
                 <Space direction="vertical" size={0}>
                   <span>{r.projectNo}</span>
@@ -98,22 +90,22 @@ export default function ReviewPage() {
                 </Space>
               ),
             },
-            { title: L('县区', 'District'), dataIndex: 'districtCode', render: (v: string) => districtName(v, lang) },
-            { title: L('入库月份', 'Declared'), dataIndex: 'declarationMonth' },
-            { title: L('申报利息', 'Claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
+            { title: t('subsidy.district'), dataIndex: 'districtCode', render: (v: string) => districtName(v, lang) },
+            { title: t('subsidy.declared2'), dataIndex: 'declarationMonth' },
+            { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
             {
-              title: L('利息核对', 'Interest check'),
+              title: t('subsidy.interestCheck'),
               dataIndex: 'interestDifference',
               render: (v: string) =>
                 v === '0.00' ? (
-                  <Tag color="green">{L('一致', 'OK')}</Tag>
+                  <Tag color="green">{t('subsidy.ok')}</Tag>
                 ) : (
                   <Tag color="red">
-                    {L('差额', 'Diff')} {yuan(v.replace('-', ''))}
+                    {t('subsidy.diff')} {yuan(v.replace('-', ''))}
                   </Tag>
                 ),
             },
-            { title: L('状态', 'Status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            { title: t('subsidy.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
           ]}
         />
       </Card>

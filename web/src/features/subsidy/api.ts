@@ -1,5 +1,6 @@
 /** Subsidy API calls and query keys (the contracts are the API's own Zod types). */
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   TAllocationOutcome,
   TAllocationRun,
@@ -14,6 +15,7 @@ import type {
   TNoticeDetail,
   TObjection,
   TSupplementaryStatus,
+  ZApplyOptions,
 } from '../../../../src/contracts/subsidy';
 import { api } from '../../api/client';
 
@@ -36,23 +38,8 @@ export const subsidyKeys = {
   applyOptions: (campaignId: string) => ['subsidy', 'apply-options', campaignId] as const,
 };
 
-export interface ApplyOptions {
-  projects: {
-    id: string;
-    projectNo: string | null;
-    name: string;
-    declarationMonth: string;
-    investmentAtDeclaration: string;
-    loans: {
-      id: string;
-      contractNo: string;
-      bankName: string;
-      amount: string;
-      disbursedOn: string;
-      bankInterest: string;
-    }[];
-  }[];
-}
+/** What an enterprise may apply with, as the API defines it. */
+export type ApplyOptions = z.infer<typeof ZApplyOptions>;
 
 export const useCampaigns = () =>
   useQuery({

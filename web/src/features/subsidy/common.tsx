@@ -81,10 +81,10 @@ export function AwardTag({ status }: { status: string }) {
 
 /** Marks a 递补 award, run or notice (budget freed during the notice, 申报指南 六（四） order). */
 export function SupplementaryTag({ notice = false }: { notice?: boolean }) {
-  const L = useL();
+  const { t } = useI18n();
   return (
     <Tag color="orange" data-testid="supplementary-tag">
-      {notice ? L('递补公示', 'Supplementary notice') : L('递补', 'Supplementary')}
+      {notice ? t('subsidy.supplementaryNotice') : t('subsidy.supplementary')}
     </Tag>
   );
 }

@@ -21,6 +21,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
+  API_TOKEN_DEFAULT_DAYS,
   API_TOKEN_MAX_DAYS,
   type TApiToken,
   type TApiTokenList,
@@ -31,16 +32,15 @@ import {
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
 import { useInstitutions } from './institutions';
-import { U } from './text';
 
 const I = ZIssueApiToken.shape;
 
 export default function ApiTokensPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const institutions = useInstitutions();
@@ -127,7 +127,7 @@ export default function ApiTokensPage() {
               render: (v: string | null) => formatInstant(v, lang),
             },
             {
-              title: pick(U.expiresAt),
+              title: t('tokens.expiresAt'),
               dataIndex: 'expiresAt',
               render: (v: string) => formatInstant(v, lang),
             },
@@ -138,7 +138,7 @@ export default function ApiTokensPage() {
                 tok.status === 'revoked' ? (
                   <Tag>{t('tokens.revokedAt', { at: formatInstant(tok.revokedAt, lang) })}</Tag>
                 ) : tok.status === 'expired' ? (
-                  <Tag color="orange">{pick(U.expired)}</Tag>
+                  <Tag color="orange">{t('tokens.expired')}</Tag>
                 ) : (
                   <Tag color="green">{t('users.active')}</Tag>
                 ),
@@ -182,12 +182,12 @@ export default function ApiTokensPage() {
             />
           </Form.Item>
           <Form.Item name="name" label={t('tokens.name')} rules={[zodRule(I.name, 'name', lang)]}>
-            <Input maxLength={50} placeholder={t('tokens.namePlaceholder')} />
+            <Input maxLength={maxLengthOf(I.name)} placeholder={t('tokens.namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="expiresAt"
-            label={pick(U.expiresAt)}
-            extra={pick(U.expiresAtExtra)}
+            label={t('tokens.expiresAt')}
+            extra={t('tokens.expiresAtExtra', { days: API_TOKEN_DEFAULT_DAYS, max: API_TOKEN_MAX_DAYS })}
             rules={[zodRule(I.expiresAt, 'expiresAt', lang)]}
             {...dateProps}
           >

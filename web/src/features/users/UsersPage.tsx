@@ -16,12 +16,11 @@ import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/acto
 import { checkPassword } from '../../../../src/domain/access/password-policy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
 import { useInstitutions } from './institutions';
-import { U } from './text';
 
 const C = ZCreateUser.shape;
 
@@ -115,14 +114,14 @@ function CreateUserDialog({
           </Form.Item>
         )}
         <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
-          <Input maxLength={32} />
+          <Input maxLength={maxLengthOf(C.username)} />
         </Form.Item>
         <Form.Item
           name="displayName"
           label={t('field.displayName')}
           rules={[zodRule(C.displayName, 'displayName', lang)]}
         >
-          <Input maxLength={50} />
+          <Input maxLength={maxLengthOf(C.displayName)} />
         </Form.Item>
         <Form.Item
           name="password"
@@ -146,7 +145,7 @@ function CreateUserDialog({
 }
 
 function OneTimePassword({ info, onClose }: { info: { username: string; password: string } | null; onClose(): void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   return (
     <Modal
       open={!!info}
@@ -168,7 +167,7 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
           </Typography.Paragraph>
           <Alert type="warning" showIcon title={t('users.tempPasswordWarn')} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            {pick(U.tempPasswordForced)}
+            {t('users.tempPasswordForced')}
           </Typography.Paragraph>
         </>
       )}
@@ -296,7 +295,7 @@ export default function UsersPage() {
                 <Space size={4}>
                   {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
                   {locked(u) && <Tag color="red">{t('users.locked')}</Tag>}
-                  {u.mustChangePassword && <Tag color="orange">{pick(U.mustChange)}</Tag>}
+                  {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
                 </Space>
               ),
             },
