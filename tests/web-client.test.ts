@@ -57,7 +57,9 @@ describe('web API client', () => {
           { status: 400, headers: { 'content-type': 'application/json' } },
         ),
     );
-    const err = await uploadFile(new Blob(['x']), { ownerType: 'enterprise', ownerId: 'i', kind: 'other' }).catch((e) => e);
+    const err = await uploadFile(new Blob(['x']), { ownerType: 'enterprise', ownerId: 'i', kind: 'other' }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect(err.fields).toEqual([{ path: 'file', message: '文件类型不支持' }]);
   });

@@ -2,20 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { TCondition } from '../../../../src/contracts/calculators';
+import type { TCondition, TSourceDoc } from '../../../../src/contracts/calculators';
 import { api, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 
-interface SourceDoc {
-  id: string;
-  number: string;
-  title: string;
-  issuer: string;
-  issuedOn: string | null;
-  validity: { from: string | null; to: string | null };
-  jurisdiction: string;
-  text: string;
-}
+type SourceDoc = TSourceDoc;
 
 function SourceText({ doc, quote }: { doc: string; quote?: string | undefined }) {
   const { t } = useI18n();

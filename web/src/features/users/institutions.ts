@@ -1,13 +1,9 @@
 /** The cooperating banks, insurers and guarantors (public reference data). */
 import { useQuery } from '@tanstack/react-query';
+import type { TInstitution } from '../../../../src/contracts/reference';
 import { api } from '../../api/client';
 
-export interface Institution {
-  id: string;
-  kind: 'bank' | 'insurer' | 'guarantor';
-  name: string;
-  shortName: string;
-}
+export type Institution = TInstitution;
 
 export function useInstitutions() {
   return useQuery({
