@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOAN_STATUS_NAMES, ZLoanStatus } from '../src/contracts/loans';
 import { toCsv } from '../src/domain/loans/csv';
 import { type ImportRefs, planImport } from '../src/domain/loans/import';
+import { LOAN_STATUS_LABELS } from '../src/domain/loans/labels';
 import { LOAN_PURPOSES, PURPOSE_RULES, purposeFromText } from '../src/domain/loans/params';
 import {
   days30E360,
@@ -254,6 +256,14 @@ describe('repayment schedule checks', () => {
         return done.reduce((s, r) => s + r.principalFen, 0n) <= loan.amountFen;
       }),
     );
+  });
+});
+
+describe('loan labels', () => {
+  it('name every status of the contract once, in both languages, and the contract reads them', () => {
+    expect(Object.keys(LOAN_STATUS_LABELS).sort()).toEqual([...ZLoanStatus.options].sort());
+    expect(LOAN_STATUS_NAMES).toEqual({ repaying: '还款中', settled: '已结清', cancelled: '已作废' });
+    expect(LOAN_STATUS_LABELS.settled.en).toBe('Settled');
   });
 });
 
