@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../src/domain/loans/csv';
+import { LOAN_STATUS_NAMES, ZLoanStatus } from '../src/contracts/loans';
+import { toCsv } from '../src/domain/loans/csv';
 import { type ImportRefs, planImport } from '../src/domain/loans/import';
+import { LOAN_STATUS_LABELS } from '../src/domain/loans/labels';
 import { LOAN_PURPOSES, PURPOSE_RULES, purposeFromText } from '../src/domain/loans/params';
 import {
   days30E360,
@@ -26,6 +28,7 @@ import {
 } from '../src/domain/loans/values';
 import { locateCitation } from '../src/domain/policies/core/citation';
 import { SOURCE_DOCS } from '../src/domain/policies/sources/index';
+import { csvRecords, readImportFile } from '../src/services/loans/read-import-file';
 
 describe('annual rates', () => {
   it.each([
@@ -256,15 +259,33 @@ describe('repayment schedule checks', () => {
   });
 });
 
+describe('loan labels', () => {
+  it('name every status of the contract once, in both languages, and the contract reads them', () => {
+    expect(Object.keys(LOAN_STATUS_LABELS).sort()).toEqual([...ZLoanStatus.options].sort());
+    expect(LOAN_STATUS_NAMES).toEqual({ repaying: '还款中', settled: '已结清', cancelled: '已作废' });
+    expect(LOAN_STATUS_LABELS.settled.en).toBe('Settled');
+  });
+});
+
 describe('CSV', () => {
   it('reads quoted fields, doubled quotes, CRLF and a BOM', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([
+    expect(csvRecords('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([
       ['a', 'b'],
       ['x, y', 'say "hi"'],
     ]);
-    expect(parseCsv('a\nb')).toEqual([['a'], ['b']]);
-    expect(parseCsv('"multi\nline",2')).toEqual([['multi\nline', '2']]);
-    expect(parseCsv('')).toEqual([]);
+    expect(csvRecords('a\nb')).toEqual([['a'], ['b']]);
+    expect(csvRecords('"multi\nline",2')).toEqual([['multi\nline', '2']]);
+    expect(csvRecords('')).toEqual([]);
+    expect(csvRecords('a,b\n\nc\n')).toEqual([['a', 'b'], [''], ['c']]);
+    expect(csvRecords('5"寸,2\n')).toEqual([['5"寸', '2']]);
+    expect(csvRecords('a,"b\n')).toBeNull();
+  });
+
+  it('a CSV file with a quoted cell never closed is one Chinese file error, not an exception', async () => {
+    const read = await readImportFile(new TextEncoder().encode('合同编号,金额\n"HT-1,100\n'), 'loans.csv');
+    expect(read.loans).toBeNull();
+    expect(read.errors).toHaveLength(1);
+    expect(read.errors[0]!.reason).toContain('没有结束的双引号');
   });
 
   it('round-trips any table (property)', () => {
@@ -272,7 +293,7 @@ describe('CSV', () => {
       fc.property(
         fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
         (rows) => {
-          expect(parseCsv(toCsv(rows))).toEqual(rows);
+          expect(csvRecords(toCsv(rows))).toEqual(rows);
         },
       ),
     );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { describeUsccProblems, normalizeUscc, validateUscc } from '../domain/enterprise/uscc';
+import { LOAN_STATUS_LABELS } from '../domain/loans/labels';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../domain/loans/params';
 import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
@@ -91,9 +92,9 @@ export const ZLoanId = z.object({ id: z.uuid({ message: '应为贷款编号（UU
 
 export const ZLoanStatus = z.enum(['repaying', 'settled', 'cancelled']).describe('状态');
 export const LOAN_STATUS_NAMES: Record<z.infer<typeof ZLoanStatus>, string> = {
-  repaying: '还款中',
-  settled: '已结清',
-  cancelled: '已作废',
+  repaying: LOAN_STATUS_LABELS.repaying.zh,
+  settled: LOAN_STATUS_LABELS.settled.zh,
+  cancelled: LOAN_STATUS_LABELS.cancelled.zh,
 };
 
 // ---- lifecycle: correction (更正), cancellation (作废), extension (展期) ----
@@ -169,7 +170,11 @@ export const ZLoanListQuery = z.object({
   contractNo: z.string().trim().min(1).max(LOAN_LIMITS.contractNoMaxLength).optional().describe('贷款合同编号'),
   enterpriseUscc: z.string().trim().min(1).max(40).optional().describe('借款企业统一社会信用代码'),
   enterpriseId: z.uuid({ message: '应为企业编号（UUID）' }).optional().describe('企业编号'),
-  status: ZLoanStatus.optional().describe('状态（还款中、已结清、已作废）'),
+  status: ZLoanStatus.optional().describe(
+    `状态（${Object.values(LOAN_STATUS_LABELS)
+      .map((l) => l.zh)
+      .join('、')}）`,
+  ),
   page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 });

@@ -1,2 +1,3 @@
 export * from './allocate';
+export * from './rank-and-cap';
 export * from './supplementary';

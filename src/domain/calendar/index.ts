@@ -1,4 +1,5 @@
 export * from './calendar';
+export * from './china-time';
 export * from './dates';
 export * from './holidays';
 export * from './windows';

@@ -1,9 +1,6 @@
 /** Enterprise profile rules that need a date: establishment not in the future, city-programme eligibility. Pure. */
 
-/** The calendar date in China (UTC+8, no daylight saving) at an instant. */
-export function chinaDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDateOf } from '../calendar/china-time';
 
 export interface Problem {
   zh: string;

@@ -2,12 +2,14 @@
  * Value parsing and formatting for loans: annual rates as exact decimals, yuan amounts, China-time instants.
  * Pure: no clock, no I/O. China Standard Time is UTC+8 all year (no daylight saving), so the offset is fixed.
  */
+
+import { CHINA_OFFSET_MS } from '../calendar/china-time';
 import type { IsoDate } from '../calendar/dates';
 import { isIsoDate } from '../calendar/dates';
 import { formatPercent, type Ratio, ratio } from '../money/money';
 import { LOAN_LIMITS } from './params';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
+export { chinaDateOf, formatChinaDateTime } from '../calendar/china-time';
 
 /** A rate written as a decimal fraction: "0.0385", ".0385", "0.24". */
 const RATE_RE = /^(\d{1,2})?(?:\.(\d+))?$/;
@@ -84,22 +86,11 @@ export function formatRatePercent(rate: string): string {
   return `${whole}${rest ? `.${rest}` : ''}%`;
 }
 
-/** The China-time calendar day of an instant. */
-export function chinaDateOf(instant: Date): IsoDate {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** An instant written in China time with an explicit offset: "2024-03-15T10:30:00+08:00". */
 export function toChinaIso(instant: Date): string {
   const shifted = new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString(); // "...Z" in China wall time
   const ms = shifted.slice(19, 23);
   return `${shifted.slice(0, 19)}${ms === '.000' ? '' : ms}+08:00`;
-}
-
-/** "2024-03-15 10:30" for people. */
-export function formatChinaDateTime(instant: Date): string {
-  const s = toChinaIso(instant);
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 }
 
 const LOCAL_DT_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -65,10 +65,7 @@ export function checkPlanIssuable(input: {
   return { ok: true };
 }
 
-/** The civil date in China (UTC+8, no daylight saving) of an instant. */
-export function chinaDateOf(instant: Date): IsoDate {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDateOf } from '../calendar/china-time';
 
 /** Masks a contact for display: 138****0000, a***@example.com. */
 export function maskContact(contact: string): string {

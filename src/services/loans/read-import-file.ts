@@ -3,8 +3,8 @@
  * (one kind per file, recognised by its header; UTF-8 with or without BOM, or GB18030 as saved by Excel on
  * Chinese Windows). A file that cannot be read yields one file-level error, never an exception.
  */
+import { parse as parseCsvText } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../../domain/loans/csv';
 import {
   type Cell,
   detectSheetKind,
@@ -97,8 +97,29 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Splits CSV text into records with csv-parse (RFC 4180: quoted fields, doubled quotes, CRLF, LF or CR; a leading
+ * BOM dropped; rows of any length; a stray quote inside an unquoted field kept as text). Null when a quoted field
+ * is never closed.
+ */
+export function csvRecords(text: string): string[][] | null {
+  try {
+    return parseCsvText(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
+  } catch {
+    return null;
+  }
+}
+
 function readCsvFile(bytes: Uint8Array): ReadFile {
-  const records = parseCsv(decodeCsv(bytes)).map((cells, i) => ({
+  const parsed = csvRecords(decodeCsv(bytes));
+  if (!parsed) {
+    return fileError(
+      'csv',
+      'CSV 文件格式有误：有以英文双引号开头的单元格没有结束的双引号，请用表格软件重新另存为 CSV',
+      'Malformed CSV: a quoted cell is never closed',
+    );
+  }
+  const records = parsed.map((cells, i) => ({
     rowNo: i + 1,
     cells: cells.map((c) => (c.trim() === '' ? null : c)),
   }));

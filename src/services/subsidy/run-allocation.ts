@@ -23,14 +23,11 @@ import { mayDo } from '../../domain/access/business';
 import {
   ALLOCATION_ORDER_CITATION,
   ALLOCATION_PRINCIPLE_CITATION,
-  type AllocationColumns,
-  allocateColumns,
   awardStatusOf,
   explainAward,
-  rankApplications,
+  rankDecideAndAllocate,
 } from '../../domain/allocation';
 import { defaultCalendar } from '../../domain/calendar/calendar';
-import { monthIndexOf } from '../../domain/calendar/dates';
 import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
@@ -72,37 +69,19 @@ export async function computeAllocation(
     db,
     sql`${subsidyApplications.campaignId} = ${campaign.id} and ${subsidyApplications.status} = 'verified'`,
   );
-  const n = meta.length;
   const used = await capUsedByEnterprise(
     db,
     meta.map((m) => m.enterpriseId),
   );
-  const cols: AllocationColumns = {
-    ids: meta.map((m) => m.applicationId),
-    monthIndex: Int32Array.from(meta, (m) => monthIndexOf(m.declarationMonth)),
-    disbursedMs: Float64Array.from(meta, (m) => m.firstDisbursedAt.getTime()),
-    submittedMs: Float64Array.from(meta, (m) => m.submittedAt.getTime()),
-    amount: new BigInt64Array(n),
-  };
-  const order = rankApplications(cols);
   const options = { asOf: campaign.interestTo, calendar: defaultCalendar() };
-  const decisions = new Array<ApplicationDecision>(n);
-  const amounts = new Array<Fen>(n);
-  const runUse = new Map<string, Fen>();
-  for (let r = 0; r < n; r++) {
-    const i = order[r]!;
-    const m = meta[i]!;
-    const before = (used.get(m.enterpriseId) ?? 0n) + (runUse.get(m.enterpriseId) ?? 0n);
-    const d = decideApplication(records.get(m.applicationId)!, before, options);
-    decisions[i] = d;
-    amounts[i] = d.amountFen;
-    cols.amount[i] = d.amountFen;
-    if (d.amountFen > 0n) runUse.set(m.enterpriseId, (runUse.get(m.enterpriseId) ?? 0n) + d.amountFen);
-  }
   const mode = campaign.allocationMode as AllocationMode;
-  const result = allocateColumns(cols, campaign.budgetFen, mode);
-  let totalRequested = 0n;
-  for (const a of amounts) totalRequested += a;
+  const { cols, decisions, amounts, result, totalRequested } = rankDecideAndAllocate<ApplicationDecision>({
+    apps: meta,
+    heldBefore: (i) => used.get(meta[i]!.enterpriseId) ?? 0n,
+    decide: (i, capUsed) => decideApplication(records.get(meta[i]!.applicationId)!, capUsed, options),
+    budget: campaign.budgetFen,
+    mode,
+  });
 
   const statusOf = (i: number): string => {
     if (amounts[i] === 0n) return 'zero';

@@ -28,18 +28,15 @@ import { mayDo } from '../../domain/access/business';
 import {
   ALLOCATION_ORDER_CITATION,
   ALLOCATION_PRINCIPLE_CITATION,
-  type AllocationColumns,
-  allocateColumns,
   awardStatusOf,
   explainSupplementaryRun,
   explainTopUp,
   freedBudget,
-  rankApplications,
+  rankDecideAndAllocate,
   SUPPLEMENT_CANDIDATE_STATUSES,
   topUpNeed,
 } from '../../domain/allocation';
 import { defaultCalendar } from '../../domain/calendar/calendar';
-import { monthIndexOf } from '../../domain/calendar/dates';
 import { type Fen, fenToYuan } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
@@ -138,43 +135,29 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
     tx,
     sql`${subsidyApplications.id} = any(${sql.param(ids)}::uuid[])`,
   );
-  const n = meta.length;
   const cand = meta.map((m) => byApp.get(m.applicationId)!);
   const used = await capUsedByEnterprise(
     tx,
     meta.map((m) => m.enterpriseId),
   );
-  const cols: AllocationColumns = {
-    ids: meta.map((m) => m.applicationId),
-    monthIndex: Int32Array.from(meta, (m) => monthIndexOf(m.declarationMonth)),
-    disbursedMs: Float64Array.from(meta, (m) => m.firstDisbursedAt.getTime()),
-    submittedMs: Float64Array.from(meta, (m) => m.submittedAt.getTime()),
-    amount: new BigInt64Array(n),
-  };
-  // Decide in the first-come-first-served order, so an enterprise's earlier application is offered first.
-  const ranking = rankApplications(cols);
+  // Decide in the first-come-first-served order, so an enterprise's earlier application is offered first. What
+  // the enterprise holds is counted less this application's own standing awards (its amount is decided whole);
+  // each asks the budget only for what it still lacks.
   const options = { asOf: campaign.interestTo, calendar: defaultCalendar() };
-  const decisions = new Array<ApplicationDecision>(n);
-  const amounts = new Array<Fen>(n);
-  const needs = new Array<Fen>(n);
-  const runUse = new Map<string, Fen>();
-  for (let r = 0; r < n; r++) {
-    const i = ranking[r]!;
-    const m = meta[i]!;
-    const c = cand[i]!;
-    // What the enterprise holds, less this application's own standing awards (its amount is decided whole).
-    const before = (used.get(m.enterpriseId) ?? 0n) - c.alreadyFen + (runUse.get(m.enterpriseId) ?? 0n);
-    const d = decideApplication(records.get(m.applicationId)!, before, options);
-    decisions[i] = d;
-    amounts[i] = d.amountFen;
-    const need = topUpNeed(d.amountFen, c.alreadyFen);
-    needs[i] = need;
-    cols.amount[i] = need;
-    if (need > 0n) runUse.set(m.enterpriseId, (runUse.get(m.enterpriseId) ?? 0n) + need);
-  }
-  const result = allocateColumns(cols, freed, campaign.allocationMode as AllocationMode);
-  let totalRequested = 0n;
-  for (const x of needs) totalRequested += x;
+  const {
+    decisions,
+    amounts,
+    asks: needs,
+    result,
+    totalRequested,
+  } = rankDecideAndAllocate<ApplicationDecision>({
+    apps: meta,
+    heldBefore: (i) => (used.get(meta[i]!.enterpriseId) ?? 0n) - cand[i]!.alreadyFen,
+    decide: (i, capUsed) => decideApplication(records.get(meta[i]!.applicationId)!, capUsed, options),
+    ask: (i, d) => topUpNeed(d.amountFen, cand[i]!.alreadyFen),
+    budget: freed,
+    mode: campaign.allocationMode as AllocationMode,
+  });
   const statusOf = (i: number): string => (needs[i] === 0n ? 'zero' : awardStatusOf(result, i));
   const explanation = (i: number): string => {
     const c = cand[i]!;

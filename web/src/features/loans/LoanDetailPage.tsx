@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag 
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PURPOSE_RULES, type TRepayment } from '../../../../src/contracts/loans';
+import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
 import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -82,10 +83,7 @@ export default function LoanDetailPage() {
           style={{ marginBottom: 16 }}
           title={pick(L.cancelledAlert)}
           description={fill(pick(L.cancelInfo), {
-            at: new Date(new Date(loan.cancelled.at).getTime() + 8 * 3600_000)
-              .toISOString()
-              .slice(0, 16)
-              .replace('T', ' '),
+            at: formatChinaDateTime(new Date(loan.cancelled.at)),
             reason: loan.cancelled.reason,
           })}
           data-testid="loan-cancelled"

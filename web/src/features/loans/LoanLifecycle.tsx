@@ -35,6 +35,7 @@ import {
   ZCorrectLoan,
   ZExtendLoan,
 } from '../../../../src/contracts/loans';
+import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -53,8 +54,7 @@ function useSaved(loanId: string) {
 }
 
 function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  return formatChinaDateTime(new Date(iso));
 }
 
 // ---- 更正 ----

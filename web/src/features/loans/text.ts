@@ -1,4 +1,5 @@
 /** This feature's Chinese/English texts (Chinese first). */
+import { LOAN_SOURCE_LABELS, LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
 export const L = {
   titleBank: { zh: '贷款登记', en: 'Loans' },
   introBank: {
@@ -64,16 +65,8 @@ export const L = {
     zh: '设备贷款期限不超过 60 个月，流动资金贷款不超过 36 个月（参照珠海市方案 三（二）1）。',
     en: 'Equipment loans up to 60 months, working capital up to 36 months.',
   },
-  sources: {
-    session: { zh: '网页登记', en: 'Web' },
-    api_token: { zh: '银行系统接口', en: 'Bank system' },
-    import: { zh: '批量导入', en: 'Import' },
-  },
-  statuses: {
-    repaying: { zh: '还款中', en: 'Repaying' },
-    settled: { zh: '已结清', en: 'Settled' },
-    cancelled: { zh: '已作废', en: 'Cancelled' },
-  },
+  sources: LOAN_SOURCE_LABELS,
+  statuses: LOAN_STATUS_LABELS,
   allStatuses: { zh: '全部状态', en: 'All statuses' },
   // Lifecycle: correction, cancellation, extension
   correct: { zh: '更正', en: 'Correct' },
