@@ -57,6 +57,33 @@ describe('sign-in and sessions', () => {
     expect(later.statusCode).toBe(200);
   });
 
+  it('20 sign-ins at once (19 wrong, 1 right): once locked, no right password is let in', async () => {
+    const u = await makeUser(p.deps, 'enterprise');
+    const s = anonymous(p.app);
+    const tries = Array.from({ length: 20 }, (_, i) => (i === 10 ? u.password : 'Wrong@pass1'));
+    const answers = await Promise.all(
+      tries.map((password, n) =>
+        p.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: `10.9.0.${n + 1}`,
+          payload: { username: u.username, password },
+        }),
+      ),
+    );
+    const events = await p.deps.db
+      .select({ action: auditEvents.action, seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, u.id));
+    const actions = events.sort((a, b) => Number(a.seq) - Number(b.seq)).map((e) => e.action);
+    const lockedAt = actions.indexOf('auth.account_locked');
+    expect(lockedAt).toBeGreaterThanOrEqual(0);
+    // Exactly one lock, and no sign-in after it.
+    expect(actions.filter((a) => a === 'auth.account_locked')).toHaveLength(1);
+    expect(actions.slice(lockedAt).includes('auth.login')).toBe(false);
+    expect(answers.every((r) => [200, 401, 423].includes(r.statusCode))).toBe(true);
+  });
+
   it('ends a session after 30 idle minutes', async () => {
     const u = await makeUser(p.deps, 'city_admin');
     const s = await loginAs(p.app, u.username, u.password);

@@ -2,7 +2,7 @@
  * Signing in. Five consecutive failures lock the account for 15 minutes; every attempt is an audit event.
  * The answer for a wrong password and an unknown user is the same, so usernames cannot be probed.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from '../../domain/access/password-policy';
 import { recordAudit } from '../audit';
@@ -63,20 +63,21 @@ export async function login(
   const ok = await verifyPassword(input.password, user.passwordHash);
   if (!ok) {
     const locked = await inTx(ctx, async (tx) => {
-      // Count atomically so concurrent wrong guesses cannot slip past the threshold.
+      // Count and lock in one statement, and only while the account is not locked, so concurrent wrong
+      // guesses cannot slip past the threshold nor reset a lock that another attempt has just set.
+      const lockUntil = new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000);
+      const next = sql`${users.failedLoginCount} + 1`;
       const [row] = await tx
         .update(users)
-        .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failed: users.failedLoginCount });
-      const failed = row?.failed ?? 0;
-      const lock = failed >= LOCKOUT_THRESHOLD;
-      if (lock) {
-        await tx
-          .update(users)
-          .set({ lockedUntil: new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000), failedLoginCount: 0 })
-          .where(eq(users.id, user.id));
-      }
+        .set({
+          failedLoginCount: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then 0 else ${next} end`,
+          lockedUntil: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+        })
+        .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
+        .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
+      const alreadyLocked = !row;
+      const lock = !alreadyLocked && row.lockedUntil !== null && row.lockedUntil > ctx.now;
+      const failed = alreadyLocked ? LOCKOUT_THRESHOLD : lock ? LOCKOUT_THRESHOLD : row.failed;
       await recordAudit(
         tx,
         { ...ctx, actor: null },
@@ -87,7 +88,7 @@ export async function login(
           after: { username: user.username, failedCount: failed },
         },
       );
-      return lock;
+      return lock || alreadyLocked;
     });
     if (locked) {
       throw new AppError('ACCOUNT_LOCKED', 423, {
@@ -99,10 +100,18 @@ export async function login(
   }
 
   return inTx(ctx, async (tx) => {
-    await tx
+    // Re-check the lock in the same statement: a parallel wrong guess may have locked the account meanwhile.
+    const [unlocked] = await tx
       .update(users)
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now })
-      .where(eq(users.id, user.id));
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
+      .returning({ id: users.id });
+    if (!unlocked) {
+      throw new AppError('ACCOUNT_LOCKED', 423, {
+        zh: `连续 ${LOCKOUT_THRESHOLD} 次登录失败，账号已锁定 ${LOCKOUT_MINUTES} 分钟`,
+        en: `Account locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_THRESHOLD} failed logins`,
+      });
+    }
     const s = await createSession(tx, user.id, ctx.now, { clientIp: ctx.clientIp, userAgent: input.userAgent });
     await recordAudit(
       tx,
