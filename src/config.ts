@@ -18,6 +18,13 @@ export interface Config {
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean;
   sessionIdleMinutes: number;
+  /**
+   * The staff roles that must sign in with two factors may do nothing but enrol until they have (demo accounts
+   * excepted). On unless HUIQI_REQUIRE_TWO_FACTOR=false.
+   */
+  requireTwoFactor: boolean;
+  /** NODE_ENV=production: a server holding demo accounts refuses to start. */
+  production: boolean;
   loadDemoData: boolean;
   logLevel: string;
   trustProxy: boolean;
@@ -37,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.HUIQI_DATA_KEY || undefined,
     secureCookies: env.HUIQI_SECURE_COOKIES === 'true',
     sessionIdleMinutes: Number(env.HUIQI_SESSION_IDLE_MINUTES ?? 30),
+    requireTwoFactor: env.HUIQI_REQUIRE_TWO_FACTOR !== 'false',
+    production: env.NODE_ENV === 'production',
     loadDemoData: env.HUIQI_DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HUIQI_TRUST_PROXY === 'true',

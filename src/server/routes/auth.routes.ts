@@ -2,11 +2,22 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZChangePassword, ZLogin, ZMe } from '../../contracts/auth';
+import {
+  ZChangePassword,
+  ZLogin,
+  ZMe,
+  ZSiteInfo,
+  ZTwoFactorConfirm,
+  ZTwoFactorEnabled,
+  ZTwoFactorSetup,
+} from '../../contracts/auth';
 import { users } from '../../db/schema';
 import { recordAudit } from '../../services/audit/record-audit';
 import { changePassword } from '../../services/auth/change-password';
+import { serverHasDemoAccounts } from '../../services/auth/demo-accounts';
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from '../../services/auth/enrol-two-factor';
 import { login } from '../../services/auth/login';
+import { mustEnrolTwoFactor } from '../../services/auth/second-factor';
 import { revokeSession } from '../../services/auth/sessions';
 import { inTx } from '../../services/context';
 import { Errors } from '../../services/errors';
@@ -47,6 +58,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         enterpriseId: u!.enterpriseId,
         isEnterpriseAdmin: u!.isEnterpriseAdmin,
         mustChangePassword: u!.mustChangePassword,
+        mustEnrolTwoFactor: mustEnrolTwoFactor(u!),
+        twoFactorEnabled: u!.totpSecretEnc !== null,
+        isDemo: u!.isDemo,
         csrfToken: result.csrfToken,
       };
     },
@@ -88,6 +102,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         enterpriseId: u.enterpriseId,
         isEnterpriseAdmin: u.isEnterpriseAdmin,
         mustChangePassword: u.mustChangePassword,
+        mustEnrolTwoFactor: mustEnrolTwoFactor(u),
+        twoFactorEnabled: u.totpSecretEnc !== null,
+        isDemo: u.isDemo,
         csrfToken: request.csrfToken ?? '',
       };
     },
@@ -100,5 +117,42 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       await changePassword(actorCtx(request), request.body, request.sessionId);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/two-factor/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定身份验证器（返回密钥和 otpauth:// 地址）',
+        response: { 200: ZTwoFactorSetup },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return startTwoFactorEnrolment(actorCtx(request));
+    },
+  );
+
+  app.post(
+    '/two-factor/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '输入第一个动态口令完成绑定（返回仅显示一次的恢复码）',
+        body: ZTwoFactorConfirm,
+        response: { 200: ZTwoFactorEnabled },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return confirmTwoFactorEnrolment(actorCtx(request), request.body);
+    },
+  );
+
+  app.get(
+    '/site',
+    { schema: { tags: ['auth'], summary: '站点信息（是否含演示账号）', response: { 200: ZSiteInfo } } },
+    async () => ({ demo: await serverHasDemoAccounts(app.deps.db) }),
   );
 }
