@@ -15,6 +15,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Base64 32-byte key for encrypting personal data at rest; generated into dataDir when unset. */
   dataKey: string | undefined;
+  /** Base64 keys retired by a rotation (comma-separated): they only decrypt, until `huiqi crypto reencrypt` ran. */
+  retiredDataKeys: string[];
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean;
   sessionIdleMinutes: number;
@@ -42,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.HUIQI_FILES_DIR ?? path.join(dataDir, 'files')),
     maxUploadBytes: Number(env.HUIQI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     dataKey: env.HUIQI_DATA_KEY || undefined,
+    retiredDataKeys: (env.HUIQI_DATA_KEYS_RETIRED ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     secureCookies: env.HUIQI_SECURE_COOKIES === 'true',
     sessionIdleMinutes: Number(env.HUIQI_SESSION_IDLE_MINUTES ?? 30),
     requireTwoFactor: env.HUIQI_REQUIRE_TWO_FACTOR !== 'false',
