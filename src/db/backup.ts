@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 function runTool(cmd: string, args: string[]): Promise<void> {
@@ -37,6 +38,7 @@ export async function restorePglite(file: string, dir: string): Promise<void> {
     throw new Error(`目标目录 ${dir} 已有数据：请恢复到空目录（先移走现有数据目录）`);
   }
   const blob = new Blob([fs.readFileSync(file)]);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
   const db = new PGlite(dir, { loadDataDir: blob });
   await db.waitReady;
   await db.close();

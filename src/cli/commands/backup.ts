@@ -44,6 +44,10 @@ export async function runBackup(
       if (command === 'backup') await backupPostgres(config.databaseUrl, file);
       else await restorePostgres(file, config.databaseUrl);
     } else if (command === 'backup') {
+      if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+        io.err(`未找到内嵌数据库（${dir}）：请用 HUIQI_DATA_DIR 指定数据目录，或用 DATABASE_URL 指定 PostgreSQL。`);
+        return 2;
+      }
       if (fs.existsSync(path.join(dir, 'postmaster.pid'))) {
         io.err(`内嵌数据库（${dir}）正被惠企服务使用：请先停止服务再备份。`);
         return 3;
