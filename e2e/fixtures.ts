@@ -74,8 +74,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<void> {
   });
 }
 
-/** Starts the server with demo data; resolves once /api/health answers. */
-export async function startServer(): Promise<E2EServer> {
+/**
+ * Starts the server with demo data; resolves once /api/health answers. The journeys that create staff accounts of
+ * their own switch the two-factor obligation off unless they are about it (`requireTwoFactor`).
+ */
+export async function startServer(opts: { requireTwoFactor?: boolean } = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` (npm run test:e2e builds it)');
   }
@@ -89,7 +92,9 @@ export async function startServer(): Promise<E2EServer> {
     HUIQI_DATA_DIR: dataDir,
     HUIQI_DEMO_DATA: 'accounts', // journeys build their own business data; the full demo has its own test
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-    NODE_ENV: 'production',
+    // Not 'production': a server holding demo accounts refuses to start in production.
+    NODE_ENV: 'test',
+    HUIQI_REQUIRE_TWO_FACTOR: opts.requireTwoFactor ? 'true' : 'false',
   };
   delete env.DATABASE_READ_URL;
   delete env.HUIQI_FILES_DIR;

@@ -35,7 +35,10 @@ export async function startRuntime(config: Config, clock: () => Date = () => new
     readDb: readDatabase?.db ?? database.db,
     config,
     clock,
-    cipher: createDataCipher(loadDataKey(config.dataKey, config.dataDir)),
+    cipher: createDataCipher(
+      loadDataKey(config.dataKey, config.dataDir),
+      config.retiredDataKeys.map((k) => Buffer.from(k, 'base64')),
+    ),
     storage: new LocalFileStorage(config.filesDir),
   };
   return {

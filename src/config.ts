@@ -15,9 +15,18 @@ export interface Config {
   maxUploadBytes: number;
   /** Base64 32-byte key for encrypting personal data at rest; generated into dataDir when unset. */
   dataKey: string | undefined;
+  /** Base64 keys retired by a rotation (comma-separated): they only decrypt, until `huiqi crypto reencrypt` ran. */
+  retiredDataKeys: string[];
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean;
   sessionIdleMinutes: number;
+  /**
+   * The staff roles that must sign in with two factors may do nothing but enrol until they have (demo accounts
+   * excepted). On unless HUIQI_REQUIRE_TWO_FACTOR=false.
+   */
+  requireTwoFactor: boolean;
+  /** NODE_ENV=production: a server holding demo accounts refuses to start. */
+  production: boolean;
   loadDemoData: boolean;
   logLevel: string;
   trustProxy: boolean;
@@ -35,8 +44,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.HUIQI_FILES_DIR ?? path.join(dataDir, 'files')),
     maxUploadBytes: Number(env.HUIQI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     dataKey: env.HUIQI_DATA_KEY || undefined,
+    retiredDataKeys: (env.HUIQI_DATA_KEYS_RETIRED ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     secureCookies: env.HUIQI_SECURE_COOKIES === 'true',
     sessionIdleMinutes: Number(env.HUIQI_SESSION_IDLE_MINUTES ?? 30),
+    requireTwoFactor: env.HUIQI_REQUIRE_TWO_FACTOR !== 'false',
+    production: env.NODE_ENV === 'production',
     loadDemoData: env.HUIQI_DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HUIQI_TRUST_PROXY === 'true',

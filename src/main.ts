@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { demoBusinessWanted, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
 import { buildApp } from './server/app';
+import { DEMO_IN_PRODUCTION_MESSAGE, serverHasDemoAccounts } from './services/auth/demo-accounts';
 
 const config = loadConfig();
 fs.mkdirSync(config.dataDir, { recursive: true });
@@ -16,9 +17,15 @@ if (config.loadDemoData) {
   const demo = await loadDemoData(deps, { business: demoBusinessWanted() });
   if (demo) {
     console.log(`\n${describeDemoLoad(demo).join('\n')}\n  （用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
-    console.log('演示账号（密码均为 %s，请登录后修改）：', DEMO_PASSWORD);
+    console.log('演示账号（密码均为 %s，请登录后修改；演示账号免动态口令，不得用于生产）：', DEMO_PASSWORD);
     console.table(demo.accounts.map((a) => ({ 用户名: a.username, 角色: a.role, 范围: a.scope, 名称: a.displayName })));
   }
+}
+
+if (config.production && (await serverHasDemoAccounts(deps.db))) {
+  console.error(DEMO_IN_PRODUCTION_MESSAGE);
+  await runtime.close();
+  process.exit(1);
 }
 
 const app = await buildApp(deps, {

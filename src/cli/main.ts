@@ -28,6 +28,18 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     summary: 'outbox dispatch [--json]  立即投递一次到期待发的短信/邮件',
     load: () => import('./commands/outbox'),
   },
+  backup: {
+    summary: 'backup --out <文件>  备份整个数据库（PGlite 数据目录，须先停止服务；PostgreSQL 用 pg_dump -Fc）',
+    load: () => import('./commands/backup'),
+  },
+  restore: {
+    summary: 'restore --in <文件>  把备份恢复到空的数据目录或空的 PostgreSQL 数据库',
+    load: () => import('./commands/restore'),
+  },
+  crypto: {
+    summary: 'crypto reencrypt [--json]  把旧格式（AES-256-GCM）或旧密钥的个人信息改用 SM4 当前密钥重新加密',
+    load: () => import('./commands/crypto'),
+  },
   users: {
     summary: 'users create-admin --username <用户名> --display-name <姓名>  创建管理员账号（首个安全管理员）',
     load: () => import('./commands/users'),

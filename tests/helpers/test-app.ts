@@ -65,12 +65,20 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function createTestPlatform(opts: { now?: string } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  opts: { now?: string; requireTwoFactor?: boolean } = {},
+): Promise<TestPlatform> {
   const { database, dispose } = await openTestDatabase();
   await runMigrations(database);
   await seedReference(database.db);
   const clock = testClock(opts.now);
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', filesDir: '/nonexistent' };
+  const config = {
+    ...loadConfig({}),
+    dataDir: '/nonexistent',
+    filesDir: '/nonexistent',
+    // Most tests sign in with accounts made by factories; the two-factor tests switch the obligation on.
+    requireTwoFactor: opts.requireTwoFactor ?? false,
+  };
   const deps: Deps = {
     db: database.db,
     readDb: database.db,

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, onUnauthorized } from './api/client';
 import { forgetSession, ME_KEY } from './auth/session';
+import { DemoBanner } from './components/DemoBanner';
 import { I18nProvider, useI18n } from './i18n';
 import { createRouter } from './routes';
 
@@ -57,6 +58,7 @@ function Localized() {
   return (
     <ConfigProvider locale={locale} theme={THEME}>
       <AntApp>
+        <DemoBanner />
         <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>

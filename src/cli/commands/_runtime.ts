@@ -39,7 +39,10 @@ export async function openRuntime(
     readDb: database.db,
     config,
     clock: () => new Date(),
-    cipher: createDataCipher(loadDataKey(config.dataKey, config.dataDir)),
+    cipher: createDataCipher(
+      loadDataKey(config.dataKey, config.dataDir),
+      config.retiredDataKeys.map((k) => Buffer.from(k, 'base64')),
+    ),
     storage: new LocalFileStorage(config.filesDir),
   };
   return { ok: true, runtime: { deps, label, close: () => database.close() } };

@@ -43,6 +43,17 @@ export const users = pgTable(
      */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** A demonstration account (demo data): signs in without an authenticator; a server holding one refuses production. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    /** TOTP secret (RFC 6238), encrypted with the personal-data cipher; set once enrolment is confirmed. */
+    totpSecretEnc: text('totp_secret_enc'),
+    /** Secret offered during enrolment, waiting for its first code; encrypted like the confirmed one. */
+    totpPendingSecretEnc: text('totp_pending_secret_enc'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Time step (30 s counter) of the last accepted code, so a code cannot be used twice. */
+    totpLastStep: integer('totp_last_step'),
+    /** SHA-256 hashes of the one-time recovery codes not used yet (the codes are shown once). */
+    totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

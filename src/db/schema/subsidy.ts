@@ -356,7 +356,7 @@ export const subsidyObjections = pgTable(
     /** Case number shown to the objector, e.g. YY-2026-0001. */
     caseNo: text('case_no').notNull(),
     name: text('name').notNull(),
-    /** AES-256-GCM ciphertext of the contact (phone or e-mail); shown masked. */
+    /** Encrypted contact (phone or e-mail; SM4, see the data cipher); shown masked. */
     contactEnc: text('contact_enc').notNull(),
     reason: text('reason').notNull(),
     /** open | investigating | closed */

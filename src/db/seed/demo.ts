@@ -151,6 +151,7 @@ export async function seedDemo(db: DbOrTx, cipher: DataCipher, at?: Date): Promi
     accounts.map(({ scope: _scope, ...a }) => ({
       ...a,
       passwordHash,
+      isDemo: true,
       ...created,
       ...(at ? { passwordChangedAt: at } : {}),
     })),

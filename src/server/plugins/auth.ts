@@ -20,7 +20,22 @@ export const PASSWORD_CHANGE_ALLOWED: ReadonlySet<string> = new Set([
   'HEAD /api/v1/auth/me',
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/site',
 ]);
+
+/** What a session that must first enrol an authenticator may still do. */
+export const TWO_FACTOR_ENROLMENT_ALLOWED: ReadonlySet<string> = new Set([
+  ...PASSWORD_CHANGE_ALLOWED,
+  'POST /api/v1/auth/two-factor/setup',
+  'POST /api/v1/auth/two-factor/confirm',
+  'GET /api/v1/auth/site',
+]);
+
+export const twoFactorEnrolmentRequired = () =>
+  new AppError('TWO_FACTOR_ENROLMENT_REQUIRED', 403, {
+    zh: '您的角色须使用双因素登录，请先在“账号”菜单中绑定身份验证器后再继续使用',
+    en: 'Your role must sign in with two factors; enrol an authenticator from the account menu first',
+  });
 
 export const passwordChangeRequired = () =>
   new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
@@ -84,6 +99,14 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       !PASSWORD_CHANGE_ALLOWED.has(`${request.method} ${request.routeOptions.url}`)
     ) {
       throw passwordChangeRequired();
+    }
+    if (
+      s.mustEnrolTwoFactor &&
+      app.deps.config.requireTwoFactor &&
+      request.url.startsWith('/api/v1/') &&
+      !TWO_FACTOR_ENROLMENT_ALLOWED.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw twoFactorEnrolmentRequired();
     }
   });
 });

@@ -1,8 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZChangePassword, ZLogin, ZMe } from '../../contracts/auth';
+import {
+  ZChangePassword,
+  ZLogin,
+  ZMe,
+  ZSiteInfo,
+  ZTwoFactorConfirm,
+  ZTwoFactorEnabled,
+  ZTwoFactorSetup,
+} from '../../contracts/auth';
 import { ZOk } from '../../contracts/common';
-import { changePassword, currentUser, login, logout } from '../../services/auth';
+import {
+  changePassword,
+  confirmTwoFactorEnrolment,
+  currentUser,
+  login,
+  logout,
+  serverHasDemoAccounts,
+  startTwoFactorEnrolment,
+} from '../../services/auth';
 import { Errors } from '../../services/errors';
 import { actorCtx, ctxOf, noStore } from '../http-context';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth';
@@ -66,5 +82,42 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       await changePassword(actorCtx(request), request.body, request.sessionId);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/two-factor/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定身份验证器（返回密钥和 otpauth:// 地址）',
+        response: { 200: ZTwoFactorSetup },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return startTwoFactorEnrolment(actorCtx(request));
+    },
+  );
+
+  app.post(
+    '/two-factor/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '输入第一个动态口令完成绑定（返回仅显示一次的恢复码）',
+        body: ZTwoFactorConfirm,
+        response: { 200: ZTwoFactorEnabled },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return confirmTwoFactorEnrolment(actorCtx(request), request.body);
+    },
+  );
+
+  app.get(
+    '/site',
+    { schema: { tags: ['auth'], summary: '站点信息（是否含演示账号）', response: { 200: ZSiteInfo } } },
+    async () => ({ demo: await serverHasDemoAccounts(app.deps.db) }),
   );
 }

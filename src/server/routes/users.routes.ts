@@ -1,6 +1,7 @@
 /** Accounts: the security administrator manages staff; an enterprise administrator manages its colleagues. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   ZCreatedUser,
   ZCreateUser,
@@ -18,6 +19,7 @@ import {
   enableUser,
   getUser,
   listUsers,
+  resetTwoFactor,
   resetUserPassword,
   unlockUser,
 } from '../../services/users';
@@ -97,6 +99,22 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
       const result = await resetUserPassword(actorCtx(request), request.params.id, request.body ?? {});
       noStore(reply);
       return result;
+    },
+  );
+
+  app.post(
+    '/:id/two-factor/reset',
+    {
+      schema: {
+        tags,
+        summary: '重置身份验证器（仅安全管理员；清除密钥和恢复码，结束该账号的会话）',
+        params: ZUserId,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await resetTwoFactor(actorCtx(request), request.params.id);
+      return { ok: true as const };
     },
   );
 }

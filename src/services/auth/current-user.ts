@@ -6,6 +6,7 @@ import type { Role } from '../../domain/access/actor';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { inTx } from '../context';
+import { mustEnrolTwoFactor } from './second-factor';
 import { revokeSession } from './sessions';
 
 /** The account's own view, or null when the account no longer exists. */
@@ -22,6 +23,9 @@ export async function currentUser(ctx: Ctx, userId: string, csrfToken: string, r
     enterpriseId: u.enterpriseId,
     isEnterpriseAdmin: u.isEnterpriseAdmin,
     mustChangePassword: u.mustChangePassword,
+    mustEnrolTwoFactor: mustEnrolTwoFactor(u),
+    twoFactorEnabled: u.totpSecretEnc !== null,
+    isDemo: u.isDemo,
     csrfToken,
   };
 }

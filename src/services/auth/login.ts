@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
 import { DUMMY_HASH, verifyPassword } from './password-hash';
+import { checkSecondFactor } from './second-factor';
 import { actorFromUser, createSession } from './sessions';
 
 export interface LoginResult {
@@ -25,7 +26,7 @@ const BAD_CREDENTIALS = () =>
 
 export async function login(
   ctx: Ctx,
-  input: { username: string; password: string; userAgent: string | null },
+  input: { username: string; password: string; otp?: string | undefined; userAgent: string | null },
 ): Promise<LoginResult> {
   const [user] = await ctx.deps.db
     .select()
@@ -98,6 +99,8 @@ export async function login(
     }
     throw BAD_CREDENTIALS();
   }
+
+  await checkSecondFactor(ctx, user, input.otp);
 
   return inTx(ctx, async (tx) => {
     // Re-check the lock in the same statement: a parallel wrong guess may have locked the account meanwhile.

@@ -2,11 +2,13 @@
  * Sessions: the cookie holds a random token; the database holds its SHA-256, the user and a CSRF token.
  * A session unused for the idle limit (30 minutes by default) is over.
  */
+
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { apiTokens, institutions, sessions, users } from '../../db/schema';
 import type { Actor, Role } from '../../domain/access/actor';
 import { newSecret, sha256Hex } from './tokens';
+import { mustEnrolTwoFactor } from './two-factor-status';
 
 export interface SessionInfo {
   sessionId: string;
@@ -14,6 +16,8 @@ export interface SessionInfo {
   actor: Actor;
   /** The password was set by someone else and must be changed before anything but the allowed auth requests. */
   mustChangePassword: boolean;
+  /** The role must sign in with two factors and the account has not enrolled an authenticator yet. */
+  mustEnrolTwoFactor: boolean;
 }
 
 export async function createSession(
@@ -76,6 +80,7 @@ export async function resolveSession(
     csrfToken: row.s.csrfToken,
     actor: actorFromUser(row.u),
     mustChangePassword: row.u.mustChangePassword,
+    mustEnrolTwoFactor: mustEnrolTwoFactor(row.u),
   };
 }
 

@@ -4,5 +4,6 @@ export * from './disable-user';
 export * from './enable-user';
 export * from './get-user';
 export * from './list-users';
+export * from './reset-two-factor';
 export * from './reset-user-password';
 export * from './unlock-user';

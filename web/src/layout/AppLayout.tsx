@@ -1,5 +1,12 @@
 /** The signed-in frame: a side menu that follows the role, and a header with the user, scope, language and account menu. */
-import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
@@ -9,6 +16,8 @@ import { logout, type Me, useMe } from '../auth/session';
 import { Brand } from '../components/Brand';
 import { LangSwitch } from '../components/LangSwitch';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
+import { TwoFactorDialog } from '../features/auth/TwoFactorDialog';
+import { A } from '../features/auth/text';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../i18n';
 import { districtName } from '../shared/districts';
@@ -38,6 +47,7 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [pwOpen, setPwOpen] = useState(false);
+  const [twofaOpen, setTwofaOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const screens = Grid.useBreakpoint();
@@ -74,6 +84,8 @@ export default function AppLayout() {
   const narrow = !screens.md;
   // A password set by an administrator: nothing but the password change until it is done (the API refuses the rest).
   const forced = me.mustChangePassword;
+  // A role that must sign in with two factors and has no authenticator yet: enrolment first (the API refuses the rest).
+  const enrolForced = !forced && me.mustEnrolTwoFactor;
 
   const nav = (
     <nav aria-label={t('menu.navigation')}>
@@ -136,18 +148,20 @@ export default function AppLayout() {
               </Typography.Text>
             )}
             <Flex align="center" gap={12} wrap={false}>
-              {!forced && <NotificationBell />}
+              {!forced && !enrolForced && <NotificationBell />}
               <LangSwitch />
               <Dropdown
                 trigger={['click']}
                 menu={{
                   items: [
                     { key: 'password', icon: <LockOutlined />, label: t('header.changePassword') },
+                    { key: 'two-factor', icon: <SafetyOutlined />, label: pick(A.enrolMenu) },
                     { type: 'divider' },
                     { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
                   ],
                   onClick: ({ key }) => {
                     if (key === 'password') setPwOpen(true);
+                    if (key === 'two-factor') setTwofaOpen(true);
                     if (key === 'logout') void doLogout();
                   },
                 }}
@@ -165,7 +179,7 @@ export default function AppLayout() {
         </Header>
         <Content className="app-content">
           <main>
-            <Suspense fallback={<PageLoading />}>{!forced && <Outlet />}</Suspense>
+            <Suspense fallback={<PageLoading />}>{!forced && !enrolForced && <Outlet />}</Suspense>
           </main>
         </Content>
         <Footer className="app-footer">{t('app.footer')}</Footer>
@@ -176,6 +190,13 @@ export default function AppLayout() {
         onLogout={() => void doLogout()}
         onClose={() => setPwOpen(false)}
         username={me.username}
+      />
+      <TwoFactorDialog
+        open={twofaOpen || enrolForced}
+        forced={enrolForced}
+        me={me}
+        onLogout={() => void doLogout()}
+        onClose={() => setTwofaOpen(false)}
       />
     </Layout>
   );

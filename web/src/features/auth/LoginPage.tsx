@@ -1,16 +1,17 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Divider, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { type TLogin, ZLogin } from '../../../../src/contracts/auth';
-import { applyFieldErrors, errorMessage } from '../../api/client';
+import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { login, useMe } from '../../auth/session';
 import { Brand } from '../../components/Brand';
 import { LangSwitch } from '../../components/LangSwitch';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { homeOf, PUBLIC_MENU } from '../../layout/menus';
+import { A } from './text';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {
@@ -18,7 +19,7 @@ function safeNext(next: string | null): string | null {
 }
 
 export default function LoginPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [form] = Form.useForm<TLogin>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -26,6 +27,8 @@ export default function LoginPage() {
   const { data: me } = useMe();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Second step: the password was right and the account asks for its authenticator's code.
+  const [secondStep, setSecondStep] = useState(false);
 
   if (me) return <Navigate to={safeNext(params.get('next')) ?? homeOf(me.role)} replace />;
 
@@ -36,8 +39,18 @@ export default function LoginPage() {
       const who = await login(qc, values);
       navigate(safeNext(params.get('next')) ?? homeOf(who.role), { replace: true });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'SECOND_FACTOR_REQUIRED') {
+        setSecondStep(true);
+        return;
+      }
       applyFieldErrors(form, e);
       setError(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'INVALID_SECOND_FACTOR') {
+        form.setFieldValue('otp', '');
+        return;
+      }
+      setSecondStep(false);
+      form.setFieldValue('otp', undefined);
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);
@@ -88,6 +101,22 @@ export default function LoginPage() {
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
+            {secondStep && (
+              <Form.Item
+                name="otp"
+                label={pick(A.otp)}
+                extra={pick(A.otpHelp)}
+                rules={[{ required: true, message: pick(A.otpHelp) }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined />}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  autoFocus
+                  data-testid="login-otp"
+                />
+              </Form.Item>
+            )}
             <Button type="primary" htmlType="submit" block loading={busy}>
               {t('login.submit')}
             </Button>

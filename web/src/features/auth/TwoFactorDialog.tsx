@@ -1,0 +1,134 @@
+/**
+ * Enrolling an authenticator (TOTP): the QR code of the otpauth:// address and the secret as text, then the first
+ * code; the recovery codes are shown once. With `forced` (a role that must sign in with two factors) the dialog
+ * cannot be dismissed except by signing out.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Input, Modal, QRCode, Typography } from 'antd';
+import { useState } from 'react';
+import type { TTwoFactorEnabled, TTwoFactorSetup } from '../../../../src/contracts/auth';
+import { api, errorMessage } from '../../api/client';
+import { ME_KEY, type Me } from '../../auth/session';
+import { useI18n } from '../../i18n';
+import { A } from './text';
+
+export function TwoFactorDialog({
+  open,
+  onClose,
+  me,
+  forced = false,
+  onLogout,
+}: {
+  open: boolean;
+  onClose(): void;
+  me: Me;
+  forced?: boolean;
+  onLogout?(): void;
+}) {
+  const { pick } = useI18n();
+  const qc = useQueryClient();
+  const [setup, setSetup] = useState<TTwoFactorSetup | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const start = () =>
+    run(async () => {
+      setSetup(await api.post<TTwoFactorSetup>('/api/v1/auth/two-factor/setup', {}));
+    });
+  const confirm = () =>
+    run(async () => {
+      const r = await api.post<TTwoFactorEnabled>('/api/v1/auth/two-factor/confirm', { code });
+      setCodes(r.recoveryCodes);
+      setSetup(null);
+    });
+  const finish = () => {
+    qc.setQueryData<Me | null>(ME_KEY, (m) => (m ? { ...m, mustEnrolTwoFactor: false, twoFactorEnabled: true } : m));
+    setCodes(null);
+    setCode('');
+    onClose();
+  };
+
+  const footer = codes ? (
+    <Button type="primary" onClick={finish} data-testid="twofa-done">
+      {pick(A.done)}
+    </Button>
+  ) : forced ? (
+    <Button onClick={onLogout}>{pick(A.logout)}</Button>
+  ) : (
+    <Button onClick={onClose}>{pick({ zh: '关闭', en: 'Close' })}</Button>
+  );
+
+  return (
+    <Modal
+      open={open}
+      title={pick(A.enrolTitle)}
+      footer={footer}
+      closable={!forced && !codes}
+      mask={{ closable: false }}
+      keyboard={!forced}
+      onCancel={forced ? undefined : onClose}
+      destroyOnHidden
+    >
+      {forced && <Alert type="warning" showIcon title={pick(A.enrolForcedIntro)} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="twofa-error" />}
+      {codes ? (
+        <>
+          <Typography.Paragraph strong>{pick(A.recoveryTitle)}</Typography.Paragraph>
+          <pre data-testid="twofa-recovery-codes">{codes.join('\n')}</pre>
+        </>
+      ) : me.isDemo ? (
+        <Typography.Paragraph>{pick(A.demoAccount)}</Typography.Paragraph>
+      ) : me.twoFactorEnabled ? (
+        <Typography.Paragraph>
+          {pick(A.enrolled)} {pick(A.enrolledHelp)}
+        </Typography.Paragraph>
+      ) : setup ? (
+        <Flex vertical gap={12}>
+          <Typography.Paragraph>{pick(A.enrolIntro)}</Typography.Paragraph>
+          <QRCode value={setup.otpauthUri} />
+          <Typography.Text>
+            {pick(A.enrolSecret)}：
+            <Typography.Text code copyable data-testid="twofa-secret">
+              {setup.secret}
+            </Typography.Text>
+          </Typography.Text>
+          <Form layout="vertical" onFinish={() => void confirm()}>
+            <Form.Item label={pick(A.otp)}>
+              <Input
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                data-testid="twofa-code"
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="twofa-confirm">
+              {pick(A.enrolConfirm)}
+            </Button>
+          </Form>
+        </Flex>
+      ) : (
+        <Flex vertical gap={12} align="start">
+          <Typography.Paragraph>{pick(A.enrolIntro)}</Typography.Paragraph>
+          <Button type="primary" onClick={() => void start()} loading={busy} data-testid="twofa-start">
+            {pick(A.enrolStart)}
+          </Button>
+        </Flex>
+      )}
+    </Modal>
+  );
+}
