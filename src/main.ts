@@ -5,10 +5,16 @@ import { loadConfig } from './config';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { demoBusinessWanted, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
 import { buildApp } from './server/app';
+import { testClockFromEnv } from './test-clock';
 
+const testClock = testClockFromEnv(process.env);
+if (!testClock.ok) {
+  console.error(testClock.message);
+  process.exit(1);
+}
 const config = loadConfig();
 fs.mkdirSync(config.dataDir, { recursive: true });
-const runtime = await startRuntime(config);
+const runtime = await startRuntime(config, testClock.clock ?? undefined);
 const { deps } = runtime;
 
 if (config.loadDemoData) {
