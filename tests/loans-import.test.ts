@@ -129,7 +129,14 @@ const PUBLISHED_LOAN_HEADERS = [
   '入库项目编号',
   '备注',
 ];
-const PUBLISHED_REPAYMENT_HEADERS = ['贷款合同编号', '期次', '应还日期', '实还日期', '实还本金（元）', '实还利息（元）'];
+const PUBLISHED_REPAYMENT_HEADERS = [
+  '贷款合同编号',
+  '期次',
+  '应还日期',
+  '实还日期',
+  '实还本金（元）',
+  '实还利息（元）',
+];
 
 describe('templates', () => {
   it('downloads a real .xlsx: instructions sheet, Chinese headers, validation lists of purposes and institutions', async () => {
