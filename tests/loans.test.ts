@@ -455,9 +455,14 @@ describe('reference and documentation', () => {
     }
   });
 
-  it('keeps an enterprise without loans out of every bank’s view', async () => {
-    const e = await makeEnterprise(p.deps, { uscc: validUscc('440785'), districtCode: '440785' });
+  it('keeps an enterprise’s loan at another bank out of a bank’s view', async () => {
+    const uscc = validUscc('440785');
+    const e = await makeEnterprise(p.deps, { uscc, districtCode: '440785' });
+    const made = await s.bankB!.post('/api/v1/loans', loanBody({ enterpriseUscc: uscc, contractNo: 'SCOPE-B-1' }));
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await s.bankB!.get(`/api/v1/loans?enterpriseId=${e.id}`)).json().total).toBe(1);
     const res = await s.bankA!.get(`/api/v1/loans?enterpriseId=${e.id}`);
+    expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(0);
   });
 });
