@@ -453,6 +453,13 @@ describe('reference and documentation', () => {
         path,
       ).toBe(true);
     }
+    // The documented list answers as documented: a page of loans with its total.
+    const listPath = paths.find((x) => x.replace(/\/$/, '') === '/api/v1/loans')!;
+    expect(Object.keys(res.json().paths[listPath].get.responses)).toContain('200');
+    const list = await s.bankA!.get('/api/v1/loans');
+    expect(list.statusCode).toBe(200);
+    expect(Array.isArray(list.json().items)).toBe(true);
+    expect(typeof list.json().total).toBe('number');
   });
 
   it('keeps an enterprise’s loan at another bank out of a bank’s view', async () => {
