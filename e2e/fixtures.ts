@@ -17,6 +17,17 @@ import { DEMO_PASSWORD } from '../src/db/seed/demo';
 export { DEMO_PASSWORD };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The instant the journeys' server clock starts at (10:00 Beijing time on a Monday, inside the policies' validity),
+ * so every journey runs the same whatever the machine's date. The server honours it only in test mode.
+ */
+export const E2E_NOW = '2026-06-15T02:00:00.000Z';
+
+/** A Beijing calendar day `offsetDays` from the journeys' clock, as YYYY-MM-DD. */
+export function e2eChinaDay(offsetDays = 0): string {
+  return new Date(Date.parse(E2E_NOW) + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where journeys save screenshots of the main pages (for people to look at). */
 export const SHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'huiqi-e2e-screenshots');
@@ -24,6 +35,8 @@ export const SHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR ?? path.join(os.tmpdir(
 export interface E2EServer {
   baseUrl: string;
   database: 'pglite' | 'postgres';
+  /** The server's clock started at E2E_NOW (the browsers' clocks are started there too). */
+  fixedClock: boolean;
   /** Everything the server printed (for failure messages). */
   output(): string;
   close(): Promise<void>;
@@ -95,7 +108,11 @@ export async function startServer(opts: { requireTwoFactor?: boolean } = {}): Pr
     // Not 'production': a server holding demo accounts refuses to start in production.
     NODE_ENV: 'test',
     HUIQI_REQUIRE_TWO_FACTOR: opts.requireTwoFactor ? 'true' : 'false',
+    HUIQI_TEST_MODE: '1',
   };
+  // A journey that moves the clock itself (HUIQI_E2E_CLOCK_FILE) keeps the real one as its base.
+  if (!process.env.HUIQI_E2E_CLOCK_FILE) env.HUIQI_TEST_NOW = E2E_NOW;
+  else delete env.HUIQI_TEST_NOW;
   delete env.DATABASE_READ_URL;
   delete env.HUIQI_FILES_DIR;
   if (db) env.DATABASE_URL = db.url;
@@ -136,7 +153,13 @@ export async function startServer(opts: { requireTwoFactor?: boolean } = {}): Pr
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseUrl, database: db ? 'postgres' : 'pglite', output: () => output, close };
+  return {
+    baseUrl,
+    database: db ? 'postgres' : 'pglite',
+    fixedClock: !!env.HUIQI_TEST_NOW,
+    output: () => output,
+    close,
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -182,6 +205,8 @@ export async function newSession(
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
+  // The browser's clock starts where the server's does, so the web app's "today" is the platform's.
+  if (server.fixedClock) await context.clock.install({ time: new Date(E2E_NOW) });
   if (opts.lang) {
     await context.addInitScript((l) => {
       if (!localStorage.getItem('huiqi.lang')) localStorage.setItem('huiqi.lang', l);

@@ -9,6 +9,7 @@ import { LOAN_COLUMNS } from '../src/domain/loans/import';
 import {
   apiSession,
   type E2EServer,
+  e2eChinaDay,
   launchBrowser,
   loginAs,
   newSession,
@@ -23,9 +24,9 @@ let uscc: string;
 let enterpriseName: string;
 const contractNo = `GH-ZYB-${Date.now() % 100000}`;
 
-/** A China-time wall-clock day `days` ago, as YYYY-MM-DD. */
+/** A Beijing day `daysAgo` before the journeys' clock, as YYYY-MM-DD. */
 function chinaDay(daysAgo: number): string {
-  return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86400_000).toISOString().slice(0, 10);
+  return e2eChinaDay(-daysAgo);
 }
 
 beforeAll(async () => {

@@ -15,6 +15,7 @@ import { completeUscc } from '../src/domain/enterprise/uscc';
 import {
   apiSession,
   type E2EServer,
+  e2eChinaDay,
   launchBrowser,
   loginAs,
   newSession,
@@ -26,11 +27,8 @@ import {
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-function chinaDay(offsetDays = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+const chinaDay = e2eChinaDay;
 const TODAY = chinaDay();
-const IN_FORCE = TODAY >= '2024-01-25' && TODAY <= '2026-12-31';
 
 let server: E2EServer;
 let browser: Browser;
@@ -43,7 +41,6 @@ async function session(): Promise<RoleSession> {
 }
 
 beforeAll(async () => {
-  if (!IN_FORCE) return;
   server = await startServer();
   browser = await launchBrowser();
 });
@@ -222,7 +219,7 @@ async function reportProgress(page: Page, amount: string) {
   await page.getByTestId('reports-table').getByText('已报送').waitFor();
 }
 
-describe.skipIf(!IN_FORCE)('project library: declaration → verification → return → approval → tracking', () => {
+describe('project library: declaration → verification → return → approval → tracking', () => {
   it('the city administrator opens a filing window for today by notice', async () => {
     const s = await session();
     const { page } = s;

@@ -5,11 +5,17 @@ import { loadConfig } from './config';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { demoBusinessWanted, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
 import { buildApp } from './server/app';
-import { DEMO_IN_PRODUCTION_MESSAGE, serverHasDemoAccounts } from './services/auth/demo-accounts';
+import { DEMO_IN_PRODUCTION_MESSAGE, serverHasDemoAccounts } from './services/auth';
+import { testClockFromEnv } from './test-clock';
 
+const testClock = testClockFromEnv(process.env);
+if (!testClock.ok) {
+  console.error(testClock.message);
+  process.exit(1);
+}
 const config = loadConfig();
 fs.mkdirSync(config.dataDir, { recursive: true });
-const runtime = await startRuntime(config);
+const runtime = await startRuntime(config, testClock.clock ?? undefined);
 const { deps } = runtime;
 
 if (config.loadDemoData) {

@@ -62,9 +62,8 @@ async function json(s: Session, url: string) {
 }
 
 describe('demo data on a first start', () => {
-  it('loads once, quickly; a second start finds data and loads nothing', async () => {
+  it('loads once; a second start finds data and loads nothing', async () => {
     console.info(`demo data loaded in ${elapsedMs} ms (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
-    expect(elapsedMs).toBeLessThan(10_000);
     expect(await loadDemoData(p.deps)).toBeNull();
     const [u] = await p.deps.db.select({ n: count() }).from(users);
     expect(u!.n).toBe(15);

@@ -453,11 +453,23 @@ describe('reference and documentation', () => {
         path,
       ).toBe(true);
     }
+    // The documented list answers as documented: a page of loans with its total.
+    const listPath = paths.find((x) => x.replace(/\/$/, '') === '/api/v1/loans')!;
+    expect(Object.keys(res.json().paths[listPath].get.responses)).toContain('200');
+    const list = await s.bankA!.get('/api/v1/loans');
+    expect(list.statusCode).toBe(200);
+    expect(Array.isArray(list.json().items)).toBe(true);
+    expect(typeof list.json().total).toBe('number');
   });
 
-  it('keeps an enterprise without loans out of every bank’s view', async () => {
-    const e = await makeEnterprise(p.deps, { uscc: validUscc('440785'), districtCode: '440785' });
+  it('keeps an enterprise’s loan at another bank out of a bank’s view', async () => {
+    const uscc = validUscc('440785');
+    const e = await makeEnterprise(p.deps, { uscc, districtCode: '440785' });
+    const made = await s.bankB!.post('/api/v1/loans', loanBody({ enterpriseUscc: uscc, contractNo: 'SCOPE-B-1' }));
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await s.bankB!.get(`/api/v1/loans?enterpriseId=${e.id}`)).json().total).toBe(1);
     const res = await s.bankA!.get(`/api/v1/loans?enterpriseId=${e.id}`);
+    expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(0);
   });
 });
