@@ -165,7 +165,7 @@ describe('a bank records loans; insurer and enterprise see them', () => {
       .getByRole('link', { name: `${contractNo}-B` })
       .waitFor();
     await link.click();
-    await qiye.page.getByText('¥6,083.33').waitFor();
+    await qiye.page.locator('.ant-table-tbody').getByText('¥6,083.33').first().waitFor();
     expect(await qiye.page.getByTestId('repayment-new').count()).toBe(0);
     const loanUrl = qiye.page.url();
     expect(qiye.errors).toEqual([]);
