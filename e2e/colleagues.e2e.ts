@@ -183,7 +183,7 @@ describe('credit standing history', () => {
     await dialog.waitFor();
     await selectOption(dialog, '信用状况', '列入经营异常名录');
     await dialog.getByLabel('信息来源').fill('国家企业信用信息公示系统');
-    await dialog.getByLabel('信息日期').fill('2026-11-18');
+    await dialog.getByLabel('信息日期').fill('2026-06-01');
     await dialog.getByLabel('信息日期').press('Enter');
     await dialog.getByLabel('备注').fill('列入经营异常名录（未按时报送年报）');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -195,7 +195,7 @@ describe('credit standing history', () => {
     for (const text of [
       '信用良好',
       '列入经营异常名录',
-      '2026-11-18',
+      '2026-06-01',
       '列入经营异常名录（未按时报送年报）',
       '市工信局业务管理员',
     ])

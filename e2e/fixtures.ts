@@ -91,7 +91,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<void> {
  * Starts the server with demo data; resolves once /api/health answers. The journeys that create staff accounts of
  * their own switch the two-factor obligation off unless they are about it (`requireTwoFactor`).
  */
-export async function startServer(opts: { requireTwoFactor?: boolean } = {}): Promise<E2EServer> {
+/**
+ * `realClock`: the server keeps the machine's clock — only for a journey whose subject is real time itself (TOTP codes
+ * are computed from the wall clock by the authenticator); nothing in such a journey may depend on the date.
+ */
+export async function startServer(opts: { requireTwoFactor?: boolean; realClock?: boolean } = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` (npm run test:e2e builds it)');
   }
@@ -111,7 +115,7 @@ export async function startServer(opts: { requireTwoFactor?: boolean } = {}): Pr
     HUIQI_TEST_MODE: '1',
   };
   // A journey that moves the clock itself (HUIQI_E2E_CLOCK_FILE) keeps the real one as its base.
-  if (!process.env.HUIQI_E2E_CLOCK_FILE) env.HUIQI_TEST_NOW = E2E_NOW;
+  if (!process.env.HUIQI_E2E_CLOCK_FILE && !opts.realClock) env.HUIQI_TEST_NOW = E2E_NOW;
   else delete env.HUIQI_TEST_NOW;
   delete env.DATABASE_READ_URL;
   delete env.HUIQI_FILES_DIR;

@@ -235,7 +235,7 @@ describe('project library: declaration → verification → return → approval 
     await modal.getByTestId('override-ok').click();
     await page
       .getByRole('row', { name: new RegExp(month) })
-      .getByText('通知调整')
+      .getByText('通知调整', { exact: true })
       .waitFor();
     await screenshot(page, 'projects-calendar-admin');
     expect(s.errors).toEqual([]);

@@ -13,7 +13,7 @@ let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ requireTwoFactor: true });
+  server = await startServer({ requireTwoFactor: true, realClock: true });
   browser = await launchBrowser();
 });
 

@@ -23,7 +23,8 @@ export async function currentUser(ctx: Ctx, userId: string, csrfToken: string, r
     enterpriseId: u.enterpriseId,
     isEnterpriseAdmin: u.isEnterpriseAdmin,
     mustChangePassword: u.mustChangePassword,
-    mustEnrolTwoFactor: mustEnrolTwoFactor(u),
+    // Enrolment is demanded only where the server requires two-factor sign-in (HUIQI_REQUIRE_TWO_FACTOR).
+    mustEnrolTwoFactor: ctx.deps.config.requireTwoFactor && mustEnrolTwoFactor(u),
     twoFactorEnabled: u.totpSecretEnc !== null,
     isDemo: u.isDemo,
     csrfToken,
