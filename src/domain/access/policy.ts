@@ -34,6 +34,7 @@ export type AccessAction =
   | 'user.enable'
   | 'user.unlock'
   | 'user.reset_password'
+  | 'user.reset_two_factor'
   | 'api_token.list'
   | 'api_token.issue'
   | 'api_token.revoke'
@@ -92,6 +93,8 @@ const RULES: Record<AccessAction, readonly Rule[]> = {
     rule(['enterprise'], (a, r) => colleague(a, r) && notSelf(a, r)),
   ],
   'user.unlock': [rule(['security_admin'], (a, r) => anyAccount(a, r) && notSelf(a, r))],
+  // Only the security administrator resets another person's authenticator (三权分立: not the business administrator).
+  'user.reset_two_factor': [rule(['security_admin'])],
   'user.reset_password': [
     rule(['security_admin'], (a, r) => anyAccount(a, r) && notSelf(a, r)),
     rule(['enterprise'], (a, r) => colleague(a, r) && notSelf(a, r)),

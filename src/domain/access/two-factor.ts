@@ -3,6 +3,7 @@
  * besides the password. Other roles may enrol if they wish. Demonstration accounts are exempt and say so.
  */
 import type { Actor, Role } from './actor';
+import { can } from './policy';
 
 export const TWO_FACTOR_REQUIRED_ROLES: readonly Role[] = [
   'city_admin',
@@ -18,7 +19,7 @@ export function twoFactorRequired(role: Role): boolean {
 
 /** Only the security administrator resets another person's authenticator (三权分立: not the business administrator). */
 export function mayResetTwoFactor(actor: Actor): boolean {
-  return actor.via === 'session' && actor.role === 'security_admin';
+  return can(actor, 'user.reset_two_factor');
 }
 
 /** TOTP parameters: 6 digits, 30-second steps, one step of clock drift either side. */
