@@ -1,6 +1,10 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
+import { loansEn, loansZh } from '../features/loans/messages';
+import { projectsEn, projectsZh } from '../features/projects/messages';
 
 export const zh = {
+  ...loansZh,
+  ...projectsZh,
   'app.name': '惠企',
   'app.subtitle': '江门市制造业数字化转型扶持平台',
   'app.shortSubtitle': '江门市数字化转型扶持',
@@ -704,6 +708,8 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...loansEn,
+  ...projectsEn,
   'app.name': 'Huiqi',
   'app.subtitle': 'Jiangmen Manufacturing Digital Transformation Support',
   'app.shortSubtitle': 'Jiangmen digital support',
