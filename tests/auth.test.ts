@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../src/db/schema';
+import { auditEvents, notifications, users } from '../src/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo';
 import { orgCodeCheckChar } from '../src/domain/enterprise/uscc';
 import { makeUser, withCheckChar } from './helpers/factories';
@@ -40,18 +40,37 @@ describe('sign-in and sessions', () => {
     expect((await s.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
-  it('locks the account after 5 failures for 15 minutes', async () => {
+  it('locks the account after 5 failures for 15 minutes, answering exactly as for an unknown username', async () => {
     const u = await makeUser(p.deps, 'enterprise');
     const s = anonymous(p.app);
-    for (let i = 1; i <= 4; i++) {
-      const r = await s.post('/api/v1/auth/login', { username: u.username, password: 'Wrong@pass1' });
-      expect(r.statusCode).toBe(401);
+    const unknown = await s.post('/api/v1/auth/login', { username: `nobody-${u.username}`, password: 'Wrong@pass1' });
+    expect(unknown.statusCode).toBe(401);
+    const answers = [];
+    for (let i = 1; i <= 5; i++) {
+      answers.push(await s.post('/api/v1/auth/login', { username: u.username, password: 'Wrong@pass1' }));
     }
-    const fifth = await s.post('/api/v1/auth/login', { username: u.username, password: 'Wrong@pass1' });
-    expect(fifth.statusCode).toBe(423);
     const right = await s.post('/api/v1/auth/login', { username: u.username, password: u.password });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.message).toContain('锁定');
+    // Wrong passwords, the locking one and the right password on a locked account: the unknown user's answer.
+    for (const r of [...answers, right]) {
+      expect(r.statusCode).toBe(401);
+      const { requestId: _, ...error } = r.json().error;
+      const { requestId: __, ...unknownError } = unknown.json().error;
+      expect(error).toEqual(unknownError);
+    }
+    expect(unknown.json().error.message).toContain('用户名或密码错误');
+    const [row] = await p.deps.db.select().from(users).where(eq(users.id, u.id));
+    expect(row!.lockedUntil!.getTime()).toBe(p.clock().getTime() + 15 * 60_000);
+
+    // The holder is told of the lock (in the app, and by SMS / e-mail where an address is known) once.
+    const told = await p.deps.db.select().from(notifications).where(eq(notifications.recipientUserId, u.id));
+    expect(told.map((n) => n.kind)).toEqual(['account_locked']);
+    expect(told[0]!.body).toContain('连续 5 次登录失败');
+    const refused = await p.deps.db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, u.id), eq(auditEvents.action, 'auth.login_failed')));
+    expect(refused.some((e) => (e.after as { reason?: string }).reason === 'locked')).toBe(true);
+
     p.clock.advance(15 * 60_000 + 1000);
     const later = await s.post('/api/v1/auth/login', { username: u.username, password: u.password });
     expect(later.statusCode).toBe(200);
@@ -81,7 +100,7 @@ describe('sign-in and sessions', () => {
     // Exactly one lock, and no sign-in after it.
     expect(actions.filter((a) => a === 'auth.account_locked')).toHaveLength(1);
     expect(actions.slice(lockedAt).includes('auth.login')).toBe(false);
-    expect(answers.every((r) => [200, 401, 423].includes(r.statusCode))).toBe(true);
+    expect(answers.every((r) => [200, 401].includes(r.statusCode))).toBe(true);
   });
 
   it('ends a session after 30 idle minutes', async () => {

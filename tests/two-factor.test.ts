@@ -84,6 +84,25 @@ describe('two-factor sign-in', () => {
     expect(failed.some((e) => e.objectId === u.id)).toBe(true);
   });
 
+  it('wrong codes count toward the lockout like wrong passwords: the fifth locks, then even a right code is refused', async () => {
+    const u = await makeUser(p.deps, 'district_reviewer', { districtCode: '440703' });
+    const { secret } = await enrol(u.username);
+    p.clock.advance(60_000);
+    const anon = anonymous(p.app);
+    const guess = (otp: string) =>
+      anon.post('/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD, otp });
+    const right = await codeAt(secret, p.clock());
+    const wrongCode = right === '000000' ? '111111' : '000000';
+    for (let i = 1; i <= 4; i++) expect((await guess(wrongCode)).json().error.code).toBe('INVALID_SECOND_FACTOR');
+    const fifth = await guess(wrongCode);
+    expect(fifth.json().error.code).toBe('INVALID_CREDENTIALS');
+    const afterLock = await guess(right);
+    expect(afterLock.statusCode).toBe(401);
+    expect(afterLock.json().error.code).toBe('INVALID_CREDENTIALS');
+    const [row] = await p.deps.db.select().from(users).where(eq(users.id, u.id));
+    expect(row!.lockedUntil).not.toBeNull();
+  });
+
   it('a recovery code signs in once; the codes are stored only as hashes', async () => {
     const u = await makeUser(p.deps, 'audit_admin');
     const { recoveryCodes } = await enrol(u.username);

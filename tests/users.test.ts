@@ -295,8 +295,8 @@ describe('security administrator manages staff accounts', () => {
   it('unlocks an account locked by 5 failed logins, so it can sign in at once', async () => {
     const u = await makeUser(p.deps, 'city_reviewer');
     for (let i = 0; i < 4; i++) expect(await tryLogin(u.username, 'Wrong@pass1')).toBe(401);
-    expect(await tryLogin(u.username, 'Wrong@pass1')).toBe(423);
-    expect(await tryLogin(u.username, u.password)).toBe(423);
+    expect(await tryLogin(u.username, 'Wrong@pass1')).toBe(401);
+    expect(await tryLogin(u.username, u.password)).toBe(401);
     const listed = await security.get(`/api/v1/users/${u.id}`);
     expect(listed.json().lockedUntil).not.toBeNull();
 

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'report_submitted',
   'spot_check_opened',
   'spot_check_closed',
+  'account_locked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const NOTIFICATION_KIND_NAMES: Readonly<Record<NotificationKind, { zh: st
   report_submitted: { zh: '项目进展已报送', en: 'Progress reported' },
   spot_check_opened: { zh: '项目抽查', en: 'Spot check opened' },
   spot_check_closed: { zh: '抽查结论', en: 'Spot check result' },
+  account_locked: { zh: '账号临时锁定', en: 'Account locked' },
 };
 
 export const ZNotification = z.object({

@@ -1,16 +1,20 @@
 /**
- * Signing in. Five consecutive failures lock the account for 15 minutes; every attempt is an audit event.
- * The answer for a wrong password and an unknown user is the same, so usernames cannot be probed.
+ * Signing in. Five consecutive failures (wrong password or wrong second factor) lock the account for 15 minutes;
+ * every attempt is an audit event. Every refusal gets the same answer, so usernames cannot be probed.
  */
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from '../../domain/access/password-policy';
+import { formatChinaDateTime } from '../../domain/calendar/china-time';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
+import { notifyUsers } from '../notifications';
 import { DUMMY_HASH, verifyPassword } from './password-hash';
-import { checkSecondFactor } from './second-factor';
+import { checkSecondFactor, wrongSecondFactor } from './second-factor';
 import { actorFromUser, createSession } from './sessions';
+
+type UserRow = typeof users.$inferSelect;
 
 export interface LoginResult {
   token: string;
@@ -18,11 +22,66 @@ export interface LoginResult {
   userId: string;
 }
 
+/**
+ * One answer for every refused sign-in — unknown user, wrong password, wrong code, locked account — so that
+ * neither the status nor the text tells whether a username exists or is locked. The locked user learns of the
+ * lock by notification instead (see `countFailure`).
+ */
 const BAD_CREDENTIALS = () =>
   new AppError('INVALID_CREDENTIALS', 401, {
-    zh: '用户名或密码错误',
-    en: 'Wrong username or password',
+    zh: `用户名或密码错误。连续 ${LOCKOUT_THRESHOLD} 次输错的账号将锁定 ${LOCKOUT_MINUTES} 分钟（锁定期间无法登录），并通知账号本人`,
+    en: `Wrong username or password. After ${LOCKOUT_THRESHOLD} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes (no sign-in meanwhile) and its holder is told`,
   });
+
+/**
+ * Counts a failed attempt on an existing account (wrong password or wrong second factor) and locks it at the
+ * threshold — decided in one conditional statement, so concurrent guesses cannot slip past the threshold nor
+ * reset a lock another attempt has just set. The lock is audited and its holder notified in the same
+ * transaction. Returns whether the account is (now) locked.
+ */
+async function countFailure(ctx: Ctx, user: UserRow, reason: 'password' | 'second_factor'): Promise<boolean> {
+  return inTx(ctx, async (tx) => {
+    const lockUntil = new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000);
+    const next = sql`${users.failedLoginCount} + 1`;
+    const [row] = await tx
+      .update(users)
+      .set({
+        failedLoginCount: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then 0 else ${next} end`,
+        lockedUntil: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      })
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
+      .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
+    const alreadyLocked = !row;
+    const lock = !alreadyLocked && row.lockedUntil !== null && row.lockedUntil > ctx.now;
+    const failed = alreadyLocked || lock ? LOCKOUT_THRESHOLD : row.failed;
+    await recordAudit(
+      tx,
+      { ...ctx, actor: null },
+      {
+        action: lock
+          ? 'auth.account_locked'
+          : reason === 'second_factor'
+            ? 'auth.second_factor_failed'
+            : 'auth.login_failed',
+        objectType: 'user',
+        objectId: user.id,
+        after: { username: user.username, failedCount: failed, reason },
+      },
+    );
+    if (lock) {
+      await notifyUsers(tx, ctx.deps, ctx.now, [user.id], {
+        kind: 'account_locked',
+        title: '您的账号已临时锁定',
+        body: `${formatChinaDateTime(ctx.now)}（北京时间）您的账号连续 ${LOCKOUT_THRESHOLD} 次登录失败（密码或动态口令错误），已锁定至 ${formatChinaDateTime(lockUntil)}，期间无法登录。如非本人操作，请登录后立即修改密码，或联系安全管理员。`,
+        objectType: 'user',
+        objectId: user.id,
+        dedupeKey: `account_locked:${lockUntil.toISOString()}`,
+        channels: ['sms', 'email'],
+      });
+    }
+    return lock || alreadyLocked;
+  });
+}
 
 export async function login(
   ctx: Ctx,
@@ -34,73 +93,36 @@ export async function login(
     .where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()))
     .limit(1);
 
-  if (!user || !user.active) {
+  const locked = !!user?.lockedUntil && user.lockedUntil > ctx.now;
+  if (!user || !user.active || locked) {
+    // The same work and the same answer whether the account is unknown, inactive or locked.
     await verifyPassword(input.password, DUMMY_HASH);
     await inTx(ctx, (tx) =>
       recordAudit(tx, ctx, {
         action: 'auth.login_failed',
         objectType: 'user',
-        objectId: null,
-        after: { username: input.username.slice(0, 64), reason: user ? 'inactive' : 'unknown_user' },
+        objectId: user && locked ? user.id : null,
+        after: {
+          username: input.username.slice(0, 64),
+          reason: !user ? 'unknown_user' : !user.active ? 'inactive' : 'locked',
+        },
       }),
     );
     throw BAD_CREDENTIALS();
   }
 
-  if (user.lockedUntil && user.lockedUntil > ctx.now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - ctx.now.getTime()) / 60_000);
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      423,
-      {
-        zh: `连续 ${LOCKOUT_THRESHOLD} 次登录失败，账号已锁定，请 ${minutes} 分钟后再试`,
-        en: `Account locked after ${LOCKOUT_THRESHOLD} failed logins; try again in ${minutes} minutes`,
-      },
-      [],
-      { lockedUntil: user.lockedUntil.toISOString() },
-    );
-  }
-
   const ok = await verifyPassword(input.password, user.passwordHash);
   if (!ok) {
-    const locked = await inTx(ctx, async (tx) => {
-      // Count and lock in one statement, and only while the account is not locked, so concurrent wrong
-      // guesses cannot slip past the threshold nor reset a lock that another attempt has just set.
-      const lockUntil = new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000);
-      const next = sql`${users.failedLoginCount} + 1`;
-      const [row] = await tx
-        .update(users)
-        .set({
-          failedLoginCount: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then 0 else ${next} end`,
-          lockedUntil: sql`case when ${next} >= ${LOCKOUT_THRESHOLD} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-        })
-        .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
-        .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
-      const alreadyLocked = !row;
-      const lock = !alreadyLocked && row.lockedUntil !== null && row.lockedUntil > ctx.now;
-      const failed = alreadyLocked ? LOCKOUT_THRESHOLD : lock ? LOCKOUT_THRESHOLD : row.failed;
-      await recordAudit(
-        tx,
-        { ...ctx, actor: null },
-        {
-          action: lock ? 'auth.account_locked' : 'auth.login_failed',
-          objectType: 'user',
-          objectId: user.id,
-          after: { username: user.username, failedCount: failed },
-        },
-      );
-      return lock || alreadyLocked;
-    });
-    if (locked) {
-      throw new AppError('ACCOUNT_LOCKED', 423, {
-        zh: `连续 ${LOCKOUT_THRESHOLD} 次登录失败，账号已锁定 ${LOCKOUT_MINUTES} 分钟`,
-        en: `Account locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_THRESHOLD} failed logins`,
-      });
-    }
+    await countFailure(ctx, user, 'password');
     throw BAD_CREDENTIALS();
   }
 
-  await checkSecondFactor(ctx, user, input.otp);
+  const secondFactor = await checkSecondFactor(ctx, user, input.otp);
+  if (secondFactor === 'wrong') {
+    // A wrong code counts toward the lockout like a wrong password: the code space is small.
+    if (await countFailure(ctx, user, 'second_factor')) throw BAD_CREDENTIALS();
+    throw wrongSecondFactor();
+  }
 
   return inTx(ctx, async (tx) => {
     // Re-check the lock in the same statement: a parallel wrong guess may have locked the account meanwhile.
@@ -109,12 +131,7 @@ export async function login(
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now })
       .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
       .returning({ id: users.id });
-    if (!unlocked) {
-      throw new AppError('ACCOUNT_LOCKED', 423, {
-        zh: `连续 ${LOCKOUT_THRESHOLD} 次登录失败，账号已锁定 ${LOCKOUT_MINUTES} 分钟`,
-        en: `Account locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_THRESHOLD} failed logins`,
-      });
-    }
+    if (!unlocked) throw BAD_CREDENTIALS();
     const s = await createSession(tx, user.id, ctx.now, { clientIp: ctx.clientIp, userAgent: input.userAgent });
     await recordAudit(
       tx,

@@ -49,7 +49,7 @@ export const secondFactorRequired = () =>
     { secondFactor: true },
   );
 
-const wrongSecondFactor = () =>
+export const wrongSecondFactor = () =>
   new AppError(
     'INVALID_SECOND_FACTOR',
     401,
@@ -63,10 +63,15 @@ const wrongSecondFactor = () =>
 
 /**
  * Called by the sign-in flow once the password is right and before the session is made. Throws 401
- * SECOND_FACTOR_REQUIRED when a code is needed and missing, 401 INVALID_SECOND_FACTOR when it is wrong (audited).
+ * SECOND_FACTOR_REQUIRED when a code is needed and missing; answers 'wrong' for a wrong or reused code (the
+ * sign-in flow counts it toward the lockout and audits it).
  */
-export async function checkSecondFactor(ctx: Ctx, user: UserRow, code: string | undefined): Promise<void> {
-  if (user.isDemo || !user.totpSecretEnc) return;
+export async function checkSecondFactor(
+  ctx: Ctx,
+  user: UserRow,
+  code: string | undefined,
+): Promise<'none' | 'totp' | 'recovery' | 'wrong'> {
+  if (user.isDemo || !user.totpSecretEnc) return 'none';
   if (!code) throw secondFactorRequired();
   const given = code.trim();
   const secret = ctx.deps.cipher.decrypt(user.totpSecretEnc);
@@ -100,17 +105,7 @@ export async function checkSecondFactor(ctx: Ctx, user: UserRow, code: string | 
         return 'recovery';
       }
     }
-    await recordAudit(
-      tx,
-      { ...ctx, actor: null },
-      {
-        action: 'auth.second_factor_failed',
-        objectType: 'user',
-        objectId: user.id,
-        after: { username: user.username },
-      },
-    );
     return null;
   });
-  if (!accepted) throw wrongSecondFactor();
+  return accepted ?? 'wrong';
 }
