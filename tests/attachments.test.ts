@@ -305,3 +305,61 @@ describe('download auditing', () => {
     expect(after!.n).toBe(before!.n);
   });
 });
+
+describe('hostile names and bodies', () => {
+  it.each([
+    ['a right-to-left override', 'invoice\u202Efdp.exe.pdf', 'invoicefdp.exe.pdf'],
+    ['control, C1 and zero-width characters', 'a\u0001b\u0085c\u200Bd\uFEFF.pdf', 'abcd.pdf'],
+    ['a NUL and half a surrogate pair', '报\u0000告\uD800.pdf', '报告.pdf'],
+    ['a path', '..\\..\\windows\\营业执照.pdf', '营业执照.pdf'],
+    ['decomposed Unicode (stored as NFC)', 'Cafe\u0301.pdf', 'Caf\u00e9.pdf'],
+  ])('stores a name with %s once, cleaned', async (_label, name, stored) => {
+    const res = await upload(owner, fieldsFor(ent.id), { name, data: PDF });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().fileName).toBe(stored);
+    const listed = await owner.get(`/api/v1/attachments?ownerType=enterprise&ownerId=${ent.id}`);
+    expect(listed.json().items.map((a: { fileName: string }) => a.fileName)).toContain(stored);
+  });
+
+  it('a name sent RFC 5987-encoded (filename*) is decoded once, not stored percent-encoded', async () => {
+    const boundary = 'huiqiRfc5987';
+    const payload = Buffer.concat([
+      ...Object.entries(fieldsFor(ent.id)).map(([k, v]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent('授权书.pdf')}\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await owner.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().fileName).toBe('授权书.pdf');
+  });
+
+  it.each([
+    ['cut after the boundary', '--b\r\n\r\n'],
+    ['cut inside the file', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.'],
+    ['with no boundary at all', 'garbage'],
+  ])('a multipart body %s is a 400 with a Chinese message, and nothing is stored', async (_label, body) => {
+    const [before] = await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    for (const url of ['/api/v1/attachments/']) {
+      const res = await owner.request({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toMatch(/上传的表单不完整|为必填项/);
+    }
+    const [after] = await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    expect(after!.n).toBe(before!.n);
+  });
+});

@@ -384,6 +384,20 @@ describe('a file with errors', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a cell holding a NUL character, naming its row and column, and a NUL in the file name is dropped', async () => {
+    const before = await counts();
+    const res = await upload(
+      bank,
+      'lo\u0000ans\u202e.csv',
+      csvOf(LOAN_COLUMNS, [loanRow({ enterpriseName: `${w.e1.name}\u0000` })]),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.details.fileName).toBe('loans.csv');
+    expect(res.json().error.details.errors[0]).toMatchObject({ row: 2, column: '借款企业名称' });
+    expect(res.json().error.details.errors[0].reason).toContain('无法保存的字符');
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a loan row that changes an existing loan, and a period that differs from the recorded one', async () => {
     const a = loanRow();
     expect((await upload(bank, 'a.csv', csvOf(LOAN_COLUMNS, [a]))).statusCode).toBe(200);

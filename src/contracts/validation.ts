@@ -138,6 +138,10 @@ function issueMessage(issue: IssueLike, lang: Lang): string {
       return en ? `must be a multiple of ${issue.divisor}` : `应为 ${issue.divisor} 的整数倍`;
     case 'invalid_union':
       return en ? 'has an invalid value' : '取值不正确';
+    case 'unstorable_text':
+      return en
+        ? 'contains a character that cannot be stored (a NUL character or a broken character code); remove it and try again'
+        : '含有无法保存的字符（空字符或残缺的字符编码，多见于从其他系统复制的文字），请删除后重试';
     default: {
       // custom refinements carry their own Chinese message; an English one may ride in params.en
       const params = issue.params as { en?: string } | undefined;

@@ -24,6 +24,7 @@ import { registerModules } from '../services/modules';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { rateLimitPluginOptions } from './plugins/rate-limit-store';
+import { registerUnstorableTextCheck } from './plugins/unstorable-text';
 import { registerRoutes } from './routes';
 
 export type App = FastifyInstance;
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } });
   await app.register(fastifyRateLimit, rateLimitPluginOptions(deps));
   await app.register(authPlugin);
+  registerUnstorableTextCheck(app);
 
   app.addHook('onSend', async (request, reply) => {
     // API answers are personal and change with every decision: no browser or proxy keeps them unless a route says so.

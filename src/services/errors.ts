@@ -2,7 +2,8 @@
  * Errors that reach users. A service throws an AppError for an expected refusal; the HTTP layer maps it to
  * its status with a stable machine code and a message in Chinese (or English with Accept-Language: en).
  */
-import type { FieldError, Lang } from '../contracts/validation';
+import type { ZodType } from 'zod';
+import { describeIssues, type FieldError, type Lang, summarize } from '../contracts/validation';
 
 export interface Bilingual {
   zh: string;
@@ -31,6 +32,19 @@ export function fieldError(path: string, label: string, zh: string, en: string):
   return new AppError('VALIDATION_FAILED', 400, { zh: `${label}（${path}）${zh}`, en: `${path} ${en}` }, [
     { path, label, message: `${label}（${path}）${zh}` },
   ]);
+}
+
+/** Text at `path` (inside input checked against `schema`) holds NUL or a broken surrogate: a 400 naming the field. */
+export function unstorableTextError(schema: ZodType | undefined, path: PropertyKey[], lang: Lang): AppError {
+  const issue = { code: 'unstorable_text', path, message: '' };
+  const zh = describeIssues([issue], schema, 'zh');
+  const en = describeIssues([issue], schema, 'en');
+  return new AppError(
+    'VALIDATION_FAILED',
+    400,
+    { zh: summarize(zh, 'zh'), en: summarize(en, 'en') },
+    lang === 'en' ? en : zh,
+  );
 }
 
 export const Errors = {

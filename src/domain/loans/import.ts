@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../calendar/dates';
 import { fenToYuan, isYuanString, yuanToFen } from '../money/money';
+import { hasUnstorableText } from '../text/unstorable';
 import { LOAN_LIMITS, LOAN_PURPOSES, type LoanPurpose, PURPOSE_RULES, purposeFromText } from './params';
 import {
   type LoanField,
@@ -285,6 +286,14 @@ class RowReader<K extends string> {
     const t = cellText(this.raw(key));
     if (!t) {
       if (required) this.fail(key, '为必填项', 'is required');
+      return null;
+    }
+    if (hasUnstorableText(t)) {
+      this.fail(
+        key,
+        '含有无法保存的字符（空字符或残缺的字符编码），请在表格中删除后重新导入',
+        'contains a character that cannot be stored (NUL or a broken character code)',
+      );
       return null;
     }
     if (t.length > max) {

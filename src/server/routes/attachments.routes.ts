@@ -25,45 +25,22 @@ import {
 } from '../../services/attachments';
 import { AppError } from '../../services/errors';
 import { actorCtx, langOf, noStore } from '../http-context';
+import { type MultipartUpload, readMultipartForm } from '../multipart';
 
 const TAGS = ['attachments'];
 
-interface ReadUpload {
-  fields: Record<string, string>;
-  file: { fileName: string; bytes: Buffer } | null;
-}
-
 /** Reads the form fields and the single file; a file over the limit is refused before anything is stored. */
-async function readMultipart(request: FastifyRequest, limit: number): Promise<ReadUpload> {
-  if (!request.isMultipart()) {
-    throw new AppError('NOT_MULTIPART', 415, {
-      zh: '上传文件须使用 multipart/form-data',
-      en: 'Uploads must be multipart/form-data',
-    });
-  }
-  const fields: Record<string, string> = {};
-  let file: ReadUpload['file'] = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: limit, files: 1, fields: 20 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        file = { fileName: part.filename, bytes };
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentErrors.tooLarge(limit);
-    if (code === 'FST_FILES_LIMIT') {
-      throw new AppError('TOO_MANY_FILES', 400, { zh: '一次只能上传一个文件', en: 'Upload one file at a time' });
-    }
-    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw new AppError('TOO_MANY_FIELDS', 400, { zh: '表单字段过多', en: 'Too many form fields' });
-    }
-    throw err;
-  }
-  return { fields, file };
+function readMultipart(request: FastifyRequest, limit: number): Promise<MultipartUpload> {
+  return readMultipartForm(request, {
+    fileSize: limit,
+    fields: 20,
+    tooLarge: () => attachmentErrors.tooLarge(limit),
+    notMultipart: () =>
+      new AppError('NOT_MULTIPART', 415, {
+        zh: '上传文件须使用 multipart/form-data',
+        en: 'Uploads must be multipart/form-data',
+      }),
+  });
 }
 
 export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void> {

@@ -41,6 +41,7 @@ import '../../services/loans';
 import { AppError } from '../../services/errors';
 import { listCoverInstitutions } from '../../services/loans';
 import { actorCtx, noStore } from '../http-context';
+import { readMultipartForm } from '../multipart';
 
 const tags = ['loans'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -59,30 +60,20 @@ async function readUpload(request: FastifyRequest, limit: number, rawName?: stri
     const ext = type === XLSX_TYPE ? '.xlsx' : '.csv';
     return { fileName: rawName ?? `upload${ext}`, bytes: request.body };
   }
-  if (!request.isMultipart()) {
-    throw new AppError('NOT_MULTIPART', 415, {
-      zh: '请以 multipart/form-data 上传文件（字段名 file），或直接以 text/csv、xlsx 类型发送文件内容',
-      en: 'Upload the file as multipart/form-data (field "file") or send it as the raw body',
-    });
-  }
-  let upload: Upload | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: limit, files: 1, fields: 10 } })) {
-      if (part.type === 'file') upload = { fileName: part.filename, bytes: await part.toBuffer() };
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('FILE_TOO_LARGE', 413, {
+  const { file: upload } = await readMultipartForm(request, {
+    fileSize: limit,
+    fields: 10,
+    tooLarge: () =>
+      new AppError('FILE_TOO_LARGE', 413, {
         zh: `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限，请分批导入`,
         en: 'The file is too large',
-      });
-    }
-    if (code === 'FST_FILES_LIMIT') {
-      throw new AppError('TOO_MANY_FILES', 400, { zh: '一次只能上传一个文件', en: 'Upload one file at a time' });
-    }
-    throw err;
-  }
+      }),
+    notMultipart: () =>
+      new AppError('NOT_MULTIPART', 415, {
+        zh: '请以 multipart/form-data 上传文件（字段名 file），或直接以 text/csv、xlsx 类型发送文件内容',
+        en: 'Upload the file as multipart/form-data (field "file") or send it as the raw body',
+      }),
+  });
   if (!upload) {
     throw new AppError('NO_FILE', 400, { zh: '请选择要导入的文件（字段名 file）', en: 'No file was uploaded' }, [
       { path: 'file', label: '导入文件', message: '导入文件（file）为必填项' },

@@ -1,5 +1,6 @@
 /** Safe display names for uploaded files, with the extension made to match the detected type. */
 import { type AllowedFileType, FILE_TYPE_INFO } from '../../contracts/attachments';
+import { sanitizeFileName } from '../../domain/text/file-name';
 
 const EXT_ALIASES: Record<AllowedFileType, readonly string[]> = {
   pdf: ['pdf'],
@@ -9,21 +10,6 @@ const EXT_ALIASES: Record<AllowedFileType, readonly string[]> = {
   xlsx: ['xlsx'],
   docx: ['docx'],
 };
-
-/** Strips any path, control and reserved characters; keeps at most 120 characters (extension included). */
-export function sanitizeFileName(raw: string | undefined | null): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base]
-    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f && !'<>:"|?*'.includes(c))
-    .join('')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  if (!cleaned) return '';
-  if (cleaned.length <= 120) return cleaned;
-  const dot = cleaned.lastIndexOf('.');
-  const ext = dot > 0 && cleaned.length - dot <= 8 ? cleaned.slice(dot) : '';
-  return cleaned.slice(0, 120 - ext.length) + ext;
-}
 
 /** "scan.pdf" holding a PNG becomes "scan.png"; "报告" holding a PDF becomes "报告.pdf". */
 export function fileNameForType(raw: string | undefined | null, type: AllowedFileType): string {

@@ -7,11 +7,12 @@ import type { TAttachment, TAttachmentUploadFields } from '../../contracts/attac
 import { FILE_TYPE_INFO } from '../../contracts/attachments';
 import { attachments } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { sanitizeFileName } from '../../domain/text/file-name';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { attachmentErrors } from './errors';
-import { fileNameForType, sanitizeFileName } from './file-name';
+import { fileNameForType } from './file-name';
 import { attachmentOwner } from './owner-registry';
 import { sniffFileType } from './sniff';
 import { attachmentAuditView, toAttachmentView } from './view';

@@ -3,12 +3,14 @@
  * every attempt is an audit event. Every refusal gets the same answer, so usernames cannot be probed.
  */
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { ZLogin } from '../../contracts/auth';
 import { users } from '../../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from '../../domain/access/password-policy';
 import { formatChinaDateTime } from '../../domain/calendar/china-time';
+import { findUnstorableText, storableText } from '../../domain/text/unstorable';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
-import { AppError } from '../errors';
+import { AppError, unstorableTextError } from '../errors';
 import { notifyUsers } from '../notifications';
 import { DUMMY_HASH, verifyPassword } from './password-hash';
 import { checkSecondFactor, wrongSecondFactor } from './second-factor';
@@ -87,6 +89,19 @@ export async function login(
   ctx: Ctx,
   input: { username: string; password: string; otp?: string | undefined; userAgent: string | null },
 ): Promise<LoginResult> {
+  const unstorable = findUnstorableText({ username: input.username, password: input.password, otp: input.otp });
+  if (unstorable) {
+    await inTx(ctx, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: null,
+        after: { username: storableText(input.username.slice(0, 64)), reason: 'unstorable_text' },
+      }),
+    );
+    throw unstorableTextError(ZLogin, unstorable, ctx.lang);
+  }
+
   const [user] = await ctx.deps.db
     .select()
     .from(users)

@@ -6,6 +6,7 @@
  * (bank + contract number; loan + period) are skipped. Imports of one bank are serialised by an advisory lock,
  * so concurrent uploads of the same file cannot duplicate anything.
  */
+
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TImportResult } from '../../contracts/loans';
@@ -27,6 +28,7 @@ import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { toChinaIso } from '../../domain/loans/values';
 import { fenToYuan } from '../../domain/money/money';
+import { sanitizeFileName } from '../../domain/text/file-name';
 import { type AuditInput, recordAudit, recordAuditMany } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
@@ -277,7 +279,7 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
 export async function importLoans(ctx: Ctx, input: ImportInput): Promise<TImportResult> {
   const bankId = bankOf(ctx.actor);
   const fileSha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const fileName = input.fileName.slice(0, 200) || '未命名文件';
+  const fileName = sanitizeFileName(input.fileName) || '未命名文件';
   const file = await readImportFile(input.bytes, fileName);
   const base = {
     fileName,
