@@ -2,6 +2,7 @@
  * Text that PostgreSQL cannot store: NUL (text cannot hold it) or a UTF-16 surrogate without its partner (jsonb and
  * UTF-8 cannot). Checked on every request and on every imported cell.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasUnstorableText(s: string): boolean {
