@@ -103,3 +103,11 @@ export function maxLengthOf(schema: ZodType): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a field's schema refuses an absent value: for a form field whose value is not yet the request's value
+ * (a date picker's Dayjs) and so cannot be checked by `zodRule`, the rule's `required` still comes from the contract.
+ */
+export function requiredOf(schema: ZodType): boolean {
+  return !schema.safeParse(undefined).success;
+}

@@ -17,11 +17,10 @@ import { useLoan } from './api';
 import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
 import { ratePercent, SourceTag, StatusTag } from './LoanTags';
 import { RepaymentModal } from './RepaymentModal';
-import { fill, L } from './text';
 
 export default function LoanDetailPage() {
   const { id = '' } = useParams();
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
   const { data: loan, error, isLoading } = useLoan(id);
@@ -30,7 +29,7 @@ export default function LoanDetailPage() {
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-      {pick(L.backToList)}
+      {t('loans.detail.back')}
     </Button>
   );
   if (isLoading) return <Skeleton active />;
@@ -46,20 +45,20 @@ export default function LoanDetailPage() {
   return (
     <>
       <PageHeader
-        title={`${pick(L.detail)} ${loan.contractNo}`}
+        title={`${t('loans.detail.title')} ${loan.contractNo}`}
         extra={
           <Space>
             {back}
             {isLender && active && (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setDialog('correct')} data-testid="loan-correct">
-                  {pick(L.correct)}
+                  {t('loans.correct.action')}
                 </Button>
                 <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="loan-extend">
-                  {pick(L.extend)}
+                  {t('loans.extend.action')}
                 </Button>
                 <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="loan-cancel">
-                  {pick(L.cancel)}
+                  {t('loans.cancel.action')}
                 </Button>
               </>
             )}
@@ -70,7 +69,7 @@ export default function LoanDetailPage() {
                 onClick={() => setRepaying(true)}
                 data-testid="repayment-new"
               >
-                {pick(L.recordRepayment)}
+                {t('loans.repayment.action')}
               </Button>
             )}
           </Space>
@@ -81,8 +80,8 @@ export default function LoanDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={pick(L.cancelledAlert)}
-          description={fill(pick(L.cancelInfo), {
+          title={t('loans.detail.cancelledAlert')}
+          description={t('loans.detail.cancelInfo', {
             at: formatChinaDateTime(new Date(loan.cancelled.at)),
             reason: loan.cancelled.reason,
           })}
@@ -91,78 +90,78 @@ export default function LoanDetailPage() {
       )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-          <Descriptions.Item label={pick(L.contractNo)}>
+          <Descriptions.Item label={t('loans.field.contractNo')}>
             <span className="mono">{loan.contractNo}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.enterprise)}>
+          <Descriptions.Item label={t('loans.field.enterprise')}>
             {loan.enterprise.name}
             <br />
             <span className="mono">{loan.enterprise.uscc}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.bank)}>{loan.bank.name}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.cover)}>
-            {loan.cover.name}（{pick(L.kinds[loan.cover.kind])}）
+          <Descriptions.Item label={t('loans.field.bank')}>{loan.bank.name}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.cover')}>
+            {loan.cover.name}（{t(`loans.coverKind.${loan.cover.kind}`)}）
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.purpose)}>{pick(PURPOSE_RULES[loan.purpose])}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.project)}>
+          <Descriptions.Item label={t('loans.field.purpose')}>{pick(PURPOSE_RULES[loan.purpose])}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.project')}>
             {loan.project ? `${loan.project.projectNo ?? ''} ${loan.project.name ?? ''}` : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.amount)}>{yuan(loan.amount)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.rate)}>{ratePercent(loan.annualRate)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.term)}>
+          <Descriptions.Item label={t('loans.field.amount')}>{yuan(loan.amount)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.rate')}>{ratePercent(loan.annualRate)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.term')}>
             {loan.termMonths}
             {loan.extended && (
               <>
                 {' '}
-                <Tag color="orange">{pick(L.extendedTag)}</Tag>
+                <Tag color="orange">{t('loans.detail.extendedTag')}</Tag>
                 <br />
                 <span style={{ fontSize: 12, color: '#888' }}>
-                  {fill(pick(L.contractTerm), { n: loan.contractTermMonths, d: loan.contractMaturityDate })}
+                  {t('loans.detail.contractTerm', { n: loan.contractTermMonths, d: loan.contractMaturityDate })}
                 </span>
               </>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.disbursedAt)}>
+          <Descriptions.Item label={t('loans.field.disbursedAt')}>
             {loan.disbursedAt.slice(0, 10)} {loan.disbursedAt.slice(11, 16)}
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.maturityDate)}>{loan.maturityDate}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.status)}>
+          <Descriptions.Item label={t('loans.field.maturityDate')}>{loan.maturityDate}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.status')}>
             <StatusTag status={loan.status} />
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.principalRepaid)}>{yuan(loan.principalRepaid)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.interestPaid)}>{yuan(loan.interestPaid)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.outstanding)}>{yuan(loan.outstandingPrincipal)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.source)}>
+          <Descriptions.Item label={t('loans.field.principalRepaid')}>{yuan(loan.principalRepaid)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.interestPaid')}>{yuan(loan.interestPaid)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.outstanding')}>{yuan(loan.outstandingPrincipal)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.source')}>
             <SourceTag source={loan.source} />
           </Descriptions.Item>
-          {loan.remarks && <Descriptions.Item label={pick(L.remarks)}>{loan.remarks}</Descriptions.Item>}
+          {loan.remarks && <Descriptions.Item label={t('loans.field.remarks')}>{loan.remarks}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card title={pick(L.repayments)}>
+      <Card title={t('loans.repayment.list')}>
         <Table<TRepayment>
           rowKey="id"
           dataSource={loan.repayments}
           pagination={false}
-          locale={{ emptyText: pick(L.noRepayments) }}
+          locale={{ emptyText: t('loans.repayment.none') }}
           scroll={{ x: 700 }}
           columns={[
-            { title: pick(L.periodNo), dataIndex: 'periodNo', width: 80 },
-            { title: pick(L.dueDate), dataIndex: 'dueDate' },
-            { title: pick(L.paidDate), dataIndex: 'paidDate' },
+            { title: t('loans.repayment.periodNo'), dataIndex: 'periodNo', width: 80 },
+            { title: t('loans.repayment.dueDate'), dataIndex: 'dueDate' },
+            { title: t('loans.repayment.paidDate'), dataIndex: 'paidDate' },
             {
-              title: pick(L.principalPaid),
+              title: t('loans.repayment.principalPaid'),
               dataIndex: 'principalPaid',
               align: 'right',
               render: (v: string) => yuan(v),
             },
             {
-              title: pick(L.interestPaidField),
+              title: t('loans.repayment.interestPaid'),
               dataIndex: 'interestPaid',
               align: 'right',
               render: (v: string) => yuan(v),
             },
             {
-              title: pick(L.source),
+              title: t('loans.field.source'),
               dataIndex: 'source',
               render: (v: TRepayment['source']) => <SourceTag source={v} />,
             },

@@ -5,10 +5,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { LOAN_PURPOSES, PURPOSE_RULES, type TCreateLoan, ZCreateLoan } from '../../../../src/contracts/loans';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, requiredOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { loanKeys, recordLoan, useCoverInstitutions } from './api';
-import { L } from './text';
 
 const F = ZCreateLoan.shape;
 
@@ -28,7 +27,7 @@ export function LoanFormDrawer({
   onClose: () => void;
   onRecorded: (loanId: string) => void;
 }) {
-  const { lang, pick } = useI18n();
+  const { lang, t, pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -45,7 +44,7 @@ export function LoanFormDrawer({
     setBusy(true);
     try {
       const r = await recordLoan(body);
-      message.success(pick(r.created ? L.recorded : L.alreadyRecorded));
+      message.success(t(r.created ? 'loans.record.done' : 'loans.record.already'));
       await qc.invalidateQueries({ queryKey: loanKeys.all });
       form.resetFields();
       onRecorded(r.loan.id);
@@ -59,16 +58,16 @@ export function LoanFormDrawer({
 
   return (
     <Drawer
-      title={pick(L.record)}
+      title={t('loans.record.action')}
       open={open}
       onClose={onClose}
       size={560}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{lang === 'en' ? 'Cancel' : '取消'}</Button>
+          <Button onClick={onClose}>{t('loans.record.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={submit} data-testid="loan-submit">
-            {pick(L.record)}
+            {t('loans.record.action')}
           </Button>
         </Space>
       }
@@ -77,26 +76,30 @@ export function LoanFormDrawer({
       <Form form={form} layout="vertical" initialValues={{ purpose: 'equipment', termMonths: 36 }}>
         <Form.Item
           name="enterpriseUscc"
-          label={pick(L.uscc)}
+          label={t('loans.field.uscc')}
           rules={[zodRule(F.enterpriseUscc, 'enterpriseUscc', lang)]}
         >
-          <Input maxLength={18} className="mono" placeholder="91440703MA4UQK5X4M" />
+          <Input maxLength={maxLengthOf(F.enterpriseUscc)} className="mono" placeholder="91440703MA4UQK5X4M" />
         </Form.Item>
-        <Form.Item name="contractNo" label={pick(L.contractNo)} rules={[zodRule(F.contractNo, 'contractNo', lang)]}>
+        <Form.Item
+          name="contractNo"
+          label={t('loans.field.contractNo')}
+          rules={[zodRule(F.contractNo, 'contractNo', lang)]}
+        >
           <Input maxLength={maxLengthOf(F.contractNo)} />
         </Form.Item>
         <Form.Item
           name="purpose"
-          label={pick(L.purpose)}
+          label={t('loans.field.purpose')}
           rules={[zodRule(F.purpose, 'purpose', lang)]}
-          extra={pick(L.termCapHint)}
+          extra={t('loans.field.termCapHint')}
         >
           <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
         </Form.Item>
         <Space.Compact block>
           <Form.Item
             name="amount"
-            label={pick(L.amount)}
+            label={t('loans.field.amount')}
             rules={[zodRule(F.amount, 'amount', lang)]}
             style={{ width: '50%' }}
           >
@@ -104,26 +107,26 @@ export function LoanFormDrawer({
           </Form.Item>
           <Form.Item
             name="termMonths"
-            label={pick(L.term)}
+            label={t('loans.field.term')}
             rules={[zodRule(F.termMonths, 'termMonths', lang)]}
             style={{ width: '50%' }}
           >
             <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="annualRate" label={pick(L.rate)} rules={[zodRule(F.annualRate, 'annualRate', lang)]}>
-          <Input inputMode="decimal" placeholder={pick(L.ratePlaceholder)} />
+        <Form.Item name="annualRate" label={t('loans.field.rate')} rules={[zodRule(F.annualRate, 'annualRate', lang)]}>
+          <Input inputMode="decimal" placeholder={t('loans.field.ratePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="disbursedAt"
-          label={pick(L.disbursedAt)}
-          rules={[{ required: true, message: lang === 'en' ? 'Required' : '放款时间（disbursedAt）为必填项' }]}
+          label={t('loans.field.disbursedAt')}
+          rules={[{ required: requiredOf(F.disbursedAt), message: t('loans.record.disbursedAtRequired') }]}
         >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="coverInstitutionId"
-          label={pick(L.cover)}
+          label={t('loans.field.cover')}
           rules={[zodRule(F.coverInstitutionId, 'coverInstitutionId', lang)]}
         >
           <Select
@@ -131,20 +134,18 @@ export function LoanFormDrawer({
             showSearch={{ optionFilterProp: 'label' }}
             options={(covers.data?.items ?? []).map((c) => ({
               value: c.id,
-              label: `${c.name}（${pick(L.kinds[c.kind])}）`,
+              label: `${c.name}（${t(`loans.coverKind.${c.kind}`)}）`,
             }))}
           />
         </Form.Item>
-        <Form.Item name="projectNo" label={pick(L.project)} rules={[zodRule(F.projectNo, 'projectNo', lang)]}>
-          <Input placeholder={pick(L.projectPlaceholder)} />
+        <Form.Item name="projectNo" label={t('loans.field.project')} rules={[zodRule(F.projectNo, 'projectNo', lang)]}>
+          <Input placeholder={t('loans.field.projectPlaceholder')} />
         </Form.Item>
-        <Form.Item name="remarks" label={pick(L.remarks)} rules={[zodRule(F.remarks, 'remarks', lang)]}>
+        <Form.Item name="remarks" label={t('loans.field.remarks')} rules={[zodRule(F.remarks, 'remarks', lang)]}>
           <Input.TextArea maxLength={maxLengthOf(F.remarks)} rows={2} />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {lang === 'en'
-            ? 'Amounts in yuan with at most two decimals; the rate as a decimal fraction.'
-            : '金额单位为元，最多两位小数；年利率填小数（0.0385 表示 3.85%）。同一合同编号重复提交相同内容不会重复登记。'}
+          {t('loans.record.hint')}
         </Typography.Paragraph>
       </Form>
     </Drawer>

@@ -13,10 +13,9 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { loanKeys, uploadImport } from './api';
-import { fill, L } from './text';
 
 export default function LoanImportPage() {
-  const { lang, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { data: me } = useMe();
   const qc = useQueryClient();
@@ -60,7 +59,7 @@ export default function LoanImportPage() {
   };
 
   const counts = (r: TImportResult) =>
-    fill(pick(L.counts), {
+    t('loans.import.counts', {
       lc: r.loansCreated,
       rc: r.repaymentsCreated,
       lu: r.loansUnchanged,
@@ -71,22 +70,26 @@ export default function LoanImportPage() {
 
   return (
     <>
-      <PageHeader title={pick(L.importTitle)} description={pick(L.importIntro)} />
+      <PageHeader title={t('loans.import.title')} description={t('loans.import.intro')} />
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={step}
-          items={[{ title: pick(L.step1) }, { title: pick(L.step2) }, { title: pick(L.step3) }]}
+          items={[
+            { title: t('loans.import.step1') },
+            { title: t('loans.import.step2') },
+            { title: t('loans.import.step3') },
+          ]}
           style={{ marginBottom: 24 }}
         />
         <Space wrap>
           <Button icon={<DownloadOutlined />} onClick={() => download('xlsx')} data-testid="template-xlsx">
-            {pick(L.xlsxTemplate)}
+            {t('loans.import.xlsxTemplate')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => download('csv', 'loans')}>
-            {pick(L.csvLoans)}
+            {t('loans.import.csvLoans')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => download('csv', 'repayments')}>
-            {pick(L.csvRepayments)}
+            {t('loans.import.csvRepayments')}
           </Button>
         </Space>
       </Card>
@@ -95,14 +98,14 @@ export default function LoanImportPage() {
         <Card>
           <Result
             status="success"
-            title={pick(done.status === 'already_imported' ? L.alreadyImported : L.imported)}
+            title={t(done.status === 'already_imported' ? 'loans.import.already' : 'loans.import.done')}
             subTitle={`${done.fileName} · ${counts(done)}`}
             extra={[
               <Button key="again" onClick={reset}>
-                {pick(L.again)}
+                {t('loans.import.again')}
               </Button>,
               <Link key="list" to="/bank/loans">
-                <Button type="primary">{pick(L.viewLoans)}</Button>
+                <Button type="primary">{t('loans.import.viewLoans')}</Button>
               </Link>,
             ]}
           />
@@ -124,12 +127,12 @@ export default function LoanImportPage() {
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{pick(L.chooseFile)}</p>
-            <p className="ant-upload-hint">{pick(L.dragHint)}</p>
+            <p className="ant-upload-text">{t('loans.import.chooseFile')}</p>
+            <p className="ant-upload-hint">{t('loans.import.dragHint')}</p>
           </Upload.Dragger>
           <Flex gap={12} style={{ marginTop: 16 }}>
             <Button disabled={!file} loading={busy && !check} onClick={() => run(true)} data-testid="import-check">
-              {pick(L.check)}
+              {t('loans.import.check')}
             </Button>
             <Button
               type="primary"
@@ -139,7 +142,7 @@ export default function LoanImportPage() {
               onClick={() => run(false)}
               data-testid="import-confirm"
             >
-              {pick(L.confirmImport)}
+              {t('loans.import.confirm')}
             </Button>
           </Flex>
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
@@ -148,7 +151,7 @@ export default function LoanImportPage() {
               type={check.status === 'already_imported' ? 'info' : 'success'}
               showIcon
               style={{ marginTop: 16 }}
-              title={pick(check.status === 'already_imported' ? L.alreadyImported : L.checkedOk)}
+              title={t(check.status === 'already_imported' ? 'loans.import.already' : 'loans.import.checkedOk')}
               description={counts(check)}
             />
           )}
@@ -157,11 +160,11 @@ export default function LoanImportPage() {
               <Alert
                 type="error"
                 showIcon
-                title={pick(L.rejected)}
+                title={t('loans.import.rejected')}
                 description={
                   check.errorCount > check.errors.length
-                    ? fill(pick(L.moreErrors), { shown: check.errors.length, n: check.errorCount })
-                    : fill(pick(L.errorCount), { n: check.errorCount })
+                    ? t('loans.import.moreErrors', { shown: check.errors.length, n: check.errorCount })
+                    : t('loans.import.errorCount', { n: check.errorCount })
                 }
                 style={{ marginBottom: 12 }}
               />
@@ -171,18 +174,26 @@ export default function LoanImportPage() {
                 dataSource={check.errors}
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
                 columns={[
-                  { title: pick(L.sheet), dataIndex: 'sheet', width: 90 },
-                  { title: pick(L.row), dataIndex: 'row', width: 80, render: (v: number) => (v > 0 ? v : '—') },
-                  { title: pick(L.column), dataIndex: 'column', width: 200, render: (v: string | null) => v ?? '—' },
-                  { title: pick(L.reason), dataIndex: 'reason' },
+                  { title: t('loans.import.sheet'), dataIndex: 'sheet', width: 90 },
+                  {
+                    title: t('loans.import.row'),
+                    dataIndex: 'row',
+                    width: 80,
+                    render: (v: number) => (v > 0 ? v : '—'),
+                  },
+                  {
+                    title: t('loans.import.column'),
+                    dataIndex: 'column',
+                    width: 200,
+                    render: (v: string | null) => v ?? '—',
+                  },
+                  { title: t('loans.import.reason'), dataIndex: 'reason' },
                 ]}
               />
             </div>
           )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-            {lang === 'en'
-              ? 'Bank systems can post the same file to POST /api/v1/loans/import with their API token.'
-              : '银行系统也可使用接口令牌将同一文件提交到 POST /api/v1/loans/import（?dryRun=true 仅检查）。'}
+            {t('loans.import.apiHint')}
           </Typography.Paragraph>
         </Card>
       )}

@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { ZodType } from 'zod';
 import {
   LOAN_FIELD_NAMES,
   LOAN_PURPOSES,
@@ -37,10 +38,9 @@ import {
 } from '../../../../src/contracts/loans';
 import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, requiredOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { cancelLoan, correctLoan, extendLoan, loanKeys, useCoverInstitutions } from './api';
-import { fill, L } from './text';
 
 const C = ZCorrectLoan.shape;
 const X = ZExtendLoan.shape;
@@ -87,7 +87,7 @@ function initialOf(loan: TLoanDetail): CorrectValues {
 }
 
 export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, pick } = useI18n();
+  const { lang, t, pick } = useI18n();
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<CorrectValues>();
@@ -118,7 +118,7 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
     setBusy(true);
     try {
       const r = await correctLoan(loan.id, body);
-      message.success(pick(L.corrected));
+      message.success(t('loans.correct.done'));
       await saved(r);
       onClose();
     } catch (e) {
@@ -131,33 +131,37 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
 
   return (
     <Drawer
-      title={pick(L.correctTitle)}
+      title={t('loans.correct.title')}
       open={open}
       onClose={onClose}
       size={560}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{lang === 'en' ? 'Close' : '取消'}</Button>
+          <Button onClick={onClose}>{t('loans.correct.close')}</Button>
           <Button type="primary" loading={busy} onClick={submit} data-testid="loan-correct-submit">
-            {pick(L.correct)}
+            {t('loans.correct.action')}
           </Button>
         </Space>
       }
     >
-      <Alert type="info" showIcon title={pick(L.correctIntro)} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('loans.correct.intro')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialOf(loan)}>
-        <Form.Item name="contractNo" label={pick(L.contractNo)} rules={[zodRule(C.contractNo, 'contractNo', lang)]}>
+        <Form.Item
+          name="contractNo"
+          label={t('loans.field.contractNo')}
+          rules={[zodRule(C.contractNo, 'contractNo', lang)]}
+        >
           <Input maxLength={maxLengthOf(C.contractNo)} />
         </Form.Item>
-        <Form.Item name="purpose" label={pick(L.purpose)} extra={pick(L.termCapHint)}>
+        <Form.Item name="purpose" label={t('loans.field.purpose')} extra={t('loans.field.termCapHint')}>
           <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
         </Form.Item>
         <Space.Compact block>
           <Form.Item
             name="amount"
-            label={pick(L.amount)}
+            label={t('loans.field.amount')}
             rules={[zodRule(C.amount, 'amount', lang)]}
             style={{ width: '50%' }}
           >
@@ -165,40 +169,40 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
           </Form.Item>
           <Form.Item
             name="termMonths"
-            label={pick(L.term)}
+            label={t('loans.field.term')}
             rules={[zodRule(C.termMonths, 'termMonths', lang)]}
             style={{ width: '50%' }}
           >
             <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="annualRate" label={pick(L.rate)} rules={[zodRule(C.annualRate, 'annualRate', lang)]}>
-          <Input inputMode="decimal" placeholder={pick(L.ratePlaceholder)} />
+        <Form.Item name="annualRate" label={t('loans.field.rate')} rules={[zodRule(C.annualRate, 'annualRate', lang)]}>
+          <Input inputMode="decimal" placeholder={t('loans.field.ratePlaceholder')} />
         </Form.Item>
-        <Form.Item name="disbursedAt" label={pick(L.disbursedAt)}>
+        <Form.Item name="disbursedAt" label={t('loans.field.disbursedAt')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="coverInstitutionId" label={pick(L.cover)}>
+        <Form.Item name="coverInstitutionId" label={t('loans.field.cover')}>
           <Select
             loading={covers.isLoading}
             showSearch={{ optionFilterProp: 'label' }}
             options={(covers.data?.items ?? []).map((c) => ({
               value: c.id,
-              label: `${c.name}（${pick(L.kinds[c.kind])}）`,
+              label: `${c.name}（${t(`loans.coverKind.${c.kind}`)}）`,
             }))}
           />
         </Form.Item>
-        <Form.Item name="projectNo" label={pick(L.project)}>
-          <Input placeholder={pick(L.projectPlaceholder)} />
+        <Form.Item name="projectNo" label={t('loans.field.project')}>
+          <Input placeholder={t('loans.field.projectPlaceholder')} />
         </Form.Item>
-        <Form.Item name="remarks" label={pick(L.remarks)}>
-          <Input.TextArea maxLength={200} rows={2} />
+        <Form.Item name="remarks" label={t('loans.field.remarks')}>
+          <Input.TextArea maxLength={maxLengthOf(C.remarks)} rows={2} />
         </Form.Item>
-        <Form.Item name="reason" label={pick(L.correctReason)} rules={[zodRule(C.reason, 'reason', lang)]}>
+        <Form.Item name="reason" label={t('loans.correct.reason')} rules={[zodRule(C.reason, 'reason', lang)]}>
           <Input.TextArea maxLength={maxLengthOf(C.reason)} rows={2} />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {pick(L.versionHint)}
+          {t('loans.correct.versionHint')}
         </Typography.Paragraph>
       </Form>
     </Drawer>
@@ -208,7 +212,7 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
 // ---- 作废 ----
 
 export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, pick } = useI18n();
+  const { lang, t } = useI18n();
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<{ reason?: string }>();
@@ -224,7 +228,7 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
     setBusy(true);
     try {
       const r = await cancelLoan(loan.id, body);
-      message.success(pick(L.cancelledDone));
+      message.success(t('loans.cancel.done'));
       await saved(r);
       onClose();
     } catch (e) {
@@ -237,22 +241,22 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
 
   return (
     <Modal
-      title={pick(L.cancelTitle)}
+      title={t('loans.cancel.title')}
       open={open}
       onCancel={onClose}
       onOk={submit}
       confirmLoading={busy}
-      okText={pick(L.cancel)}
+      okText={t('loans.cancel.action')}
       okButtonProps={{ danger: true }}
       destroyOnHidden
       width={520}
     >
-      <Alert type="warning" showIcon title={pick(L.cancelIntro)} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={t('loans.cancel.intro')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item
           name="reason"
-          label={pick(L.cancelReason)}
+          label={t('loans.cancel.reason')}
           rules={[zodRule(ZCancelLoan.shape.reason, 'reason', lang)]}
         >
           <Input.TextArea maxLength={maxLengthOf(ZCancelLoan.shape.reason)} rows={3} />
@@ -267,7 +271,7 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
 type ExtendValues = { agreementNo?: string; agreementDate?: Dayjs; newMaturityDate?: Dayjs; remarks?: string };
 
 export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, pick } = useI18n();
+  const { lang, t } = useI18n();
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<ExtendValues>();
@@ -289,7 +293,7 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
     setBusy(true);
     try {
       const r = await extendLoan(loan.id, body);
-      message.success(pick(L.extended));
+      message.success(t('loans.extend.done'));
       await saved(r);
       onClose();
     } catch (e) {
@@ -300,26 +304,26 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
     }
   };
 
-  const required = (label: string) => ({
-    required: true,
-    message: lang === 'en' ? `${label} is required` : `${label}为必填项`,
+  const required = (schema: ZodType, label: string) => ({
+    required: requiredOf(schema),
+    message: t('loans.field.required', { label }),
   });
 
   return (
     <Modal
-      title={pick(L.extendTitle)}
+      title={t('loans.extend.title')}
       open={open}
       onCancel={onClose}
       onOk={submit}
       confirmLoading={busy}
-      okText={pick(L.extend)}
+      okText={t('loans.extend.action')}
       destroyOnHidden
       width={520}
     >
       <Alert
         type="info"
         showIcon
-        title={fill(pick(L.extendIntro), {
+        title={t('loans.extend.intro', {
           current: loan.maturityDate,
           cap: PURPOSE_RULES[loan.purpose].maxTermMonths,
         })}
@@ -327,17 +331,29 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="agreementNo" label={pick(L.agreementNo)} rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}>
+        <Form.Item
+          name="agreementNo"
+          label={t('loans.extend.agreementNo')}
+          rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}
+        >
           <Input maxLength={maxLengthOf(X.agreementNo)} />
         </Form.Item>
-        <Form.Item name="agreementDate" label={pick(L.agreementDate)} rules={[required(pick(L.agreementDate))]}>
+        <Form.Item
+          name="agreementDate"
+          label={t('loans.extend.agreementDate')}
+          rules={[required(X.agreementDate, t('loans.extend.agreementDate'))]}
+        >
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="newMaturityDate" label={pick(L.newMaturityDate)} rules={[required(pick(L.newMaturityDate))]}>
+        <Form.Item
+          name="newMaturityDate"
+          label={t('loans.extend.newMaturityDate')}
+          rules={[required(X.newMaturityDate, t('loans.extend.newMaturityDate'))]}
+        >
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="remarks" label={pick(L.remarks)}>
-          <Input.TextArea maxLength={200} rows={2} />
+        <Form.Item name="remarks" label={t('loans.field.remarks')}>
+          <Input.TextArea maxLength={maxLengthOf(X.remarks)} rows={2} />
         </Form.Item>
       </Form>
     </Modal>
@@ -352,41 +368,41 @@ function show(v: unknown): string {
 }
 
 export function LoanHistory({ loan }: { loan: TLoanDetail }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
     <>
-      <Card title={pick(L.extensions)} style={{ marginTop: 16 }} data-testid="loan-extensions">
+      <Card title={t('loans.history.extensions')} style={{ marginTop: 16 }} data-testid="loan-extensions">
         <Table<TLoanExtension>
           rowKey="id"
           dataSource={loan.extensions}
           pagination={false}
           size="small"
-          locale={{ emptyText: pick(L.noExtensions) }}
+          locale={{ emptyText: t('loans.history.noExtensions') }}
           scroll={{ x: 800 }}
           columns={[
             { title: '#', dataIndex: 'seq', width: 50 },
-            { title: pick(L.agreementNo), dataIndex: 'agreementNo' },
-            { title: pick(L.agreementDate), dataIndex: 'agreementDate' },
-            { title: pick(L.previousMaturity), dataIndex: 'previousMaturityDate' },
-            { title: pick(L.newMaturityDate), dataIndex: 'newMaturityDate' },
-            { title: pick(L.termAfter), dataIndex: 'termMonthsAfter', align: 'right' },
-            { title: pick(L.by), dataIndex: 'byName', render: (v: string | null) => show(v) },
-            { title: pick(L.at), dataIndex: 'at', render: (v: string) => when(v) },
+            { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
+            { title: t('loans.extend.agreementDate'), dataIndex: 'agreementDate' },
+            { title: t('loans.history.previousMaturity'), dataIndex: 'previousMaturityDate' },
+            { title: t('loans.extend.newMaturityDate'), dataIndex: 'newMaturityDate' },
+            { title: t('loans.history.termAfter'), dataIndex: 'termMonthsAfter', align: 'right' },
+            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
+            { title: t('loans.history.at'), dataIndex: 'at', render: (v: string) => when(v) },
           ]}
         />
       </Card>
-      <Card title={pick(L.corrections)} style={{ marginTop: 16 }} data-testid="loan-corrections">
+      <Card title={t('loans.history.corrections')} style={{ marginTop: 16 }} data-testid="loan-corrections">
         <Table<TLoanCorrection>
           rowKey="id"
           dataSource={loan.corrections}
           pagination={false}
           size="small"
-          locale={{ emptyText: pick(L.noCorrections) }}
+          locale={{ emptyText: t('loans.history.noCorrections') }}
           scroll={{ x: 800 }}
           columns={[
-            { title: pick(L.at), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
+            { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
             {
-              title: pick(L.changes),
+              title: t('loans.history.changes'),
               key: 'changes',
               render: (_: unknown, c) => (
                 <Space orientation="vertical" size={0}>
@@ -400,8 +416,8 @@ export function LoanHistory({ loan }: { loan: TLoanDetail }) {
                 </Space>
               ),
             },
-            { title: pick(L.reasonCol), dataIndex: 'reason' },
-            { title: pick(L.by), dataIndex: 'byName', render: (v: string | null) => show(v) },
+            { title: t('loans.history.reason'), dataIndex: 'reason' },
+            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
           ]}
         />
       </Card>

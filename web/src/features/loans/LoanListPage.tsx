@@ -7,6 +7,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
+import { LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,10 +16,9 @@ import { yuan } from '../../shared/money';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
 import { ratePercent, StatusTag } from './LoanTags';
-import { L } from './text';
 
 export default function LoanListPage() {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ q?: string; status?: TLoan['status'] }>();
@@ -29,22 +29,22 @@ export default function LoanListPage() {
   const isBank = role === 'bank_officer';
   const [title, intro] =
     role === 'bank_officer'
-      ? [L.titleBank, L.introBank]
+      ? (['loans.list.titleBank', 'loans.list.introBank'] as const)
       : role === 'insurer_officer'
-        ? [L.titleInsurer, L.introInsurer]
+        ? (['loans.list.titleInsurer', 'loans.list.introInsurer'] as const)
         : role === 'enterprise'
-          ? [L.titleEnterprise, L.introEnterprise]
-          : [L.titleReviewer, L.introReviewer];
+          ? (['loans.list.titleEnterprise', 'loans.list.introEnterprise'] as const)
+          : (['loans.list.titleReviewer', 'loans.list.introReviewer'] as const);
 
   return (
     <>
       <PageHeader
-        title={pick(title)}
-        description={pick(intro)}
+        title={t(title)}
+        description={t(intro)}
         extra={
           isBank && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="loan-new">
-              {pick(L.record)}
+              {t('loans.record.action')}
             </Button>
           )
         }
@@ -58,24 +58,24 @@ export default function LoanListPage() {
           }
         >
           <Form.Item name="q">
-            <Input allowClear placeholder={pick(L.searchPlaceholder)} style={{ width: 260 }} />
+            <Input allowClear placeholder={t('loans.list.searchPlaceholder')} style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="status">
             <Select
               allowClear
               data-testid="loan-status-filter"
-              placeholder={pick(L.allStatuses)}
+              placeholder={t('loans.list.allStatuses')}
               style={{ width: 140 }}
               options={(['repaying', 'settled', 'cancelled'] as const).map((k) => ({
                 value: k,
-                label: pick(L.statuses[k]),
+                label: pick(LOAN_STATUS_LABELS[k]),
               }))}
             />
           </Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {pick({ zh: '查询', en: 'Search' })}
+                {t('loans.list.search')}
               </Button>
               <Button
                 onClick={() => {
@@ -83,7 +83,7 @@ export default function LoanListPage() {
                   setFilters({ page: 1, pageSize: filters.pageSize });
                 }}
               >
-                {pick({ zh: '重置', en: 'Reset' })}
+                {t('loans.list.reset')}
               </Button>
             </Space>
           </Form.Item>
@@ -101,12 +101,12 @@ export default function LoanListPage() {
             pageSize: filters.pageSize,
             total: data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (n) => pick({ zh: `共 ${n} 笔`, en: `${n} loans` }),
+            showTotal: (n) => t('loans.list.total', { n }),
             onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
           }}
           columns={[
             {
-              title: pick(L.contractNo),
+              title: t('loans.field.contractNo'),
               dataIndex: 'contractNo',
               fixed: 'left',
               render: (v: string, l) => (
@@ -118,29 +118,53 @@ export default function LoanListPage() {
             ...(role === 'enterprise'
               ? []
               : [
-                  { title: pick(L.enterprise), key: 'enterprise', render: (_: unknown, l: TLoan) => l.enterprise.name },
+                  {
+                    title: t('loans.field.enterprise'),
+                    key: 'enterprise',
+                    render: (_: unknown, l: TLoan) => l.enterprise.name,
+                  },
                 ]),
-            ...(isBank ? [] : [{ title: pick(L.bank), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
+            ...(isBank
+              ? []
+              : [{ title: t('loans.field.bank'), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
             ...(role === 'insurer_officer'
               ? []
-              : [{ title: pick(L.cover), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
-            { title: pick(L.purpose), dataIndex: 'purpose', render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]) },
-            { title: pick(L.amount), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
-            { title: pick(L.rate), dataIndex: 'annualRate', align: 'right', render: (v: string) => ratePercent(v) },
-            { title: pick(L.term), dataIndex: 'termMonths', align: 'right' },
+              : [{ title: t('loans.field.cover'), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
             {
-              title: pick(L.disbursedAt),
+              title: t('loans.field.purpose'),
+              dataIndex: 'purpose',
+              render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]),
+            },
+            { title: t('loans.field.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+            {
+              title: t('loans.field.rate'),
+              dataIndex: 'annualRate',
+              align: 'right',
+              render: (v: string) => ratePercent(v),
+            },
+            { title: t('loans.field.term'), dataIndex: 'termMonths', align: 'right' },
+            {
+              title: t('loans.field.disbursedAt'),
               dataIndex: 'disbursedAt',
               render: (v: string) => `${v.slice(0, 10)} ${v.slice(11, 16)}`,
             },
-            { title: pick(L.interestPaid), dataIndex: 'interestPaid', align: 'right', render: (v: string) => yuan(v) },
             {
-              title: pick(L.outstanding),
+              title: t('loans.field.interestPaid'),
+              dataIndex: 'interestPaid',
+              align: 'right',
+              render: (v: string) => yuan(v),
+            },
+            {
+              title: t('loans.field.outstanding'),
               dataIndex: 'outstandingPrincipal',
               align: 'right',
               render: (v: string) => yuan(v),
             },
-            { title: pick(L.status), dataIndex: 'status', render: (v: TLoan['status']) => <StatusTag status={v} /> },
+            {
+              title: t('loans.field.status'),
+              dataIndex: 'status',
+              render: (v: TLoan['status']) => <StatusTag status={v} />,
+            },
           ]}
         />
       </Card>

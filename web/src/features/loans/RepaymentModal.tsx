@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { ZodType } from 'zod';
 import { type TRecordRepayment, ZRecordRepayment } from '../../../../src/contracts/loans';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { requiredOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { loanKeys, recordRepayment } from './api';
-import { L } from './text';
 
 const F = ZRecordRepayment.shape;
 type FormValues = Omit<TRecordRepayment, 'dueDate' | 'paidDate'> & { dueDate?: Dayjs; paidDate?: Dayjs };
@@ -24,7 +24,7 @@ export function RepaymentModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { lang, pick } = useI18n();
+  const { lang, t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -44,7 +44,7 @@ export function RepaymentModal({
     setBusy(true);
     try {
       const r = await recordRepayment(loanId, body);
-      message.success(pick(r.created ? L.repaymentRecorded : L.repaymentAlready));
+      message.success(t(r.created ? 'loans.repayment.done' : 'loans.repayment.already'));
       qc.setQueryData(loanKeys.one(loanId), r.loan);
       await qc.invalidateQueries({ queryKey: loanKeys.all });
       form.resetFields();
@@ -57,49 +57,61 @@ export function RepaymentModal({
     }
   };
 
-  const required = (label: string) => ({
-    required: true,
-    message: lang === 'en' ? `${label} is required` : `${label}为必填项`,
+  const required = (schema: ZodType, label: string) => ({
+    required: requiredOf(schema),
+    message: t('loans.field.required', { label }),
   });
 
   return (
     <Modal
-      title={pick(L.recordRepayment)}
+      title={t('loans.repayment.action')}
       open={open}
       onCancel={onClose}
       onOk={submit}
       confirmLoading={busy}
-      okText={pick(L.recordRepayment)}
+      okText={t('loans.repayment.action')}
       destroyOnHidden
       width={520}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ periodNo: nextPeriod, principalPaid: '0.00' }}>
-        <Form.Item name="periodNo" label={pick(L.periodNo)} rules={[zodRule(F.periodNo, 'periodNo', lang)]}>
+        <Form.Item
+          name="periodNo"
+          label={t('loans.repayment.periodNo')}
+          rules={[zodRule(F.periodNo, 'periodNo', lang)]}
+        >
           <InputNumber min={1} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="dueDate" label={pick(L.dueDate)} rules={[required(pick(L.dueDate))]}>
+        <Form.Item
+          name="dueDate"
+          label={t('loans.repayment.dueDate')}
+          rules={[required(F.dueDate, t('loans.repayment.dueDate'))]}
+        >
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="paidDate" label={pick(L.paidDate)} rules={[required(pick(L.paidDate))]}>
+        <Form.Item
+          name="paidDate"
+          label={t('loans.repayment.paidDate')}
+          rules={[required(F.paidDate, t('loans.repayment.paidDate'))]}
+        >
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="principalPaid"
-          label={pick(L.principalPaid)}
+          label={t('loans.repayment.principalPaid')}
           rules={[zodRule(F.principalPaid, 'principalPaid', lang)]}
         >
           <Input inputMode="decimal" />
         </Form.Item>
         <Form.Item
           name="interestPaid"
-          label={pick(L.interestPaidField)}
+          label={t('loans.repayment.interestPaid')}
           rules={[zodRule(F.interestPaid, 'interestPaid', lang)]}
         >
           <Input inputMode="decimal" />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          {pick(L.interestHint)}
+          {t('loans.repayment.interestHint')}
         </Typography.Paragraph>
       </Form>
     </Modal>
