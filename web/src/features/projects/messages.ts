@@ -9,8 +9,8 @@ import { DECLARATION_STATE_NAMES } from '../../../../src/domain/workflow/declara
 
 type Names<V extends string> = Readonly<Record<V, { zh: string; en: string }>>;
 
-/** One language of a domain name table as message keys: `{ '<prefix>.<value>': name }`. */
-function namesIn<P extends string, V extends string>(
+/** One language of a domain name table as message keys: `{ '<prefix>.<value>': name }` (the enterprise module uses it too). */
+export function namesIn<P extends string, V extends string>(
   prefix: P,
   names: Names<V>,
   lang: 'zh' | 'en',
