@@ -1,10 +1,14 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
+import { authEn, authZh } from '../features/auth/messages';
+import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 
 export const zh = {
   ...loansZh,
   ...projectsZh,
+  ...enterpriseZh,
+  ...authZh,
   'app.name': '惠企',
   'app.subtitle': '江门市制造业数字化转型扶持平台',
   'app.shortSubtitle': '江门市数字化转型扶持',
@@ -710,6 +714,8 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...loansEn,
   ...projectsEn,
+  ...enterpriseEn,
+  ...authEn,
   'app.name': 'Huiqi',
   'app.subtitle': 'Jiangmen Manufacturing Digital Transformation Support',
   'app.shortSubtitle': 'Jiangmen digital support',

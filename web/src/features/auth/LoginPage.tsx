@@ -11,7 +11,6 @@ import { LangSwitch } from '../../components/LangSwitch';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { homeOf, PUBLIC_MENU } from '../../layout/menus';
-import { A } from './text';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {
@@ -19,7 +18,7 @@ function safeNext(next: string | null): string | null {
 }
 
 export default function LoginPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<TLogin>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -104,9 +103,9 @@ export default function LoginPage() {
             {secondStep && (
               <Form.Item
                 name="otp"
-                label={pick(A.otp)}
-                extra={pick(A.otpHelp)}
-                rules={[{ required: true, message: pick(A.otpHelp) }]}
+                label={t('auth.login.otp')}
+                extra={t('auth.login.otpHelp')}
+                rules={[{ required: true, message: t('auth.login.otpHelp') }]}
               >
                 <Input
                   prefix={<SafetyOutlined />}

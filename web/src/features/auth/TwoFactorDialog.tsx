@@ -10,7 +10,6 @@ import type { TTwoFactorEnabled, TTwoFactorSetup } from '../../../../src/contrac
 import { api, errorMessage } from '../../api/client';
 import { ME_KEY, type Me } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import { A } from './text';
 
 export function TwoFactorDialog({
   open,
@@ -25,7 +24,7 @@ export function TwoFactorDialog({
   forced?: boolean;
   onLogout?(): void;
 }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const [setup, setSetup] = useState<TTwoFactorSetup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -63,18 +62,18 @@ export function TwoFactorDialog({
 
   const footer = codes ? (
     <Button type="primary" onClick={finish} data-testid="twofa-done">
-      {pick(A.done)}
+      {t('auth.twoFactor.done')}
     </Button>
   ) : forced ? (
-    <Button onClick={onLogout}>{pick(A.logout)}</Button>
+    <Button onClick={onLogout}>{t('auth.twoFactor.logout')}</Button>
   ) : (
-    <Button onClick={onClose}>{pick({ zh: '关闭', en: 'Close' })}</Button>
+    <Button onClick={onClose}>{t('auth.twoFactor.close')}</Button>
   );
 
   return (
     <Modal
       open={open}
-      title={pick(A.enrolTitle)}
+      title={t('auth.twoFactor.title')}
       footer={footer}
       closable={!forced && !codes}
       mask={{ closable: false }}
@@ -82,31 +81,31 @@ export function TwoFactorDialog({
       onCancel={forced ? undefined : onClose}
       destroyOnHidden
     >
-      {forced && <Alert type="warning" showIcon title={pick(A.enrolForcedIntro)} style={{ marginBottom: 16 }} />}
+      {forced && <Alert type="warning" showIcon title={t('auth.twoFactor.forcedIntro')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="twofa-error" />}
       {codes ? (
         <>
-          <Typography.Paragraph strong>{pick(A.recoveryTitle)}</Typography.Paragraph>
+          <Typography.Paragraph strong>{t('auth.twoFactor.recoveryTitle')}</Typography.Paragraph>
           <pre data-testid="twofa-recovery-codes">{codes.join('\n')}</pre>
         </>
       ) : me.isDemo ? (
-        <Typography.Paragraph>{pick(A.demoAccount)}</Typography.Paragraph>
+        <Typography.Paragraph>{t('auth.twoFactor.demoAccount')}</Typography.Paragraph>
       ) : me.twoFactorEnabled ? (
         <Typography.Paragraph>
-          {pick(A.enrolled)} {pick(A.enrolledHelp)}
+          {t('auth.twoFactor.enrolled')} {t('auth.twoFactor.enrolledHelp')}
         </Typography.Paragraph>
       ) : setup ? (
         <Flex vertical gap={12}>
-          <Typography.Paragraph>{pick(A.enrolIntro)}</Typography.Paragraph>
+          <Typography.Paragraph>{t('auth.twoFactor.intro')}</Typography.Paragraph>
           <QRCode value={setup.otpauthUri} />
           <Typography.Text>
-            {pick(A.enrolSecret)}：
+            {t('auth.twoFactor.secret')}：
             <Typography.Text code copyable data-testid="twofa-secret">
               {setup.secret}
             </Typography.Text>
           </Typography.Text>
           <Form layout="vertical" onFinish={() => void confirm()}>
-            <Form.Item label={pick(A.otp)}>
+            <Form.Item label={t('auth.login.otp')}>
               <Input
                 value={code}
                 onChange={(e) => setCode(e.target.value)}
@@ -117,15 +116,15 @@ export function TwoFactorDialog({
               />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="twofa-confirm">
-              {pick(A.enrolConfirm)}
+              {t('auth.twoFactor.confirm')}
             </Button>
           </Form>
         </Flex>
       ) : (
         <Flex vertical gap={12} align="start">
-          <Typography.Paragraph>{pick(A.enrolIntro)}</Typography.Paragraph>
+          <Typography.Paragraph>{t('auth.twoFactor.intro')}</Typography.Paragraph>
           <Button type="primary" onClick={() => void start()} loading={busy} data-testid="twofa-start">
-            {pick(A.enrolStart)}
+            {t('auth.twoFactor.start')}
           </Button>
         </Flex>
       )}

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
-  CREDIT_STATUS_NAMES,
   CREDIT_STATUSES,
   type TEnterprise,
   type TSetCreditStanding,
@@ -19,7 +18,7 @@ import { creditHistoryKey } from './CreditHistory';
 const S = ZSetCreditStanding.shape;
 
 export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; open: boolean; onClose(): void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<TSetCreditStanding>();
@@ -39,7 +38,7 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
       qc.setQueryData(enterpriseKeys.one(e.id), updated);
       await qc.invalidateQueries({ queryKey: creditHistoryKey(e.id) });
       void qc.invalidateQueries({ queryKey: ['enterprises', 'list'] });
-      message.success(t('credit.saved', { status: pick(CREDIT_STATUS_NAMES[updated.creditStatus]) }));
+      message.success(t('credit.saved', { status: t(`enterprise.creditStatus.${updated.creditStatus}`) }));
       onClose();
     } catch (err) {
       const rest = applyFieldErrors(form, err);
@@ -74,7 +73,7 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
         initialValues={{ status: e.creditStatus, asOf: todayIso() }}
       >
         <Form.Item name="status" label={t('credit.standing')} rules={[zodRule(S.status, 'status', lang)]}>
-          <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: pick(CREDIT_STATUS_NAMES[s]) }))} />
+          <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: t(`enterprise.creditStatus.${s}`) }))} />
         </Form.Item>
         <Form.Item name="source" label={t('credit.source')} rules={[zodRule(S.source, 'source', lang)]}>
           <Input maxLength={maxLengthOf(S.source)} placeholder={t('credit.sourcePlaceholder')} />

@@ -1,13 +1,13 @@
 /** An enterprise's registered facts, as shown to the enterprise itself and to reviewers in its scope. */
 import { Alert, Descriptions, Tag } from 'antd';
-import { CREDIT_STATUS_NAMES, ENTERPRISE_TYPE_NAMES, type TEnterprise } from '../../../../src/contracts/enterprises';
+import type { TEnterprise } from '../../../../src/contracts/enterprises';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 
 export function CreditTag({ status }: { status: TEnterprise['creditStatus'] }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const color = status === 'good' ? 'green' : status === 'abnormal' ? 'orange' : 'red';
-  return <Tag color={color}>{pick(CREDIT_STATUS_NAMES[status])}</Tag>;
+  return <Tag color={color}>{t(`enterprise.creditStatus.${status}`)}</Tag>;
 }
 
 export function PoolTag({ e }: { e: Pick<TEnterprise, 'inResourcePool' | 'resourcePoolSince'> }) {
@@ -20,7 +20,7 @@ export function PoolTag({ e }: { e: Pick<TEnterprise, 'inResourcePool' | 'resour
 }
 
 export function EnterpriseInfo({ e }: { e: TEnterprise }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       {!e.eligibleForCityProgrammes && (
@@ -39,7 +39,7 @@ export function EnterpriseInfo({ e }: { e: TEnterprise }) {
         <Descriptions.Item label={t('field.uscc')}>
           <span className="mono">{e.uscc}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('field.enterpriseType')}>{pick(ENTERPRISE_TYPE_NAMES[e.type])}</Descriptions.Item>
+        <Descriptions.Item label={t('field.enterpriseType')}>{t(`enterprise.type.${e.type}`)}</Descriptions.Item>
         <Descriptions.Item label={t('field.district')}>
           {e.outsideCity ? t('register.outsideCity') : districtName(e.districtCode, lang) || e.districtName}
         </Descriptions.Item>

@@ -3,13 +3,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  CREDIT_STATUS_NAMES,
-  CREDIT_STATUSES,
-  ENTERPRISE_TYPE_NAMES,
-  ENTERPRISE_TYPES,
-  type TEnterprise,
-} from '../../../../src/contracts/enterprises';
+import { CREDIT_STATUSES, ENTERPRISE_TYPES, type TEnterprise } from '../../../../src/contracts/enterprises';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,7 +15,7 @@ import { CreditTag } from './EnterpriseInfo';
 type Filters = Omit<EnterpriseFilters, 'page' | 'pageSize'>;
 
 export default function EnterpriseListPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<EnterpriseFilters>({ page: 1, pageSize: 20 });
@@ -55,14 +49,14 @@ export default function EnterpriseListPage() {
             <Select
               allowClear
               style={{ width: 170 }}
-              options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: pick(ENTERPRISE_TYPE_NAMES[v]) }))}
+              options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: t(`enterprise.type.${v}`) }))}
             />
           </Form.Item>
           <Form.Item name="creditStatus" label={t('enterprise.credit')}>
             <Select
               allowClear
               style={{ width: 170 }}
-              options={CREDIT_STATUSES.map((v) => ({ value: v, label: pick(CREDIT_STATUS_NAMES[v]) }))}
+              options={CREDIT_STATUSES.map((v) => ({ value: v, label: t(`enterprise.creditStatus.${v}`) }))}
             />
           </Form.Item>
           <Form.Item name="inResourcePool" label={t('enterprise.resourcePool')}>
@@ -122,7 +116,7 @@ export default function EnterpriseListPage() {
             {
               title: t('field.enterpriseType'),
               dataIndex: 'type',
-              render: (v: TEnterprise['type']) => pick(ENTERPRISE_TYPE_NAMES[v]),
+              render: (v: TEnterprise['type']) => t(`enterprise.type.${v}`),
             },
             {
               title: t('enterprise.resourcePool'),

@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Radio, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import {
-  ENTERPRISE_TYPE_NAMES,
   ENTERPRISE_TYPES,
   type TEnterprise,
   type TUpdateEnterpriseInput,
@@ -26,7 +25,7 @@ const U = ZUpdateEnterprise.shape;
 type EditValues = Omit<TUpdateEnterpriseInput, 'version'>;
 
 function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClose(): void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EditValues>();
@@ -94,9 +93,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="type" label={t('field.enterpriseType')}>
-              <Radio.Group
-                options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: pick(ENTERPRISE_TYPE_NAMES[v]) }))}
-              />
+              <Radio.Group options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: t(`enterprise.type.${v}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

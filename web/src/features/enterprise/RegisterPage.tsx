@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
-  ENTERPRISE_TYPE_NAMES,
   ENTERPRISE_TYPES,
   type TRegisterEnterpriseInput,
   ZRegisterAccount,
@@ -128,7 +127,7 @@ export default function RegisterPage() {
                   <Col xs={24} md={12}>
                     <Form.Item name="type" label={t('field.enterpriseType')} rules={[zodRule(F.type, 'type', lang)]}>
                       <Radio.Group
-                        options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: pick(ENTERPRISE_TYPE_NAMES[v]) }))}
+                        options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: t(`enterprise.type.${v}`) }))}
                       />
                     </Form.Item>
                   </Col>

@@ -1,6 +1,11 @@
 /** The USCC field's live feedback: what the code says, or which character is wrong, as the user types. */
 import { Typography } from 'antd';
-import { USCC_CHARSET, usccCheckChar, validateUscc } from '../../../../src/domain/enterprise/uscc';
+import {
+  describeUsccProblems,
+  USCC_CHARSET,
+  usccCheckChar,
+  validateUscc,
+} from '../../../../src/domain/enterprise/uscc';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 
@@ -29,7 +34,7 @@ export function UsccHint({ value }: { value: string | undefined }) {
   }
   return (
     <Typography.Text type="danger" data-testid="uscc-problem">
-      {r.problems.map((p) => (lang === 'en' ? p.en : p.zh)).join(lang === 'en' ? '; ' : '；')}
+      {describeUsccProblems(r.problems, lang)}
     </Typography.Text>
   );
 }

@@ -21,18 +21,23 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { TCalendarYear } from '../../../../src/contracts/calendar';
+import {
+  type TCalendarYear,
+  ZHolidayPeriod,
+  ZHolidayScheduleInput,
+  ZWindowOverrideInput,
+} from '../../../../src/contracts/calendar';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { deleteOverride, saveOverride, saveSchedule, useCalendarYear } from './api';
-import { ADJUSTMENT_NAMES, T } from './text';
 
 type WindowRow = TCalendarYear['windows'][number];
 
 export default function CalendarAdminPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [year, setYear] = useState(dayjs().year());
@@ -52,7 +57,7 @@ export default function CalendarAdminPage() {
       const v = form.getFieldsValue();
       await saveOverride(editing.month, { ...v, reason: v.reason?.trim() || null });
       await refresh();
-      message.success(pick(T.saved));
+      message.success(t('projects.form.saved'));
       setEditing(null);
     } catch (e) {
       const rest = applyFieldErrors(form, e);
@@ -74,7 +79,7 @@ export default function CalendarAdminPage() {
         })),
       });
       await refresh();
-      message.success(pick(T.saved));
+      message.success(t('projects.form.saved'));
       setScheduleOpen(false);
     } catch (e) {
       const rest = applyFieldErrors(sform, e);
@@ -85,8 +90,8 @@ export default function CalendarAdminPage() {
   return (
     <>
       <PageHeader
-        title={pick(T.calendar)}
-        description={pick(T.calendarIntro)}
+        title={t('projects.calendar.calendar')}
+        description={t('projects.calendar.calendarIntro')}
         extra={
           <Space>
             <InputNumber
@@ -97,7 +102,7 @@ export default function CalendarAdminPage() {
               data-testid="calendar-year"
             />
             <Button icon={<PlusOutlined />} onClick={() => setScheduleOpen(true)}>
-              {pick(T.addSchedule)}
+              {t('projects.calendar.addSchedule')}
             </Button>
           </Space>
         }
@@ -108,15 +113,17 @@ export default function CalendarAdminPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`尚未收录${year}年国务院节假日安排：窗口与核实截止日按周末计算，可能不准确。`}
+          title={t('projects.calendar.scheduleMissing', { year })}
         />
       )}
-      <Card title={pick(T.holidays)} size="small" style={{ marginBottom: 16 }}>
+      <Card title={t('projects.calendar.holidays')} size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           {(data?.holidays ?? []).map((h) => (
             <Tag key={`${h.name}${h.start}`}>
               {h.name} {h.start}—{h.end}
-              {h.makeUpWorkdays.length ? `（调休上班 ${h.makeUpWorkdays.join('、')}）` : ''}
+              {h.makeUpWorkdays.length
+                ? t('projects.calendar.makeUpWorkdays', { days: h.makeUpWorkdays.join('、') })
+                : ''}
             </Tag>
           ))}
           {data?.notice && <Tag color="blue">{data.notice}</Tag>}
@@ -129,31 +136,35 @@ export default function CalendarAdminPage() {
           pagination={false}
           dataSource={data?.windows ?? []}
           columns={[
-            { title: pick(T.month), dataIndex: 'month' },
-            { title: pick(T.opens), dataIndex: 'opens' },
-            { title: pick(T.closes), dataIndex: 'closes' },
+            { title: t('projects.field.month'), dataIndex: 'month' },
+            { title: t('projects.calendar.opens'), dataIndex: 'opens' },
+            { title: t('projects.calendar.closes'), dataIndex: 'closes' },
             {
-              title: pick(T.adjustment),
+              title: t('projects.calendar.adjustment'),
               dataIndex: 'adjustment',
-              render: (a: string, r) => (
+              render: (a: WindowRow['adjustment'], r) => (
                 <Space>
                   <Tag color={a === 'notice' ? 'purple' : a === 'none' ? 'default' : 'orange'}>
-                    {pick(ADJUSTMENT_NAMES[a]!)}
+                    {t(`projects.adjustment.${a}`)}
                   </Tag>
                   {r.reason}
-                  {r.extensionInHoliday && <Tag color="warning">延长日落在节假日内</Tag>}
+                  {r.extensionInHoliday && <Tag color="warning">{t('projects.calendar.extensionInHoliday')}</Tag>}
                 </Space>
               ),
             },
-            { title: pick(T.verifyDue), dataIndex: 'verifyDueOn' },
+            { title: t('projects.window.verifyDue'), dataIndex: 'verifyDueOn' },
             {
-              title: pick(T.inForce),
+              title: t('projects.calendar.inForce'),
               dataIndex: 'inForce',
               render: (v: boolean) =>
-                v ? <Tag color="success">{pick(T.inForce)}</Tag> : <Tag>{pick(T.notInForce)}</Tag>,
+                v ? (
+                  <Tag color="success">{t('projects.calendar.inForce')}</Tag>
+                ) : (
+                  <Tag>{t('projects.calendar.notInForce')}</Tag>
+                ),
             },
             {
-              title: pick(T.actions),
+              title: t('common.actions'),
               key: 'a',
               render: (_: unknown, r) => (
                 <Space>
@@ -166,11 +177,11 @@ export default function CalendarAdminPage() {
                     }}
                     data-testid={`override-${r.month}`}
                   >
-                    {pick(T.override)}
+                    {t('projects.calendar.override')}
                   </Button>
                   {r.adjustment === 'notice' && (
                     <Popconfirm
-                      title={pick(T.removeOverride)}
+                      title={t('projects.calendar.removeOverride')}
                       onConfirm={async () => {
                         try {
                           await deleteOverride(r.month);
@@ -181,7 +192,7 @@ export default function CalendarAdminPage() {
                       }}
                     >
                       <Button size="small" danger icon={<DeleteOutlined />}>
-                        {pick(T.removeOverride)}
+                        {t('projects.calendar.removeOverride')}
                       </Button>
                     </Popconfirm>
                   )}
@@ -193,7 +204,7 @@ export default function CalendarAdminPage() {
       </Card>
       <Modal
         open={!!editing}
-        title={`${pick(T.override)}：${editing?.month ?? ''}`}
+        title={`${t('projects.calendar.override')}：${editing?.month ?? ''}`}
         onOk={saveWindow}
         onCancel={() => setEditing(null)}
         destroyOnHidden
@@ -201,23 +212,23 @@ export default function CalendarAdminPage() {
       >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical">
-          <Form.Item name="opens" label={pick(T.opens)} {...dateProps}>
+          <Form.Item name="opens" label={t('projects.calendar.opens')} {...dateProps}>
             <DatePicker style={{ width: '100%' }} data-testid="override-opens" />
           </Form.Item>
-          <Form.Item name="closes" label={pick(T.closes)} {...dateProps}>
+          <Form.Item name="closes" label={t('projects.calendar.closes')} {...dateProps}>
             <DatePicker style={{ width: '100%' }} data-testid="override-closes" />
           </Form.Item>
-          <Form.Item name="notice" label={pick(T.notice)}>
-            <Input data-testid="override-notice" />
+          <Form.Item name="notice" label={t('projects.calendar.notice')}>
+            <Input maxLength={maxLengthOf(ZWindowOverrideInput.shape.notice)} data-testid="override-notice" />
           </Form.Item>
-          <Form.Item name="reason" label={pick(T.reason)}>
-            <Input />
+          <Form.Item name="reason" label={t('projects.common.reason')}>
+            <Input maxLength={maxLengthOf(ZWindowOverrideInput.shape.reason)} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
         open={scheduleOpen}
-        title={`${pick(T.addSchedule)}（${year}）`}
+        title={`${t('projects.calendar.addSchedule')}（${year}）`}
         onOk={saveYear}
         onCancel={() => setScheduleOpen(false)}
         width={760}
@@ -225,13 +236,16 @@ export default function CalendarAdminPage() {
       >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
         <Form form={sform} layout="vertical" initialValues={{ periods: [{}] }}>
-          <Form.Item name="notice" label={pick(T.notice)}>
-            <Input placeholder="国办发明电〔2026〕X号" />
+          <Form.Item name="notice" label={t('projects.calendar.notice')}>
+            <Input
+              placeholder={t('projects.calendar.noticePlaceholder')}
+              maxLength={maxLengthOf(ZHolidayScheduleInput.shape.notice)}
+            />
           </Form.Item>
-          <Form.Item name="title" label="通知标题">
-            <Input />
+          <Form.Item name="title" label={t('projects.calendar.noticeTitle')}>
+            <Input maxLength={maxLengthOf(ZHolidayScheduleInput.shape.title)} />
           </Form.Item>
-          <Form.Item name="issuedOn" label="发布日期" {...dateProps}>
+          <Form.Item name="issuedOn" label={t('projects.calendar.issuedOn')} {...dateProps}>
             <DatePicker />
           </Form.Item>
           <Form.List name="periods">
@@ -239,28 +253,28 @@ export default function CalendarAdminPage() {
               <>
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="baseline">
-                    <Form.Item name={[f.name, 'name']} label="节日">
-                      <Input style={{ width: 100 }} />
+                    <Form.Item name={[f.name, 'name']} label={t('projects.calendar.holidayName')}>
+                      <Input style={{ width: 100 }} maxLength={maxLengthOf(ZHolidayPeriod.shape.name)} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'start']} label="放假开始" {...dateProps}>
+                    <Form.Item name={[f.name, 'start']} label={t('projects.calendar.holidayStart')} {...dateProps}>
                       <DatePicker />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'end']} label="放假结束" {...dateProps}>
+                    <Form.Item name={[f.name, 'end']} label={t('projects.calendar.holidayEnd')} {...dateProps}>
                       <DatePicker />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'makeUpWorkdays']} label="调休上班（逗号分隔）">
+                    <Form.Item name={[f.name, 'makeUpWorkdays']} label={t('projects.calendar.makeUpWorkdaysField')}>
                       <Input style={{ width: 200 }} placeholder="2027-02-07,2027-02-20" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'clause']} label="条款">
-                      <Input style={{ width: 60 }} />
+                    <Form.Item name={[f.name, 'clause']} label={t('projects.calendar.clause')}>
+                      <Input style={{ width: 60 }} maxLength={maxLengthOf(ZHolidayPeriod.shape.clause)} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'statement']} label="原文">
-                      <Input style={{ width: 300 }} />
+                    <Form.Item name={[f.name, 'statement']} label={t('projects.calendar.statement')}>
+                      <Input style={{ width: 300 }} maxLength={maxLengthOf(ZHolidayPeriod.shape.statement)} />
                     </Form.Item>
                   </Space>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add({})}>
-                  添加节日
+                  {t('projects.calendar.addHoliday')}
                 </Button>
               </>
             )}

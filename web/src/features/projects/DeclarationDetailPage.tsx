@@ -7,8 +7,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ASSESSMENT_LEVEL_NAMES, PROJECT_STATUS_NAMES } from '../../../../src/domain/projects/forms';
-import { DECLARATION_STATE_NAMES } from '../../../../src/domain/workflow/declaration';
 import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,7 +16,6 @@ import { yuan } from '../../shared/money';
 import { createDeclaration, newKey, projectKeys, useDeclaration, withdrawDeclaration } from './api';
 import { ChangesCard, ChecklistCard, EligibilityList, StateTag, TimelineCard } from './components';
 import { type Decision, ReviewModal } from './ReviewModal';
-import { T } from './text';
 
 export function basePath(role: string | undefined): string {
   return role === 'district_reviewer' ? '/district' : role === 'enterprise' ? '/enterprise' : '/city';
@@ -26,7 +23,7 @@ export function basePath(role: string | undefined): string {
 
 export default function DeclarationDetailPage() {
   const { id } = useParams<{ id: string }>();
-  const { pick, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -60,17 +57,17 @@ export default function DeclarationDetailPage() {
       <PageHeader
         title={
           <Space>
-            {d.name ?? '（未命名草稿）'}
+            {d.name ?? t('projects.declarations.untitled')}
             <StateTag state={d.state} />
             {d.libraryNumber && (
               <Tag color="success" data-testid="library-number">
                 {d.libraryNumber}
               </Tag>
             )}
-            {d.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
+            {d.resourcePoolLed && <Tag color="gold">{t('projects.common.priority')}</Tag>}
           </Space>
         }
-        description={`${d.enterpriseName} · ${d.districtName ?? ''} · ${d.form === 'manufacturer' ? '附件3 制造业企业' : '附件4 数字化服务商'}`}
+        description={`${d.enterpriseName} · ${d.districtName ?? ''} · ${d.form === 'manufacturer' ? t('projects.declarations.annexManufacturer') : t('projects.declarations.annexServiceProvider')}`}
         extra={
           <Space wrap>
             {(can('submit') || can('resubmit')) && (
@@ -80,12 +77,12 @@ export default function DeclarationDetailPage() {
                 onClick={() => navigate(`/enterprise/declarations/${d.id}/edit`)}
                 data-testid="declaration-edit"
               >
-                {d.state === 'returned' ? pick(T.resubmit) : pick(T.edit)}
+                {d.state === 'returned' ? t('projects.form.resubmit') : t('projects.common.edit')}
               </Button>
             )}
             {can('withdraw') && (
               <Popconfirm
-                title={pick(T.withdrawConfirm)}
+                title={t('projects.form.withdrawConfirm')}
                 onConfirm={async () => {
                   try {
                     await withdrawDeclaration(d.id);
@@ -95,32 +92,32 @@ export default function DeclarationDetailPage() {
                   }
                 }}
               >
-                <Button icon={<RollbackOutlined />}>{pick(T.withdraw)}</Button>
+                <Button icon={<RollbackOutlined />}>{t('projects.form.withdraw')}</Button>
               </Popconfirm>
             )}
             {me?.role === 'enterprise' && ['rejected', 'lapsed', 'withdrawn'].includes(d.state) && !d.successorId && (
               <Button icon={<RedoOutlined />} onClick={redeclare} data-testid="declaration-redeclare">
-                {pick(T.redeclare)}
+                {t('projects.declarations.redeclare')}
               </Button>
             )}
             {can('district_verify') && (
               <Button type="primary" onClick={() => setDecision('verify')} data-testid="action-verify">
-                {pick(T.verify)}
+                {t('projects.review.verify')}
               </Button>
             )}
             {can('district_return') && (
               <Button danger onClick={() => setDecision('return')} data-testid="action-return">
-                {pick(T.return)}
+                {t('projects.review.return')}
               </Button>
             )}
             {can('city_approve') && (
               <Button type="primary" onClick={() => setDecision('approve')} data-testid="action-approve">
-                {pick(T.approve)}
+                {t('projects.review.approve')}
               </Button>
             )}
             {can('city_reject') && (
               <Button danger onClick={() => setDecision('reject')} data-testid="action-reject">
-                {pick(T.reject)}
+                {t('projects.review.reject')}
               </Button>
             )}
           </Space>
@@ -131,13 +128,18 @@ export default function DeclarationDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${pick(T.reason)}：${d.lastReason ?? ''}`}
-          description={`${pick(T.deadline)}：${d.returnDeadline}`}
+          title={`${t('projects.common.reason')}：${d.lastReason ?? ''}`}
+          description={`${t('projects.common.deadline')}：${d.returnDeadline}`}
           data-testid="return-reason"
         />
       )}
       {d.state === 'rejected' && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${pick(T.reason)}：${d.lastReason ?? ''}`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${t('projects.common.reason')}：${d.lastReason ?? ''}`}
+        />
       )}
       {d.predecessor && (
         <Alert
@@ -146,8 +148,9 @@ export default function DeclarationDetailPage() {
           style={{ marginBottom: 16 }}
           title={
             <span>
-              {pick(T.predecessor)}：<Link to={`${base}/declarations/${d.predecessor.id}`}>{d.predecessor.name}</Link>（
-              {pick(DECLARATION_STATE_NAMES[d.predecessor.state])}，{d.predecessor.declarationMonth}）
+              {t('projects.history.predecessor')}：
+              <Link to={`${base}/declarations/${d.predecessor.id}`}>{d.predecessor.name}</Link>（
+              {t(`projects.declarationState.${d.predecessor.state}`)}，{d.predecessor.declarationMonth}）
               {d.predecessor.lastReason ? ` — ${d.predecessor.lastReason}` : ''}
             </span>
           }
@@ -158,68 +161,68 @@ export default function DeclarationDetailPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={<Link to={`${base}/declarations/${d.successorId}`}>{pick(T.successor)}</Link>}
+          title={<Link to={`${base}/declarations/${d.successorId}`}>{t('projects.history.successor')}</Link>}
         />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <Card size="small" title={pick(T.basic)} style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('projects.form.basic')} style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small" bordered>
-              <Descriptions.Item label={pick(T.enterprise)}>
+              <Descriptions.Item label={t('projects.field.enterprise')}>
                 {d.enterpriseName}（{d.enterpriseUscc}）
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.district)}>{d.districtName}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.month)}>{d.declarationMonth ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.declaredOn)}>{d.declaredOn ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.due)}>{d.verifyDueOn ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.number)}>
+              <Descriptions.Item label={t('projects.field.district')}>{d.districtName}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.month')}>{d.declarationMonth ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.declaredOn')}>{d.declaredOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.review.due')}>{d.verifyDueOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.number')}>
                 {d.libraryNumber && d.projectId ? (
                   <Link to={`${base}/projects/${d.projectId}`}>{d.libraryNumber}</Link>
                 ) : (
                   '—'
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.content)} span={2}>
+              <Descriptions.Item label={t('projects.form.content')} span={2}>
                 {d.content}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.categories)} span={2}>
+              <Descriptions.Item label={t('projects.form.categories')} span={2}>
                 {d.categoryNames.join('、')}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.site)}>
-                {d.siteDistrictCode === 'outside' ? pick(T.outside) : districtName(d.siteDistrictCode, lang)}
+              <Descriptions.Item label={t('projects.form.site')}>
+                {d.siteDistrictCode === 'outside' ? t('projects.form.outside') : districtName(d.siteDistrictCode, lang)}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.siteAddress)}>{d.siteAddress}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.startDate)}>{d.startDate}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.endDate)}>{d.endDate}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.projectStatus)}>
-                {d.projectStatus ? pick(PROJECT_STATUS_NAMES[d.projectStatus]) : '—'}
+              <Descriptions.Item label={t('projects.form.siteAddress')}>{d.siteAddress}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.form.startDate')}>{d.startDate}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.form.endDate')}>{d.endDate}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.form.projectStatus')}>
+                {d.projectStatus ? t(`projects.projectStatus.${d.projectStatus}`) : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.assessment)}>
-                {d.assessmentLevel ? pick(ASSESSMENT_LEVEL_NAMES[d.assessmentLevel]) : '—'} {d.assessmentDate ?? ''}
+              <Descriptions.Item label={t('projects.form.assessment')}>
+                {d.assessmentLevel ? t(`projects.assessmentLevel.${d.assessmentLevel}`) : '—'} {d.assessmentDate ?? ''}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.plannedTotal)}>{yuan(d.plannedTotal)}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.investmentMade)}>{yuan(d.investmentMade)}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.plannedTotal')}>{yuan(d.plannedTotal)}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.form.investmentMade')}>{yuan(d.investmentMade)}</Descriptions.Item>
               {d.investments.map((l) => (
                 <Descriptions.Item key={l.item} label={l.itemName}>
                   {yuan(l.amount)}
                 </Descriptions.Item>
               ))}
-              <Descriptions.Item label={pick(T.loan)} span={2}>
+              <Descriptions.Item label={t('projects.form.loan')} span={2}>
                 {d.loan
-                  ? `${d.loan.bankName ?? ''} ${d.loan.contractNumber ?? ''} ${yuan(d.loan.amount)} ${pick(T.disbursedOn)} ${d.loan.disbursedOn ?? '—'}`
-                  : pick(T.no)}
+                  ? `${d.loan.bankName ?? ''} ${d.loan.contractNumber ?? ''} ${yuan(d.loan.amount)} ${t('projects.form.disbursedOn')} ${d.loan.disbursedOn ?? '—'}`
+                  : t('common.no')}
               </Descriptions.Item>
             </Descriptions>
           </Card>
           {d.form === 'manufacturer' && (
-            <Card size="small" title={pick(T.contracts)} style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('projects.contract.contracts')} style={{ marginBottom: 16 }}>
               <Descriptions column={1} size="small">
                 {d.contracts.map((c) => (
                   <Descriptions.Item key={c.id} label={c.contractNumber}>
                     <Space wrap>
                       {c.providerName}（{c.providerUscc}）{yuan(c.amount)} {c.signedOn}
-                      {c.isLead && <Tag color="blue">{pick(T.isLead)}</Tag>}
-                      {c.providerInResourcePool && <Tag color="gold">{pick(T.inPool)}</Tag>}
+                      {c.isLead && <Tag color="blue">{t('projects.contract.isLead')}</Tag>}
+                      {c.providerInResourcePool && <Tag color="gold">{t('projects.contract.inPool')}</Tag>}
                     </Space>
                   </Descriptions.Item>
                 ))}
@@ -237,7 +240,7 @@ export default function DeclarationDetailPage() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <TimelineCard entries={d.timeline} />
             {d.eligibility && (
-              <Card size="small" title={pick(T.eligibilityAtSubmit)}>
+              <Card size="small" title={t('projects.check.eligibilityAtSubmit')}>
                 <EligibilityList view={d.eligibility} />
               </Card>
             )}

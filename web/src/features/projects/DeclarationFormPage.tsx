@@ -27,16 +27,18 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { TCheckResult, TDeclarationDetail } from '../../../../src/contracts/projects';
 import {
-  ASSESSMENT_LEVEL_NAMES,
-  ASSESSMENT_LEVELS,
-  PROJECT_STATUS_NAMES,
-  PROJECT_STATUSES,
-} from '../../../../src/domain/projects/forms';
+  type TCheckResult,
+  type TDeclarationDetail,
+  ZDeclarationDraft,
+  ZLoanInput,
+  ZServiceContractInput,
+} from '../../../../src/contracts/projects';
+import { ASSESSMENT_LEVELS, PROJECT_STATUSES } from '../../../../src/domain/projects/forms';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
 import { useMyEnterprise } from '../enterprise/api';
@@ -53,7 +55,6 @@ import {
   useFormDefinition,
 } from './api';
 import { ChecklistCard, CheckPanel, WindowBanner } from './components';
-import { T } from './text';
 
 interface ContractValues {
   providerUscc?: string;
@@ -85,6 +86,9 @@ interface Values {
   loan?: { bankId?: string; contractNumber?: string; amount?: string; disbursedOn?: string; maturityOn?: string };
   contracts?: ContractValues[];
 }
+
+const D = ZDeclarationDraft.shape;
+const C = ZServiceContractInput.shape;
 
 const blank = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
@@ -175,7 +179,7 @@ function valuesOf(d: TDeclarationDetail): Values {
 
 export default function DeclarationFormPage() {
   const { id } = useParams<{ id: string }>();
-  const { pick, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -214,7 +218,7 @@ export default function DeclarationFormPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the body's content (bodyKey) or the files change
   useEffect(() => {
     if (!body) return;
-    const t = setTimeout(async () => {
+    const timer = setTimeout(async () => {
       setChecking(true);
       try {
         setCheck(await checkDeclaration({ ...body, declarationId: id ?? null }));
@@ -224,7 +228,7 @@ export default function DeclarationFormPage() {
         setChecking(false);
       }
     }, 500);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [bodyKey, id, d?.attachments.length]);
 
   const editable = !d || d.state === 'draft' || d.state === 'returned';
@@ -253,7 +257,7 @@ export default function DeclarationFormPage() {
     setBusy('save');
     const saved = await save();
     setBusy(null);
-    if (saved) message.success(pick(T.saved));
+    if (saved) message.success(t('projects.form.saved'));
   }
 
   async function onSubmit() {
@@ -263,7 +267,7 @@ export default function DeclarationFormPage() {
     try {
       await submitDeclaration(saved.id, newKey('submit'));
       await qc.invalidateQueries({ queryKey: projectKeys.all });
-      message.success(pick(T.submitted));
+      message.success(t('projects.form.submitted'));
       navigate(`/enterprise/declarations/${saved.id}`);
     } catch (e) {
       const rest = applyFieldErrors(form, e);
@@ -280,7 +284,7 @@ export default function DeclarationFormPage() {
       form.setFieldValue(['contracts', index, 'attachmentId'], up.id);
       form.setFieldValue(['contracts', index, 'fileName'], up.fileName);
       const saved = await save();
-      if (saved) message.success(`${pick(T.uploaded)}：${up.fileName}`);
+      if (saved) message.success(`${t('projects.common.uploaded')}：${up.fileName}`);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -293,13 +297,13 @@ export default function DeclarationFormPage() {
   return (
     <>
       <PageHeader
-        title={`${d?.name ?? pick(T.newDeclaration)}`}
+        title={`${d?.name ?? t('projects.declarations.newDeclaration')}`}
         description={def ? `${def.annex}` : undefined}
         extra={
           editable && (
             <Space>
               <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={onSave} data-testid="declaration-save">
-                {pick(T.saveDraft)}
+                {t('projects.form.saveDraft')}
               </Button>
               <Button
                 type="primary"
@@ -309,7 +313,7 @@ export default function DeclarationFormPage() {
                 disabled={!check?.canSubmit}
                 data-testid="declaration-submit"
               >
-                {d?.state === 'returned' ? pick(T.resubmit) : pick(T.submit)}
+                {d?.state === 'returned' ? t('projects.form.resubmit') : t('projects.form.submit')}
               </Button>
             </Space>
           )
@@ -321,59 +325,59 @@ export default function DeclarationFormPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${pick(T.reason)}：${d.lastReason ?? ''}`}
-          description={`${pick(T.deadline)}：${d.returnDeadline ?? ''}`}
+          title={`${t('projects.common.reason')}：${d.lastReason ?? ''}`}
+          description={`${t('projects.common.deadline')}：${d.returnDeadline ?? ''}`}
         />
       )}
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="form-error" />}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Form<Values> form={form} layout="vertical" disabled={!editable}>
-            <Card title={pick(T.basic)} size="small" style={{ marginBottom: 16 }}>
-              <Form.Item name="name" label={pick(T.name)}>
-                <Input maxLength={200} />
+            <Card title={t('projects.form.basic')} size="small" style={{ marginBottom: 16 }}>
+              <Form.Item name="name" label={t('projects.field.name')}>
+                <Input maxLength={maxLengthOf(D.name)} />
               </Form.Item>
-              <Form.Item name="content" label={pick(T.content)}>
-                <Input.TextArea rows={3} maxLength={4000} />
+              <Form.Item name="content" label={t('projects.form.content')}>
+                <Input.TextArea rows={3} maxLength={maxLengthOf(D.content)} />
               </Form.Item>
-              <Form.Item name="categories" label={pick(T.categories)} extra={def?.categories.citation}>
+              <Form.Item name="categories" label={t('projects.form.categories')} extra={def?.categories.citation}>
                 <Checkbox.Group
                   options={(def?.categories.items ?? []).map((i) => ({ value: i.code, label: i.name }))}
                 />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name="siteDistrictCode" label={pick(T.site)}>
+                  <Form.Item name="siteDistrictCode" label={t('projects.form.site')}>
                     <Select
                       options={[
                         ...DISTRICTS.map((x) => ({ value: x.code, label: x[lang] })),
-                        { value: 'outside', label: pick(T.outside) },
+                        { value: 'outside', label: t('projects.form.outside') },
                       ]}
                     />
                   </Form.Item>
                 </Col>
                 <Col span={16}>
-                  <Form.Item name="siteAddress" label={pick(T.siteAddress)}>
-                    <Input maxLength={300} />
+                  <Form.Item name="siteAddress" label={t('projects.form.siteAddress')}>
+                    <Input maxLength={maxLengthOf(D.siteAddress)} />
                   </Form.Item>
                 </Col>
               </Row>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name="startDate" label={pick(T.startDate)} {...dateProps}>
+                  <Form.Item name="startDate" label={t('projects.form.startDate')} {...dateProps}>
                     <DatePicker style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="endDate" label={pick(T.endDate)} {...dateProps}>
+                  <Form.Item name="endDate" label={t('projects.form.endDate')} {...dateProps}>
                     <DatePicker style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="projectStatus" label={pick(T.projectStatus)}>
+                  <Form.Item name="projectStatus" label={t('projects.form.projectStatus')}>
                     <Radio.Group
                       optionType="button"
-                      options={PROJECT_STATUSES.map((s) => ({ value: s, label: pick(PROJECT_STATUS_NAMES[s]) }))}
+                      options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.projectStatus.${s}`) }))}
                     />
                   </Form.Item>
                 </Col>
@@ -381,7 +385,7 @@ export default function DeclarationFormPage() {
             </Card>
 
             <Card
-              title={pick(T.investment)}
+              title={t('projects.form.investment')}
               size="small"
               style={{ marginBottom: 16 }}
               extra={def?.investmentItems.citation}
@@ -391,76 +395,82 @@ export default function DeclarationFormPage() {
                   <>
                     {fields.map((f) => (
                       <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                        <Form.Item name={[f.name, 'item']} label={f.name === 0 ? pick(T.investmentItem) : undefined}>
+                        <Form.Item
+                          name={[f.name, 'item']}
+                          label={f.name === 0 ? t('projects.form.investmentItem') : undefined}
+                        >
                           <Select
                             style={{ width: 260 }}
                             data-testid={`investment-${f.name}-item`}
                             options={(def?.investmentItems.items ?? []).map((i) => ({ value: i.code, label: i.name }))}
                           />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'amount']} label={f.name === 0 ? pick(T.amount) : undefined}>
+                        <Form.Item
+                          name={[f.name, 'amount']}
+                          label={f.name === 0 ? t('projects.form.amount') : undefined}
+                        >
                           <MoneyInput style={{ width: 200 }} data-testid={`investment-${f.name}-amount`} />
                         </Form.Item>
                         <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} type="text" />
                       </Space>
                     ))}
                     <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="investment-add">
-                      {pick(T.addItem)}
+                      {t('projects.form.addItem')}
                     </Button>
                   </>
                 )}
               </Form.List>
               <Divider />
-              <Form.Item name="investmentMade" label={pick(T.investmentMade)}>
+              <Form.Item name="investmentMade" label={t('projects.form.investmentMade')}>
                 <MoneyInput style={{ width: 240 }} />
               </Form.Item>
             </Card>
 
-            <Card title={pick(T.assessment)} size="small" style={{ marginBottom: 16 }}>
+            <Card title={t('projects.form.assessment')} size="small" style={{ marginBottom: 16 }}>
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item name="assessmentLevel" label={pick(T.assessmentLevel)}>
+                  <Form.Item name="assessmentLevel" label={t('projects.form.assessmentLevel')}>
                     <Select
-                      options={ASSESSMENT_LEVELS.map((l) => ({ value: l, label: pick(ASSESSMENT_LEVEL_NAMES[l]) }))}
+                      options={ASSESSMENT_LEVELS.map((l) => ({ value: l, label: t(`projects.assessmentLevel.${l}`) }))}
                     />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="assessmentDate" label={pick(T.assessmentDate)} {...dateProps}>
+                  <Form.Item name="assessmentDate" label={t('projects.form.assessmentDate')} {...dateProps}>
                     <DatePicker style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
               </Row>
             </Card>
 
-            <Card title={pick(T.loan)} size="small" style={{ marginBottom: 16 }}>
-              <Form.Item name="hasLoan" label={pick(T.hasLoan)} valuePropName="checked">
+            <Card title={t('projects.form.loan')} size="small" style={{ marginBottom: 16 }}>
+              <Form.Item name="hasLoan" label={t('projects.form.hasLoan')} valuePropName="checked">
                 <Switch />
               </Form.Item>
               {values?.hasLoan && (
                 <Row gutter={12}>
                   <Col span={12}>
-                    <Form.Item name={['loan', 'bankId']} label={pick(T.bank)}>
+                    <Form.Item name={['loan', 'bankId']} label={t('projects.form.bank')}>
                       <Select options={(banks ?? []).map((b) => ({ value: b.id, label: b.name }))} />
                     </Form.Item>
                   </Col>
                   <Col span={12}>
-                    <Form.Item name={['loan', 'contractNumber']} label={pick(T.loanContract)}>
-                      <Input />
+                    <Form.Item name={['loan', 'contractNumber']} label={t('projects.form.loanContract')}>
+                      <Input maxLength={maxLengthOf(ZLoanInput.shape.contractNumber)} />
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Form.Item name={['loan', 'amount']} label={pick(T.loanAmount)}>
+                    <Form.Item name={['loan', 'amount']} label={t('projects.form.loanAmount')}>
                       <MoneyInput />
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Form.Item name={['loan', 'disbursedOn']} label={pick(T.disbursedOn)} {...dateProps}>
+                    <Form.Item name={['loan', 'disbursedOn']} label={t('projects.form.disbursedOn')} {...dateProps}>
                       <DatePicker style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Form.Item name={['loan', 'maturityOn']} label={pick(T.maturityOn)} {...dateProps}>
+                    <Form.Item name={['loan', 'maturityOn']} label={t('projects.form.maturityOn')} {...dateProps}>
                       <DatePicker style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
@@ -469,8 +479,8 @@ export default function DeclarationFormPage() {
             </Card>
 
             {isManufacturer && (
-              <Card title={pick(T.contracts)} size="small" style={{ marginBottom: 16 }}>
-                <Typography.Paragraph type="secondary">{pick(T.contractsHint)}</Typography.Paragraph>
+              <Card title={t('projects.contract.contracts')} size="small" style={{ marginBottom: 16 }}>
+                <Typography.Paragraph type="secondary">{t('projects.contract.contractsHint')}</Typography.Paragraph>
                 <Form.List name="contracts">
                   {(fields, { add, remove }) => (
                     <>
@@ -480,47 +490,71 @@ export default function DeclarationFormPage() {
                           size="small"
                           type="inner"
                           style={{ marginBottom: 12 }}
-                          title={`${pick(T.contracts)} ${f.name + 1}`}
+                          title={`${t('projects.contract.contracts')} ${f.name + 1}`}
                           extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />}
                         >
                           <Row gutter={12}>
                             <Col span={12}>
-                              <Form.Item name={[f.name, 'providerUscc']} label={pick(T.providerUscc)}>
-                                <Input maxLength={18} data-testid={`contract-${f.name}-providerUscc`} />
+                              <Form.Item name={[f.name, 'providerUscc']} label={t('projects.contract.providerUscc')}>
+                                <Input
+                                  maxLength={maxLengthOf(C.providerUscc)}
+                                  data-testid={`contract-${f.name}-providerUscc`}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={12}>
-                              <Form.Item name={[f.name, 'providerName']} label={pick(T.providerName)}>
-                                <Input data-testid={`contract-${f.name}-providerName`} />
+                              <Form.Item name={[f.name, 'providerName']} label={t('projects.contract.providerName')}>
+                                <Input
+                                  maxLength={maxLengthOf(C.providerName)}
+                                  data-testid={`contract-${f.name}-providerName`}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'contractNumber']} label={pick(T.contractNumber)}>
-                                <Input data-testid={`contract-${f.name}-contractNumber`} />
+                              <Form.Item
+                                name={[f.name, 'contractNumber']}
+                                label={t('projects.contract.contractNumber')}
+                              >
+                                <Input
+                                  maxLength={maxLengthOf(C.contractNumber)}
+                                  data-testid={`contract-${f.name}-contractNumber`}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'amount']} label={pick(T.contractAmount)}>
+                              <Form.Item name={[f.name, 'amount']} label={t('projects.contract.contractAmount')}>
                                 <MoneyInput data-testid={`contract-${f.name}-amount`} />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'signedOn']} label={pick(T.signedOn)} {...dateProps}>
+                              <Form.Item
+                                name={[f.name, 'signedOn']}
+                                label={t('projects.contract.signedOn')}
+                                {...dateProps}
+                              >
                                 <DatePicker style={{ width: '100%' }} data-testid={`contract-${f.name}-signedOn`} />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'startDate']} label={pick(T.startDate)} {...dateProps}>
+                              <Form.Item
+                                name={[f.name, 'startDate']}
+                                label={t('projects.form.startDate')}
+                                {...dateProps}
+                              >
                                 <DatePicker style={{ width: '100%' }} />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'endDate']} label={pick(T.endDate)} {...dateProps}>
+                              <Form.Item name={[f.name, 'endDate']} label={t('projects.form.endDate')} {...dateProps}>
                                 <DatePicker style={{ width: '100%' }} />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'isLead']} label={pick(T.isLead)} valuePropName="checked">
+                              <Form.Item
+                                name={[f.name, 'isLead']}
+                                label={t('projects.contract.isLead')}
+                                valuePropName="checked"
+                              >
                                 <Checkbox />
                               </Form.Item>
                             </Col>
@@ -532,10 +566,12 @@ export default function DeclarationFormPage() {
                             <Input />
                           </Form.Item>
                           <Space>
-                            <Typography.Text>{pick(T.contractFile)}：</Typography.Text>
+                            <Typography.Text>{t('projects.contract.contractFile')}：</Typography.Text>
                             <Typography.Text type={values?.contracts?.[f.name]?.attachmentId ? 'success' : 'danger'}>
                               {values?.contracts?.[f.name]?.fileName ??
-                                (values?.contracts?.[f.name]?.attachmentId ? pick(T.uploaded) : pick(T.missing))}
+                                (values?.contracts?.[f.name]?.attachmentId
+                                  ? t('projects.common.uploaded')
+                                  : t('projects.common.missing'))}
                             </Typography.Text>
                             {id && editable && (
                               <Upload
@@ -550,7 +586,7 @@ export default function DeclarationFormPage() {
                                   icon={<UploadOutlined />}
                                   data-testid={`contract-${f.name}-upload`}
                                 >
-                                  {pick(T.uploadContract)}
+                                  {t('projects.contract.uploadContract')}
                                 </Button>
                               </Upload>
                             )}
@@ -558,7 +594,7 @@ export default function DeclarationFormPage() {
                         </Card>
                       ))}
                       <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="contract-add">
-                        {pick(T.addContract)}
+                        {t('projects.contract.addContract')}
                       </Button>
                     </>
                   )}
@@ -573,7 +609,7 @@ export default function DeclarationFormPage() {
             {d ? (
               <ChecklistCard d={d} editable={editable} />
             ) : (
-              <Alert type="info" showIcon title={pick(T.materialsSaveFirst)} />
+              <Alert type="info" showIcon title={t('projects.materials.materialsSaveFirst')} />
             )}
           </div>
         </Col>

@@ -10,18 +10,17 @@ import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useDeclarations } from './api';
 import { StateTag, WindowBanner } from './components';
-import { T } from './text';
 
 export default function DeclarationsPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const { data, isFetching, error } = useDeclarations({ page, pageSize: 20 });
   return (
     <>
       <PageHeader
-        title={pick(T.myDeclarations)}
-        description={pick(T.myDeclarationsIntro)}
+        title={t('projects.declarations.myDeclarations')}
+        description={t('projects.declarations.myDeclarationsIntro')}
         extra={
           <Button
             type="primary"
@@ -29,7 +28,7 @@ export default function DeclarationsPage() {
             onClick={() => navigate('/enterprise/declarations/new')}
             data-testid="declaration-new"
           >
-            {pick(T.newDeclaration)}
+            {t('projects.declarations.newDeclaration')}
           </Button>
         }
       />
@@ -43,33 +42,37 @@ export default function DeclarationsPage() {
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
-              title: pick(T.name),
+              title: t('projects.field.name'),
               dataIndex: 'name',
               render: (name: string | null, r) => (
-                <Link to={`/enterprise/declarations/${r.id}`}>{name || '（未命名草稿）'}</Link>
+                <Link to={`/enterprise/declarations/${r.id}`}>{name || t('projects.declarations.untitled')}</Link>
               ),
             },
             {
-              title: pick(T.state),
+              title: t('projects.field.state'),
               dataIndex: 'state',
               render: (s, r) => (
                 <Space>
                   <StateTag state={s} />
-                  {r.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
+                  {r.resourcePoolLed && <Tag color="gold">{t('projects.common.priority')}</Tag>}
                 </Space>
               ),
             },
-            { title: pick(T.month), dataIndex: 'declarationMonth', render: (v: string | null) => v ?? '—' },
-            { title: pick(T.plannedTotal), dataIndex: 'plannedTotal', render: (v: string) => yuan(v) },
+            { title: t('projects.field.month'), dataIndex: 'declarationMonth', render: (v: string | null) => v ?? '—' },
+            { title: t('projects.field.plannedTotal'), dataIndex: 'plannedTotal', render: (v: string) => yuan(v) },
             {
-              title: pick(T.number),
+              title: t('projects.field.number'),
               dataIndex: 'libraryNumber',
               render: (v: string | null, r) =>
                 v && r.projectId ? <Link to={`/enterprise/projects/${r.projectId}`}>{v}</Link> : '—',
             },
-            { title: pick(T.deadline), dataIndex: 'returnDeadline', render: (v: string | null) => v ?? '—' },
             {
-              title: pick(T.updatedAt),
+              title: t('projects.common.deadline'),
+              dataIndex: 'returnDeadline',
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('projects.field.updatedAt'),
               dataIndex: 'updatedAt',
               render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
             },

@@ -27,17 +27,20 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { TProgressReport, TSpotCheck } from '../../../../src/contracts/projects';
 import {
-  SPOT_CHECK_OUTCOME_NAMES,
-  SPOT_CHECK_OUTCOMES,
-  TRACKED_STATUS_NAMES,
-  TRACKED_STATUSES,
-} from '../../../../src/domain/projects/tracking';
+  type TProgressReport,
+  type TSpotCheck,
+  ZCloseSpotCheck,
+  ZMilestone,
+  ZOpenSpotCheck,
+  ZReportInput,
+} from '../../../../src/contracts/projects';
+import { SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../../../../src/domain/projects/tracking';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import {
@@ -52,7 +55,6 @@ import {
   useProject,
 } from './api';
 import { basePath } from './DeclarationDetailPage';
-import { T } from './text';
 
 interface ReportValues {
   period?: string;
@@ -75,7 +77,7 @@ function ReportDrawer({
   periods: string[];
   draft: TProgressReport | null;
 }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<ReportValues>();
@@ -117,7 +119,7 @@ function ReportDrawer({
       open={open}
       onClose={onClose}
       width={640}
-      title={pick(T.newReport)}
+      title={t('projects.report.newReport')}
       destroyOnHidden
       extra={
         <Space>
@@ -125,12 +127,12 @@ function ReportDrawer({
             loading={busy}
             onClick={async () => {
               setBusy(true);
-              if (await save()) message.success(pick(T.saved));
+              if (await save()) message.success(t('projects.form.saved'));
               setBusy(false);
             }}
             data-testid="report-save"
           >
-            {pick(T.saveReport)}
+            {t('projects.report.saveReport')}
           </Button>
           <Button
             type="primary"
@@ -143,7 +145,7 @@ function ReportDrawer({
                 try {
                   await submitReport(projectId, r.id);
                   await qc.invalidateQueries({ queryKey: projectKeys.all });
-                  message.success(pick(T.reportSubmitted));
+                  message.success(t('projects.report.reportSubmitted'));
                   onClose();
                 } catch (e) {
                   const rest = applyFieldErrors(form, e);
@@ -154,7 +156,7 @@ function ReportDrawer({
             }}
             data-testid="report-submit"
           >
-            {pick(T.submitReport)}
+            {t('projects.report.submitReport')}
           </Button>
         </Space>
       }
@@ -180,43 +182,51 @@ function ReportDrawer({
             : { period: periods[periods.length - 1], status: 'in_progress', milestones: [{}] }
         }
       >
-        <Form.Item name="period" label={pick(T.period)}>
+        <Form.Item name="period" label={t('projects.report.period')}>
           <Select
             options={periods.map((p) => ({ value: p, label: p }))}
             disabled={!!report}
             data-testid="report-period"
           />
         </Form.Item>
-        <Form.Item name="investmentToDate" label={`${pick(T.investmentToDate)}（元）`}>
+        <Form.Item name="investmentToDate" label={`${t('projects.project.investmentToDate')}（元）`}>
           <MoneyInput data-testid="report-investment" />
         </Form.Item>
-        <Form.Item name="status" label={pick(T.projectStatus)}>
-          <Select options={TRACKED_STATUSES.map((s) => ({ value: s, label: pick(TRACKED_STATUS_NAMES[s]) }))} />
+        <Form.Item name="status" label={t('projects.form.projectStatus')}>
+          <Select options={TRACKED_STATUSES.map((s) => ({ value: s, label: t(`projects.trackedStatus.${s}`) }))} />
         </Form.Item>
         <Form.List name="milestones">
           {(fields, { add }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'name']} label={f.name === 0 ? pick(T.milestones) : undefined}>
-                    <Input style={{ width: 220 }} data-testid={`milestone-${f.name}-name`} />
+                  <Form.Item name={[f.name, 'name']} label={f.name === 0 ? t('projects.report.milestones') : undefined}>
+                    <Input
+                      style={{ width: 220 }}
+                      maxLength={maxLengthOf(ZMilestone.shape.name)}
+                      data-testid={`milestone-${f.name}-name`}
+                    />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'achievedOn']} label={f.name === 0 ? '完成日期' : undefined} {...dateProps}>
+                  <Form.Item
+                    name={[f.name, 'achievedOn']}
+                    label={f.name === 0 ? t('projects.report.achievedOn') : undefined}
+                    {...dateProps}
+                  >
                     <DatePicker />
                   </Form.Item>
                 </Space>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({})} size="small" style={{ marginBottom: 16 }}>
-                {pick(T.addMilestone)}
+                {t('projects.report.addMilestone')}
               </Button>
             </>
           )}
         </Form.List>
-        <Form.Item name="narrative" label={pick(T.narrative)}>
-          <Input.TextArea rows={3} />
+        <Form.Item name="narrative" label={t('projects.report.narrative')}>
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZReportInput.shape.narrative)} />
         </Form.Item>
       </Form>
-      <Card size="small" title={pick(T.vouchers)}>
+      <Card size="small" title={t('projects.report.vouchers')}>
         {report ? (
           <Space direction="vertical">
             {report.vouchers.map((v) => (
@@ -236,7 +246,7 @@ function ReportDrawer({
                   onSuccess?.({});
                   const fresh = await save();
                   if (fresh) setReport(fresh);
-                  message.success(pick(T.uploaded));
+                  message.success(t('projects.common.uploaded'));
                 } catch (e) {
                   onError?.(e as Error);
                   message.error(errorMessage(e));
@@ -244,12 +254,12 @@ function ReportDrawer({
               }}
             >
               <Button icon={<UploadOutlined />} data-testid="voucher-upload">
-                {pick(T.upload)}
+                {t('projects.common.upload')}
               </Button>
             </Upload>
           </Space>
         ) : (
-          <Alert type="info" showIcon title="保存报告后上传投资凭证。" />
+          <Alert type="info" showIcon title={t('projects.report.saveFirst')} />
         )}
       </Card>
     </Drawer>
@@ -267,7 +277,7 @@ function SpotCheckModals({
   closing: TSpotCheck | null;
   onClose: () => void;
 }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -288,7 +298,7 @@ function SpotCheckModals({
   return (
     <Modal
       open={opening || !!closing}
-      title={closing ? pick(T.closeCheck) : pick(T.openCheck)}
+      title={closing ? t('projects.spotCheck.closeCheck') : t('projects.spotCheck.openCheck')}
       onOk={ok}
       onCancel={onClose}
       destroyOnHidden
@@ -298,24 +308,24 @@ function SpotCheckModals({
       <Form form={form} layout="vertical">
         {closing ? (
           <>
-            <Form.Item name="outcome" label={pick(T.outcome)}>
+            <Form.Item name="outcome" label={t('projects.spotCheck.outcome')}>
               <Select
-                options={SPOT_CHECK_OUTCOMES.map((o) => ({ value: o, label: pick(SPOT_CHECK_OUTCOME_NAMES[o]) }))}
+                options={SPOT_CHECK_OUTCOMES.map((o) => ({ value: o, label: t(`projects.spotCheckOutcome.${o}`) }))}
               />
             </Form.Item>
-            <Form.Item name="findings" label={pick(T.findings)}>
-              <Input.TextArea rows={3} />
+            <Form.Item name="findings" label={t('projects.spotCheck.findings')}>
+              <Input.TextArea rows={3} maxLength={maxLengthOf(ZCloseSpotCheck.shape.findings)} />
             </Form.Item>
-            <Form.Item name="rectifyBy" label={pick(T.rectifyBy)} {...dateProps}>
+            <Form.Item name="rectifyBy" label={t('projects.spotCheck.rectifyBy')} {...dateProps}>
               <DatePicker />
             </Form.Item>
           </>
         ) : (
           <>
-            <Form.Item name="reason" label={pick(T.checkReason)}>
-              <Input.TextArea rows={2} data-testid="spot-reason" />
+            <Form.Item name="reason" label={t('projects.spotCheck.checkReason')}>
+              <Input.TextArea rows={2} maxLength={maxLengthOf(ZOpenSpotCheck.shape.reason)} data-testid="spot-reason" />
             </Form.Item>
-            <Form.Item name="plannedOn" label={pick(T.plannedOn)} {...dateProps}>
+            <Form.Item name="plannedOn" label={t('projects.spotCheck.plannedOn')} {...dateProps}>
               <DatePicker />
             </Form.Item>
           </>
@@ -327,7 +337,7 @@ function SpotCheckModals({
 
 export default function ProjectDetailPage() {
   const { id } = useParams<{ id: string }>();
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const { data: p, isLoading, error } = useProject(id);
   const [reporting, setReporting] = useState(false);
@@ -361,12 +371,12 @@ export default function ProjectDetailPage() {
           <Space>
             {isEnterprise && p.trackingState === 'active' && periods.length > 0 && (
               <Button type="primary" onClick={() => setReporting(true)} data-testid="report-new">
-                {pick(T.newReport)}
+                {t('projects.report.newReport')}
               </Button>
             )}
             {isDistrict && (
               <Button onClick={() => setOpening(true)} data-testid="spot-open">
-                {pick(T.openCheck)}
+                {t('projects.spotCheck.openCheck')}
               </Button>
             )}
           </Space>
@@ -377,39 +387,39 @@ export default function ProjectDetailPage() {
           type={p.pendingReport.overdue ? 'error' : 'warning'}
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${p.pendingReport.period} ${pick(T.reports)}：${pick(T.nextReport)} ${p.pendingReport.dueOn}${p.pendingReport.overdue ? `（${pick(T.reportOverdue)}）` : ''}`}
+          title={`${p.pendingReport.period} ${t('projects.report.reports')}：${t('projects.project.nextReport')} ${p.pendingReport.dueOn}${p.pendingReport.overdue ? `（${t('projects.project.reportOverdue')}）` : ''}`}
         />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={10}>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={pick(T.number)}>{p.libraryNumber}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.month)}>{p.declarationMonth}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.declaredOn)}>{p.declaredOn}</Descriptions.Item>
-              <Descriptions.Item label="入库日期">{p.approvedOn}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.plannedTotal)}>{yuan(p.plannedTotal)}</Descriptions.Item>
-              <Descriptions.Item label={pick(T.investmentAtDeclaration)}>
+              <Descriptions.Item label={t('projects.field.number')}>{p.libraryNumber}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.month')}>{p.declarationMonth}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.declaredOn')}>{p.declaredOn}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.project.approvedOn')}>{p.approvedOn}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.field.plannedTotal')}>{yuan(p.plannedTotal)}</Descriptions.Item>
+              <Descriptions.Item label={t('projects.project.investmentAtDeclaration')}>
                 {yuan(p.investmentAtDeclaration)}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.investmentToDate)}>
+              <Descriptions.Item label={t('projects.project.investmentToDate')}>
                 <span data-testid="project-investment">{yuan(p.investmentToDate)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.projectStatus)}>{p.currentStatusName}</Descriptions.Item>
-              <Descriptions.Item label={`${pick(T.startDate)} — ${pick(T.endDate)}`}>
+              <Descriptions.Item label={t('projects.form.projectStatus')}>{p.currentStatusName}</Descriptions.Item>
+              <Descriptions.Item label={`${t('projects.form.startDate')} — ${t('projects.form.endDate')}`}>
                 {p.startDate} — {p.endDate}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(T.priority)}>
-                {p.resourcePoolLed ? pick(T.yes) : pick(T.no)}
+              <Descriptions.Item label={t('projects.common.priority')}>
+                {p.resourcePoolLed ? t('common.yes') : t('common.no')}
               </Descriptions.Item>
-              <Descriptions.Item label="入库申报">
-                <Link to={`${basePath(me?.role)}/declarations/${p.declarationId}`}>{pick(T.view)}</Link>
+              <Descriptions.Item label={t('projects.project.declaration')}>
+                <Link to={`${basePath(me?.role)}/declarations/${p.declarationId}`}>{t('projects.common.view')}</Link>
               </Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={pick(T.reports)} style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('projects.report.reports')} style={{ marginBottom: 16 }}>
             <Table<TProgressReport>
               size="small"
               rowKey="id"
@@ -417,16 +427,20 @@ export default function ProjectDetailPage() {
               dataSource={p.reports}
               data-testid="reports-table"
               columns={[
-                { title: pick(T.period), dataIndex: 'period' },
-                { title: pick(T.investmentToDate), dataIndex: 'investmentToDate', render: (v: string) => yuan(v) },
-                { title: pick(T.projectStatus), dataIndex: 'statusName' },
+                { title: t('projects.report.period'), dataIndex: 'period' },
                 {
-                  title: pick(T.milestones),
+                  title: t('projects.project.investmentToDate'),
+                  dataIndex: 'investmentToDate',
+                  render: (v: string) => yuan(v),
+                },
+                { title: t('projects.form.projectStatus'), dataIndex: 'statusName' },
+                {
+                  title: t('projects.report.milestones'),
                   dataIndex: 'milestones',
                   render: (m: TProgressReport['milestones']) => m.map((x) => x.name).join('、'),
                 },
                 {
-                  title: pick(T.vouchers),
+                  title: t('projects.report.vouchers'),
                   dataIndex: 'vouchers',
                   render: (vs: TProgressReport['vouchers']) =>
                     vs.map((v) => (
@@ -442,34 +456,55 @@ export default function ProjectDetailPage() {
                     )),
                 },
                 {
-                  title: pick(T.state),
+                  title: t('projects.field.state'),
                   dataIndex: 'state',
-                  render: (s: string) => (s === 'submitted' ? <Tag color="success">已报送</Tag> : <Tag>草稿</Tag>),
+                  render: (s: string) =>
+                    s === 'submitted' ? (
+                      <Tag color="success">{t('projects.report.submittedTag')}</Tag>
+                    ) : (
+                      <Tag>{t('projects.report.draftTag')}</Tag>
+                    ),
                 },
               ]}
             />
           </Card>
-          <Card size="small" title={pick(T.spotChecks)}>
+          <Card size="small" title={t('projects.spotCheck.spotChecks')}>
             <Table<TSpotCheck>
               size="small"
               rowKey="id"
               pagination={false}
               dataSource={p.spotChecks}
               columns={[
-                { title: pick(T.checkReason), dataIndex: 'reason' },
-                { title: pick(T.plannedOn), dataIndex: 'plannedOn', render: (v: string | null) => v ?? '—' },
-                { title: pick(T.outcome), dataIndex: 'outcomeName', render: (v: string | null) => v ?? '进行中' },
-                { title: pick(T.findings), dataIndex: 'findings', render: (v: string | null) => v ?? '—' },
-                { title: pick(T.rectifyBy), dataIndex: 'rectifyBy', render: (v: string | null) => v ?? '—' },
+                { title: t('projects.spotCheck.checkReason'), dataIndex: 'reason' },
+                {
+                  title: t('projects.spotCheck.plannedOn'),
+                  dataIndex: 'plannedOn',
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('projects.spotCheck.outcome'),
+                  dataIndex: 'outcomeName',
+                  render: (v: string | null) => v ?? t('projects.spotCheck.inProgress'),
+                },
+                {
+                  title: t('projects.spotCheck.findings'),
+                  dataIndex: 'findings',
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('projects.spotCheck.rectifyBy'),
+                  dataIndex: 'rectifyBy',
+                  render: (v: string | null) => v ?? '—',
+                },
                 ...(isDistrict
                   ? [
                       {
-                        title: pick(T.actions),
+                        title: t('common.actions'),
                         key: 'a',
                         render: (_: unknown, c: TSpotCheck) =>
                           c.state === 'open' ? (
                             <Button size="small" onClick={() => setClosing(c)}>
-                              {pick(T.closeCheck)}
+                              {t('projects.spotCheck.closeCheck')}
                             </Button>
                           ) : null,
                       },

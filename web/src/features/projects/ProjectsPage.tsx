@@ -10,16 +10,15 @@ import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useProjects } from './api';
 import { basePath } from './DeclarationDetailPage';
-import { T } from './text';
 
-const TRACKING: Record<string, { zh: string; en: string; color: string }> = {
-  active: { zh: '跟踪中', en: 'Tracked', color: 'processing' },
-  completed: { zh: '已建成', en: 'Completed', color: 'success' },
-  terminated: { zh: '已终止', en: 'Terminated', color: 'default' },
+const TRACKING_COLORS: Record<TProjectSummary['trackingState'], string> = {
+  active: 'processing',
+  completed: 'success',
+  terminated: 'default',
 };
 
 export default function ProjectsPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const [q, setQ] = useState<string | undefined>();
   const [page, setPage] = useState(1);
@@ -27,7 +26,7 @@ export default function ProjectsPage() {
   const base = basePath(me?.role);
   return (
     <>
-      <PageHeader title={pick(T.projects)} description={pick(T.projectsIntro)} />
+      <PageHeader title={t('projects.project.projects')} description={t('projects.project.projectsIntro')} />
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
       <Card>
         <Form
@@ -38,7 +37,7 @@ export default function ProjectsPage() {
           <Form.Item name="q">
             <Input.Search
               allowClear
-              placeholder={`${pick(T.name)} / ${pick(T.number)}`}
+              placeholder={`${t('projects.field.name')} / ${t('projects.field.number')}`}
               style={{ width: 300 }}
               onSearch={(v) => setQ(v.trim() || undefined)}
             />
@@ -51,31 +50,41 @@ export default function ProjectsPage() {
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
-              title: pick(T.number),
+              title: t('projects.field.number'),
               dataIndex: 'libraryNumber',
               render: (n: string, r) => <Link to={`${base}/projects/${r.id}`}>{n}</Link>,
             },
-            { title: pick(T.name), dataIndex: 'name' },
-            ...(me?.role === 'enterprise' ? [] : [{ title: pick(T.enterprise), dataIndex: 'enterpriseName' }]),
-            { title: pick(T.month), dataIndex: 'declarationMonth' },
+            { title: t('projects.field.name'), dataIndex: 'name' },
+            ...(me?.role === 'enterprise'
+              ? []
+              : [{ title: t('projects.field.enterprise'), dataIndex: 'enterpriseName' }]),
+            { title: t('projects.field.month'), dataIndex: 'declarationMonth' },
             {
-              title: pick(T.investmentAtDeclaration),
+              title: t('projects.project.investmentAtDeclaration'),
               dataIndex: 'investmentAtDeclaration',
               render: (v: string) => yuan(v),
             },
-            { title: pick(T.investmentToDate), dataIndex: 'investmentToDate', render: (v: string) => yuan(v) },
             {
-              title: pick(T.tracking),
+              title: t('projects.project.investmentToDate'),
+              dataIndex: 'investmentToDate',
+              render: (v: string) => yuan(v),
+            },
+            {
+              title: t('projects.project.tracking'),
               dataIndex: 'trackingState',
-              render: (s: string, r) => (
+              render: (s: TProjectSummary['trackingState'], r) => (
                 <>
-                  <Tag color={TRACKING[s]?.color}>{pick(TRACKING[s] ?? { zh: s, en: s })}</Tag>
-                  {r.reportOverdue && <Tag color="error">{pick(T.reportOverdue)}</Tag>}
-                  {r.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
+                  <Tag color={TRACKING_COLORS[s]}>{t(`projects.trackingState.${s}`)}</Tag>
+                  {r.reportOverdue && <Tag color="error">{t('projects.project.reportOverdue')}</Tag>}
+                  {r.resourcePoolLed && <Tag color="gold">{t('projects.common.priority')}</Tag>}
                 </>
               ),
             },
-            { title: pick(T.nextReport), dataIndex: 'nextReportDue', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('projects.project.nextReport'),
+              dataIndex: 'nextReportDue',
+              render: (v: string | null) => v ?? '—',
+            },
           ]}
         />
       </Card>

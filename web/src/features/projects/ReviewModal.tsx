@@ -3,20 +3,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { TBatchResult } from '../../../../src/contracts/projects';
+import { type TBatchResult, ZCityReview, ZDistrictReview } from '../../../../src/contracts/projects';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
-import { useI18n } from '../../i18n';
+import { maxLengthOf } from '../../components/zodRule';
+import { type MessageKey, useI18n } from '../../i18n';
+import { requiredIn } from '../../shared/zodRequired';
 import { projectKeys, reviewCity, reviewDistrict } from './api';
-import { fill, T } from './text';
 
 export type Decision = 'verify' | 'return' | 'approve' | 'reject';
 
-const TITLES: Record<Decision, { zh: string; en: string }> = {
-  verify: T.verify,
-  return: T.return,
-  approve: T.approve,
-  reject: T.reject,
+const TITLES: Record<Decision, MessageKey> = {
+  verify: 'projects.review.verify',
+  return: 'projects.review.return',
+  approve: 'projects.review.approve',
+  reject: 'projects.review.reject',
 };
 
 export function ReviewModal({
@@ -30,13 +31,16 @@ export function ReviewModal({
   onClose: () => void;
   onDone?: (r: TBatchResult) => void;
 }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ reason?: string; returnDeadline?: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refusing = decision === 'return' || decision === 'reject';
+  const schema = decision === 'approve' || decision === 'reject' ? ZCityReview : ZDistrictReview;
+  // The contract says which fields the decision needs (a reason to refuse, a deadline to return).
+  const required = (field: 'reason' | 'returnDeadline') => !!decision && requiredIn(schema, field, { ids, decision });
 
   async function ok() {
     if (!decision) return;
@@ -55,7 +59,7 @@ export function ReviewModal({
             } as never)
           : await reviewCity({ ids, decision, reason } as never);
       await qc.invalidateQueries({ queryKey: projectKeys.all });
-      const msg = fill(pick(T.batchDone), { ok: r.succeeded, bad: r.failed });
+      const msg = t('projects.review.batchDone', { ok: r.succeeded, bad: r.failed });
       if (r.failed > 0)
         message.warning(
           `${msg}：${r.results
@@ -78,9 +82,9 @@ export function ReviewModal({
   return (
     <Modal
       open={!!decision}
-      title={decision ? `${pick(TITLES[decision])}（${fill(pick(T.selected), { n: ids.length })}）` : ''}
-      okText={pick(T.ok)}
-      cancelText={pick(T.cancel)}
+      title={decision ? `${t(TITLES[decision])}（${t('projects.review.selected', { n: ids.length })}）` : ''}
+      okText={t('projects.common.ok')}
+      cancelText={t('common.cancel')}
       onOk={ok}
       confirmLoading={busy}
       onCancel={onClose}
@@ -95,20 +99,23 @@ export function ReviewModal({
       >
         <Form.Item
           name="reason"
-          label={refusing ? pick(T.reason) : pick(T.opinion)}
-          rules={refusing ? [{ required: true, message: `${pick(T.reason)}（reason）` }] : []}
+          label={refusing ? t('projects.common.reason') : t('projects.review.opinion')}
+          rules={[{ required: required('reason'), message: `${t('projects.common.reason')}（reason）` }]}
         >
-          <Input.TextArea rows={3} maxLength={2000} data-testid="review-reason" />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZDistrictReview.shape.reason)} data-testid="review-reason" />
         </Form.Item>
         {decision === 'return' && (
-          <Form.Item name="returnDeadline" label={pick(T.deadline)} {...dateProps} rules={[{ required: true }]}>
+          <Form.Item
+            name="returnDeadline"
+            label={t('projects.common.deadline')}
+            {...dateProps}
+            rules={[{ required: required('returnDeadline') }]}
+          >
             <DatePicker style={{ width: '100%' }} data-testid="review-deadline" />
           </Form.Item>
         )}
         {decision === 'approve' && (
-          <Typography.Paragraph type="secondary">
-            通过的项目获得编号（江工信工业互联网〔2023〕33号 第七条（二））：JMSZ-年份-序号，年内连续不重复。
-          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('projects.review.approveNote')}</Typography.Paragraph>
         )}
       </Form>
     </Modal>

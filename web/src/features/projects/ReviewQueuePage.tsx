@@ -16,10 +16,9 @@ import { yuan } from '../../shared/money';
 import { useReviewQueue } from './api';
 import { DueTag, StateTag } from './components';
 import { type Decision, ReviewModal } from './ReviewModal';
-import { fill, T } from './text';
 
 export default function ReviewQueuePage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const district = me?.role === 'district_reviewer';
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -33,31 +32,31 @@ export default function ReviewQueuePage() {
   return (
     <>
       <PageHeader
-        title={pick(district ? T.districtQueue : T.cityQueue)}
-        description={pick(district ? T.districtQueueIntro : T.cityQueueIntro)}
+        title={t(district ? 'projects.review.districtQueue' : 'projects.review.cityQueue')}
+        description={t(district ? 'projects.review.districtQueueIntro' : 'projects.review.cityQueueIntro')}
       />
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
       <Card style={{ marginBottom: 16 }}>
         <Space size={48} wrap>
-          <Statistic title={pick(T.pending)} value={data?.total ?? 0} data-testid="queue-total" />
+          <Statistic title={t('projects.review.pending')} value={data?.total ?? 0} data-testid="queue-total" />
           {district && (
             <>
               <Statistic
-                title={pick(T.overdue)}
+                title={t('projects.review.overdue')}
                 value={data?.overdueCount ?? 0}
                 valueStyle={{ color: (data?.overdueCount ?? 0) > 0 ? '#cf1322' : undefined }}
                 data-testid="overdue-count"
               />
-              <Statistic title={pick(T.dueToday)} value={data?.dueTodayCount ?? 0} />
+              <Statistic title={t('projects.review.dueToday')} value={data?.dueTodayCount ?? 0} />
               <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
-                {pick(T.overdueOnly)}
+                {t('projects.review.overdueOnly')}
               </Checkbox>
             </>
           )}
         </Space>
       </Card>
       <Card
-        title={fill(pick(T.selected), { n: selected.length })}
+        title={t('projects.review.selected', { n: selected.length })}
         extra={
           canAct && (
             <Space>
@@ -69,7 +68,7 @@ export default function ReviewQueuePage() {
                     onClick={() => setDecision('verify')}
                     data-testid="batch-verify"
                   >
-                    {pick(T.verify)}
+                    {t('projects.review.verify')}
                   </Button>
                   <Button
                     danger
@@ -77,7 +76,7 @@ export default function ReviewQueuePage() {
                     onClick={() => setDecision('return')}
                     data-testid="batch-return"
                   >
-                    {pick(T.return)}
+                    {t('projects.review.return')}
                   </Button>
                 </>
               ) : (
@@ -88,7 +87,7 @@ export default function ReviewQueuePage() {
                     onClick={() => setDecision('approve')}
                     data-testid="batch-approve"
                   >
-                    {pick(T.approve)}
+                    {t('projects.review.approve')}
                   </Button>
                   <Button
                     danger
@@ -96,7 +95,7 @@ export default function ReviewQueuePage() {
                     onClick={() => setDecision('reject')}
                     data-testid="batch-reject"
                   >
-                    {pick(T.reject)}
+                    {t('projects.review.reject')}
                   </Button>
                 </>
               )}
@@ -112,25 +111,25 @@ export default function ReviewQueuePage() {
           pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
-              title: pick(T.name),
+              title: t('projects.field.name'),
               dataIndex: 'name',
               render: (n: string, r) => (
                 <Space>
                   <Link to={`${base}/declarations/${r.id}`}>{n}</Link>
-                  {r.resourcePoolLed && <Tag color="gold">{pick(T.priority)}</Tag>}
-                  {r.submissionCount > 1 && <Tag>补正</Tag>}
+                  {r.resourcePoolLed && <Tag color="gold">{t('projects.common.priority')}</Tag>}
+                  {r.submissionCount > 1 && <Tag>{t('projects.review.resubmittedTag')}</Tag>}
                 </Space>
               ),
             },
-            { title: pick(T.enterprise), dataIndex: 'enterpriseName' },
-            ...(district ? [] : [{ title: pick(T.district), dataIndex: 'districtName' }]),
-            { title: pick(T.month), dataIndex: 'declarationMonth' },
-            { title: pick(T.plannedTotal), dataIndex: 'plannedTotal', render: (v: string) => yuan(v) },
-            { title: pick(T.state), dataIndex: 'state', render: (s) => <StateTag state={s} /> },
+            { title: t('projects.field.enterprise'), dataIndex: 'enterpriseName' },
+            ...(district ? [] : [{ title: t('projects.field.district'), dataIndex: 'districtName' }]),
+            { title: t('projects.field.month'), dataIndex: 'declarationMonth' },
+            { title: t('projects.field.plannedTotal'), dataIndex: 'plannedTotal', render: (v: string) => yuan(v) },
+            { title: t('projects.field.state'), dataIndex: 'state', render: (s) => <StateTag state={s} /> },
             ...(district
               ? [
                   {
-                    title: pick(T.due),
+                    title: t('projects.review.due'),
                     dataIndex: 'verifyDueOn',
                     render: (v: string | null, r: TDeclarationSummary) => <DueTag due={v} status={r.dueStatus} />,
                   },

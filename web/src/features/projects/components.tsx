@@ -18,11 +18,10 @@ import type {
   TTimelineEntry,
   TWindowView,
 } from '../../../../src/contracts/projects';
-import { DECLARATION_STATE_NAMES, type DeclarationState } from '../../../../src/domain/workflow/declaration';
+import type { DeclarationState } from '../../../../src/domain/workflow/declaration';
 import { errorMessage } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { type MessageKey, type Translate, useI18n } from '../../i18n';
 import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
-import { ADJUSTMENT_NAMES, T } from './text';
 
 const STATE_COLORS: Record<DeclarationState, string> = {
   draft: 'default',
@@ -36,38 +35,38 @@ const STATE_COLORS: Record<DeclarationState, string> = {
 };
 
 export function StateTag({ state }: { state: DeclarationState }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
     <Tag color={STATE_COLORS[state]} data-testid="declaration-state">
-      {pick(DECLARATION_STATE_NAMES[state])}
+      {t(`projects.declarationState.${state}`)}
     </Tag>
   );
 }
 
 export function DueTag({ status, due }: { status: 'overdue' | 'due_today' | 'pending' | null; due: string | null }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   if (!due) return <>—</>;
   return (
     <Space size={4}>
       <span>{due}</span>
       {status === 'overdue' && (
         <Tag color="error" data-testid="overdue-tag">
-          {pick(T.overdue)}
+          {t('projects.review.overdue')}
         </Tag>
       )}
-      {status === 'due_today' && <Tag color="warning">{pick(T.dueToday)}</Tag>}
+      {status === 'due_today' && <Tag color="warning">{t('projects.review.dueToday')}</Tag>}
     </Space>
   );
 }
 
-export function windowText(w: TWindowView, pick: (t: { zh: string; en: string }) => string): string {
+export function windowText(w: TWindowView, t: Translate): string {
   const adj =
-    w.adjustment !== 'none' ? `（${pick(ADJUSTMENT_NAMES[w.adjustment]!)}${w.reason ? `：${w.reason}` : ''}）` : '';
+    w.adjustment !== 'none' ? `（${t(`projects.adjustment.${w.adjustment}`)}${w.reason ? `：${w.reason}` : ''}）` : '';
   return `${w.opens} — ${w.closes}${adj}`;
 }
 
 export function WindowBanner() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { data } = useCurrentWindows();
   if (!data) return null;
   if (data.open)
@@ -77,8 +76,8 @@ export function WindowBanner() {
         showIcon
         data-testid="window-banner"
         style={{ marginBottom: 16 }}
-        title={`${pick(T.windowOpen)}：${windowText(data.open, pick)}`}
-        description={`${pick(T.verifyDue)}：${data.open.verifyDueOn}`}
+        title={`${t('projects.window.windowOpen')}：${windowText(data.open, t)}`}
+        description={`${t('projects.window.verifyDue')}：${data.open.verifyDueOn}`}
       />
     );
   return (
@@ -87,14 +86,14 @@ export function WindowBanner() {
       showIcon
       data-testid="window-banner"
       style={{ marginBottom: 16 }}
-      title={pick(T.windowClosed)}
-      description={data.next ? `${pick(T.nextWindow)}：${windowText(data.next, pick)}` : undefined}
+      title={t('projects.window.windowClosed')}
+      description={data.next ? `${t('projects.window.nextWindow')}：${windowText(data.next, t)}` : undefined}
     />
   );
 }
 
 function Finding({ f }: { f: TCitedFinding }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
     <List.Item style={{ padding: '6px 0' }}>
       <Space align="start">
@@ -108,7 +107,7 @@ function Finding({ f }: { f: TCitedFinding }) {
         <div>
           <div>{f.message}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {pick(T.basis)}：{f.citation}
+            {t('projects.common.basis')}：{f.citation}
           </Typography.Text>
         </div>
       </Space>
@@ -117,13 +116,13 @@ function Finding({ f }: { f: TCitedFinding }) {
 }
 
 export function EligibilityList({ view }: { view: TEligibilityView }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       {view.failures.length > 0 && (
         <>
           <Typography.Text strong type="danger">
-            {pick(T.failures)}
+            {t('projects.check.failures')}
           </Typography.Text>
           <List
             size="small"
@@ -135,13 +134,13 @@ export function EligibilityList({ view }: { view: TEligibilityView }) {
       )}
       {view.unknowns.length > 0 && (
         <>
-          <Typography.Text strong>{pick(T.unknowns)}</Typography.Text>
+          <Typography.Text strong>{t('projects.check.unknowns')}</Typography.Text>
           <List size="small" dataSource={view.unknowns} renderItem={(f) => <Finding f={f} />} />
         </>
       )}
       {view.failures.length === 0 && view.unknowns.length === 0 && (
         <Typography.Text type="success">
-          {view.conditions.filter((c) => c.status === 'pass').length} 项条件全部符合
+          {t('projects.check.allMet', { n: view.conditions.filter((c) => c.status === 'pass').length })}
         </Typography.Text>
       )}
     </>
@@ -150,18 +149,18 @@ export function EligibilityList({ view }: { view: TEligibilityView }) {
 
 /** The live check while drafting: blockers first, then every failed or unknown condition with its citation. */
 export function CheckPanel({ result, loading }: { result: TCheckResult | undefined; loading: boolean }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
-    <Card title={pick(T.check)} size="small" loading={loading && !result} data-testid="check-panel">
+    <Card title={t('projects.check.check')} size="small" loading={loading && !result} data-testid="check-panel">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {pick(T.checkIntro)}
+        {t('projects.check.checkIntro')}
       </Typography.Paragraph>
       {result && (
         <>
           <Alert
             type={result.canSubmit ? 'success' : 'warning'}
             showIcon
-            title={result.canSubmit ? pick(T.canSubmit) : pick(T.cannotSubmit)}
+            title={result.canSubmit ? t('projects.check.canSubmit') : t('projects.check.cannotSubmit')}
             description={
               result.blockers.length > 0 ? (
                 <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="check-blockers">
@@ -175,7 +174,7 @@ export function CheckPanel({ result, loading }: { result: TCheckResult | undefin
           />
           {result.resourcePoolLed && (
             <Tag color="gold" style={{ marginBottom: 8 }}>
-              {pick(T.priority)}
+              {t('projects.common.priority')}
             </Tag>
           )}
           <EligibilityList view={result.eligibility} />
@@ -185,20 +184,20 @@ export function CheckPanel({ result, loading }: { result: TCheckResult | undefin
   );
 }
 
-const REQ: Record<string, { zh: string; en: string }> = {
-  required: T.required,
-  if_loan: T.ifLoan,
-  optional: T.optional,
+const REQ: Record<TDeclarationDetail['materials']['lines'][number]['requirement'], MessageKey> = {
+  required: 'projects.materials.required',
+  if_loan: 'projects.materials.ifLoan',
+  optional: 'projects.materials.optional',
 };
 
 /** The checklist with each item's files; the enterprise uploads while the declaration is editable. */
 export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable: boolean }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const filesOf = (kind: string) => d.attachments.filter((a) => a.kind === kind);
   return (
-    <Card title={pick(T.materials)} size="small" data-testid="materials-card">
+    <Card title={t('projects.materials.materials')} size="small" data-testid="materials-card">
       <Table
         size="small"
         pagination={false}
@@ -206,12 +205,12 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
         dataSource={d.materials.lines}
         columns={[
           {
-            title: pick(T.materials),
+            title: t('projects.materials.materials'),
             dataIndex: 'name',
             render: (name: string, l) => (
               <Space direction="vertical" size={0}>
                 <span>
-                  {name} <Tag>{pick(REQ[l.requirement]!)}</Tag>
+                  {name} <Tag>{t(REQ[l.requirement])}</Tag>
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {l.citation}
@@ -220,7 +219,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
             ),
           },
           {
-            title: pick(T.uploaded),
+            title: t('projects.common.uploaded'),
             key: 'files',
             render: (_: unknown, l) => (
               <Space direction="vertical" size={2}>
@@ -232,7 +231,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
                     <PaperClipOutlined /> {f.fileName}
                   </a>
                 ))}
-                {l.needed && !l.satisfied && <Tag color="error">{pick(T.missing)}</Tag>}
+                {l.needed && !l.satisfied && <Tag color="error">{t('projects.common.missing')}</Tag>}
                 {l.missingContracts && l.missingContracts.length > 0 && (
                   <Typography.Text type="danger" style={{ fontSize: 12 }}>
                     {l.missingContracts.join('、')}
@@ -244,7 +243,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
           ...(editable
             ? [
                 {
-                  title: pick(T.actions),
+                  title: t('common.actions'),
                   key: 'upload',
                   width: 110,
                   render: (_: unknown, l: { code: string }) =>
@@ -259,7 +258,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
                               kind: l.code,
                             });
                             onSuccess?.({});
-                            message.success(pick(T.uploaded));
+                            message.success(t('projects.common.uploaded'));
                             await qc.invalidateQueries({ queryKey: projectKeys.declaration(d.id) });
                           } catch (e) {
                             onError?.(e as Error);
@@ -268,7 +267,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
                         }}
                       >
                         <Button size="small" icon={<UploadOutlined />} data-testid={`upload-${l.code}`}>
-                          {pick(T.upload)}
+                          {t('projects.common.upload')}
                         </Button>
                       </Upload>
                     ),
@@ -282,9 +281,9 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
 }
 
 export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
-    <Card title={pick(T.timeline)} size="small" data-testid="timeline">
+    <Card title={t('projects.history.timeline')} size="small" data-testid="timeline">
       <Timeline
         items={entries.map((e) => ({
           color: /return|reject|lapse/.test(e.event) ? 'red' : e.event === 'city_approve' ? 'green' : 'blue',
@@ -297,12 +296,12 @@ export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
               <div style={{ fontSize: 12 }}>{[e.actorOrg, e.actorName].filter(Boolean).join(' · ')}</div>
               {e.reason && (
                 <div>
-                  {pick(T.reason)}：{e.reason}
+                  {t('projects.common.reason')}：{e.reason}
                 </div>
               )}
               {e.deadline && (
                 <div>
-                  {pick(T.deadline)}：{e.deadline}
+                  {t('projects.common.deadline')}：{e.deadline}
                 </div>
               )}
               {typeof e.details?.libraryNumber === 'string' && (
@@ -317,18 +316,18 @@ export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
 }
 
 export function ChangesCard({ changes }: { changes: TChange[] }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
-    <Card title={pick(T.changes)} size="small" data-testid="changes">
+    <Card title={t('projects.history.changes')} size="small" data-testid="changes">
       <Table
         size="small"
         pagination={false}
         rowKey="path"
         dataSource={changes}
         columns={[
-          { title: pick(T.investmentItem), dataIndex: 'label' },
-          { title: pick(T.before), dataIndex: 'before', render: (v: string | null) => v ?? '—' },
-          { title: pick(T.after), dataIndex: 'after', render: (v: string | null) => v ?? '—' },
+          { title: t('projects.form.investmentItem'), dataIndex: 'label' },
+          { title: t('projects.history.before'), dataIndex: 'before', render: (v: string | null) => v ?? '—' },
+          { title: t('projects.history.after'), dataIndex: 'after', render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Card>
