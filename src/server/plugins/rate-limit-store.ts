@@ -15,6 +15,10 @@ import { AppError } from '../../services/errors';
 
 /** For public (anonymous) endpoints: 60 requests a minute per client address. */
 export const publicRateLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } } as const;
+/** For public reference data the web app reads on every page: generous, but a flood from one address stops. */
+export const referenceRateLimit = { rateLimit: { max: 600, timeWindow: '1 minute' } } as const;
+/** For the API documentation (the OpenAPI document and its browsable pages). */
+export const docsRateLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } } as const;
 /** For sign-in: 20 attempts a minute per client address (the account lockout covers slow guessing). */
 export const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } } as const;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZDistrict, ZInstitution, ZInstitutionQuery } from '../../contracts/reference';
 import { listDistricts, listInstitutions } from '../../services/reference';
 import { ctxOf } from '../http-context';
+import { referenceRateLimit } from '../plugins/rate-limit-store';
 
 export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -12,6 +13,7 @@ export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/districts',
     {
+      config: referenceRateLimit,
       schema: {
         tags: ['reference'],
         summary: '江门市县（市、区）列表（公开）',
@@ -27,6 +29,7 @@ export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/institutions',
     {
+      config: referenceRateLimit,
       schema: {
         tags: ['reference'],
         summary: '合作金融机构列表（公开；可按类型筛选）',
