@@ -90,8 +90,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     uiHooks: { onRequest: app.rateLimit(docsRateLimit.rateLimit) },
-    // The documentation pages get their own policy with hashes of Swagger UI's inline scripts.
+    // The documentation pages get Swagger UI's own policy (script files only); over plain HTTP (the demo) it
+    // must not ask browsers to upgrade requests to HTTPS.
     staticCSP: true,
+    transformStaticCSP: (header) =>
+      deps.config.secureCookies ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   app.get('/api/openapi.json', { config: docsRateLimit, schema: { hide: true } }, async () => app.swagger());
 

@@ -66,7 +66,7 @@ export interface TestPlatform {
 }
 
 export async function createTestPlatform(
-  opts: { now?: string; requireTwoFactor?: boolean } = {},
+  opts: { now?: string; requireTwoFactor?: boolean; secureCookies?: boolean } = {},
 ): Promise<TestPlatform> {
   const { database, dispose } = await openTestDatabase();
   await runMigrations(database);
@@ -78,6 +78,7 @@ export async function createTestPlatform(
     filesDir: '/nonexistent',
     // Most tests sign in with accounts made by factories; the two-factor tests switch the obligation on.
     requireTwoFactor: opts.requireTwoFactor ?? false,
+    ...(opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies }),
   };
   const deps: Deps = {
     db: database.db,
