@@ -2,8 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../contracts/validation';
 import type { Actor } from '../domain/access/actor';
-import { type BusinessAction, isBusinessAction, mayDo } from '../domain/access/business';
-import { type AccessAction, can } from '../domain/access/policy';
+import { allows, type GuardAction } from '../domain/access/allows';
 import type { Ctx, Deps } from '../services/context';
 import { Errors } from '../services/errors';
 
@@ -36,24 +35,19 @@ export function ctxOf(request: FastifyRequest): Ctx {
   };
 }
 
-/** What a route may name as the action it performs: a business action or an account/admin action. */
-export type RouteAction = BusinessAction | AccessAction;
-
 /**
  * The signed-in actor, or 401. With an action, also 403 unless the access tables allow the actor that action
  * (`mayDo` for business actions, `can` for account actions) — the route names what it does, never a role.
  */
-export function requireActor(request: FastifyRequest, action?: RouteAction): Actor {
+export function requireActor(request: FastifyRequest, action?: GuardAction): Actor {
   const actor = request.actor;
   if (!actor) throw Errors.unauthenticated();
-  if (action !== undefined && !(isBusinessAction(action) ? mayDo(actor, action) : can(actor, action))) {
-    throw Errors.forbidden();
-  }
+  if (action !== undefined && !allows(actor, action)) throw Errors.forbidden();
   return actor;
 }
 
 /** Ctx for a route that needs a signed-in actor (optionally one allowed the given action). */
-export function actorCtx(request: FastifyRequest, action?: RouteAction): Ctx & { actor: Actor } {
+export function actorCtx(request: FastifyRequest, action?: GuardAction): Ctx & { actor: Actor } {
   const actor = requireActor(request, action);
   return { ...ctxOf(request), actor };
 }
