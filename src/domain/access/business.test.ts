@@ -7,6 +7,7 @@ const actor = (role: Role): BusinessActor => ({
   districtCode: role === 'district_reviewer' ? '440703' : null,
   institutionId: role === 'bank_officer' || role === 'insurer_officer' ? 'inst-1' : null,
   enterpriseId: role === 'enterprise' ? 'ent-1' : null,
+  isEnterpriseAdmin: role === 'enterprise',
 });
 
 // Columns: enterprise, district_reviewer, city_reviewer, city_admin, security_admin, audit_admin, bank_officer,
@@ -112,6 +113,7 @@ describe('conditions on the account and on the record', () => {
     // action, target enterprise, editable, expected
     ['enterprise.update', 'ent-1', undefined, true],
     ['enterprise.update', 'ent-2', undefined, false],
+    ['enterprise.attachment.add', 'ent-1', undefined, true],
     ['enterprise.attachment.add', 'ent-1', true, true],
     ['enterprise.attachment.add', 'ent-2', true, false],
     ['project.attachment.add', 'ent-1', false, true],
@@ -126,6 +128,13 @@ describe('conditions on the account and on the record', () => {
     ['subsidy.attachment.add', null, true, false],
   ] as const)('%s on %s (editable %s) → %s', (action, enterpriseId, editable, expected) => {
     expect(mayDo(actor('enterprise'), action, { enterpriseId, editable })).toBe(expected);
+  });
+
+  it("only the enterprise's administrator updates its enterprise (the route lets every enterprise user through)", () => {
+    const colleague = { ...actor('enterprise'), isEnterpriseAdmin: false };
+    expect(mayDo(colleague, 'enterprise.update')).toBe(true);
+    expect(mayDo(colleague, 'enterprise.update', { enterpriseId: 'ent-1' })).toBe(false);
+    expect(mayDo(colleague, 'enterprise.attachment.add', { enterpriseId: 'ent-1' })).toBe(true);
   });
 
   it('a city administrator may set credit standing on any record the query returned', () => {

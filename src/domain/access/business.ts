@@ -18,8 +18,11 @@ export interface BusinessTarget {
 
 /** What the acting account must carry besides its role. */
 type Needs = 'enterprise' | 'district' | 'institution';
-/** The condition on the target: the actor's own enterprise, or its own and still editable. */
-type When = 'own' | 'own_editable';
+/**
+ * The condition on the target: the actor's own enterprise; its own and still editable; or its own, acted on by the
+ * enterprise's administrator.
+ */
+type When = 'own' | 'own_editable' | 'own_by_admin';
 
 interface BusinessRule {
   roles: readonly Role[];
@@ -87,7 +90,7 @@ export const ENTERPRISE_RULES = {
   /** One enterprise and its credit history, within the actor's scope. */
   'enterprise.read': { roles: BUSINESS_READERS },
   'enterprise.read_own': { roles: ['enterprise'] },
-  'enterprise.update': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
+  'enterprise.update': { roles: ['enterprise'], needs: 'enterprise', when: 'own_by_admin' },
   'enterprise.credit_standing.set': { roles: ['city_admin'] },
   'enterprise.resource_pool.set': { roles: ['city_admin'] },
   'enterprise.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
@@ -138,7 +141,10 @@ export function isBusinessAction(action: string): action is BusinessAction {
 }
 
 /** The part of an actor the table reads (the web's signed-in user has the same fields). */
-export type BusinessActor = Pick<Actor, 'role' | 'districtCode' | 'institutionId' | 'enterpriseId'>;
+export type BusinessActor = Pick<
+  Actor,
+  'role' | 'districtCode' | 'institutionId' | 'enterpriseId' | 'isEnterpriseAdmin'
+>;
 
 function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
   if (needs === 'enterprise') return !!actor.enterpriseId;
@@ -150,7 +156,9 @@ function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
 function meets(actor: BusinessActor, when: When | undefined, target: BusinessTarget): boolean {
   if (when === undefined) return true;
   const own = target.enterpriseId !== null && target.enterpriseId === actor.enterpriseId;
-  return when === 'own' ? own : own && target.editable !== false;
+  if (when === 'own') return own;
+  if (when === 'own_by_admin') return own && actor.isEnterpriseAdmin;
+  return own && target.editable !== false;
 }
 
 /** May `actor` do `action` (on `target`, when given)? */
