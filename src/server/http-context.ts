@@ -1,7 +1,8 @@
-/** Builds a use case's context from a request, and guards routes by role. */
+/** Builds a use case's context from a request, and guards routes by the action they perform. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../contracts/validation';
-import type { Actor, Role } from '../domain/access/actor';
+import type { Actor } from '../domain/access/actor';
+import { allows, type GuardAction } from '../domain/access/allows';
 import type { Ctx, Deps } from '../services/context';
 import { Errors } from '../services/errors';
 
@@ -34,17 +35,20 @@ export function ctxOf(request: FastifyRequest): Ctx {
   };
 }
 
-/** The signed-in actor, or 401. With roles, also 403 unless the actor has one of them. */
-export function requireActor(request: FastifyRequest, roles?: readonly Role[]): Actor {
+/**
+ * The signed-in actor, or 401. With an action, also 403 unless the access tables allow the actor that action
+ * (`mayDo` for business actions, `can` for account actions) — the route names what it does, never a role.
+ */
+export function requireActor(request: FastifyRequest, action?: GuardAction): Actor {
   const actor = request.actor;
   if (!actor) throw Errors.unauthenticated();
-  if (roles && !roles.includes(actor.role)) throw Errors.forbidden();
+  if (action !== undefined && !allows(actor, action)) throw Errors.forbidden();
   return actor;
 }
 
-/** Ctx for a route that needs a signed-in actor (optionally of given roles). */
-export function actorCtx(request: FastifyRequest, roles?: readonly Role[]): Ctx & { actor: Actor } {
-  const actor = requireActor(request, roles);
+/** Ctx for a route that needs a signed-in actor (optionally one allowed the given action). */
+export function actorCtx(request: FastifyRequest, action?: GuardAction): Ctx & { actor: Actor } {
+  const actor = requireActor(request, action);
   return { ...ctxOf(request), actor };
 }
 

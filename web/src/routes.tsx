@@ -1,11 +1,12 @@
-/** The route table. Every page is its own chunk (React.lazy); role pages are guarded by the role's menu. */
+/** The route table. Every page is its own chunk (React.lazy); each workspace page is guarded by its action. */
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
-import type { Role } from '../../src/domain/access/actor';
+import type { GuardAction } from '../../src/domain/access/allows';
+import { mayI } from './auth/access';
 import { useMe } from './auth/session';
 import { projectRoutes } from './features/projects/routes';
 import AppLayout, { PageLoading } from './layout/AppLayout';
-import { homeOf, type NavItem, type PageId, PUBLIC_MENU, ROLE_MENUS, rolesByPath } from './layout/menus';
+import { homeOf, itemsByPath, type PageId, type PageItem, PUBLIC_MENU, ROLE_MENUS } from './layout/menus';
 import PublicLayout from './layout/PublicLayout';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
@@ -43,16 +44,17 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
 };
 
-function pageOf(item: NavItem): ReactNode {
+function pageOf(item: PageItem): ReactNode {
   if (item.page === 'placeholder') return <Placeholder title={item.label} />;
   const Page = PAGES[item.page];
   return <Page />;
 }
 
-function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+/** The page when the access tables allow the signed-in user its action (as the API would), else 403. */
+function RequireAction({ action, children }: { action: GuardAction; children: ReactNode }) {
   const { data: me } = useMe();
   if (!me) return null;
-  return roles.includes(me.role) ? children : <Forbidden />;
+  return mayI(me, action) ? children : <Forbidden />;
 }
 
 function Home() {
@@ -65,12 +67,9 @@ function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
-export const REVIEWER_ROLES: readonly Role[] = ['district_reviewer', 'city_reviewer', 'city_admin'];
-const LOAN_READER_ROLES: readonly Role[] = [...REVIEWER_ROLES, 'enterprise', 'bank_officer', 'insurer_officer'];
-
-const roleRoutes: RouteObject[] = [...rolesByPath().entries()].map(([path, { item, roles }]) => ({
+const roleRoutes: RouteObject[] = [...itemsByPath().entries()].map(([path, item]) => ({
   path,
-  element: <RequireRole roles={roles}>{pageOf(item)}</RequireRole>,
+  element: <RequireAction action={item.action}>{pageOf(item)}</RequireAction>,
 }));
 
 export const routes: RouteObject[] = [
@@ -101,17 +100,17 @@ export const routes: RouteObject[] = [
       {
         path: '/enterprises/:id',
         element: (
-          <RequireRole roles={REVIEWER_ROLES}>
+          <RequireAction action="enterprise.read">
             <EnterpriseDetailPage />
-          </RequireRole>
+          </RequireAction>
         ),
       },
       {
         path: '/loans/:id',
         element: (
-          <RequireRole roles={LOAN_READER_ROLES}>
+          <RequireAction action="loan.read">
             <LoanDetailPage />
-          </RequireRole>
+          </RequireAction>
         ),
       },
       { path: '*', element: <NotFound /> },

@@ -7,6 +7,7 @@ const actor = (role: Role): BusinessActor => ({
   districtCode: role === 'district_reviewer' ? '440703' : null,
   institutionId: role === 'bank_officer' || role === 'insurer_officer' ? 'inst-1' : null,
   enterpriseId: role === 'enterprise' ? 'ent-1' : null,
+  isEnterpriseAdmin: role === 'enterprise',
 });
 
 // Columns: enterprise, district_reviewer, city_reviewer, city_admin, security_admin, audit_admin, bank_officer,
@@ -29,11 +30,17 @@ const EXPECTED: Record<BusinessAction, string> = {
   'subsidy.funding_plan.issue': '.  .  .  Y  .  .  .  .',
   'subsidy.notice.publish': '    .  .  .  Y  .  .  .  .',
   'subsidy.objection.handle': '  .  .  Y  Y  .  .  .  .',
+  'subsidy.campaign.read': '     Y  Y  Y  Y  .  .  Y  .',
+  'subsidy.notice.read': '       Y  Y  Y  Y  .  .  Y  .',
+  'subsidy.funding_plan.read': ' Y  Y  Y  Y  .  .  Y  .',
   'subsidy.application.read': '  Y  Y  Y  Y  .  .  Y  .',
   'subsidy.application.submit': 'Y  .  .  .  .  .  .  .',
   'subsidy.award.read_own': '    Y  .  .  .  .  .  .  .',
   'subsidy.attachment.add': '    Y  .  .  .  .  .  .  .',
   'project.declare': '           Y  .  .  .  .  .  .  .',
+  'project.declaration.read': '  Y  Y  Y  Y  .  .  Y  Y',
+  'project.read': '              Y  Y  Y  Y  .  .  Y  Y',
+  'project.report.write': '      Y  .  .  .  .  .  .  .',
   'project.review_queue.district': '.  Y  .  .  .  .  .  .',
   'project.review_queue.city': '  .  .  Y  Y  .  .  .  .',
   'project.review.district': '   .  Y  .  .  .  .  .  .',
@@ -42,12 +49,25 @@ const EXPECTED: Record<BusinessAction, string> = {
   'project.report.read_draft': ' Y  .  .  .  .  .  .  .',
   'project.attachment.add': '    Y  .  .  .  .  .  .  .',
   'project.attachment.delete': ' Y  .  .  .  .  .  .  .',
+  'enterprise.list': '           Y  Y  Y  Y  .  .  Y  Y',
+  'enterprise.read': '           Y  Y  Y  Y  .  .  Y  Y',
   'enterprise.read_own': '       Y  .  .  .  .  .  .  .',
   'enterprise.update': '         Y  .  .  .  .  .  .  .',
   'enterprise.credit_standing.set': '.  .  .  Y  .  .  .  .',
   'enterprise.resource_pool.set': '.  .  .  Y  .  .  .  .',
   'enterprise.attachment.add': ' Y  .  .  .  .  .  .  .',
   'loan.record': '               .  .  .  .  .  .  Y  .',
+  'loan.read': '                 Y  Y  Y  Y  .  .  Y  Y',
+  'loan.import': '               .  .  .  .  .  .  Y  .',
+  'loan.repay': '                .  .  .  .  .  .  Y  .',
+  'loan.correct': '              .  .  .  .  .  .  Y  .',
+  'loan.cancel': '               .  .  .  .  .  .  Y  .',
+  'loan.extend': '               .  .  .  .  .  .  Y  .',
+  'attachment.read': '           Y  Y  Y  Y  .  .  Y  Y',
+  'attachment.add': '            Y  Y  Y  Y  .  .  Y  Y',
+  'attachment.delete': '         Y  Y  Y  Y  .  .  Y  Y',
+  'notification.outbox.read': '  .  .  .  Y  .  .  .  .',
+  'notification.outbox.dispatch': '.  .  .  Y  .  .  .  .',
   'calendar.maintain': '         .  .  .  Y  .  .  .  .',
 };
 
@@ -79,6 +99,12 @@ describe('conditions on the account and on the record', () => {
     ['project.review.district', { ...actor('district_reviewer'), districtCode: null }],
     ['project.spot_check', { ...actor('district_reviewer'), districtCode: null }],
     ['loan.record', { ...actor('bank_officer'), institutionId: null }],
+    ['loan.import', { ...actor('bank_officer'), institutionId: null }],
+    ['loan.repay', { ...actor('bank_officer'), institutionId: null }],
+    ['loan.correct', { ...actor('bank_officer'), institutionId: null }],
+    ['loan.cancel', { ...actor('bank_officer'), institutionId: null }],
+    ['loan.extend', { ...actor('bank_officer'), institutionId: null }],
+    ['project.report.write', { ...actor('enterprise'), enterpriseId: null }],
   ] as const)('%s: a misconfigured account is refused', (action, a) => {
     expect(mayDo(a, action)).toBe(false);
   });
@@ -87,6 +113,7 @@ describe('conditions on the account and on the record', () => {
     // action, target enterprise, editable, expected
     ['enterprise.update', 'ent-1', undefined, true],
     ['enterprise.update', 'ent-2', undefined, false],
+    ['enterprise.attachment.add', 'ent-1', undefined, true],
     ['enterprise.attachment.add', 'ent-1', true, true],
     ['enterprise.attachment.add', 'ent-2', true, false],
     ['project.attachment.add', 'ent-1', false, true],
@@ -101,6 +128,13 @@ describe('conditions on the account and on the record', () => {
     ['subsidy.attachment.add', null, true, false],
   ] as const)('%s on %s (editable %s) → %s', (action, enterpriseId, editable, expected) => {
     expect(mayDo(actor('enterprise'), action, { enterpriseId, editable })).toBe(expected);
+  });
+
+  it("only the enterprise's administrator updates its enterprise (the route lets every enterprise user through)", () => {
+    const colleague = { ...actor('enterprise'), isEnterpriseAdmin: false };
+    expect(mayDo(colleague, 'enterprise.update')).toBe(true);
+    expect(mayDo(colleague, 'enterprise.update', { enterpriseId: 'ent-1' })).toBe(false);
+    expect(mayDo(colleague, 'enterprise.attachment.add', { enterpriseId: 'ent-1' })).toBe(true);
   });
 
   it('a city administrator may set credit standing on any record the query returned', () => {

@@ -18,8 +18,11 @@ export interface BusinessTarget {
 
 /** What the acting account must carry besides its role. */
 type Needs = 'enterprise' | 'district' | 'institution';
-/** The condition on the target: the actor's own enterprise, or its own and still editable. */
-type When = 'own' | 'own_editable';
+/**
+ * The condition on the target: the actor's own enterprise; its own and still editable; or its own, acted on by the
+ * enterprise's administrator.
+ */
+type When = 'own' | 'own_editable' | 'own_by_admin';
 
 interface BusinessRule {
   roles: readonly Role[];
@@ -28,6 +31,23 @@ interface BusinessRule {
 }
 
 const CITY: readonly Role[] = ['city_reviewer', 'city_admin'];
+/** Roles that read business records at all, each within its scope (the security and audit administrators do not). */
+export const BUSINESS_READERS: readonly Role[] = [
+  'enterprise',
+  'district_reviewer',
+  'city_reviewer',
+  'city_admin',
+  'bank_officer',
+  'insurer_officer',
+];
+/** Insurers and guarantors take no part in the interest subsidy, so they read none of its records. */
+const SUBSIDY_READERS: readonly Role[] = [
+  'enterprise',
+  'district_reviewer',
+  'city_reviewer',
+  'city_admin',
+  'bank_officer',
+];
 
 export const SUBSIDY_RULES = {
   'subsidy.campaign.create': { roles: ['city_admin'] },
@@ -37,17 +57,23 @@ export const SUBSIDY_RULES = {
   'subsidy.funding_plan.issue': { roles: ['city_admin'] },
   'subsidy.notice.publish': { roles: ['city_admin'] },
   'subsidy.objection.handle': { roles: CITY },
-  /** Insurers and guarantors take no part in the interest subsidy, so they read no applications. */
-  'subsidy.application.read': {
-    roles: ['enterprise', 'district_reviewer', 'city_reviewer', 'city_admin', 'bank_officer'],
-  },
+  'subsidy.campaign.read': { roles: SUBSIDY_READERS },
+  'subsidy.notice.read': { roles: SUBSIDY_READERS },
+  'subsidy.funding_plan.read': { roles: SUBSIDY_READERS },
+  'subsidy.application.read': { roles: SUBSIDY_READERS },
   'subsidy.application.submit': { roles: ['enterprise'], needs: 'enterprise' },
   'subsidy.award.read_own': { roles: ['enterprise'], needs: 'enterprise' },
   'subsidy.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own_editable' },
 } as const satisfies Record<string, BusinessRule>;
 
 export const PROJECT_RULES = {
+  /** Declaring covers the enterprise's whole part of a declaration: check, create, edit, submit, withdraw. */
   'project.declare': { roles: ['enterprise'], needs: 'enterprise' },
+  /** Declarations (lists, the review queue, one declaration) and projects, each within the actor's scope. */
+  'project.declaration.read': { roles: BUSINESS_READERS },
+  'project.read': { roles: BUSINESS_READERS },
+  /** Progress reports of the enterprise's own projects: write a draft, submit it. */
+  'project.report.write': { roles: ['enterprise'], needs: 'enterprise' },
   'project.review_queue.district': { roles: ['district_reviewer'] },
   'project.review_queue.city': { roles: CITY },
   'project.review.district': { roles: ['district_reviewer'], needs: 'district' },
@@ -60,15 +86,37 @@ export const PROJECT_RULES = {
 } as const satisfies Record<string, BusinessRule>;
 
 export const ENTERPRISE_RULES = {
+  'enterprise.list': { roles: BUSINESS_READERS },
+  /** One enterprise and its credit history, within the actor's scope. */
+  'enterprise.read': { roles: BUSINESS_READERS },
   'enterprise.read_own': { roles: ['enterprise'] },
-  'enterprise.update': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
+  'enterprise.update': { roles: ['enterprise'], needs: 'enterprise', when: 'own_by_admin' },
   'enterprise.credit_standing.set': { roles: ['city_admin'] },
   'enterprise.resource_pool.set': { roles: ['city_admin'] },
   'enterprise.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
 } as const satisfies Record<string, BusinessRule>;
 
+/** Banks (their officers, or their systems with an API token) write loans; everyone with business data reads them. */
 export const LOAN_RULES = {
+  'loan.read': { roles: BUSINESS_READERS },
   'loan.record': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.import': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.repay': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.correct': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.cancel': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.extend': { roles: ['bank_officer'], needs: 'institution' },
+} as const satisfies Record<string, BusinessRule>;
+
+/** Files attached to records: the owner's module then decides on the record itself (its `*.attachment.*` rule). */
+export const ATTACHMENT_RULES = {
+  'attachment.read': { roles: BUSINESS_READERS },
+  'attachment.add': { roles: BUSINESS_READERS },
+  'attachment.delete': { roles: BUSINESS_READERS },
+} as const satisfies Record<string, BusinessRule>;
+
+export const NOTIFICATION_RULES = {
+  'notification.outbox.read': { roles: ['city_admin'] },
+  'notification.outbox.dispatch': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
 export const CALENDAR_RULES = {
@@ -80,14 +128,23 @@ const BUSINESS_RULES = {
   ...PROJECT_RULES,
   ...ENTERPRISE_RULES,
   ...LOAN_RULES,
+  ...ATTACHMENT_RULES,
+  ...NOTIFICATION_RULES,
   ...CALENDAR_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;
 export const BUSINESS_ACTIONS = Object.keys(BUSINESS_RULES) as BusinessAction[];
 
+export function isBusinessAction(action: string): action is BusinessAction {
+  return Object.hasOwn(BUSINESS_RULES, action);
+}
+
 /** The part of an actor the table reads (the web's signed-in user has the same fields). */
-export type BusinessActor = Pick<Actor, 'role' | 'districtCode' | 'institutionId' | 'enterpriseId'>;
+export type BusinessActor = Pick<
+  Actor,
+  'role' | 'districtCode' | 'institutionId' | 'enterpriseId' | 'isEnterpriseAdmin'
+>;
 
 function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
   if (needs === 'enterprise') return !!actor.enterpriseId;
@@ -99,7 +156,9 @@ function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
 function meets(actor: BusinessActor, when: When | undefined, target: BusinessTarget): boolean {
   if (when === undefined) return true;
   const own = target.enterpriseId !== null && target.enterpriseId === actor.enterpriseId;
-  return when === 'own' ? own : own && target.editable !== false;
+  if (when === 'own') return own;
+  if (when === 'own_by_admin') return own && actor.isEnterpriseAdmin;
+  return own && target.editable !== false;
 }
 
 /** May `actor` do `action` (on `target`, when given)? */

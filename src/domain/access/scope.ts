@@ -12,7 +12,8 @@
  * A misconfigured account (a district reviewer without a district, an enterprise user without an enterprise)
  * sees nothing rather than everything.
  */
-import type { Actor, Role } from './actor';
+import type { Actor } from './actor';
+import { BUSINESS_READERS } from './business';
 
 export type DataScope =
   | { kind: 'all' }
@@ -44,18 +45,8 @@ export function dataScopeOf(actor: Actor | null): DataScope {
  * the security and audit administrators — because their refusal depends on the role, not on the record.
  */
 export function readsBusinessData(actor: Actor | null): boolean {
-  return !!actor && (BUSINESS_DATA_ROLES as readonly Role[]).includes(actor.role);
+  return !!actor && BUSINESS_READERS.includes(actor.role);
 }
-
-/** Roles that read business records (each within its scope); guard routes with it. */
-export const BUSINESS_DATA_ROLES = [
-  'enterprise',
-  'district_reviewer',
-  'city_reviewer',
-  'city_admin',
-  'bank_officer',
-  'insurer_officer',
-] as const satisfies readonly Role[];
 
 /** The scope columns a business record carries (copied from its owner where it has one). */
 export interface ScopedRecord {

@@ -13,7 +13,6 @@ import {
 } from '../../contracts/attachments';
 import { ZOk } from '../../contracts/common';
 import { describeIssues, type IssueLike, summarize } from '../../contracts/validation';
-import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import {
   attachmentErrors,
   contentDisposition,
@@ -60,7 +59,7 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request, reply) => {
-      const ctx = actorCtx(request, BUSINESS_DATA_ROLES);
+      const ctx = actorCtx(request, 'attachment.add');
       const { fields, file } = await readMultipart(request, limit);
       const parsed = ZAttachmentUploadFields.safeParse(fields);
       if (!parsed.success) {
@@ -97,7 +96,7 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request, reply) => {
       noStore(reply);
-      return listAttachments(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+      return listAttachments(actorCtx(request, 'attachment.read'), request.query);
     },
   );
 
@@ -112,7 +111,7 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request, reply) => {
-      const { row, bytes } = await downloadAttachment(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      const { row, bytes } = await downloadAttachment(actorCtx(request, 'attachment.read'), request.params.id);
       return reply
         .header('content-type', row.contentType)
         .header('content-length', String(bytes.length))
@@ -135,7 +134,7 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => {
-      await deleteAttachment(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      await deleteAttachment(actorCtx(request, 'attachment.delete'), request.params.id);
       return { ok: true as const };
     },
   );

@@ -65,7 +65,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = actorCtx(request, ['city_admin']);
+      const ctx = actorCtx(request, 'calendar.maintain');
       await saveHolidaySchedule(ctx, request.params.year, request.body);
       return readCalendarYear(ctx, request.params.year);
     },
@@ -82,7 +82,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await deleteHolidaySchedule(actorCtx(request, ['city_admin']), request.params.year);
+      await deleteHolidaySchedule(actorCtx(request, 'calendar.maintain'), request.params.year);
       return { ok: true as const };
     },
   );
@@ -99,7 +99,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = actorCtx(request, ['city_admin']);
+      const ctx = actorCtx(request, 'calendar.maintain');
       await saveWindowOverride(ctx, request.params.month, request.body);
       return readCalendarYear(ctx, Number(request.params.month.slice(0, 4)));
     },
@@ -116,7 +116,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await deleteWindowOverride(actorCtx(request, ['city_admin']), request.params.month);
+      await deleteWindowOverride(actorCtx(request, 'calendar.maintain'), request.params.month);
       return { ok: true as const };
     },
   );

@@ -13,7 +13,6 @@ import {
   ZSetResourcePool,
   ZUpdateEnterprise,
 } from '../../contracts/enterprises';
-import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import {
   getEnterprise,
   getMyEnterprise,
@@ -60,7 +59,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request, reply) => {
       noStore(reply);
-      return listEnterprises(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+      return listEnterprises(actorCtx(request, 'enterprise.list'), request.query);
     },
   );
 
@@ -69,7 +68,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
     { schema: { tags: TAGS, summary: '本企业信息（企业用户）', response: { 200: ZEnterprise } } },
     async (request, reply) => {
       noStore(reply);
-      return getMyEnterprise(actorCtx(request, ['enterprise']));
+      return getMyEnterprise(actorCtx(request, 'enterprise.read_own'));
     },
   );
 
@@ -85,7 +84,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request, reply) => {
       noStore(reply);
-      return getEnterprise(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return getEnterprise(actorCtx(request, 'enterprise.read'), request.params.id);
     },
   );
 
@@ -100,7 +99,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZEnterprise },
       },
     },
-    async (request) => updateEnterprise(actorCtx(request, ['enterprise']), request.params.id, request.body),
+    async (request) => updateEnterprise(actorCtx(request, 'enterprise.update'), request.params.id, request.body),
   );
 
   app.post(
@@ -114,7 +113,8 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZEnterprise },
       },
     },
-    async (request) => setResourcePool(actorCtx(request, ['city_admin']), request.params.id, request.body),
+    async (request) =>
+      setResourcePool(actorCtx(request, 'enterprise.resource_pool.set'), request.params.id, request.body),
   );
 
   app.post(
@@ -128,7 +128,8 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZEnterprise },
       },
     },
-    async (request) => setCreditStanding(actorCtx(request, ['city_admin']), request.params.id, request.body),
+    async (request) =>
+      setCreditStanding(actorCtx(request, 'enterprise.credit_standing.set'), request.params.id, request.body),
   );
 
   app.get(
@@ -143,7 +144,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request, reply) => {
       noStore(reply);
-      return listCreditHistory(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return listCreditHistory(actorCtx(request, 'enterprise.read'), request.params.id);
     },
   );
 }

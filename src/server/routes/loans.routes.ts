@@ -102,7 +102,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = await listLoans(actorCtx(request), request.query);
+      const result = await listLoans(actorCtx(request, 'loan.read'), request.query);
       noStore(reply);
       return result;
     },
@@ -120,7 +120,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = await recordLoan(actorCtx(request, ['bank_officer']), request.body);
+      const result = await recordLoan(actorCtx(request, 'loan.record'), request.body);
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );
@@ -180,7 +180,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const ctx = actorCtx(request, ['bank_officer']);
+      const ctx = actorCtx(request, 'loan.import');
       const upload = await readUpload(request, limit, request.query.fileName);
       const result = await importLoans(ctx, { ...upload, dryRun: request.query.dryRun });
       noStore(reply);
@@ -218,7 +218,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = await recordRepayment(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      const result = await recordRepayment(actorCtx(request, 'loan.repay'), request.params.id, request.body);
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );
@@ -239,7 +239,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const loan = await correctLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      const loan = await correctLoan(actorCtx(request, 'loan.correct'), request.params.id, request.body);
       noStore(reply);
       return loan;
     },
@@ -259,7 +259,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const loan = await cancelLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      const loan = await cancelLoan(actorCtx(request, 'loan.cancel'), request.params.id, request.body);
       noStore(reply);
       return loan;
     },
@@ -279,7 +279,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const loan = await extendLoan(actorCtx(request, ['bank_officer']), request.params.id, request.body);
+      const loan = await extendLoan(actorCtx(request, 'loan.extend'), request.params.id, request.body);
       noStore(reply);
       return loan;
     },

@@ -94,7 +94,7 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
     },
     async (request, reply) => {
       noStore(reply);
-      return listOutbox(actorCtx(request, ['city_admin']), request.query);
+      return listOutbox(actorCtx(request, 'notification.outbox.read'), request.query);
     },
   );
 
@@ -104,7 +104,7 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
       schema: { tags: TAGS, summary: '立即投递到期的短信/邮件（市级业务管理员）', response: { 200: ZDispatchResult } },
     },
     async (request) => {
-      actorCtx(request, ['city_admin']);
+      actorCtx(request, 'notification.outbox.dispatch');
       return dispatchOutbox(app.deps);
     },
   );

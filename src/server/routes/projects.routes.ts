@@ -34,7 +34,6 @@ import {
   ZUpdateDeclaration,
   ZWithdraw,
 } from '../../contracts/projects';
-import { BUSINESS_DATA_ROLES } from '../../domain/access/scope';
 import { FORM_NAMES, INVESTMENT_ITEMS, PROJECT_CATEGORIES } from '../../domain/projects/forms';
 import { MATERIALS } from '../../domain/projects/materials';
 import { startLoop } from '../../services/notifications';
@@ -122,7 +121,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return listDeclarations(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+      return listDeclarations(actorCtx(request, 'project.declaration.read'), request.query);
     },
   );
 
@@ -138,7 +137,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return reviewQueue(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+      return reviewQueue(actorCtx(request, 'project.declaration.read'), request.query);
     },
   );
 
@@ -154,7 +153,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const ctx = actorCtx(request, ['enterprise']);
+      const ctx = actorCtx(request, 'project.declare');
       const r = await createDeclaration(ctx, request.body, request.headers['idempotency-key']);
       return reply.status(r.replayed ? 200 : 201).send(await getDeclaration(ctx, r.id));
     },
@@ -172,7 +171,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return checkDeclaration(actorCtx(request, ['enterprise']), request.body);
+      return checkDeclaration(actorCtx(request, 'project.declare'), request.body);
     },
   );
 
@@ -186,7 +185,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZBatchResult },
       },
     },
-    async (request) => reviewByDistrict(actorCtx(request, ['district_reviewer']), request.body),
+    async (request) => reviewByDistrict(actorCtx(request, 'project.review.district'), request.body),
   );
 
   app.post(
@@ -199,7 +198,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZBatchResult },
       },
     },
-    async (request) => reviewByCity(actorCtx(request, ['city_reviewer']), request.body),
+    async (request) => reviewByCity(actorCtx(request, 'project.review.city'), request.body),
   );
 
   app.get(
@@ -214,7 +213,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return getDeclaration(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return getDeclaration(actorCtx(request, 'project.declaration.read'), request.params.id);
     },
   );
 
@@ -230,7 +229,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = actorCtx(request, ['enterprise']);
+      const ctx = actorCtx(request, 'project.declare');
       await updateDeclaration(ctx, request.params.id, request.body);
       return getDeclaration(ctx, request.params.id);
     },
@@ -248,7 +247,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = actorCtx(request, ['enterprise']);
+      const ctx = actorCtx(request, 'project.declare');
       await submitDeclaration(ctx, request.params.id, request.headers['idempotency-key']);
       return getDeclaration(ctx, request.params.id);
     },
@@ -266,7 +265,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = actorCtx(request, ['enterprise']);
+      const ctx = actorCtx(request, 'project.declare');
       await withdrawDeclaration(ctx, request.params.id, request.body.reason ?? null);
       return getDeclaration(ctx, request.params.id);
     },
@@ -286,7 +285,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return listProjects(actorCtx(request, BUSINESS_DATA_ROLES), request.query);
+      return listProjects(actorCtx(request, 'project.read'), request.query);
     },
   );
 
@@ -302,7 +301,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       noStore(reply);
-      return getProject(actorCtx(request, BUSINESS_DATA_ROLES), request.params.id);
+      return getProject(actorCtx(request, 'project.read'), request.params.id);
     },
   );
 
@@ -318,7 +317,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const r = await saveProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.body);
+      const r = await saveProgressReport(actorCtx(request, 'project.report.write'), request.params.id, request.body);
       return reply.status(201).send(r);
     },
   );
@@ -335,7 +334,12 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      saveProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.body, request.params.reportId),
+      saveProgressReport(
+        actorCtx(request, 'project.report.write'),
+        request.params.id,
+        request.body,
+        request.params.reportId,
+      ),
   );
 
   app.post(
@@ -349,7 +353,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      submitProgressReport(actorCtx(request, ['enterprise']), request.params.id, request.params.reportId),
+      submitProgressReport(actorCtx(request, 'project.report.write'), request.params.id, request.params.reportId),
   );
 
   app.post(
@@ -364,7 +368,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const r = await openSpotCheck(actorCtx(request, ['district_reviewer']), request.params.id, request.body);
+      const r = await openSpotCheck(actorCtx(request, 'project.spot_check'), request.params.id, request.body);
       return reply.status(201).send(r);
     },
   );
@@ -381,6 +385,6 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      closeSpotCheck(actorCtx(request, ['district_reviewer']), request.params.id, request.params.checkId, request.body),
+      closeSpotCheck(actorCtx(request, 'project.spot_check'), request.params.id, request.params.checkId, request.body),
   );
 }

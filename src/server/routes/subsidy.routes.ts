@@ -64,7 +64,6 @@ import {
   reviewApplication,
   runAllocation,
   runSupplementaryAllocation,
-  SUBSIDY_READERS,
   submitApplication,
   supplementaryStatus,
 } from '../../services/subsidy';
@@ -80,7 +79,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     '/campaigns',
     { schema: { tags: TAGS, summary: '年度补贴申请批次列表', response: { 200: ZCampaignList } } },
     async (request) => {
-      const ctx = actorCtx(request, SUBSIDY_READERS);
+      const ctx = actorCtx(request, 'subsidy.campaign.read');
       return { items: await listCampaigns(ctx) };
     },
   );
@@ -99,7 +98,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/campaigns/:id',
     { schema: { tags: TAGS, summary: '批次详情', params: ZIdParam, response: { 200: ZCampaign } } },
-    async (request) => getCampaign(actorCtx(request, SUBSIDY_READERS), request.params.id),
+    async (request) => getCampaign(actorCtx(request, 'subsidy.campaign.read'), request.params.id),
   );
   app.get(
     '/campaigns/:id/apply-options',
@@ -315,7 +314,9 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZNoticeList },
       },
     },
-    async (request) => ({ items: await noticesOfCampaign(actorCtx(request, SUBSIDY_READERS), request.params.id) }),
+    async (request) => ({
+      items: await noticesOfCampaign(actorCtx(request, 'subsidy.notice.read'), request.params.id),
+    }),
   );
 
   // ---- notice, objections, plan ----
@@ -336,7 +337,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/campaigns/:id/notice',
     { schema: { tags: TAGS, summary: '批次的公示', params: ZIdParam, response: { 200: ZNoticeOrNull } } },
-    async (request) => noticeOfCampaign(actorCtx(request, SUBSIDY_READERS), request.params.id),
+    async (request) => noticeOfCampaign(actorCtx(request, 'subsidy.notice.read'), request.params.id),
   );
   app.get(
     '/notices/:id/objections',
@@ -378,7 +379,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/campaigns/:id/funding-plan',
     { schema: { tags: TAGS, summary: '批次的补贴资金安排计划', params: ZIdParam, response: { 200: ZFundingPlan } } },
-    async (request) => getPlanByCampaign(actorCtx(request, SUBSIDY_READERS), request.params.id),
+    async (request) => getPlanByCampaign(actorCtx(request, 'subsidy.funding_plan.read'), request.params.id),
   );
   app.get(
     '/funding-plans/:id',
@@ -390,13 +391,13 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZFundingPlan },
       },
     },
-    async (request) => getFundingPlan(actorCtx(request, SUBSIDY_READERS), request.params.id),
+    async (request) => getFundingPlan(actorCtx(request, 'subsidy.funding_plan.read'), request.params.id),
   );
   app.get(
     '/funding-plans/:id/xlsx',
     { schema: { tags: TAGS, summary: '下载补贴资金安排计划（Excel）', params: ZIdParam } },
     async (request, reply) => {
-      const plan = await getFundingPlan(actorCtx(request, SUBSIDY_READERS), request.params.id);
+      const plan = await getFundingPlan(actorCtx(request, 'subsidy.funding_plan.read'), request.params.id);
       const buf = await fundingPlanXlsx(plan);
       const name = encodeURIComponent(`${plan.title}.xlsx`);
       return reply

@@ -33,9 +33,6 @@ export async function updateEnterprise(ctx: Ctx, id: string, input: TUpdateEnter
     if (!actor || !mayDo(actor, 'enterprise.update', { enterpriseId: before.id })) {
       throw Errors.forbidden('只有本企业的管理员可以修改企业信息', "Only the enterprise's administrator may edit it");
     }
-    if (!actor.isEnterpriseAdmin) {
-      throw Errors.forbidden('只有本企业的管理员可以修改企业信息', "Only the enterprise's administrator may edit it");
-    }
     if (before.version !== input.version) throw enterpriseErrors.versionConflict(before.version);
 
     const legalRepName = input.legalRepName === undefined ? before.legalRepName : input.legalRepName;

@@ -14,7 +14,7 @@ import { loadLoanDetail } from './view';
 
 export async function cancelLoan(ctx: Ctx, loanId: string, input: TCancelLoan): Promise<TLoanDetail> {
   return inTx(ctx, async (tx) => {
-    const { loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '作废');
+    const { loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '作废', 'loan.cancel');
     const version = loan.version + 1;
     await tx
       .update(loans)

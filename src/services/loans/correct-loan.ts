@@ -47,7 +47,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
     rate = r.value;
   }
   return inTx(ctx, async (tx) => {
-    const { bankId, loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '更正');
+    const { bankId, loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '更正', 'loan.correct');
     const terms: LoanTerms = {
       contractNo: input.contractNo ?? loan.contractNo,
       purpose: input.purpose ?? (loan.purpose as LoanPurpose),

@@ -26,7 +26,7 @@ const LABELS: Record<ExtensionField, string> = {
 
 export async function extendLoan(ctx: Ctx, loanId: string, input: TExtendLoan): Promise<TLoanDetail> {
   return inTx(ctx, async (tx) => {
-    const { loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '登记展期');
+    const { loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '登记展期', 'loan.extend');
     const prior = await tx
       .select()
       .from(loanExtensions)

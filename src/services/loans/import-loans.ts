@@ -277,7 +277,7 @@ async function persist(tx: Tx, ctx: Ctx, bankId: string, plan: ImportPlan, batch
 }
 
 export async function importLoans(ctx: Ctx, input: ImportInput): Promise<TImportResult> {
-  const bankId = bankOf(ctx.actor);
+  const bankId = bankOf(ctx.actor, 'loan.import');
   const fileSha256 = createHash('sha256').update(input.bytes).digest('hex');
   const fileName = sanitizeFileName(input.fileName) || '未命名文件';
   const file = await readImportFile(input.bytes, fileName);

@@ -19,7 +19,7 @@ import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { claimsOnLoan } from './claims';
 import { loanScopeCondition } from './scope';
-import { bankOf, lockBank } from './shared';
+import { bankOf, type LoanWriteAction, lockBank } from './shared';
 
 export type LoanRowT = typeof loans.$inferSelect;
 
@@ -29,8 +29,9 @@ export async function loadLoanForChange(
   loanId: string,
   version: number,
   actionZh: string,
+  action: Extract<LoanWriteAction, 'loan.correct' | 'loan.cancel' | 'loan.extend'>,
 ): Promise<{ bankId: string; loan: LoanRowT }> {
-  const bankId = bankOf(ctx.actor);
+  const bankId = bankOf(ctx.actor, action);
   await lockBank(tx, bankId);
   const [row] = await tx
     .select({ loan: loans })

@@ -3,7 +3,7 @@ import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TLoanList, TLoanListQuery } from '../../contracts/loans';
 import { ZLoanListQuery } from '../../contracts/loans';
 import { enterprises, loanRepayments, loans } from '../../db/schema';
-import { readsBusinessData } from '../../domain/access/scope';
+import { mayDo } from '../../domain/access/business';
 import { normalizeUscc } from '../../domain/enterprise/uscc';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
@@ -16,7 +16,7 @@ function escapeLike(s: string): string {
 
 export async function listLoans(ctx: Ctx, rawQuery: TLoanListQuery): Promise<TLoanList> {
   if (!ctx.actor) throw Errors.unauthenticated();
-  if (!readsBusinessData(ctx.actor)) throw Errors.forbidden();
+  if (!mayDo(ctx.actor, 'loan.read')) throw Errors.forbidden();
   const query = ZLoanListQuery.parse(rawQuery);
   const conds: (SQL | undefined)[] = [loanScopeCondition(ctx.actor)];
   if (query.q) {

@@ -48,7 +48,7 @@ function problem(field: LoanField, zh: string, en: string): FieldProblem {
 }
 
 export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TRecordLoanResult> {
-  const bankId = bankOf(ctx.actor);
+  const bankId = bankOf(ctx.actor, 'loan.record');
   const rate = parseAnnualRate(input.annualRate);
   if (!rate.ok) throw validationFailed([problem('annualRate', rate.zh, rate.en)]);
   const terms: LoanTerms = {

@@ -46,7 +46,7 @@ export async function recordRepayment(
   loanId: string,
   input: TRecordRepayment,
 ): Promise<TRecordRepaymentResult> {
-  const bankId = bankOf(ctx.actor);
+  const bankId = bankOf(ctx.actor, 'loan.repay');
   const draft: RepaymentDraft = {
     periodNo: input.periodNo,
     dueDate: input.dueDate,

@@ -14,10 +14,22 @@ export async function lockBank(tx: Tx, bankId: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOAN_BANK_LOCK}, hashtext(${bankId}))`);
 }
 
-/** The bank an actor records loans for: a bank officer (web session or bank system token) of an institution. */
-export function bankOf(actor: Actor | null): string {
+/** The loan actions a bank performs (the loan table's writes). */
+export type LoanWriteAction =
+  | 'loan.record'
+  | 'loan.import'
+  | 'loan.repay'
+  | 'loan.correct'
+  | 'loan.cancel'
+  | 'loan.extend';
+
+/**
+ * The bank an actor writes loans for: a bank officer (web session or bank system token) of an institution,
+ * allowed `action` by the loan table.
+ */
+export function bankOf(actor: Actor | null, action: LoanWriteAction): string {
   if (!actor) throw Errors.unauthenticated();
-  if (!mayDo(actor, 'loan.record') || !actor.institutionId) {
+  if (!mayDo(actor, action) || !actor.institutionId) {
     throw Errors.forbidden('只有合作银行人员或银行系统接口可以登记贷款和还款', 'Only partner banks record loans');
   }
   return actor.institutionId;

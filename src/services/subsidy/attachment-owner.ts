@@ -41,7 +41,7 @@ export function registerSubsidyAttachmentOwner(): void {
         };
       }
       // Not submitted yet: a draft of the uploader's own enterprise.
-      if (actor.role !== 'enterprise' || !actor.enterpriseId) return null;
+      if (!mayDo(actor, 'subsidy.application.submit') || !actor.enterpriseId) return null;
       const [e] = await tx
         .select({ districtCode: enterprises.districtCode })
         .from(enterprises)

@@ -20,12 +20,3 @@ export function applicationScope(actor: Actor | null): SQL {
     districtCode: subsidyApplications.districtCode,
   });
 }
-
-/** Roles that read subsidy data at all (others get 403). */
-export const SUBSIDY_READERS = [
-  'enterprise',
-  'district_reviewer',
-  'city_reviewer',
-  'city_admin',
-  'bank_officer',
-] as const;

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TCreatedUser, TCreateUser } from '../../contracts/users';
 import { districts, institutions, users } from '../../db/schema';
 import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
-import { can, institutionKindsFor } from '../../domain/access/policy';
+import { can, institutionKindsFor, userScopeOf } from '../../domain/access/policy';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../auth';
 import { type Ctx, inTx } from '../context';
@@ -22,7 +22,8 @@ export async function createUser(ctx: Ctx & { actor: Actor }, input: TCreateUser
   const actor = ctx.actor;
   assertMayEver(actor, 'user.create');
 
-  const byEnterpriseAdmin = actor.role === 'enterprise';
+  // Which of the two creators this is (the policy has let only these through): the scope of accounts it manages.
+  const byEnterpriseAdmin = userScopeOf(actor).kind === 'enterprise';
   const role: Role | undefined = byEnterpriseAdmin ? (input.role ?? 'enterprise') : input.role;
   if (!role) throw fieldError('role', '角色', '为必填项', 'is required');
   const enterpriseId = byEnterpriseAdmin ? actor.enterpriseId : null;

@@ -1,4 +1,7 @@
-/** Which menu each role sees, and which page each menu item opens. Unbuilt modules open a "建设中" page. */
+/**
+ * Which menu each role's workspace lists, which page each item opens, and the action (of the API's access tables)
+ * that decides who may open it and see it. Unbuilt modules open a "建设中" page.
+ */
 import {
   AccountBookOutlined,
   ApartmentOutlined,
@@ -25,6 +28,9 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../src/domain/access/actor';
+import type { GuardAction } from '../../../src/domain/access/allows';
+import { mayI } from '../auth/access';
+import type { Me } from '../auth/session';
 import type { MessageKey } from '../i18n';
 
 /** Pages that exist; anything else is a placeholder until its module is built. */
@@ -55,13 +61,20 @@ export type PageId =
   | 'colleagues'
   | 'outbox';
 
-export interface NavItem {
+/** A menu item: the path and the page it opens. */
+export interface PageItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   page: PageId;
-  /** Shown only to an enterprise's administrator (`isEnterpriseAdmin` in GET /api/v1/auth/me). */
-  enterpriseAdminOnly?: boolean;
+}
+
+/** A workspace item, for signed-in users: also the action that decides who opens and who sees it. */
+export interface NavItem extends PageItem {
+  /** Who may open the page: the action its API performs (placeholders: the action their module will need). */
+  action: GuardAction;
+  /** Who sees the item in the menu, when narrower than who may open the page. */
+  menuAction?: GuardAction;
 }
 
 export const ROLE_MENUS: Record<Role, NavItem[]> = {
@@ -71,24 +84,52 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       label: 'menu.enterpriseProfile',
       icon: <IdcardOutlined />,
       page: 'enterpriseProfile',
+      action: 'enterprise.read_own',
     },
-    { path: '/enterprise/declarations', label: 'menu.declarations', icon: <ProjectOutlined />, page: 'declarations' },
-    { path: '/enterprise/projects', label: 'menu.projectTracking', icon: <ScheduleOutlined />, page: 'projects' },
+    {
+      path: '/enterprise/declarations',
+      label: 'menu.declarations',
+      icon: <ProjectOutlined />,
+      page: 'declarations',
+      action: 'project.declare',
+    },
+    {
+      path: '/enterprise/projects',
+      label: 'menu.projectTracking',
+      icon: <ScheduleOutlined />,
+      page: 'projects',
+      action: 'project.read',
+    },
     {
       path: '/enterprise/subsidies',
       label: 'menu.subsidyApplications',
       icon: <AccountBookOutlined />,
       page: 'subsidyMine',
+      action: 'subsidy.award.read_own',
     },
-    { path: '/enterprise/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans' },
-    { path: '/enterprise/financing', label: 'menu.financingNeeds', icon: <FundOutlined />, page: 'placeholder' },
-    { path: '/enterprise/policy-match', label: 'menu.policyMatch', icon: <FileSearchOutlined />, page: 'policyMatch' },
+    { path: '/enterprise/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans', action: 'loan.read' },
+    {
+      path: '/enterprise/financing',
+      label: 'menu.financingNeeds',
+      icon: <FundOutlined />,
+      page: 'placeholder',
+      action: 'enterprise.read_own',
+    },
+    {
+      path: '/enterprise/policy-match',
+      label: 'menu.policyMatch',
+      icon: <FileSearchOutlined />,
+      page: 'policyMatch',
+      action: 'enterprise.read_own',
+    },
     {
       path: '/enterprise/colleagues',
       label: 'menu.colleagues',
       icon: <TeamOutlined />,
       page: 'colleagues',
-      enterpriseAdminOnly: true,
+      // Any enterprise user may open it (the page explains the API's refusal); only its administrators see it listed.
+      action: 'enterprise.read_own',
+      menuAction: 'user.list',
     },
   ],
   district_reviewer: [
@@ -97,30 +138,58 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       label: 'menu.poolVerification',
       icon: <CheckCircleOutlined />,
       page: 'declarationQueue',
+      action: 'project.review_queue.district',
     },
     {
       path: '/district/subsidy-checks',
       label: 'menu.subsidyChecks',
       icon: <FileProtectOutlined />,
       page: 'subsidyReview',
+      action: 'subsidy.application.read',
     },
-    { path: '/district/enterprises', label: 'menu.enterprises', icon: <ApartmentOutlined />, page: 'enterpriseList' },
-    { path: '/district/projects', label: 'menu.projectTracking', icon: <ProjectOutlined />, page: 'projects' },
+    {
+      path: '/district/enterprises',
+      label: 'menu.enterprises',
+      icon: <ApartmentOutlined />,
+      page: 'enterpriseList',
+      action: 'enterprise.list',
+    },
+    {
+      path: '/district/projects',
+      label: 'menu.projectTracking',
+      icon: <ProjectOutlined />,
+      page: 'projects',
+      action: 'project.read',
+    },
   ],
   city_reviewer: [
-    { path: '/city/pool-review', label: 'menu.poolReview', icon: <CheckCircleOutlined />, page: 'declarationQueue' },
-    { path: '/city/projects', label: 'menu.projectTracking', icon: <ProjectOutlined />, page: 'projects' },
+    {
+      path: '/city/pool-review',
+      label: 'menu.poolReview',
+      icon: <CheckCircleOutlined />,
+      page: 'declarationQueue',
+      action: 'project.review_queue.city',
+    },
+    {
+      path: '/city/projects',
+      label: 'menu.projectTracking',
+      icon: <ProjectOutlined />,
+      page: 'projects',
+      action: 'project.read',
+    },
     {
       path: '/city/subsidy-verification',
       label: 'menu.subsidyVerification',
       icon: <FileProtectOutlined />,
       page: 'subsidyReview',
+      action: 'subsidy.application.read',
     },
     {
       path: '/city/fund-allocation',
       label: 'menu.fundAllocation',
       icon: <DollarOutlined />,
       page: 'subsidyAllocation',
+      action: 'subsidy.allocation.read',
     },
   ],
   city_admin: [
@@ -129,31 +198,100 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       label: 'menu.resourcePool',
       icon: <SafetyCertificateOutlined />,
       page: 'placeholder',
+      action: 'enterprise.resource_pool.set',
     },
-    { path: '/admin/batches', label: 'menu.batches', icon: <ScheduleOutlined />, page: 'subsidyCampaigns' },
-    { path: '/admin/budget', label: 'menu.budgetNotices', icon: <NotificationOutlined />, page: 'subsidyAllocation' },
-    { path: '/admin/fund-plans', label: 'menu.fundPlans', icon: <DollarOutlined />, page: 'fundPlans' },
-    { path: '/admin/calendar', label: 'menu.calendarMaintenance', icon: <CalendarOutlined />, page: 'calendarAdmin' },
-    { path: '/admin/enterprises', label: 'menu.enterprises', icon: <ApartmentOutlined />, page: 'enterpriseList' },
-    { path: '/admin/outbox', label: 'menu.outbox', icon: <MailOutlined />, page: 'outbox' },
+    {
+      path: '/admin/batches',
+      label: 'menu.batches',
+      icon: <ScheduleOutlined />,
+      page: 'subsidyCampaigns',
+      action: 'subsidy.campaign.create',
+    },
+    {
+      path: '/admin/budget',
+      label: 'menu.budgetNotices',
+      icon: <NotificationOutlined />,
+      page: 'subsidyAllocation',
+      action: 'subsidy.allocation.read',
+    },
+    {
+      path: '/admin/fund-plans',
+      label: 'menu.fundPlans',
+      icon: <DollarOutlined />,
+      page: 'fundPlans',
+      action: 'subsidy.funding_plan.issue',
+    },
+    {
+      path: '/admin/calendar',
+      label: 'menu.calendarMaintenance',
+      icon: <CalendarOutlined />,
+      page: 'calendarAdmin',
+      action: 'calendar.maintain',
+    },
+    {
+      path: '/admin/enterprises',
+      label: 'menu.enterprises',
+      icon: <ApartmentOutlined />,
+      page: 'enterpriseList',
+      action: 'enterprise.list',
+    },
+    {
+      path: '/admin/outbox',
+      label: 'menu.outbox',
+      icon: <MailOutlined />,
+      page: 'outbox',
+      action: 'notification.outbox.read',
+    },
   ],
   security_admin: [
-    { path: '/security/users', label: 'menu.users', icon: <TeamOutlined />, page: 'users' },
-    { path: '/security/tokens', label: 'menu.apiTokens', icon: <KeyOutlined />, page: 'apiTokens' },
+    { path: '/security/users', label: 'menu.users', icon: <TeamOutlined />, page: 'users', action: 'user.list' },
+    {
+      path: '/security/tokens',
+      label: 'menu.apiTokens',
+      icon: <KeyOutlined />,
+      page: 'apiTokens',
+      action: 'api_token.list',
+    },
   ],
-  audit_admin: [{ path: '/audit/events', label: 'menu.auditLog', icon: <AuditOutlined />, page: 'auditEvents' }],
+  audit_admin: [
+    {
+      path: '/audit/events',
+      label: 'menu.auditLog',
+      icon: <AuditOutlined />,
+      page: 'auditEvents',
+      action: 'audit.search',
+    },
+  ],
   bank_officer: [
-    { path: '/bank/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans' },
-    { path: '/bank/import', label: 'menu.bulkImport', icon: <CloudUploadOutlined />, page: 'loanImport' },
-    { path: '/bank/products', label: 'menu.financeProducts', icon: <SolutionOutlined />, page: 'placeholder' },
+    { path: '/bank/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans', action: 'loan.read' },
+    {
+      path: '/bank/import',
+      label: 'menu.bulkImport',
+      icon: <CloudUploadOutlined />,
+      page: 'loanImport',
+      action: 'loan.import',
+    },
+    {
+      path: '/bank/products',
+      label: 'menu.financeProducts',
+      icon: <SolutionOutlined />,
+      page: 'placeholder',
+      action: 'loan.record',
+    },
   ],
   insurer_officer: [
-    { path: '/insurer/loans', label: 'menu.insuredLoans', icon: <SafetyCertificateOutlined />, page: 'loans' },
+    {
+      path: '/insurer/loans',
+      label: 'menu.insuredLoans',
+      icon: <SafetyCertificateOutlined />,
+      page: 'loans',
+      action: 'loan.read',
+    },
   ],
 };
 
 /** Open to everyone, no sign-in. */
-export const PUBLIC_MENU: NavItem[] = [
+export const PUBLIC_MENU: PageItem[] = [
   { path: '/public/policies', label: 'menu.policyLibrary', icon: <ReadOutlined />, page: 'policies' },
   { path: '/public/calculator', label: 'menu.subsidyCalculator', icon: <CalculatorOutlined />, page: 'calculator' },
   { path: '/public/eligibility', label: 'menu.eligibility', icon: <CheckCircleOutlined />, page: 'eligibility' },
@@ -161,27 +299,19 @@ export const PUBLIC_MENU: NavItem[] = [
   { path: '/public/notices', label: 'menu.notices', icon: <NotificationOutlined />, page: 'publicNotices' },
 ];
 
-/**
- * The menu a signed-in person sees: their role's items, without the ones reserved for an enterprise's
- * administrator when they are not one (the page itself still explains the API's 403 to anyone who opens it).
- */
-export function menuOf(me: { role: Role; isEnterpriseAdmin: boolean }): NavItem[] {
-  return ROLE_MENUS[me.role].filter((m) => !m.enterpriseAdminOnly || me.isEnterpriseAdmin);
+/** The menu a signed-in person sees: their workspace's items that the access tables allow them. */
+export function menuOf(me: Me): NavItem[] {
+  return ROLE_MENUS[me.role].filter((m) => mayI(me, m.menuAction ?? m.action));
 }
 
 export function homeOf(role: Role): string {
   return ROLE_MENUS[role][0]?.path ?? '/';
 }
 
-/** Every role-owned path, with the roles that may open it. */
-export function rolesByPath(): Map<string, { item: NavItem; roles: Role[] }> {
-  const m = new Map<string, { item: NavItem; roles: Role[] }>();
-  for (const [role, items] of Object.entries(ROLE_MENUS) as [Role, NavItem[]][]) {
-    for (const item of items) {
-      const e = m.get(item.path);
-      if (e) e.roles.push(role);
-      else m.set(item.path, { item, roles: [role] });
-    }
-  }
+/** Every workspace path, with the item (page and action) it opens. */
+export function itemsByPath(): Map<string, NavItem> {
+  const m = new Map<string, NavItem>();
+  for (const items of Object.values(ROLE_MENUS))
+    for (const item of items) if (!m.has(item.path)) m.set(item.path, item);
   return m;
 }

@@ -15,6 +15,7 @@ import {
   ZCreateUser,
 } from '../../../../src/contracts/users';
 import { ApiError, api, applyFieldErrors, errorMessage } from '../../api/client';
+import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
@@ -155,7 +156,7 @@ export default function ColleaguesPage() {
   });
   const [adding, setAdding] = useState(false);
   const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
-  const mayManage = !!me?.isEnterpriseAdmin;
+  const mayManage = mayI(me, 'user.list');
 
   const list = useQuery({
     queryKey: [...KEY, query],

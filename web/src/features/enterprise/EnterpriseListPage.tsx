@@ -4,7 +4,9 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'ant
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CREDIT_STATUSES, ENTERPRISE_TYPES, type TEnterprise } from '../../../../src/contracts/enterprises';
+import { dataScopeOf } from '../../../../src/domain/access/scope';
 import { errorMessage } from '../../api/client';
+import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -20,7 +22,8 @@ export default function EnterpriseListPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<EnterpriseFilters>({ page: 1, pageSize: 20 });
   const { data, isFetching, error } = useEnterpriseList(filters);
-  const cityWide = me?.role !== 'district_reviewer';
+  // A district reviewer's scope is one district: no district filter.
+  const cityWide = !me || dataScopeOf(actorOf(me)).kind !== 'district';
 
   return (
     <>

@@ -9,6 +9,7 @@ import {
   type TUpdateEnterpriseInput,
   ZUpdateEnterprise,
 } from '../../../../src/contracts/enterprises';
+import { mayDo } from '../../../../src/domain/access/business';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { dateProps } from '../../components/forms';
@@ -186,7 +187,7 @@ export default function ProfilePage() {
         description={t('enterprise.profileIntro')}
         extra={
           data &&
-          me?.isEnterpriseAdmin && (
+          mayDo(me, 'enterprise.update', { enterpriseId: data.id }) && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('enterprise.edit')}
             </Button>

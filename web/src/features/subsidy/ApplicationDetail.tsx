@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { OTHER_SUBSIDY_KIND_ZH, type OtherSubsidyKind } from '../../../../src/contracts/subsidy';
+import { type ApplicationAction, applicationTransition } from '../../../../src/domain/workflow/application';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
@@ -33,12 +34,9 @@ export function ApplicationDetail({
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const stage =
-    me?.role === 'district_reviewer' && a?.status === 'submitted'
-      ? 'district'
-      : (me?.role === 'city_reviewer' || me?.role === 'city_admin') && a?.status === 'district_passed'
-        ? 'city'
-        : null;
+  // The same decision as the API's: the application workflow's transition table (role and status).
+  const may = (action: ApplicationAction) => !!me && !!a && applicationTransition(a.status, action, me.role).ok;
+  const stage = may('district_pass') ? 'district' : may('city_verify') ? 'city' : null;
 
   const review = async (decision: 'pass' | 'return') => {
     if (!a || !stage) return;
@@ -224,13 +222,11 @@ export function ApplicationDetail({
               </Space>
             </div>
           )}
-          {me?.role === 'enterprise' &&
-            (a.status === 'district_returned' || a.status === 'city_returned') &&
-            onCorrect && (
-              <Button type="primary" onClick={onCorrect}>
-                {t('subsidy.correctAndResubmit')}
-              </Button>
-            )}
+          {may('resubmit') && onCorrect && (
+            <Button type="primary" onClick={onCorrect}>
+              {t('subsidy.correctAndResubmit')}
+            </Button>
+          )}
         </Space>
       )}
     </Drawer>

@@ -5,8 +5,10 @@
 import { Alert, Card, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { TApplicationSummary } from '../../../../src/contracts/subsidy';
+import { dataScopeOf } from '../../../../src/domain/access/scope';
 import { APPLICATION_STATUS_ZH, APPLICATION_STATUSES } from '../../../../src/domain/workflow/application';
 import { errorMessage } from '../../api/client';
+import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -19,7 +21,8 @@ import { StatusTag } from './common';
 export default function ReviewPage() {
   const { t, lang } = useI18n();
   const { data: me } = useMe();
-  const district = me?.role === 'district_reviewer';
+  // The stage follows the reviewer's scope: one district checks, the city verifies.
+  const district = !!me && dataScopeOf(actorOf(me)).kind === 'district';
   const { data: campaigns = [] } = useCampaigns();
   const [campaignId, setCampaignId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>(district ? 'submitted' : 'district_passed');
