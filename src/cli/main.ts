@@ -17,7 +17,8 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
   allocate: { summary: 'allocate [--json]  按先到先得原则分配预算', load: () => import('./commands/allocate') },
   policies: { summary: 'policies list|match [--json]  政策目录、政策匹配', load: () => import('./commands/policies') },
   audit: {
-    summary: 'audit verify [--json] [--anchor 序号:哈希]  校验审计日志哈希链（篡改、插入、删除）',
+    summary:
+      'audit verify [--json] [--anchor 序号:哈希]  校验审计日志哈希链（篡改、插入、删除）；audit verify-file <文件.jsonl>  离线校验审计导出文件',
     load: () => import('./commands/audit'),
   },
   sweep: {

@@ -6,20 +6,29 @@
  * embedded database serves one process at a time: while the server runs, verify through the API instead
  * (GET /api/v1/audit/verify, audit administrator).
  *
+ * `huiqi audit verify-file <file.jsonl> [--json] [--anchor <seq>:<hash>]`: verifies an offline-verifiable export
+ * (the audit administrator's jsonl export of a period) without any database: recomputes every SM3 link and reports
+ * altered, inserted, removed or cut-off events.
+ *
  * Exit codes: 0 intact; 1 problems found; 2 bad input; 3 the database cannot be opened.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { type Config, loadConfig } from '../../config';
 import type { TAuditVerifyResult } from '../../contracts/audit';
 import { type Database, openDatabase } from '../../db/client';
+import { chainFileVerifier, describeChainFileProblem } from '../../domain/audit/chain-file';
 import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
+import { sm3Hex } from '../../services/crypto';
 import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, positionals, printJson, reportBadInput } from './_io';
 
 export const EXIT_PROBLEMS = 1;
 export const EXIT_DATABASE_UNAVAILABLE = 3;
 
-const USAGE = '用法：huiqi audit verify [--json] [--anchor <序号>:<哈希>] [--batch-size <条数>] [--force]';
+const USAGE =
+  '用法：huiqi audit verify [--json] [--anchor <序号>:<哈希>] [--batch-size <条数>] [--force]；' +
+  '或 huiqi audit verify-file <导出的 jsonl 文件> [--json] [--anchor <序号>:<哈希>]';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   return runAudit(args, io, process.env);
@@ -28,7 +37,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 /** As `run`, with the environment passed in (tests). */
 export async function runAudit(args: string[], io: CliIO, env: NodeJS.ProcessEnv): Promise<number> {
   const json = hasFlag(args, 'json');
-  const [sub] = positionals(args, ['anchor', 'batch-size']);
+  const [sub, file] = positionals(args, ['anchor', 'batch-size']);
+  if (sub === 'verify-file') return verifyFile(file, args, io, json);
   if (sub !== 'verify') {
     const what = sub === undefined ? '缺少子命令' : `未知子命令“${sub}”`;
     return reportBadInput(io, json, badInput(`输入有误：${what}。${USAGE}`, 'subcommand'));
@@ -82,6 +92,62 @@ export async function runAudit(args: string[], io: CliIO, env: NodeJS.ProcessEnv
   if (json) printJson(io, { database: database.kind, ...result });
   else printSummary(io, result, label);
   return result.intact ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+function parseAnchor(text: string | undefined): { seq: number; hash: string } | null | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(text.trim());
+  return m ? { seq: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
+}
+
+async function verifyFile(file: string | undefined, args: string[], io: CliIO, json: boolean): Promise<number> {
+  if (!file) return reportBadInput(io, json, badInput(`输入有误：缺少要校验的文件。${USAGE}`, 'file'));
+  const anchor = parseAnchor(flagValue(args, 'anchor'));
+  if (anchor === null) {
+    return reportBadInput(
+      io,
+      json,
+      badInput('输入有误：锚点（--anchor）应为“序号:64 位十六进制哈希”，如 1024:ab12…', 'anchor'),
+    );
+  }
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    return reportBadInput(io, json, badInput(`输入有误：找不到文件 ${file}`, 'file'));
+  }
+  const verifier = chainFileVerifier(sm3Hex, anchor);
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of lines) verifier.line(line);
+  const r = verifier.finish();
+  const messages = r.problems.map(describeChainFileProblem);
+  const intact = r.problems.length === 0;
+  if (json) {
+    printJson(io, {
+      intact,
+      checked: r.checked,
+      lastSeq: r.lastSeq,
+      lastHash: r.lastHash,
+      header: r.header,
+      problems: messages,
+    });
+  } else {
+    io.out('审计导出文件校验（SM3 哈希链，离线）');
+    if (r.header) {
+      const p = r.header.period;
+      io.out(
+        `导出范围：${p.from ?? '最早'} 至 ${p.to ?? '最新'}，第 ${r.header.fromSeq}～${r.header.toSeq} 条，共 ${r.header.events} 条；导出时间 ${r.header.exportedAt}，导出人 ${r.header.exportedBy}`,
+      );
+    }
+    io.out(`已校验 ${r.checked} 条事件。最后一条：第 ${r.lastSeq} 条，哈希 ${r.lastHash || '（无）'}`);
+    io.out('可将该哈希与导出时平台记录的“导出审计日志”事件（lastHash）或另行保存的锚点比对。');
+    if (intact) io.out('结论：完整，未发现篡改、插入、删除或截断。');
+    else {
+      io.out(`结论：发现 ${messages.length} 处问题：`);
+      for (const m of messages.slice(0, 1000)) io.out(`  - ${m}`);
+    }
+  }
+  return intact ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {

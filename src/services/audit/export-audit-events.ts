@@ -4,7 +4,7 @@
  * itself an audit event, written before the file is produced.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { and, count, desc, lt, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, lte, max, min, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditActionLabel, type TAuditExportQuery } from '../../contracts/audit';
 import type { Db } from '../../db/client';
@@ -12,14 +12,18 @@ import { auditEvents } from '../../db/schema';
 import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
 import { canonicalJson } from '../../domain/audit/chain';
+import { CHAIN_FILE_FORMAT, CHAIN_FILE_VERSION, type ChainFileHeader } from '../../domain/audit/chain-file';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { type AuditRow, auditCondition } from './audit-filters';
 import { recordAudit } from './record-audit';
+import { toStored } from './verify-audit-chain';
 
 /** An export larger than this must be narrowed by filters (Excel's sheet limit is about 1 million rows). */
 export const EXPORT_MAX_ROWS = 200_000;
 const BATCH = 2_000;
+/** The chain file has no sheet limit; this bounds one request's work (a year of a busy platform fits). */
+export const CHAIN_EXPORT_MAX_ROWS = 5_000_000;
 
 export interface AuditExport {
   fileName: string;
@@ -131,8 +135,105 @@ async function writeXlsx(out: PassThrough, source: AsyncGenerator<AuditRow[]>, t
   await wb.commit();
 }
 
+async function* ascendingBatches(db: Db, fromSeq: number, toSeq: number): AsyncGenerator<AuditRow[]> {
+  let after = fromSeq - 1;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(gt(auditEvents.seq, after), lte(auditEvents.seq, toSeq)))
+      .orderBy(asc(auditEvents.seq))
+      .limit(BATCH);
+    if (!rows.length) return;
+    yield rows;
+    after = Number(rows[rows.length - 1]!.seq);
+    if (rows.length < BATCH) return;
+  }
+}
+
+async function writeChainFile(out: PassThrough, header: ChainFileHeader, source: AsyncGenerator<AuditRow[]>) {
+  out.write(`${JSON.stringify(header)}\n`);
+  for await (const rows of source) {
+    const text = rows.map((e) => `${canonicalJson(toStored(e))}\n`).join('');
+    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  out.end();
+}
+
+/**
+ * The offline-verifiable export of a period: every event from the first to the last one in the period, with no
+ * other filter (any filter would leave holes in the chain), in seq order with its hashes.
+ */
+async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQuery): Promise<AuditExport> {
+  const { format: _, from, to, ...others } = query;
+  if (Object.values(others).some((v) => v !== undefined)) {
+    throw Errors.badRequest(
+      'CHAIN_EXPORT_PERIOD_ONLY',
+      '可离线校验的导出（jsonl）只能按时间段导出全部事件：按操作人、操作、对象或关键字筛选会使哈希链不连续，无法校验。请清除这些筛选条件后重试',
+      'The verifiable export (jsonl) takes a period only: other filters would break the chain',
+    );
+  }
+  const where = auditCondition({ from, to });
+  const db = ctx.deps.db;
+  const [range] = await db
+    .select({ lo: min(auditEvents.seq), hi: max(auditEvents.seq) })
+    .from(auditEvents)
+    .where(where);
+  const fromSeq = Number(range?.lo ?? 0);
+  const toSeq = Number(range?.hi ?? 0);
+  const rows = fromSeq ? toSeq - fromSeq + 1 : 0;
+  if (rows > CHAIN_EXPORT_MAX_ROWS) {
+    throw Errors.unprocessable(
+      'EXPORT_TOO_LARGE',
+      `该时间段有 ${rows} 条审计事件，超过单次导出上限 ${CHAIN_EXPORT_MAX_ROWS} 条，请分段导出`,
+      `${rows} events in the period; export at most ${CHAIN_EXPORT_MAX_ROWS} at a time`,
+      { rows, limit: CHAIN_EXPORT_MAX_ROWS },
+    );
+  }
+  const [first] = fromSeq
+    ? await db.select({ prevHash: auditEvents.prevHash }).from(auditEvents).where(eq(auditEvents.seq, fromSeq))
+    : [];
+  const [last] = toSeq
+    ? await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, toSeq))
+    : [];
+  const header: ChainFileHeader = {
+    format: CHAIN_FILE_FORMAT,
+    version: CHAIN_FILE_VERSION,
+    digest: 'SM3',
+    period: { from: from ?? null, to: to ?? null },
+    fromSeq,
+    toSeq,
+    events: rows,
+    startPrevHash: first?.prevHash ?? '0'.repeat(64),
+    exportedAt: ctx.now.toISOString(),
+    exportedBy: ctx.actor.name,
+  };
+  // The export's own event records the range and the last hash: the anchor that ties the file to the trail.
+  await inTx(ctx, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'audit.exported',
+      objectType: 'audit_events',
+      objectId: null,
+      after: { format: 'jsonl', filters: { from, to }, rows, fromSeq, toSeq, lastHash: last?.hash ?? null },
+    }),
+  );
+  const stamp = beijingTime(ctx.now).replace(/[-: ]/g, '').slice(0, 14);
+  const out = new PassThrough();
+  const source = fromSeq ? ascendingBatches(db, fromSeq, toSeq) : (async function* () {})();
+  writeChainFile(out, header, source).catch((err: unknown) =>
+    out.destroy(err instanceof Error ? err : new Error(String(err))),
+  );
+  return {
+    fileName: `audit-chain-${stamp}.jsonl`,
+    contentType: 'application/x-ndjson; charset=utf-8',
+    rows,
+    body: out,
+  };
+}
+
 export async function exportAuditEvents(ctx: Ctx & { actor: Actor }, query: TAuditExportQuery): Promise<AuditExport> {
   if (!can(ctx.actor, 'audit.export')) throw Errors.forbidden();
+  if (query.format === 'jsonl') return exportChainFile(ctx, query);
   const { format, ...filters } = query;
   const where = auditCondition(filters);
   const db = ctx.deps.db;

@@ -27,7 +27,8 @@ export interface VerifyOptions {
   onProgress?: (checked: number, lastSeq: number) => void;
 }
 
-function toStored(e: AuditRow): StoredEvent {
+/** An event row as the chain hashes it. */
+export function toStored(e: AuditRow): StoredEvent {
   return {
     seq: Number(e.seq),
     occurredAt: e.occurredAt.toISOString(),

@@ -214,6 +214,9 @@ export const zh = {
   'audit.system': '系统',
   'audit.exportXlsx': '导出 Excel',
   'audit.exportCsv': '导出 CSV',
+  'audit.exportChain': '导出可离线校验文件',
+  'audit.exportChainHint':
+    '按所选时间段导出全部事件及其 SM3 哈希（jsonl），可在任何电脑上用 npx huiqi audit verify-file 离线校验；其他筛选条件不适用',
   'audit.verify': '校验完整性',
   'audit.intact': '审计日志完整，未发现篡改',
   'audit.broken': '发现 {n} 处完整性问题',
@@ -923,6 +926,9 @@ export const en: Record<MessageKey, string> = {
   'audit.system': 'System',
   'audit.exportXlsx': 'Export Excel',
   'audit.exportCsv': 'Export CSV',
+  'audit.exportChain': 'Export verifiable file',
+  'audit.exportChainHint':
+    'Every event of the chosen period with its SM3 hashes (jsonl), verifiable offline with npx huiqi audit verify-file; other filters do not apply',
   'audit.verify': 'Verify integrity',
   'audit.intact': 'The audit trail is intact',
   'audit.broken': '{n} integrity problem(s) found',

@@ -1,5 +1,11 @@
 /** 审计日志 (audit administrator): search the tamper-evident trail, see changes, export, verify the hash chain. */
-import { FileExcelOutlined, FileTextOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  FileExcelOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,6 +24,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -66,7 +73,7 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<TAuditFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [selected, setSelected] = useState<TAuditEvent | null>(null);
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const [exporting, setExporting] = useState<'xlsx' | 'csv' | 'jsonl' | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<TAuditVerifyResult | null>(null);
 
@@ -76,10 +83,12 @@ export default function AuditPage() {
     placeholderData: (prev) => prev,
   });
 
-  const doExport = async (format: 'xlsx' | 'csv') => {
+  const doExport = async (format: 'xlsx' | 'csv' | 'jsonl') => {
     setExporting(format);
     try {
-      await downloadFile('/api/v1/audit/events/export', { query: { ...filters, format } }, `audit-events.${format}`);
+      // The verifiable file covers a whole period: only the time filters apply to it.
+      const query = format === 'jsonl' ? { from: filters.from, to: filters.to, format } : { ...filters, format };
+      await downloadFile('/api/v1/audit/events/export', { query }, `audit-events.${format}`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -120,6 +129,11 @@ export default function AuditPage() {
             <Button icon={<FileTextOutlined />} loading={exporting === 'csv'} onClick={() => doExport('csv')}>
               {t('audit.exportCsv')}
             </Button>
+            <Tooltip title={t('audit.exportChainHint')}>
+              <Button icon={<FileProtectOutlined />} loading={exporting === 'jsonl'} onClick={() => doExport('jsonl')}>
+                {t('audit.exportChain')}
+              </Button>
+            </Tooltip>
             <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={doVerify}>
               {t('audit.verify')}
             </Button>
