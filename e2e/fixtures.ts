@@ -39,7 +39,21 @@ export interface E2EServer {
   fixedClock: boolean;
   /** Everything the server printed (for failure messages). */
   output(): string;
+  /** The environment the server runs with (its data directory, its database): for `huiqi` commands on its data. */
+  env: NodeJS.ProcessEnv;
+  /** Stops the server and leaves its data in place (close() then removes it). */
+  stop(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  requireTwoFactor?: boolean;
+  realClock?: boolean;
+  /** Run on this data directory and database (e.g. a restored backup) instead of fresh ones. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** 'none': load no demo data at all (the database already holds its records). */
+  demoData?: 'accounts' | 'none';
 }
 
 async function freePort(): Promise<number> {
@@ -95,19 +109,24 @@ function waitForExit(child: ChildProcess, ms: number): Promise<void> {
  * `realClock`: the server keeps the machine's clock — only for a journey whose subject is real time itself (TOTP codes
  * are computed from the wall clock by the authenticator); nothing in such a journey may depend on the date.
  */
-export async function startServer(opts: { requireTwoFactor?: boolean; realClock?: boolean } = {}): Promise<E2EServer> {
+export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` (npm run test:e2e builds it)');
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-'));
   const port = await freePort();
-  const db = process.env.DATABASE_URL ? await createThrowawayDatabase(process.env.DATABASE_URL) : null;
+  const db = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => {} }
+    : process.env.DATABASE_URL
+      ? await createThrowawayDatabase(process.env.DATABASE_URL)
+      : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     HUIQI_DATA_DIR: dataDir,
-    HUIQI_DEMO_DATA: 'accounts', // journeys build their own business data; the full demo has its own test
+    // Journeys build their own business data; the full demo has its own test.
+    HUIQI_DEMO_DATA: opts.demoData === 'none' ? 'false' : 'accounts',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     // Not 'production': a server holding demo accounts refuses to start in production.
     NODE_ENV: 'test',
@@ -132,9 +151,12 @@ export async function startServer(opts: { requireTwoFactor?: boolean; realClock?
   });
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const close = async () => {
+  const stop = async () => {
     child.kill('SIGTERM');
     await waitForExit(child, 10_000);
+  };
+  const close = async () => {
+    await stop();
     await db?.drop().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
@@ -162,8 +184,15 @@ export async function startServer(opts: { requireTwoFactor?: boolean; realClock?
     database: db ? 'postgres' : 'pglite',
     fixedClock: !!env.HUIQI_TEST_NOW,
     output: () => output,
+    env,
+    stop,
     close,
   };
+}
+
+/** Creates an empty PostgreSQL database beside the one in DATABASE_URL (null on PGlite); dropped by `drop()`. */
+export async function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  return process.env.DATABASE_URL ? createThrowawayDatabase(process.env.DATABASE_URL) : null;
 }
 
 export async function launchBrowser(): Promise<Browser> {
