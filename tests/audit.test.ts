@@ -2,17 +2,23 @@
  * The audit trail: only the audit administrator searches and exports it; events are append-only in the database;
  * searches filter in SQL; exports are real xlsx / BOM CSV and are themselves audited.
  */
+
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS, auditActionLabel } from '../src/contracts/audit';
+import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, auditActionLabel } from '../src/contracts/audit';
 import { auditEvents, users } from '../src/db/schema';
 import type { Role } from '../src/domain/access/actor';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { makeEnterprise, makeInstitution, makeUser, TEST_PASSWORD } from './helpers/factories';
 import { anonymous, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let p: TestPlatform;
 let ipSeq = 0;
@@ -289,5 +295,27 @@ describe('action labels', () => {
       expect(AUDIT_ACTION_LABELS[a]).toBeTruthy();
     }
     expect(auditActionLabel('something.new')).toBe('something.new');
+  });
+
+  it('names in Chinese every action and object type the code writes (read from the sources)', () => {
+    const actions = new Set<string>();
+    const objects = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts') && !file.endsWith('.test.ts')) {
+          const text = fs.readFileSync(file, 'utf8');
+          for (const m of text.matchAll(/\baction:\s*([^,\n]+)/g)) {
+            for (const q of m[1]!.matchAll(/'([a-z_]+\.[a-z_.]+)'/g)) actions.add(q[1]!);
+          }
+          for (const m of text.matchAll(/\bobjectType:\s*'([a-z_]+)'/g)) objects.add(m[1]!);
+        }
+      }
+    };
+    walk(path.join(ROOT, 'src/services'));
+    expect(actions.size).toBeGreaterThan(60);
+    expect([...actions].filter((a) => !/[\u4e00-\u9fff]/.test(AUDIT_ACTION_LABELS[a] ?? ''))).toEqual([]);
+    expect([...objects].filter((o) => !/[\u4e00-\u9fff]/.test(AUDIT_OBJECT_LABELS[o] ?? ''))).toEqual([]);
   });
 });

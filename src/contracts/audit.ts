@@ -3,6 +3,7 @@
  * names of actions. Shared by the API and the web app.
  */
 import { z } from 'zod';
+import { LOAN_AUDIT_ACTION_LABELS, LOAN_AUDIT_OBJECT_LABELS } from './loans';
 
 /** A day (YYYY-MM-DD, a Beijing-time calendar day) or an ISO 8601 instant with offset. */
 const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
@@ -88,6 +89,7 @@ export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
 
 /** Chinese names of audit actions; an action without an entry is shown as its raw name. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  ...LOAN_AUDIT_ACTION_LABELS,
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.account_locked': '账号锁定（连续登录失败）',
@@ -106,6 +108,52 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'attachment.downloaded': '下载附件',
   'audit.exported': '导出审计日志',
   'audit.verified': '校验审计日志完整性',
+  'auth.recovery_code_used': '使用恢复码登录',
+  'auth.second_factor_failed': '动态口令错误',
+  'auth.two_factor_enabled': '启用两步验证',
+  'auth.two_factor_enrolment_started': '开始绑定身份验证器',
+  'user.two_factor_reset': '重置身份验证器',
+  'crypto.reencrypted': '重新加密个人信息',
+  'attachment.uploaded': '上传附件',
+  'attachment.deleted': '删除附件',
+  'calendar.schedule_saved': '保存法定节假日安排',
+  'calendar.schedule_deleted': '删除法定节假日安排',
+  'calendar.window_override_saved': '调整月度申报窗口',
+  'calendar.window_override_deleted': '撤销申报窗口调整',
+  'enterprise.registered': '企业注册',
+  'enterprise.updated': '修改企业信息',
+  'enterprise.credit_standing_set': '记录企业信用状况',
+  'enterprise.resource_pool_set': '调整资源池入库状态',
+  'project_declaration.created': '新建入库申报',
+  'project_declaration.updated': '修改入库申报',
+  'project_declaration.submitted': '提交入库申报',
+  'project_declaration.resubmitted': '补正后重新提交申报',
+  'project_declaration.withdrawn': '撤回入库申报',
+  'project_declaration.returned': '退回申报补正',
+  'project_declaration.district_verified': '区县核实通过',
+  'project_declaration.approved': '市级复核通过（项目入库）',
+  'project_declaration.rejected': '市级复核不通过',
+  'project_declaration.lapsed': '申报逾期未补正失效',
+  'project_report.created': '新建项目进展报告',
+  'project_report.updated': '修改项目进展报告',
+  'project_report.submitted': '报送项目进展报告',
+  'project_spot_check.opened': '发起项目抽查',
+  'project_spot_check.closed': '办结项目抽查',
+  'subsidy.campaign_created': '创建贴息申报批次',
+  'subsidy.application_submitted': '提交贴息申请',
+  'subsidy.application_resubmitted': '补正后重新提交贴息申请',
+  'subsidy.allocation_dry_run': '试算贴息资金分配',
+  'subsidy.allocation_committed': '确定贴息资金分配',
+  'subsidy.supplementary_dry_run': '试算递补分配',
+  'subsidy.supplementary_committed': '确定递补分配',
+  'subsidy.notice_published': '发布贴息公示',
+  'subsidy.supplementary_notice_published': '发布递补公示',
+  'subsidy.objection_lodged': '提出公示异议',
+  'subsidy.objection_investigating': '受理异议并核查',
+  'subsidy.objection_closed': '异议处理办结',
+  'subsidy.award_reduced': '核减贴息金额',
+  'subsidy.award_revoked': '取消贴息资格',
+  'subsidy.plan_issued': '下达贴息资金计划',
 };
 
 export function auditActionLabel(action: string): string {
@@ -114,9 +162,25 @@ export function auditActionLabel(action: string): string {
 
 /** Chinese names of the object types used in audit events. */
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
+  ...LOAN_AUDIT_OBJECT_LABELS,
   user: '账号',
   api_token: '接口令牌',
   attachment: '附件',
   audit_events: '审计日志',
   system: '系统',
+  notification: '通知',
+  enterprise: '企业',
+  calendar_holiday_schedule: '法定节假日安排',
+  filing_window_override: '申报窗口调整',
+  project: '入库项目',
+  project_declaration: '入库申报',
+  project_progress_report: '项目进展报告',
+  project_spot_check: '项目抽查',
+  subsidy_campaign: '贴息申报批次',
+  subsidy_application: '贴息申请',
+  subsidy_allocation_run: '贴息资金分配',
+  subsidy_award: '贴息核定结果',
+  subsidy_notice: '贴息公示',
+  subsidy_objection: '公示异议',
+  subsidy_funding_plan: '贴息资金计划',
 };
