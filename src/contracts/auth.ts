@@ -43,7 +43,6 @@ export const ZChangePassword = z.object({
   currentPassword: z.string().min(1).max(200).describe('当前密码'),
   newPassword: z.string().min(1).max(200).describe('新密码'),
 });
-export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 export const ZTwoFactorSetup = z.object({
   secret: z.string().describe('密钥（Base32），无法扫码时手动输入身份验证器'),
@@ -54,7 +53,6 @@ export type TTwoFactorSetup = z.infer<typeof ZTwoFactorSetup>;
 export const ZTwoFactorConfirm = z.object({
   code: z.string().trim().min(1).max(16).describe('身份验证器显示的 6 位动态口令'),
 });
-export type TTwoFactorConfirm = z.infer<typeof ZTwoFactorConfirm>;
 
 export const ZTwoFactorEnabled = z.object({
   recoveryCodes: z.array(z.string()).describe('恢复码（仅显示这一次，请妥善保存；每个只能使用一次）'),

@@ -61,7 +61,6 @@ export const ZServiceContractInput = z.object({
   isLead: z.boolean().optional().describe('是否牵头服务商'),
   attachmentId: ZUuid('合同签署文本').nullable().optional(),
 });
-export type TServiceContractInput = z.infer<typeof ZServiceContractInput>;
 
 export const ZLoanInput = z.object({
   bankId: ZUuid('贷款银行').nullable().optional(),
@@ -91,7 +90,6 @@ export const ZDeclarationDraft = z.object({
   contracts: z.array(ZServiceContractInput).max(20).optional().describe('数字化转型服务合同'),
 });
 export type TDeclarationDraft = z.infer<typeof ZDeclarationDraft>;
-export type TDeclarationDraftInput = z.input<typeof ZDeclarationDraft>;
 
 export const ZCreateDeclaration = ZDeclarationDraft.extend({
   predecessorId: ZUuid('重新申报所依据的原申报').nullable().optional(),
@@ -555,7 +553,6 @@ export const ZReportInput = z.object({
   narrative: z.string().trim().max(4000).nullable().optional().describe('进展说明'),
 });
 export type TReportInput = z.infer<typeof ZReportInput>;
-export type TReportInputRaw = z.input<typeof ZReportInput>;
 
 export const ZReportParams = z.object({ id: ZUuid('项目编号'), reportId: ZUuid('报告编号') });
 export const ZSpotCheckParams = z.object({ id: ZUuid('项目编号'), checkId: ZUuid('抽查编号') });

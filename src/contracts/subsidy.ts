@@ -364,10 +364,6 @@ export const ZPublishNotice = z.object({
 });
 
 export const NOTICE_KINDS = ['original', 'supplementary'] as const;
-export const NOTICE_KIND_ZH: Readonly<Record<(typeof NOTICE_KINDS)[number], string>> = {
-  original: '公示',
-  supplementary: '递补公示',
-};
 
 export const ZNotice = z.object({
   id: z.string(),

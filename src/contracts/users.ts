@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access/actor';
 
-export { STAFF_ROLES, type StaffRole } from '../domain/access/policy';
+export { STAFF_ROLES } from '../domain/access/policy';
 
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 
@@ -99,7 +99,6 @@ export const ZResetPasswordResult = z.object({
 export type TResetPasswordResult = z.infer<typeof ZResetPasswordResult>;
 
 export const ZUserResult = z.object({ user: ZUser });
-export type TUserResult = z.infer<typeof ZUserResult>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // API tokens of bank/insurer systems

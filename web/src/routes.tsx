@@ -121,6 +121,3 @@ export const routes: RouteObject[] = [
 export function createRouter() {
   return createBrowserRouter(routes);
 }
-
-/** Every role's menu paths, for tests and the docs. */
-export const ALL_MENUS = ROLE_MENUS;

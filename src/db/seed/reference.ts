@@ -2,8 +2,6 @@
 import type { DbOrTx } from '../client';
 import { districts } from '../schema';
 
-export const CITY_CODE = '440700';
-
 export const JIANGMEN_DISTRICTS = [
   { code: '440703', name: '蓬江区', sortOrder: 1 },
   { code: '440704', name: '江海区', sortOrder: 2 },

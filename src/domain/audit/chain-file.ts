@@ -120,17 +120,6 @@ export function chainFileVerifier(digest: Digest, anchor?: { seq: number; hash: 
   };
 }
 
-/** Verifies a whole chain file given as lines. */
-export function verifyChainFile(
-  lines: Iterable<string>,
-  digest: Digest,
-  anchor?: { seq: number; hash: string },
-): ChainFileResult {
-  const v = chainFileVerifier(digest, anchor);
-  for (const l of lines) v.line(l);
-  return v.finish();
-}
-
 /** A problem in the user's words. */
 export function describeChainFileProblem(p: ChainFileProblem): string {
   switch (p.kind) {

@@ -56,11 +56,6 @@ export function isoMonth(year: number, month: number): IsoMonth {
   return `${year}-${pad2(month)}`;
 }
 
-/** The month of a date: "2024-02-20" → "2024-02". */
-export function monthKeyOf(d: IsoDate): IsoMonth {
-  return d.slice(0, 7);
-}
-
 /** Days since 1970-01-01 (days_from_civil, H. Hinnant). */
 export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;

@@ -8,7 +8,6 @@ export const LOAN_STATUS_LABELS = {
   settled: { zh: '已结清', en: 'Settled' },
   cancelled: { zh: '已作废', en: 'Cancelled' },
 } as const satisfies Record<string, { zh: string; en: string }>;
-export type LoanStatusName = keyof typeof LOAN_STATUS_LABELS;
 
 export const LOAN_SOURCE_LABELS = {
   session: { zh: '网页登记', en: 'Web' },

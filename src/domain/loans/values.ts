@@ -9,7 +9,7 @@ import { isIsoDate } from '../calendar/dates';
 import { formatPercent, type Ratio, ratio } from '../money/money';
 import { LOAN_LIMITS } from './params';
 
-export { chinaDateOf, formatChinaDateTime } from '../calendar/china-time';
+export { chinaDateOf } from '../calendar/china-time';
 
 /** A rate written as a decimal fraction: "0.0385", ".0385", "0.24". */
 const RATE_RE = /^(\d{1,2})?(?:\.(\d+))?$/;

@@ -62,7 +62,6 @@ export function ratioOf(num: bigint, den: bigint): Ratio {
 }
 
 export const ZERO: Ratio = { num: 0n, den: 1n };
-export const ONE: Ratio = { num: 1n, den: 1n };
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -88,14 +87,6 @@ export function compareRatio(a: Ratio, b: Ratio): number {
   const l = a.num * b.den;
   const r = b.num * a.den;
   return l < r ? -1 : l > r ? 1 : 0;
-}
-
-export function minRatio(a: Ratio, b: Ratio): Ratio {
-  return compareRatio(a, b) <= 0 ? a : b;
-}
-
-export function maxRatio(a: Ratio, b: Ratio): Ratio {
-  return compareRatio(a, b) >= 0 ? a : b;
 }
 
 /** Rounds num/den half up (half away from zero) to an integer. */

@@ -98,13 +98,6 @@ export const ASSESSMENT_LEVEL_NAMES: Readonly<Record<AssessmentLevel, { zh: stri
   level3: { zh: '三级', en: 'Level 3' },
   level4: { zh: '四级', en: 'Level 4' },
 };
-export const ASSESSMENT_FORM_NAMES: Readonly<Record<DeclarationForm, string>> = {
-  manufacturer: '《制造业中小企业数字化水平评测表》',
-  service_provider: '《生产性服务业中小企业数字化水平评测表》',
-};
-
-/** Where the project is carried out: one of Jiangmen's districts, or outside the city. */
-export const SITE_OUTSIDE_CITY = 'outside';
 
 export function categoryCodes(form: DeclarationForm): string[] {
   return PROJECT_CATEGORIES[form].items.map((i) => i.code);

@@ -7,8 +7,6 @@
 import type { DeclarationForm } from './forms';
 import type { ServiceContract } from './model';
 
-export const PRIORITY_CITATION = '申报指南 四（五）';
-
 export interface LeadProvider {
   readonly uscc: string | null;
   readonly name: string | null;

@@ -49,7 +49,3 @@ export function dueStatus(today: IsoDate, dueOn: IsoDate): DueStatus {
   if (today === dueOn) return 'due_today';
   return 'pending';
 }
-
-export function isOverdue(today: IsoDate, dueOn: IsoDate): boolean {
-  return today > dueOn;
-}

@@ -6,8 +6,6 @@
  */
 import { addDays, type IsoDate, isoDate, monthOf, yearOf } from '../calendar/dates';
 
-export const TRACKING_CITATION = '江工信工业互联网〔2023〕33号 第七条（七）';
-export const SPOT_CHECK_CITATION = '江工信工业互联网〔2023〕33号 第九条';
 export const REPORT_DUE_DAY = 15;
 /** Days before the due date on which the enterprise is reminded. */
 export const REPORT_REMINDER_DAYS = 7;
@@ -60,10 +58,6 @@ export function periodBounds(period: ReportPeriod): { start: IsoDate; end: IsoDa
 
 export function nextPeriod(period: ReportPeriod): ReportPeriod {
   return periodOf(addDays(periodBounds(period).end, 1));
-}
-
-export function previousPeriod(period: ReportPeriod): ReportPeriod {
-  return periodOf(addDays(periodBounds(period).start, -1));
 }
 
 /** The day a period's report is due: the 15th of the month after the quarter. */

@@ -42,16 +42,3 @@ export function nextWindowAfter(windowOf: WindowOf, date: IsoDate, horizonMonths
   }
   return null;
 }
-
-/** The most recent window that closed before `date`, if any. */
-export function lastWindowBefore(windowOf: WindowOf, date: IsoDate, horizonMonths = 24): FilingWindow | null {
-  for (let delta = 0; delta >= -horizonMonths; delta--) {
-    const w = windowOf(monthsFrom(date, delta));
-    if (w && w.closes < date) return w;
-  }
-  return null;
-}
-
-export function formatWindowZh(w: FilingWindow): string {
-  return `${w.opens} 至 ${w.closes}`;
-}

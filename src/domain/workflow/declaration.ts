@@ -86,22 +86,10 @@ export const TRANSITIONS: Readonly<Record<DeclarationEvent, TransitionRule>> = {
 
 /** States the enterprise may edit. */
 export const EDITABLE_STATES: readonly DeclarationState[] = ['draft', 'returned'];
-/** States that end the declaration. */
-export const FINAL_STATES: readonly DeclarationState[] = ['approved', 'rejected', 'withdrawn', 'lapsed'];
 /** States a new declaration may follow as an amended re-declaration (第七条（二）“完善后于后续申报周期可重新申报”). */
 export const REDECLARABLE_STATES: readonly DeclarationState[] = ['rejected', 'lapsed', 'withdrawn'];
 /** States in which a declaration occupies its project name (no second active declaration of the same project). */
 export const ACTIVE_STATES: readonly DeclarationState[] = ['submitted', 'returned', 'district_verified', 'approved'];
-/** States reviewers can see (drafts and withdrawn drafts stay private to the enterprise). */
-export const REVIEWER_VISIBLE_STATES: readonly DeclarationState[] = [
-  'submitted',
-  'returned',
-  'district_verified',
-  'approved',
-  'rejected',
-  'lapsed',
-  'withdrawn',
-];
 
 export type TransitionRefusal =
   | { readonly code: 'INVALID_TRANSITION'; readonly from: DeclarationState; readonly event: DeclarationEvent }
@@ -145,10 +133,6 @@ export function availableEvents(from: DeclarationState, actor: DeclarationActorK
 
 export function isEditable(state: DeclarationState): boolean {
   return EDITABLE_STATES.includes(state);
-}
-
-export function isFinal(state: DeclarationState): boolean {
-  return FINAL_STATES.includes(state);
 }
 
 /** Chinese sentence for a refusal (the services wrap it in an error with its code). */

@@ -35,19 +35,3 @@ export async function interestPaidByLoan(
   for (const r of rows) out.set(r.loanId, BigInt(r.interest));
   return out;
 }
-
-/** The repayment periods behind `interestPaidByLoan`, for an application's evidence list. */
-export async function repaymentsPaidBetween(db: DbOrTx, loanIds: readonly string[], from: IsoDate, to: IsoDate) {
-  if (loanIds.length === 0 || from > to) return [];
-  return db
-    .select()
-    .from(loanRepayments)
-    .where(
-      and(
-        inArray(loanRepayments.loanId, [...new Set(loanIds)]),
-        gte(loanRepayments.paidDate, from),
-        lte(loanRepayments.paidDate, to),
-      ),
-    )
-    .orderBy(loanRepayments.loanId, loanRepayments.periodNo);
-}

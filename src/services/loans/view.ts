@@ -169,9 +169,3 @@ export function toExtensionView(e: typeof loanExtensions.$inferSelect): TLoanExt
     at: e.createdAt.toISOString(),
   };
 }
-
-export async function loadLoanViews(db: DbOrTx, ids: readonly string[]): Promise<Map<string, TLoan>> {
-  if (ids.length === 0) return new Map();
-  const rows = await selectLoans(db, inArray(loans.id, [...ids]));
-  return new Map(rows.map((r) => [r.loan.id, toLoanView(r)]));
-}

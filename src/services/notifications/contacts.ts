@@ -34,12 +34,6 @@ export const enterpriseContactDirectory: ContactDirectory = async (db, deps, use
   return out;
 };
 
-let directory: ContactDirectory = enterpriseContactDirectory;
-
-export function setContactDirectory(d: ContactDirectory | null): void {
-  directory = d ?? enterpriseContactDirectory;
-}
-
 export function contactDirectory(): ContactDirectory {
-  return directory;
+  return enterpriseContactDirectory;
 }

@@ -333,11 +333,3 @@ export function ChangesCard({ changes }: { changes: TChange[] }) {
     </Card>
   );
 }
-
-export function Flexible({ children }: { children: React.ReactNode }) {
-  return (
-    <Flex gap={16} wrap align="flex-start">
-      {children}
-    </Flex>
-  );
-}

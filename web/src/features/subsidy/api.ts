@@ -75,14 +75,6 @@ export const useApplyOptions = (campaignId: string | undefined) =>
     enabled: !!campaignId,
   });
 
-export const useRuns = (campaignId: string | undefined) =>
-  useQuery({
-    queryKey: subsidyKeys.runs(campaignId ?? ''),
-    queryFn: async () =>
-      (await api.get<{ items: TAllocationRun[] }>(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`)).items,
-    enabled: !!campaignId,
-  });
-
 export const useAwards = (runId: string | null | undefined, page: number) =>
   useQuery({
     queryKey: subsidyKeys.awards(runId ?? '', page),
