@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/domain/access/actor';
 import { mayI } from '../web/src/auth/access';
 import type { Me } from '../web/src/auth/session';
+import { WORKSPACES, workspaceOf } from '../web/src/features/projects/workspace';
 import { itemsByPath, menuOf, ROLE_MENUS } from '../web/src/layout/menus';
 
 const me = (role: Role, over: Partial<Me> = {}): Me => ({
@@ -42,5 +43,22 @@ describe('workspace menus and pages follow the access tables', () => {
     expect(mayI(me('city_admin'), pages.get('/security/users')!.action)).toBe(false);
     expect(mayI(me('security_admin'), pages.get('/admin/enterprises')!.action)).toBe(false);
     expect(mayI(null, pages.get('/enterprise/profile')!.action)).toBe(false);
+  });
+});
+
+describe("the project module's workspaces", () => {
+  // role → the workspace its declaration and project links go to, and the workspaces whose pages it opens.
+  it.each([
+    ['enterprise', '/enterprise', ['/enterprise']],
+    ['district_reviewer', '/district', ['/district']],
+    ['city_reviewer', '/city', ['/city']],
+    ['city_admin', '/city', ['/city']],
+    ['security_admin', '/city', []],
+    ['audit_admin', '/city', []],
+    ['bank_officer', '/city', []],
+    ['insurer_officer', '/city', []],
+  ] as const)('%s: links to %s, opens %o', (role, link, opens) => {
+    expect(workspaceOf(me(role))).toBe(link);
+    expect(WORKSPACES.filter((w) => mayI(me(role), w.action)).map((w) => w.base)).toEqual(opens);
   });
 });

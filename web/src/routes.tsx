@@ -1,8 +1,7 @@
 /** The route table. Every page is its own chunk (React.lazy); each workspace page is guarded by its action. */
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
-import type { GuardAction } from '../../src/domain/access/allows';
-import { mayI } from './auth/access';
+import { RequireAction } from './auth/RequireAction';
 import { useMe } from './auth/session';
 import { projectRoutes } from './features/projects/routes';
 import AppLayout, { PageLoading } from './layout/AppLayout';
@@ -15,7 +14,6 @@ const EnterpriseDetailPage = lazy(() => import('./features/enterprise/Enterprise
 const LoanDetailPage = lazy(() => import('./features/loans/LoanDetailPage'));
 const Placeholder = lazy(() => import('./features/common/Placeholder'));
 const NotFound = lazy(() => import('./features/common/NotFound'));
-const Forbidden = lazy(() => import('./features/common/Forbidden'));
 
 const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<ComponentType>> = {
   enterpriseProfile: lazy(() => import('./features/enterprise/ProfilePage')),
@@ -48,13 +46,6 @@ function pageOf(item: PageItem): ReactNode {
   if (item.page === 'placeholder') return <Placeholder title={item.label} />;
   const Page = PAGES[item.page];
   return <Page />;
-}
-
-/** The page when the access tables allow the signed-in user its action (as the API would), else 403. */
-function RequireAction({ action, children }: { action: GuardAction; children: ReactNode }) {
-  const { data: me } = useMe();
-  if (!me) return null;
-  return mayI(me, action) ? children : <Forbidden />;
 }
 
 function Home() {

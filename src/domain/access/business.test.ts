@@ -137,6 +137,27 @@ describe('conditions on the account and on the record', () => {
     expect(mayDo(colleague, 'enterprise.attachment.add', { enterpriseId: 'ent-1' })).toBe(true);
   });
 
+  it.each([
+    // action, the loan's bank, expected for an officer of inst-1
+    ['loan.repay', 'inst-1', true],
+    ['loan.repay', 'inst-2', false],
+    ['loan.correct', 'inst-1', true],
+    ['loan.correct', 'inst-2', false],
+    ['loan.cancel', 'inst-1', true],
+    ['loan.cancel', 'inst-2', false],
+    ['loan.extend', 'inst-1', true],
+    ['loan.extend', 'inst-2', false],
+    ['loan.extend', null, false],
+  ] as const)("%s on a loan of bank %s: only the lending bank's officer → %s", (action, institutionId, expected) => {
+    expect(mayDo(actor('bank_officer'), action, { enterpriseId: 'ent-1', institutionId })).toBe(expected);
+  });
+
+  it('an insurer covering the loan, or the borrowing enterprise, never writes it', () => {
+    const loan = { enterpriseId: 'ent-1', institutionId: 'inst-1' };
+    expect(mayDo(actor('insurer_officer'), 'loan.repay', loan)).toBe(false);
+    expect(mayDo(actor('enterprise'), 'loan.correct', loan)).toBe(false);
+  });
+
   it('a city administrator may set credit standing on any record the query returned', () => {
     expect(mayDo(actor('city_admin'), 'enterprise.credit_standing.set', { enterpriseId: 'ent-9' })).toBe(true);
   });

@@ -12,6 +12,8 @@ import type { Actor, Role } from './actor';
 /** The record an action touches, as the table sees it. */
 export interface BusinessTarget {
   enterpriseId: string | null;
+  /** The institution the record belongs to, for rules on the institution's own records (a loan: its lending bank). */
+  institutionId?: string | null | undefined;
   /** Whether the record may still be changed by its owner (a draft, a returned declaration). */
   editable?: boolean | undefined;
 }
@@ -19,10 +21,10 @@ export interface BusinessTarget {
 /** What the acting account must carry besides its role. */
 type Needs = 'enterprise' | 'district' | 'institution';
 /**
- * The condition on the target: the actor's own enterprise; its own and still editable; or its own, acted on by the
- * enterprise's administrator.
+ * The condition on the target: the actor's own enterprise; its own and still editable; its own, acted on by the
+ * enterprise's administrator; or a record of the actor's own institution (a loan its bank lent).
  */
-type When = 'own' | 'own_editable' | 'own_by_admin';
+type When = 'own' | 'own_editable' | 'own_by_admin' | 'own_institution';
 
 interface BusinessRule {
   roles: readonly Role[];
@@ -96,15 +98,18 @@ export const ENTERPRISE_RULES = {
   'enterprise.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
 } as const satisfies Record<string, BusinessRule>;
 
-/** Banks (their officers, or their systems with an API token) write loans; everyone with business data reads them. */
+/**
+ * Banks (their officers, or their systems with an API token) write loans; everyone with business data reads them.
+ * A loan is repaid, corrected, cancelled or extended only by the bank that lent it.
+ */
 export const LOAN_RULES = {
   'loan.read': { roles: BUSINESS_READERS },
   'loan.record': { roles: ['bank_officer'], needs: 'institution' },
   'loan.import': { roles: ['bank_officer'], needs: 'institution' },
-  'loan.repay': { roles: ['bank_officer'], needs: 'institution' },
-  'loan.correct': { roles: ['bank_officer'], needs: 'institution' },
-  'loan.cancel': { roles: ['bank_officer'], needs: 'institution' },
-  'loan.extend': { roles: ['bank_officer'], needs: 'institution' },
+  'loan.repay': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'loan.correct': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'loan.cancel': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'loan.extend': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
 } as const satisfies Record<string, BusinessRule>;
 
 /** Files attached to records: the owner's module then decides on the record itself (its `*.attachment.*` rule). */
@@ -155,6 +160,9 @@ function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
 
 function meets(actor: BusinessActor, when: When | undefined, target: BusinessTarget): boolean {
   if (when === undefined) return true;
+  if (when === 'own_institution') {
+    return !!target.institutionId && target.institutionId === actor.institutionId;
+  }
   const own = target.enterpriseId !== null && target.enterpriseId === actor.enterpriseId;
   if (when === 'own') return own;
   if (when === 'own_by_admin') return own && actor.isEnterpriseAdmin;

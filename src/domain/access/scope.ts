@@ -41,6 +41,22 @@ export function dataScopeOf(actor: Actor | null): DataScope {
 }
 
 /**
+ * The loans an actor sees: its data scope, with an institution's scope split by the institution's part in a loan —
+ * a bank sees the loans it lent (`lender`), an insurer or guarantor the loans it covers (`cover`). The loan list
+ * names its title and hides the column every row would repeat by it.
+ */
+export type LoanScope =
+  | Exclude<DataScope, { kind: 'institution' }>
+  | { kind: 'lender'; institutionId: string }
+  | { kind: 'cover'; institutionId: string };
+
+export function loanScopeOf(actor: Actor | null): LoanScope {
+  const scope = dataScopeOf(actor);
+  if (scope.kind !== 'institution') return scope;
+  return { kind: actor?.role === 'bank_officer' ? 'lender' : 'cover', institutionId: scope.institutionId };
+}
+
+/**
  * Whether the actor's role reads business data at all. Routes answer 403 (not 404) to roles that never do —
  * the security and audit administrators — because their refusal depends on the role, not on the record.
  */

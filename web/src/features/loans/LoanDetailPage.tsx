@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag 
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PURPOSE_RULES, type TRepayment } from '../../../../src/contracts/loans';
+import { mayDo } from '../../../../src/domain/access/business';
 import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
 import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
@@ -38,8 +39,14 @@ export default function LoanDetailPage() {
   }
   if (error || !loan) return <Alert type="error" showIcon title={errorMessage(error)} />;
 
-  const isLender = me?.role === 'bank_officer' && me.institutionId === loan.bank.id;
+  // The loan as the access table sees it: only the lending bank's officers repay, correct, extend or cancel it.
+  const target = { enterpriseId: loan.enterprise.id, institutionId: loan.bank.id };
   const active = loan.status !== 'cancelled';
+  // The repayment dialog stays mounted while a repayment that settles the loan completes.
+  const mayRepay = mayDo(me, 'loan.repay', target);
+  const mayCorrect = active && mayDo(me, 'loan.correct', target);
+  const mayExtend = active && mayDo(me, 'loan.extend', target);
+  const mayCancel = active && mayDo(me, 'loan.cancel', target);
   const nextPeriod = loan.repayments.reduce((m, r) => Math.max(m, r.periodNo), 0) + 1;
 
   return (
@@ -49,20 +56,22 @@ export default function LoanDetailPage() {
         extra={
           <Space>
             {back}
-            {isLender && active && (
-              <>
-                <Button icon={<EditOutlined />} onClick={() => setDialog('correct')} data-testid="loan-correct">
-                  {t('loans.correct.action')}
-                </Button>
-                <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="loan-extend">
-                  {t('loans.extend.action')}
-                </Button>
-                <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="loan-cancel">
-                  {t('loans.cancel.action')}
-                </Button>
-              </>
+            {mayCorrect && (
+              <Button icon={<EditOutlined />} onClick={() => setDialog('correct')} data-testid="loan-correct">
+                {t('loans.correct.action')}
+              </Button>
             )}
-            {isLender && loan.status === 'repaying' && (
+            {mayExtend && (
+              <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="loan-extend">
+                {t('loans.extend.action')}
+              </Button>
+            )}
+            {mayCancel && (
+              <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="loan-cancel">
+                {t('loans.cancel.action')}
+              </Button>
+            )}
+            {mayRepay && loan.status === 'repaying' && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -169,16 +178,12 @@ export default function LoanDetailPage() {
         />
       </Card>
       <LoanHistory loan={loan} />
-      {isLender && (
+      {mayRepay && (
         <RepaymentModal loanId={loan.id} nextPeriod={nextPeriod} open={repaying} onClose={() => setRepaying(false)} />
       )}
-      {isLender && active && (
-        <>
-          <CorrectLoanDrawer loan={loan} open={dialog === 'correct'} onClose={() => setDialog(null)} />
-          <CancelLoanModal loan={loan} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
-          <ExtendLoanModal loan={loan} open={dialog === 'extend'} onClose={() => setDialog(null)} />
-        </>
-      )}
+      {mayCorrect && <CorrectLoanDrawer loan={loan} open={dialog === 'correct'} onClose={() => setDialog(null)} />}
+      {mayCancel && <CancelLoanModal loan={loan} open={dialog === 'cancel'} onClose={() => setDialog(null)} />}
+      {mayExtend && <ExtendLoanModal loan={loan} open={dialog === 'extend'} onClose={() => setDialog(null)} />}
     </>
   );
 }

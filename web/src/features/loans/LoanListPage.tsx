@@ -7,8 +7,10 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
+import { loanScopeOf } from '../../../../src/domain/access/scope';
 import { LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
 import { errorMessage } from '../../api/client';
+import { actorOf, mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -25,14 +27,15 @@ export default function LoanListPage() {
   const [filters, setFilters] = useState<LoanFilters>({ page: 1, pageSize: 20 });
   const [recording, setRecording] = useState(false);
   const { data, isFetching, error } = useLoanList(filters);
-  const role = me?.role;
-  const isBank = role === 'bank_officer';
+  // The title and the columns follow which loans the list holds: a column every row would repeat is left out.
+  const scope = loanScopeOf(me ? actorOf(me) : null).kind;
+  const mayRecord = mayI(me, 'loan.record');
   const [title, intro] =
-    role === 'bank_officer'
+    scope === 'lender'
       ? (['loans.list.titleBank', 'loans.list.introBank'] as const)
-      : role === 'insurer_officer'
+      : scope === 'cover'
         ? (['loans.list.titleInsurer', 'loans.list.introInsurer'] as const)
-        : role === 'enterprise'
+        : scope === 'enterprise'
           ? (['loans.list.titleEnterprise', 'loans.list.introEnterprise'] as const)
           : (['loans.list.titleReviewer', 'loans.list.introReviewer'] as const);
 
@@ -42,7 +45,7 @@ export default function LoanListPage() {
         title={t(title)}
         description={t(intro)}
         extra={
-          isBank && (
+          mayRecord && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="loan-new">
               {t('loans.record.action')}
             </Button>
@@ -115,7 +118,7 @@ export default function LoanListPage() {
                 </Link>
               ),
             },
-            ...(role === 'enterprise'
+            ...(scope === 'enterprise'
               ? []
               : [
                   {
@@ -124,10 +127,10 @@ export default function LoanListPage() {
                     render: (_: unknown, l: TLoan) => l.enterprise.name,
                   },
                 ]),
-            ...(isBank
+            ...(scope === 'lender'
               ? []
               : [{ title: t('loans.field.bank'), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
-            ...(role === 'insurer_officer'
+            ...(scope === 'cover'
               ? []
               : [{ title: t('loans.field.cover'), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
             {
@@ -168,7 +171,7 @@ export default function LoanListPage() {
           ]}
         />
       </Card>
-      {isBank && (
+      {mayRecord && (
         <LoanFormDrawer
           open={recording}
           onClose={() => setRecording(false)}

@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, S
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
+import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -16,10 +17,7 @@ import { yuan } from '../../shared/money';
 import { createDeclaration, newKey, projectKeys, useDeclaration, withdrawDeclaration } from './api';
 import { ChangesCard, ChecklistCard, EligibilityList, StateTag, TimelineCard } from './components';
 import { type Decision, ReviewModal } from './ReviewModal';
-
-export function basePath(role: string | undefined): string {
-  return role === 'district_reviewer' ? '/district' : role === 'enterprise' ? '/enterprise' : '/city';
-}
+import { workspaceOf } from './workspace';
 
 export default function DeclarationDetailPage() {
   const { id } = useParams<{ id: string }>();
@@ -30,7 +28,7 @@ export default function DeclarationDetailPage() {
   const { data: me } = useMe();
   const { data: d, isLoading, error } = useDeclaration(id);
   const [decision, setDecision] = useState<Decision | null>(null);
-  const base = basePath(me?.role);
+  const base = workspaceOf(me);
 
   if (isLoading) return <Spin />;
   if (error || !d)
@@ -95,7 +93,7 @@ export default function DeclarationDetailPage() {
                 <Button icon={<RollbackOutlined />}>{t('projects.form.withdraw')}</Button>
               </Popconfirm>
             )}
-            {me?.role === 'enterprise' && ['rejected', 'lapsed', 'withdrawn'].includes(d.state) && !d.successorId && (
+            {mayI(me, 'project.declare') && ['rejected', 'lapsed', 'withdrawn'].includes(d.state) && !d.successorId && (
               <Button icon={<RedoOutlined />} onClick={redeclare} data-testid="declaration-redeclare">
                 {t('projects.declarations.redeclare')}
               </Button>

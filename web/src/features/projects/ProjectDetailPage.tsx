@@ -37,6 +37,7 @@ import {
 } from '../../../../src/contracts/projects';
 import { SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../../../../src/domain/projects/tracking';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
+import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -54,7 +55,7 @@ import {
   uploadFile,
   useProject,
 } from './api';
-import { basePath } from './DeclarationDetailPage';
+import { workspaceOf } from './workspace';
 
 interface ReportValues {
   period?: string;
@@ -351,8 +352,8 @@ export default function ProjectDetailPage() {
         title={errorMessage(error)}
       />
     );
-  const isEnterprise = me?.role === 'enterprise';
-  const isDistrict = me?.role === 'district_reviewer';
+  const mayReport = mayI(me, 'project.report.write');
+  const maySpotCheck = mayI(me, 'project.spot_check');
   const draft = p.reports.find((r) => r.state === 'draft') ?? null;
   const periods = draft ? [draft.period] : p.reportablePeriods;
   return (
@@ -369,12 +370,12 @@ export default function ProjectDetailPage() {
         description={`${p.enterpriseName} · ${p.districtName ?? ''}`}
         extra={
           <Space>
-            {isEnterprise && p.trackingState === 'active' && periods.length > 0 && (
+            {mayReport && p.trackingState === 'active' && periods.length > 0 && (
               <Button type="primary" onClick={() => setReporting(true)} data-testid="report-new">
                 {t('projects.report.newReport')}
               </Button>
             )}
-            {isDistrict && (
+            {maySpotCheck && (
               <Button onClick={() => setOpening(true)} data-testid="spot-open">
                 {t('projects.spotCheck.openCheck')}
               </Button>
@@ -413,7 +414,7 @@ export default function ProjectDetailPage() {
                 {p.resourcePoolLed ? t('common.yes') : t('common.no')}
               </Descriptions.Item>
               <Descriptions.Item label={t('projects.project.declaration')}>
-                <Link to={`${basePath(me?.role)}/declarations/${p.declarationId}`}>{t('projects.common.view')}</Link>
+                <Link to={`${workspaceOf(me)}/declarations/${p.declarationId}`}>{t('projects.common.view')}</Link>
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -496,7 +497,7 @@ export default function ProjectDetailPage() {
                   dataIndex: 'rectifyBy',
                   render: (v: string | null) => v ?? '—',
                 },
-                ...(isDistrict
+                ...(maySpotCheck
                   ? [
                       {
                         title: t('common.actions'),

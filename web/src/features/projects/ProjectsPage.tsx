@@ -3,13 +3,15 @@ import { Alert, Card, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TProjectSummary } from '../../../../src/contracts/projects';
+import { dataScopeOf } from '../../../../src/domain/access/scope';
 import { errorMessage } from '../../api/client';
+import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useProjects } from './api';
-import { basePath } from './DeclarationDetailPage';
+import { workspaceOf } from './workspace';
 
 const TRACKING_COLORS: Record<TProjectSummary['trackingState'], string> = {
   active: 'processing',
@@ -23,7 +25,9 @@ export default function ProjectsPage() {
   const [q, setQ] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const { data, isFetching, error } = useProjects({ q, page, pageSize: 20 });
-  const base = basePath(me?.role);
+  const base = workspaceOf(me);
+  // An enterprise's list holds only its own projects: no enterprise column.
+  const ownOnly = !!me && dataScopeOf(actorOf(me)).kind === 'enterprise';
   return (
     <>
       <PageHeader title={t('projects.project.projects')} description={t('projects.project.projectsIntro')} />
@@ -55,9 +59,7 @@ export default function ProjectsPage() {
               render: (n: string, r) => <Link to={`${base}/projects/${r.id}`}>{n}</Link>,
             },
             { title: t('projects.field.name'), dataIndex: 'name' },
-            ...(me?.role === 'enterprise'
-              ? []
-              : [{ title: t('projects.field.enterprise'), dataIndex: 'enterpriseName' }]),
+            ...(ownOnly ? [] : [{ title: t('projects.field.enterprise'), dataIndex: 'enterpriseName' }]),
             { title: t('projects.field.month'), dataIndex: 'declarationMonth' },
             {
               title: t('projects.project.investmentAtDeclaration'),

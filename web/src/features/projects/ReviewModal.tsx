@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { type TBatchResult, ZCityReview, ZDistrictReview } from '../../../../src/contracts/projects';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
-import { maxLengthOf } from '../../components/zodRule';
+import { maxLengthOf, requiredIn } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
-import { requiredIn } from '../../shared/zodRequired';
 import { projectKeys, reviewCity, reviewDistrict } from './api';
 
 export type Decision = 'verify' | 'return' | 'approve' | 'reject';

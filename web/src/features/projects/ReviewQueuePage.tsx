@@ -20,7 +20,7 @@ import { type Decision, ReviewModal } from './ReviewModal';
 export default function ReviewQueuePage() {
   const { t } = useI18n();
   const { data: me } = useMe();
-  const district = me?.role === 'district_reviewer';
+  const district = mayDo(me, 'project.review_queue.district');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);

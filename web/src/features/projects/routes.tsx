@@ -1,42 +1,48 @@
-/** The project library's detail routes (menu pages are registered in layout/menus.tsx). */
+/**
+ * The project library's detail routes (menu pages are registered in layout/menus.tsx). Each workspace's pages open
+ * to whom the access tables allow the workspace's action (see workspace.ts), as the API would.
+ */
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import type { Role } from '../../../../src/domain/access/actor';
+import type { GuardAction } from '../../../../src/domain/access/allows';
+import { RequireAction } from '../../auth/RequireAction';
 import { useMe } from '../../auth/session';
+import { WORKSPACES } from './workspace';
 
-const Forbidden = lazy(() => import('../common/Forbidden'));
 const DeclarationFormPage = lazy(() => import('./DeclarationFormPage'));
 const DeclarationDetailPage = lazy(() => import('./DeclarationDetailPage'));
 const ProjectDetailPage = lazy(() => import('./ProjectDetailPage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 
-function Guard({ roles, children }: { roles: readonly Role[] | null; children: ReactNode }) {
+function SignedIn({ children }: { children: ReactNode }) {
   const { data: me } = useMe();
-  if (!me) return null;
-  return roles === null || roles.includes(me.role) ? children : <Forbidden />;
+  return me ? children : null;
 }
 
-function route(path: string, roles: readonly Role[] | null, Page: LazyExoticComponent<ComponentType>): RouteObject {
+function route(path: string, action: GuardAction, Page: LazyExoticComponent<ComponentType>): RouteObject {
   return {
     path,
     element: (
-      <Guard roles={roles}>
+      <RequireAction action={action}>
         <Page />
-      </Guard>
+      </RequireAction>
     ),
   };
 }
 
-const CITY: readonly Role[] = ['city_reviewer', 'city_admin'];
-
 export const projectRoutes: RouteObject[] = [
-  route('/enterprise/declarations/new', ['enterprise'], DeclarationFormPage),
-  route('/enterprise/declarations/:id/edit', ['enterprise'], DeclarationFormPage),
-  route('/enterprise/declarations/:id', ['enterprise'], DeclarationDetailPage),
-  route('/district/declarations/:id', ['district_reviewer'], DeclarationDetailPage),
-  route('/city/declarations/:id', CITY, DeclarationDetailPage),
-  route('/enterprise/projects/:id', ['enterprise'], ProjectDetailPage),
-  route('/district/projects/:id', ['district_reviewer'], ProjectDetailPage),
-  route('/city/projects/:id', CITY, ProjectDetailPage),
-  route('/notifications', null, NotificationsPage),
+  route('/enterprise/declarations/new', 'project.declare', DeclarationFormPage),
+  route('/enterprise/declarations/:id/edit', 'project.declare', DeclarationFormPage),
+  ...WORKSPACES.flatMap((w) => [
+    route(`${w.base}/declarations/:id`, w.action, DeclarationDetailPage),
+    route(`${w.base}/projects/:id`, w.action, ProjectDetailPage),
+  ]),
+  {
+    path: '/notifications',
+    element: (
+      <SignedIn>
+        <NotificationsPage />
+      </SignedIn>
+    ),
+  },
 ];

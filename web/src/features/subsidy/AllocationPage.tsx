@@ -23,12 +23,18 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TAllocationOutcome, TAward, TNotice, TObjection } from '../../../../src/contracts/subsidy';
+import {
+  type TAllocationOutcome,
+  type TAward,
+  type TNotice,
+  type TObjection,
+  ZHandleObjection,
+} from '../../../../src/contracts/subsidy';
 import { mayDo } from '../../../../src/domain/access/business';
 import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields } from '../../components/zodRule';
+import { maxLengthOf, requiredOf, validFields } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
@@ -214,9 +220,13 @@ function Objections({ noticeId }: { noticeId: string }) {
           <Form.Item
             name="note"
             label={t('subsidy.note')}
-            rules={[{ required: true, min: 2, message: t('subsidy.writeANote') }]}
+            rules={[{ required: requiredOf(ZHandleObjection.shape.note), min: 2, message: t('subsidy.writeANote') }]}
           >
-            <Input.TextArea rows={3} data-testid="objection-note" />
+            <Input.TextArea
+              rows={3}
+              maxLength={maxLengthOf(ZHandleObjection.shape.note)}
+              data-testid="objection-note"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -13,11 +13,12 @@ import {
   OTHER_SUBSIDY_KINDS,
   type TApplicationDetail,
   type TCampaign,
+  ZOtherSubsidyInput,
   ZSubmitApplication,
 } from '../../../../src/contracts/subsidy';
 import { uploadFile } from '../../api/attachments';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
-import { validFields, zodRule } from '../../components/zodRule';
+import { requiredOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useApplyOptions } from './api';
@@ -36,6 +37,7 @@ interface FormValues {
 }
 
 const SHAPE = ZSubmitApplication.shape;
+const OTHER = ZOtherSubsidyInput.shape;
 
 function VoucherUpload({
   applicationId,
@@ -199,7 +201,7 @@ export function ApplyDrawer({
             returned?.otherSubsidies.map((o) => ({ ...o, documentRef: o.documentRef ?? undefined })) ?? [],
         }}
       >
-        <Form.Item name="campaignId" label={t('subsidy.campaign')} required>
+        <Form.Item name="campaignId" label={t('subsidy.campaign')} required={requiredOf(SHAPE.campaignId)}>
           <Select
             disabled={!!returned}
             onChange={(v) => {
@@ -215,7 +217,7 @@ export function ApplyDrawer({
         <Form.Item
           name="projectId"
           label={t('subsidy.libraryProject')}
-          rules={[{ required: true, message: t('subsidy.chooseAProject') }]}
+          rules={[{ required: requiredOf(SHAPE.projectId), message: t('subsidy.chooseAProject') }]}
         >
           <Select
             disabled={!!returned}
@@ -235,7 +237,7 @@ export function ApplyDrawer({
             {t('subsidy.investmentAtDeclaration')}：{yuan(project.investmentAtDeclaration)}
           </Typography.Paragraph>
         )}
-        <Form.Item label={t('subsidy.loansClaimedInterestDefaults')} required>
+        <Form.Item label={t('subsidy.loansClaimedInterestDefaults')} required={requiredOf(SHAPE.loans)}>
           <Table
             size="small"
             rowKey="id"
@@ -295,7 +297,7 @@ export function ApplyDrawer({
         >
           <Input.TextArea rows={3} data-testid="progress-report" />
         </Form.Item>
-        <Form.Item label={t('subsidy.repaymentVouchers')} required>
+        <Form.Item label={t('subsidy.repaymentVouchers')} required={requiredOf(SHAPE.repaymentVoucherIds)}>
           <VoucherUpload
             applicationId={applicationId}
             kind="repayment_voucher"
@@ -304,7 +306,7 @@ export function ApplyDrawer({
             testId="upload-repayment"
           />
         </Form.Item>
-        <Form.Item label={t('subsidy.projectExpenditureVouchers')} required>
+        <Form.Item label={t('subsidy.projectExpenditureVouchers')} required={requiredOf(SHAPE.expenditureVoucherIds)}>
           <VoucherUpload
             applicationId={applicationId}
             kind="expenditure_voucher"
@@ -319,7 +321,7 @@ export function ApplyDrawer({
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'loanId']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'loanId']} rules={[{ required: requiredOf(OTHER.loanId) }]}>
                     <Select
                       style={{ width: 160 }}
                       placeholder={t('subsidy.loan')}
@@ -329,16 +331,16 @@ export function ApplyDrawer({
                       }))}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'kind']} rules={[{ required: requiredOf(OTHER.kind) }]}>
                     <Select
                       style={{ width: 200 }}
                       options={OTHER_SUBSIDY_KINDS.map((k) => ({ value: k, label: OTHER_SUBSIDY_KIND_ZH[k] }))}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: requiredOf(OTHER.name) }]}>
                     <Input placeholder={t('subsidy.name2')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'amount']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'amount']} rules={[{ required: requiredOf(OTHER.amount) }]}>
                     <Input placeholder={t('subsidy.amount3')} style={{ width: 120 }} />
                   </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>
