@@ -5,7 +5,7 @@ import { RequireAction } from './auth/RequireAction';
 import { useMe } from './auth/session';
 import { projectRoutes } from './features/projects/routes';
 import AppLayout, { PageLoading } from './layout/AppLayout';
-import { homeOf, itemsByPath, type PageId, type PageItem, PUBLIC_MENU, ROLE_MENUS } from './layout/menus';
+import { homeOf, itemsByPath, type PageId, type PageItem, PUBLIC_MENU } from './layout/menus';
 import PublicLayout from './layout/PublicLayout';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
