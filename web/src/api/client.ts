@@ -4,6 +4,7 @@
  * `{error:{code,message,fields}}` turned into an ApiError whose field messages can be put under form fields.
  */
 import type { FormInstance } from 'antd';
+import { translate } from '../i18n/translate';
 
 export interface FieldError {
   path: string;
@@ -82,11 +83,7 @@ async function send(method: string, url: string, body: unknown, opts: RequestOpt
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(
-      0,
-      'NETWORK',
-      lang === 'en' ? 'Cannot reach the server; check the network' : '无法连接服务器，请检查网络',
-    );
+    throw new ApiError(0, 'NETWORK', translate(lang, 'api.unreachable'));
   }
   if (res.ok) return res;
   const err = await toApiError(res);
@@ -110,7 +107,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     parsed = null;
   }
   const e = parsed?.error;
-  const fallback = lang === 'en' ? `Request failed (HTTP ${res.status})` : `请求失败（HTTP ${res.status}）`;
+  const fallback = translate(lang, 'api.failed', { status: res.status });
   return new ApiError(
     res.status,
     e?.code ?? `HTTP_${res.status}`,

@@ -4,9 +4,11 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLang } from '../api/client';
-import { en, type MessageKey, zh } from './messages';
+import type { MessageKey } from './messages';
+import { type Lang, translate } from './translate';
 
-export type Lang = 'zh' | 'en';
+export { type Lang, translate };
+
 const STORAGE_KEY = 'huiqi.lang';
 
 export function initialLang(): Lang {
@@ -30,12 +32,6 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  let s: string = (lang === 'en' ? en : zh)[key] ?? key;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {

@@ -3,10 +3,12 @@ import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
+import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
   ...loansZh,
   ...projectsZh,
+  ...subsidyZh,
   ...enterpriseZh,
   ...authZh,
   'app.name': '惠企',
@@ -15,6 +17,8 @@ export const zh = {
   'app.fullName': '江门市制造业数字化转型扶持政策与政银保贴息管理平台',
   'app.footer': '江门市工业和信息化局 · 惠企平台 · 政策咨询请拨打 0750-12345',
 
+  'api.unreachable': '无法连接服务器，请检查网络',
+  'api.failed': '请求失败（HTTP {status}）',
   'common.yes': '是',
   'common.no': '否',
   'common.back': '返回',
@@ -717,6 +721,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...loansEn,
   ...projectsEn,
+  ...subsidyEn,
   ...enterpriseEn,
   ...authEn,
   'app.name': 'Huiqi',
@@ -725,6 +730,8 @@ export const en: Record<MessageKey, string> = {
   'app.fullName': 'Jiangmen Digital Transformation Subsidy & Government–Bank–Insurer Interest Subsidy Platform',
   'app.footer': 'Jiangmen Bureau of Industry and Information Technology · Huiqi · Policy hotline 0750-12345',
 
+  'api.unreachable': 'Cannot reach the server; check the network',
+  'api.failed': 'Request failed (HTTP {status})',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.back': 'Back',

@@ -1,32 +1,9 @@
-/** Shared bits of the subsidy pages: bilingual text, status tags, the explanation list. */
+/** Shared bits of the subsidy pages: status tags (named through the message table), the explanation list. */
 import { Tag, Typography } from 'antd';
-import {
-  APPLICATION_STATUS_ZH,
-  type ApplicationStatus,
-  CAMPAIGN_STATUS_ZH,
-  type CampaignStatus,
-  OBJECTION_OUTCOME_ZH,
-  OBJECTION_STATUS_ZH,
-  type ObjectionOutcome,
-  type ObjectionStatus,
-} from '../../../../src/domain/workflow/application';
+import type { ApplicationStatus, CampaignStatus } from '../../../../src/domain/workflow/application';
 import { useI18n } from '../../i18n';
+import { subsidyZh } from './messages';
 
-/** Chinese first, English second: pick by the UI language. */
-export function useL() {
-  const { lang } = useI18n();
-  return (zh: string, en: string) => (lang === 'en' ? en : zh);
-}
-
-const STATUS_EN: Record<ApplicationStatus, string> = {
-  submitted: 'Submitted, awaiting district check',
-  district_returned: 'Returned by the district',
-  district_passed: 'Checked by the district, awaiting city',
-  city_returned: 'Returned by the city',
-  verified: 'Verified, awaiting allocation',
-  awarded: 'Awarded',
-  unfunded: 'Not funded',
-};
 const STATUS_COLOR: Record<ApplicationStatus, string> = {
   submitted: 'processing',
   district_returned: 'warning',
@@ -37,46 +14,40 @@ const STATUS_COLOR: Record<ApplicationStatus, string> = {
   unfunded: 'default',
 };
 
+/** The name of a status in the UI language, or the status itself when it has none. */
+function useName() {
+  const { t } = useI18n();
+  return (key: string, fallback: string) => (key in subsidyZh ? t(key as keyof typeof subsidyZh) : fallback);
+}
+
 export function StatusTag({ status }: { status: string }) {
-  const L = useL();
-  const s = status as ApplicationStatus;
+  const name = useName();
   return (
-    <Tag color={STATUS_COLOR[s] ?? 'default'} data-testid="application-status">
-      {L(APPLICATION_STATUS_ZH[s] ?? status, STATUS_EN[s] ?? status)}
+    <Tag color={STATUS_COLOR[status as ApplicationStatus] ?? 'default'} data-testid="application-status">
+      {name(`subsidy.applicationStatus.${status}`, status)}
     </Tag>
   );
 }
 
-const CAMPAIGN_EN: Record<CampaignStatus, string> = {
-  open: 'Open',
-  allocated: 'Allocated, notice pending',
-  notice: 'Public notice',
-  plan_issued: 'Funding plan issued',
-};
 export function CampaignTag({ status }: { status: string }) {
-  const L = useL();
+  const name = useName();
   const s = status as CampaignStatus;
   return (
     <Tag color={s === 'open' ? 'green' : s === 'plan_issued' ? 'blue' : 'gold'}>
-      {L(CAMPAIGN_STATUS_ZH[s], CAMPAIGN_EN[s])}
+      {name(`subsidy.campaignStatus.${status}`, status)}
     </Tag>
   );
 }
 
-const AWARD_ZH: Record<string, [string, string, string]> = {
-  funded: ['足额安排', 'Funded', 'success'],
-  partial: ['部分安排', 'Partly funded', 'gold'],
-  unfunded: ['预算用完未安排', 'Budget used up', 'default'],
-  skipped: ['余额不足跳过', 'Skipped', 'default'],
-  stopped: ['余额不足停止', 'Stopped', 'default'],
-  zero: ['核定为0', 'Zero', 'default'],
-  revoked: ['已撤销', 'Revoked', 'red'],
-  reduced: ['已核减', 'Reduced', 'volcano'],
+const AWARD_COLOR: Record<string, string> = {
+  funded: 'success',
+  partial: 'gold',
+  revoked: 'red',
+  reduced: 'volcano',
 };
 export function AwardTag({ status }: { status: string }) {
-  const L = useL();
-  const a = AWARD_ZH[status];
-  return <Tag color={a?.[2] ?? 'default'}>{a ? L(a[0], a[1]) : status}</Tag>;
+  const name = useName();
+  return <Tag color={AWARD_COLOR[status] ?? 'default'}>{name(`subsidy.award.${status}`, status)}</Tag>;
 }
 
 /** Marks a 递补 award, run or notice (budget freed during the notice, 申报指南 六（四） order). */
@@ -90,10 +61,11 @@ export function SupplementaryTag({ notice = false }: { notice?: boolean }) {
 }
 
 export function ObjectionTag({ status, outcome }: { status: string; outcome: string | null }) {
+  const name = useName();
   const text = outcome
-    ? OBJECTION_OUTCOME_ZH[outcome as ObjectionOutcome]
-    : OBJECTION_STATUS_ZH[status as ObjectionStatus];
-  return <Tag color={status === 'closed' ? 'default' : 'red'}>{text ?? status}</Tag>;
+    ? name(`subsidy.objectionOutcome.${outcome}`, outcome)
+    : name(`subsidy.objectionStatus.${status}`, status);
+  return <Tag color={status === 'closed' ? 'default' : 'red'}>{text}</Tag>;
 }
 
 export function Explanation({ lines }: { lines: readonly string[] }) {
