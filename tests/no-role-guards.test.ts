@@ -30,10 +30,6 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
   },
   'src/services/users/create-user.ts': { count: 5, why: 'the new account’s role picks its required fields' },
   'src/services/audit/export-audit-events.ts': { count: 1, why: 'a label for the recorded actor role' },
-  'src/domain/workflow/application.ts': {
-    count: 1,
-    why: 'the application workflow’s transition table (role × status); to move into the access table',
-  },
   'web/src/features/users/UsersPage.tsx': { count: 3, why: 'the form’s fields for the new account’s role' },
   'web/src/features/audit/DiffDrawer.tsx': { count: 2, why: 'a label for the recorded actor role' },
 };

@@ -64,6 +64,12 @@ export const SUBSIDY_RULES = {
   'subsidy.funding_plan.read': { roles: SUBSIDY_READERS },
   'subsidy.application.read': { roles: SUBSIDY_READERS },
   'subsidy.application.submit': { roles: ['enterprise'], needs: 'enterprise' },
+  /** The steps of an application's review (the workflow in domain/workflow/application.ts asks these). */
+  'subsidy.application.resubmit': { roles: ['enterprise'] },
+  'subsidy.application.district_pass': { roles: ['district_reviewer'] },
+  'subsidy.application.district_return': { roles: ['district_reviewer'] },
+  'subsidy.application.city_verify': { roles: CITY },
+  'subsidy.application.city_return': { roles: CITY },
   'subsidy.award.read_own': { roles: ['enterprise'], needs: 'enterprise' },
   'subsidy.attachment.add': { roles: ['enterprise'], needs: 'enterprise', when: 'own_editable' },
 } as const satisfies Record<string, BusinessRule>;
@@ -167,6 +173,11 @@ function meets(actor: BusinessActor, when: When | undefined, target: BusinessTar
   if (when === 'own') return own;
   if (when === 'own_by_admin') return own && actor.isEnterpriseAdmin;
   return own && target.editable !== false;
+}
+
+/** Does the role alone allow `action` (for workflows that know the actor's role only; the rest is checked by scope)? */
+export function roleMayDo(role: Role, action: BusinessAction): boolean {
+  return (BUSINESS_RULES[action] as BusinessRule).roles.includes(role);
 }
 
 /** May `actor` do `action` (on `target`, when given)? */

@@ -5,6 +5,7 @@
  * allocation marks every verified application awarded or unfunded. Pure: no database, no clock.
  */
 import type { Role } from '../access/actor';
+import { roleMayDo } from '../access/business';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -40,7 +41,6 @@ export const APPLICATION_ACTION_ZH: Readonly<Record<ApplicationAction, string>> 
 interface Transition {
   readonly from: readonly ApplicationStatus[];
   readonly to: ApplicationStatus;
-  readonly roles: readonly Role[];
   /** Returns need reasons. */
   readonly needsReasons: boolean;
 }
@@ -49,21 +49,18 @@ const TRANSITIONS: Readonly<Record<ApplicationAction, Transition>> = {
   resubmit: {
     from: ['district_returned', 'city_returned'],
     to: 'submitted',
-    roles: ['enterprise'],
     needsReasons: false,
   },
-  district_pass: { from: ['submitted'], to: 'district_passed', roles: ['district_reviewer'], needsReasons: false },
-  district_return: { from: ['submitted'], to: 'district_returned', roles: ['district_reviewer'], needsReasons: true },
+  district_pass: { from: ['submitted'], to: 'district_passed', needsReasons: false },
+  district_return: { from: ['submitted'], to: 'district_returned', needsReasons: true },
   city_verify: {
     from: ['district_passed'],
     to: 'verified',
-    roles: ['city_reviewer', 'city_admin'],
     needsReasons: false,
   },
   city_return: {
     from: ['district_passed'],
     to: 'city_returned',
-    roles: ['city_reviewer', 'city_admin'],
     needsReasons: true,
   },
 };
@@ -85,7 +82,7 @@ export function applicationTransition(
   reasons: readonly string[] = [],
 ): TransitionResult {
   const t = TRANSITIONS[action];
-  if (!t.roles.includes(role)) {
+  if (!roleMayDo(role, `subsidy.application.${action}`)) {
     return {
       ok: false,
       code: 'ROLE_NOT_ALLOWED',
