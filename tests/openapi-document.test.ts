@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZError } from '../src/contracts/errors';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 const run = promisify(execFile);
@@ -111,7 +112,7 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/api/v1/loans/{id}/repayments']?.post?.operationId).toBe('postLoansByIdRepayments');
   });
 
-  it('names the shared shapes once, in components, and the error answers refer to the Error envelope', () => {
+  it('names the shared shapes once, in components, and the error answers refer to the Error envelope', async () => {
     const schemas = doc.components.schemas;
     for (const name of ['Error', 'FieldError', 'Loan', 'LoanDetail', 'LoginInput', 'Me', 'Attachment', 'Enterprise']) {
       expect(schemas[name], name).toBeTruthy();
@@ -125,6 +126,11 @@ describe('the OpenAPI document', () => {
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       });
     }
+    // The envelope documented is the one the server sends.
+    const refused = await p.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: {} });
+    expect(refused.statusCode).toBe(400);
+    expect(ZError.strict().parse(refused.json()).error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.json().error.fields.length).toBeGreaterThan(0);
     // A shape used by several operations is a reference, not a copy.
     const list = doc.paths['/api/v1/loans']?.get?.responses['200']?.content?.['application/json'];
     expect(list).toEqual({ schema: { $ref: '#/components/schemas/LoanList' } });

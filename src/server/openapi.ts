@@ -218,10 +218,6 @@ function matches(patterns: readonly string[], key: string): boolean {
   return patterns.some((p) => (p.endsWith('*') ? key.startsWith(p.slice(0, -1)) : key === p));
 }
 
-export function isPublicOperation(method: string, path: string): boolean {
-  return matches(PUBLIC_OPERATIONS, keyOf(method, path));
-}
-
 function securityOf(method: string, path: string): Record<string, string[]>[] {
   const key = keyOf(method, path);
   if (matches(PUBLIC_OPERATIONS, key)) return [];
