@@ -48,6 +48,11 @@ export const ZAttachmentUploadFields = z.object({
 });
 export type TAttachmentUploadFields = z.infer<typeof ZAttachmentUploadFields>;
 
+/** The whole upload form as documented in OpenAPI: the fields above, then the file. */
+export const ZAttachmentUploadForm = ZAttachmentUploadFields.extend({
+  file: z.file().describe('文件（PDF、OFD、JPG、PNG、XLSX 或 DOCX，按内容识别类型）'),
+});
+
 export const ZAttachment = z.object({
   id: z.string().describe('附件编号'),
   ownerType: z.string().describe('所属对象类型'),

@@ -346,3 +346,8 @@ export const ZImportRefused = z
 export const ZRawImportQuery = ZImportQuery.extend({
   fileName: z.string().trim().min(1).max(200).optional().describe('文件名（直接上传文件内容时）'),
 });
+
+/** The multipart/form-data form of POST /api/v1/loans/import, as documented in OpenAPI. */
+export const ZLoanImportForm = z.object({
+  file: z.file().describe('导入文件（xlsx 或 csv，字段名 file）'),
+});

@@ -13,14 +13,10 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../services/context';
 import { registerModules } from '../services/modules';
+import { openapiTransform, openapiTransformObject, SECURITY_SCHEMES } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { docsRateLimit, rateLimitPluginOptions } from './plugins/rate-limit-store';
@@ -77,14 +73,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
         description:
           '制造业数字化转型扶持政策、政银保贴息与融资对接平台接口。金额为两位小数的字符串（"27000.00"，单位：元），日期为 YYYY-MM-DD。',
       },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'huiqi_session' },
-          bankToken: { type: 'http', scheme: 'bearer', description: '合作银行系统接口令牌' },
-        },
-      },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
+    // operationIds, named schemas, the error envelope, security, uploads and downloads: see ./openapi.ts
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(fastifyRateLimit, rateLimitPluginOptions(deps));
   await app.register(fastifySwaggerUi, {

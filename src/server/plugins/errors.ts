@@ -5,13 +5,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
+import type { TError } from '../../contracts/errors';
 import { describeIssues, type FieldError, type IssueLike, summarize } from '../../contracts/validation';
 import { AppError } from '../../services/errors';
 import { langOf } from '../http-context';
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldError[]; details?: Record<string, unknown>; requestId: string };
-}
+/** The envelope of every error answer: the contract `ZError` (components.schemas.Error in the OpenAPI document). */
+export type ErrorBody = TError;
 
 function send(
   reply: FastifyReply,
