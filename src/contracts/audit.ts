@@ -33,10 +33,7 @@ export const ZAuditQuery = ZAuditFilters.extend({
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 export const ZAuditExportQuery = ZAuditFilters.extend({
-  format: z
-    .enum(['xlsx', 'csv', 'jsonl'])
-    .default('xlsx')
-    .describe('导出格式（xlsx 表格、csv 文本，或可离线校验哈希链的 jsonl）'),
+  format: z.enum(['xlsx', 'csv', 'jsonl']).default('xlsx').describe('导出格式'),
 });
 export type TAuditExportQuery = z.infer<typeof ZAuditExportQuery>;
 
