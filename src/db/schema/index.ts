@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './projects';
 export * from './security';
 export * from './subsidy';
+export * from './policies';

@@ -14,12 +14,17 @@ export interface BusinessTarget {
   enterpriseId: string | null;
   /** Whether the record may still be changed by its owner (a draft, a returned declaration). */
   editable?: boolean | undefined;
+  /** The account that made the record (maker–checker: the checker must be someone else). */
+  madeBy?: string | null | undefined;
 }
 
 /** What the acting account must carry besides its role. */
 type Needs = 'enterprise' | 'district' | 'institution';
-/** The condition on the target: the actor's own enterprise, or its own and still editable. */
-type When = 'own' | 'own_editable';
+/**
+ * The condition on the target: the actor's own enterprise, or its own and still editable; a record still
+ * editable (a draft); a draft someone else made (the checker of maker–checker).
+ */
+type When = 'own' | 'own_editable' | 'editable' | 'checker';
 
 interface BusinessRule {
   roles: readonly Role[];
@@ -75,19 +80,29 @@ export const CALENDAR_RULES = {
   'calendar.maintain': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
+/** Policy versions from renewal notices: the city administrator drafts, another city account approves. */
+export const POLICY_RULES = {
+  'policy.version.draft': { roles: ['city_admin'] },
+  'policy.version.update': { roles: ['city_admin'], when: 'editable' },
+  'policy.version.approve': { roles: CITY, when: 'checker' },
+  'policy.version.read_drafts': { roles: CITY },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
   ...ENTERPRISE_RULES,
   ...LOAN_RULES,
   ...CALENDAR_RULES,
+  ...POLICY_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;
 export const BUSINESS_ACTIONS = Object.keys(BUSINESS_RULES) as BusinessAction[];
 
 /** The part of an actor the table reads (the web's signed-in user has the same fields). */
-export type BusinessActor = Pick<Actor, 'role' | 'districtCode' | 'institutionId' | 'enterpriseId'>;
+export type BusinessActor = Pick<Actor, 'role' | 'districtCode' | 'institutionId' | 'enterpriseId'> &
+  Partial<Pick<Actor, 'id'>>;
 
 function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
   if (needs === 'enterprise') return !!actor.enterpriseId;
@@ -98,6 +113,9 @@ function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
 
 function meets(actor: BusinessActor, when: When | undefined, target: BusinessTarget): boolean {
   if (when === undefined) return true;
+  if (when === 'editable') return target.editable !== false;
+  if (when === 'checker')
+    return target.editable !== false && actor.id !== undefined && !!target.madeBy && target.madeBy !== actor.id;
   const own = target.enterpriseId !== null && target.enterpriseId === actor.enterpriseId;
   return when === 'own' ? own : own && target.editable !== false;
 }

@@ -9,7 +9,7 @@
  *  - days no version supports earn nothing; interest wholly outside every version is refused, citing the
  *    validity article.
  */
-import { formatDateZh, type IsoDate } from '../../calendar/dates';
+import { formatDateZh } from '../../calendar/dates';
 import { type Fen, formatPercent, maxFen, minFen, mulRatio, type Ratio, ratioOf, roundFen } from '../../money/index';
 import { type Citation, citationLabel } from '../core/citation';
 import type { ParamRead } from '../core/param';
