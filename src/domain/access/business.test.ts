@@ -115,16 +115,20 @@ describe('conditions on the account and on the record', () => {
     ['u-2', 'city_reviewer', 'u-1', false, false], // already approved
     [undefined, 'city_reviewer', 'u-1', true, false],
     ['u-2', 'district_reviewer', 'u-1', true, false],
-  ] as const)('policy.version.approve by %s (%s) of a draft by %s (draft %s) → %s', (id, role, madeBy, editable, expected) => {
-    const a = { ...actor(role), ...(id ? { id } : {}) };
-    expect(mayDo(a, 'policy.version.approve', { enterpriseId: null, madeBy, editable })).toBe(expected);
-  });
+  ] as const)(
+    'policy.version.approve by %s (%s) of a draft by %s (draft %s) → %s',
+    (id, role, madeBy, editable, expected) => {
+      const a = { ...actor(role), ...(id ? { id } : {}) };
+      expect(mayDo(a, 'policy.version.approve', { enterpriseId: null, madeBy, editable })).toBe(expected);
+    },
+  );
 
   it.each([
     [true, true],
     [false, false],
   ])('policy.version.update of a record still a draft: %s → %s', (editable, expected) =>
-    expect(mayDo(actor('city_admin'), 'policy.version.update', { enterpriseId: null, editable })).toBe(expected));
+    expect(mayDo(actor('city_admin'), 'policy.version.update', { enterpriseId: null, editable })).toBe(expected),
+  );
 
   it('a city administrator may set credit standing on any record the query returned', () => {
     expect(mayDo(actor('city_admin'), 'enterprise.credit_standing.set', { enterpriseId: 'ent-9' })).toBe(true);
