@@ -103,6 +103,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'attachment.downloaded': '下载附件',
   'audit.exported': '导出审计日志',
   'audit.verified': '校验审计日志完整性',
+  'policy_version.drafted': '登记政策版本草稿',
+  'policy_version.draft_updated': '修改政策版本草稿',
+  'policy_version.approved': '批准政策版本',
+  'policy_version.superseded': '政策版本被替代',
 };
 
 export function auditActionLabel(action: string): string {
