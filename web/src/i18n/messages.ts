@@ -2,10 +2,12 @@
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
+import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 
 export const zh = {
   ...loansZh,
+  ...versionsZh,
   ...projectsZh,
   ...enterpriseZh,
   ...authZh,
@@ -713,6 +715,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...loansEn,
+  ...versionsEn,
   ...projectsEn,
   ...enterpriseEn,
   ...authEn,

@@ -53,7 +53,8 @@ export type PageId =
   | 'projects'
   | 'calendarAdmin'
   | 'colleagues'
-  | 'outbox';
+  | 'outbox'
+  | 'policyVersions';
 
 export interface NavItem {
   path: string;
@@ -122,6 +123,7 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <DollarOutlined />,
       page: 'subsidyAllocation',
     },
+    { path: '/city/policy-versions', label: 'menu.policyVersions', icon: <ReadOutlined />, page: 'policyVersions' },
   ],
   city_admin: [
     {
@@ -134,6 +136,7 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
     { path: '/admin/budget', label: 'menu.budgetNotices', icon: <NotificationOutlined />, page: 'subsidyAllocation' },
     { path: '/admin/fund-plans', label: 'menu.fundPlans', icon: <DollarOutlined />, page: 'fundPlans' },
     { path: '/admin/calendar', label: 'menu.calendarMaintenance', icon: <CalendarOutlined />, page: 'calendarAdmin' },
+    { path: '/admin/policy-versions', label: 'menu.policyVersions', icon: <ReadOutlined />, page: 'policyVersions' },
     { path: '/admin/enterprises', label: 'menu.enterprises', icon: <ApartmentOutlined />, page: 'enterpriseList' },
     { path: '/admin/outbox', label: 'menu.outbox', icon: <MailOutlined />, page: 'outbox' },
   ],
