@@ -172,22 +172,38 @@ export default function PolicyVersionsPage() {
             <Form.Item
               name="docNumber"
               label={t('versions.docNumber')}
-              rules={[zodRule(ZPolicyVersionInput, 'docNumber', lang)]}
+              rules={[zodRule(ZPolicyVersionInput.shape.docNumber, 'docNumber', lang)]}
             >
               <Input style={{ width: 260 }} />
             </Form.Item>
-            <Form.Item name="issuer" label={t('versions.issuer')}>
+            <Form.Item
+              name="issuer"
+              rules={[zodRule(ZPolicyVersionInput.shape.issuer, 'issuer', lang)]}
+              label={t('versions.issuer')}
+            >
               <Input style={{ width: 260 }} />
             </Form.Item>
-            <Form.Item name="issuedOn" label={t('versions.issuedOn')}>
+            <Form.Item
+              name="issuedOn"
+              rules={[zodRule(ZPolicyVersionInput.shape.issuedOn, 'issuedOn', lang)]}
+              label={t('versions.issuedOn')}
+            >
               <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
             </Form.Item>
           </Space>
-          <Form.Item name="title" label={t('versions.titleField')}>
+          <Form.Item
+            name="title"
+            rules={[zodRule(ZPolicyVersionInput.shape.title, 'title', lang)]}
+            label={t('versions.titleField')}
+          >
             <Input />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="validFrom" label={t('versions.validFrom')}>
+            <Form.Item
+              name="validFrom"
+              rules={[zodRule(ZPolicyVersionInput.shape.validFrom, 'validFrom', lang)]}
+              label={t('versions.validFrom')}
+            >
               <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
             </Form.Item>
             <Form.Item name="validTo" label={t('versions.validTo')}>
