@@ -265,3 +265,17 @@ describe('the public policy library', () => {
     expect(detail.json().sourceText).toContain('第二条 企业第一年获得的补助比例');
   });
 });
+
+describe('the API documentation', () => {
+  it('documents the versions and the decision endpoint', async () => {
+    const doc = (await pub.get('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/policy-versions',
+        '/api/v1/policy-versions/{id}/approve',
+        '/api/v1/policies/zyb.interest/versions',
+        '/api/v1/calculators/zyb-decision',
+      ]),
+    );
+  });
+});
