@@ -65,7 +65,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZZybSubsidyResult },
       },
     },
-    async (request) => zybSubsidyApi(request.body),
+    async (request) => zybSubsidyApi(request.body, { zybVersions: await loadZybVersions(app.deps.readDb) }),
   );
 
   app.post(

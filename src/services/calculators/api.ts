@@ -51,7 +51,7 @@ import {
 } from '../../domain/policies/zyb/eligibility';
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
-import type { ZybVersion } from '../../domain/policies/zyb/versions';
+import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
 
 export interface ApiOptions {
   /** The working calendar (base State Council schedules + administrators' additions). */
@@ -116,8 +116,9 @@ function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined 
 }
 
 /** POST /api/v1/calculators/zyb-subsidy — S = I × R × C with the cap, explained. */
-export function zybSubsidyApi(input: TZybSubsidyInput): TZybSubsidyResult {
+export function zybSubsidyApi(input: TZybSubsidyInput, options: ApiOptions = {}): TZybSubsidyResult {
   const overrides = toZybOverrides(input.overrides);
+  const params = options.zybVersions ? zybParamsOf(options.zybVersions) : undefined;
   const s = computeZybSubsidy(
     {
       interestPaid: yuanToFen(input.interestPaid),
@@ -126,7 +127,7 @@ export function zybSubsidyApi(input: TZybSubsidyInput): TZybSubsidyResult {
       loanAmount: yuanToFen(input.loanAmount),
       receivedSoFar: yuanToFen(input.receivedSoFar),
     },
-    { asOf: input.asOf, overrides },
+    { asOf: input.asOf, overrides, ...(params ? { params } : {}) },
   );
   return {
     amount: fenToYuan(s.amount),
