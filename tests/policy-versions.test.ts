@@ -10,6 +10,7 @@ import { auditEvents } from '../src/db/schema';
 import { makeUser } from './helpers/factories';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let pub: Session;
@@ -263,6 +264,35 @@ describe('the public policy library', () => {
     expect(onDec.json().versions.map((v: { statusOn: string }) => v.statusOn)).toEqual(['in_force', 'not_yet']);
     const detail = await pub.get(`/api/v1/policies/zyb.interest/versions/${id}`);
     expect(detail.json().sourceText).toContain('第二条 企业第一年获得的补助比例');
+  });
+});
+
+describe('a subsidy campaign for 2027 interest', () => {
+  it('decides the application with the renewal in force for its interest period', async () => {
+    p.clock.set('2028-03-10T02:00:00Z');
+    const admin = await staff(p, 'city_admin');
+    const city = await staff(p, 'city_reviewer');
+    const c = await admin.post('/api/v1/subsidy/campaigns', {
+      ...CAMPAIGN_2025,
+      year: 2028,
+      title: '2028年度政银保贴息申请',
+      interestFrom: '2027-01-01',
+      interestTo: '2027-12-31',
+      applyFrom: '2028-03-01',
+      applyTo: '2028-04-30',
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const a = await makeApplicant(p, { paidDates: ['2027-01-15', '2027-03-15'] });
+    const r = await apply(a, c.json().id, {
+      interestFrom: '2027-01-01',
+      interestTo: '2027-12-31',
+      loans: [{ loanId: a.loanId, claimedInterest: '30000.00' }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const d = (await city.get(`/api/v1/subsidy/applications/${r.id}`)).json();
+    // I = 30,000, R = 80% (the renewal's first year), C = 1.5M / 5M = 30% → 7,200.00 (8,100.00 under the old 90%)
+    expect(d.decision.amount).toBe('7200.00');
+    expect(d.decision.citations.join(' ')).toContain(`${NOTICE} 第二条`);
   });
 });
 
