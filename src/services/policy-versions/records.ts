@@ -9,6 +9,7 @@ import { policyVersions } from '../../db/schema';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { ratio, yuanToFen } from '../../domain/money/index';
 import { type Citation, citationLabel, cite } from '../../domain/policies/core/citation';
+import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import {
   diffVersion,
   resolveVersions,
@@ -111,8 +112,8 @@ export function versionJson(view: VersionView, approved: readonly ZybVersion[], 
     policyId: ZYB_POLICY,
     docNumber: v.docNumber,
     title: v.title,
-    issuer: row?.issuer ?? '江门市工业和信息化局等',
-    issuedOn: row?.issuedOn ?? '2024-01-25',
+    issuer: row?.issuer ?? SOURCE_DOCS['000'].issuer,
+    issuedOn: row?.issuedOn ?? SOURCE_DOCS['000'].issuedOn ?? '',
     validFrom: v.validity.from,
     validTo: v.validity.to,
     status,

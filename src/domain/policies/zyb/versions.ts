@@ -17,6 +17,7 @@ import { addDays, daysBetween, type IsoDate, maxDate, minDate } from '../../cale
 import type { Citation } from '../core/citation';
 import { type Param, param, type Validity, validityStatus } from '../core/param';
 import { formatTraceValue, type TraceValue } from '../core/trace';
+import { SOURCE_DOCS } from '../sources/index';
 import { ZYB_PARAM_LABELS, ZYB_PARAMS, type ZybParamKey, type ZybParams, type ZybParamValues } from './params';
 
 /** The parameters a version may change (validity is the version's own). */
@@ -79,8 +80,8 @@ function baseChanges(): ZybChanges {
 /** The first version: the committed parameters of 江工信工业互联网〔2023〕33号 and its 申报指南. */
 export const ZYB_BASE_VERSION: ZybVersion = {
   id: ZYB_BASE_VERSION_ID,
-  docNumber: '江工信工业互联网〔2023〕33号',
-  title: '江门市“政银保”融资项目促进制造业数字化转型贷款贴息实施细则',
+  docNumber: SOURCE_DOCS['000'].number,
+  title: SOURCE_DOCS['000'].title,
   validity: ZYB_PARAMS.validity[0]!.value,
   validityCitation: ZYB_PARAMS.validity[0]!.citation,
   coversFrom: ZYB_PARAMS.loanEarliest[0]!.value,
