@@ -5,6 +5,7 @@ import { explain, traceToJson } from '../core/trace';
 import { decideZybApplication, type ZybApplicationFacts } from './decide';
 import {
   diffVersion,
+  isWhollySuperseded,
   splitPeriod,
   versionFor,
   versionStatusOn,
@@ -87,6 +88,37 @@ describe('choosing the version of a day', () => {
       ['firstYearRatio', '90%', '80%'],
       ['annualDecrement', '10%', '20%'],
     ]);
+  });
+});
+
+describe('later versions supersede earlier ones', () => {
+  const CORRECTION: ZybVersion = {
+    ...RENEWAL,
+    id: 'correction',
+    docNumber: '江工信工业互联网〔2027〕9号',
+    validity: { from: '2028-01-01', to: '2029-12-31' },
+    coversFrom: '2028-01-01',
+    changes: { enterpriseCap: { value: 200_000_000n, citation: art('第一条', '200万元') } },
+    approvedAt: '2027-11-01T00:00:00Z',
+  };
+  const REPLACEMENT: ZybVersion = { ...RENEWAL, id: 'replacement', approvedAt: '2027-01-10T00:00:00Z' };
+
+  it('a correction from 2028 governs from then on; the renewal stays for 2027', () => {
+    const all = [ZYB_BASE_VERSION, RENEWAL, CORRECTION];
+    expect(versionFor(all, '2027-12-31')?.id).toBe('renewal-1');
+    expect(versionFor(all, '2028-01-01')?.id).toBe('correction');
+    expect(versionStatusOn(all, RENEWAL, '2028-06-01')).toBe('superseded');
+    expect(isWhollySuperseded(all, RENEWAL)).toBe(false);
+    // The correction inherits the renewal's ratios and changes only the cap.
+    const d = decideZybApplication(FACTS, { asOf: '2029-03-01', versions: all });
+    expect(fenToYuan(d.subsidy.cap)).toBe('2000000.00');
+    expect(fenToYuan(d.award)).toBe('30000.00');
+  });
+
+  it('a version with the same validity approved later replaces the earlier one entirely', () => {
+    const all = [ZYB_BASE_VERSION, RENEWAL, REPLACEMENT];
+    expect(isWhollySuperseded(all, RENEWAL)).toBe(true);
+    expect(versionFor(all, '2027-06-01')?.id).toBe('replacement');
   });
 });
 
