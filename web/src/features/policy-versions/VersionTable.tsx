@@ -33,7 +33,7 @@ export function VersionTable({
           title: t('versions.docNumber'),
           key: 'doc',
           render: (_, v) => (
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               <Typography.Text strong>{v.docNumber}</Typography.Text>
               <Typography.Text type="secondary">{v.builtIn ? t('versions.builtIn') : v.title}</Typography.Text>
             </Space>
