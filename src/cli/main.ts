@@ -11,7 +11,8 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     load: () => import('./commands/windows'),
   },
   zyb: {
-    summary: 'zyb subsidy|eligibility|decide [--json]  “政银保”贴息测算、资格审查、完整决定',
+    summary:
+      'zyb subsidy|eligibility|decide [--json] [--db]  “政银保”贴息测算、资格审查、完整决定（--db 按已批准的政策版本）',
     load: () => import('./commands/zyb'),
   },
   allocate: { summary: 'allocate [--json]  按先到先得原则分配预算', load: () => import('./commands/allocate') },

@@ -151,6 +151,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'subsidy.award_reduced': '核减贴息金额',
   'subsidy.award_revoked': '取消贴息资格',
   'subsidy.plan_issued': '下达贴息资金计划',
+  'policy_version.drafted': '登记政策版本草稿',
+  'policy_version.draft_updated': '修改政策版本草稿',
+  'policy_version.approved': '批准政策版本',
+  'policy_version.superseded': '政策版本被替代',
 };
 
 export function auditActionLabel(action: string): string {

@@ -411,6 +411,11 @@ export const ZZybDecisionInput = ZZybEligibilityInput.omit({ overrides: true }).
     .optional()
     .describe('同笔贷款的其他贴息'),
   overrides: ZZybOverrides.optional(),
+  interestPeriod: z
+    .strictObject({ from: zDate('利息期间开始日期'), to: zDate('利息期间结束日期') })
+    .refine((p) => p.from <= p.to, { error: '结束日期不能早于开始日期', path: ['to'] })
+    .optional()
+    .describe('利息期间（默认为决定日期的上一个自然年度）'),
 });
 export type TZybDecisionInput = z.infer<typeof ZZybDecisionInput>;
 
@@ -419,6 +424,22 @@ export const ZZybDecisionResult = z.object({
   award: zMoneyOut,
   amountInWords: z.string(),
   policyStatusAsOf: z.enum(['in_force', 'not_yet', 'expired']),
+  interestPeriod: z.object({ from: z.string(), to: z.string() }).describe('利息期间'),
+  periodParts: z
+    .array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        days: z.number().int(),
+        versionId: z.string().nullable(),
+        docNumber: z.string().nullable(),
+      }),
+    )
+    .describe('利息期间按政策版本的拆分'),
+  version: z
+    .object({ id: z.string(), docNumber: z.string(), validFrom: z.string(), validTo: z.string().nullable() })
+    .nullable()
+    .describe('计算所用的政策版本'),
   eligibility: ZZybEligibilityResult,
   subsidy: z.object({
     amount: zMoneyOut,

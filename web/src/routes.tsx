@@ -40,6 +40,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   calendarAdmin: lazy(() => import('./features/projects/CalendarAdminPage')),
   colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
+  policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

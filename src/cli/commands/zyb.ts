@@ -9,7 +9,9 @@ import {
   ZZybSubsidyInput,
 } from '../../contracts/calculators';
 import { zybDecisionApi, zybEligibilityApi, zybSubsidyApi } from '../../services/calculators';
+import { loadZybVersions } from '../../services/policy-versions';
 import { badInput, type CliIO, EXIT_OK, hasFlag, positionals, printJson, readInput, reportBadInput } from './_io';
+import { openRuntime, reportUnavailable } from './_runtime';
 
 const STATUS_MARK = { pass: '✓ 符合', fail: '✗ 不符合', unknown: '? 待确认', not_applicable: '— 不适用' } as const;
 const VERDICT = { eligible: '符合条件', ineligible: '不符合条件', undetermined: '尚有条件待确认' } as const;
@@ -18,7 +20,7 @@ function printConditions(io: CliIO, conditions: readonly TCondition[]): void {
   for (const c of conditions) io.out(`${STATUS_MARK[c.status]}  ${c.message}（${c.citation}）`);
 }
 
-const USAGE = '用法：huiqi zyb subsidy|eligibility|decide [--json] < input.json';
+const USAGE = '用法：huiqi zyb subsidy|eligibility|decide [--json] [--db] < input.json';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const json = hasFlag(args, 'json');
@@ -54,7 +56,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     case 'decide': {
       const input = await readInput(args, io, ZZybDecisionInput);
       if (!input.ok) return input.code;
-      const r = zybDecisionApi(input.value);
+      // --db: decide with the approved versions of the configured database (without it, the code's version).
+      let zybVersions: Awaited<ReturnType<typeof loadZybVersions>> | undefined;
+      if (hasFlag(args, 'db')) {
+        const opened = await openRuntime(process.env, hasFlag(args, 'force'));
+        if (!opened.ok) return reportUnavailable(io, json, opened.code, opened.message);
+        try {
+          zybVersions = await loadZybVersions(opened.runtime.deps.db);
+        } finally {
+          await opened.runtime.close();
+        }
+      }
+      const r = zybDecisionApi(input.value, zybVersions ? { zybVersions } : {});
       if (json) printJson(io, r);
       else for (const line of r.explanation) io.out(line);
       return EXIT_OK;

@@ -5,6 +5,7 @@ export * from './core';
 export * from './enterprises';
 export * from './loans';
 export * from './notifications';
+export * from './policies';
 export * from './projects';
 export * from './security';
 export * from './subsidy';

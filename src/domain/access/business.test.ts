@@ -74,6 +74,10 @@ const EXPECTED: Record<BusinessAction, string> = {
   'notification.outbox.read': '  .  .  .  Y  .  .  .  .',
   'notification.outbox.dispatch': '.  .  .  Y  .  .  .  .',
   'calendar.maintain': '         .  .  .  Y  .  .  .  .',
+  'policy.version.draft': '      .  .  .  Y  .  .  .  .',
+  'policy.version.update': '     .  .  .  Y  .  .  .  .',
+  'policy.version.approve': '    .  .  Y  Y  .  .  .  .',
+  'policy.version.read_drafts': '.  .  Y  Y  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>
@@ -162,6 +166,29 @@ describe('conditions on the account and on the record', () => {
     expect(mayDo(actor('insurer_officer'), 'loan.repay', loan)).toBe(false);
     expect(mayDo(actor('enterprise'), 'loan.correct', loan)).toBe(false);
   });
+
+  it.each([
+    // actor, role, target drafted by, still a draft, expected
+    ['u-2', 'city_reviewer', 'u-1', true, true],
+    ['u-2', 'city_admin', 'u-1', true, true],
+    ['u-1', 'city_admin', 'u-1', true, false], // the maker never checks
+    ['u-2', 'city_reviewer', 'u-1', false, false], // already approved
+    [undefined, 'city_reviewer', 'u-1', true, false],
+    ['u-2', 'district_reviewer', 'u-1', true, false],
+  ] as const)(
+    'policy.version.approve by %s (%s) of a draft by %s (draft %s) → %s',
+    (id, role, madeBy, editable, expected) => {
+      const a = { ...actor(role), ...(id ? { id } : {}) };
+      expect(mayDo(a, 'policy.version.approve', { enterpriseId: null, madeBy, editable })).toBe(expected);
+    },
+  );
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])('policy.version.update of a record still a draft: %s → %s', (editable, expected) =>
+    expect(mayDo(actor('city_admin'), 'policy.version.update', { enterpriseId: null, editable })).toBe(expected),
+  );
 
   it('a city administrator may set credit standing on any record the query returned', () => {
     expect(mayDo(actor('city_admin'), 'enterprise.credit_standing.set', { enterpriseId: 'ent-9' })).toBe(true);

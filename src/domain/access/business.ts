@@ -16,15 +16,18 @@ export interface BusinessTarget {
   institutionId?: string | null | undefined;
   /** Whether the record may still be changed by its owner (a draft, a returned declaration). */
   editable?: boolean | undefined;
+  /** The account that made the record (maker–checker: the checker must be someone else). */
+  madeBy?: string | null | undefined;
 }
 
 /** What the acting account must carry besides its role. */
 type Needs = 'enterprise' | 'district' | 'institution';
 /**
  * The condition on the target: the actor's own enterprise; its own and still editable; its own, acted on by the
- * enterprise's administrator; or a record of the actor's own institution (a loan its bank lent).
+ * enterprise's administrator; a record of the actor's own institution (a loan its bank lent); a record still
+ * editable (a draft); a draft someone else made (the checker of maker–checker).
  */
-type When = 'own' | 'own_editable' | 'own_by_admin' | 'own_institution';
+type When = 'own' | 'own_editable' | 'own_by_admin' | 'own_institution' | 'editable' | 'checker';
 
 interface BusinessRule {
   roles: readonly Role[];
@@ -134,6 +137,14 @@ export const CALENDAR_RULES = {
   'calendar.maintain': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
+/** Policy versions from renewal notices: the city administrator drafts, another city account approves. */
+export const POLICY_RULES = {
+  'policy.version.draft': { roles: ['city_admin'] },
+  'policy.version.update': { roles: ['city_admin'], when: 'editable' },
+  'policy.version.approve': { roles: CITY, when: 'checker' },
+  'policy.version.read_drafts': { roles: CITY },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -142,6 +153,7 @@ const BUSINESS_RULES = {
   ...ATTACHMENT_RULES,
   ...NOTIFICATION_RULES,
   ...CALENDAR_RULES,
+  ...POLICY_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;
@@ -155,7 +167,8 @@ export function isBusinessAction(action: string): action is BusinessAction {
 export type BusinessActor = Pick<
   Actor,
   'role' | 'districtCode' | 'institutionId' | 'enterpriseId' | 'isEnterpriseAdmin'
->;
+> &
+  Partial<Pick<Actor, 'id'>>;
 
 function carries(actor: BusinessActor, needs: Needs | undefined): boolean {
   if (needs === 'enterprise') return !!actor.enterpriseId;
@@ -169,6 +182,9 @@ function meets(actor: BusinessActor, when: When | undefined, target: BusinessTar
   if (when === 'own_institution') {
     return !!target.institutionId && target.institutionId === actor.institutionId;
   }
+  if (when === 'editable') return target.editable !== false;
+  if (when === 'checker')
+    return target.editable !== false && actor.id !== undefined && !!target.madeBy && target.madeBy !== actor.id;
   const own = target.enterpriseId !== null && target.enterpriseId === actor.enterpriseId;
   if (when === 'own') return own;
   if (when === 'own_by_admin') return own && actor.isEnterpriseAdmin;

@@ -22,6 +22,7 @@ import {
   type ZybDecisionOptions,
   type ZybProjectStatus,
 } from '../policies/zyb/index';
+import type { InterestPeriod } from '../policies/zyb/versions';
 import { interestForClaim, subsidyYearIndex } from './years';
 
 export interface OtherSubsidyRecord {
@@ -43,6 +44,8 @@ export interface LoanClaimRecord {
 export interface ApplicationRecord {
   readonly applicationId: string;
   readonly campaignYear: number;
+  /** The interest period claimed: the versions of the rules supporting it set the amount's parameters. */
+  readonly interestPeriod?: InterestPeriod;
   readonly applicantType: 'manufacturer' | 'service_provider';
   readonly enterpriseOutsideCity: boolean;
   readonly enterpriseHasDistrict: boolean;
@@ -137,6 +140,7 @@ export function decideApplication(
   receivedSoFarFen: Fen,
   options: ZybDecisionOptions,
 ): ApplicationDecision {
+  const opts: ZybDecisionOptions = app.interestPeriod ? { ...options, interestPeriod: app.interestPeriod } : options;
   const totalLv = app.loans.reduce((s, l) => s + l.loanAmountFen, 0n);
   let received = receivedSoFarFen;
   let amount = 0n;
@@ -145,7 +149,7 @@ export function decideApplication(
   const years: Record<string, number> = {};
   for (const loan of app.loans) {
     const { facts, yearIndex, interestUsedFen } = loanFacts(app, loan, totalLv, received);
-    const decision = decideZybApplication(facts, options);
+    const decision = decideZybApplication(facts, opts);
     loans.push({ loanId: loan.loanId, yearIndex, interestUsedFen, awardFen: decision.award, decision });
     years[loan.loanId] = yearIndex;
     amount += decision.award;

@@ -15,6 +15,8 @@ import {
   ZPolicyMatchResult,
   ZSourceDoc,
   ZSourceDocParams,
+  ZZybDecisionInput,
+  ZZybDecisionResult,
   ZZybEligibilityInput,
   ZZybEligibilityResult,
   ZZybSubsidyInput,
@@ -25,11 +27,13 @@ import {
   policyListApi,
   policyMatchApi,
   readPolicySource,
+  zybDecisionApi,
   zybEligibilityApi,
   zybSubsidyApi,
 } from '../../services/calculators';
 import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
+import { loadZybVersions } from '../../services/policy-versions';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
 export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -61,7 +65,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZZybSubsidyResult },
       },
     },
-    async (request) => zybSubsidyApi(request.body),
+    async (request) => zybSubsidyApi(request.body, { zybVersions: await loadZybVersions(app.deps.readDb) }),
   );
 
   app.post(
@@ -76,6 +80,24 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => zybEligibilityApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+  );
+
+  app.post(
+    '/calculators/zyb-decision',
+    {
+      config: publicRateLimit,
+      schema: {
+        tags,
+        summary: '政银保贴息完整决定：资格、金额（按利息期间适用的政策版本）、就高不重复与中文说明',
+        body: ZZybDecisionInput,
+        response: { 200: ZZybDecisionResult },
+      },
+    },
+    async (request) =>
+      zybDecisionApi(request.body, {
+        calendar: await loadCalendar(app.deps.readDb),
+        zybVersions: await loadZybVersions(app.deps.readDb),
+      }),
   );
 
   app.post(

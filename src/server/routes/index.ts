@@ -11,6 +11,7 @@ import { enterprisesRoutes } from './enterprises.routes';
 import { healthRoutes } from './health.routes';
 import { loansRoutes } from './loans.routes';
 import { notificationsRoutes } from './notifications.routes';
+import { policyVersionsRoutes } from './policy-versions.routes';
 import { projectsRoutes } from './projects.routes';
 import { publicNoticeRoutes } from './public-notice.routes';
 import { referenceRoutes } from './reference.routes';
@@ -34,4 +35,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(projectsRoutes, { prefix: '/v1' });
   await app.register(notificationsRoutes, { prefix: '/v1/notifications' });
   await app.register(calendarRoutes, { prefix: '/v1/calendar' });
+  await app.register(policyVersionsRoutes, { prefix: '/v1' });
 }

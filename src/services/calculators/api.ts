@@ -51,10 +51,13 @@ import {
 } from '../../domain/policies/zyb/eligibility';
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
+import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
 
 export interface ApiOptions {
   /** The working calendar (base State Council schedules + administrators' additions). */
   readonly calendar?: Calendar;
+  /** The approved versions of the 政银保 rules (default: the code's version only). */
+  readonly zybVersions?: readonly ZybVersion[];
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
@@ -113,8 +116,9 @@ function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined 
 }
 
 /** POST /api/v1/calculators/zyb-subsidy — S = I × R × C with the cap, explained. */
-export function zybSubsidyApi(input: TZybSubsidyInput): TZybSubsidyResult {
+export function zybSubsidyApi(input: TZybSubsidyInput, options: ApiOptions = {}): TZybSubsidyResult {
   const overrides = toZybOverrides(input.overrides);
+  const params = options.zybVersions ? zybParamsOf(options.zybVersions) : undefined;
   const s = computeZybSubsidy(
     {
       interestPaid: yuanToFen(input.interestPaid),
@@ -123,7 +127,7 @@ export function zybSubsidyApi(input: TZybSubsidyInput): TZybSubsidyResult {
       loanAmount: yuanToFen(input.loanAmount),
       receivedSoFar: yuanToFen(input.receivedSoFar),
     },
-    { asOf: input.asOf, overrides },
+    { asOf: input.asOf, overrides, ...(params ? { params } : {}) },
   );
   return {
     amount: fenToYuan(s.amount),
@@ -226,7 +230,13 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
           }
         : {}),
     },
-    { asOf: input.asOf, calendar: cal, overrides: toZybOverrides(input.overrides) },
+    {
+      asOf: input.asOf,
+      calendar: cal,
+      overrides: toZybOverrides(input.overrides),
+      ...(input.interestPeriod ? { interestPeriod: input.interestPeriod } : {}),
+      ...(options.zybVersions ? { versions: options.zybVersions } : {}),
+    },
   );
   const e = d.eligibility;
   const w = e.window;
@@ -235,6 +245,22 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
     award: fenToYuan(d.award),
     amountInWords: toChineseCapitals(d.award),
     policyStatusAsOf: d.policyStatusAsOf,
+    interestPeriod: { from: d.interestPeriod.from, to: d.interestPeriod.to },
+    periodParts: d.periodParts.map((p) => ({
+      from: p.from,
+      to: p.to,
+      days: p.days,
+      versionId: p.version?.id ?? null,
+      docNumber: p.version?.docNumber ?? null,
+    })),
+    version: d.version
+      ? {
+          id: d.version.id,
+          docNumber: d.version.docNumber,
+          validFrom: d.version.validity.from,
+          validTo: d.version.validity.to,
+        }
+      : null,
     eligibility: {
       eligible: e.eligible,
       status: e.status,

@@ -27,6 +27,7 @@ import { decideApplication, decisionCitations, explainApplication } from '../../
 import type { ApplicationStatus } from '../../domain/workflow/application';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { loadZybVersions } from '../policy-versions';
 import { capUsedByEnterprise, loadApplicationRecords } from './records';
 import type { ReviewEntry } from './review-application';
 import { APPLICATION } from './review-application';
@@ -112,13 +113,22 @@ export async function listApplications(ctx: Ctx & { actor: Actor }, q: TApplicat
 }
 
 /** The engine's decision for one application as it stands (cap use from the ledger, this application alone). */
-export async function currentDecision(db: DbOrTx, applicationId: string, asOf: string): Promise<TDecision | null> {
+export async function currentDecision(
+  db: DbOrTx,
+  applicationId: string,
+  campaign: { interestFrom: string; interestTo: string },
+): Promise<TDecision | null> {
+  const asOf = campaign.interestTo;
   const { records, meta } = await loadApplicationRecords(db, eq(subsidyApplications.id, applicationId));
   const rec = records.get(applicationId);
   const m = meta[0];
   if (!rec || !m) return null;
   const used = (await capUsedByEnterprise(db, [m.enterpriseId])).get(m.enterpriseId) ?? 0n;
-  const d = decideApplication(rec, used, { asOf });
+  const d = decideApplication(rec, used, {
+    asOf,
+    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
+    versions: await loadZybVersions(db),
+  });
   return {
     amount: fenToYuan(d.amountFen),
     winner: d.winner,
@@ -174,7 +184,7 @@ export async function getApplication(ctx: Ctx & { actor: Actor }, id: string): P
   let decision: TDecision | null = null;
   let decisionError: string | null = null;
   try {
-    decision = await currentDecision(db, id, campaign!.interestTo);
+    decision = await currentDecision(db, id, campaign!);
   } catch (e) {
     decisionError = `无法计算：${(e as Error).message}`;
   }

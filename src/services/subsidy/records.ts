@@ -50,6 +50,8 @@ export async function loadApplicationRecords(db: DbOrTx, where: SQL): Promise<Lo
       id: subsidyApplications.id,
       campaignId: subsidyApplications.campaignId,
       campaignYear: subsidyCampaigns.year,
+      interestFrom: subsidyApplications.interestFrom,
+      interestTo: subsidyApplications.interestTo,
       enterpriseId: subsidyApplications.enterpriseId,
       districtCode: subsidyApplications.districtCode,
       declarationMonth: subsidyApplications.declarationMonth,
@@ -141,6 +143,7 @@ export async function loadApplicationRecords(db: DbOrTx, where: SQL): Promise<Lo
     records.set(r.id, {
       applicationId: r.id,
       campaignYear: r.campaignYear,
+      interestPeriod: { from: r.interestFrom, to: r.interestTo },
       applicantType: r.enterpriseType === 'service_provider' ? 'service_provider' : 'manufacturer',
       enterpriseOutsideCity: r.outsideCity,
       enterpriseHasDistrict: r.enterpriseDistrict !== null,

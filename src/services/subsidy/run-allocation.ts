@@ -35,6 +35,7 @@ import { type ApplicationDecision, decideApplication, explainApplication } from 
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { loadZybVersions } from '../policy-versions';
 import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
@@ -63,7 +64,14 @@ export interface ComputedAllocation {
 /** Steps 1–4, pure computation over loaded rows (no writes). */
 export async function computeAllocation(
   db: DbOrTx,
-  campaign: { id: string; year: number; budgetFen: bigint; allocationMode: string; interestTo: string },
+  campaign: {
+    id: string;
+    year: number;
+    budgetFen: bigint;
+    allocationMode: string;
+    interestFrom: string;
+    interestTo: string;
+  },
 ): Promise<ComputedAllocation> {
   const { records, meta } = await loadApplicationRecords(
     db,
@@ -73,7 +81,12 @@ export async function computeAllocation(
     db,
     meta.map((m) => m.enterpriseId),
   );
-  const options = { asOf: campaign.interestTo, calendar: defaultCalendar() };
+  const options = {
+    asOf: campaign.interestTo,
+    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
+    versions: await loadZybVersions(db),
+    calendar: defaultCalendar(),
+  };
   const mode = campaign.allocationMode as AllocationMode;
   const { cols, decisions, amounts, result, totalRequested } = rankDecideAndAllocate<ApplicationDecision>({
     apps: meta,

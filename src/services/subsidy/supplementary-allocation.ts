@@ -43,6 +43,7 @@ import { type ApplicationDecision, decideApplication, explainApplication } from 
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { loadZybVersions } from '../policy-versions';
 import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
@@ -143,7 +144,12 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
   // Decide in the first-come-first-served order, so an enterprise's earlier application is offered first. What
   // the enterprise holds is counted less this application's own standing awards (its amount is decided whole);
   // each asks the budget only for what it still lacks.
-  const options = { asOf: campaign.interestTo, calendar: defaultCalendar() };
+  const options = {
+    asOf: campaign.interestTo,
+    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
+    versions: await loadZybVersions(tx),
+    calendar: defaultCalendar(),
+  };
   const {
     decisions,
     amounts,

@@ -2,11 +2,13 @@
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
+import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
   ...loansZh,
+  ...versionsZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -720,6 +722,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...loansEn,
+  ...versionsEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,

@@ -59,7 +59,8 @@ export type PageId =
   | 'projects'
   | 'calendarAdmin'
   | 'colleagues'
-  | 'outbox';
+  | 'outbox'
+  | 'policyVersions';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -191,6 +192,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'subsidyAllocation',
       action: 'subsidy.allocation.read',
     },
+    {
+      path: '/city/policy-versions',
+      label: 'menu.policyVersions',
+      icon: <ReadOutlined />,
+      page: 'policyVersions',
+      action: 'policy.version.read_drafts',
+    },
   ],
   city_admin: [
     {
@@ -241,6 +249,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <MailOutlined />,
       page: 'outbox',
       action: 'notification.outbox.read',
+    },
+    {
+      path: '/admin/policy-versions',
+      label: 'menu.policyVersions',
+      icon: <ReadOutlined />,
+      page: 'policyVersions',
+      action: 'policy.version.read_drafts',
     },
   ],
   security_admin: [

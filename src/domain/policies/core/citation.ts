@@ -17,6 +17,11 @@ export interface Citation {
   readonly quote?: string;
   /** Where in the document when there is no heading to point at, e.g. '末段'. */
   readonly note?: string;
+  /**
+   * The number of the document cited when it is not one of the committed texts: a renewal notice recorded as a
+   * policy version (`doc` then names the policy it renews).
+   */
+  readonly docNumber?: string;
 }
 
 export function cite(doc: DocId, ref: readonly string[], quote?: string, note?: string): Citation {
@@ -94,9 +99,8 @@ function renderSeg(doc: DocId, seg: string, index: number, ref: readonly string[
 
 /** Human label: "江工信工业互联网〔2023〕33号 第七条（一）", "申报指南 三（四）", "江府〔2023〕11号 第14条". */
 export function citationLabel(c: Citation): string {
-  const doc = SOURCE_DOCS[c.doc];
   const where = c.ref.map((seg, i) => renderSeg(c.doc, seg, i, c.ref)).join('');
-  const parts = [doc.number];
+  const parts = [c.docNumber ?? SOURCE_DOCS[c.doc].number];
   if (where) parts.push(where);
   if (c.note) parts.push(c.note);
   return parts.join(' ');
@@ -120,7 +124,7 @@ export function citationToJson(c: Citation): CitationJson {
   return {
     label: citationLabel(c),
     doc: c.doc,
-    docNumber: SOURCE_DOCS[c.doc].number,
+    docNumber: c.docNumber ?? SOURCE_DOCS[c.doc].number,
     ref: [...c.ref],
     ...(c.quote === undefined ? {} : { quote: c.quote }),
   };

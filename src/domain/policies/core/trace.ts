@@ -43,6 +43,14 @@ export interface Trace {
   readonly result: { readonly label: string; readonly value: Fen | null };
   /** Traces of alternatives computed alongside (e.g. other interest subsidies under 就高不重复). */
   readonly alternatives?: readonly Trace[];
+  /** The policy version whose parameters were used (decisions under versioned rules); null: none applied. */
+  readonly version?: TraceVersion | null;
+}
+
+export interface TraceVersion {
+  readonly id: string;
+  readonly docNumber: string;
+  readonly validity: Validity;
 }
 
 /** "27,000.00元" */
@@ -130,6 +138,7 @@ export interface TraceJson {
   readonly steps: readonly { code: string; args: Record<string, unknown>; text: string; citation?: string }[];
   readonly result: { label: string; value: string | null };
   readonly alternatives?: readonly TraceJson[];
+  readonly version?: TraceVersion | null;
 }
 
 /** The structured trace as JSON (money as yuan strings, ratios as exact fractions). */
@@ -156,5 +165,6 @@ export function traceToJson(trace: Trace): TraceJson {
     })),
     result: { label: trace.result.label, value: trace.result.value === null ? null : fenToYuan(trace.result.value) },
     ...(trace.alternatives ? { alternatives: trace.alternatives.map(traceToJson) } : {}),
+    ...(trace.version !== undefined ? { version: trace.version } : {}),
   };
 }

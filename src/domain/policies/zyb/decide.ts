@@ -13,15 +13,30 @@ import { formatDateZh, type IsoDate } from '../../calendar/dates';
 import type { FilingWindow } from '../../calendar/windows';
 import type { Fen } from '../../money/index';
 import { type Citation, cite } from '../core/citation';
-import { CONDITION_STATUS_ZH, conditionMessage } from '../core/conditions';
+import {
+  CONDITION_STATUS_ZH,
+  type ConditionResult,
+  conditionMessage,
+  type MessageArgs,
+  summarizeConditions,
+} from '../core/conditions';
 import { type ParamRead, type ValidityStatus, validityStatus } from '../core/param';
 import type { CataloguePolicy, EstimateKind, EvalContext } from '../core/policy';
 import { type StepArgs, type Trace, type TraceParam, type TraceStep, yuanZh } from '../core/trace';
 import type { EnterpriseFacts } from '../facts';
 import { IP_PLEDGE_SUBSIDY, ZJTX_CREDIT_LOAN_SUBSIDY } from '../measures2023/index';
 import { evaluateZybEligibility, type ZybEligibility, type ZybEligibilityFacts, type ZybOptions } from './eligibility';
-import { ZYB_PARAM_LABELS, ZYB_PARAMS, zybParamsAt } from './params';
-import { computeZybSubsidy, type ZybSubsidy, type ZybSubsidyFacts } from './subsidy';
+import { ZYB_PARAM_LABELS, zybParamsAt } from './params';
+import { computeZybSubsidyForPeriod } from './period';
+import type { ZybSubsidy, ZybSubsidyFacts } from './subsidy';
+import {
+  type InterestPeriod,
+  type PeriodPart,
+  yearBefore,
+  ZYB_BASE_VERSION,
+  type ZybVersion,
+  zybParamsOf,
+} from './versions';
 
 export const ZYB_POLICY_ID = 'zyb.interest';
 
@@ -43,8 +58,15 @@ export interface ZybApplicationFacts extends ZybEligibilityFacts, ZybSubsidyFact
 }
 
 export interface ZybDecisionOptions extends ZybOptions {
-  /** The decision date: parameters of the amount, and other policies' validity, are read at this date. */
+  /** The decision date: the policy's status and other policies' validity are judged at this date. */
   readonly asOf: IsoDate;
+  /**
+   * The period the interest was incurred: the amount's parameters come from the version(s) supporting it.
+   * Default: the calendar year before `asOf`.
+   */
+  readonly interestPeriod?: InterestPeriod;
+  /** The approved versions of the rules (default: the code's version only). */
+  readonly versions?: readonly ZybVersion[];
 }
 
 export interface NonStackingCandidate {
@@ -83,8 +105,21 @@ export interface ZybDecision {
   readonly verificationDue: WorkingDayCount | null;
   /** Is the policy in force on the decision date? (Eligibility judges the declaration date.) */
   readonly policyStatusAsOf: ValidityStatus;
+  /** The interest period judged and how the versions split it. */
+  readonly interestPeriod: InterestPeriod;
+  readonly periodParts: readonly PeriodPart[];
+  /** The version whose parameters the amount used (the last supported part's), or null when none supports it. */
+  readonly version: ZybVersion | null;
   readonly trace: Trace;
 }
+
+/** 政银保 interest wholly outside every version's period is not subsidised (the refusal cites the validity article). */
+export const ZYB_INTEREST_PERIOD_RULE = 'ZYB_INTEREST_PERIOD';
+
+const describePeriod = (status: string, a: MessageArgs) =>
+  status === 'fail'
+    ? `利息期间${String(a.from)}至${String(a.to)}不在任何政策版本的适用期内（${String(a.validity)}），不予补助`
+    : `利息期间${String(a.from)}至${String(a.to)}部分不在政策版本的适用期内（${String(a.validity)}），该部分利息不予补助`;
 
 const ZYB_BASIS = cite('000', ['第二条'], '实际发生的贷款利息给予补助');
 
@@ -193,15 +228,31 @@ function traceParam(read: ParamRead<unknown>): TraceParam {
 /** Decides one 政银保 application completely: eligibility, amount and trace, deadline, non-stacking. */
 export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDecisionOptions): ZybDecision {
   const cal: Calendar = options.calendar ?? defaultCalendar();
-  const P = options.params ?? ZYB_PARAMS;
-  const eligibility = evaluateZybEligibility(facts, { calendar: cal, overrides: options.overrides, params: P });
+  const versions = options.versions ?? [ZYB_BASE_VERSION];
+  const P = options.params ?? zybParamsOf(versions);
+  const judged = evaluateZybEligibility(facts, { calendar: cal, overrides: options.overrides, params: P });
   const atDecision = zybParamsAt(options.asOf, options.overrides, P);
-  const subsidy = computeZybSubsidy(facts, {
-    asOf: options.asOf,
-    overrides: options.overrides,
-    params: P,
-    reads: atDecision,
-  });
+  const interestPeriod = options.interestPeriod ?? yearBefore(options.asOf);
+  const period = computeZybSubsidyForPeriod(facts, interestPeriod, versions, P, options.overrides);
+  const subsidy: ZybSubsidy = period.subsidy;
+  // Interest outside every version: a failed condition citing the validity article (only then is it listed).
+  let eligibility = judged;
+  if (period.parts.some((p) => p.version === null)) {
+    const v = period.validityCitation;
+    const c: ConditionResult = {
+      code: ZYB_INTEREST_PERIOD_RULE,
+      status: period.uncovered ? 'fail' : 'pass',
+      citation: v,
+      args: {
+        from: interestPeriod.from,
+        to: interestPeriod.to,
+        validity: period.validityText,
+      },
+      describe: describePeriod,
+    };
+    const conditions = [...judged.conditions, c];
+    eligibility = { ...judged, ...summarizeConditions(conditions) };
+  }
   const pValidity = atDecision.validity;
   const policyStatusAsOf = validityStatus(pValidity.value, options.asOf);
 
@@ -293,6 +344,7 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
       citation: pVerify.citation,
     });
   }
+  steps.push(...period.steps);
   steps.push(...subsidy.trace.steps);
   steps.push({
     code: 'non_stacking',
@@ -324,6 +376,21 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
       value: award,
     },
     ...(alternatives.length ? { alternatives } : {}),
+    version: period.version
+      ? { id: period.version.id, docNumber: period.version.docNumber, validity: period.version.validity }
+      : null,
   };
-  return { status, award, eligibility, subsidy, nonStacking, verificationDue, policyStatusAsOf, trace };
+  return {
+    status,
+    award,
+    eligibility,
+    subsidy,
+    nonStacking,
+    verificationDue,
+    policyStatusAsOf,
+    interestPeriod,
+    periodParts: period.parts,
+    version: period.version,
+    trace,
+  };
 }

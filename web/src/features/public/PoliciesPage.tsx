@@ -8,6 +8,8 @@ import { api, errorMessage } from '../../api/client';
 import { todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
+import { usePublicVersions } from '../policy-versions/api';
+import { VersionTable } from '../policy-versions/VersionTable';
 import { Citation } from './common';
 
 type Policy = TPolicyListResult['policies'][number];
@@ -127,6 +129,32 @@ export default function PoliciesPage() {
           </Card>
         ))}
       </Space>
+      <ZybVersions />
     </>
+  );
+}
+
+/** The versions of the 政银保 rules, with their status on a chosen date and what each changed. */
+function ZybVersions() {
+  const { t } = useI18n();
+  const [asOf, setAsOf] = useState(todayIso());
+  const q = usePublicVersions(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+  return (
+    <Card
+      title={t('versions.publicTitle')}
+      style={{ marginTop: 16 }}
+      extra={
+        <Input
+          aria-label={t('versions.asOf')}
+          value={asOf}
+          onChange={(e) => setAsOf(e.target.value)}
+          style={{ width: 140 }}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('versions.publicIntro')}</Typography.Paragraph>
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      <VersionTable versions={q.data?.versions ?? []} />
+    </Card>
   );
 }

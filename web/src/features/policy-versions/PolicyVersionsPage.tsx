@@ -1,0 +1,257 @@
+/**
+ * The city's policy versions: the administrator records a renewal notice (draft), corrects it; another city
+ * reviewer or administrator approves it (maker–checker). Buttons appear exactly when the API would allow them.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import { type TPolicyVersion, ZPolicyVersionInput } from '../../../../src/contracts/policy-versions';
+import { mayDo } from '../../../../src/domain/access/business';
+import { ZYB_PARAM_LABELS } from '../../../../src/domain/policies/zyb/params';
+import { ZYB_VERSION_KEYS } from '../../../../src/domain/policies/zyb/versions';
+import { applyFieldErrors, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { todayIso } from '../../components/forms';
+import { PageHeader } from '../../components/PageHeader';
+import { zodRule } from '../../components/zodRule';
+import { useI18n } from '../../i18n';
+import { approveVersion, draftVersion, readVersion, updateVersion, useCityVersions } from './api';
+import { VersionTable } from './VersionTable';
+
+interface ChangeRow {
+  key: string;
+  value: string;
+  ref: string;
+  quote: string;
+}
+
+const refs = (s: string) =>
+  String(s ?? '')
+    .split(/[,，\s]+/)
+    .filter(Boolean);
+
+export default function PolicyVersionsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [asOf, setAsOf] = useState(todayIso());
+  const list = useCityVersions(asOf);
+  const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['policy-versions'] });
+
+  async function openEdit(v: TPolicyVersion | null) {
+    setFormError(null);
+    form.resetFields();
+    setEditing(v?.id ?? null);
+    if (v) {
+      const d = await readVersion(v.id);
+      form.setFieldsValue({
+        docNumber: d.docNumber,
+        title: d.title,
+        issuer: d.issuer,
+        issuedOn: d.issuedOn,
+        validFrom: d.validFrom,
+        validTo: d.validTo ?? '',
+        sourceText: d.sourceText ?? '',
+        validityRef: d.params?.validityArticle.ref.join(','),
+        validityQuote: d.params?.validityArticle.quote,
+        changes: Object.entries(d.params?.changes ?? {}).map(([key, c]) => ({
+          key,
+          value: c?.value,
+          ref: c?.article.ref.join(','),
+          quote: c?.article.quote,
+        })),
+      });
+    }
+    setOpen(true);
+  }
+
+  async function save() {
+    setFormError(null);
+    const v = form.getFieldsValue(true);
+    const changes: Record<string, unknown> = {};
+    for (const c of (v.changes ?? []) as ChangeRow[]) {
+      if (!c?.key) continue;
+      changes[c.key] = { value: String(c.value ?? '').trim(), article: { ref: refs(c.ref), quote: c.quote ?? '' } };
+    }
+    const body = {
+      docNumber: v.docNumber,
+      title: v.title,
+      issuer: v.issuer,
+      issuedOn: v.issuedOn,
+      validFrom: v.validFrom,
+      validTo: v.validTo?.trim() ? v.validTo.trim() : null,
+      sourceText: v.sourceText ?? '',
+      params: { validityArticle: { ref: refs(v.validityRef), quote: v.validityQuote ?? '' }, changes },
+    };
+    try {
+      if (editing) await updateVersion(editing, body);
+      else await draftVersion(body);
+      await refresh();
+      message.success(t('common.saved'));
+      setOpen(false);
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setFormError(rest.length ? rest.join('；') : errorMessage(e));
+    }
+  }
+
+  async function approve(id: string) {
+    try {
+      await approveVersion(id);
+      await refresh();
+      message.success(t('versions.approved'));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const actions = (v: TPolicyVersion) => {
+    if (v.builtIn) return null;
+    const target = { enterpriseId: null, editable: v.status === 'draft', madeBy: v.draftedBy };
+    return (
+      <Space>
+        {mayDo(me, 'policy.version.update', target) && (
+          <Button size="small" onClick={() => openEdit(v)}>
+            {t('versions.edit')}
+          </Button>
+        )}
+        {mayDo(me, 'policy.version.approve', target) && (
+          <Popconfirm title={t('versions.approveConfirm')} onConfirm={() => approve(v.id)}>
+            <Button size="small" type="primary" data-testid={`approve-${v.docNumber}`}>
+              {t('versions.approve')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('versions.title')}
+        description={t('versions.intro')}
+        extra={
+          <Space>
+            <Input
+              aria-label={t('versions.asOf')}
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              style={{ width: 140 }}
+            />
+            {mayDo(me, 'policy.version.draft') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit(null)}>
+                {t('versions.new')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <Card>
+        <VersionTable versions={list.data?.versions ?? []} actions={actions} showRecord />
+      </Card>
+      <Modal
+        open={open}
+        width={820}
+        title={editing ? t('versions.edit') : t('versions.new')}
+        onCancel={() => setOpen(false)}
+        onOk={save}
+        okText={t('common.save')}
+        destroyOnHidden
+      >
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" initialValues={{ changes: [{}] }}>
+          <Space wrap>
+            <Form.Item
+              name="docNumber"
+              label={t('versions.docNumber')}
+              rules={[zodRule(ZPolicyVersionInput.shape.docNumber, 'docNumber', lang)]}
+            >
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item
+              name="issuer"
+              rules={[zodRule(ZPolicyVersionInput.shape.issuer, 'issuer', lang)]}
+              label={t('versions.issuer')}
+            >
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item
+              name="issuedOn"
+              rules={[zodRule(ZPolicyVersionInput.shape.issuedOn, 'issuedOn', lang)]}
+              label={t('versions.issuedOn')}
+            >
+              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item
+            name="title"
+            rules={[zodRule(ZPolicyVersionInput.shape.title, 'title', lang)]}
+            label={t('versions.titleField')}
+          >
+            <Input />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item
+              name="validFrom"
+              rules={[zodRule(ZPolicyVersionInput.shape.validFrom, 'validFrom', lang)]}
+              label={t('versions.validFrom')}
+            >
+              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="validTo" label={t('versions.validTo')}>
+              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="validityRef" label={t('versions.validityRef')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="validityQuote" label={t('versions.validityQuote')}>
+              <Input style={{ width: 240 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="sourceText" label={t('versions.sourceText')}>
+            <Input.TextArea rows={6} />
+          </Form.Item>
+          <Form.List name="changes">
+            {(fields, { add, remove }) => (
+              <Card
+                size="small"
+                title={t('versions.changes')}
+                extra={<Button onClick={() => add({})}>{t('versions.addChange')}</Button>}
+              >
+                <Alert type="info" showIcon title={t('versions.valueHint')} style={{ marginBottom: 8 }} />
+                {fields.map((f) => (
+                  <Space key={f.key} wrap align="baseline">
+                    <Form.Item name={[f.name, 'key']} label={t('versions.param')}>
+                      <Select
+                        style={{ width: 220 }}
+                        options={ZYB_VERSION_KEYS.map((k) => ({ value: k, label: ZYB_PARAM_LABELS[k] }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'value']} label={t('versions.value')}>
+                      <Input style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'ref']} label={t('versions.ref')}>
+                      <Input style={{ width: 140 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'quote']} label={t('versions.quote')}>
+                      <Input style={{ width: 200 }} />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>×</Button>
+                  </Space>
+                ))}
+              </Card>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}
