@@ -184,4 +184,5 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   subsidy_notice: '贴息公示',
   subsidy_objection: '公示异议',
   subsidy_funding_plan: '贴息资金计划',
+  policy_version: '政策版本',
 };
