@@ -74,7 +74,6 @@ export const ZPolicyVersionParams = z
       .describe('调整的参数'),
   })
   .describe('政策参数');
-export type TPolicyVersionParams = z.infer<typeof ZPolicyVersionParams>;
 
 export const ZPolicyVersionInput = z
   .strictObject({

@@ -106,11 +106,6 @@ export function citationLabel(c: Citation): string {
   return parts.join(' ');
 }
 
-/** Label plus the quoted words: 江工信工业互联网〔2023〕33号 第五条：“单个企业……不超过100万元”. */
-export function citationWithQuote(c: Citation): string {
-  return c.quote ? `${citationLabel(c)}：“${c.quote}”` : citationLabel(c);
-}
-
 /** JSON form used by the contract: the label, the document and the path. */
 export interface CitationJson {
   readonly label: string;

@@ -86,8 +86,3 @@ export const VALIDITY_STATUS_ZH: Readonly<Record<ValidityStatus, string>> = {
   not_yet: '尚未施行',
   expired: '已失效',
 };
-
-/** Inclusive day count of a validity period (for reports). */
-export function validityDays(v: Validity): number | null {
-  return v.to === null ? null : toDayNumber(v.to) - toDayNumber(v.from) + 1;
-}

@@ -113,11 +113,6 @@ export function zybParam<K extends ZybParamKey>(
   );
 }
 
-/** All parameters of the policy with their versions (for listings and the citation test). */
-export function zybParamEntries(): [ZybParamKey, readonly Param<unknown>[]][] {
-  return Object.entries(ZYB_PARAMS) as [ZybParamKey, readonly Param<unknown>[]][];
-}
-
 export type ZybParamReads = { readonly [K in ZybParamKey]: ParamRead<ZybParamValues[K]> };
 
 const resolvedCache = new Map<string, ZybParamReads>();
