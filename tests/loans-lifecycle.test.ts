@@ -12,6 +12,7 @@ import { auditEvents, loanRepayments, loans } from '../src/db/schema';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import { makeUser } from './helpers/factories';
 import { makeApiToken, makeWorld, type World } from './helpers/loans-fixtures';
+import { csvOf, multipart } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
@@ -427,25 +428,9 @@ describe('imports: one audit event per record', () => {
   });
   afterAll(async () => p.close());
 
-  function csvOf(columns: readonly { key: string; header: string }[], rows: Record<string, string>[]): Buffer {
-    const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => r[c.key] ?? ''))];
-    return Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
-  }
   function upload(name: string, bytes: Buffer) {
-    const boundary = `----huiqi${randomUUID().replace(/-/g, '')}`;
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return bank.request({
-      method: 'POST',
-      url: '/api/v1/loans/import',
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const m = multipart({}, { name, data: bytes, type: 'text/csv' });
+    return bank.request({ method: 'POST', url: '/api/v1/loans/import', ...m });
   }
   const loanRow = (contractNo: string, over: Record<string, string> = {}) => ({
     enterpriseUscc: w.e1.uscc,
