@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditEvents } from '../src/db/schema';
 import { sniffFileType, zipEntryNames } from '../src/services/attachments/sniff';
 import { makeEnterprise, makeUser } from './helpers/factories';
+import { type FilePart, multipart, PDF } from './helpers/multipart';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -48,7 +49,6 @@ function zip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, cd, eocd]);
 }
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR....')]);
 const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF\0 body')]);
 const DOCX = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>', '_rels/.rels': '<r/>' });
@@ -65,27 +65,7 @@ async function realXlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** multipart/form-data body: the fields, then one file part. */
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const boundary = `----huiqi${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-function upload(s: Session, fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
+function upload(s: Session, fields: Record<string, string>, file?: FilePart) {
   const m = multipart(fields, file);
   return s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
 }

@@ -4,19 +4,16 @@
  * each one, across batch boundaries, on PGlite data directories and on PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/commands/_io';
 import { runAudit } from '../src/cli/commands/audit';
 import { runUsers } from '../src/cli/commands/users';
 import type { Db } from '../src/db/client';
-import { type Database, openDatabase, runMigrations } from '../src/db/client';
+import { runMigrations } from '../src/db/client';
 import { auditEvents } from '../src/db/schema';
 import { eventHash } from '../src/domain/audit/chain';
 import { recordAudit, recordAuditMany } from '../src/services/audit/record-audit';
@@ -26,6 +23,7 @@ import { sm3Hex } from '../src/services/crypto';
 import { makeUser } from './helpers/factories';
 import { loginAs } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { type CliTarget, cliTarget } from './helpers/throwaway-db';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -222,43 +220,6 @@ describe('verification through the service and the API', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface CliTarget {
-  env: NodeJS.ProcessEnv;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-/** A database the CLI opens by itself: a PGlite data directory, or (with DATABASE_URL) a throwaway PostgreSQL database. */
-async function cliTarget(): Promise<CliTarget> {
-  const url = process.env.DATABASE_URL;
-  const base = { PORT: '9', HUIQI_DEMO_DATA: 'false' };
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-audit-'));
-    return {
-      env: { ...base, HUIQI_DATA_DIR: dir },
-      open: () => openDatabase({ pgliteDir: path.join(dir, 'pg') }),
-      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `huiqi_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    env: { ...base, DATABASE_URL: u.toString() },
-    open: () => openDatabase({ databaseUrl: u.toString(), poolSize: 2 }),
-    dispose: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -275,7 +236,7 @@ function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
 describe('huiqi audit verify', () => {
   let target: CliTarget;
   beforeAll(async () => {
-    target = await cliTarget();
+    target = await cliTarget('huiqi_cli');
     const db = await target.open();
     await runMigrations(db);
     await writeEvents(db.db, 12);

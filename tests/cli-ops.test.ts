@@ -9,60 +9,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/commands/_io';
 import { runOutbox } from '../src/cli/commands/outbox';
 import { runSweep } from '../src/cli/commands/sweep';
 import { loadConfig } from '../src/config';
-import { type Database, openDatabase, runMigrations } from '../src/db/client';
+import { runMigrations } from '../src/db/client';
 import { notificationOutbox, notifications } from '../src/db/schema';
 import { seedReference } from '../src/db/seed/reference';
 import type { Deps } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
 import { makeEnterprise, makeUser } from './helpers/factories';
+import { type CliTarget, cliTarget } from './helpers/throwaway-db';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'huiqi.mjs');
 const KEY = randomBytes(32);
-
-interface Target {
-  env: NodeJS.ProcessEnv;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-async function target(): Promise<Target> {
-  const url = process.env.DATABASE_URL;
-  const base = { PORT: '9', HUIQI_DEMO_DATA: 'false', HUIQI_DATA_KEY: KEY.toString('base64') };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-ops-'));
-  if (!url) {
-    return {
-      env: { ...base, HUIQI_DATA_DIR: dir },
-      open: () => openDatabase({ pgliteDir: path.join(dir, 'pg') }),
-      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `huiqi_ops_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    env: { ...base, HUIQI_DATA_DIR: dir, DATABASE_URL: u.toString() },
-    open: () => openDatabase({ databaseUrl: u.toString(), poolSize: 2 }),
-    dispose: async () => {
-      fs.rmSync(dir, { recursive: true, force: true });
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 function captureIO(): CliIO & { stdout: string[]; stderr: string[]; json(): Record<string, unknown> } {
   const stdout: string[] = [];
@@ -79,7 +42,7 @@ function captureIO(): CliIO & { stdout: string[]; stderr: string[]; json(): Reco
 }
 
 /** Opens the target, runs `fn` with use-case dependencies on it (same data key as the commands), closes it. */
-async function withDeps<T>(t: Target, fn: (deps: Deps) => Promise<T>): Promise<T> {
+async function withDeps<T>(t: CliTarget, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const database = await t.open();
   try {
     const deps: Deps = {
@@ -96,11 +59,11 @@ async function withDeps<T>(t: Target, fn: (deps: Deps) => Promise<T>): Promise<T
   }
 }
 
-let t: Target;
+let t: CliTarget;
 let enterpriseUserId: string;
 
 beforeAll(async () => {
-  t = await target();
+  t = await cliTarget('huiqi_ops', { HUIQI_DATA_KEY: KEY.toString('base64') });
   const database = await t.open();
   await runMigrations(database);
   await seedReference(database.db);

@@ -3,13 +3,13 @@
  * CSV), valid files in both formats, row-level errors that leave nothing behind, the same file twice, dry
  * runs, concurrent uploads, and bank systems posting the file with a token.
  */
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, loanImportBatches, loanRepayments, loans } from '../src/db/schema';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import { makeApiToken, makeWorld, type World } from './helpers/loans-fixtures';
+import { csvOf, multipart } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -24,21 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => p.close());
 
-function multipart(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----huiqi${randomUUID().replace(/-/g, '')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-      `Content-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, bytes, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 function upload(session: Session, fileName: string, bytes: Buffer, query = '', headers: Record<string, string> = {}) {
-  const m = multipart(fileName, bytes);
+  const m = multipart({}, { name: fileName, data: bytes });
   return session.request({
     method: 'POST',
     url: `/api/v1/loans/import${query}`,
@@ -86,12 +73,6 @@ function repaymentRow(contractNo: string, n: number, over: Row = {}): Row {
     interestPaid: '9125.00',
     ...over,
   };
-}
-
-function csvOf(columns: readonly { key: string; header: string }[], rows: Row[]): Buffer {
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => String(r[c.key] ?? '')))];
-  return Buffer.from(`\uFEFF${lines.map((l) => l.map(esc).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
 /** Fills the downloaded template, like a bank clerk would (typed values: numbers and dates as cells). */

@@ -12,6 +12,7 @@ import { auditEvents, loanRepayments, loans } from '../src/db/schema';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import { makeUser } from './helpers/factories';
 import { makeApiToken, makeWorld, type World } from './helpers/loans-fixtures';
+import { csvOf, multipart } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
@@ -58,6 +59,17 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().loan as { id: string; contractNo: string; version: number; maturityDate: string };
+  }
+
+  /** The recording bank's extension request for a loan (version 1, the first agreement unless told otherwise). */
+  function extend(loanId: string, newMaturityDate: string, over: Record<string, unknown> = {}) {
+    return s.bankA!.post(`/api/v1/loans/${loanId}/extensions`, {
+      version: 1,
+      agreementNo: 'ZQ-2026-001',
+      agreementDate: '2026-11-01',
+      newMaturityDate,
+      ...over,
+    });
   }
 
   it('corrects amount, rate and cover with a reason: version bumps, history and audit keep before/after', async () => {
@@ -135,32 +147,20 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
       interestPaid: '16000.00',
     });
     expect(rep.statusCode, rep.body).toBe(201);
-    const noReason = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, { version: 1, amount: '1.00' });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain('更正原因');
-    const overCap = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, {
-      version: 1,
-      reason: '用途录入错误',
-      purpose: 'working_capital',
-      termMonths: 48,
-    });
-    expect(overCap.statusCode).toBe(400);
-    expect(overCap.json().error.message).toContain('贷款期限（月）（termMonths）');
-    expect(overCap.json().error.message).toContain('珠海');
-    const belowRepaid = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, {
-      version: 1,
-      reason: '金额录入错误',
-      amount: '900000.00',
-    });
-    expect(belowRepaid.statusCode).toBe(400);
-    expect(belowRepaid.json().error.message).toContain('贷款金额（amount）');
-    const future = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, {
-      version: 1,
-      reason: '放款时间录入错误',
-      disbursedAt: '2027-01-01T10:00:00+08:00',
-    });
-    expect(future.statusCode).toBe(400);
-    expect(future.json().error.message).toContain('放款时间（disbursedAt）');
+    const refusals: [Record<string, unknown>, string[]][] = [
+      [{ amount: '1.00' }, ['更正原因']],
+      [
+        { reason: '用途录入错误', purpose: 'working_capital', termMonths: 48 },
+        ['贷款期限（月）（termMonths）', '珠海'],
+      ],
+      [{ reason: '金额录入错误', amount: '900000.00' }, ['贷款金额（amount）']],
+      [{ reason: '放款时间录入错误', disbursedAt: '2027-01-01T10:00:00+08:00' }, ['放款时间（disbursedAt）']],
+    ];
+    for (const [change, messages] of refusals) {
+      const res = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, { version: 1, ...change });
+      expect(res.statusCode, messages[0]).toBe(400);
+      for (const m of messages) expect(res.json().error.message).toContain(m);
+    }
     const nothing = await s.bankA!.post(`/api/v1/loans/${loan.id}/corrections`, {
       version: 1,
       reason: '无变化',
@@ -242,51 +242,26 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
     });
     expect(correct.statusCode).toBe(409);
     // Recorded in error: the same contract number can be recorded again correctly.
-    const reRecorded = await s.bankA!.post('/api/v1/loans', {
-      enterpriseUscc: w.e1.uscc,
-      contractNo: loan.contractNo,
-      purpose: 'equipment',
-      amount: '5000000.00',
-      annualRate: '0.0385',
-      termMonths: 36,
-      disbursedAt: '2026-03-15T10:30:00+08:00',
-      coverInstitutionId: w.insurer.id,
-    });
-    expect(reRecorded.statusCode).toBe(201);
-    expect(reRecorded.json().loan.id).not.toBe(loan.id);
+    const reRecorded = await newLoan({ contractNo: loan.contractNo });
+    expect(reRecorded.id).not.toBe(loan.id);
   });
 
   it('records an extension: must be after the current maturity (named field), keeps history, moves the term', async () => {
     const loan = await newLoan({ termMonths: 12 }); // 2026-03-15 → 2027-03-15
     expect(loan.maturityDate).toBe('2027-03-15');
-    const early = await s.bankA!.post(`/api/v1/loans/${loan.id}/extensions`, {
-      version: 1,
-      agreementNo: 'ZQ-2026-001',
-      agreementDate: '2026-11-01',
-      newMaturityDate: '2027-03-15',
-    });
+    const early = await extend(loan.id, '2027-03-15');
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toContain('展期后到期日（newMaturityDate）');
     expect(early.json().error.message).toContain('须晚于当前到期日 2027-03-15');
     expect(early.json().error.fields[0].path).toBe('newMaturityDate');
 
-    const overCap = await s.bankA!.post(`/api/v1/loans/${loan.id}/extensions`, {
-      version: 1,
-      agreementNo: 'ZQ-2026-001',
-      agreementDate: '2026-11-01',
-      newMaturityDate: '2031-04-01',
-    });
+    const overCap = await extend(loan.id, '2031-04-01');
     expect(overCap.statusCode).toBe(400);
     expect(overCap.json().error.message).toContain('最长 60 个月');
     expect(overCap.json().error.message).toContain('设备贷款期限最长5年');
     expect(overCap.json().error.message).toContain('2031-03-15');
 
-    const ok = await s.bankA!.post(`/api/v1/loans/${loan.id}/extensions`, {
-      version: 1,
-      agreementNo: 'ZQ-2026-001',
-      agreementDate: '2026-11-01',
-      newMaturityDate: '2027-09-15',
-    });
+    const ok = await extend(loan.id, '2027-09-15');
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({
       version: 2,
@@ -310,11 +285,10 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
     expect(event!.after).toMatchObject({ maturityDate: '2027-09-15', agreementNo: 'ZQ-2026-001' });
 
     // The second extension is checked against the extended maturity, not the contract's.
-    const second = await s.bankA!.post(`/api/v1/loans/${loan.id}/extensions`, {
+    const second = await extend(loan.id, '2027-06-15', {
       version: 2,
       agreementNo: 'ZQ-2026-002',
       agreementDate: '2026-11-10',
-      newMaturityDate: '2027-06-15',
     });
     expect(second.statusCode).toBe(400);
     expect(second.json().error.message).toContain('须晚于当前到期日 2027-09-15');
@@ -331,12 +305,7 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
 
   it('a working-capital extension past 36 months is refused with the cited guidance', async () => {
     const loan = await newLoan({ purpose: 'working_capital', termMonths: 36 });
-    const res = await s.bankA!.post(`/api/v1/loans/${loan.id}/extensions`, {
-      version: 1,
-      agreementNo: 'ZQ-WC-1',
-      agreementDate: '2026-11-01',
-      newMaturityDate: '2029-04-15',
-    });
+    const res = await extend(loan.id, '2029-04-15', { agreementNo: 'ZQ-WC-1' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('流动资金贷款期限最长3年');
     expect(res.json().error.message).toContain('37 个月');
@@ -427,25 +396,9 @@ describe('imports: one audit event per record', () => {
   });
   afterAll(async () => p.close());
 
-  function csvOf(columns: readonly { key: string; header: string }[], rows: Record<string, string>[]): Buffer {
-    const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => r[c.key] ?? ''))];
-    return Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
-  }
   function upload(name: string, bytes: Buffer) {
-    const boundary = `----huiqi${randomUUID().replace(/-/g, '')}`;
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return bank.request({
-      method: 'POST',
-      url: '/api/v1/loans/import',
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const m = multipart({}, { name, data: bytes, type: 'text/csv' });
+    return bank.request({ method: 'POST', url: '/api/v1/loans/import', ...m });
   }
   const loanRow = (contractNo: string, over: Record<string, string> = {}) => ({
     enterpriseUscc: w.e1.uscc,

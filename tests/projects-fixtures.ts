@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { completeUscc } from '../src/domain/enterprise/uscc';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { PDF, uploadAttachment as upload } from './helpers/multipart';
 import { anonymous, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
-export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export { PDF, upload };
 
 let counter = 0;
 /** A valid GB 32100-2015 code registered in a district. */
@@ -20,29 +21,6 @@ export function validUscc(districtCode: string): string {
     -8,
   );
   return completeUscc(`91${districtCode}${body}`);
-}
-
-export function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }) {
-  const boundary = `----huiqi${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    file.data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-export async function upload(s: Session, ownerType: string, ownerId: string, kind: string, data = PDF) {
-  const m = multipart({ ownerType, ownerId, kind }, { name: `${kind}.pdf`, data });
-  const res = await s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
-  if (res.statusCode !== 201 && res.statusCode !== 200)
-    throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
-  return res.json().id as string;
 }
 
 let ipCounter = 0;

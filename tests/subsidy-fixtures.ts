@@ -2,36 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { loanRepayments, loans, projectDeclarations, projects } from '../src/db/schema';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { PDF, uploadAttachment } from './helpers/multipart';
 import { loginAs, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
-export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export { PDF };
 
-export function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; type?: string }) {
-  const boundary = `----huiqi${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
-    ),
-    file.data,
-    Buffer.from('\r\n'),
-    Buffer.from(`--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-export async function uploadVoucher(s: Session, applicationId: string, kind: string): Promise<string> {
-  const m = multipart(
-    { ownerType: 'subsidy_application', ownerId: applicationId, kind },
-    { name: `${kind}.pdf`, data: PDF },
-  );
-  const res = await s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
-  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`upload failed ${res.statusCode} ${res.body}`);
-  return res.json().id as string;
+export function uploadVoucher(s: Session, applicationId: string, kind: string): Promise<string> {
+  return uploadAttachment(s, 'subsidy_application', applicationId, kind);
 }
 
 let banks: { bank: string; insurer: string } | null = null;

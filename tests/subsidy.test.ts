@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, enterprises, institutions, loanImportBatches, loans } from '../src/db/schema';
 import { LOAN_COLUMNS } from '../src/domain/loans/import';
 import { makeInstitution, makeUser } from './helpers/factories';
+import { multipart } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, multipart, staff, verify } from './subsidy-fixtures';
+import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let admin: Session;

@@ -4,7 +4,6 @@
  * lets tests move time (lockouts, idle sessions, filing windows) without sleeping.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../../src/config';
 import { type Database, openDatabase, runMigrations } from '../../src/db/client';
 import { seedReference } from '../../src/db/seed/reference';
@@ -12,6 +11,7 @@ import { type App, buildApp } from '../../src/server/app';
 import type { Deps } from '../../src/services/context';
 import { createDataCipher } from '../../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../../src/services/storage/file-storage';
+import { createThrowawayDatabase } from './throwaway-db';
 
 export interface TestClock {
   (): Date;
@@ -37,22 +37,13 @@ async function openTestDatabase(): Promise<{ database: Database; dispose: () => 
     const database = await openDatabase({ pgliteDir: 'memory' });
     return { database, dispose: () => database.close() };
   }
-  const name = `huiqi_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10 });
+  const db = await createThrowawayDatabase(url, 'huiqi_t');
+  const database = await openDatabase({ databaseUrl: db.url, poolSize: 10 });
   return {
     database,
     dispose: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await db.drop();
     },
   };
 }

@@ -1,10 +1,11 @@
 /** Uploaded files. Content is stored by SHA-256 behind the storage interface; rows carry the owner's scope. */
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId } from './columns';
 
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     sha256: text('sha256').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     /** Detected from content: application/pdf, application/ofd, image/jpeg, image/png, xlsx, docx. */
@@ -19,7 +20,7 @@ export const attachments = pgTable(
     districtCode: text('district_code'),
     institutionId: uuid('institution_id'),
     uploadedBy: uuid('uploaded_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('attachments_owner_idx').on(t.ownerType, t.ownerId),

@@ -1,6 +1,7 @@
 /** Reference data and accounts: districts, financial institutions, users, sessions, API tokens. */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId, requiredRef } from './columns';
 
 export const districts = pgTable('districts', {
   /** GB/T 2260 code, e.g. 440703. */
@@ -10,19 +11,19 @@ export const districts = pgTable('districts', {
 });
 
 export const institutions = pgTable('institutions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: primaryId(),
   /** bank | insurer | guarantor */
   kind: text('kind').notNull(),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
   active: boolean('active').notNull().default(true),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
@@ -54,7 +55,7 @@ export const users = pgTable(
     totpLastStep: integer('totp_last_step'),
     /** SHA-256 hashes of the one-time recovery codes not used yet (the codes are shown once). */
     totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default(sql`'{}'::text[]`),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
@@ -67,11 +68,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the session token; the token itself is only in the client's httpOnly cookie. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: requiredRef('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     clientIp: text('client_ip'),
@@ -81,16 +80,14 @@ export const sessions = pgTable(
 );
 
 export const apiTokens = pgTable('api_tokens', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  institutionId: uuid('institution_id')
-    .notNull()
-    .references(() => institutions.id),
+  id: primaryId(),
+  institutionId: requiredRef('institution_id', () => institutions.id),
   name: text('name').notNull(),
   /** SHA-256 of the token; shown once at creation. */
   tokenHash: text('token_hash').notNull().unique(),
   tokenPrefix: text('token_prefix').notNull(),
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   /** From this instant on the token is refused (401 TOKEN_EXPIRED); chosen at issue, at most 730 days ahead. */

@@ -1,12 +1,13 @@
 /** Enterprises (applicants): manufacturers and digital service providers. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { districts } from './core';
 
 export const enterprises = pgTable(
   'enterprises',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     /** 统一社会信用代码 (GB 32100-2015), upper case. */
     uscc: text('uscc').notNull(),
     name: text('name').notNull(),
@@ -34,8 +35,8 @@ export const enterprises = pgTable(
     legalRepIdEnc: text('legal_rep_id_enc'),
     legalRepName: text('legal_rep_name'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('enterprises_uscc_uq').on(t.uscc),
@@ -48,10 +49,8 @@ export const enterprises = pgTable(
 export const enterpriseCreditChanges = pgTable(
   'enterprise_credit_changes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    id: primaryId(),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
     source: text('source').notNull(),
@@ -68,10 +67,8 @@ export const enterpriseCreditChanges = pgTable(
 export const enterprisePoolChanges = pgTable(
   'enterprise_pool_changes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    id: primaryId(),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     inResourcePool: boolean('in_resource_pool').notNull(),
     since: date('since'),
     note: text('note'),

@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
 import { projects } from './projects';
@@ -28,11 +29,9 @@ import { projects } from './projects';
 export const loanImportBatches = pgTable(
   'loan_import_batches',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     /** The importing bank. */
-    bankId: uuid('bank_id')
-      .notNull()
-      .references(() => institutions.id),
+    bankId: requiredRef('bank_id', () => institutions.id),
     /** Lower-case hex SHA-256 of the uploaded file's bytes. */
     fileSha256: text('file_sha256').notNull(),
     fileName: text('file_name').notNull(),
@@ -45,7 +44,7 @@ export const loanImportBatches = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     /** session | api_token */
     createdVia: text('created_via').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('loan_import_batches_bank_sha_uq').on(t.bankId, t.fileSha256)],
 );
@@ -53,20 +52,14 @@ export const loanImportBatches = pgTable(
 export const loans = pgTable(
   'loans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     /** The lending partner bank (institutions.kind = 'bank'). */
-    bankId: uuid('bank_id')
-      .notNull()
-      .references(() => institutions.id),
+    bankId: requiredRef('bank_id', () => institutions.id),
     /** The bank's loan contract number; unique per bank. */
     contractNo: text('contract_no').notNull(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** The partner insurer or financing guarantor covering the loan (institutions.kind insurer | guarantor). */
-    coverInstitutionId: uuid('cover_institution_id')
-      .notNull()
-      .references(() => institutions.id),
+    coverInstitutionId: requiredRef('cover_institution_id', () => institutions.id),
     /** insurer | guarantor — copied from the cover institution's kind when recorded. */
     coverKind: text('cover_kind').notNull(),
     /**
@@ -103,8 +96,8 @@ export const loans = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     /** session | api_token */
     createdVia: text('created_via').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     /** A cancelled loan frees its contract number: the bank may record the loan again correctly. */
@@ -127,10 +120,8 @@ export const loans = pgTable(
 export const loanRepayments = pgTable(
   'loan_repayments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
+    id: primaryId(),
+    loanId: requiredRef('loan_id', () => loans.id),
     /** Repayment period number, 1-based; unique per loan. */
     periodNo: integer('period_no').notNull(),
     dueDate: date('due_date').notNull(),
@@ -142,7 +133,7 @@ export const loanRepayments = pgTable(
     importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdVia: text('created_via').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('loan_repayments_loan_period_uq').on(t.loanId, t.periodNo),
@@ -156,10 +147,8 @@ export const loanRepayments = pgTable(
 export const loanCorrections = pgTable(
   'loan_corrections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
+    id: primaryId(),
+    loanId: requiredRef('loan_id', () => loans.id),
     /** The loan's version after this correction. */
     version: integer('version').notNull(),
     reason: text('reason').notNull(),
@@ -169,7 +158,7 @@ export const loanCorrections = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdByName: text('created_by_name'),
     createdVia: text('created_via').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('loan_corrections_loan_idx').on(t.loanId, t.createdAt)],
 );
@@ -178,10 +167,8 @@ export const loanCorrections = pgTable(
 export const loanExtensions = pgTable(
   'loan_extensions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
+    id: primaryId(),
+    loanId: requiredRef('loan_id', () => loans.id),
     /** 1, 2, … per loan. */
     seq: integer('seq').notNull(),
     agreementNo: text('agreement_no').notNull(),
@@ -194,7 +181,7 @@ export const loanExtensions = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdByName: text('created_by_name'),
     createdVia: text('created_via').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('loan_extensions_loan_seq_uq').on(t.loanId, t.seq),

@@ -5,15 +5,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { primaryId, requiredRef } from './columns';
 import { users } from './core';
 
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    recipientUserId: uuid('recipient_user_id')
-      .notNull()
-      .references(() => users.id),
+    id: primaryId(),
+    recipientUserId: requiredRef('recipient_user_id', () => users.id),
     /** e.g. window_open, declaration_returned, declaration_approved, review_due, review_overdue, report_due. */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -36,7 +35,7 @@ export const notifications = pgTable(
 export const notificationOutbox = pgTable(
   'notification_outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     notificationId: uuid('notification_id').references(() => notifications.id),
     /** sms | email */
     channel: text('channel').notNull(),

@@ -26,6 +26,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { attachments } from './attachments';
+import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { districts, institutions } from './core';
 import { enterprises } from './enterprises';
 
@@ -36,10 +37,8 @@ const DECLARATION_STATES_SQL = sql.raw(
 export const projectDeclarations = pgTable(
   'project_declarations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    id: primaryId(),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** The enterprise's district when the declaration was created: the district reviewer's scope. */
     districtCode: text('district_code').references(() => districts.code),
     /** manufacturer (附件3) | service_provider (附件4) — the enterprise's type. */
@@ -101,8 +100,8 @@ export const projectDeclarations = pgTable(
     /** The eligibility result at the latest submission (conditions with messages and citations). */
     eligibility: jsonb('eligibility'),
     createdBy: uuid('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('project_declarations_enterprise_idx').on(t.enterpriseId, t.createdAt),
@@ -127,9 +126,7 @@ export const projectDeclarations = pgTable(
 export const projectDeclarationInvestments = pgTable(
   'project_declaration_investments',
   {
-    declarationId: uuid('declaration_id')
-      .notNull()
-      .references(() => projectDeclarations.id),
+    declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
     item: text('item').notNull(),
     amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
   },
@@ -143,10 +140,8 @@ export const projectDeclarationInvestments = pgTable(
 export const projectDeclarationContracts = pgTable(
   'project_declaration_contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    declarationId: uuid('declaration_id')
-      .notNull()
-      .references(() => projectDeclarations.id),
+    id: primaryId(),
+    declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
     position: integer('position').notNull(),
     providerUscc: text('provider_uscc').notNull(),
     providerName: text('provider_name').notNull(),
@@ -171,9 +166,7 @@ export const projectDeclarationEvents = pgTable(
   'project_declaration_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    declarationId: uuid('declaration_id')
-      .notNull()
-      .references(() => projectDeclarations.id),
+    declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
     /** created | updated | submit | resubmit | withdraw | district_verify | district_return | city_approve | city_reject | lapse */
     event: text('event').notNull(),
     fromState: text('from_state'),
@@ -206,17 +199,13 @@ export const projectNumberCounters = pgTable(
 export const projects = pgTable(
   'projects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     /** JMSZ-<year>-<seq>, see src/domain/projects/numbering.ts. */
     libraryNumber: text('library_number').notNull(),
     numberYear: integer('number_year').notNull(),
     numberSeq: integer('number_seq').notNull(),
-    declarationId: uuid('declaration_id')
-      .notNull()
-      .references(() => projectDeclarations.id),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     districtCode: text('district_code').references(() => districts.code),
     form: text('form').notNull(),
     name: text('name').notNull(),
@@ -244,8 +233,8 @@ export const projects = pgTable(
     lastReportPeriod: text('last_report_period'),
     lastReportedOn: date('last_reported_on'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('projects_library_number_uq').on(t.libraryNumber),
@@ -262,10 +251,8 @@ export const projects = pgTable(
 export const projectProgressReports = pgTable(
   'project_progress_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
+    id: primaryId(),
+    projectId: requiredRef('project_id', () => projects.id),
     /** Copied from the project for scoping. */
     enterpriseId: uuid('enterprise_id').notNull(),
     districtCode: text('district_code'),
@@ -282,8 +269,8 @@ export const projectProgressReports = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdBy: uuid('created_by').notNull(),
     createdByName: text('created_by_name'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('project_progress_reports_period_uq').on(t.projectId, t.period),
@@ -295,10 +282,8 @@ export const projectProgressReports = pgTable(
 export const projectSpotChecks = pgTable(
   'project_spot_checks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
+    id: primaryId(),
+    projectId: requiredRef('project_id', () => projects.id),
     enterpriseId: uuid('enterprise_id').notNull(),
     districtCode: text('district_code'),
     /** open | closed */
@@ -329,7 +314,7 @@ export const projectIdempotencyKeys = pgTable(
     operation: text('operation').notNull(),
     /** The declaration the request was about (for create: the one it created). */
     targetId: uuid('target_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],
 );

@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { districts, institutions } from './core';
 import { enterprises } from './enterprises';
 import { loans } from './loans';
@@ -30,7 +31,7 @@ import { projects } from './projects';
 export const subsidyCampaigns = pgTable(
   'subsidy_campaigns',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: primaryId(),
     /** The campaign year; also the subsidy year counted for R (year one = first year a loan received this subsidy). */
     year: integer('year').notNull(),
     title: text('title').notNull(),
@@ -49,8 +50,8 @@ export const subsidyCampaigns = pgTable(
     allocatedFen: bigint('allocated_fen', { mode: 'bigint' }).notNull().default(sql`0`),
     committedRunId: uuid('committed_run_id'),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('subsidy_campaigns_year_uq').on(t.year),
@@ -65,17 +66,11 @@ export const subsidyCampaigns = pgTable(
 export const subsidyApplications = pgTable(
   'subsidy_applications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    id: primaryId(),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** The numbered library project (项目库). */
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: requiredRef('project_id', () => projects.id),
     /** The project's district at submission: the district reviewer's scope. */
     districtCode: text('district_code')
       .notNull()
@@ -102,8 +97,8 @@ export const subsidyApplications = pgTable(
     /** Reviews: [{stage, decision, reasons, by, byName, at}] newest last. */
     reviews: jsonb('reviews').notNull().default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('subsidy_applications_campaign_project_uq').on(t.campaignId, t.projectId),
@@ -119,19 +114,11 @@ export const subsidyApplications = pgTable(
 export const subsidyApplicationLoans = pgTable(
   'subsidy_application_loans',
   {
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => subsidyApplications.id, { onDelete: 'cascade' }),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
+    applicationId: requiredRef('application_id', () => subsidyApplications.id, { onDelete: 'cascade' }),
+    loanId: requiredRef('loan_id', () => loans.id),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
     /** The bank (for the bank officer's read-only scope). */
-    bankId: uuid('bank_id')
-      .notNull()
-      .references(() => institutions.id),
+    bankId: requiredRef('bank_id', () => institutions.id),
     claimedInterestFen: bigint('claimed_interest_fen', { mode: 'bigint' }).notNull(),
     bankInterestFen: bigint('bank_interest_fen', { mode: 'bigint' }).notNull(),
     /** Snapshots used by the engine: LV and the disbursement instant. */
@@ -150,13 +137,9 @@ export const subsidyApplicationLoans = pgTable(
 export const subsidyOtherSubsidies = pgTable(
   'subsidy_other_subsidies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => subsidyApplications.id, { onDelete: 'cascade' }),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
+    id: primaryId(),
+    applicationId: requiredRef('application_id', () => subsidyApplications.id, { onDelete: 'cascade' }),
+    loanId: requiredRef('loan_id', () => loans.id),
     /** zjtx_credit (专精特新信用贷款贴息) | ip_pledge (知识产权质押融资贴息) | other */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -164,7 +147,7 @@ export const subsidyOtherSubsidies = pgTable(
     documentRef: text('document_ref'),
     amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
     recordedBy: text('recorded_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('subsidy_other_subsidies_app_idx').on(t.applicationId),
@@ -176,10 +159,8 @@ export const subsidyOtherSubsidies = pgTable(
 export const subsidyAllocationRuns = pgTable(
   'subsidy_allocation_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
+    id: primaryId(),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
     /** dry_run | commit | supplement_dry_run | supplement (递补: budget freed during the notice, one per round) */
     kind: text('kind').notNull(),
     mode: text('mode').notNull(),
@@ -198,7 +179,7 @@ export const subsidyAllocationRuns = pgTable(
     runByName: text('run_by_name').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     durationMs: integer('duration_ms').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('subsidy_allocation_runs_campaign_idx').on(t.campaignId),
@@ -212,19 +193,11 @@ export const subsidyAllocationRuns = pgTable(
 export const subsidyAwards = pgTable(
   'subsidy_awards',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => subsidyAllocationRuns.id),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => subsidyApplications.id),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    id: primaryId(),
+    runId: requiredRef('run_id', () => subsidyAllocationRuns.id),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    applicationId: requiredRef('application_id', () => subsidyApplications.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     districtCode: text('district_code').notNull(),
     /** 1-based position in the first-come-first-served order. */
     rank: integer('rank').notNull(),
@@ -253,7 +226,7 @@ export const subsidyAwards = pgTable(
     explanation: text('explanation').notNull(),
     /** The inputs and parameter values the engine read for this application. */
     inputs: jsonb('inputs').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('subsidy_awards_run_app_uq').on(t.runId, t.applicationId),
@@ -267,15 +240,9 @@ export const subsidyAwards = pgTable(
 export const subsidyAwardLoans = pgTable(
   'subsidy_award_loans',
   {
-    awardId: uuid('award_id')
-      .notNull()
-      .references(() => subsidyAwards.id),
-    loanId: uuid('loan_id')
-      .notNull()
-      .references(() => loans.id),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
+    awardId: requiredRef('award_id', () => subsidyAwards.id),
+    loanId: requiredRef('loan_id', () => loans.id),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
     campaignYear: integer('campaign_year').notNull(),
     enterpriseId: uuid('enterprise_id').notNull(),
     yearIndex: integer('year_index').notNull(),
@@ -294,20 +261,14 @@ export const subsidyAwardLoans = pgTable(
 export const subsidyCapLedger = pgTable(
   'subsidy_cap_ledger',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
-    awardId: uuid('award_id')
-      .notNull()
-      .references(() => subsidyAwards.id),
+    id: primaryId(),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    awardId: requiredRef('award_id', () => subsidyAwards.id),
     amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
     /** award | revoke | reduce (an upheld objection lowered the award) */
     reason: text('reason').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('subsidy_cap_ledger_enterprise_idx').on(t.enterpriseId)],
 );
@@ -319,13 +280,9 @@ export const subsidyCapLedger = pgTable(
 export const subsidyNotices = pgTable(
   'subsidy_notices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => subsidyAllocationRuns.id),
+    id: primaryId(),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    runId: requiredRef('run_id', () => subsidyAllocationRuns.id),
     /** original | supplementary (递补公示) */
     kind: text('kind').notNull().default('original'),
     title: text('title').notNull(),
@@ -347,10 +304,8 @@ export const subsidyNotices = pgTable(
 export const subsidyObjections = pgTable(
   'subsidy_objections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    noticeId: uuid('notice_id')
-      .notNull()
-      .references(() => subsidyNotices.id),
+    id: primaryId(),
+    noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     /** The notice entry objected to, when one is named. */
     awardId: uuid('award_id').references(() => subsidyAwards.id),
     /** Case number shown to the objector, e.g. YY-2026-0001. */
@@ -369,7 +324,7 @@ export const subsidyObjections = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     clientIp: text('client_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('subsidy_objections_case_uq').on(t.caseNo),
@@ -381,13 +336,9 @@ export const subsidyObjections = pgTable(
 export const subsidyFundingPlans = pgTable(
   'subsidy_funding_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => subsidyCampaigns.id),
-    noticeId: uuid('notice_id')
-      .notNull()
-      .references(() => subsidyNotices.id),
+    id: primaryId(),
+    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     documentNumber: text('document_number').notNull(),
     title: text('title').notNull(),
     totalFen: bigint('total_fen', { mode: 'bigint' }).notNull(),

@@ -10,7 +10,7 @@ import type { TCorrectLoanParsed, TLoanDetail } from '../../contracts/loans';
 import { loanCorrections, loanRepayments, loans, projects } from '../../db/schema';
 import { repaymentsFitLoan, termCapSource, termMonthsTo } from '../../domain/loans/lifecycle';
 import { type LoanPurpose, PURPOSE_RULES } from '../../domain/loans/params';
-import { type LoanField, type LoanTerms, loanDates, validateLoanTerms } from '../../domain/loans/validate';
+import { type LoanTerms, loanDates, validateLoanTerms } from '../../domain/loans/validate';
 import { chinaDateOf, formatRate, parseAnnualRate, toChinaIso } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
 import { recordAudit } from '../audit';
@@ -18,32 +18,21 @@ import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { byOf, loadLoanForChange } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
-import { type FieldProblem, findInstitution, findProjectsByNumber, validationFailed } from './shared';
+import {
+  type FieldProblem,
+  findCover,
+  findInstitution,
+  findProjectsByNumber,
+  loanProblem,
+  validationFailed,
+} from './shared';
 import { loadLoanDetail } from './view';
-
-const LABELS: Record<LoanField, { path: string; label: string }> = {
-  enterpriseUscc: { path: 'enterpriseUscc', label: '借款企业统一社会信用代码' },
-  enterpriseName: { path: 'enterpriseUscc', label: '借款企业' },
-  contractNo: { path: 'contractNo', label: '贷款合同编号' },
-  purpose: { path: 'purpose', label: '贷款用途' },
-  amount: { path: 'amount', label: '贷款金额' },
-  annualRate: { path: 'annualRate', label: '年利率' },
-  termMonths: { path: 'termMonths', label: '贷款期限（月）' },
-  disbursedAt: { path: 'disbursedAt', label: '放款时间' },
-  coverInstitution: { path: 'coverInstitutionId', label: '保险/担保机构' },
-  project: { path: 'projectNo', label: '入库项目编号' },
-  remarks: { path: 'remarks', label: '备注' },
-};
-
-function problem(field: LoanField, zh: string, en: string): FieldProblem {
-  return { ...LABELS[field], zh, en };
-}
 
 export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanParsed): Promise<TLoanDetail> {
   let rate: string | undefined;
   if (input.annualRate !== undefined) {
     const r = parseAnnualRate(input.annualRate);
-    if (!r.ok) throw validationFailed([problem('annualRate', r.zh, r.en)]);
+    if (!r.ok) throw validationFailed([loanProblem('annualRate', r.zh, r.en)]);
     rate = r.value;
   }
   return inTx(ctx, async (tx) => {
@@ -57,7 +46,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
       disbursedAt: input.disbursedAt !== undefined ? new Date(input.disbursedAt) : loan.disbursedAt,
     };
     const remarks = input.remarks === undefined ? loan.remarks : input.remarks || null;
-    const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => problem(p.field, p.zh, p.en));
+    const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => loanProblem(p.field, p.zh, p.en));
 
     if (terms.contractNo !== loan.contractNo) {
       const [clash] = await tx
@@ -74,7 +63,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
         .limit(1);
       if (clash) {
         problems.push(
-          problem('contractNo', `“${terms.contractNo}”已是本行另一笔贷款的合同编号`, 'is used by another loan'),
+          loanProblem('contractNo', `“${terms.contractNo}”已是本行另一笔贷款的合同编号`, 'is used by another loan'),
         );
       }
     }
@@ -82,13 +71,8 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
     let cover = { id: loan.coverInstitutionId, kind: loan.coverKind, name: '' };
     const coverChanged = input.coverInstitutionId !== undefined && input.coverInstitutionId !== loan.coverInstitutionId;
     if (coverChanged) {
-      const c = await findInstitution(tx, input.coverInstitutionId!);
-      if (!c?.active) problems.push(problem('coverInstitution', '不存在或已停用', 'does not exist or is inactive'));
-      else if (c.kind !== 'insurer' && c.kind !== 'guarantor') {
-        problems.push(
-          problem('coverInstitution', `“${c.name}”不是保险公司或融资性担保公司`, 'is not an insurer or guarantor'),
-        );
-      } else cover = { id: c.id, kind: c.kind, name: c.name };
+      const c = await findCover(tx, input.coverInstitutionId!, problems);
+      if (c) cover = { id: c.id, kind: c.kind, name: c.name };
     }
 
     let projectId = loan.projectId;
@@ -110,14 +94,16 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
         const [p] = await findProjectsByNumber(tx, [input.projectNo]);
         if (!p) {
           problems.push(
-            problem(
+            loanProblem(
               'project',
               `“${input.projectNo}”不存在：须为已通过入库核实并获得编号的项目`,
               'no such numbered project',
             ),
           );
         } else if (p.enterpriseId !== loan.enterpriseId) {
-          problems.push(problem('project', `“${input.projectNo}”不属于该借款企业`, 'belongs to another enterprise'));
+          problems.push(
+            loanProblem('project', `“${input.projectNo}”不属于该借款企业`, 'belongs to another enterprise'),
+          );
         } else {
           projectId = p.id;
           projectNo = p.libraryNumber;
@@ -131,7 +117,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
       if (loan.extendedMaturityDate) {
         if (dates.maturityDate >= loan.extendedMaturityDate) {
           problems.push(
-            problem(
+            loanProblem(
               'termMonths',
               `更正后的合同到期日 ${dates.maturityDate} 不早于已登记展期的到期日 ${loan.extendedMaturityDate}`,
               'the corrected contract maturity is not before the extended maturity',
@@ -142,7 +128,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
         const extendedTerm = termMonthsTo(dates.disbursedOn, loan.extendedMaturityDate);
         if (extendedTerm > rule.maxTermMonths) {
           problems.push(
-            problem(
+            loanProblem(
               'purpose',
               `展期后贷款期限为 ${extendedTerm} 个月，超过${rule.zh}期限最长 ${rule.maxTermMonths} 个月${termCapSource(terms.purpose)}`,
               `the extended term of ${extendedTerm} months exceeds the ${rule.maxTermMonths}-month cap`,
@@ -171,7 +157,7 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
         })),
         chinaDateOf(ctx.now),
       );
-      for (const p of fit) problems.push(problem(p.field, p.zh, p.en));
+      for (const p of fit) problems.push(loanProblem(p.field, p.zh, p.en));
     }
     if (problems.length) throw validationFailed(problems);
 

@@ -6,13 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TCreateLoanParsed, TRecordLoanResult } from '../../contracts/loans';
 import { loans } from '../../db/schema';
 import type { LoanPurpose } from '../../domain/loans/params';
-import {
-  type LoanField,
-  type LoanTerms,
-  loanDates,
-  sameLoanTerms,
-  validateLoanTerms,
-} from '../../domain/loans/validate';
+import { type LoanTerms, loanDates, sameLoanTerms, validateLoanTerms } from '../../domain/loans/validate';
 import { parseAnnualRate, toChinaIso } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
 import { recordAudit } from '../audit';
@@ -21,36 +15,19 @@ import { Errors } from '../errors';
 import {
   bankOf,
   type FieldProblem,
+  findCover,
   findEnterpriseByUscc,
-  findInstitution,
   findProjectsByNumber,
+  loanProblem,
   lockBank,
   validationFailed,
 } from './shared';
 import { loadLoanDetail } from './view';
 
-const LABELS: Record<LoanField, { path: string; label: string }> = {
-  enterpriseUscc: { path: 'enterpriseUscc', label: '借款企业统一社会信用代码' },
-  enterpriseName: { path: 'enterpriseUscc', label: '借款企业' },
-  contractNo: { path: 'contractNo', label: '贷款合同编号' },
-  purpose: { path: 'purpose', label: '贷款用途' },
-  amount: { path: 'amount', label: '贷款金额' },
-  annualRate: { path: 'annualRate', label: '年利率' },
-  termMonths: { path: 'termMonths', label: '贷款期限（月）' },
-  disbursedAt: { path: 'disbursedAt', label: '放款时间' },
-  coverInstitution: { path: 'coverInstitutionId', label: '保险/担保机构' },
-  project: { path: 'projectNo', label: '入库项目编号' },
-  remarks: { path: 'remarks', label: '备注' },
-};
-
-function problem(field: LoanField, zh: string, en: string): FieldProblem {
-  return { ...LABELS[field], zh, en };
-}
-
 export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TRecordLoanResult> {
   const bankId = bankOf(ctx.actor, 'loan.record');
   const rate = parseAnnualRate(input.annualRate);
-  if (!rate.ok) throw validationFailed([problem('annualRate', rate.zh, rate.en)]);
+  if (!rate.ok) throw validationFailed([loanProblem('annualRate', rate.zh, rate.en)]);
   const terms: LoanTerms = {
     contractNo: input.contractNo,
     purpose: input.purpose,
@@ -64,34 +41,31 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
 
   return inTx(ctx, async (tx) => {
     await lockBank(tx, bankId);
-    const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => problem(p.field, p.zh, p.en));
+    const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => loanProblem(p.field, p.zh, p.en));
     const enterprise = await findEnterpriseByUscc(tx, input.enterpriseUscc);
     if (!enterprise) {
       problems.push(
-        problem(
+        loanProblem(
           'enterpriseUscc',
           `为 ${input.enterpriseUscc} 的企业未在平台登记，请企业先完成注册`,
           `no enterprise with code ${input.enterpriseUscc} is registered`,
         ),
       );
     }
-    const cover = await findInstitution(tx, input.coverInstitutionId);
-    if (!cover?.active) {
-      problems.push(problem('coverInstitution', '不存在或已停用', 'does not exist or is inactive'));
-    } else if (cover.kind !== 'insurer' && cover.kind !== 'guarantor') {
-      problems.push(
-        problem('coverInstitution', `“${cover.name}”不是保险公司或融资性担保公司`, 'is not an insurer or guarantor'),
-      );
-    }
+    const cover = await findCover(tx, input.coverInstitutionId, problems);
     let projectId: string | null = null;
     if (projectNo) {
       const [p] = await findProjectsByNumber(tx, [projectNo]);
       if (!p) {
         problems.push(
-          problem('project', `“${projectNo}”不存在：须为已通过入库核实并获得编号的项目`, 'no such numbered project'),
+          loanProblem(
+            'project',
+            `“${projectNo}”不存在：须为已通过入库核实并获得编号的项目`,
+            'no such numbered project',
+          ),
         );
       } else if (enterprise && p.enterpriseId !== enterprise.id) {
-        problems.push(problem('project', `“${projectNo}”不属于该借款企业`, 'belongs to another enterprise'));
+        problems.push(loanProblem('project', `“${projectNo}”不属于该借款企业`, 'belongs to another enterprise'));
       } else projectId = p.id;
     }
     if (problems.length || !enterprise || !cover) throw validationFailed(problems);

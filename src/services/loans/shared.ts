@@ -5,6 +5,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, institutions, projects } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
+import type { LoanField } from '../../domain/loans/validate';
 import { AppError, Errors } from '../errors';
 
 /** Serialises writes of one bank's loans (single records and imports) so natural-key checks cannot race. */
@@ -43,6 +44,25 @@ export interface FieldProblem {
 }
 
 /** One 400 naming every rejected field, in the same shape as schema validation errors. */
+const LABELS: Record<LoanField, { path: string; label: string }> = {
+  enterpriseUscc: { path: 'enterpriseUscc', label: '借款企业统一社会信用代码' },
+  enterpriseName: { path: 'enterpriseUscc', label: '借款企业' },
+  contractNo: { path: 'contractNo', label: '贷款合同编号' },
+  purpose: { path: 'purpose', label: '贷款用途' },
+  amount: { path: 'amount', label: '贷款金额' },
+  annualRate: { path: 'annualRate', label: '年利率' },
+  termMonths: { path: 'termMonths', label: '贷款期限（月）' },
+  disbursedAt: { path: 'disbursedAt', label: '放款时间' },
+  coverInstitution: { path: 'coverInstitutionId', label: '保险/担保机构' },
+  project: { path: 'projectNo', label: '入库项目编号' },
+  remarks: { path: 'remarks', label: '备注' },
+};
+
+/** A refusal of one field of a recorded or corrected loan, named as the form names it. */
+export function loanProblem(field: LoanField, zh: string, en: string): FieldProblem {
+  return { ...LABELS[field], zh, en };
+}
+
 export function validationFailed(problems: readonly FieldProblem[]): AppError {
   const fields: FieldError[] = problems.map((p) => ({
     path: p.path,
@@ -72,6 +92,24 @@ export async function findEnterpriseByUscc(db: DbOrTx, uscc: string) {
 export async function findInstitution(db: DbOrTx, id: string) {
   const [i] = await db.select().from(institutions).where(eq(institutions.id, id)).limit(1);
   return i ?? null;
+}
+
+/**
+ * The loan's cover: an active insurer or financing guarantor (政银保), or null with the refusal added to `problems`.
+ */
+export async function findCover(db: DbOrTx, id: string, problems: FieldProblem[]) {
+  const cover = await findInstitution(db, id);
+  if (!cover?.active) {
+    problems.push(loanProblem('coverInstitution', '不存在或已停用', 'does not exist or is inactive'));
+    return null;
+  }
+  if (cover.kind !== 'insurer' && cover.kind !== 'guarantor') {
+    problems.push(
+      loanProblem('coverInstitution', `“${cover.name}”不是保险公司或融资性担保公司`, 'is not an insurer or guarantor'),
+    );
+    return null;
+  }
+  return cover;
 }
 
 export async function findProjectsByNumber(db: DbOrTx, numbers: readonly string[]) {

@@ -70,6 +70,12 @@ export async function loadCampaign(db: DbOrTx, id: string) {
   return row;
 }
 
+/** Locks the campaign's row for the rest of the transaction, then loads it (404 when there is none). */
+export async function lockCampaign(tx: DbOrTx, id: string) {
+  await tx.select({ id: subsidyCampaigns.id }).from(subsidyCampaigns).where(eq(subsidyCampaigns.id, id)).for('update');
+  return loadCampaign(tx, id);
+}
+
 export async function getCampaign(ctx: Ctx, id: string): Promise<TCampaign> {
   return campaignView(await loadCampaign(ctx.deps.db, id), chinaDateOf(ctx.now));
 }

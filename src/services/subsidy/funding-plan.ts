@@ -24,7 +24,7 @@ import { checkPlanIssuable, chinaDateOf } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { loadCampaign } from './campaigns';
+import { lockCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
 
@@ -78,12 +78,7 @@ export async function issueFundingPlan(
     throw Errors.forbidden('只有市级业务管理员可以下达补贴资金安排计划', 'Only the city administrator issues the plan');
   }
   const id = await inTx(ctx, async (tx) => {
-    await tx
-      .select({ id: subsidyCampaigns.id })
-      .from(subsidyCampaigns)
-      .where(eq(subsidyCampaigns.id, campaignId))
-      .for('update');
-    const campaign = await loadCampaign(tx, campaignId);
+    const campaign = await lockCampaign(tx, campaignId);
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict('PLAN_EXISTS', '本批次的补贴资金安排计划已经下达', 'The plan is already issued');
     }

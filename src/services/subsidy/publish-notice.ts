@@ -4,6 +4,7 @@
  * 第七条（六）: the funding plan follows only "在完成公示后" — for 递补 awards too.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import { subsidyAwards, subsidyCampaigns, subsidyNotices } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
@@ -12,23 +13,18 @@ import { chinaDateOf, noticeEndsOn } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
-import { loadCampaign } from './campaigns';
+import { lockCampaign } from './campaigns';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
 
 export async function publishNotice(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
-  input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
+  input: NoticeInput,
 ): Promise<{ id: string; startsOn: string; endsOn: string }> {
   if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
     throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
   return inTx(ctx, async (tx) => {
-    await tx
-      .select({ id: subsidyCampaigns.id })
-      .from(subsidyCampaigns)
-      .where(eq(subsidyCampaigns.id, campaignId))
-      .for('update');
-    const campaign = await loadCampaign(tx, campaignId);
+    const campaign = await lockCampaign(tx, campaignId);
     if (campaign.status === 'open' || !campaign.committedRunId) {
       throw Errors.unprocessable(
         'NOT_ALLOCATED',
@@ -39,35 +35,13 @@ export async function publishNotice(
     if (campaign.status !== 'allocated') {
       throw Errors.conflict('NOTICE_EXISTS', '本批次的公示已经发布', 'The notice is already published');
     }
-    const today = chinaDateOf(ctx.now);
-    const startsOn = input.startsOn ?? today;
-    if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
-    const endsOn = noticeEndsOn(startsOn, campaign.noticeDays);
-    const [totals] = await tx
-      .select({
-        count: sql<number>`count(*)::int`,
-        total: sql<string>`coalesce(sum(${subsidyAwards.awardedFen}), 0)::text`,
-      })
-      .from(subsidyAwards)
-      .where(and(eq(subsidyAwards.runId, campaign.committedRunId), gt(subsidyAwards.awardedFen, 0n)));
-    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴拟安排名单公示`;
-    const body =
-      input.body ??
-      `根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将${campaign.year}年度拟安排补贴的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`;
-    const [notice] = await tx
-      .insert(subsidyNotices)
-      .values({
-        campaignId,
-        runId: campaign.committedRunId,
-        kind: 'original',
-        title,
-        body,
-        startsOn,
-        endsOn,
-        publishedBy: ctx.actor.id,
-        publishedAt: ctx.now,
-      })
-      .returning();
+    const notice = await insertNotice(tx, ctx, campaign, input, {
+      runId: campaign.committedRunId,
+      kind: 'original',
+      title: `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴拟安排名单公示`,
+      body: (startsOn, endsOn) =>
+        `根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将${campaign.year}年度拟安排补贴的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`,
+    });
     await tx
       .update(subsidyCampaigns)
       .set({ status: 'notice', updatedAt: ctx.now })
@@ -75,16 +49,10 @@ export async function publishNotice(
     await recordAudit(tx, ctx, {
       action: 'subsidy.notice_published',
       objectType: 'subsidy_notice',
-      objectId: notice!.id,
-      after: {
-        campaignId,
-        startsOn,
-        endsOn,
-        entries: totals?.count ?? 0,
-        total: fenToYuan(BigInt(totals?.total ?? '0')),
-      },
+      objectId: notice.id,
+      after: { campaignId, ...notice.summary },
     });
-    return { id: notice!.id, startsOn, endsOn };
+    return { id: notice.id, startsOn: notice.startsOn, endsOn: notice.endsOn };
   });
 }
 
@@ -92,17 +60,12 @@ export async function publishNotice(
 export async function publishSupplementaryNotice(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
-  input: { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined },
+  input: NoticeInput,
 ): Promise<{ id: string; startsOn: string; endsOn: string }> {
   if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
     throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
   return inTx(ctx, async (tx) => {
-    await tx
-      .select({ id: subsidyCampaigns.id })
-      .from(subsidyCampaigns)
-      .where(eq(subsidyCampaigns.id, campaignId))
-      .for('update');
-    const campaign = await loadCampaign(tx, campaignId);
+    const campaign = await lockCampaign(tx, campaignId);
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict('PLAN_ISSUED', '本批次的补贴资金安排计划已下达', 'The plan is already issued');
     }
@@ -114,48 +77,66 @@ export async function publishSupplementaryNotice(
         'Commit a supplementary allocation before publishing its notice',
       );
     }
-    const today = chinaDateOf(ctx.now);
-    const startsOn = input.startsOn ?? today;
-    if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
-    const endsOn = noticeEndsOn(startsOn, campaign.noticeDays);
-    const [totals] = await tx
-      .select({
-        count: sql<number>`count(*)::int`,
-        total: sql<string>`coalesce(sum(${subsidyAwards.awardedFen}), 0)::text`,
-      })
-      .from(subsidyAwards)
-      .where(and(eq(subsidyAwards.runId, runId), gt(subsidyAwards.awardedFen, 0n)));
-    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴递补安排名单公示`;
-    const body =
-      input.body ??
-      `${campaign.year}年度补贴拟安排名单公示期间，部分补贴经异议核实后撤销或核减，释放的预算按申报指南 六（四）“先到先得、用完即止”的顺序（先比较入库申报月份，再比较贷款放款时间）递补安排。根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将递补安排的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`;
-    const [notice] = await tx
-      .insert(subsidyNotices)
-      .values({
-        campaignId,
-        runId,
-        kind: 'supplementary',
-        title,
-        body,
-        startsOn,
-        endsOn,
-        publishedBy: ctx.actor.id,
-        publishedAt: ctx.now,
-      })
-      .returning();
+    const notice = await insertNotice(tx, ctx, campaign, input, {
+      runId,
+      kind: 'supplementary',
+      title: `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴递补安排名单公示`,
+      body: (startsOn, endsOn) =>
+        `${campaign.year}年度补贴拟安排名单公示期间，部分补贴经异议核实后撤销或核减，释放的预算按申报指南 六（四）“先到先得、用完即止”的顺序（先比较入库申报月份，再比较贷款放款时间）递补安排。根据《江门市“政银保”融资项目促进制造业数字化转型实施细则》（江工信工业互联网〔2023〕33号）第七条，现将递补安排的企业名单及金额予以公示，公示期为${startsOn}至${endsOn}（共${campaign.noticeDays}天）。公示期间，任何单位或个人如有异议，可通过本页面实名提出，并提供联系方式和事实依据。`,
+    });
     await recordAudit(tx, ctx, {
       action: 'subsidy.supplementary_notice_published',
       objectType: 'subsidy_notice',
-      objectId: notice!.id,
-      after: {
-        campaignId,
-        runId,
-        startsOn,
-        endsOn,
-        entries: totals?.count ?? 0,
-        total: fenToYuan(BigInt(totals?.total ?? '0')),
-      },
+      objectId: notice.id,
+      after: { campaignId, runId, ...notice.summary },
     });
-    return { id: notice!.id, startsOn, endsOn };
+    return { id: notice.id, startsOn: notice.startsOn, endsOn: notice.endsOn };
   });
+}
+
+type NoticeInput = { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined };
+
+/**
+ * Writes a notice of a run's awards above zero for the campaign's notice period, starting today unless told (not
+ * earlier), with the default title and body unless given; the notice with its period and what the audit records.
+ */
+async function insertNotice(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  campaign: { id: string; noticeDays: number },
+  input: NoticeInput,
+  n: {
+    runId: string;
+    kind: 'original' | 'supplementary';
+    title: string;
+    body: (startsOn: string, endsOn: string) => string;
+  },
+) {
+  const today = chinaDateOf(ctx.now);
+  const startsOn = input.startsOn ?? today;
+  if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
+  const endsOn = noticeEndsOn(startsOn, campaign.noticeDays);
+  const [totals] = await tx
+    .select({
+      count: sql<number>`count(*)::int`,
+      total: sql<string>`coalesce(sum(${subsidyAwards.awardedFen}), 0)::text`,
+    })
+    .from(subsidyAwards)
+    .where(and(eq(subsidyAwards.runId, n.runId), gt(subsidyAwards.awardedFen, 0n)));
+  const [notice] = await tx
+    .insert(subsidyNotices)
+    .values({
+      campaignId: campaign.id,
+      runId: n.runId,
+      kind: n.kind,
+      title: input.title ?? n.title,
+      body: input.body ?? n.body(startsOn, endsOn),
+      startsOn,
+      endsOn,
+      publishedBy: ctx.actor.id,
+      publishedAt: ctx.now,
+    })
+    .returning();
+  const summary = { startsOn, endsOn, entries: totals?.count ?? 0, total: fenToYuan(BigInt(totals?.total ?? '0')) };
+  return { id: notice!.id, startsOn, endsOn, summary };
 }

@@ -333,12 +333,7 @@ export async function runAllocation(
         'Allocated meanwhile',
       );
     }
-    const durationMs = Math.round(performance.now() - started);
-    const [run] = await tx
-      .update(subsidyAllocationRuns)
-      .set({ durationMs })
-      .where(eq(subsidyAllocationRuns.id, runId))
-      .returning();
+    const run = await finishRun(tx, runId, started);
     await recordAudit(tx, ctx, {
       action: 'subsidy.allocation_committed',
       objectType: 'subsidy_allocation_run',
@@ -346,7 +341,7 @@ export async function runAllocation(
       before: { status: campaign.status, allocated: fenToYuan(campaign.allocatedFen) },
       after: { campaignId, status: 'allocated', ...summary(c, k) },
     });
-    return { ...runView(run!), rows: preview };
+    return { ...runView(run), rows: preview };
   });
 }
 
@@ -366,40 +361,17 @@ async function persistAwards(
   runId: string,
   c: ComputedAllocation,
 ): Promise<void> {
-  const n = c.meta.length;
   const now = ctx.now.toISOString();
   // Awards, with the explanation rendered chunk by chunk while the previous chunk is being inserted.
-  await bulkInsert(tx, 'subsidy_awards', n, [
-    { name: 'id', value: () => crypto.randomUUID() },
-    { name: 'run_id', value: () => runId },
-    { name: 'campaign_id', value: () => campaign.id },
-    { name: 'application_id', value: (i) => c.meta[i]!.applicationId },
-    { name: 'enterprise_id', value: (i) => c.meta[i]!.enterpriseId },
-    { name: 'district_code', value: (i) => c.meta[i]!.districtCode },
-    { name: 'rank', value: (i) => c.rank[i]! },
-    { name: 'computed_fen', value: (i) => String(c.decisions[i]!.uncappedFen) },
-    { name: 'capped_fen', value: (i) => String(c.amounts[i]!) },
-    { name: 'awarded_fen', value: (i) => String(c.awarded[i]!) },
-    { name: 'status', value: (i) => c.statusOf(i) },
-    { name: 'winner', value: (i) => c.decisions[i]!.winner },
-    { name: 'subsidy_years', json: true, value: (i) => JSON.stringify(c.decisions[i]!.subsidyYears) },
-    { name: 'explanation', value: (i) => c.explanation(i) },
-    { name: 'inputs', json: true, value: (i) => JSON.stringify(inputsOf(c.decisions[i]!)) },
-    { name: 'created_at', value: () => now },
-  ]);
-  // The rest is derived inside the database from the awards just written (no second upload).
-  // Per-loan lines: the loans' subsidy years are counted from these.
-  await tx.execute(sql`
-    insert into subsidy_award_loans (award_id, loan_id, campaign_id, campaign_year, enterprise_id, year_index, computed_fen)
-    select aw.id, (l->>'loanId')::uuid, aw.campaign_id, ${campaign.year}::int, aw.enterprise_id, (l->>'year')::int,
-           (l->>'fen')::bigint
-    from subsidy_awards aw, jsonb_array_elements(aw.inputs->'loans') l
-    where aw.run_id = ${runId}`);
-  // The cap ledger: one entry per award above zero.
-  await tx.execute(sql`
-    insert into subsidy_cap_ledger (id, enterprise_id, campaign_id, award_id, amount_fen, reason, created_at)
-    select gen_random_uuid(), aw.enterprise_id, aw.campaign_id, aw.id, aw.awarded_fen, 'award', ${now}::timestamptz
-    from subsidy_awards aw where aw.run_id = ${runId} and aw.awarded_fen > 0`);
+  await insertAwards(tx, {
+    runId,
+    campaign,
+    now,
+    c,
+    positions: Array.from({ length: c.meta.length }, (_, i) => i),
+    rank: (i) => c.rank[i]!,
+    inputs: (i) => inputsOf(c.decisions[i]!),
+  });
   // Application statuses: verified → awarded / unfunded.
   await tx.execute(sql`
     update subsidy_applications a
@@ -407,4 +379,75 @@ async function persistAwards(
         version = a.version + 1, updated_at = ${now}::timestamptz
     from subsidy_awards aw
     where aw.run_id = ${runId} and aw.application_id = a.id and a.status = 'verified'`);
+}
+
+/** What a run's awards are written from: the computation's arrays, by input index. */
+export interface AwardSource {
+  meta: ApplicationMeta[];
+  decisions: ApplicationDecision[];
+  amounts: Fen[];
+  awarded: BigInt64Array;
+  statusOf: (i: number) => string;
+  explanation: (i: number) => string;
+}
+
+/**
+ * Writes a run's awards, one per input index in `positions`, and derives the rest inside the database from the
+ * awards just written (no second upload): the per-loan lines (the loans' subsidy years are counted from these) and
+ * the cap ledger, one entry per award above zero.
+ */
+export async function insertAwards(
+  tx: Tx,
+  a: {
+    runId: string;
+    campaign: { id: string; year: number };
+    now: string;
+    c: AwardSource;
+    positions: readonly number[];
+    rank: (i: number) => number;
+    inputs: (i: number) => unknown;
+    supplementary?: boolean;
+  },
+): Promise<void> {
+  const { runId, campaign, now, c, positions: at } = a;
+  await bulkInsert(tx, 'subsidy_awards', at.length, [
+    { name: 'id', value: () => crypto.randomUUID() },
+    { name: 'run_id', value: () => runId },
+    { name: 'campaign_id', value: () => campaign.id },
+    { name: 'application_id', value: (k) => c.meta[at[k]!]!.applicationId },
+    { name: 'enterprise_id', value: (k) => c.meta[at[k]!]!.enterpriseId },
+    { name: 'district_code', value: (k) => c.meta[at[k]!]!.districtCode },
+    { name: 'rank', value: (k) => a.rank(at[k]!) },
+    { name: 'computed_fen', value: (k) => String(c.decisions[at[k]!]!.uncappedFen) },
+    { name: 'capped_fen', value: (k) => String(c.amounts[at[k]!]!) },
+    { name: 'awarded_fen', value: (k) => String(c.awarded[at[k]!]!) },
+    { name: 'status', value: (k) => c.statusOf(at[k]!) },
+    ...(a.supplementary ? [{ name: 'supplementary', json: true, value: () => 'true' }] : []),
+    { name: 'winner', value: (k) => c.decisions[at[k]!]!.winner },
+    { name: 'subsidy_years', json: true, value: (k) => JSON.stringify(c.decisions[at[k]!]!.subsidyYears) },
+    { name: 'explanation', value: (k) => c.explanation(at[k]!) },
+    { name: 'inputs', json: true, value: (k) => JSON.stringify(a.inputs(at[k]!)) },
+    { name: 'created_at', value: () => now },
+  ]);
+  await tx.execute(sql`
+    insert into subsidy_award_loans (award_id, loan_id, campaign_id, campaign_year, enterprise_id, year_index, computed_fen)
+    select aw.id, (l->>'loanId')::uuid, aw.campaign_id, ${campaign.year}::int, aw.enterprise_id, (l->>'year')::int,
+           (l->>'fen')::bigint
+    from subsidy_awards aw, jsonb_array_elements(aw.inputs->'loans') l
+    where aw.run_id = ${runId}`);
+  await tx.execute(sql`
+    insert into subsidy_cap_ledger (id, enterprise_id, campaign_id, award_id, amount_fen, reason, created_at)
+    select gen_random_uuid(), aw.enterprise_id, aw.campaign_id, aw.id, aw.awarded_fen, 'award', ${now}::timestamptz
+    from subsidy_awards aw where aw.run_id = ${runId} and aw.awarded_fen > 0`);
+}
+
+/** Records how long a committed run took (measured from `started`, once its writes are done); the run's row. */
+export async function finishRun(tx: Tx, runId: string, started: number) {
+  const durationMs = Math.round(performance.now() - started);
+  const [run] = await tx
+    .update(subsidyAllocationRuns)
+    .set({ durationMs })
+    .where(eq(subsidyAllocationRuns.id, runId))
+    .returning();
+  return run!;
 }

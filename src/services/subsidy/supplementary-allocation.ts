@@ -44,11 +44,10 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { loadZybVersions } from '../policy-versions';
-import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
-import { campaignForRun, counts, inputsOf, runView } from './run-allocation';
+import { campaignForRun, counts, finishRun, inputsOf, insertAwards, runView } from './run-allocation';
 
 const PREVIEW_ROWS = 200;
 const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
@@ -363,12 +362,7 @@ export async function runSupplementaryAllocation(
     if (!updated) {
       throw Errors.conflict('CAMPAIGN_CHANGED', '批次状态已变化，请刷新后重试', 'The campaign changed meanwhile');
     }
-    const durationMs = Math.round(performance.now() - started);
-    const [run] = await tx
-      .update(subsidyAllocationRuns)
-      .set({ durationMs })
-      .where(eq(subsidyAllocationRuns.id, runId))
-      .returning();
+    const run = await finishRun(tx, runId, started);
     await recordAudit(tx, ctx, {
       action: 'subsidy.supplementary_committed',
       objectType: 'subsidy_allocation_run',
@@ -376,7 +370,7 @@ export async function runSupplementaryAllocation(
       before: { allocated: fenToYuan(campaign.allocatedFen) },
       after: { ...summary, allocated: fenToYuan(newTotal) },
     });
-    return { ...runView(run!), rows };
+    return { ...runView(run), rows };
   });
 }
 
@@ -390,47 +384,23 @@ async function persistTopUps(
   const now = ctx.now.toISOString();
   // Only the applications that receive something become 递补 awards (and notice entries).
   const idx = Array.from(c.order).filter((i) => c.awarded[i]! > 0n);
-  await bulkInsert(tx, 'subsidy_awards', idx.length, [
-    { name: 'id', value: () => crypto.randomUUID() },
-    { name: 'run_id', value: () => runId },
-    { name: 'campaign_id', value: () => campaign.id },
-    { name: 'application_id', value: (k) => c.meta[idx[k]!]!.applicationId },
-    { name: 'enterprise_id', value: (k) => c.meta[idx[k]!]!.enterpriseId },
-    { name: 'district_code', value: (k) => c.meta[idx[k]!]!.districtCode },
-    { name: 'rank', value: (k) => c.cand[idx[k]!]!.originalRank },
-    { name: 'computed_fen', value: (k) => String(c.decisions[idx[k]!]!.uncappedFen) },
-    { name: 'capped_fen', value: (k) => String(c.amounts[idx[k]!]!) },
-    { name: 'awarded_fen', value: (k) => String(c.awarded[idx[k]!]!) },
-    { name: 'status', value: (k) => c.statusOf(idx[k]!) },
-    { name: 'supplementary', json: true, value: () => 'true' },
-    { name: 'winner', value: (k) => c.decisions[idx[k]!]!.winner },
-    { name: 'subsidy_years', json: true, value: (k) => JSON.stringify(c.decisions[idx[k]!]!.subsidyYears) },
-    { name: 'explanation', value: (k) => c.explanation(idx[k]!) },
-    {
-      name: 'inputs',
-      json: true,
-      value: (k) =>
-        JSON.stringify({
-          ...inputsOf(c.decisions[idx[k]!]!),
-          supplementary: {
-            previous: fenToYuan(c.cand[idx[k]!]!.alreadyFen),
-            originalStatus: c.cand[idx[k]!]!.originalStatus,
-            need: fenToYuan(c.needs[idx[k]!]!),
-          },
-        }),
-    },
-    { name: 'created_at', value: () => now },
-  ]);
-  await tx.execute(sql`
-    insert into subsidy_award_loans (award_id, loan_id, campaign_id, campaign_year, enterprise_id, year_index, computed_fen)
-    select aw.id, (l->>'loanId')::uuid, aw.campaign_id, ${campaign.year}::int, aw.enterprise_id, (l->>'year')::int,
-           (l->>'fen')::bigint
-    from subsidy_awards aw, jsonb_array_elements(aw.inputs->'loans') l
-    where aw.run_id = ${runId}`);
-  await tx.execute(sql`
-    insert into subsidy_cap_ledger (id, enterprise_id, campaign_id, award_id, amount_fen, reason, created_at)
-    select gen_random_uuid(), aw.enterprise_id, aw.campaign_id, aw.id, aw.awarded_fen, 'award', ${now}::timestamptz
-    from subsidy_awards aw where aw.run_id = ${runId} and aw.awarded_fen > 0`);
+  await insertAwards(tx, {
+    runId,
+    campaign,
+    now,
+    c,
+    positions: idx,
+    rank: (i) => c.cand[i]!.originalRank,
+    inputs: (i) => ({
+      ...inputsOf(c.decisions[i]!),
+      supplementary: {
+        previous: fenToYuan(c.cand[i]!.alreadyFen),
+        originalStatus: c.cand[i]!.originalStatus,
+        need: fenToYuan(c.needs[i]!),
+      },
+    }),
+    supplementary: true,
+  });
   await tx.execute(sql`
     update subsidy_applications a
     set status = 'awarded', version = a.version + 1, updated_at = ${now}::timestamptz
