@@ -112,6 +112,7 @@ export function TwoFactorDialog({
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={6}
+                aria-label={t('auth.login.otp')}
                 data-testid="twofa-code"
               />
             </Form.Item>

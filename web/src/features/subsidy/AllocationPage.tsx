@@ -426,6 +426,7 @@ export default function AllocationPage() {
         description={t('subsidy.firstComeFirstServed')}
         extra={
           <Select
+            aria-label={t('subsidy.campaign2')}
             style={{ width: 320 }}
             value={campaignId}
             onChange={(v) => {

@@ -124,6 +124,7 @@ export default function FundPlanPage() {
         description={t('subsidy.issuedAfterTheNotice')}
         extra={
           <Select
+            aria-label={t('subsidy.campaign2')}
             style={{ width: 320 }}
             value={campaignId}
             onChange={setCampaignId}
@@ -148,6 +149,7 @@ export default function FundPlanPage() {
                 value={docNo}
                 onChange={(e) => setDocNo(e.target.value)}
                 placeholder="江工信〔2025〕12号"
+                aria-label={t('subsidy.documentNumber')}
                 style={{ width: 240 }}
                 data-testid="plan-docno"
               />
