@@ -238,7 +238,7 @@ export async function newSession(
     onTestFailed(async ({ task }) => {
       if (page.isClosed()) return;
       const name = `FAILED-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${Date.now()}`;
-      const file = await screenshot(page, name).catch(() => null);
+      const file = await screenshot(page, name, { accessible: false }).catch(() => null);
       if (file) console.error(`screenshot of the failed page: ${file} (${page.url()})`);
       // The screenshot stays on the machine that ran the journey; what the page said travels with the log.
       const said = await page
@@ -303,8 +303,16 @@ export async function selectOption(scope: Page | Locator, label: string, option:
   throw new Error(`could not choose “${option}” in “${label}”`);
 }
 
-/** Saves a full-page screenshot of the current page under SHOTS_DIR. */
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+/**
+ * Saves a full-page screenshot of the current page under SHOTS_DIR, then checks the page as pictured with axe-core
+ * (`expectAccessible`): the journeys picture every page they visit, so a new serious or critical violation fails them.
+ * `accessible: false` is for the picture of a failed journey.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean; accessible?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const file = path.join(SHOTS_DIR, `${name}.png`);
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -318,6 +326,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
     )
     .catch(() => {});
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' });
+  if (opts.accessible ?? true) await expectAccessible(page, name);
   return file;
 }
 

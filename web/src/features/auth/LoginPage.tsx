@@ -64,7 +64,7 @@ export default function LoginPage() {
         <Brand dark />
         <LangSwitch />
       </Flex>
-      <Flex justify="center" align="center" className="login-main" gap={48} wrap>
+      <Flex component="main" justify="center" align="center" className="login-main" gap={48} wrap>
         <div className="login-intro">
           <Typography.Title level={1} style={{ color: '#fff', marginBottom: 12 }}>
             {t('login.headline')}
