@@ -33,7 +33,8 @@ const router = createRouter();
 /**
  * Every text colour reaches 4.5:1 against its background (WCAG 2.x AA; the accessibility journey checks it with
  * axe-core): antd's grey of descriptions, hints, empty states and menu group titles (45% black), its placeholders
- * (25% black), its red of danger links (#ff4d4f) and its tag texts on their pale fills are darkened.
+ * (25% black), an empty table's line, its red of danger links (#ff4d4f), its green and orange of success and warning
+ * texts and its tag texts on their pale fills are darkened.
  */
 export const THEME = {
   token: {
@@ -41,6 +42,8 @@ export const THEME = {
     colorLink: '#1d4f91',
     borderRadius: 6,
     colorError: '#cf1322',
+    colorSuccessText: '#237804',
+    colorWarningText: '#ad4e00',
     colorTextTertiary: '#646464',
     colorTextDescription: '#646464',
     colorTextPlaceholder: '#6b6b6b',
@@ -55,6 +58,8 @@ export const THEME = {
       itemActiveBg: '#f0f5fc',
       groupTitleColor: '#595959',
     },
+    // An empty table's line ("暂无数据") is drawn in the disabled grey by default.
+    Table: { colorTextDisabled: '#646464' },
     // A tag's text is the palette's 7th shade (the 8th or 9th here) on its 1st; status tags use the status colour.
     Tag: {
       green7: '#237804',

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 
-/** antd's scrolling table bodies: wider than the page when a table has `scroll={{ x }}`. */
-const SCROLLERS = '.ant-table-content, .ant-table-body';
+/** antd's scrolling table bodies (wider than the page when a table has `scroll={{ x }}`) and our scrolling boxes. */
+const SCROLLERS = '.ant-table-content, .ant-table-body, .source-text, .problem-list';
 
 /**
- * Makes the scrolling parts of tables reachable with the keyboard (Tab, then the arrow keys), so a wide table's right
+ * Makes the scrolling parts of tables and text boxes reachable with the keyboard (Tab, then the arrow keys), so a wide table's right
  * columns can be read without a mouse even when its rows hold no link or button (WCAG 2.1.1; axe-core's
  * scrollable-region-focusable). antd gives no prop for it, so the layout marks them as they appear.
  */

@@ -247,6 +247,7 @@ export function ApplyDrawer({
                 width: 40,
                 render: (_, l) => (
                   <Checkbox
+                    aria-label={l.contractNo}
                     data-testid={`loan-${l.contractNo}`}
                     checked={l.id in selected}
                     onChange={(e) => {
@@ -271,6 +272,7 @@ export function ApplyDrawer({
                 title: t('subsidy.claimedYuan'),
                 render: (_, l) => (
                   <Input
+                    aria-label={`${l.contractNo} ${t('subsidy.claimedYuan')}`}
                     disabled={!(l.id in selected)}
                     value={selected[l.id] ?? ''}
                     onChange={(e) => setSelected({ ...selected, [l.id]: e.target.value })}
