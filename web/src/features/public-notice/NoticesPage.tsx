@@ -111,7 +111,7 @@ function useAllEntries(id: string) {
     queryFn: async () => {
       const entries: TNoticeDetail['entries'] = [];
       for (let page = 1; ; page++) {
-        const d = await api.get<TNoticeDetail>(`/api/v1/public/notices/${id}`, { query: { page, pageSize: 500 } });
+        const d = await api.get<TNoticeDetail>(`/api/v1/public/notices/${id}`, { query: { page, pageSize: 200 } });
         entries.push(...d.entries);
         if (d.entries.length === 0 || entries.length >= d.total) return entries;
       }
