@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -266,7 +267,7 @@ export async function newSession(
     onTestFailed(async ({ task }) => {
       if (page.isClosed()) return;
       const name = `FAILED-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${Date.now()}`;
-      const file = await screenshot(page, name).catch(() => null);
+      const file = await screenshot(page, name, { accessible: false }).catch(() => null);
       if (file) console.error(`screenshot of the failed page: ${file} (${page.url()})`);
       // The screenshot stays on the machine that ran the journey; what the page said travels with the log.
       const said = await page
@@ -331,8 +332,16 @@ export async function selectOption(scope: Page | Locator, label: string, option:
   throw new Error(`could not choose “${option}” in “${label}”`);
 }
 
-/** Saves a full-page screenshot of the current page under SHOTS_DIR. */
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+/**
+ * Saves a full-page screenshot of the current page under SHOTS_DIR, then checks the page as pictured with axe-core
+ * (`expectAccessible`): the journeys picture every page they visit, so a new serious or critical violation fails them.
+ * `accessible: false` is for the picture of a failed journey.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean; accessible?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const file = path.join(SHOTS_DIR, `${name}.png`);
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -346,6 +355,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
     )
     .catch(() => {});
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' });
+  if (opts.accessible ?? true) await expectAccessible(page, name);
   return file;
 }
 
@@ -368,4 +378,75 @@ export async function apiSession(server: E2EServer, username: string, password =
     if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+/** One accessibility problem axe-core found, as the journeys report it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA rules and best practices) on the page as it is now and returns the serious and
+ * critical violations. The source is evaluated through the DevTools protocol, which the page's Content-Security-Policy
+ * (`script-src 'self'`) does not govern; a script tag would be refused.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.waitForLoadState('networkidle').catch(() => {});
+  // Entrance animations (fading menus, drawers) make colours half-transparent for a moment.
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, 2000)),
+      ]),
+    )
+    .catch(() => {});
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, injected above
+    const axe = (window as any).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return (
+      result.violations as {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[]; failureSummary?: string }[];
+      }[]
+    )
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.map(String).join(' '),
+          summary: (n.failureSummary ?? '').replace(/\s+/g, ' '),
+        })),
+      }));
+  });
+}
+
+/** Fails when axe-core finds a serious or critical accessibility violation on the page; `label` names the page. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const found = await axeViolations(page);
+  if (found.length === 0) return;
+  const lines = found.flatMap((v) => [
+    `  ${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.slice(0, 5).map((n) => `    ${n.target} — ${n.summary.slice(0, 300)}`),
+    ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
+  ]);
+  throw new Error(
+    `accessibility: ${found.length} serious or critical violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`,
+  );
 }

@@ -396,6 +396,20 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await pub.page.getByTestId('open-notice').first().click();
     await pub.page.getByTestId('notice-entries').getByText(enterpriseName).waitFor();
     await pub.page.getByTestId('notice-entries').getByText('¥9,720.00').waitFor();
+    // Printed (or saved as PDF), the 公示 is the document alone: every line, 大写金额, the authority and date.
+    await pub.page.emulateMedia({ media: 'print' });
+    const printed = pub.page.getByTestId('notice-print');
+    await printed.waitFor();
+    expect(await pub.page.locator('nav').first().isVisible()).toBe(false);
+    expect(await pub.page.getByTestId('lodge-objection').isVisible()).toBe(false);
+    expect(await pub.page.getByTestId('notice-entries').isVisible()).toBe(false);
+    await printed.getByText(enterpriseName).waitFor();
+    await printed.getByText('玖仟柒佰贰拾元整').first().waitFor();
+    expect(await printed.getByTestId('notice-signature').innerText()).toMatch(
+      /^江门市工业和信息化局\n2026年12月\d+日$/,
+    );
+    expect((await pub.page.pdf({ preferCSSPageSize: true })).subarray(0, 5).toString()).toBe('%PDF-');
+    await pub.page.emulateMedia({ media: 'screen' });
     await pub.page.getByTestId('lodge-objection').click();
     const modal = pub.page.locator('.ant-modal');
     await pickOption(pub.page, modal.getByTestId('objection-target'), enterpriseName, modal);
@@ -448,6 +462,15 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await plan.getByText(enterpriseName).waitFor();
     await plan.getByText('玖仟柒佰贰拾元整').first().waitFor();
     await screenshot(p2, 'subsidy-09-plan');
+    // Printed (or saved as PDF): the plan alone, with its 落款 and 大写; no navigation, no buttons, no page title.
+    await p2.emulateMedia({ media: 'print' });
+    expect(await p2.locator('nav').first().isVisible()).toBe(false);
+    expect(await p2.getByTestId('plan-xlsx').isVisible()).toBe(false);
+    expect(await p2.locator('.page-header').isVisible()).toBe(false);
+    expect(await plan.getByText('玖仟柒佰贰拾元整').first().isVisible()).toBe(true);
+    expect(await plan.getByTestId('plan-signature').innerText()).toBe('江门市工业和信息化局\n2026年12月11日');
+    expect((await p2.pdf({ preferCSSPageSize: true })).subarray(0, 5).toString()).toBe('%PDF-');
+    await p2.emulateMedia({ media: 'screen' });
     const [download] = await Promise.all([p2.waitForEvent('download'), p2.getByTestId('plan-xlsx').click()]);
     const file = await download.path();
     const wb = new ExcelJS.Workbook();

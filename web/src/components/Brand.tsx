@@ -13,7 +13,8 @@ export function Brand({
 }) {
   const { t } = useI18n();
   return (
-    <Link to="/" className="brand" aria-label={t('app.name')}>
+    // Named by its visible text; only the compact mark (hidden from assistive technology) needs a label.
+    <Link to="/" className="brand" aria-label={compact ? t('app.name') : undefined}>
       <span className="brand-mark" aria-hidden="true">
         惠
       </span>

@@ -166,21 +166,24 @@ export default function AppLayout() {
                   },
                 }}
               >
-                <Button type="text" className="user-button" aria-label={t('header.account')} data-testid="user-menu">
+                {/* Named by what it shows (who is signed in), then what it is: the visible label is part of the name. */}
+                <Button type="text" className="user-button" data-testid="user-menu">
                   <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#b71c1c' }} />
                   <span className="user-name">{me.displayName}</span>
                   {!narrow && <Tag color="red">{pick(ROLE_NAMES[me.role])}</Tag>}
                   {!narrow && <Tag>{scopeLabel(me, lang, t)}</Tag>}
                   <DownOutlined style={{ fontSize: 10 }} />
+                  <span className="visually-hidden">{t('header.account')}</span>
                 </Button>
               </Dropdown>
             </Flex>
           </Flex>
         </Header>
         <Content className="app-content">
-          <main>
+          {/* Layout.Content is the page's one <main>. */}
+          <div className="page-body">
             <Suspense fallback={<PageLoading />}>{!forced && !enrolForced && <Outlet />}</Suspense>
-          </main>
+          </div>
         </Content>
         <Footer className="app-footer">{t('app.footer')}</Footer>
       </Layout>

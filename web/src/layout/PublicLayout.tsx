@@ -41,11 +41,12 @@ export default function PublicLayout() {
         </Flex>
       </Layout.Header>
       <Layout.Content className="public-content">
-        <main>
+        {/* Layout.Content is the page's one <main>. */}
+        <div className="page-body">
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
-        </main>
+        </div>
       </Layout.Content>
       <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
     </Layout>

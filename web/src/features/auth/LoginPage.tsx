@@ -8,6 +8,7 @@ import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { login, useMe } from '../../auth/session';
 import { Brand } from '../../components/Brand';
 import { LangSwitch } from '../../components/LangSwitch';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { homeOf, PUBLIC_MENU } from '../../layout/menus';
@@ -19,6 +20,7 @@ function safeNext(next: string | null): string | null {
 
 export default function LoginPage() {
   const { t, lang } = useI18n();
+  useDocumentTitle(t('login.title'));
   const [form] = Form.useForm<TLogin>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -62,7 +64,7 @@ export default function LoginPage() {
         <Brand dark />
         <LangSwitch />
       </Flex>
-      <Flex justify="center" align="center" className="login-main" gap={48} wrap>
+      <Flex component="main" justify="center" align="center" className="login-main" gap={48} wrap>
         <div className="login-intro">
           <Typography.Title level={1} style={{ color: '#fff', marginBottom: 12 }}>
             {t('login.headline')}

@@ -97,7 +97,7 @@ export function TwoFactorDialog({
       ) : setup ? (
         <Flex vertical gap={12}>
           <Typography.Paragraph>{t('auth.twoFactor.intro')}</Typography.Paragraph>
-          <QRCode value={setup.otpauthUri} />
+          <QRCode value={setup.otpauthUri} aria-label={t('auth.twoFactor.qr')} />
           <Typography.Text>
             {t('auth.twoFactor.secret')}：
             <Typography.Text code copyable data-testid="twofa-secret">
@@ -112,6 +112,7 @@ export function TwoFactorDialog({
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={6}
+                aria-label={t('auth.login.otp')}
                 data-testid="twofa-code"
               />
             </Form.Item>

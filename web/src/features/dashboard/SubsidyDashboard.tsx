@@ -159,7 +159,7 @@ export function SubsidyDashboard({ campaignId }: { campaignId?: string | undefin
           <Statistic title={t('dashboard.budget')} value={yuan(data.budget)} />
           <Statistic title={t('dashboard.used')} value={yuan(data.used)} data-testid="budget-used" />
           <Statistic title={t('dashboard.left')} value={yuan(data.remaining)} />
-          <Progress percent={pct} />
+          <Progress percent={pct} aria-label={t('dashboard.usedShare')} />
         </Card>
       </Col>
       <Col xs={24} lg={9}>

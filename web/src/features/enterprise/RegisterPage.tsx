@@ -16,6 +16,7 @@ import { applyFieldErrors, errorMessage } from '../../api/client';
 import { Brand } from '../../components/Brand';
 import { dateProps } from '../../components/forms';
 import { LangSwitch } from '../../components/LangSwitch';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
@@ -29,6 +30,7 @@ const A = ZRegisterAccount.shape;
 
 export default function RegisterPage() {
   const { t, lang, pick } = useI18n();
+  useDocumentTitle(t('register.title'));
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const uscc = Form.useWatch('uscc', form);
@@ -92,7 +94,9 @@ export default function RegisterPage() {
           </Card>
         ) : (
           <>
-            <Typography.Title level={2}>{t('register.title')}</Typography.Title>
+            <Typography.Title level={1} className="page-title" style={{ marginBottom: 12 }}>
+              {t('register.title')}
+            </Typography.Title>
             <Typography.Paragraph type="secondary">{t('register.intro')}</Typography.Paragraph>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
             <Form<Values>

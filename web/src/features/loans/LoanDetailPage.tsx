@@ -124,7 +124,7 @@ export default function LoanDetailPage() {
                 {' '}
                 <Tag color="orange">{t('loans.detail.extendedTag')}</Tag>
                 <br />
-                <span style={{ fontSize: 12, color: '#888' }}>
+                <span style={{ fontSize: 12, color: '#646464' }}>
                   {t('loans.detail.contractTerm', { n: loan.contractTermMonths, d: loan.contractMaturityDate })}
                 </span>
               </>

@@ -67,6 +67,7 @@ export default function LoanListPage() {
             <Select
               allowClear
               data-testid="loan-status-filter"
+              aria-label={t('loans.field.status')}
               placeholder={t('loans.list.allStatuses')}
               style={{ width: 140 }}
               options={(['repaying', 'settled', 'cancelled'] as const).map((k) => ({

@@ -100,6 +100,7 @@ export default function CalendarAdminPage() {
               max={2100}
               onChange={(v) => v && setYear(v)}
               data-testid="calendar-year"
+              aria-label={t('calendar.year')}
             />
             <Button icon={<PlusOutlined />} onClick={() => setScheduleOpen(true)}>
               {t('projects.calendar.addSchedule')}

@@ -2,14 +2,22 @@
  * 公示 (public, no sign-in): the notices; one notice lists enterprise names, projects and amounts with the notice
  * period, and anyone may lodge an objection (name, contact, reason) while it is open. The API rate-limits both.
  */
+import { PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { type TLodgeObjection, type TNotice, ZLodgeObjection } from '../../../../src/contracts/subsidy';
+import {
+  type TLodgeObjection,
+  type TNotice,
+  type TNoticeDetail,
+  ZLodgeObjection,
+} from '../../../../src/contracts/subsidy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
+import { capitals, documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
 import { usePublicNotice, usePublicNotices } from '../subsidy/api';
 
@@ -96,55 +104,138 @@ function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }
   );
 }
 
+/** Every line of a notice (the screen pages through them; a printed notice lists them all). */
+function useAllEntries(id: string) {
+  return useQuery({
+    queryKey: ['public-notice-all', id],
+    queryFn: async () => {
+      const entries: TNoticeDetail['entries'] = [];
+      for (let page = 1; ; page++) {
+        const d = await api.get<TNoticeDetail>(`/api/v1/public/notices/${id}`, { query: { page, pageSize: 200 } });
+        entries.push(...d.entries);
+        if (d.entries.length === 0 || entries.length >= d.total) return entries;
+      }
+    },
+  });
+}
+
+const CELL = { border: '1px solid #999', padding: 4 } as const;
+
+/**
+ * The notice as the bureau publishes it on paper or as PDF: its text, every line with the amount in figures and in
+ * capitals, the total, and the authority and date at the foot. Shown only when printing.
+ */
+function PrintableNotice({ notice }: { notice: TNotice }) {
+  const { data: entries } = useAllEntries(notice.id);
+  if (!entries) return null;
+  return (
+    <div className="print-only print-document" data-testid="notice-print">
+      <h2 className="document-title">{notice.title}</h2>
+      <p>{notice.body}</p>
+      <p>
+        公示期：{notice.startsOn} 至 {notice.endsOn}（{notice.noticeDays}天）。单位：元
+      </p>
+      <table className="document-table">
+        <thead>
+          <tr>
+            {['序号', '企业名称', '项目编号', '项目名称', '县（市、区）', '拟安排金额（元）', '大写金额'].map((h) => (
+              <th key={h} style={CELL}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.awardId}>
+              <td style={{ ...CELL, textAlign: 'center' }}>{e.seq}</td>
+              <td style={CELL}>{e.enterpriseName}</td>
+              <td style={CELL}>{e.projectNo ?? '—'}</td>
+              <td style={CELL}>{e.projectName ?? '—'}</td>
+              <td style={CELL}>{e.districtName}</td>
+              <td style={{ ...CELL, textAlign: 'right' }}>{yuan(e.amount).replace('¥', '')}</td>
+              <td style={CELL}>{capitals(e.amount)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td style={CELL} colSpan={5}>
+              合计（{notice.entryCount}家）
+            </td>
+            <td style={{ ...CELL, textAlign: 'right' }}>
+              <b>{yuan(notice.totalAmount).replace('¥', '')}</b>
+            </td>
+            <td style={CELL}>
+              <b>{capitals(notice.totalAmount)}</b>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="document-signature" data-testid="notice-signature">
+        <div>{ISSUING_AUTHORITY}</div>
+        <div>{documentDate(notice.publishedAt)}</div>
+      </div>
+    </div>
+  );
+}
+
 function NoticeDetail({ notice }: { notice: TNotice }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const { data, error } = usePublicNotice(notice.id, page);
   const [objecting, setObjecting] = useState(false);
   return (
-    <Card
-      title={
-        <Space>
-          {notice.title}
-          <KindTag kind={notice.kind} />
-          <PhaseTag phase={notice.phase} />
-        </Space>
-      }
-      extra={
-        notice.phase === 'open' && (
-          <Button type="primary" danger onClick={() => setObjecting(true)} data-testid="lodge-objection">
-            {t('notice.object')}
-          </Button>
-        )
-      }
-    >
-      {notice.kind === 'supplementary' && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('notice.supplementaryNoticeOnlyThe')} />
-      )}
-      <Typography.Paragraph>{notice.body}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">
-        {t('notice.period')}：{notice.startsOn} ～ {notice.endsOn}（{notice.noticeDays}
-        {t('notice.days')}）· {t('notice.total')} {yuan(notice.totalAmount)} · {notice.entryCount}
-        {t('notice.entries')}
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      <Table
-        rowKey="awardId"
-        size="small"
-        dataSource={data?.entries ?? []}
-        data-testid="notice-entries"
-        pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage }}
-        columns={[
-          { title: t('notice.no'), dataIndex: 'seq', width: 70 },
-          { title: t('notice.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('notice.projectNo'), dataIndex: 'projectNo' },
-          { title: t('notice.project'), dataIndex: 'projectName' },
-          { title: t('notice.district'), dataIndex: 'districtName' },
-          { title: t('notice.amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
-        ]}
-      />
-      {objecting && <ObjectionForm notice={notice} onClose={() => setObjecting(false)} />}
-    </Card>
+    <>
+      <PrintableNotice notice={notice} />
+      <Card
+        className="screen-only"
+        title={
+          <Space>
+            {notice.title}
+            <KindTag kind={notice.kind} />
+            <PhaseTag phase={notice.phase} />
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="notice-print-button">
+              {t('subsidy.print')}
+            </Button>
+            {notice.phase === 'open' && (
+              <Button type="primary" danger onClick={() => setObjecting(true)} data-testid="lodge-objection">
+                {t('notice.object')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {notice.kind === 'supplementary' && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('notice.supplementaryNoticeOnlyThe')} />
+        )}
+        <Typography.Paragraph>{notice.body}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('notice.period')}：{notice.startsOn} ～ {notice.endsOn}（{notice.noticeDays}
+          {t('notice.days')}）· {t('notice.total')} {yuan(notice.totalAmount)} · {notice.entryCount}
+          {t('notice.entries')}
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={errorMessage(error)} />}
+        <Table
+          rowKey="awardId"
+          size="small"
+          dataSource={data?.entries ?? []}
+          data-testid="notice-entries"
+          pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage }}
+          columns={[
+            { title: t('notice.no'), dataIndex: 'seq', width: 70 },
+            { title: t('notice.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('notice.projectNo'), dataIndex: 'projectNo' },
+            { title: t('notice.project'), dataIndex: 'projectName' },
+            { title: t('notice.district'), dataIndex: 'districtName' },
+            { title: t('notice.amount'), dataIndex: 'amount', render: (v: string) => yuan(v) },
+          ]}
+        />
+        {objecting && <ObjectionForm notice={notice} onClose={() => setObjecting(false)} />}
+      </Card>
+    </>
   );
 }
 

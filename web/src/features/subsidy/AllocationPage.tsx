@@ -373,7 +373,8 @@ function NoticeCard({ notice }: { notice: TNotice }) {
             : t('subsidy.upcoming')}
         ）；
         {t('subsidy.total')} {yuan(notice.totalAmount)}，{notice.entryCount} {t('subsidy.entries')}。
-        <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer">
+        {/* Underlined: a link inside a sentence is told apart by more than its colour. */}
+        <a href={`/public/notices?id=${notice.id}`} target="_blank" rel="noreferrer" className="text-link">
           {t('subsidy.openThePublicPage')}
         </a>
       </Typography.Paragraph>
@@ -436,6 +437,7 @@ export default function AllocationPage() {
         description={t('subsidy.firstComeFirstServed')}
         extra={
           <Select
+            aria-label={t('subsidy.campaign2')}
             style={{ width: 320 }}
             value={campaignId}
             onChange={(v) => {

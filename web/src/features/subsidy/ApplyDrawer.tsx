@@ -249,6 +249,7 @@ export function ApplyDrawer({
                 width: 40,
                 render: (_, l) => (
                   <Checkbox
+                    aria-label={l.contractNo}
                     data-testid={`loan-${l.contractNo}`}
                     checked={l.id in selected}
                     onChange={(e) => {
@@ -273,6 +274,7 @@ export function ApplyDrawer({
                 title: t('subsidy.claimedYuan'),
                 render: (_, l) => (
                   <Input
+                    aria-label={`${l.contractNo} ${t('subsidy.claimedYuan')}`}
                     disabled={!(l.id in selected)}
                     value={selected[l.id] ?? ''}
                     onChange={(e) => setSelected({ ...selected, [l.id]: e.target.value })}

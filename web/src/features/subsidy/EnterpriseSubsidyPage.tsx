@@ -64,7 +64,12 @@ export default function EnterpriseSubsidyPage() {
               />
             </Col>
             <Col xs={24} md={6}>
-              <Progress type="dashboard" percent={percent(mine.used, mine.cap)} size={90} />
+              <Progress
+                type="dashboard"
+                percent={percent(mine.used, mine.cap)}
+                size={90}
+                aria-label={t('subsidy.capUsedShare')}
+              />
             </Col>
           </Row>
         </Card>

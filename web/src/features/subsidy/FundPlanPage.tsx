@@ -8,24 +8,30 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from
 import { useEffect, useState } from 'react';
 import type { TFundingPlan } from '../../../../src/contracts/subsidy';
 import { mayDo } from '../../../../src/domain/access/business';
+import { chinaDateOf } from '../../../../src/domain/calendar/china-time';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
+import { documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useCampaigns, usePlan } from './api';
 import { CampaignTag } from './common';
 
+/**
+ * The plan as the bureau publishes it: every row, amounts in figures and in capitals, the authority and date at the
+ * foot. Printed (or saved as PDF) without the site around it; the table's header repeats on every sheet.
+ */
 export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
   return (
-    <div className="funding-plan-print" data-testid="funding-plan">
+    <div className="funding-plan-print print-document" data-testid="funding-plan">
       <Typography.Title level={3} style={{ textAlign: 'center' }}>
         {plan.title}
       </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }}>
-        {plan.documentNumber} · 下达日期 {plan.issuedAt.slice(0, 10)} · 单位：元
+        {plan.documentNumber} · 下达日期 {chinaDateOf(new Date(plan.issuedAt))} · 单位：元
       </Typography.Paragraph>
-      <table className="plan-table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+      <table className="plan-table document-table">
         <thead>
           <tr>
             {['序号', '企业名称', '统一社会信用代码', '县（市、区）', '项目编号', '补贴金额（元）', '大写金额'].map(
@@ -82,6 +88,10 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         依据：江工信工业互联网〔2023〕33号 第七条（六）。下达人：{plan.issuedByName}
       </Typography.Paragraph>
+      <div className="document-signature" data-testid="plan-signature">
+        <div>{ISSUING_AUTHORITY}</div>
+        <div>{documentDate(plan.issuedAt)}</div>
+      </div>
     </div>
   );
 }
@@ -124,6 +134,7 @@ export default function FundPlanPage() {
         description={t('subsidy.issuedAfterTheNotice')}
         extra={
           <Select
+            aria-label={t('subsidy.campaign2')}
             style={{ width: 320 }}
             value={campaignId}
             onChange={setCampaignId}
@@ -148,6 +159,7 @@ export default function FundPlanPage() {
                 value={docNo}
                 onChange={(e) => setDocNo(e.target.value)}
                 placeholder="江工信〔2025〕12号"
+                aria-label={t('subsidy.documentNumber')}
                 style={{ width: 240 }}
                 data-testid="plan-docno"
               />
@@ -169,7 +181,7 @@ export default function FundPlanPage() {
               >
                 {t('subsidy.excel')}
               </Button>
-              <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="plan-print">
                 {t('subsidy.print')}
               </Button>
             </Space>

@@ -41,6 +41,7 @@ export default function ReviewPage() {
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t('subsidy.campaign2')}>
             <Select
+              aria-label={t('subsidy.campaign2')}
               allowClear
               style={{ width: 220 }}
               value={campaignId}
@@ -50,6 +51,7 @@ export default function ReviewPage() {
           </Form.Item>
           <Form.Item label={t('subsidy.status')}>
             <Select
+              aria-label={t('subsidy.status')}
               allowClear
               style={{ width: 240 }}
               value={status}
@@ -64,6 +66,7 @@ export default function ReviewPage() {
           {!district && (
             <Form.Item label={t('subsidy.district2')}>
               <Select
+                aria-label={t('subsidy.district2')}
                 allowClear
                 style={{ width: 140 }}
                 value={districtCode}
