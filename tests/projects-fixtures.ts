@@ -11,7 +11,7 @@ import { PDF, uploadAttachment as upload } from './helpers/multipart';
 import { anonymous, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
-export { PDF, upload };
+export { upload };
 
 let counter = 0;
 /** A valid GB 32100-2015 code registered in a district. */

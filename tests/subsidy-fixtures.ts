@@ -6,8 +6,6 @@ import { PDF, uploadAttachment } from './helpers/multipart';
 import { loginAs, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
-export { PDF };
-
 export function uploadVoucher(s: Session, applicationId: string, kind: string): Promise<string> {
   return uploadAttachment(s, 'subsidy_application', applicationId, kind);
 }
