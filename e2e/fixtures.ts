@@ -2,18 +2,18 @@
  * E2E fixtures: the real server (`node --import tsx src/main.ts`, exactly what `npm start` runs) on a free port with a
  * fresh data directory and the demo data, a Chromium per spec file, and a browser context (own cookies) per role.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../src/db/seed/demo';
+import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
 
 export { DEMO_PASSWORD };
 
@@ -69,25 +69,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function createThrowawayDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `huiqi_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 function waitForExit(child: ChildProcess, ms: number): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -119,7 +100,7 @@ export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
   const db = opts.databaseUrl
     ? { url: opts.databaseUrl, drop: async () => {} }
     : process.env.DATABASE_URL
-      ? await createThrowawayDatabase(process.env.DATABASE_URL)
+      ? await createThrowawayDatabase(process.env.DATABASE_URL, 'huiqi_e2e')
       : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -193,7 +174,7 @@ export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
 
 /** Creates an empty PostgreSQL database beside the one in DATABASE_URL (null on PGlite); dropped by `drop()`. */
 export async function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  return process.env.DATABASE_URL ? createThrowawayDatabase(process.env.DATABASE_URL) : null;
+  return process.env.DATABASE_URL ? createThrowawayDatabase(process.env.DATABASE_URL, 'huiqi_e2e') : null;
 }
 
 export async function launchBrowser(): Promise<Browser> {
