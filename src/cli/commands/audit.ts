@@ -49,18 +49,9 @@ export async function runAudit(args: string[], io: CliIO, env: NodeJS.ProcessEnv
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
     return reportBadInput(io, json, badInput('输入有误：每批条数（--batch-size）应为 1～100000 的整数', 'batch-size'));
   }
-  const anchorText = flagValue(args, 'anchor');
-  let anchor: { seq: number; hash: string } | undefined;
-  if (anchorText !== undefined) {
-    const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(anchorText.trim());
-    if (!m) {
-      return reportBadInput(
-        io,
-        json,
-        badInput('输入有误：锚点（--anchor）应为“序号:64 位十六进制哈希”，如 1024:ab12…', 'anchor'),
-      );
-    }
-    anchor = { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+  const anchor = parseAnchor(flagValue(args, 'anchor'));
+  if (anchor === null) {
+    return reportBadInput(io, json, badAnchor());
   }
 
   const config = loadConfig(env);
@@ -94,6 +85,8 @@ export async function runAudit(args: string[], io: CliIO, env: NodeJS.ProcessEnv
   return result.intact ? EXIT_OK : EXIT_PROBLEMS;
 }
 
+const badAnchor = () => badInput('输入有误：锚点（--anchor）应为“序号:64 位十六进制哈希”，如 1024:ab12…', 'anchor');
+
 function parseAnchor(text: string | undefined): { seq: number; hash: string } | null | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(text.trim());
@@ -104,11 +97,7 @@ async function verifyFile(file: string | undefined, args: string[], io: CliIO, j
   if (!file) return reportBadInput(io, json, badInput(`输入有误：缺少要校验的文件。${USAGE}`, 'file'));
   const anchor = parseAnchor(flagValue(args, 'anchor'));
   if (anchor === null) {
-    return reportBadInput(
-      io,
-      json,
-      badInput('输入有误：锚点（--anchor）应为“序号:64 位十六进制哈希”，如 1024:ab12…', 'anchor'),
-    );
+    return reportBadInput(io, json, badAnchor());
   }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     return reportBadInput(io, json, badInput(`输入有误：找不到文件 ${file}`, 'file'));

@@ -5,7 +5,7 @@
  * cut short, is found. Comparing the last hash with one written down elsewhere (the export's own audit event, a
  * printed anchor) ties the file to the live trail.
  */
-import { type ChainProblem, type Digest, type StoredEvent, verifyChain } from './chain';
+import { type ChainProblem, chainProblemMessage, type Digest, type StoredEvent, verifyChain } from './chain';
 
 export const CHAIN_FILE_FORMAT = 'huiqi-audit-chain';
 export const CHAIN_FILE_VERSION = 1;
@@ -131,13 +131,7 @@ export function describeChainFileProblem(p: ChainFileProblem): string {
       return `文件不完整：最后一条是第 ${p.lastSeq} 条事件，文件头写明应到第 ${p.expected} 条（文件尾部被截断或删除）`;
     case 'anchor_mismatch':
       return `锚点第 ${p.seq} 条不在文件中，或其哈希与记录的不符`;
-    case 'gap':
-      return p.seq > p.expected
-        ? `第 ${p.seq} 条之前缺少第 ${p.expected}${p.seq - 1 > p.expected ? `～${p.seq - 1}` : ''} 条（事件被删除）`
-        : `第 ${p.seq} 条序号重复或倒序，应为第 ${p.expected} 条（事件被插入或改号）`;
-    case 'broken_link':
-      return `第 ${p.seq} 条的前序哈希与上一条不符（其前的事件被删除、插入或改动）`;
-    case 'altered':
-      return `第 ${p.seq} 条的内容与其哈希不符（事件被篡改）`;
+    default:
+      return chainProblemMessage(p);
   }
 }

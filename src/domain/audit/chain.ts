@@ -81,3 +81,17 @@ export function verifyChain(
   }
   return { checked, problems, last };
 }
+
+/** A chain problem in the user's words (the API, the CLI and the offline file check say it the same way). */
+export function chainProblemMessage(p: ChainProblem): string {
+  switch (p.kind) {
+    case 'gap':
+      return p.seq > p.expected
+        ? `第 ${p.seq} 条之前缺少第 ${p.expected}${p.seq - 1 > p.expected ? `～${p.seq - 1}` : ''} 条（事件被删除）`
+        : `第 ${p.seq} 条序号重复或倒序，应为第 ${p.expected} 条（事件被插入或改号）`;
+    case 'broken_link':
+      return `第 ${p.seq} 条的前序哈希与上一条不符（其前的事件被删除、插入或改动）`;
+    case 'altered':
+      return `第 ${p.seq} 条的内容与其哈希不符（事件被篡改）`;
+  }
+}

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
-import { canonicalJson } from '../../domain/audit/chain';
+import { canonicalJson, GENESIS_HASH } from '../../domain/audit/chain';
 import { CHAIN_FILE_FORMAT, CHAIN_FILE_VERSION, type ChainFileHeader } from '../../domain/audit/chain-file';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
@@ -204,7 +204,7 @@ async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQ
     fromSeq,
     toSeq,
     events: rows,
-    startPrevHash: first?.prevHash ?? '0'.repeat(64),
+    startPrevHash: first?.prevHash ?? GENESIS_HASH,
     exportedAt: ctx.now.toISOString(),
     exportedBy: ctx.actor.name,
   };

@@ -9,7 +9,13 @@ import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { can } from '../../domain/access/policy';
-import { type ChainProblem, GENESIS_HASH, type StoredEvent, verifyChain } from '../../domain/audit/chain';
+import {
+  type ChainProblem,
+  chainProblemMessage,
+  GENESIS_HASH,
+  type StoredEvent,
+  verifyChain,
+} from '../../domain/audit/chain';
 import { type Ctx, inTx } from '../context';
 import { sm3Hex } from '../crypto';
 import { Errors } from '../errors';
@@ -49,19 +55,7 @@ export function toStored(e: AuditRow): StoredEvent {
 }
 
 export function describeProblem(p: ChainProblem): TAuditProblem {
-  switch (p.kind) {
-    case 'gap':
-      return p.seq > p.expected
-        ? {
-            ...p,
-            message: `第 ${p.seq} 条之前缺少第 ${p.expected}${p.seq - 1 > p.expected ? `～${p.seq - 1}` : ''} 条（事件被删除）`,
-          }
-        : { ...p, message: `第 ${p.seq} 条序号重复或倒序，应为第 ${p.expected} 条（事件被插入或改号）` };
-    case 'broken_link':
-      return { ...p, message: `第 ${p.seq} 条的前序哈希与上一条不符（其前的事件被删除、插入或改动）` };
-    case 'altered':
-      return { ...p, message: `第 ${p.seq} 条的内容与其哈希不符（事件被篡改）` };
-  }
+  return { ...p, message: chainProblemMessage(p) };
 }
 
 export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Promise<TAuditVerifyResult> {
