@@ -113,6 +113,11 @@ export function requiredOf(schema: ZodType): boolean {
   return !schema.safeParse(undefined).success;
 }
 
+/** A date picker's rule: required as the contract says, with the form's own message. */
+export function requiredRule(schema: ZodType, message: string): FormRule {
+  return { required: requiredOf(schema), message };
+}
+
 function without(value: unknown, path: readonly string[]): unknown {
   if (!path.length || !value || typeof value !== 'object') return value;
   const [head, ...tail] = path as [string, ...string[]];

@@ -3,24 +3,20 @@
  * disables and enables them and resets their passwords. The API scopes everything to the administrator's own
  * enterprise; anyone else gets 403, which this page explains instead of a bare error.
  */
-import { CopyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import {
-  type TCreatedUser,
-  type TResetPasswordResult,
-  type TUser,
-  type TUserList,
-  ZCreateUser,
-} from '../../../../src/contracts/users';
-import { ApiError, api, applyFieldErrors, errorMessage } from '../../api/client';
+import { type TCreatedUser, type TUser, type TUserList, ZCreateUser } from '../../../../src/contracts/users';
+import { ApiError, api, errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
+import { maxLengthOf, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { isLocked, useAccountActions } from '../users/accounts';
 
 const C = ZCreateUser.shape;
 const KEY = ['colleagues'] as const;
@@ -41,107 +37,41 @@ function AddColleagueDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<NewColleague>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      // Role and enterprise are the administrator's own; no password: the server generates a temporary one.
-      const created = await api.post<TCreatedUser>('/api/v1/users', {
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-      });
-      form.resetFields();
-      onCreated(created);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal
+      form={form}
+      name="addColleague"
       open={open}
       title={t('colleagues.addTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={() => {
-        setError(null);
-        onClose();
+      hint={t('colleagues.addHint')}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        // Role and enterprise are the administrator's own; no password: the server generates a temporary one.
+        const created = await api.post<TCreatedUser>('/api/v1/users', {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+        });
+        form.resetFields();
+        onCreated(created);
       }}
-      destroyOnHidden
-      width={520}
     >
-      <Typography.Paragraph type="secondary">{t('colleagues.addHint')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="addColleague" layout="vertical" autoComplete="off" preserve={false}>
-        <Form.Item
-          name="displayName"
-          label={t('colleagues.displayName')}
-          rules={[zodRule(C.displayName, 'displayName', lang)]}
-        >
-          <Input maxLength={maxLengthOf(C.displayName)} />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('colleagues.username')}
-          extra={t('colleagues.usernameExtra')}
-          rules={[zodRule(C.username, 'username', lang)]}
-        >
-          <Input maxLength={maxLengthOf(C.username)} autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** Shows a temporary password once, with a copy button; closing it loses the password for good. */
-function OneTimePassword({ info, onClose }: { info: { username: string; password: string } | null; onClose(): void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const copy = async () => {
-    if (!info) return;
-    try {
-      await navigator.clipboard.writeText(info.password);
-      message.success(t('colleagues.copied'));
-    } catch {
-      message.info(info.password);
-    }
-  };
-  return (
-    <Modal
-      open={!!info}
-      title={t('colleagues.tempTitle')}
-      okText={t('colleagues.closeSaved')}
-      onOk={onClose}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      cancelButtonProps={{ style: { display: 'none' } }}
-    >
-      {info && (
-        <>
-          <Typography.Paragraph>{t('colleagues.tempIntro', { username: info.username })}</Typography.Paragraph>
-          <Space align="center" style={{ marginBottom: 16 }}>
-            <Typography.Text className="mono" style={{ fontSize: 20 }} data-testid="temp-password">
-              {info.password}
-            </Typography.Text>
-            <Button icon={<CopyOutlined />} onClick={copy}>
-              {t('colleagues.copy')}
-            </Button>
-          </Space>
-          <Alert type="warning" showIcon title={t('colleagues.tempWarn')} />
-        </>
-      )}
-    </Modal>
+      <Form.Item
+        name="displayName"
+        label={t('colleagues.displayName')}
+        rules={[zodRule(C.displayName, 'displayName', lang)]}
+      >
+        <Input maxLength={maxLengthOf(C.displayName)} />
+      </Form.Item>
+      <Form.Item
+        name="username"
+        label={t('colleagues.username')}
+        extra={t('colleagues.usernameExtra')}
+        rules={[zodRule(C.username, 'username', lang)]}
+      >
+        <Input maxLength={maxLengthOf(C.username)} autoComplete="off" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -155,7 +85,9 @@ export default function ColleaguesPage() {
     pageSize: 20,
   });
   const [adding, setAdding] = useState(false);
-  const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
+  const { act, showOnce, passwordDialog } = useAccountActions(KEY, (u, action) =>
+    t(action === 'disable' ? 'colleagues.disabledDone' : 'colleagues.enabledDone', { name: u.displayName }),
+  );
   const mayManage = mayI(me, 'user.list');
 
   const list = useQuery({
@@ -185,26 +117,6 @@ export default function ColleaguesPage() {
       </>
     );
   }
-
-  const act = async (u: TUser, action: 'disable' | 'enable' | 'reset-password') => {
-    try {
-      if (action === 'reset-password') {
-        const r = await api.post<TResetPasswordResult>(`/api/v1/users/${u.id}/reset-password`, {});
-        if (r.temporaryPassword) setOneTime({ username: u.username, password: r.temporaryPassword });
-      } else {
-        await api.post(`/api/v1/users/${u.id}/${action}`, {});
-        message.success(
-          t(action === 'disable' ? 'colleagues.disabledDone' : 'colleagues.enabledDone', { name: u.displayName }),
-        );
-      }
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      await qc.invalidateQueries({ queryKey: KEY });
-    }
-  };
-
-  const locked = (u: TUser) => !!u.lockedUntil && new Date(u.lockedUntil) > new Date();
 
   return (
     <>
@@ -261,7 +173,7 @@ export default function ColleaguesPage() {
               render: (_, u) => (
                 <Space size={4}>
                   {u.active ? <Tag color="green">{t('colleagues.active')}</Tag> : <Tag>{t('colleagues.disabled')}</Tag>}
-                  {locked(u) && <Tag color="red">{t('colleagues.locked')}</Tag>}
+                  {isLocked(u) && <Tag color="red">{t('colleagues.locked')}</Tag>}
                 </Space>
               ),
             },
@@ -317,11 +229,11 @@ export default function ColleaguesPage() {
         onCreated={(r) => {
           setAdding(false);
           message.success(t('colleagues.created', { name: r.user.displayName, username: r.user.username }));
-          if (r.temporaryPassword) setOneTime({ username: r.user.username, password: r.temporaryPassword });
+          if (r.temporaryPassword) showOnce({ username: r.user.username, password: r.temporaryPassword });
           void qc.invalidateQueries({ queryKey: KEY });
         }}
       />
-      <OneTimePassword info={oneTime} onClose={() => setOneTime(null)} />
+      {passwordDialog}
     </>
   );
 }

@@ -4,24 +4,8 @@
  * The history of corrections and extensions is shown to everyone who reads the loan.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { ZodType } from 'zod';
 import {
   LOAN_FIELD_NAMES,
@@ -37,8 +21,8 @@ import {
   ZExtendLoan,
 } from '../../../../src/contracts/loans';
 import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
-import { applyFieldErrors, errorMessage } from '../../api/client';
-import { maxLengthOf, requiredOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { FormDrawer, FormModal } from '../../components/FormModal';
+import { maxLengthOf, requiredRule, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { cancelLoan, correctLoan, extendLoan, loanKeys, useCoverInstitutions } from './api';
 
@@ -91,121 +75,99 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<CorrectValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const covers = useCoverInstitutions(open);
 
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const init = initialOf(loan);
-    // Only what the officer changed is sent; the server keeps the rest.
-    const body: TCorrectLoan = { version: loan.version, reason: (v.reason ?? '').trim() };
-    if (v.contractNo?.trim() !== init.contractNo) body.contractNo = v.contractNo;
-    if (v.purpose !== init.purpose) body.purpose = v.purpose;
-    if (v.amount?.trim() !== init.amount) body.amount = v.amount;
-    if (v.annualRate?.trim() !== init.annualRate) body.annualRate = v.annualRate;
-    if (v.termMonths !== init.termMonths) body.termMonths = v.termMonths;
-    const at = v.disbursedAt?.format('YYYY-MM-DDTHH:mm');
-    if (at && at !== loan.disbursedAt.slice(0, 16)) body.disbursedAt = `${at}:00+08:00`;
-    if (v.coverInstitutionId !== init.coverInstitutionId) body.coverInstitutionId = v.coverInstitutionId;
-    const projectNo = v.projectNo?.trim() ?? '';
-    if (projectNo !== (init.projectNo ?? '')) body.projectNo = projectNo || null;
-    const remarks = v.remarks?.trim() ?? '';
-    if (remarks !== (init.remarks ?? '')) body.remarks = remarks || null;
-    if (!validateAll(form, ZCorrectLoan, body, lang)) return;
-    setBusy(true);
-    try {
-      const r = await correctLoan(loan.id, body);
-      message.success(t('loans.correct.done'));
-      await saved(r);
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Drawer
-      title={t('loans.correct.title')}
+    <FormDrawer
+      form={form}
       open={open}
+      title={t('loans.correct.title')}
+      okText={t('loans.correct.action')}
+      closeText={t('loans.correct.close')}
+      submitTestId="loan-correct-submit"
+      banner={<Alert type="info" showIcon title={t('loans.correct.intro')} style={{ marginBottom: 16 }} />}
+      initialValues={initialOf(loan)}
       onClose={onClose}
-      size={560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('loans.correct.close')}</Button>
-          <Button type="primary" loading={busy} onClick={submit} data-testid="loan-correct-submit">
-            {t('loans.correct.action')}
-          </Button>
-        </Space>
-      }
+      onSubmit={async (v) => {
+        const init = initialOf(loan);
+        // Only what the officer changed is sent; the server keeps the rest.
+        const body: TCorrectLoan = { version: loan.version, reason: (v.reason ?? '').trim() };
+        if (v.contractNo?.trim() !== init.contractNo) body.contractNo = v.contractNo;
+        if (v.purpose !== init.purpose) body.purpose = v.purpose;
+        if (v.amount?.trim() !== init.amount) body.amount = v.amount;
+        if (v.annualRate?.trim() !== init.annualRate) body.annualRate = v.annualRate;
+        if (v.termMonths !== init.termMonths) body.termMonths = v.termMonths;
+        const at = v.disbursedAt?.format('YYYY-MM-DDTHH:mm');
+        if (at && at !== loan.disbursedAt.slice(0, 16)) body.disbursedAt = `${at}:00+08:00`;
+        if (v.coverInstitutionId !== init.coverInstitutionId) body.coverInstitutionId = v.coverInstitutionId;
+        const projectNo = v.projectNo?.trim() ?? '';
+        if (projectNo !== (init.projectNo ?? '')) body.projectNo = projectNo || null;
+        const remarks = v.remarks?.trim() ?? '';
+        if (remarks !== (init.remarks ?? '')) body.remarks = remarks || null;
+        if (!validateAll(form, ZCorrectLoan, body, lang)) return;
+        const r = await correctLoan(loan.id, body);
+        message.success(t('loans.correct.done'));
+        await saved(r);
+        onClose();
+      }}
     >
-      <Alert type="info" showIcon title={t('loans.correct.intro')} style={{ marginBottom: 16 }} />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initialOf(loan)}>
+      <Form.Item
+        name="contractNo"
+        label={t('loans.field.contractNo')}
+        rules={[zodRule(C.contractNo, 'contractNo', lang)]}
+      >
+        <Input maxLength={maxLengthOf(C.contractNo)} />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('loans.field.purpose')} extra={t('loans.field.termCapHint')}>
+        <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
+      </Form.Item>
+      <Space.Compact block>
         <Form.Item
-          name="contractNo"
-          label={t('loans.field.contractNo')}
-          rules={[zodRule(C.contractNo, 'contractNo', lang)]}
+          name="amount"
+          label={t('loans.field.amount')}
+          rules={[zodRule(C.amount, 'amount', lang)]}
+          style={{ width: '50%' }}
         >
-          <Input maxLength={maxLengthOf(C.contractNo)} />
+          <Input inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="purpose" label={t('loans.field.purpose')} extra={t('loans.field.termCapHint')}>
-          <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
+        <Form.Item
+          name="termMonths"
+          label={t('loans.field.term')}
+          rules={[zodRule(C.termMonths, 'termMonths', lang)]}
+          style={{ width: '50%' }}
+        >
+          <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Space.Compact block>
-          <Form.Item
-            name="amount"
-            label={t('loans.field.amount')}
-            rules={[zodRule(C.amount, 'amount', lang)]}
-            style={{ width: '50%' }}
-          >
-            <Input inputMode="decimal" />
-          </Form.Item>
-          <Form.Item
-            name="termMonths"
-            label={t('loans.field.term')}
-            rules={[zodRule(C.termMonths, 'termMonths', lang)]}
-            style={{ width: '50%' }}
-          >
-            <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="annualRate" label={t('loans.field.rate')} rules={[zodRule(C.annualRate, 'annualRate', lang)]}>
-          <Input inputMode="decimal" placeholder={t('loans.field.ratePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="disbursedAt" label={t('loans.field.disbursedAt')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="coverInstitutionId" label={t('loans.field.cover')}>
-          <Select
-            loading={covers.isLoading}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(covers.data?.items ?? []).map((c) => ({
-              value: c.id,
-              label: `${c.name}（${t(`loans.coverKind.${c.kind}`)}）`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="projectNo" label={t('loans.field.project')}>
-          <Input placeholder={t('loans.field.projectPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="remarks" label={t('loans.field.remarks')}>
-          <Input.TextArea maxLength={maxLengthOf(C.remarks)} rows={2} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('loans.correct.reason')} rules={[zodRule(C.reason, 'reason', lang)]}>
-          <Input.TextArea maxLength={maxLengthOf(C.reason)} rows={2} />
-        </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('loans.correct.versionHint')}
-        </Typography.Paragraph>
-      </Form>
-    </Drawer>
+      </Space.Compact>
+      <Form.Item name="annualRate" label={t('loans.field.rate')} rules={[zodRule(C.annualRate, 'annualRate', lang)]}>
+        <Input inputMode="decimal" placeholder={t('loans.field.ratePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="disbursedAt" label={t('loans.field.disbursedAt')}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="coverInstitutionId" label={t('loans.field.cover')}>
+        <Select
+          loading={covers.isLoading}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(covers.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.name}（${t(`loans.coverKind.${c.kind}`)}）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="projectNo" label={t('loans.field.project')}>
+        <Input placeholder={t('loans.field.projectPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="remarks" label={t('loans.field.remarks')}>
+        <Input.TextArea maxLength={maxLengthOf(C.remarks)} rows={2} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('loans.correct.reason')} rules={[zodRule(C.reason, 'reason', lang)]}>
+        <Input.TextArea maxLength={maxLengthOf(C.reason)} rows={2} />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('loans.correct.versionHint')}
+      </Typography.Paragraph>
+    </FormDrawer>
   );
 }
 
@@ -216,53 +178,32 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<{ reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = { version: loan.version, reason: (v.reason ?? '').trim() };
-    if (!validateAll(form, ZCancelLoan, body, lang)) return;
-    setBusy(true);
-    try {
-      const r = await cancelLoan(loan.id, body);
-      message.success(t('loans.cancel.done'));
-      await saved(r);
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      title={t('loans.cancel.title')}
+    <FormModal
+      form={form}
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={busy}
+      title={t('loans.cancel.title')}
       okText={t('loans.cancel.action')}
-      okButtonProps={{ danger: true }}
-      destroyOnHidden
-      width={520}
+      danger
+      banner={<Alert type="warning" showIcon title={t('loans.cancel.intro')} style={{ marginBottom: 16 }} />}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = { version: loan.version, reason: (v.reason ?? '').trim() };
+        if (!validateAll(form, ZCancelLoan, body, lang)) return;
+        const r = await cancelLoan(loan.id, body);
+        message.success(t('loans.cancel.done'));
+        await saved(r);
+        onClose();
+      }}
     >
-      <Alert type="warning" showIcon title={t('loans.cancel.intro')} style={{ marginBottom: 16 }} />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('loans.cancel.reason')}
-          rules={[zodRule(ZCancelLoan.shape.reason, 'reason', lang)]}
-        >
-          <Input.TextArea maxLength={maxLengthOf(ZCancelLoan.shape.reason)} rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('loans.cancel.reason')}
+        rules={[zodRule(ZCancelLoan.shape.reason, 'reason', lang)]}
+      >
+        <Input.TextArea maxLength={maxLengthOf(ZCancelLoan.shape.reason)} rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -275,88 +216,66 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
   const { message } = App.useApp();
   const saved = useSaved(loan.id);
   const [form] = Form.useForm<ExtendValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = {
-      version: loan.version,
-      agreementNo: (v.agreementNo ?? '').trim(),
-      agreementDate: v.agreementDate?.format('YYYY-MM-DD'),
-      newMaturityDate: v.newMaturityDate?.format('YYYY-MM-DD'),
-      ...(v.remarks?.trim() ? { remarks: v.remarks.trim() } : {}),
-    } as TExtendLoan;
-    if (!validateAll(form, ZExtendLoan, body, lang)) return;
-    setBusy(true);
-    try {
-      const r = await extendLoan(loan.id, body);
-      message.success(t('loans.extend.done'));
-      await saved(r);
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const required = (schema: ZodType, label: string) => ({
-    required: requiredOf(schema),
-    message: t('loans.field.required', { label }),
-  });
+  const required = (schema: ZodType, label: string) => requiredRule(schema, t('loans.field.required', { label }));
 
   return (
-    <Modal
-      title={t('loans.extend.title')}
+    <FormModal
+      form={form}
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={busy}
+      title={t('loans.extend.title')}
       okText={t('loans.extend.action')}
-      destroyOnHidden
-      width={520}
+      banner={
+        <Alert
+          type="info"
+          showIcon
+          title={t('loans.extend.intro', {
+            current: loan.maturityDate,
+            cap: PURPOSE_RULES[loan.purpose].maxTermMonths,
+          })}
+          style={{ marginBottom: 16 }}
+        />
+      }
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = {
+          version: loan.version,
+          agreementNo: (v.agreementNo ?? '').trim(),
+          agreementDate: v.agreementDate?.format('YYYY-MM-DD'),
+          newMaturityDate: v.newMaturityDate?.format('YYYY-MM-DD'),
+          ...(v.remarks?.trim() ? { remarks: v.remarks.trim() } : {}),
+        } as TExtendLoan;
+        if (!validateAll(form, ZExtendLoan, body, lang)) return;
+        const r = await extendLoan(loan.id, body);
+        message.success(t('loans.extend.done'));
+        await saved(r);
+        onClose();
+      }}
     >
-      <Alert
-        type="info"
-        showIcon
-        title={t('loans.extend.intro', {
-          current: loan.maturityDate,
-          cap: PURPOSE_RULES[loan.purpose].maxTermMonths,
-        })}
-        style={{ marginBottom: 16 }}
-      />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="agreementNo"
-          label={t('loans.extend.agreementNo')}
-          rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}
-        >
-          <Input maxLength={maxLengthOf(X.agreementNo)} />
-        </Form.Item>
-        <Form.Item
-          name="agreementDate"
-          label={t('loans.extend.agreementDate')}
-          rules={[required(X.agreementDate, t('loans.extend.agreementDate'))]}
-        >
-          <DatePicker style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="newMaturityDate"
-          label={t('loans.extend.newMaturityDate')}
-          rules={[required(X.newMaturityDate, t('loans.extend.newMaturityDate'))]}
-        >
-          <DatePicker style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="remarks" label={t('loans.field.remarks')}>
-          <Input.TextArea maxLength={maxLengthOf(X.remarks)} rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="agreementNo"
+        label={t('loans.extend.agreementNo')}
+        rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}
+      >
+        <Input maxLength={maxLengthOf(X.agreementNo)} />
+      </Form.Item>
+      <Form.Item
+        name="agreementDate"
+        label={t('loans.extend.agreementDate')}
+        rules={[required(X.agreementDate, t('loans.extend.agreementDate'))]}
+      >
+        <DatePicker style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="newMaturityDate"
+        label={t('loans.extend.newMaturityDate')}
+        rules={[required(X.newMaturityDate, t('loans.extend.newMaturityDate'))]}
+      >
+        <DatePicker style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="remarks" label={t('loans.field.remarks')}>
+        <Input.TextArea maxLength={maxLengthOf(X.remarks)} rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

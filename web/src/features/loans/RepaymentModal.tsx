@@ -1,12 +1,11 @@
 /** 登记还款: one repayment period of a loan (bank officers). */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { ZodType } from 'zod';
 import { type TRecordRepayment, ZRecordRepayment } from '../../../../src/contracts/loans';
-import { applyFieldErrors, errorMessage } from '../../api/client';
-import { requiredOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { FormModal } from '../../components/FormModal';
+import { requiredRule, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { loanKeys, recordRepayment } from './api';
 
@@ -28,92 +27,65 @@ export function RepaymentModal({
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = {
-      ...v,
-      dueDate: v.dueDate?.format('YYYY-MM-DD'),
-      paidDate: v.paidDate?.format('YYYY-MM-DD'),
-    } as TRecordRepayment;
-    if (!validateAll(form, ZRecordRepayment, body, lang)) return;
-    setBusy(true);
-    try {
-      const r = await recordRepayment(loanId, body);
-      message.success(t(r.created ? 'loans.repayment.done' : 'loans.repayment.already'));
-      qc.setQueryData(loanKeys.one(loanId), r.loan);
-      await qc.invalidateQueries({ queryKey: loanKeys.all });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const required = (schema: ZodType, label: string) => ({
-    required: requiredOf(schema),
-    message: t('loans.field.required', { label }),
-  });
+  const required = (schema: ZodType, label: string) => requiredRule(schema, t('loans.field.required', { label }));
 
   return (
-    <Modal
-      title={t('loans.repayment.action')}
+    <FormModal
+      form={form}
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={busy}
+      title={t('loans.repayment.action')}
       okText={t('loans.repayment.action')}
-      destroyOnHidden
-      width={520}
+      initialValues={{ periodNo: nextPeriod, principalPaid: '0.00' }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = {
+          ...v,
+          dueDate: v.dueDate?.format('YYYY-MM-DD'),
+          paidDate: v.paidDate?.format('YYYY-MM-DD'),
+        } as TRecordRepayment;
+        if (!validateAll(form, ZRecordRepayment, body, lang)) return;
+        const r = await recordRepayment(loanId, body);
+        message.success(t(r.created ? 'loans.repayment.done' : 'loans.repayment.already'));
+        qc.setQueryData(loanKeys.one(loanId), r.loan);
+        await qc.invalidateQueries({ queryKey: loanKeys.all });
+        form.resetFields();
+        onClose();
+      }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ periodNo: nextPeriod, principalPaid: '0.00' }}>
-        <Form.Item
-          name="periodNo"
-          label={t('loans.repayment.periodNo')}
-          rules={[zodRule(F.periodNo, 'periodNo', lang)]}
-        >
-          <InputNumber min={1} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="dueDate"
-          label={t('loans.repayment.dueDate')}
-          rules={[required(F.dueDate, t('loans.repayment.dueDate'))]}
-        >
-          <DatePicker style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="paidDate"
-          label={t('loans.repayment.paidDate')}
-          rules={[required(F.paidDate, t('loans.repayment.paidDate'))]}
-        >
-          <DatePicker style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="principalPaid"
-          label={t('loans.repayment.principalPaid')}
-          rules={[zodRule(F.principalPaid, 'principalPaid', lang)]}
-        >
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item
-          name="interestPaid"
-          label={t('loans.repayment.interestPaid')}
-          rules={[zodRule(F.interestPaid, 'interestPaid', lang)]}
-        >
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          {t('loans.repayment.interestHint')}
-        </Typography.Paragraph>
-      </Form>
-    </Modal>
+      <Form.Item name="periodNo" label={t('loans.repayment.periodNo')} rules={[zodRule(F.periodNo, 'periodNo', lang)]}>
+        <InputNumber min={1} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item
+        name="dueDate"
+        label={t('loans.repayment.dueDate')}
+        rules={[required(F.dueDate, t('loans.repayment.dueDate'))]}
+      >
+        <DatePicker style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="paidDate"
+        label={t('loans.repayment.paidDate')}
+        rules={[required(F.paidDate, t('loans.repayment.paidDate'))]}
+      >
+        <DatePicker style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="principalPaid"
+        label={t('loans.repayment.principalPaid')}
+        rules={[zodRule(F.principalPaid, 'principalPaid', lang)]}
+      >
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item
+        name="interestPaid"
+        label={t('loans.repayment.interestPaid')}
+        rules={[zodRule(F.interestPaid, 'interestPaid', lang)]}
+      >
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        {t('loans.repayment.interestHint')}
+      </Typography.Paragraph>
+    </FormModal>
   );
 }

@@ -1,25 +1,26 @@
 /** 用户管理 (security administrator): staff accounts — create, disable/enable, unlock, reset password. */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import {
   STAFF_ROLES,
   type TCreatedUser,
   type TCreateUser,
-  type TResetPasswordResult,
   type TUser,
   type TUserList,
   ZCreateUser,
 } from '../../../../src/contracts/users';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/actor';
 import { checkPassword } from '../../../../src/domain/access/password-policy';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { isLocked, useAccountActions } from './accounts';
 import { useInstitutions } from './institutions';
 
 const C = ZCreateUser.shape;
@@ -37,141 +38,88 @@ function CreateUserDialog({
   const [form] = Form.useForm<TCreateUser>();
   const role = Form.useWatch('role', form);
   const institutions = useInstitutions();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const wantsInstitution = role === 'bank_officer' || role === 'insurer_officer';
 
-  const submit = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = compact(v);
-    if (!validateAll(form, ZCreateUser, body, lang)) return;
-    setBusy(true);
-    try {
-      const created = await api.post<TCreatedUser>('/api/v1/users', body);
-      form.resetFields();
-      onCreated(created);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal
+      form={form}
+      name="createUser"
       open={open}
       title={t('users.create')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      destroyOnHidden
       width={560}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = compact(v);
+        if (!validateAll(form, ZCreateUser, body, lang)) return;
+        const created = await api.post<TCreatedUser>('/api/v1/users', body);
+        form.resetFields();
+        onCreated(created);
+      }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="createUser" layout="vertical" autoComplete="off" preserve={false}>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
-          <Select
-            placeholder={t('common.select')}
-            options={STAFF_ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
-          />
-        </Form.Item>
-        {role === 'district_reviewer' && (
-          <Form.Item
-            name="districtCode"
-            label={t('users.district')}
-            rules={[
-              { required: true, message: t('users.districtRequired') },
-              zodRule(C.districtCode, 'districtCode', lang),
-            ]}
-          >
-            <Select
-              placeholder={t('common.select')}
-              options={DISTRICTS.map((d) => ({ value: d.code, label: d[lang] }))}
-            />
-          </Form.Item>
-        )}
-        {wantsInstitution && (
-          <Form.Item
-            name="institutionId"
-            label={t('users.institution')}
-            rules={[{ required: true, message: t('users.institutionRequired') }]}
-          >
-            <Select
-              placeholder={t('common.select')}
-              loading={institutions.isLoading}
-              options={(institutions.data ?? [])
-                .filter((i) => (role === 'bank_officer' ? i.kind === 'bank' : i.kind !== 'bank'))
-                .map((i) => ({ value: i.id, label: i.name }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
-          <Input maxLength={maxLengthOf(C.username)} />
-        </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+        <Select
+          placeholder={t('common.select')}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
+        />
+      </Form.Item>
+      {role === 'district_reviewer' && (
         <Form.Item
-          name="displayName"
-          label={t('field.displayName')}
-          rules={[zodRule(C.displayName, 'displayName', lang)]}
-        >
-          <Input maxLength={maxLengthOf(C.displayName)} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.initialPassword')}
-          extra={t('users.passwordOptional')}
-          dependencies={['username']}
+          name="districtCode"
+          label={t('users.district')}
           rules={[
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                const problems = value ? checkPassword(value, getFieldValue('username')) : [];
-                if (problems.length) throw new Error(problems.map((p) => pick(p)).join('；'));
-              },
-            }),
+            { required: true, message: t('users.districtRequired') },
+            zodRule(C.districtCode, 'districtCode', lang),
           ]}
         >
-          <Input.Password autoComplete="new-password" />
+          <Select
+            placeholder={t('common.select')}
+            options={DISTRICTS.map((d) => ({ value: d.code, label: d[lang] }))}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function OneTimePassword({ info, onClose }: { info: { username: string; password: string } | null; onClose(): void }) {
-  const { t } = useI18n();
-  return (
-    <Modal
-      open={!!info}
-      title={t('users.tempPasswordTitle')}
-      onOk={onClose}
-      onCancel={onClose}
-      cancelButtonProps={{ style: { display: 'none' } }}
-    >
-      {info && (
-        <>
-          <Typography.Paragraph>{t('users.tempPasswordIntro', { username: info.username })}</Typography.Paragraph>
-          <Typography.Paragraph
-            copyable={{ text: info.password }}
-            className="mono"
-            style={{ fontSize: 18 }}
-            data-testid="temp-password"
-          >
-            {info.password}
-          </Typography.Paragraph>
-          <Alert type="warning" showIcon title={t('users.tempPasswordWarn')} />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            {t('users.tempPasswordForced')}
-          </Typography.Paragraph>
-        </>
       )}
-    </Modal>
+      {wantsInstitution && (
+        <Form.Item
+          name="institutionId"
+          label={t('users.institution')}
+          rules={[{ required: true, message: t('users.institutionRequired') }]}
+        >
+          <Select
+            placeholder={t('common.select')}
+            loading={institutions.isLoading}
+            options={(institutions.data ?? [])
+              .filter((i) => (role === 'bank_officer' ? i.kind === 'bank' : i.kind !== 'bank'))
+              .map((i) => ({ value: i.id, label: i.name }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
+        <Input maxLength={maxLengthOf(C.username)} />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('field.displayName')}
+        rules={[zodRule(C.displayName, 'displayName', lang)]}
+      >
+        <Input maxLength={maxLengthOf(C.displayName)} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.initialPassword')}
+        extra={t('users.passwordOptional')}
+        dependencies={['username']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, value: string | undefined) => {
+              const problems = value ? checkPassword(value, getFieldValue('username')) : [];
+              if (problems.length) throw new Error(problems.map((p) => pick(p)).join('；'));
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -190,7 +138,7 @@ export default function UsersPage() {
     pageSize: 20,
   });
   const [creating, setCreating] = useState(false);
-  const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
+  const { act, showOnce, passwordDialog } = useAccountActions(['users'], () => t('common.done'));
 
   const institutions = useInstitutions();
   const institutionName = (id: string) =>
@@ -200,23 +148,6 @@ export default function UsersPage() {
     queryFn: () => api.get<TUserList>('/api/v1/users', { query: { ...query } }),
     placeholderData: (prev) => prev,
   });
-
-  const act = async (u: TUser, action: 'disable' | 'enable' | 'unlock' | 'reset-password') => {
-    try {
-      if (action === 'reset-password') {
-        const r = await api.post<TResetPasswordResult>(`/api/v1/users/${u.id}/reset-password`, {});
-        if (r.temporaryPassword) setOneTime({ username: u.username, password: r.temporaryPassword });
-      } else {
-        await api.post(`/api/v1/users/${u.id}/${action}`, {});
-      }
-      message.success(t('common.done'));
-      await qc.invalidateQueries({ queryKey: ['users'] });
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
-
-  const locked = (u: TUser) => !!u.lockedUntil && new Date(u.lockedUntil) > new Date();
 
   return (
     <>
@@ -294,7 +225,7 @@ export default function UsersPage() {
               render: (_, u) => (
                 <Space size={4}>
                   {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
-                  {locked(u) && <Tag color="red">{t('users.locked')}</Tag>}
+                  {isLocked(u) && <Tag color="red">{t('users.locked')}</Tag>}
                   {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
                 </Space>
               ),
@@ -324,7 +255,7 @@ export default function UsersPage() {
                       {t('users.enable')}
                     </Button>
                   )}
-                  {locked(u) && (
+                  {isLocked(u) && (
                     <Button type="link" size="small" onClick={() => act(u, 'unlock')}>
                       {t('users.unlock')}
                     </Button>
@@ -349,11 +280,11 @@ export default function UsersPage() {
         onCreated={(r) => {
           setCreating(false);
           message.success(t('users.created', { username: r.user.username }));
-          if (r.temporaryPassword) setOneTime({ username: r.user.username, password: r.temporaryPassword });
+          if (r.temporaryPassword) showOnce({ username: r.user.username, password: r.temporaryPassword });
           void qc.invalidateQueries({ queryKey: ['users'] });
         }}
       />
-      <OneTimePassword info={oneTime} onClose={() => setOneTime(null)} />
+      {passwordDialog}
     </>
   );
 }
