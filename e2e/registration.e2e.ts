@@ -117,6 +117,18 @@ describe('enterprise registration → sign-in → sign-out', () => {
     await page.getByTestId('user-menu').getByText('企业用户').waitFor();
     await screenshot(page, 'enterprise-profile');
 
+    // The administrator edits the profile: a malformed ID number is refused under its field, then the change saves.
+    await page.getByRole('button', { name: '修改企业信息' }).click();
+    const edit = page.locator('.ant-drawer');
+    await edit.getByLabel('经营地址').fill('江门市江海区高新区金瓯路 8 号');
+    await edit.getByLabel('法定代表人身份证号码').fill('12345');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.locator('.ant-form-item-explain-error').first().waitFor();
+    await edit.getByLabel('法定代表人身份证号码').fill('');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').first().waitFor();
+    await info.getByText('江门市江海区高新区金瓯路 8 号').waitFor();
+
     await logout(page);
     await page.getByRole('button', { name: /^登\s*录$/ }).waitFor();
     await page.goto('/enterprise/profile');

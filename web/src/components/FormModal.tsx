@@ -109,6 +109,8 @@ export function FormDrawer<T>({
   title,
   okText,
   closeText,
+  size = 560,
+  name,
   submitTestId,
   banner,
   initialValues,
@@ -120,7 +122,12 @@ export function FormDrawer<T>({
   open: boolean;
   title: ReactNode;
   okText: string;
-  closeText: string;
+  /** A closing button beside the primary one, if given. */
+  closeText?: string;
+  /** The drawer's width in pixels; 560 unless given. */
+  size?: number;
+  /** The form's name (its fields' ids are `<name>_<field>`). */
+  name?: string;
   /** The primary button's test id. */
   submitTestId?: string;
   banner?: ReactNode;
@@ -135,11 +142,11 @@ export function FormDrawer<T>({
       title={title}
       open={open}
       onClose={onClose}
-      size={560}
+      size={size}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{closeText}</Button>
+          {closeText && <Button onClick={onClose}>{closeText}</Button>}
           <Button type="primary" loading={busy} onClick={() => submit(onSubmit)} data-testid={submitTestId}>
             {okText}
           </Button>
@@ -148,7 +155,7 @@ export function FormDrawer<T>({
     >
       {banner}
       <FormError error={error} />
-      <Form form={form} layout="vertical" {...(initialValues ? { initialValues } : {})}>
+      <Form form={form} {...(name ? { name } : {})} layout="vertical" {...(initialValues ? { initialValues } : {})}>
         {children}
       </Form>
     </Drawer>

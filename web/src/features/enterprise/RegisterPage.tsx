@@ -1,10 +1,9 @@
 /** Enterprise self-registration: the enterprise and its first (administrator) account, validated by the shared schema. */
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Result, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
-  ENTERPRISE_TYPES,
   type TRegisterEnterpriseInput,
   ZRegisterAccount,
   ZRegisterEnterprise,
@@ -21,6 +20,7 @@ import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zod
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
 import { registerEnterprise } from './api';
+import { EnterpriseContactFields, EnterpriseKindFields } from './EnterpriseFields';
 import { UsccHint } from './UsccInput';
 
 type Values = TRegisterEnterpriseInput & { confirmPassword?: string };
@@ -128,23 +128,7 @@ export default function RegisterPage() {
                       <Input maxLength={maxLengthOf(F.name)} />
                     </Form.Item>
                   </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item name="type" label={t('field.enterpriseType')} rules={[zodRule(F.type, 'type', lang)]}>
-                      <Radio.Group
-                        options={ENTERPRISE_TYPES.map((v) => ({ value: v, label: t(`enterprise.type.${v}`) }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item name="isSme" label={t('field.isSme')} rules={[zodRule(F.isSme, 'isSme', lang)]}>
-                      <Radio.Group
-                        options={[
-                          { value: true, label: t('common.yes') },
-                          { value: false, label: t('common.no') },
-                        ]}
-                      />
-                    </Form.Item>
-                  </Col>
+                  <EnterpriseKindFields shape={F} />
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="districtCode"
@@ -191,45 +175,11 @@ export default function RegisterPage() {
                 </Row>
               </Card>
               <Card title={t('register.section.contact')} style={{ marginBottom: 16 }}>
-                <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="contactName"
-                      label={t('field.contactName')}
-                      rules={[zodRule(F.contactName, 'contactName', lang)]}
-                    >
-                      <Input maxLength={maxLengthOf(F.contactName)} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="contactPhone"
-                      label={t('field.contactPhone')}
-                      rules={[zodRule(F.contactPhone, 'contactPhone', lang)]}
-                    >
-                      <Input maxLength={maxLengthOf(F.contactPhone)} placeholder="13800138000 / 0750-3501234" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="legalRepName"
-                      label={t('field.legalRepName')}
-                      rules={[zodRule(F.legalRepName, 'legalRepName', lang)]}
-                    >
-                      <Input maxLength={maxLengthOf(F.legalRepName)} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="legalRepIdNumber"
-                      label={t('field.legalRepIdNumber')}
-                      rules={[zodRule(F.legalRepIdNumber, 'legalRepIdNumber', lang)]}
-                      extra={t('register.idPrivacy')}
-                    >
-                      <Input maxLength={maxLengthOf(F.legalRepIdNumber)} autoComplete="off" />
-                    </Form.Item>
-                  </Col>
-                </Row>
+                <EnterpriseContactFields
+                  shape={F}
+                  phonePlaceholder="13800138000 / 0750-3501234"
+                  idExtra={t('register.idPrivacy')}
+                />
               </Card>
               <Card title={t('register.section.account')} style={{ marginBottom: 16 }}>
                 <Row gutter={16}>
