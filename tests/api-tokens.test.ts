@@ -8,25 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditEvents } from '../src/db/schema';
 import type { Role } from '../src/domain/access/actor';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
-import { anonymous, type Session } from './helpers/session';
+import { anonymous, type Session, signInFromNewAddresses } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
-let ipSeq = 0;
 
-async function signIn(username: string, password: string): Promise<Session> {
-  const s = anonymous(p.app);
-  ipSeq++;
-  const res = await s.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password },
-    remoteAddress: `10.3.${Math.floor(ipSeq / 250)}.${ipSeq % 250}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  s.csrf = res.json().csrfToken;
-  return s;
-}
+const signIn = signInFromNewAddresses(() => p.app, 3);
 
 function bearer(token: string, method: 'GET' | 'POST', url: string, payload?: object) {
   return p.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });

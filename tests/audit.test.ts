@@ -15,27 +15,14 @@ import { auditEvents, users } from '../src/db/schema';
 import type { Role } from '../src/domain/access/actor';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { makeEnterprise, makeInstitution, makeUser, TEST_PASSWORD } from './helpers/factories';
-import { anonymous, type Session } from './helpers/session';
+import { anonymous, type Session, signInFromNewAddresses } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let p: TestPlatform;
-let ipSeq = 0;
 
-async function signIn(username: string, password: string): Promise<Session> {
-  const s = anonymous(p.app);
-  ipSeq++;
-  const res = await s.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password },
-    remoteAddress: `10.4.${Math.floor(ipSeq / 250)}.${ipSeq % 250}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  s.csrf = res.json().csrfToken;
-  return s;
-}
+const signIn = signInFromNewAddresses(() => p.app, 4);
 
 let auditor: Session;
 let auditorUser: { id: string; username: string };

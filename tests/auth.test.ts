@@ -5,7 +5,7 @@ import { auditEvents, notifications, users } from '../src/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo';
 import { orgCodeCheckChar } from '../src/domain/enterprise/uscc';
 import { makeUser, withCheckChar } from './helpers/factories';
-import { anonymous, loginAs, type Session } from './helpers/session';
+import { anonymous, loginAs, type Session, signInFromNewAddresses } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
@@ -131,20 +131,11 @@ describe('sign-in and sessions', () => {
   });
 });
 
-let ipSeq = 0;
 /** Signs in from an address of its own, so the per-address sign-in limit does not interfere. */
+const signInHere = signInFromNewAddresses(() => p.app, 7);
 async function signIn(username: string, password: string): Promise<{ s: Session; body: Record<string, unknown> }> {
-  const s = anonymous(p.app);
-  ipSeq++;
-  const res = await s.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password },
-    remoteAddress: `10.7.${Math.floor(ipSeq / 250)}.${ipSeq % 250}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  s.csrf = res.json().csrfToken;
-  return { s, body: res.json() };
+  const s = await signInHere(username, password);
+  return { s, body: s.login };
 }
 
 async function eventsFor(userId: string, action: string) {

@@ -10,26 +10,14 @@ import type { Role } from '../src/domain/access/actor';
 import { checkPassword } from '../src/domain/access/password-policy';
 import { type App, buildApp } from '../src/server/app';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
-import { anonymous, type Session } from './helpers/session';
+import { anonymous, type Session, signInFromNewAddresses } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let ipSeq = 0;
 
 /** Signs in from a fresh client address, so the sign-in rate limit does not interfere with the role matrix. */
-async function signIn(username: string, password: string, app: App = p.app): Promise<Session> {
-  const s = anonymous(app);
-  ipSeq++;
-  const res = await s.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password },
-    remoteAddress: `10.1.${Math.floor(ipSeq / 250)}.${ipSeq % 250}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  s.csrf = res.json().csrfToken;
-  return s;
-}
+const signIn = signInFromNewAddresses(() => p.app, 1);
 
 async function tryLogin(username: string, password: string): Promise<number> {
   ipSeq++;

@@ -42,3 +42,28 @@ export async function loginAs(app: App, username: string, password: string): Pro
   s.csrf = res.json().csrfToken;
   return s;
 }
+
+/**
+ * A sign-in from a new address each time, `10.<net>.a.b` (so the per-address sign-in limit never trips in a test
+ * that signs in many times); the session carries the sign-in answer's body. `app` is read at call time.
+ */
+export function signInFromNewAddresses(app: () => App, net: number) {
+  let seq = 0;
+  return async (
+    username: string,
+    password: string,
+    target: App = app(),
+  ): Promise<Session & { login: Record<string, unknown> }> => {
+    const s = anonymous(target);
+    seq++;
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress: `10.${net}.${Math.floor(seq / 250)}.${seq % 250}`,
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    s.csrf = res.json().csrfToken;
+    return Object.assign(s, { login: res.json() as Record<string, unknown> });
+  };
+}
