@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zybApplicationJson } from '../tests/helpers/zyb-facts';
 import {
   type E2EServer,
   launchBrowser,
@@ -47,26 +48,7 @@ ${NOTICE}
 第三条 本通知自2027年1月1日起实施，有效期至2029年12月31日。
 `;
 
-const decision = (asOf: string) => ({
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
-  projectStartOn: '2024-01-15',
-  projectEndOn: '2027-12-31',
-  declaredOn: '2024-03-12',
-  loanDisbursedOn: '2024-02-01',
-  interestPaid: '50000.00',
-  yearIndex: 1,
-  digitalInvestment: '5000000.00',
-  loanAmount: '5000000.00',
-  asOf,
-});
+const decision = (asOf: string) => zybApplicationJson({ yearIndex: 1, asOf });
 
 async function decide(asOf: string) {
   const r = await fetch(`${server.baseUrl}/api/v1/calculators/zyb-decision`, {

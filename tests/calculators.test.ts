@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { ZYB_ELIGIBLE } from './helpers/zyb-facts';
 
 let p: TestPlatform;
 let pub: Session;
@@ -10,21 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => p.close());
 
-const eligible = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
-  projectStartOn: '2024-01-15',
-  projectEndOn: '2025-12-31',
-  declaredOn: '2024-03-12',
-  loanDisbursedOn: '2024-02-01',
-};
+const eligible = { ...ZYB_ELIGIBLE, projectEndOn: '2025-12-31' };
 
 describe('public policy endpoints', () => {
   it('GET /api/v1/filing-windows gives the guide’s two worked examples', async () => {

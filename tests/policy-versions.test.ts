@@ -10,6 +10,7 @@ import { auditEvents } from '../src/db/schema';
 import { makeUser } from './helpers/factories';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { zybApplicationJson } from './helpers/zyb-facts';
 import { apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
 
 let p: TestPlatform;
@@ -66,26 +67,7 @@ const renewal = (over: Record<string, unknown> = {}) => ({
 });
 
 /** An eligible manufacturer in its second subsidy year; C = 1, so S = I × R. */
-const decision = (over: Record<string, unknown>) => ({
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
-  projectStartOn: '2024-01-15',
-  projectEndOn: '2027-12-31',
-  declaredOn: '2024-03-12',
-  loanDisbursedOn: '2024-02-01',
-  interestPaid: '50000.00',
-  yearIndex: 2,
-  digitalInvestment: '5000000.00',
-  loanAmount: '5000000.00',
-  ...over,
-});
+const decision = zybApplicationJson;
 
 const decide = (body: Record<string, unknown>) => pub.post('/api/v1/calculators/zyb-decision', decision(body));
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ZYB_ELIGIBLE } from '../../tests/helpers/zyb-facts';
 import type { CliIO, CommandModule } from './commands/_io';
 import * as allocate from './commands/allocate';
 import * as policies from './commands/policies';
@@ -43,18 +44,10 @@ const SUBSIDY = {
 };
 
 const ELIGIBILITY = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
+  ...ZYB_ELIGIBLE,
   projectStatus: 'planned',
   projectStartOn: '2024-01-01',
   projectEndOn: '2025-12-31',
-  declaredOn: '2024-03-12',
   loanDisbursedOn: '2024-03-01',
 };
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ZYB_APPLICATION } from '../../../../tests/helpers/zyb-facts';
 import { fenToYuan, yuanToFen } from '../../money/index';
 import { explain, traceToJson } from '../core/trace';
 import { decideZybApplication, type ZybApplicationFacts, type ZybCompetingFacts } from './decide';
 
 /** Eligible manufacturer; 50,000 interest, C = 0.6 → ¥27,000 under this policy. */
-const BASE: ZybApplicationFacts = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: null,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
-  projectStartOn: '2023-06-01',
-  projectEndOn: '2026-06-30',
-  declaredOn: '2024-02-22',
-  loanDisbursedOn: '2024-01-15',
-  interestPaid: yuanToFen('50000.00'),
-  yearIndex: 1,
-  digitalInvestment: yuanToFen('3000000.00'),
-  loanAmount: yuanToFen('5000000.00'),
-  receivedSoFar: 0n,
-};
+const BASE = ZYB_APPLICATION;
 const AS_OF = '2025-03-01'; // 江府〔2023〕11号 still in force
 
 function decide(facts: Partial<ZybApplicationFacts> = {}, asOf = AS_OF) {

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { ZYB_ELIGIBLE } from '../../../../tests/helpers/zyb-facts';
 import { citationLabel } from '../core/citation';
 import { type ConditionStatus, conditionMessage } from '../core/conditions';
 import { evaluateZybEligibility, ZYB_RULES, type ZybEligibilityFacts, type ZybRuleCode } from './eligibility';
 
 /** A manufacturer that meets every condition, declaring in the March 2024 window. */
 const OK: ZybEligibilityFacts = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
+  ...ZYB_ELIGIBLE,
   projectStatus: 'planned',
   projectStartOn: '2024-01-01',
   projectEndOn: '2026-12-31',
-  declaredOn: '2024-03-12',
   loanDisbursedOn: '2024-03-01',
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZYB_APPLICATION } from '../../../../tests/helpers/zyb-facts';
 import { fenToYuan, ratioOf, yuanToFen } from '../../money/index';
 import { cite } from '../core/citation';
 import { explain, traceToJson } from '../core/trace';
@@ -33,26 +34,7 @@ const RENEWAL: ZybVersion = {
 };
 const BOTH = [ZYB_BASE_VERSION, RENEWAL];
 
-const FACTS: ZybApplicationFacts = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: null,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
-  projectStartOn: '2023-06-01',
-  projectEndOn: '2026-06-30',
-  declaredOn: '2024-02-22',
-  loanDisbursedOn: '2024-01-15',
-  interestPaid: yuanToFen('50000.00'),
-  yearIndex: 2,
-  digitalInvestment: yuanToFen('5000000.00'),
-  loanAmount: yuanToFen('5000000.00'),
-  receivedSoFar: 0n,
-};
+const FACTS: ZybApplicationFacts = { ...ZYB_APPLICATION, yearIndex: 2, digitalInvestment: yuanToFen('5000000.00') };
 
 describe('choosing the version of a day', () => {
   it.each([
