@@ -9,24 +9,20 @@ import {
   type AxeViolation,
   axeViolations,
   type E2EServer,
-  launchBrowser,
   loginAs,
   newSession,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 const PUBLIC_PAGES = [
   '/login',

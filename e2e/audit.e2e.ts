@@ -2,14 +2,13 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type E2EServer, launchBrowser, loginAs, newSession, screenshot, startServer } from './fixtures';
+import { apiSession, type E2EServer, loginAs, newSession, screenshot, startPlatform, stopPlatform } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   // Some history to find: a sign-in by the enterprise user and a failed one.
   await apiSession(server, 'qiye');
   await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -19,10 +18,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 describe('audit administrator', () => {
   it('searches sign-in events, opens one, exports xlsx and csv, and verifies the chain', async () => {

@@ -8,14 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
-  launchBrowser,
   loginAs,
   logout,
   newSession,
   type RoleSession,
   screenshot,
   selectOption,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
@@ -23,16 +23,14 @@ let browser: Browser;
 let qiye: RoleSession;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   qiye = await newSession(browser, server);
   await loginAs(qiye.page, 'qiye');
 });
 
 afterAll(async () => {
   await qiye?.close();
-  await browser?.close();
-  await server?.close();
+  await stopPlatform({ server, browser });
 });
 
 const COLLEAGUE = { username: 'chen_xm', name: '陈晓明' };

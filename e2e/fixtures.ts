@@ -208,6 +208,18 @@ export interface RoleSession {
 const EXPECTED_HTTP = /Failed to load resource: the server responded with a status of (400|401|403|404|409|422|423)\b/;
 
 /** A fresh browser context (own cookies and storage) — one per role in a journey. */
+/** The journeys' server and browser, started together before a file's journeys. */
+export async function startPlatform(opts: StartOptions = {}): Promise<{ server: E2EServer; browser: Browser }> {
+  const server = await startServer(opts);
+  return { server, browser: await launchBrowser() };
+}
+
+/** Stops what `startPlatform` started (either may be missing if starting failed). */
+export async function stopPlatform(p: { server?: E2EServer; browser?: Browser }): Promise<void> {
+  await p.browser?.close();
+  await p.server?.close();
+}
+
 export async function newSession(
   browser: Browser,
   server: E2EServer,

@@ -10,12 +10,12 @@ import {
   apiSession,
   type E2EServer,
   e2eChinaDay,
-  launchBrowser,
   loginAs,
   newSession,
   screenshot,
   selectOption,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
@@ -30,18 +30,14 @@ function chinaDay(daysAgo: number): string {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   const qiye = await apiSession(server, 'qiye');
   const me = await qiye<{ uscc: string; name: string }>('GET', '/api/v1/enterprises/me');
   uscc = me.uscc;
   enterpriseName = me.name;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 function csv(rows: string[][]): Buffer {
   const lines = [LOAN_COLUMNS.map((c) => c.header), ...rows].map((r) => r.join(','));

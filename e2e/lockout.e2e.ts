@@ -4,20 +4,24 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type E2EServer, launchBrowser, loginAs, newSession, screenshot, startServer } from './fixtures';
+import {
+  DEMO_PASSWORD,
+  type E2EServer,
+  loginAs,
+  newSession,
+  screenshot,
+  startPlatform,
+  stopPlatform,
+} from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 describe('sign-in lockout', () => {
   it('locks the account after 5 wrong passwords and then refuses the right one too', async () => {

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zybApplicationJson } from '../tests/helpers/zyb-facts';
 import {
   type E2EServer,
-  launchBrowser,
   loginAs,
   newSession,
   type RoleSession,
   screenshot,
   selectOption,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
@@ -25,8 +25,7 @@ let reviewer: RoleSession;
 let visitor: RoleSession;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   admin = await newSession(browser, server);
   reviewer = await newSession(browser, server);
   visitor = await newSession(browser, server);
@@ -36,8 +35,7 @@ afterAll(async () => {
   await admin?.close();
   await reviewer?.close();
   await visitor?.close();
-  await browser?.close();
-  await server?.close();
+  await stopPlatform({ server, browser });
 });
 
 const NOTICE = '江工信工业互联网〔2026〕50号';

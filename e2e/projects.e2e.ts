@@ -16,13 +16,13 @@ import {
   apiSession,
   type E2EServer,
   e2eChinaDay,
-  launchBrowser,
   loginAs,
   newSession,
   type RoleSession,
   screenshot,
   selectOption,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -41,14 +41,12 @@ async function session(): Promise<RoleSession> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
 });
 
 afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
+  await stopPlatform({ server, browser });
 });
 
 async function pickDate(page: Page | ReturnType<Page['locator']>, label: string, date: string) {

@@ -3,12 +3,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
-  launchBrowser,
   loginAs,
   newSession,
   type RoleSession,
   screenshot,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
@@ -16,15 +16,13 @@ let browser: Browser;
 let s: RoleSession;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   s = await newSession(browser, server);
 });
 
 afterAll(async () => {
   await s?.close();
-  await browser?.close();
-  await server?.close();
+  await stopPlatform({ server, browser });
 });
 
 describe('public services', () => {

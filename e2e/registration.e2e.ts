@@ -2,20 +2,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeUscc, usccCheckChar } from '../src/domain/enterprise/uscc';
-import { type E2EServer, launchBrowser, loginAs, logout, newSession, screenshot, startServer } from './fixtures';
+import { type E2EServer, loginAs, logout, newSession, screenshot, startPlatform, stopPlatform } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 const ENTERPRISE_MENUS = ['企业信息', '项目申报', '贴息申请', '融资需求', '政策匹配'];
 

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type E2EServer, launchBrowser, loginAs, newSession, screenshot, startServer } from './fixtures';
+import { apiSession, type E2EServer, loginAs, newSession, screenshot, startPlatform, stopPlatform } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
@@ -12,18 +12,14 @@ let pengjiangEnterpriseId: string;
 let xinhuiEnterpriseId: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
   const qiye = await apiSession(server, 'qiye');
   pengjiangEnterpriseId = (await qiye<{ id: string }>('GET', '/api/v1/enterprises/me')).id;
   const fuwushang = await apiSession(server, 'fuwushang');
   xinhuiEnterpriseId = (await fuwushang<{ id: string }>('GET', '/api/v1/enterprises/me')).id;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 describe('district scope in the browser', () => {
   it('the 蓬江 reviewer sees its district menus and enterprises, and not the 新会 enterprise', async () => {

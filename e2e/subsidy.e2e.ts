@@ -26,6 +26,7 @@ import {
   newSession,
   screenshot,
   startServer,
+  stopPlatform,
 } from './fixtures';
 
 const PRELOAD = `
@@ -235,10 +236,7 @@ beforeAll(async () => {
   enterpriseName = me.name;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 describe('政银保 subsidy: from the bank import to the issued funding plan', () => {
   it('the bank imports the loan (linked to the numbered project) and its repayments', async () => {

@@ -7,20 +7,16 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2EServer, launchBrowser, loginAs, logout, newSession, screenshot, startServer } from './fixtures';
+import { type E2EServer, loginAs, logout, newSession, screenshot, startPlatform, stopPlatform } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ requireTwoFactor: true, realClock: true });
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform({ requireTwoFactor: true, realClock: true }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 /** A JSON request from the signed-in page, with its CSRF token. */
 async function call(

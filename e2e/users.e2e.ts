@@ -6,27 +6,23 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
-  launchBrowser,
   loginAs,
   logout,
   newSession,
   screenshot,
   selectOption,
-  startServer,
+  startPlatform,
+  stopPlatform,
 } from './fixtures';
 
 let server: E2EServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopPlatform({ server, browser }));
 
 async function choose(page: Page, label: string, option: string) {
   await selectOption(page.getByRole('dialog'), label, option);
