@@ -8,7 +8,6 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   AutoComplete,
   Button,
@@ -39,6 +38,7 @@ import {
 } from '../../../../src/contracts/audit';
 import { ROLE_NAMES, ROLES } from '../../../../src/domain/access/actor';
 import { api, downloadFile, errorMessage } from '../../api/client';
+import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
@@ -223,7 +223,7 @@ export default function AuditPage() {
           </Row>
         </Form>
       </Card>
-      {events.error && <Alert type="error" showIcon title={errorMessage(events.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={events.error} />
       <Card>
         <Table<TAuditEvent>
           rowKey="seq"
@@ -232,15 +232,7 @@ export default function AuditPage() {
           dataSource={events.data?.items ?? []}
           scroll={{ x: 1100 }}
           onRow={(r) => ({ onDoubleClick: () => setSelected(r) })}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: events.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
+          pagination={pager(page, events.data?.total, setPage, (n) => t('common.total', { n }), [20, 50, 100, 200])}
           columns={[
             { title: '#', dataIndex: 'seq', width: 80 },
             {

@@ -5,13 +5,14 @@
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type TCreatedUser, type TUser, type TUserList, ZCreateUser } from '../../../../src/contracts/users';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { FormModal } from '../../components/FormModal';
+import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -139,7 +140,7 @@ export default function ColleaguesPage() {
           onSearch={(v) => setQuery({ ...query, q: v.trim() || undefined, page: 1 })}
         />
       </Card>
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <Card>
         <Table<TUser>
           rowKey="id"
@@ -147,13 +148,12 @@ export default function ColleaguesPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 900 }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('colleagues.total', { n }),
-            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-          }}
+          pagination={pager(
+            query,
+            list.data?.total,
+            (pg) => setQuery({ ...query, ...pg }),
+            (n) => t('colleagues.total', { n }),
+          )}
           columns={[
             { title: t('colleagues.displayName'), dataIndex: 'displayName' },
             {

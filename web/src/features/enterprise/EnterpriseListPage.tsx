@@ -1,13 +1,11 @@
-/** 企业管理: enterprises in the reviewer's scope (the API filters by district), searchable and paged. */
-import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Card, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CREDIT_STATUSES, ENTERPRISE_TYPES, type TEnterprise } from '../../../../src/contracts/enterprises';
 import { dataScopeOf } from '../../../../src/domain/access/scope';
-import { errorMessage } from '../../api/client';
 import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { FilterActions, LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
@@ -72,38 +70,27 @@ export default function EnterpriseListPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  setFilters({ page: 1, pageSize: filters.pageSize });
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
+          <FilterActions
+            onReset={() => {
+              form.resetFields();
+              setFilters({ page: 1, pageSize: filters.pageSize });
+            }}
+          />
         </Form>
       </Card>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
         <Table<TEnterprise>
           rowKey="id"
           loading={isFetching}
           dataSource={data?.items ?? []}
           scroll={{ x: 900 }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
-          }}
+          pagination={pager(
+            filters,
+            data?.total,
+            (pg) => setFilters({ ...filters, ...pg }),
+            (n) => t('common.total', { n }),
+          )}
           columns={[
             {
               title: t('field.enterpriseName'),

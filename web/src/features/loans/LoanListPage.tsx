@@ -2,16 +2,16 @@
  * Loans in the actor's scope: the bank's own loans (with 登记贷款), the loans an insurer/guarantor covers, an
  * enterprise's own loans, or a reviewer's district/city. The API filters by scope; this page only shows.
  */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
 import { loanScopeOf } from '../../../../src/domain/access/scope';
 import { LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
-import { errorMessage } from '../../api/client';
 import { actorOf, mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { FilterActions, LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -76,38 +76,27 @@ export default function LoanListPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('loans.list.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  setFilters({ page: 1, pageSize: filters.pageSize });
-                }}
-              >
-                {t('loans.list.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
+          <FilterActions
+            onReset={() => {
+              form.resetFields();
+              setFilters({ page: 1, pageSize: filters.pageSize });
+            }}
+          />
         </Form>
       </Card>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
         <Table<TLoan>
           rowKey="id"
           loading={isFetching}
           dataSource={data?.items ?? []}
           scroll={{ x: 1200 }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('loans.list.total', { n }),
-            onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
-          }}
+          pagination={pager(
+            filters,
+            data?.total,
+            (pg) => setFilters({ ...filters, ...pg }),
+            (n) => t('loans.list.total', { n }),
+          )}
           columns={[
             {
               title: t('loans.field.contractNo'),

@@ -12,8 +12,6 @@ export const loansZh = {
   'loans.list.introReviewer': '权限范围内企业的“政银保”贷款（只读）。',
   'loans.list.searchPlaceholder': '合同编号或企业名称',
   'loans.list.allStatuses': '全部状态',
-  'loans.list.search': '查询',
-  'loans.list.reset': '重置',
   'loans.list.total': '共 {n} 笔',
 
   // A loan's fields (list columns, detail, forms)
@@ -157,8 +155,6 @@ export const loansEn: Record<keyof typeof loansZh, string> = {
   'loans.list.introReviewer': 'Loans of enterprises in your scope (read-only).',
   'loans.list.searchPlaceholder': 'Contract number or enterprise name',
   'loans.list.allStatuses': 'All statuses',
-  'loans.list.search': 'Search',
-  'loans.list.reset': 'Reset',
   'loans.list.total': '{n} loans',
 
   'loans.field.contractNo': 'Contract number',

@@ -15,6 +15,7 @@ import {
   type ZOutboxList,
 } from '../../../../src/contracts/notifications';
 import { api, errorMessage } from '../../api/client';
+import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprise/EnterpriseInfo';
@@ -90,7 +91,7 @@ export default function OutboxPage() {
           data-testid="dispatch-result"
         />
       )}
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <Card>
         <Segmented<Status | 'all'>
           style={{ marginBottom: 16 }}
@@ -110,13 +111,7 @@ export default function OutboxPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1200 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('outbox.total', { n }),
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
+          pagination={pager(page, list.data?.total, setPage, (n) => t('outbox.total', { n }))}
           columns={[
             {
               title: t('outbox.channel'),

@@ -1,7 +1,7 @@
 /** 用户管理 (security administrator): staff accounts — create, disable/enable, unlock, reset password. */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import {
   STAFF_ROLES,
@@ -13,8 +13,9 @@ import {
 } from '../../../../src/contracts/users';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/actor';
 import { checkPassword } from '../../../../src/domain/access/password-policy';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
+import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -185,20 +186,19 @@ export default function UsersPage() {
           </Form.Item>
         </Form>
       </Card>
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <Card>
         <Table<TUser>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-          }}
+          pagination={pager(
+            query,
+            list.data?.total,
+            (pg) => setQuery({ ...query, ...pg }),
+            (n) => t('common.total', { n }),
+          )}
           columns={[
             {
               title: t('field.username'),
