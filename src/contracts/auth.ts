@@ -14,15 +14,19 @@ export const ZLogin = z.object({
 });
 export type TLogin = z.infer<typeof ZLogin>;
 
-export const ZMe = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  districtCode: z.string().nullable(),
-  institutionId: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  isEnterpriseAdmin: z.boolean(),
+/** Who an account is and where it works: the fields the signed-in user's own view and the account list share. */
+export const ZAccountIdentity = z.object({
+  id: z.string().describe('用户编号'),
+  username: z.string().describe('用户名'),
+  displayName: z.string().describe('姓名'),
+  role: z.enum(ROLES).describe('角色'),
+  districtCode: z.string().nullable().describe('所属县（市、区）代码'),
+  institutionId: z.string().nullable().describe('所属金融机构编号'),
+  enterpriseId: z.string().nullable().describe('所属企业编号'),
+  isEnterpriseAdmin: z.boolean().describe('企业管理员'),
+});
+
+export const ZMe = ZAccountIdentity.extend({
   mustChangePassword: z
     .boolean()
     .describe(

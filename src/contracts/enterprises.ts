@@ -8,6 +8,7 @@ import { DISTRICT_CODES, OUTSIDE_CITY } from '../domain/enterprise/districts';
 import { validatePhone } from '../domain/enterprise/phone';
 import { validateResidentId } from '../domain/enterprise/resident-id';
 import { describeUsccProblems, normalizeUscc, validateUscc } from '../domain/enterprise/uscc';
+import { ZIsoDate } from './common';
 
 export const ENTERPRISE_TYPES = ['manufacturer', 'service_provider'] as const;
 export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
@@ -23,8 +24,6 @@ export const CREDIT_STATUS_NAMES: Record<CreditStatus, { zh: string; en: string 
   abnormal: { zh: '列入经营异常名录', en: 'Listed as operating abnormally' },
   dishonest: { zh: '列入严重违法失信名单', en: 'Listed as seriously dishonest' },
 };
-
-const ZIsoDate = (label: string) => z.iso.date({ message: `${label}应为日期（YYYY-MM-DD）` }).describe(label);
 
 /** 统一社会信用代码: normalised (upper case, full-width → ASCII) and checked by GB 32100-2015. */
 export const ZUscc = z

@@ -4,11 +4,12 @@
  * fractions ("0.0385" = 3.85%); the disbursement time is ISO 8601 with an offset ("2024-03-15T10:30:00+08:00").
  */
 import { z } from 'zod';
-import { describeUsccProblems, normalizeUscc, validateUscc } from '../domain/enterprise/uscc';
 import { LOAN_STATUS_LABELS } from '../domain/loans/labels';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../domain/loans/params';
 import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
+import { ZIsoDate } from './common';
+import { ZUscc } from './enterprises';
 
 export { LOAN_PURPOSES, PURPOSE_RULES };
 
@@ -26,24 +27,8 @@ const ZYuan = (label: string, opts: { positive: boolean }) =>
     })
     .describe(label);
 
-const ZIsoDate = (label: string) => z.iso.date({ message: `${label}应为日期（YYYY-MM-DD）` }).describe(label);
-
 /** 统一社会信用代码, checked with the GB 32100-2015 check character and normalised (upper case). */
-export const ZLoanUscc = z
-  .string()
-  .max(40)
-  .superRefine((v, ctx) => {
-    const r = validateUscc(v);
-    if (!r.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message: describeUsccProblems(r.problems, 'zh'),
-        params: { en: describeUsccProblems(r.problems, 'en') },
-      });
-    }
-  })
-  .transform((v) => normalizeUscc(v))
-  .describe('借款企业统一社会信用代码');
+export const ZLoanUscc = ZUscc.describe('借款企业统一社会信用代码');
 
 export const ZAnnualRate = z
   .string()

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/access/actor';
+import { ZAccountIdentity } from './auth';
 
 export { STAFF_ROLES } from '../domain/access/policy';
 
@@ -12,15 +13,7 @@ const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).desc
 
 export const ZUserId = z.object({ id: ZUuid('用户编号') });
 
-export const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  districtCode: z.string().nullable(),
-  institutionId: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  isEnterpriseAdmin: z.boolean(),
+export const ZUser = ZAccountIdentity.extend({
   active: z.boolean(),
   /** ISO 8601 instant; set while the account is locked after failed logins. */
   lockedUntil: z.string().nullable(),
