@@ -4,9 +4,9 @@
  * with a second approver, payment and recoveries returned pro rata, scope (a bank or guarantor sees only its own
  * claims: 404 outside), and a pool never overspent under concurrent approvals.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, riskPools } from '../src/db/schema';
+import { auditEvents, riskClaims, riskPools } from '../src/db/schema';
 import { makeWorld, type World } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -228,8 +228,9 @@ describe('risk compensation', () => {
     expect(
       (
         await s.bankB!.post('/api/v1/guarantee/enhancements', {
-          ...reg.json(),
           loanId: l,
+          kind: 'competitive_fund',
+          reference: 'JMSZ-2026-0001 标杆项目奖补',
           expectedAmount: '1.00',
           awardPaid: '0.00',
         })
@@ -346,8 +347,7 @@ describe('the pool under concurrent approvals', () => {
     expect(total).toBe(100000);
     const [pool] = await p.deps.db.select().from(riskPools).where(eq(riskPools.year, 2027));
     expect(pool!.committedFen).toBe(100_000_00n);
-    const [{ n }] = (await p.deps.db.execute(sql`select count(*)::int as n from risk_claims where pool_year = 2027`))
-      .rows as [{ n: number }];
-    expect(n).toBe(3);
+    const committed = await p.deps.db.select().from(riskClaims).where(eq(riskClaims.poolYear, 2027));
+    expect(committed).toHaveLength(3);
   });
 });

@@ -21,7 +21,7 @@ import {
 import { citationLabel } from '../policies/core/citation';
 import { FEE_NON_STACKING_CITATION, FEE_SUBSIDY_BASIS, guaranteeParam } from './params';
 
-export const FEE_CEILING_INTERPRETATION = 'fee_ceiling_limits_counted_fee';
+const FEE_CEILING_INTERPRETATION = 'fee_ceiling_limits_counted_fee';
 
 export interface OtherFeeSubsidy {
   readonly name: string;
@@ -48,6 +48,8 @@ export interface FeeSubsidyResult {
   readonly capped: boolean;
   /** ours | the other subsidy's name (it is higher). */
   readonly winner: string;
+  /** The named reading of the fee-rate ceiling used. */
+  readonly interpretation: string;
   readonly explanation: string[];
 }
 
@@ -102,7 +104,16 @@ export function computeFeeSubsidy(input: FeeSubsidyInput): FeeSubsidyResult {
         FEE_NON_STACKING_CITATION,
       )}）。`,
     );
-    return { computed, amount: 0n, ceilingFee, countedFee: roundFen(counted), capped, winner: best.name, explanation };
+    return {
+      computed,
+      amount: 0n,
+      ceilingFee,
+      countedFee: roundFen(counted),
+      capped,
+      winner: best.name,
+      interpretation: FEE_CEILING_INTERPRETATION,
+      explanation,
+    };
   }
   if (input.otherSubsidies.length > 0) {
     explanation.push(
@@ -112,5 +123,14 @@ export function computeFeeSubsidy(input: FeeSubsidyInput): FeeSubsidyResult {
     );
   }
   explanation.push(`申请安排金额${yuan(afterCap)}，按先到先得、用完即止原则在年度预算内安排。`);
-  return { computed, amount: afterCap, ceilingFee, countedFee: roundFen(counted), capped, winner: 'ours', explanation };
+  return {
+    computed,
+    amount: afterCap,
+    ceilingFee,
+    countedFee: roundFen(counted),
+    capped,
+    winner: 'ours',
+    interpretation: FEE_CEILING_INTERPRETATION,
+    explanation,
+  };
 }

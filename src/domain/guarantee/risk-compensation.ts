@@ -9,16 +9,7 @@
  *   returned      = (sum of recoveries after payment) × compensation ÷ net loss, never more than the compensation
  *                   (the pool takes back the part it bore: 按比例返还), one rounding half up on the running sum.
  */
-import {
-  compareRatio,
-  type Fen,
-  fenToYuan,
-  formatPercent,
-  minFen,
-  type Ratio,
-  roundFen,
-  subRatio,
-} from '../money/index';
+import { compareRatio, type Fen, fenToYuan, formatPercent, minFen, type Ratio, roundFen } from '../money/index';
 import { type Citation, citationLabel } from '../policies/core/citation';
 import { AWARD_ENHANCEMENT_BASIS, RISK_COMPENSATION_BASIS } from './params';
 
@@ -145,11 +136,4 @@ export function explainReturn(compensation: Fen, netLoss: Fen, recoveriesAfter: 
   return `补偿后累计追回${yuan(recoveriesAfter)}，按资金池承担的比例（补偿${yuan(compensation)} ÷ 实际损失${yuan(
     netLoss,
   )}）返还资金池${yuan(returned)}（一次四舍五入到分，不超过已付补偿）；机构净获补偿${yuan(compensation - returned)}。`;
-}
-
-/** Compare helper for the CLI and forms: share within 0–1. */
-export function shareInRange(share: Ratio): boolean {
-  return (
-    compareRatio(share, { num: 0n, den: 1n }) >= 0 && compareRatio(subRatio(ONE, share), { num: 0n, den: 1n }) >= 0
-  );
 }

@@ -60,7 +60,11 @@ export async function findCoveredLoan(db: DbOrTx, actor: Actor, loanId: string, 
     .limit(1);
   if (!row || row.status !== 'active') throw Errors.notFound({ zh: '贷款', en: 'Loan' });
   if (!row.districtCode) {
-    throw Errors.unprocessable('NO_DISTRICT', '借款企业尚未登记所属县（市、区），无法由县（市、区）核查', 'No district');
+    throw Errors.unprocessable(
+      'NO_DISTRICT',
+      '借款企业尚未登记所属县（市、区），无法由县（市、区）核查',
+      'No district',
+    );
   }
   return { ...row, districtCode: row.districtCode };
 }
