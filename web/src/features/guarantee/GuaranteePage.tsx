@@ -23,11 +23,13 @@ export default function GuaranteePage() {
       ? [{ key: 'pool', label: t('guarantee.tab.pool'), children: <PoolTab /> }]
       : []),
   ];
+  // A bank claims compensation only: its page opens on the risk tab.
+  const first = mayI(me, 'guarantee.risk.claim') && !mayI(me, 'guarantee.fee.claim') ? 'risk' : items[0]?.key;
   return (
     <>
       <PageHeader title={t('guarantee.title')} description={t('guarantee.intro')} />
       <Card>
-        <Tabs items={items} />
+        <Tabs items={items} defaultActiveKey={first} />
       </Card>
     </>
   );
