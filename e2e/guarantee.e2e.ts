@@ -50,8 +50,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function rowAction(page: import('playwright-core').Page, button: string) {
-  const row = page.locator('.ant-tabs-tabpane-active .ant-table-tbody tr').filter({ hasText: contractNo }).first();
+/** Clicks a button in the claim's row (Ant Design spaces out two-character labels: “通 过”). */
+async function rowAction(page: import('playwright-core').Page, button: string | RegExp) {
+  const row = page.getByRole('tabpanel').locator('.ant-table-tbody tr').filter({ hasText: contractNo }).first();
   await row.getByRole('button', { name: button }).click();
 }
 
@@ -72,21 +73,26 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await screenshot(page, 'guarantee-fee-claim-form');
     await modal.getByRole('button', { name: /提\s*交/ }).click();
     // 30,000 × 50% = 15,000 (the 1.5% ceiling on 5,000,000 for 152 days is 31,232.88).
-    await page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('15000.00 元').first().waitFor();
+    await page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('15000.00 元').first().waitFor();
     await s.close();
 
     const d = await newSession(browser, server);
     await loginAs(d.page, 'pengjiang');
     await d.page.getByRole('menuitem', { name: /担保费补贴与风险补偿/ }).click();
-    await rowAction(d.page, '通过');
-    await d.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('县（市、区）核查通过，待市级核实').first().waitFor();
+    await rowAction(d.page, /^通\s*过$/);
+    await d.page
+      .getByRole('tabpanel')
+      .locator('.ant-table-tbody')
+      .getByText('县（市、区）核查通过，待市级核实')
+      .first()
+      .waitFor();
     await d.close();
 
     const c = await newSession(browser, server);
     await loginAs(c.page, 'shiji');
     await c.page.getByRole('menuitem', { name: /担保费补贴与风险补偿/ }).click();
     await rowAction(c.page, '核实通过');
-    await c.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('市级核实通过，待分配').first().waitFor();
+    await c.page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('市级核实通过，待分配').first().waitFor();
     await c.close();
 
     const a = await newSession(browser, server);
@@ -94,7 +100,7 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await a.page.getByRole('menuitem', { name: /担保费补贴与风险补偿/ }).click();
     await a.page.getByRole('tab', { name: '资金池与年度预算' }).click();
     await a.page.getByRole('button', { name: '按先到先得分配' }).click();
-    await a.page.getByRole('button', { name: '公示' }).click();
+    await a.page.getByRole('button', { name: /^公\s*示$/ }).click();
     await a.page.getByText('2026-06-15 ~ 2026-06-21').waitFor();
     await screenshot(a.page, 'guarantee-budgets');
     expect(a.errors).toEqual([]);
@@ -116,7 +122,12 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await modal.getByLabel('催收证据（多项用逗号分隔）').fill('催收记录,起诉状');
     await screenshot(b.page, 'guarantee-risk-claim-form');
     await modal.getByRole('button', { name: /提\s*交/ }).click();
-    await b.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('已提交，待县（市、区）核查').first().waitFor();
+    await b.page
+      .getByRole('tabpanel')
+      .locator('.ant-table-tbody')
+      .getByText('已提交，待县（市、区）核查')
+      .first()
+      .waitFor();
 
     const district = await apiSession(server, 'pengjiang');
     const list = await district<{ items: { id: string; contractNo: string }[] }>(
@@ -132,8 +143,13 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await c.page.getByRole('tab', { name: '风险补偿' }).click();
     await rowAction(c.page, '核实通过');
     // (3,000,000 − 500,000) × 40% = 1,000,000: above the threshold, a second city account approves.
-    await c.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('市级初审通过，待第二人复核').first().waitFor();
-    await c.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('1000000.00 元').first().waitFor();
+    await c.page
+      .getByRole('tabpanel')
+      .locator('.ant-table-tbody')
+      .getByText('市级初审通过，待第二人复核')
+      .first()
+      .waitFor();
+    await c.page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('1000000.00 元').first().waitFor();
     await rowAction(c.page, '第二人复核通过');
     await c.page
       .locator('.ant-message-notice')
@@ -146,14 +162,14 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await a.page.getByRole('menuitem', { name: /担保费补贴与风险补偿/ }).click();
     await a.page.getByRole('tab', { name: '风险补偿' }).click();
     await rowAction(a.page, '第二人复核通过');
-    await a.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('已核定，待拨付').first().waitFor();
+    await a.page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('已核定，待拨付').first().waitFor();
     await rowAction(a.page, '登记拨付');
     await a.page.locator('.ant-modal').getByLabel('拨付凭证号').fill('ZF-2026-0001');
     await a.page
       .locator('.ant-modal')
       .getByRole('button', { name: /OK|确\s*定/ })
       .click();
-    await a.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('已拨付，追偿中').first().waitFor();
+    await a.page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('已拨付，追偿中').first().waitFor();
     await a.close();
 
     await b.page.reload();
@@ -167,7 +183,7 @@ describe('guarantee-fee subsidy and risk compensation', () => {
     await rec.getByLabel('追回金额').fill('250000.00');
     await rec.getByRole('button', { name: /提\s*交/ }).click();
     // 250,000 × 1,000,000 ÷ 2,500,000 = 100,000 back to the pool.
-    await b.page.locator('.ant-tabs-tabpane-active .ant-table-tbody').getByText('100000.00 元').first().waitFor();
+    await b.page.getByRole('tabpanel').locator('.ant-table-tbody').getByText('100000.00 元').first().waitFor();
     await screenshot(b.page, 'guarantee-risk-claims');
     expect(b.errors).toEqual([]);
     await b.close();
