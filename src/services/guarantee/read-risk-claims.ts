@@ -97,3 +97,14 @@ export async function listRiskClaims(ctx: Ctx): Promise<{ items: TRiskClaim[] }>
   const rows = await base(ctx.deps.db).where(riskClaimScope(actor)).orderBy(desc(riskClaims.createdAt)).limit(500);
   return { items: await views(ctx.deps.db, rows) };
 }
+
+/** The claim in the actor's scope, locked for the caller's transaction (404 outside the scope). */
+export async function lockRiskClaim(tx: DbOrTx, actor: Actor, id: string) {
+  const [c] = await tx
+    .select()
+    .from(riskClaims)
+    .where(and(eq(riskClaims.id, id), riskClaimScope(actor)))
+    .for('update');
+  if (!c) throw Errors.notFound({ zh: '风险补偿申请', en: 'Risk-compensation claim' });
+  return c;
+}

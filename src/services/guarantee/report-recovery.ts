@@ -3,7 +3,7 @@
  * it bore of the running total of recoveries (rounded once on the total, never more than the compensation); a report
  * later than the notice's days after the money came in is flagged overdue.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TReportRecovery, TRiskClaim } from '../../contracts/guarantee';
 import { riskClaims, riskRecoveries } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
@@ -15,19 +15,13 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { lockPool, movePool } from './pools';
-import { loadRiskClaim } from './read-risk-claims';
-import { riskClaimScope } from './scope';
+import { loadRiskClaim, lockRiskClaim } from './read-risk-claims';
 import { actorFor } from './shared';
 
 export async function reportRecovery(ctx: Ctx, id: string, input: TReportRecovery): Promise<TRiskClaim> {
   const actor = actorFor(ctx, 'guarantee.risk.recovery.report');
   return inTx(ctx, async (tx) => {
-    const [c] = await tx
-      .select()
-      .from(riskClaims)
-      .where(and(eq(riskClaims.id, id), riskClaimScope(actor)))
-      .for('update');
-    if (!c) throw Errors.notFound({ zh: '风险补偿申请', en: 'Risk-compensation claim' });
+    const c = await lockRiskClaim(tx, actor, id);
     if (!mayDo(actor, 'guarantee.risk.recovery.report', { enterpriseId: null, institutionId: c.institutionId })) {
       throw Errors.forbidden('只有申请补偿的机构可以报告追偿款', 'Only the claiming institution reports recoveries');
     }

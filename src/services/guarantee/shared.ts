@@ -58,7 +58,7 @@ export async function findCoveredLoan(db: DbOrTx, actor: Actor, loanId: string, 
     .leftJoin(projects, eq(projects.id, loans.projectId))
     .where(and(eq(loans.id, loanId), loanScopeCondition(actor), extra ?? sql`true`))
     .limit(1);
-  if (!row || row.status !== 'active') throw Errors.notFound({ zh: '贷款', en: 'Loan' });
+  if (row?.status !== 'active') throw Errors.notFound({ zh: '贷款', en: 'Loan' });
   if (!row.districtCode) {
     throw Errors.unprocessable(
       'NO_DISTRICT',

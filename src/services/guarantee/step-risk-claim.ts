@@ -22,8 +22,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { lockPool, movePool, poolBalance } from './pools';
-import { loadRiskClaim } from './read-risk-claims';
-import { riskClaimScope } from './scope';
+import { loadRiskClaim, lockRiskClaim } from './read-risk-claims';
 import { actorFor, type StepEntry, shareKeyOf, stepEntry } from './shared';
 
 const RULE: Record<TRiskClaimStep['action'], BusinessAction> = {
@@ -113,12 +112,7 @@ async function approve(tx: Tx, ctx: Ctx, c: ClaimRow) {
 export async function stepRiskClaim(ctx: Ctx, id: string, input: TRiskClaimStep): Promise<TRiskClaim> {
   const actor = actorFor(ctx, RULE[input.action]);
   return inTx(ctx, async (tx) => {
-    const [c] = await tx
-      .select()
-      .from(riskClaims)
-      .where(and(eq(riskClaims.id, id), riskClaimScope(actor)))
-      .for('update');
-    if (!c) throw Errors.notFound({ zh: '风险补偿申请', en: 'Risk-compensation claim' });
+    const c = await lockRiskClaim(tx, actor, id);
     let approval: Awaited<ReturnType<typeof approve>> | null = null;
     // Decide the state first (no pool touched for a refused step), then compute for an approval.
     const pre = riskTransition({

@@ -1,17 +1,15 @@
 /** Guarantee-fee subsidy claims: the enterprise or guarantor claims; the district checks; the city verifies. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { TFeeClaim } from '../../../../src/contracts/guarantee';
 import { APPLICATION_STATUS_ZH } from '../../../../src/domain/workflow/application';
-import { applyFieldErrors, errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { useLoanList } from '../loans/api';
 import { reviewFeeClaim, submitFeeClaim, useFeeClaims } from './api';
-import { Explanation, listOf, useAsk, useRun } from './shared';
+import { Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
 
 export function FeeTab() {
   const { t } = useI18n();
@@ -20,23 +18,8 @@ export function FeeTab() {
   const run = useRun();
   const ask = useAsk();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
   const mayClaim = mayI(me, 'guarantee.fee.claim');
-  const loans = useLoanList({ page: 1, pageSize: 200 });
-
-  async function submit() {
-    setError(null);
-    const v = form.getFieldsValue(true);
-    try {
-      await submitFeeClaim({ ...v, vouchers: listOf(v.vouchers) });
-      await run(async () => undefined);
-      setOpen(false);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    }
-  }
 
   const review = (c: TFeeClaim, action: string) => run(() => reviewFeeClaim(c.id, { action }));
   const ret = (c: TFeeClaim, action: string) =>
@@ -101,42 +84,27 @@ export function FeeTab() {
         ]}
       />
       {ask.modal}
-      <Modal
+      <FormDialog
         open={open}
         title={t('guarantee.fee.new')}
-        onCancel={() => setOpen(false)}
-        onOk={submit}
-        okText={t('guarantee.submit')}
-        destroyOnHidden
+        form={form}
+        onClose={() => setOpen(false)}
+        submit={(v) => submitFeeClaim({ ...v, vouchers: listOf(v.vouchers) })}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="loanId" label={t('guarantee.loan')} required>
-            <Select
-              options={(loans.data?.items ?? []).map((l) => ({
-                value: l.id,
-                label: `${l.contractNo} · ${l.enterprise.name}`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="periodFrom" label={t('guarantee.periodFrom')} required>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item name="periodTo" label={t('guarantee.periodTo')} required>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item name="feePaid" label={t('guarantee.feePaid')} required>
-            <MoneyInput />
-          </Form.Item>
-          <Form.Item name="vouchers" label={t('guarantee.vouchers')} required>
-            <Input />
-          </Form.Item>
-          {error && (
-            <div role="alert" style={{ color: '#cf1322' }}>
-              {error}
-            </div>
-          )}
-        </Form>
-      </Modal>
+        <LoanSelectItem />
+        <Form.Item name="periodFrom" label={t('guarantee.periodFrom')} required>
+          <Input placeholder="YYYY-MM-DD" />
+        </Form.Item>
+        <Form.Item name="periodTo" label={t('guarantee.periodTo')} required>
+          <Input placeholder="YYYY-MM-DD" />
+        </Form.Item>
+        <Form.Item name="feePaid" label={t('guarantee.feePaid')} required>
+          <MoneyInput />
+        </Form.Item>
+        <Form.Item name="vouchers" label={t('guarantee.vouchers')} required>
+          <Input />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

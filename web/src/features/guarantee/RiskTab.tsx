@@ -3,18 +3,16 @@
  * verifies (a second city account above the threshold), records the payment and closes.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { TRiskClaim } from '../../../../src/contracts/guarantee';
 import { RISK_CLAIM_STATUS_ZH } from '../../../../src/domain/guarantee/risk-workflow';
-import { applyFieldErrors, errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { useLoanList } from '../loans/api';
 import { reportRecovery, stepRiskClaim, submitRiskClaim, useRiskClaims } from './api';
-import { Explanation, listOf, useAsk, useRun } from './shared';
+import { Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
 
 type Dialog = { kind: 'claim' } | { kind: 'recovery'; claim: TRiskClaim } | null;
 
@@ -25,23 +23,7 @@ export function RiskTab() {
   const run = useRun();
   const ask = useAsk();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
-  const loans = useLoanList({ page: 1, pageSize: 200 });
-
-  async function submit() {
-    setError(null);
-    const v = form.getFieldsValue(true);
-    try {
-      if (dialog?.kind === 'claim') await submitRiskClaim({ ...v, evidence: listOf(v.evidence) });
-      else if (dialog?.kind === 'recovery') await reportRecovery(dialog.claim.id, v);
-      await run(async () => undefined);
-      setDialog(null);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    }
-  }
 
   const step = (c: TRiskClaim, action: string, extra: Record<string, string> = {}) =>
     run(() => stepRiskClaim(c.id, { action, ...extra }));
@@ -157,61 +139,50 @@ export function RiskTab() {
         ]}
       />
       {ask.modal}
-      <Modal
+      <FormDialog
         open={!!dialog}
         title={t(dialog?.kind === 'recovery' ? 'guarantee.recovery' : 'guarantee.risk.new')}
-        onCancel={() => setDialog(null)}
-        onOk={submit}
-        okText={t('guarantee.submit')}
-        destroyOnHidden
+        form={form}
+        onClose={() => setDialog(null)}
+        submit={(v) =>
+          dialog?.kind === 'recovery'
+            ? reportRecovery(dialog.claim.id, v)
+            : submitRiskClaim({ ...v, evidence: listOf(v.evidence) })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          {dialog?.kind === 'claim' ? (
-            <>
-              <Form.Item name="loanId" label={t('guarantee.loan')} required>
-                <Select
-                  options={(loans.data?.items ?? []).map((l) => ({
-                    value: l.id,
-                    label: `${l.contractNo} · ${l.enterprise.name}`,
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item name="defaultDate" label={t('guarantee.defaultDate')} required>
-                <Input placeholder="YYYY-MM-DD" />
-              </Form.Item>
-              <Form.Item name="outstandingPrincipal" label={t('guarantee.principal')} required>
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item name="outstandingInterest" label={t('guarantee.interest')}>
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item name="collateralRealised" label={t('guarantee.collateral')}>
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item name="collectionSteps" label={t('guarantee.collectionSteps')} required>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-              <Form.Item name="evidence" label={t('guarantee.evidence')} required>
-                <Input />
-              </Form.Item>
-            </>
-          ) : (
-            <>
-              <Form.Item name="receivedOn" label={t('guarantee.receivedOn')} required>
-                <Input placeholder="YYYY-MM-DD" />
-              </Form.Item>
-              <Form.Item name="amount" label={t('guarantee.amount')} required>
-                <MoneyInput />
-              </Form.Item>
-            </>
-          )}
-          {error && (
-            <div role="alert" style={{ color: '#cf1322' }}>
-              {error}
-            </div>
-          )}
-        </Form>
-      </Modal>
+        {dialog?.kind === 'claim' ? (
+          <>
+            <LoanSelectItem />
+            <Form.Item name="defaultDate" label={t('guarantee.defaultDate')} required>
+              <Input placeholder="YYYY-MM-DD" />
+            </Form.Item>
+            <Form.Item name="outstandingPrincipal" label={t('guarantee.principal')} required>
+              <MoneyInput />
+            </Form.Item>
+            <Form.Item name="outstandingInterest" label={t('guarantee.interest')}>
+              <MoneyInput />
+            </Form.Item>
+            <Form.Item name="collateralRealised" label={t('guarantee.collateral')}>
+              <MoneyInput />
+            </Form.Item>
+            <Form.Item name="collectionSteps" label={t('guarantee.collectionSteps')} required>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="evidence" label={t('guarantee.evidence')} required>
+              <Input />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="receivedOn" label={t('guarantee.receivedOn')} required>
+              <Input placeholder="YYYY-MM-DD" />
+            </Form.Item>
+            <Form.Item name="amount" label={t('guarantee.amount')} required>
+              <MoneyInput />
+            </Form.Item>
+          </>
+        )}
+      </FormDialog>
     </>
   );
 }

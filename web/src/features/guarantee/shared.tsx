@@ -1,9 +1,10 @@
 /** What the guarantee pages share: running an action with its message, the one-field prompt, the explanation. */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { App, Form, type FormInstance, Input, Modal, Select, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { applyFieldErrors, errorMessage } from '../../api/client';
 import { type MessageKey, useI18n } from '../../i18n';
+import { useLoanList } from '../loans/api';
 import { guaranteeKeys } from './api';
 
 /** Runs an API call, refreshes the module's lists and says how it went. */
@@ -74,3 +75,66 @@ export const listOf = (s: unknown) =>
     .split(/[,，\n]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+
+/**
+ * A claim form in a dialog: submits the form's values, refreshes the lists and closes; field refusals land on their
+ * fields, anything else is said under the form.
+ */
+export function FormDialog({
+  open,
+  title,
+  form,
+  onClose,
+  submit,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  form: FormInstance;
+  onClose: () => void;
+  submit: (values: Record<string, unknown>) => Promise<unknown>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const run = useRun();
+  const [error, setError] = useState<string | null>(null);
+  async function onOk() {
+    setError(null);
+    try {
+      await submit(form.getFieldsValue(true));
+      await run(async () => undefined);
+      onClose();
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setError(rest.length ? rest.join('；') : errorMessage(e));
+    }
+  }
+  return (
+    <Modal open={open} title={title} onCancel={onClose} onOk={onOk} okText={t('guarantee.submit')} destroyOnHidden>
+      <Form form={form} layout="vertical" preserve={false}>
+        {children}
+        {error && (
+          <div role="alert" style={{ color: '#cf1322' }}>
+            {error}
+          </div>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** The loans in the actor's scope to choose from (contract number · enterprise). */
+export function LoanSelectItem() {
+  const { t } = useI18n();
+  const loans = useLoanList({ page: 1, pageSize: 200 });
+  return (
+    <Form.Item name="loanId" label={t('guarantee.loan')} required>
+      <Select
+        options={(loans.data?.items ?? []).map((l) => ({
+          value: l.id,
+          label: `${l.contractNo} · ${l.enterprise.name}`,
+        }))}
+      />
+    </Form.Item>
+  );
+}
