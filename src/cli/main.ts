@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     load: () => import('./commands/zyb'),
   },
   allocate: { summary: 'allocate [--json]  按先到先得原则分配预算', load: () => import('./commands/allocate') },
+  'risk-compensation': {
+    summary: 'risk-compensation [--json]  不良贷款风险补偿测算（补偿金额、追偿返还、净补偿）',
+    load: () => import('./commands/risk-compensation'),
+  },
   policies: { summary: 'policies list|match [--json]  政策目录、政策匹配', load: () => import('./commands/policies') },
   audit: {
     summary:

@@ -41,6 +41,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
+  guarantee: lazy(() => import('./features/guarantee/GuaranteePage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ZRegisterEnterprise, ZSetCreditStanding } from '../../contracts/enterprises';
+import { ZCreateFeeClaim, ZCreateFeeYear, ZCreatePool, ZFeeClaimReview } from '../../contracts/guarantee';
 import { ZCreateLoan, ZRecordRepayment } from '../../contracts/loans';
 import {
   type TBatchResult,
@@ -35,6 +36,14 @@ import { uploadAttachment } from '../../services/attachments';
 import { recordAudit } from '../../services/audit';
 import type { Ctx, Deps } from '../../services/context';
 import { registerEnterprise, setCreditStanding } from '../../services/enterprises';
+import {
+  allocateFeeYear,
+  createFeeYear,
+  createPool,
+  publishFeeNotice,
+  reviewFeeClaim,
+  submitFeeClaim,
+} from '../../services/guarantee';
 import { recordLoan, recordRepayment } from '../../services/loans';
 import { registerModules } from '../../services/modules';
 import { markAllRead } from '../../services/notifications';
@@ -599,6 +608,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     loans: new Map<string, string>(),
     campaignId: '',
     applications: new Map<string, string>(),
+    feeClaims: new Map<string, string>(),
   };
 
   async function upload(ctx: ActorCtx, ownerType: string, ownerId: string, kind: string, label: string) {
@@ -803,6 +813,63 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   });
   repayments('hailian', 'nongshang', HAILIAN_SCHEDULE, '2025-06-18 16:35');
   for (const r of HAILIAN_REPORTS) at(r.at, (when) => report('hailian', 'hailian', r, when));
+
+  // Guarantee-fee subsidies and the risk pool (方案 三（五）, demo notice): 海联 claims the fee it paid 江门融资担保 for
+  // 2025, checked by 新会, verified by the city, allocated and published; the 2026 year is open, and 人保财险 claims
+  // on qiye's behalf for the first half of 2026 (waiting for 蓬江's check). The 2026 risk pool has its budget.
+  at('2025-12-20 10:00', async (when) => {
+    const admin = await as('admin', when);
+    await createFeeYear(admin, ZCreateFeeYear.parse({ year: 2025, budget: '300000.00' }));
+  });
+  at('2026-01-05 10:00', async (when) => {
+    const admin = await as('admin', when);
+    await createFeeYear(admin, ZCreateFeeYear.parse({ year: 2026, budget: '800000.00' }));
+    await createPool(admin, ZCreatePool.parse({ year: 2026, budget: '5000000.00' }));
+  });
+  at('2026-01-08 09:30', async (when) => {
+    const c = await submitFeeClaim(
+      await as('hailian', when),
+      ZCreateFeeClaim.parse({
+        loanId: state.loans.get('hailian'),
+        periodFrom: '2025-06-18',
+        periodTo: '2025-12-31',
+        feePaid: '16000.00',
+        vouchers: ['JMDB-BF-2025-0618', 'JMDB-BF-2025-1218'],
+      }),
+    );
+    state.feeClaims.set('hailian', c.id);
+  });
+  at('2026-01-12 15:00', async (when) =>
+    reviewFeeClaim(
+      await as('xinhui', when),
+      state.feeClaims.get('hailian')!,
+      ZFeeClaimReview.parse({ action: 'district_pass' }),
+    ),
+  );
+  at('2026-01-15 10:00', async (when) =>
+    reviewFeeClaim(
+      await as('shiji', when),
+      state.feeClaims.get('hailian')!,
+      ZFeeClaimReview.parse({ action: 'city_verify' }),
+    ),
+  );
+  at('2026-01-20 09:00', async (when) => {
+    const admin = await as('admin', when);
+    await allocateFeeYear(admin, 2025);
+    await publishFeeNotice(admin, 2025, {});
+  });
+  at('2026-07-06 11:00', async (when) =>
+    submitFeeClaim(
+      await as('renbao', when),
+      ZCreateFeeClaim.parse({
+        loanId: state.loans.get('qiye'),
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        feePaid: '22500.00',
+        vouchers: ['PICC-BXF-2026-0101'],
+      }),
+    ),
+  );
 
   // The city administrator records 华锐's listing in the register of abnormal operations (经营异常名录).
   at('2025-09-08 14:00', async (when) => {

@@ -78,6 +78,22 @@ const EXPECTED: Record<BusinessAction, string> = {
   'policy.version.update': '     .  .  .  Y  .  .  .  .',
   'policy.version.approve': '    .  .  Y  Y  .  .  .  .',
   'policy.version.read_drafts': '.  .  Y  Y  .  .  .  .',
+  'guarantee.fee.read': '          Y  Y  Y  Y  .  .  Y  Y',
+  'guarantee.fee.claim': '         Y  .  .  .  .  .  .  Y',
+  'guarantee.fee.district_check': '.  Y  .  .  .  .  .  .',
+  'guarantee.fee.city_verify': '   .  .  Y  Y  .  .  .  .',
+  'guarantee.fee.year.manage': '   .  .  .  Y  .  .  .  .',
+  'guarantee.risk.read': '         .  Y  Y  Y  .  .  Y  Y',
+  'guarantee.risk.claim': '        .  .  .  .  .  .  Y  Y',
+  'guarantee.risk.district_check': '.  Y  .  .  .  .  .  .',
+  'guarantee.risk.city_approve': ' .  .  Y  Y  .  .  .  .',
+  'guarantee.risk.second_approve': '.  .  Y  Y  .  .  .  .',
+  'guarantee.risk.pay': '          .  .  .  Y  .  .  .  .',
+  'guarantee.risk.close': '        .  .  Y  Y  .  .  .  .',
+  'guarantee.risk.recovery.report': '.  .  .  .  .  .  Y  Y',
+  'guarantee.pool.read': '         .  .  Y  Y  .  .  .  .',
+  'guarantee.pool.manage': '       .  .  .  Y  .  .  .  .',
+  'guarantee.enhancement.register': '.  .  .  .  .  .  Y  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

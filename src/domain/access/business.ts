@@ -145,6 +145,37 @@ export const POLICY_RULES = {
   'policy.version.read_drafts': { roles: CITY },
 } as const satisfies Record<string, BusinessRule>;
 
+/**
+ * Guarantee-fee subsidies and risk compensation (方案 三（五））: enterprises and guarantors claim fee subsidies for
+ * covered loans, banks and guarantors/insurers claim compensation for their own loans in default; the district checks,
+ * the city verifies (a second city account approves large compensation), the city administrator runs budgets and pays.
+ * Which claims and loans each sees is the services' scope.
+ */
+export const GUARANTEE_RULES = {
+  'guarantee.fee.read': { roles: BUSINESS_READERS },
+  'guarantee.fee.claim': { roles: ['enterprise', 'insurer_officer'] },
+  'guarantee.fee.district_check': { roles: ['district_reviewer'], needs: 'district' },
+  'guarantee.fee.city_verify': { roles: CITY },
+  'guarantee.fee.year.manage': { roles: ['city_admin'] },
+  'guarantee.risk.read': {
+    roles: ['district_reviewer', 'city_reviewer', 'city_admin', 'bank_officer', 'insurer_officer'],
+  },
+  'guarantee.risk.claim': { roles: ['bank_officer', 'insurer_officer'], needs: 'institution' },
+  'guarantee.risk.district_check': { roles: ['district_reviewer'], needs: 'district' },
+  'guarantee.risk.city_approve': { roles: CITY },
+  'guarantee.risk.second_approve': { roles: CITY, when: 'checker' },
+  'guarantee.risk.pay': { roles: ['city_admin'] },
+  'guarantee.risk.close': { roles: CITY },
+  'guarantee.risk.recovery.report': {
+    roles: ['bank_officer', 'insurer_officer'],
+    needs: 'institution',
+    when: 'own_institution',
+  },
+  'guarantee.pool.read': { roles: CITY },
+  'guarantee.pool.manage': { roles: ['city_admin'] },
+  'guarantee.enhancement.register': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -154,6 +185,7 @@ const BUSINESS_RULES = {
   ...NOTIFICATION_RULES,
   ...CALENDAR_RULES,
   ...POLICY_RULES,
+  ...GUARANTEE_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

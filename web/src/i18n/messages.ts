@@ -1,6 +1,7 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
+import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
@@ -8,6 +9,7 @@ import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
   ...loansZh,
+  ...guaranteeZh,
   ...versionsZh,
   ...projectsZh,
   ...subsidyZh,
@@ -724,6 +726,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...loansEn,
+  ...guaranteeEn,
   ...versionsEn,
   ...projectsEn,
   ...subsidyEn,

@@ -60,7 +60,8 @@ export type PageId =
   | 'calendarAdmin'
   | 'colleagues'
   | 'outbox'
-  | 'policyVersions';
+  | 'policyVersions'
+  | 'guarantee';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -108,6 +109,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'subsidyMine',
       action: 'subsidy.award.read_own',
     },
+    {
+      path: '/enterprise/guarantee',
+      label: 'menu.guaranteeFee',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.fee.claim',
+    },
     { path: '/enterprise/loans', label: 'menu.loans', icon: <BankOutlined />, page: 'loans', action: 'loan.read' },
     {
       path: '/enterprise/financing',
@@ -147,6 +155,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <FileProtectOutlined />,
       page: 'subsidyReview',
       action: 'subsidy.application.read',
+    },
+    {
+      path: '/district/guarantee',
+      label: 'menu.guarantee',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.fee.read',
     },
     {
       path: '/district/enterprises',
@@ -193,6 +208,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'subsidy.allocation.read',
     },
     {
+      path: '/city/guarantee',
+      label: 'menu.guarantee',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.risk.read',
+    },
+    {
       path: '/city/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -228,6 +250,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <DollarOutlined />,
       page: 'fundPlans',
       action: 'subsidy.funding_plan.issue',
+    },
+    {
+      path: '/admin/guarantee',
+      label: 'menu.guarantee',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.pool.manage',
     },
     {
       path: '/admin/calendar',
@@ -287,6 +316,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'loan.import',
     },
     {
+      path: '/bank/risk-compensation',
+      label: 'menu.riskCompensation',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.risk.claim',
+    },
+    {
       path: '/bank/products',
       label: 'menu.financeProducts',
       icon: <SolutionOutlined />,
@@ -301,6 +337,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SafetyCertificateOutlined />,
       page: 'loans',
       action: 'loan.read',
+    },
+    {
+      path: '/insurer/guarantee',
+      label: 'menu.guarantee',
+      icon: <SafetyCertificateOutlined />,
+      page: 'guarantee',
+      action: 'guarantee.risk.claim',
     },
   ],
 };
