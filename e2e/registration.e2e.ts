@@ -67,7 +67,7 @@ describe('enterprise registration → sign-in → sign-out', () => {
     await page.getByLabel('联系电话').fill('12345');
     await page.getByRole('button', { name: '提交注册' }).click();
     await page
-      .getByText(/联系电话（contactPhone）/)
+      .getByText(/联系电话/)
       .first()
       .waitFor();
     await page.getByLabel('联系电话').fill('0750-3501234');
@@ -95,7 +95,7 @@ describe('enterprise registration → sign-in → sign-out', () => {
     await again.page.getByRole('button', { name: '提交注册' }).click();
     await again.page
       .locator('.ant-form-item-explain-error')
-      .filter({ hasText: /统一社会信用代码（uscc）\S+ 已被注册/ })
+      .filter({ hasText: /统一社会信用代码\S+ 已被注册/ })
       .waitFor();
     expect(again.errors).toEqual([]);
     await again.close();

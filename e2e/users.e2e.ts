@@ -53,7 +53,7 @@ describe('security administrator', () => {
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog
       .locator('.ant-form-item-explain-error')
-      .filter({ hasText: '用户名（username）“pengjiang”已被使用' })
+      .filter({ hasText: '用户名“pengjiang”已被使用' })
       .waitFor();
 
     // A weak password is refused in the browser by the shared password policy.

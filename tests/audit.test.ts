@@ -135,10 +135,10 @@ describe('searching', () => {
   it('rejects bad filters with the field named (Chinese, or English on request)', async () => {
     const badDay = await auditor.get('/api/v1/audit/events?from=2026-02-30');
     expect(badDay.statusCode).toBe(400);
-    expect(badDay.json().error.message).toContain('开始时间（from）');
+    expect(badDay.json().error.message).toContain('开始时间');
     const badFormat = await auditor.get('/api/v1/audit/events?to=yesterday');
     expect(badFormat.statusCode).toBe(400);
-    expect(badFormat.json().error.message).toContain('结束时间（to）');
+    expect(badFormat.json().error.message).toContain('结束时间');
     const reversed = await auditor.get('/api/v1/audit/events?from=2026-11-21&to=2026-11-20');
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.fields[0].path).toBe('to');
@@ -147,7 +147,7 @@ describe('searching', () => {
     expect(size.json().error.message).toContain('pageSize');
     const format = await auditor.get('/api/v1/audit/events/export?format=pdf');
     expect(format.statusCode).toBe(400);
-    expect(format.json().error.message).toContain('导出格式（format）');
+    expect(format.json().error.message).toContain('导出格式');
   });
 });
 

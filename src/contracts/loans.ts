@@ -9,18 +9,15 @@ import { LOAN_STATUS_LABELS } from '../domain/loans/labels';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../domain/loans/params';
 import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
+import { ZYuanAmount } from './common';
 
 export { LOAN_PURPOSES, PURPOSE_RULES };
 
 export const ZLoanPurpose = z.enum(LOAN_PURPOSES).describe('贷款用途');
 
 const ZYuan = (label: string, opts: { positive: boolean }) =>
-  z
-    .string()
-    .trim()
-    .max(20)
-    .regex(/^\d{1,15}(\.\d{1,2})?$/, { message: '应为以元为单位、最多两位小数的数字，如 5000000.00' })
-    .refine((v) => !opts.positive || (isYuanString(v) && /[1-9]/.test(v)), {
+  ZYuanAmount(label)
+    .refine((v) => !opts.positive || !isYuanString(v) || v.startsWith('-') || /[1-9]/.test(v), {
       message: '必须大于 0',
       params: { en: 'must be greater than 0' },
     })

@@ -6,23 +6,16 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar/dates';
 import { DISTRICT_CODES, OUTSIDE_CITY } from '../domain/enterprise/districts';
-import { isYuanString } from '../domain/money/money';
 import { ASSESSMENT_LEVELS, DECLARATION_FORMS, PROJECT_STATUSES } from '../domain/projects/forms';
 import { isReportPeriod, SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../domain/projects/tracking';
 import { DECLARATION_EVENTS, DECLARATION_STATES } from '../domain/workflow/declaration';
+import { ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
 
 // ---------- building blocks ----------
 
-export const ZYuan = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => isYuanString(v) && !v.startsWith('-'), {
-      message: '应为金额（元），最多两位小数，如 27000.00',
-      params: { en: 'must be an amount in yuan with at most two decimals, e.g. 27000.00' },
-    })
-    .describe(label);
+/** A non-negative yuan amount with at most two decimals. */
+export const ZYuan = ZYuanAmount;
 
 export const ZDate = (label: string) =>
   z

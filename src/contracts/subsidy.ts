@@ -10,13 +10,12 @@ import {
   OBJECTION_OUTCOMES,
   OBJECTION_STATUSES,
 } from '../domain/workflow/application';
+import { ZYuanAmount } from './common';
 
-const YUAN_RE = /^\d{1,13}(\.\d{1,2})?$/;
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A non-negative yuan amount with at most two decimals. */
-export const ZYuan = (label: string) =>
-  z.string().trim().regex(YUAN_RE, { message: '应为金额（元），最多两位小数，如 27000.00' }).describe(label);
+export const ZYuan = ZYuanAmount;
 export const ZDate = (label: string) =>
   z.string().regex(DATE_RE, { message: '应为日期（YYYY-MM-DD）' }).describe(label);
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);

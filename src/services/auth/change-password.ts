@@ -24,8 +24,8 @@ export async function changePassword(
     throw new AppError(
       'VALIDATION_FAILED',
       400,
-      { zh: '当前密码（currentPassword）不正确', en: 'currentPassword is wrong' },
-      [{ path: 'currentPassword', label: '当前密码', message: '当前密码（currentPassword）不正确' }],
+      { zh: '当前密码不正确', en: 'currentPassword is wrong' },
+      [{ path: 'currentPassword', label: '当前密码', message: '当前密码不正确' }],
     );
   }
   const problems = checkPassword(input.newPassword, user.username);
@@ -41,8 +41,8 @@ export async function changePassword(
     throw new AppError(
       'WEAK_PASSWORD',
       400,
-      { zh: `新密码（newPassword）不符合要求：${zh}`, en: `newPassword ${problems.map((p) => p.en).join('; ')}` },
-      [{ path: 'newPassword', label: '新密码', message: `新密码（newPassword）${zh}` }],
+      { zh: `新密码不符合要求：${zh}`, en: `newPassword ${problems.map((p) => p.en).join('; ')}` },
+      [{ path: 'newPassword', label: '新密码', message: `新密码${zh}` }],
     );
   }
   const passwordHash = await hashPassword(input.newPassword);

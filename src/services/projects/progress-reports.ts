@@ -114,7 +114,7 @@ export async function saveProgressReport(
       if ((dup?.n ?? 0) > 0)
         throw Errors.conflict(
           'REPORT_EXISTS',
-          `报告期（period）${input.period} 的进展报告已存在`,
+          `报告期 ${input.period} 的进展报告已存在`,
           `A report for ${input.period} already exists`,
         );
       [row] = (await tx
@@ -171,7 +171,7 @@ export async function submitProgressReport(ctx: Ctx, projectId: string, reportId
     if (r.investmentToDateFen > previous && !vouchers.some((v) => v.kind === 'voucher'))
       throw Errors.unprocessable(
         'VOUCHERS_MISSING',
-        `累计完成投资较此前增加 ${fenToYuan(r.investmentToDateFen - previous)} 元，须上传投资凭证（voucher）`,
+        `累计完成投资较此前增加 ${fenToYuan(r.investmentToDateFen - previous)} 元，须上传投资凭证`,
         'An increase in investment needs at least one voucher',
       );
     const [row] = await tx

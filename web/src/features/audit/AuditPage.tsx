@@ -41,7 +41,7 @@ import { ROLE_NAMES, ROLES } from '../../../../src/domain/access/actor';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { DiffDrawer, roleLabel } from './DiffDrawer';
 
 interface FilterValues {
@@ -247,7 +247,7 @@ export default function AuditPage() {
               title: t('audit.time'),
               dataIndex: 'occurredAt',
               width: 190,
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('audit.actor'),

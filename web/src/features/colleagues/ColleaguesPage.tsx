@@ -20,7 +20,7 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 
 const C = ZCreateUser.shape;
 const KEY = ['colleagues'] as const;
@@ -268,9 +268,9 @@ export default function ColleaguesPage() {
             {
               title: t('colleagues.lastLogin'),
               dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
-            { title: t('colleagues.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
+            { title: t('colleagues.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v) },
             {
               title: t('colleagues.actions'),
               key: 'actions',

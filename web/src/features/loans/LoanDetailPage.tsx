@@ -18,6 +18,7 @@ import { useLoan } from './api';
 import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
 import { ratePercent, SourceTag, StatusTag } from './LoanTags';
 import { RepaymentModal } from './RepaymentModal';
+import { formatInstant } from '../../shared/time';
 
 export default function LoanDetailPage() {
   const { id = '' } = useParams();
@@ -131,7 +132,7 @@ export default function LoanDetailPage() {
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('loans.field.disbursedAt')}>
-            {loan.disbursedAt.slice(0, 10)} {loan.disbursedAt.slice(11, 16)}
+            {formatInstant(loan.disbursedAt)}
           </Descriptions.Item>
           <Descriptions.Item label={t('loans.field.maturityDate')}>{loan.maturityDate}</Descriptions.Item>
           <Descriptions.Item label={t('loans.field.status')}>

@@ -18,6 +18,7 @@ import { yuan } from '../../shared/money';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
 import { ratePercent, StatusTag } from './LoanTags';
+import { formatInstant } from '../../shared/time';
 
 export default function LoanListPage() {
   const { t, pick } = useI18n();
@@ -150,7 +151,7 @@ export default function LoanListPage() {
             {
               title: t('loans.field.disbursedAt'),
               dataIndex: 'disbursedAt',
-              render: (v: string) => `${v.slice(0, 10)} ${v.slice(11, 16)}`,
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('loans.field.interestPaid'),

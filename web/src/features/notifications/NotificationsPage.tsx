@@ -7,6 +7,7 @@ import type { TNotification } from '../../../../src/contracts/notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
+import { formatInstant } from '../../shared/time';
 
 export default function NotificationsPage() {
   const { t } = useI18n();
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
                   <>
                     <div>{n.body}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false })}
+                      {formatInstant(n.createdAt)}
                     </Typography.Text>
                   </>
                 }

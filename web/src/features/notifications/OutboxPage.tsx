@@ -17,7 +17,7 @@ import {
 import { api, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 
 type Item = z.infer<typeof ZOutboxItem>;
 type List = z.infer<typeof ZOutboxList>;
@@ -158,19 +158,19 @@ export default function OutboxPage() {
               title: t('outbox.createdAt'),
               dataIndex: 'createdAt',
               width: 170,
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('outbox.nextAttemptAt'),
               key: 'next',
               width: 170,
-              render: (_, r) => (r.status === 'pending' ? formatInstant(r.nextAttemptAt, lang) : '—'),
+              render: (_, r) => (r.status === 'pending' ? formatInstant(r.nextAttemptAt) : '—'),
             },
             {
               title: t('outbox.sentAt'),
               dataIndex: 'sentAt',
               width: 170,
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
           ]}
         />

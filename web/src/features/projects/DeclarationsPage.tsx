@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useDeclarations } from './api';
 import { StateTag, WindowBanner } from './components';
+import { formatInstant } from '../../shared/time';
 
 export default function DeclarationsPage() {
   const { t } = useI18n();
@@ -74,7 +75,7 @@ export default function DeclarationsPage() {
             {
               title: t('projects.field.updatedAt'),
               dataIndex: 'updatedAt',
-              render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+              render: (v: string) => formatInstant(v),
             },
           ]}
         />

@@ -22,6 +22,7 @@ import type { DeclarationState } from '../../../../src/domain/workflow/declarati
 import { errorMessage } from '../../api/client';
 import { type MessageKey, type Translate, useI18n } from '../../i18n';
 import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
+import { formatInstant } from '../../shared/time';
 
 const STATE_COLORS: Record<DeclarationState, string> = {
   draft: 'default',
@@ -291,7 +292,7 @@ export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
             <div>
               <Typography.Text strong>{e.eventName}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {new Date(e.occurredAt).toLocaleString('zh-CN', { hour12: false })}
+                {formatInstant(e.occurredAt)}
               </Typography.Text>
               <div style={{ fontSize: 12 }}>{[e.actorOrg, e.actorName].filter(Boolean).join(' · ')}</div>
               {e.reason && (

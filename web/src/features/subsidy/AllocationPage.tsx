@@ -51,6 +51,7 @@ import {
   useSupplementary,
 } from './api';
 import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag } from './common';
+import { formatInstant } from '../../shared/time';
 
 type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
 
@@ -103,7 +104,7 @@ function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('subsidy.applications')}>{o.applicationCount}</Descriptions.Item>
       <Descriptions.Item label={t('subsidy.runBy')}>
-        {o.runByName} {o.startedAt.slice(0, 16).replace('T', ' ')}
+        {o.runByName} {formatInstant(o.startedAt)}
       </Descriptions.Item>
       <Descriptions.Item label={o.kind.startsWith('supplement') ? t('subsidy.freedBudget') : t('subsidy.budget')}>
         {yuan(o.budget)}

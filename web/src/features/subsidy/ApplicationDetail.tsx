@@ -15,6 +15,7 @@ import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useApplication } from './api';
 import { AwardTag, Explanation, StatusTag } from './common';
+import { formatInstant, formatInstantDate } from '../../shared/time';
 
 export function ApplicationDetail({
   id,
@@ -99,7 +100,7 @@ export function ApplicationDetail({
               { title: t('subsidy.contract'), dataIndex: 'contractNo' },
               { title: t('subsidy.bank'), dataIndex: 'bankName' },
               { title: t('subsidy.loanLv'), dataIndex: 'loanAmount', render: (v: string) => yuan(v) },
-              { title: t('subsidy.disbursed'), dataIndex: 'disbursedAt', render: (v: string) => v.slice(0, 10) },
+              { title: t('subsidy.disbursed'), dataIndex: 'disbursedAt', render: (v: string) => formatInstantDate(v) },
               { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
               { title: t('subsidy.bankRecord'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
               {
@@ -184,7 +185,7 @@ export function ApplicationDetail({
                 color: r.decision === 'return' ? 'red' : 'green',
                 content: (
                   <span>
-                    {r.at.slice(0, 16).replace('T', ' ')} {r.byName}（
+                    {formatInstant(r.at)} {r.byName}（
                     {r.stage === 'district'
                       ? t('subsidy.district3')
                       : r.stage === 'city'

@@ -11,6 +11,7 @@ import { ApplicationDetail } from './ApplicationDetail';
 import { ApplyDrawer } from './ApplyDrawer';
 import { useApplication, useApplications, useCampaigns, useMySubsidy } from './api';
 import { AwardTag, Explanation, StatusTag } from './common';
+import { formatInstantDate } from '../../shared/time';
 
 function percent(used: string, cap: string): number {
   const u = Number.parseFloat(used);
@@ -105,7 +106,7 @@ export default function EnterpriseSubsidyPage() {
             { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
             { title: t('subsidy.bankRecord2'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
             { title: t('subsidy.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-            { title: t('subsidy.submitted'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
+            { title: t('subsidy.submitted'), dataIndex: 'submittedAt', render: (v: string) => formatInstantDate(v) },
           ]}
         />
       </Card>

@@ -19,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { useInstitutions } from './institutions';
 
 const C = ZCreateUser.shape;
@@ -302,7 +302,7 @@ export default function UsersPage() {
             {
               title: t('users.lastLogin'),
               dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
             {
               title: t('common.actions'),
