@@ -461,6 +461,12 @@ describe('the whole way: declaration → verification → return → resubmissio
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'submitted', reportedOn: '2024-04-08', investmentToDate: '520000.00' });
     expect(sent.json().vouchers).toHaveLength(1);
+    // the district's notification writes the amount as every page does: ¥520,000.00
+    const told = await p.deps.db
+      .select({ body: notifications.body })
+      .from(notifications)
+      .where(eq(notifications.kind, 'report_submitted'));
+    expect(told.map((n) => n.body).join('\n')).toContain('累计完成投资 ¥520,000.00，');
     const dup = await ent.post(`/api/v1/projects/${projectId}/reports`, {
       period: '2024-Q1',
       investmentToDate: '600000.00',

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ZRegisterEnterprise } from '../src/contracts/enterprises';
-import { ZCreateLoan } from '../src/contracts/loans';
-import { ZDeclarationDraft } from '../src/contracts/projects';
-import { ZReviewApplication, ZSubmitApplication } from '../src/contracts/subsidy';
+import { ZCancelLoan, ZCreateLoan } from '../src/contracts/loans';
+import { ZDeclarationDraft, ZDistrictReview } from '../src/contracts/projects';
+import { ZLodgeObjection, ZReviewApplication, ZSubmitApplication } from '../src/contracts/subsidy';
 import { describeIssues, type IssueLike } from '../src/contracts/validation';
 import { createTestPlatform } from './helpers/test-app';
 
@@ -63,6 +63,31 @@ describe('validation messages name fields in Chinese only', () => {
   it('a negative loan amount is told it must be greater than 0', () => {
     const f = messagesOf(ZCreateLoan, { amount: '-5000' }).find((x) => x.path === 'amount')!;
     expect(f.message).toBe('贷款金额必须大于 0，不能为负数');
+  });
+});
+
+describe('a reason must say something in words', () => {
+  const ID = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+  it.each([
+    ['an objection of emoji', ZLodgeObjection, { name: '张三', contact: '13800000000', reason: '👎👎👎👎👎👎👎👎👎👎' }, 'reason'],
+    ['an objection of punctuation', ZLodgeObjection, { name: '张三', contact: '13800000000', reason: '！！！。。。？？？？' }, 'reason'],
+    ['a return reason of emoji', ZReviewApplication, { action: 'return', reasons: ['🙅'], version: 1 }, 'reasons.0'],
+    ['a district return of punctuation', ZDistrictReview, { ids: [ID], decision: 'return', reason: '……' }, 'reason'],
+    ['a loan cancellation of emoji', ZCancelLoan, { version: 1, reason: '❌❌' }, 'reason'],
+  ])('%s is refused', (_name, schema, input, path) => {
+    const f = messagesOf(schema, input).find((x) => x.path === path)!;
+    expect(f.message).toContain('须用文字写明，不能只有表情、标点或空格');
+  });
+
+  it('a reason in words with an emoji is accepted', () => {
+    const r = ZLodgeObjection.safeParse({ name: '张三', contact: '13800000000', reason: '该企业贷款已逾期未还 👎' });
+    expect(r.success).toBe(true);
+  });
+
+  it('a whitespace-only objection is refused as empty', () => {
+    const f = messagesOf(ZLodgeObjection, { name: '   ', contact: '13800000000', reason: '  \t  ' });
+    expect(f.find((x) => x.path === 'name')!.message).toBe('异议人姓名或单位不能为空');
+    expect(f.find((x) => x.path === 'reason')!.message).toBe('异议理由至少 10 个字符');
   });
 });
 

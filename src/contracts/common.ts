@@ -35,3 +35,15 @@ function yuanProblem(v: string): { zh: string; en: string } | null {
   if (/^\d+\.\d{3,}$/.test(v)) return { zh: '最多两位小数（精确到分）', en: 'must have at most two decimals' };
   return { zh: '应为金额（元），如 27000.00', en: 'must be an amount in yuan, e.g. 27000.00' };
 }
+
+/**
+ * A reason a person writes must say something: at least one letter or digit, not only emoji, punctuation or spaces
+ * ("👍", "。。。" and "   " are refused). Empty text is left to the field's own length rule.
+ */
+export const SAYS_SOMETHING = [
+  (v: string) => v.length === 0 || /[\p{L}\p{N}]/u.test(v),
+  {
+    message: '须用文字写明，不能只有表情、标点或空格',
+    params: { en: 'must say something in words, not only emoji, punctuation or spaces' },
+  },
+] as const;

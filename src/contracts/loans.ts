@@ -9,7 +9,7 @@ import { LOAN_STATUS_LABELS } from '../domain/loans/labels';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../domain/loans/params';
 import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
-import { ZYuanAmount } from './common';
+import { SAYS_SOMETHING, ZYuanAmount } from './common';
 
 export { LOAN_PURPOSES, PURPOSE_RULES };
 
@@ -97,7 +97,14 @@ export const LOAN_STATUS_NAMES: Record<z.infer<typeof ZLoanStatus>, string> = {
 // ---- lifecycle: correction (更正), cancellation (作废), extension (展期) ----
 
 const ZVersion = z.number().int().min(1).describe('版本号（读取贷款时返回的 version；已被他人修改时返回 409）');
-const ZReason = (label: string) => z.string().trim().min(2).max(500).describe(label);
+const ZReason = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(2)
+    .max(500)
+    .refine(...SAYS_SOMETHING)
+    .describe(label);
 
 /**
  * A correction of the loan's recorded facts. Fields left out keep their value; `projectNo: null` unlinks the
