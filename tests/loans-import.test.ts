@@ -301,6 +301,7 @@ describe('a file with errors', () => {
       loanRow({ disbursedAt: '2026-04-01' }), // row 9: no time of day
       loanRow({ coverInstitution: w.bankB.name }), // row 10: a bank cannot cover
       loanRow({ enterpriseName: '别的公司' }), // row 11: name does not match the code
+      loanRow({ disbursedAt: '2026-13-45' }), // row 12: an impossible date
     ];
     const reps = [
       repaymentRow(String(good.contractNo), 1),
@@ -324,6 +325,10 @@ describe('a file with errors', () => {
     expect(at('贷款', 4)[0].reason).toContain('校验');
     expect(at('贷款', 5)[0]).toMatchObject({ column: '保险/担保机构' });
     expect(at('贷款', 5)[0].reason).toContain('未找到名为“不存在的保险公司”');
+    expect(at('贷款', 5)[0].reason).toContain(`请填写平台登记的机构名称：`);
+    expect(at('贷款', 5)[0].reason).toContain(w.insurer.name);
+    expect(at('贷款', 12)[0]).toMatchObject({ column: '放款时间' });
+    expect(at('贷款', 12)[0].reason).toContain('“2026-13-45”的日期不存在');
     expect(
       at('贷款', 6)
         .map((e: { column: string }) => e.column)
