@@ -363,6 +363,11 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
       await screenshot(page, `subsidy-04-review-${user}`);
       await drawer.getByTestId('review-pass').getByText(button).waitFor();
       await drawer.getByTestId('review-pass').click();
+      // an irreversible step asks first, naming what will happen
+      await page
+        .getByText(user === 'pengjiang' ? '核查通过后申请将报市级核实，不能撤回' : '核实通过后申请进入资金分配，不能撤回')
+        .waitFor();
+      await page.getByTestId('confirm-pass').click();
       await page.getByText('已通过').waitFor();
       expect(s.errors).toEqual([]);
       await s.close();
@@ -383,6 +388,8 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await page.getByText('正式分配已提交').waitFor();
     await page.getByTestId('run-summary').getByText('正式分配').waitFor();
     await page.getByTestId('publish-notice').click();
+    await page.getByText('公示将立即在公众页面发布，公示期 7 天，发布后不能撤回').waitFor();
+    await page.getByTestId('confirm-publish').click();
     await page.getByText('公示已发布').waitFor();
     await page.getByText('2026-12-03 ～ 2026-12-09').waitFor();
     await screenshot(page, 'subsidy-06-committed');

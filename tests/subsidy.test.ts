@@ -105,6 +105,13 @@ describe('applications', () => {
   });
 
   it('refuses a second application for the same project, loans of another enterprise, periods outside the campaign', async () => {
+    // the form knows when it opens: the project already applied in this campaign
+    const options = (await a1.session.get(`/api/v1/subsidy/campaigns/${campaignId}/apply-options`)).json();
+    const mine = options.projects.find((x: { id: string }) => x.id === a1.projectId);
+    expect(mine.appliedApplicationId).toEqual(expect.any(String));
+    const fresh = await makeApplicant(p);
+    const theirs = (await fresh.session.get(`/api/v1/subsidy/campaigns/${campaignId}/apply-options`)).json();
+    expect(theirs.projects.map((x: { appliedApplicationId: string | null }) => x.appliedApplicationId)).toEqual([null]);
     const dup = await apply(a1, campaignId);
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'ALREADY_APPLIED' });

@@ -272,6 +272,8 @@ export const ZApplyOptions = z.object({
   projects: z.array(
     z.object({
       id: z.string(),
+      /** The application this project already made in this campaign (one per project per campaign), if any. */
+      appliedApplicationId: z.string().nullable().describe('本批次已提交的申请'),
       projectNo: z.string().nullable(),
       name: z.string(),
       declarationMonth: z.string(),

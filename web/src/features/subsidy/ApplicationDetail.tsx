@@ -4,7 +4,20 @@
  * right stage — pass / return with reasons.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { OTHER_SUBSIDY_KIND_ZH, type OtherSubsidyKind } from '../../../../src/contracts/subsidy';
 import { type ApplicationAction, applicationTransition } from '../../../../src/domain/workflow/application';
@@ -214,9 +227,15 @@ export function ApplicationDetail({
                 data-testid="review-reasons"
               />
               <Space style={{ marginTop: 8 }}>
-                <Button type="primary" loading={busy} onClick={() => review('pass')} data-testid="review-pass">
-                  {stage === 'district' ? t('subsidy.passToTheCity') : t('subsidy.verify')}
-                </Button>
+                <Popconfirm
+                  title={stage === 'district' ? t('subsidy.confirm.districtPass') : t('subsidy.confirm.cityVerify')}
+                  onConfirm={() => review('pass')}
+                  okButtonProps={{ 'data-testid': 'confirm-pass' } as never}
+                >
+                  <Button type="primary" loading={busy} data-testid="review-pass">
+                    {stage === 'district' ? t('subsidy.passToTheCity') : t('subsidy.verify')}
+                  </Button>
+                </Popconfirm>
                 <Button danger loading={busy} onClick={() => review('return')} data-testid="review-return">
                   {t('subsidy.return')}
                 </Button>
