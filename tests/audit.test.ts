@@ -172,7 +172,16 @@ describe('exporting', () => {
     const row = ws.getRow(2).values as unknown[];
     expect(row).toContain('创建账号');
     expect(row).toContain('安全管理员');
-    expect(row).toContain('2026-11-20 10:00:00');
+    // the time is a date cell holding Beijing wall time (10:00 in Beijing is 02:00 UTC)
+    const timeCell = ws.getRow(2).getCell(2);
+    expect(timeCell.value).toBeInstanceOf(Date);
+    expect((timeCell.value as Date).toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(timeCell.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(row).toContain('账号');
+    expect(row).not.toContain('user');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const [after] = await p.deps.db.select({ n: count() }).from(auditEvents);
     expect(after!.n).toBe(before!.n + 1);

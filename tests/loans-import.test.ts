@@ -156,6 +156,21 @@ describe('templates', () => {
       .join('\n');
     expect(text).toContain('全部无误才导入');
     expect(text).toContain('贷款金额（元）');
+    // printed: A4 landscape, one page wide; dates validated as dates as they are typed
+    for (const ws of [help, loanSheet, repSheet]) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    }
+    expect(loanSheet.pageSetup.printTitlesRow).toBe('1:1');
+    const at = (ws: typeof loanSheet, header: string) => {
+      const col = (ws.getRow(1).values as unknown[]).indexOf(header);
+      const letter = String.fromCharCode(64 + col);
+      const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations
+        .model;
+      return Object.entries(model).find(([k]) => k.startsWith(`${letter}2`) || k === `${letter}5`)?.[1];
+    };
+    expect(at(loanSheet, '放款时间')?.type).toBe('date');
+    expect(at(repSheet, '应还日期')?.type).toBe('date');
+    expect(at(repSheet, '实还日期')?.type).toBe('date');
   });
 
   it('downloads CSV templates (UTF-8 with BOM) for loans and for repayments', async () => {

@@ -413,6 +413,11 @@ describe('allocation, notice, objections and the funding plan', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell('A1').value)).toContain('补贴资金安排计划');
     expect(String(ws.getCell('A2').value)).toContain('江工信〔2025〕1号');
+    // printed as a bureau's document: A4 landscape, one page wide, the header row on every page, page numbers
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const mine2 = (await a1.session.get('/api/v1/subsidy/mine')).json();
     expect(mine2.awards[0].planDocumentNumber).toBe('江工信〔2025〕1号');
 
