@@ -16,6 +16,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChinaDateTime } from '../src/domain/calendar/china-time';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import {
   apiSession,
@@ -49,6 +50,7 @@ let server: E2EServer;
 let browser: Browser;
 let clockFile: string;
 let projectNo: string;
+let caseNo: string;
 let enterpriseName: string;
 let uscc: string;
 const contractNo = `GH-SUB-${Date.now() % 100000}`;
@@ -425,7 +427,9 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await modal.getByTestId('objection-reason').fill('该企业冲压车间改造项目进度与申报情况可能不符，请核实。');
     await screenshot(pub.page, 'subsidy-07-objection');
     await modal.getByTestId('submit-objection').click();
-    await pub.page.getByText(/案件号：YY2026-/).waitFor();
+    const receipt = pub.page.getByText(/案件号：YY2026-/);
+    await receipt.waitFor();
+    caseNo = /YY2026-[A-Z0-9-]+/.exec(await receipt.innerText())![0];
     expect(pub.errors).toEqual([]);
     await pub.close();
 
@@ -441,6 +445,28 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await screenshot(page, 'subsidy-08-objection-closed');
     expect(s.errors).toEqual([]);
     await s.close();
+  });
+
+  it('the objector looks the case up by its number from a UTC browser and reads its outcome in Beijing time', async () => {
+    const pub = await newSession(browser, server, { timezoneId: 'UTC' });
+    await pub.page.goto('/public/notices');
+    const lookup = pub.page.getByTestId('objection-lookup');
+    await lookup.getByLabel('案件编号').fill(caseNo);
+    await lookup.getByLabel('提出异议时填写的联系方式').fill('13800001234');
+    const [answer] = await Promise.all([
+      pub.page.waitForResponse((r) => r.url().endsWith('/objection-lookup')),
+      lookup.getByTestId('lookup-objection').click(),
+    ]);
+    const { lodgedAt } = (await answer.json()) as { lodgedAt: string };
+    const found = pub.page.getByTestId('objection-case');
+    await found.getByText('异议不成立').waitFor();
+    await found.getByText('经县区现场核查，项目按计划推进，异议不成立。').waitFor();
+    // the browser runs in UTC; the page shows Beijing wall time (UTC + 8 hours)
+    await found.getByText(formatChinaDateTime(new Date(lodgedAt))).waitFor();
+    expect(await found.innerText()).not.toContain(lodgedAt.slice(0, 16).replace('T', ' '));
+    await screenshot(pub.page, 'subsidy-08b-objection-lookup');
+    expect(pub.errors).toEqual([]);
+    await pub.close();
   });
 
   it('the plan is refused during the notice period, then issued with its number, 大写金额 and Excel', async () => {

@@ -390,6 +390,29 @@ describe('allocation, notice, objections and the funding plan', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
 
+    // The objector looks the case up by its number and the contact given: the outcome, not anyone's details.
+    const lookup = await pubSession.post('/api/v1/public/notices/objection-lookup', {
+      caseNo,
+      contact: '138 0000 1234',
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect(lookup.json()).toMatchObject({
+      caseNo,
+      status: 'closed',
+      outcome: 'rejected',
+      outcomeNote: '经现场核查，项目已开工建设，异议不成立。',
+    });
+    expect(lookup.body).not.toContain('13800001234');
+    expect(lookup.body).not.toContain('张三');
+    for (const wrong of [
+      { caseNo, contact: '13900009999' },
+      { caseNo: 'YY2025-0000-9999', contact: '13800001234' },
+    ]) {
+      const r = await pubSession.post('/api/v1/public/notices/objection-lookup', wrong);
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.message).toBe('未找到该异议案件：请核对案件编号，联系方式须与提出异议时填写的一致');
+    }
+
     const plan = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/funding-plan`, {
       documentNumber: '江工信〔2025〕1号',
     });

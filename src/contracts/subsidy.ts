@@ -420,6 +420,25 @@ export const ZLodgeObjection = z.object({
 export type TLodgeObjection = z.infer<typeof ZLodgeObjection>;
 export const ZObjectionReceipt = z.object({ caseNo: z.string(), lodgedAt: z.string() });
 
+/** POST /api/v1/public/notices/objection-lookup — the objector looks a case up by its number and their contact. */
+export const ZObjectionLookup = z.object({
+  caseNo: z.string().trim().min(1).max(40).describe('异议案件编号'),
+  contact: z.string().trim().min(1).max(100).describe('提出异议时填写的联系方式'),
+});
+export type TObjectionLookup = z.infer<typeof ZObjectionLookup>;
+
+/** What the public sees of an objection: its progress and outcome, not the objector's details. */
+export const ZObjectionCase = z.object({
+  caseNo: z.string(),
+  noticeTitle: z.string().describe('所涉公示'),
+  lodgedAt: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable().describe('办理结果说明'),
+  closedAt: z.string().nullable(),
+});
+export type TObjectionCase = z.infer<typeof ZObjectionCase>;
+
 export const ZObjection = z.object({
   id: z.string(),
   noticeId: z.string(),
