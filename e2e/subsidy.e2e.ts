@@ -367,7 +367,9 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
       await drawer.getByTestId('review-pass').click();
       // an irreversible step asks first, naming what will happen
       await page
-        .getByText(user === 'pengjiang' ? '核查通过后申请将报市级核实，不能撤回' : '核实通过后申请进入资金分配，不能撤回')
+        .getByText(
+          user === 'pengjiang' ? '核查通过后申请将报市级核实，不能撤回' : '核实通过后申请进入资金分配，不能撤回',
+        )
         .waitFor();
       await page.getByTestId('confirm-pass').click();
       await page.getByText('已通过').waitFor();

@@ -144,11 +144,7 @@ describe('registration', () => {
       () => body({ account: { username: 'weakling', displayName: 'x', password: 'abcdefgh' } }),
       /密码/,
     ],
-    [
-      'a future establishment date',
-      () => body({ establishedOn: '2026-11-22' }),
-      /成立日期不能晚于今天（2026-11-21）/,
-    ],
+    ['a future establishment date', () => body({ establishedOn: '2026-11-22' }), /成立日期不能晚于今天（2026-11-21）/],
     ['an unknown enterprise type', () => body({ type: 'bank' }), /企业类型不是可选的值，请从列表中选择/],
   ])('refuses %s, naming the field in Chinese', async (_name, make, message) => {
     const res = await register(make());

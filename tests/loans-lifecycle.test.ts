@@ -149,10 +149,7 @@ describe('corrections, cancellation and extensions by the recording bank', () =>
     expect(rep.statusCode, rep.body).toBe(201);
     const refusals: [Record<string, unknown>, string[]][] = [
       [{ amount: '1.00' }, ['更正原因']],
-      [
-        { reason: '用途录入错误', purpose: 'working_capital', termMonths: 48 },
-        ['贷款期限（月）', '珠海'],
-      ],
+      [{ reason: '用途录入错误', purpose: 'working_capital', termMonths: 48 }, ['贷款期限（月）', '珠海']],
       [{ reason: '金额录入错误', amount: '900000.00' }, ['贷款金额']],
       [{ reason: '放款时间录入错误', disbursedAt: '2027-01-01T10:00:00+08:00' }, ['放款时间']],
     ];

@@ -443,9 +443,7 @@ describe('the whole way: declaration → verification → return → resubmissio
     expect(lower.statusCode).toBe(201);
     const lowerSubmit = await ent.post(`/api/v1/projects/${projectId}/reports/${lower.json().id}/submit`);
     expect(lowerSubmit.statusCode).toBe(400);
-    expect(lowerSubmit.json().error.message).toContain(
-      '累计完成投资不能少于此前已报的累计投资 300000.00 元',
-    );
+    expect(lowerSubmit.json().error.message).toContain('累计完成投资不能少于此前已报的累计投资 300000.00 元');
     const upd = await ent.put(`/api/v1/projects/${projectId}/reports/${lower.json().id}`, {
       period: '2024-Q1',
       investmentToDate: '520000.00',

@@ -39,7 +39,10 @@ describe('validation messages name fields in Chinese only', () => {
 
   it('a field inside a list is named with its row number', () => {
     const fields = messagesOf(ZDeclarationDraft, { investments: [{ item: '软件', amount: '12.345' }] });
-    expect(fields[0]).toMatchObject({ path: 'investments.0.amount', message: '第 1 行计划投资金额最多两位小数（精确到分）' });
+    expect(fields[0]).toMatchObject({
+      path: 'investments.0.amount',
+      message: '第 1 行计划投资金额最多两位小数（精确到分）',
+    });
   });
 
   it('an empty list and an empty reason are named by their labels', () => {
@@ -69,8 +72,18 @@ describe('validation messages name fields in Chinese only', () => {
 describe('a reason must say something in words', () => {
   const ID = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
   it.each([
-    ['an objection of emoji', ZLodgeObjection, { name: '张三', contact: '13800000000', reason: '👎👎👎👎👎👎👎👎👎👎' }, 'reason'],
-    ['an objection of punctuation', ZLodgeObjection, { name: '张三', contact: '13800000000', reason: '！！！。。。？？？？' }, 'reason'],
+    [
+      'an objection of emoji',
+      ZLodgeObjection,
+      { name: '张三', contact: '13800000000', reason: '👎👎👎👎👎👎👎👎👎👎' },
+      'reason',
+    ],
+    [
+      'an objection of punctuation',
+      ZLodgeObjection,
+      { name: '张三', contact: '13800000000', reason: '！！！。。。？？？？' },
+      'reason',
+    ],
     ['a return reason of emoji', ZReviewApplication, { action: 'return', reasons: ['🙅'], version: 1 }, 'reasons.0'],
     ['a district return of punctuation', ZDistrictReview, { ids: [ID], decision: 'return', reason: '……' }, 'reason'],
     ['a loan cancellation of emoji', ZCancelLoan, { version: 1, reason: '❌❌' }, 'reason'],

@@ -38,7 +38,8 @@ describe('times on the pages', () => {
     for (const file of sources(WEB)) {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines.forEach((line, i) => {
-        if (patterns.some((re) => re.test(line))) offenders.push(`${path.relative(WEB, file)}:${i + 1}: ${line.trim()}`);
+        if (patterns.some((re) => re.test(line)))
+          offenders.push(`${path.relative(WEB, file)}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(offenders).toEqual([]);

@@ -351,7 +351,12 @@ export const ZReviewQueue = z.object({
 export type TReviewQueue = z.infer<typeof ZReviewQueue>;
 
 const ZIds = z.array(ZUuid('申报编号')).min(1).max(100).describe('申报编号（可批量）');
-const ZReason = z.string().trim().max(2000).refine(...SAYS_SOMETHING).describe('理由');
+const ZReason = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(...SAYS_SOMETHING)
+  .describe('理由');
 
 export const ZDistrictReview = z
   .object({
@@ -551,7 +556,13 @@ export const ZReportParams = z.object({ id: ZUuid('项目编号'), reportId: ZUu
 export const ZSpotCheckParams = z.object({ id: ZUuid('项目编号'), checkId: ZUuid('抽查编号') });
 
 export const ZOpenSpotCheck = z.object({
-  reason: z.string().trim().min(2).max(2000).refine(...SAYS_SOMETHING).describe('抽查事由'),
+  reason: z
+    .string()
+    .trim()
+    .min(2)
+    .max(2000)
+    .refine(...SAYS_SOMETHING)
+    .describe('抽查事由'),
   plannedOn: ZDate('计划抽查日期').nullable().optional(),
 });
 export type TOpenSpotCheck = z.infer<typeof ZOpenSpotCheck>;
@@ -575,5 +586,12 @@ export type TCloseSpotCheck = z.infer<typeof ZCloseSpotCheck>;
 
 /** Withdrawing a declaration, with an optional explanation. */
 export const ZWithdraw = z.object({
-  reason: z.string().trim().max(500).refine(...SAYS_SOMETHING).nullable().optional().describe('撤回说明'),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...SAYS_SOMETHING)
+    .nullable()
+    .optional()
+    .describe('撤回说明'),
 });

@@ -129,7 +129,18 @@ export type TResubmitApplication = z.infer<typeof ZResubmitApplication>;
 
 export const ZReviewApplication = z.object({
   decision: z.enum(['pass', 'return']).describe('审核结论'),
-  reasons: z.array(z.string().trim().min(1).max(500).refine(...SAYS_SOMETHING)).max(20).default([]).describe('退回原因'),
+  reasons: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(500)
+        .refine(...SAYS_SOMETHING),
+    )
+    .max(20)
+    .default([])
+    .describe('退回原因'),
   comment: z.string().trim().max(1000).optional().describe('审核意见'),
   version: z.number().int().min(1).describe('版本号'),
 });
@@ -414,7 +425,13 @@ export const ZLodgeObjection = z.object({
     .max(100)
     .regex(/^[0-9+\-() ]{5,20}$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: '应为电话号码或电子邮箱' })
     .describe('联系方式'),
-  reason: z.string().trim().min(10).max(2000).refine(...SAYS_SOMETHING).describe('异议理由'),
+  reason: z
+    .string()
+    .trim()
+    .min(10)
+    .max(2000)
+    .refine(...SAYS_SOMETHING)
+    .describe('异议理由'),
   awardId: ZUuid('异议对象').optional(),
 });
 export type TLodgeObjection = z.infer<typeof ZLodgeObjection>;
@@ -463,7 +480,13 @@ export const ZHandleObjection = z
   .object({
     status: z.enum(['investigating', 'closed']).describe('处理状态'),
     outcome: z.enum(OBJECTION_OUTCOMES).optional().describe('处理结果'),
-    note: z.string().trim().min(2).max(2000).refine(...SAYS_SOMETHING).describe('处理说明'),
+    note: z
+      .string()
+      .trim()
+      .min(2)
+      .max(2000)
+      .refine(...SAYS_SOMETHING)
+      .describe('处理说明'),
     /** With an upheld objection: revoke the award it names (removed from the plan, cap released). */
     revokeAward: z.boolean().default(false).describe('撤销该项补贴'),
     /** With an upheld objection: reduce the award it names to this amount (below the current one). */

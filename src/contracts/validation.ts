@@ -49,7 +49,10 @@ function unwrap(schema: ZodType | undefined): ZodType | undefined {
  */
 function personLabel(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const bare = label.replace(/（[^（）]*[A-Za-z][^（）]*）/g, '').split('；')[0]!.trim();
+  const bare = label
+    .replace(/（[^（）]*[A-Za-z][^（）]*）/g, '')
+    .split('；')[0]!
+    .trim();
   return bare || label;
 }
 
@@ -150,9 +153,7 @@ function issueMessage(issue: IssueLike, lang: Lang): string {
       return en ? 'is not one of the choices offered; pick one from the list' : '不是可选的值，请从列表中选择';
     }
     case 'unrecognized_keys':
-      return en
-        ? 'contains fields that are not part of this form'
-        : '包含无法识别的内容，请只填写表单中的项目';
+      return en ? 'contains fields that are not part of this form' : '包含无法识别的内容，请只填写表单中的项目';
     case 'not_multiple_of':
       return en ? `must be a multiple of ${issue.divisor}` : `应为 ${issue.divisor} 的整数倍`;
     case 'invalid_union':

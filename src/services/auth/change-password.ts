@@ -21,12 +21,9 @@ export async function changePassword(
   const [user] = await ctx.deps.db.select().from(users).where(eq(users.id, ctx.actor.id)).limit(1);
   if (!user) throw Errors.unauthenticated();
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      400,
-      { zh: '当前密码不正确', en: 'currentPassword is wrong' },
-      [{ path: 'currentPassword', label: '当前密码', message: '当前密码不正确' }],
-    );
+    throw new AppError('VALIDATION_FAILED', 400, { zh: '当前密码不正确', en: 'currentPassword is wrong' }, [
+      { path: 'currentPassword', label: '当前密码', message: '当前密码不正确' },
+    ]);
   }
   const problems = checkPassword(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) {

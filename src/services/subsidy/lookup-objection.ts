@@ -12,7 +12,11 @@ import { AppError } from '../errors';
 
 /** Phone numbers compare without spaces, dashes or brackets; e-mail addresses without case. */
 function sameContact(a: string, b: string): boolean {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s\-()]/g, '');
+  const norm = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s\-()]/g, '');
   return norm(a) === norm(b);
 }
 

@@ -67,7 +67,7 @@ function toFilters(v: FilterValues): TAuditFilters {
 }
 
 export default function AuditPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<TAuditFilters>({});

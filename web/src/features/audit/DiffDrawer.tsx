@@ -44,7 +44,7 @@ export function roleLabel(
 }
 
 export function DiffDrawer({ event, onClose }: { event: TAuditEvent | null; onClose(): void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const rows = event ? diffRows(event.before, event.after) : [];
   return (
     <Drawer

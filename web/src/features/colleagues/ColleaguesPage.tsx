@@ -146,7 +146,7 @@ function OneTimePassword({ info, onClose }: { info: { username: string; password
 }
 
 export default function ColleaguesPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const { message } = App.useApp();
   const qc = useQueryClient();

@@ -29,7 +29,7 @@ const TIMELINE_COLOR: Record<TCreditChange['toStatus'], string> = {
 };
 
 export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; extra?: React.ReactNode }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<'table' | 'timeline'>('table');
   const { data, error, isLoading } = useCreditHistory(enterpriseId);
   const items = data?.items ?? [];

@@ -14,11 +14,11 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { useLoan } from './api';
 import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
 import { ratePercent, SourceTag, StatusTag } from './LoanTags';
 import { RepaymentModal } from './RepaymentModal';
-import { formatInstant } from '../../shared/time';
 
 export default function LoanDetailPage() {
   const { id = '' } = useParams();
@@ -131,9 +131,7 @@ export default function LoanDetailPage() {
               </>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('loans.field.disbursedAt')}>
-            {formatInstant(loan.disbursedAt)}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.disbursedAt')}>{formatInstant(loan.disbursedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('loans.field.maturityDate')}>{loan.maturityDate}</Descriptions.Item>
           <Descriptions.Item label={t('loans.field.status')}>
             <StatusTag status={loan.status} />

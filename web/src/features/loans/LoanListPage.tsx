@@ -15,10 +15,10 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
 import { ratePercent, StatusTag } from './LoanTags';
-import { formatInstant } from '../../shared/time';
 
 export default function LoanListPage() {
   const { t, pick } = useI18n();

@@ -6,8 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import type { TNotification } from '../../../../src/contracts/notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 import { formatInstant } from '../../shared/time';
+import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 export default function NotificationsPage() {
   const { t } = useI18n();

@@ -26,7 +26,7 @@ type Status = Item['status'];
 const STATUS_COLOR: Record<Status, string> = { pending: 'blue', sending: 'gold', sent: 'green', failed: 'red' };
 
 export default function OutboxPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | 'all'>('all');

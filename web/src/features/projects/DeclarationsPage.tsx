@@ -8,9 +8,9 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { useDeclarations } from './api';
 import { StateTag, WindowBanner } from './components';
-import { formatInstant } from '../../shared/time';
 
 export default function DeclarationsPage() {
   const { t } = useI18n();

@@ -39,6 +39,7 @@ import { maxLengthOf, requiredOf, validFields } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { SubsidyDashboard } from '../dashboard/SubsidyDashboard';
 import {
   runAllocation,
@@ -52,7 +53,6 @@ import {
   useSupplementary,
 } from './api';
 import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag } from './common';
-import { formatInstant } from '../../shared/time';
 
 type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
 

@@ -26,9 +26,9 @@ import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
+import { formatInstant, formatInstantDate } from '../../shared/time';
 import { subsidyKeys, useApplication } from './api';
 import { AwardTag, Explanation, StatusTag } from './common';
-import { formatInstant, formatInstantDate } from '../../shared/time';
 
 export function ApplicationDetail({
   id,

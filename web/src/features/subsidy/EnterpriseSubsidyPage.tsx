@@ -7,11 +7,11 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstantDate } from '../../shared/time';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplyDrawer } from './ApplyDrawer';
 import { useApplication, useApplications, useCampaigns, useMySubsidy } from './api';
 import { AwardTag, Explanation, StatusTag } from './common';
-import { formatInstantDate } from '../../shared/time';
 
 function percent(used: string, cap: string): number {
   const u = Number.parseFloat(used);

@@ -43,7 +43,8 @@ export const subsidyZh = {
   'subsidy.why.noticePublished': '公示已发布',
   'subsidy.why.noPendingRun': '须先提交递补分配，才能发布递补公示',
   'subsidy.apply.alreadyAppliedOption': '（本批次已申请）',
-  'subsidy.apply.allApplied': '您的入库项目在本批次均已提交过申请，每个项目每批次只能申请一次；可在“我的申请”中查看进度。',
+  'subsidy.apply.allApplied':
+    '您的入库项目在本批次均已提交过申请，每个项目每批次只能申请一次；可在“我的申请”中查看进度。',
   'subsidy.apply.noProject':
     '您还没有入库项目：贴息须以已入库（取得入库编号）的数字化转型项目申请。请先在“项目申报”中申报，经审核入库后再来申请。',
 };
@@ -82,7 +83,8 @@ export const subsidyEn: Record<keyof typeof subsidyZh, string> = {
   'subsidy.confirm.commitStillOpen':
     'This campaign still accepts applications (until {d}): the committed run funds only the applications verified so far; later ones are not allocated in this campaign.',
   'subsidy.confirm.districtPass': 'Once passed, the application goes to the city and cannot be taken back. Pass it?',
-  'subsidy.confirm.cityVerify': 'Once verified, the application goes to allocation and cannot be taken back. Verify it?',
+  'subsidy.confirm.cityVerify':
+    'Once verified, the application goes to allocation and cannot be taken back. Verify it?',
   'subsidy.why.committed': 'This campaign has been allocated already',
   'subsidy.why.notAllocated': 'Commit the allocation before publishing the notice',
   'subsidy.why.noticePublished': 'The notice has been published',
