@@ -461,7 +461,7 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     ]);
     const { lodgedAt } = (await answer.json()) as { lodgedAt: string };
     const found = pub.page.getByTestId('objection-case');
-    await found.getByText('异议不成立').waitFor();
+    await found.getByText('异议不成立', { exact: true }).waitFor();
     await found.getByText('经县区现场核查，项目按计划推进，异议不成立。').waitFor();
     // the browser runs in UTC; the page shows Beijing wall time (UTC + 8 hours)
     await found.getByText(formatChinaDateTime(new Date(lodgedAt))).waitFor();
