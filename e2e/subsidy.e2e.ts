@@ -464,7 +464,10 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await found.getByText('异议不成立', { exact: true }).waitFor();
     await found.getByText('经县区现场核查，项目按计划推进，异议不成立。').waitFor();
     // the browser runs in UTC; the page shows Beijing wall time (UTC + 8 hours)
-    await found.getByText(formatChinaDateTime(new Date(lodgedAt))).first().waitFor();
+    await found
+      .getByText(formatChinaDateTime(new Date(lodgedAt)))
+      .first()
+      .waitFor();
     expect(await found.innerText()).not.toContain(lodgedAt.slice(0, 16).replace('T', ' '));
     await screenshot(pub.page, 'subsidy-08b-objection-lookup');
     expect(pub.errors).toEqual([]);
