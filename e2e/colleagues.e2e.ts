@@ -87,7 +87,7 @@ describe('企业账号管理: the enterprise administrator manages colleagues', 
     await add.getByLabel('姓名').fill(COLLEAGUE.name);
     await add.getByLabel('用户名').fill('qiye');
     await add.getByRole('button', { name: /创\s*建/ }).click();
-    await add.locator('.ant-form-item-explain-error').filter({ hasText: '用户名（username）“qiye”已被使用' }).waitFor();
+    await add.locator('.ant-form-item-explain-error').filter({ hasText: '用户名“qiye”已被使用' }).waitFor();
     // A malformed one is refused in the browser by the shared schema.
     await add.getByLabel('用户名').fill('陈');
     await add

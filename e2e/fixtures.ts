@@ -223,12 +223,12 @@ export async function stopPlatform(p: { server?: E2EServer; browser?: Browser })
 export async function newSession(
   browser: Browser,
   server: E2EServer,
-  opts: { lang?: 'zh' | 'en' } = {},
+  opts: { lang?: 'zh' | 'en'; timezoneId?: string } = {},
 ): Promise<RoleSession> {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });

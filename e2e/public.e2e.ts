@@ -63,7 +63,7 @@ describe('public services', () => {
     await page.getByRole('button', { name: /计\s*算/ }).click();
     await page
       .locator('.ant-form-item-explain-error')
-      .filter({ hasText: /数字化转型项目实际投入（digitalInvestment）/ })
+      .filter({ hasText: /数字化转型项目实际投入/ })
       .waitFor();
     await page.getByLabel('数字化转型项目实际投入 IN（元）').fill('800000.00');
     await page.getByRole('button', { name: /计\s*算/ }).click();

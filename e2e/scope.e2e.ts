@@ -70,4 +70,28 @@ describe('district scope in the browser', () => {
     expect(s.errors).toEqual([]);
     await s.close();
   });
+
+  it('the city administrator lands on 资源池与信用: the pool members and the credit standings to watch', async () => {
+    const admin = await apiSession(server, 'admin');
+    await admin('POST', `/api/v1/enterprises/${pengjiangEnterpriseId}/credit-standing`, {
+      status: 'abnormal',
+      source: '国家企业信用信息公示系统',
+      asOf: '2026-06-01',
+    });
+    const s = await newSession(browser, server);
+    const { page } = s;
+    await loginAs(page, 'admin');
+    await page.getByRole('menuitem', { name: /资源池与信用/ }).click();
+    await page.getByRole('heading', { name: '资源池与信用' }).waitFor();
+    expect(await page.getByText('建设中').count()).toBe(0);
+    await page.getByTestId('pool-members').getByText('江门智造云科技有限公司').waitFor();
+    await page.getByTestId('pool-members').getByText('2024-03-15').waitFor();
+    const credit = page.getByTestId('credit-attention');
+    await credit.getByText('国家企业信用信息公示系统').waitFor();
+    await credit.locator('a').first().click();
+    await page.waitForURL(`**/enterprises/${pengjiangEnterpriseId}`);
+    await screenshot(page, 'admin-resource-pool');
+    expect(s.errors).toEqual([]);
+    await s.close();
+  });
 });

@@ -16,6 +16,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChinaDateTime } from '../src/domain/calendar/china-time';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import {
   apiSession,
@@ -50,6 +51,7 @@ let server: E2EServer;
 let browser: Browser;
 let clockFile: string;
 let projectNo: string;
+let caseNo: string;
 let enterpriseName: string;
 let uscc: string;
 const contractNo = `GH-SUB-${Date.now() % 100000}`;
@@ -361,6 +363,13 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
       await screenshot(page, `subsidy-04-review-${user}`);
       await drawer.getByTestId('review-pass').getByText(button).waitFor();
       await drawer.getByTestId('review-pass').click();
+      // an irreversible step asks first, naming what will happen
+      await page
+        .getByText(
+          user === 'pengjiang' ? '核查通过后申请将报市级核实，不能撤回' : '核实通过后申请进入资金分配，不能撤回',
+        )
+        .waitFor();
+      await page.getByTestId('confirm-pass').click();
       await page.getByText('已通过').waitFor();
       expect(s.errors).toEqual([]);
       await s.close();
@@ -381,6 +390,8 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await page.getByText('正式分配已提交').waitFor();
     await page.getByTestId('run-summary').getByText('正式分配').waitFor();
     await page.getByTestId('publish-notice').click();
+    await page.getByText('公示将立即在公众页面发布，公示期 7 天，发布后不能撤回').waitFor();
+    await page.getByTestId('confirm-publish').click();
     await page.getByText('公示已发布').waitFor();
     await page.getByText('2026-12-03 ～ 2026-12-09').waitFor();
     await screenshot(page, 'subsidy-06-committed');
@@ -416,7 +427,9 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await modal.getByTestId('objection-reason').fill('该企业冲压车间改造项目进度与申报情况可能不符，请核实。');
     await screenshot(pub.page, 'subsidy-07-objection');
     await modal.getByTestId('submit-objection').click();
-    await pub.page.getByText(/案件号：YY2026-/).waitFor();
+    const receipt = pub.page.getByText(/案件号：YY2026-/);
+    await receipt.waitFor();
+    caseNo = /YY2026-[A-Z0-9-]+/.exec(await receipt.innerText())![0];
     expect(pub.errors).toEqual([]);
     await pub.close();
 
@@ -432,6 +445,31 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await screenshot(page, 'subsidy-08-objection-closed');
     expect(s.errors).toEqual([]);
     await s.close();
+  });
+
+  it('the objector looks the case up by its number from a UTC browser and reads its outcome in Beijing time', async () => {
+    const pub = await newSession(browser, server, { timezoneId: 'UTC' });
+    await pub.page.goto('/public/notices');
+    const lookup = pub.page.getByTestId('objection-lookup');
+    await lookup.getByLabel('案件编号').fill(caseNo);
+    await lookup.getByLabel('提出异议时填写的联系方式').fill('13800001234');
+    const [answer] = await Promise.all([
+      pub.page.waitForResponse((r) => r.url().endsWith('/objection-lookup')),
+      lookup.getByTestId('lookup-objection').click(),
+    ]);
+    const { lodgedAt } = (await answer.json()) as { lodgedAt: string };
+    const found = pub.page.getByTestId('objection-case');
+    await found.getByText('异议不成立', { exact: true }).waitFor();
+    await found.getByText('经县区现场核查，项目按计划推进，异议不成立。').waitFor();
+    // the browser runs in UTC; the page shows Beijing wall time (UTC + 8 hours)
+    await found
+      .getByText(formatChinaDateTime(new Date(lodgedAt)))
+      .first()
+      .waitFor();
+    expect(await found.innerText()).not.toContain(lodgedAt.slice(0, 16).replace('T', ' '));
+    await screenshot(pub.page, 'subsidy-08b-objection-lookup');
+    expect(pub.errors).toEqual([]);
+    await pub.close();
   });
 
   it('the plan is refused during the notice period, then issued with its number, 大写金额 and Excel', async () => {

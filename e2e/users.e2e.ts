@@ -47,10 +47,7 @@ describe('security administrator', () => {
     await dialog.getByLabel('姓名').fill('重复账号');
     await dialog.getByLabel('初始密码').fill('Jianghai@2026');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await dialog
-      .locator('.ant-form-item-explain-error')
-      .filter({ hasText: '用户名（username）“pengjiang”已被使用' })
-      .waitFor();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '用户名“pengjiang”已被使用' }).waitFor();
 
     // A weak password is refused in the browser by the shared password policy.
     await dialog.getByLabel('用户名').fill('jianghai');

@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import { startRuntime } from './bootstrap';
 import { loadConfig } from './config';
-import { DEMO_PASSWORD } from './db/seed/demo';
-import { demoBusinessWanted, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
+import { demoBusinessWanted, describeDemoAccounts, describeDemoLoad, loadDemoData } from './db/seed/demo-business';
 import { buildApp } from './server/app';
 import { DEMO_IN_PRODUCTION_MESSAGE, serverHasDemoAccounts } from './services/auth';
 import { testClockFromEnv } from './test-clock';
@@ -23,8 +22,9 @@ if (config.loadDemoData) {
   const demo = await loadDemoData(deps, { business: demoBusinessWanted() });
   if (demo) {
     console.log(`\n${describeDemoLoad(demo).join('\n')}\n  （用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
-    console.log('演示账号（密码均为 %s，请登录后修改；演示账号免动态口令，不得用于生产）：', DEMO_PASSWORD);
-    console.table(demo.accounts.map((a) => ({ 用户名: a.username, 角色: a.role, 范围: a.scope, 名称: a.displayName })));
+    const table = describeDemoAccounts(demo.accounts);
+    console.log(table.note);
+    console.table(table.rows);
   }
 }
 

@@ -191,10 +191,10 @@ describe('upload and download', () => {
       { name: 'a.pdf', data: PDF },
     );
     expect(badType.statusCode).toBe(400);
-    expect(badType.json().error.message).toContain('所属对象类型（ownerType）“spaceship”不存在');
+    expect(badType.json().error.message).toContain('所属对象类型“spaceship”不存在');
     const badKind = await upload(owner, fieldsFor(ent.id, 'selfie'), { name: 'a.pdf', data: PDF });
     expect(badKind.statusCode).toBe(400);
-    expect(badKind.json().error.message).toContain('材料类别（kind）“selfie”不正确');
+    expect(badKind.json().error.message).toContain('材料类别不正确，应为 营业执照、信用报告、资质证明、其他材料 之一');
     const badId = await upload(
       owner,
       { ownerType: 'enterprise', ownerId: 'nope', kind: 'other' },

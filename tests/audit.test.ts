@@ -122,10 +122,10 @@ describe('searching', () => {
   it('rejects bad filters with the field named (Chinese, or English on request)', async () => {
     const badDay = await auditor.get('/api/v1/audit/events?from=2026-02-30');
     expect(badDay.statusCode).toBe(400);
-    expect(badDay.json().error.message).toContain('开始时间（from）');
+    expect(badDay.json().error.message).toContain('开始时间');
     const badFormat = await auditor.get('/api/v1/audit/events?to=yesterday');
     expect(badFormat.statusCode).toBe(400);
-    expect(badFormat.json().error.message).toContain('结束时间（to）');
+    expect(badFormat.json().error.message).toContain('结束时间');
     const reversed = await auditor.get('/api/v1/audit/events?from=2026-11-21&to=2026-11-20');
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.fields[0].path).toBe('to');
@@ -134,7 +134,7 @@ describe('searching', () => {
     expect(size.json().error.message).toContain('pageSize');
     const format = await auditor.get('/api/v1/audit/events/export?format=pdf');
     expect(format.statusCode).toBe(400);
-    expect(format.json().error.message).toContain('导出格式（format）');
+    expect(format.json().error.message).toContain('导出格式');
   });
 });
 
@@ -159,7 +159,16 @@ describe('exporting', () => {
     const row = ws.getRow(2).values as unknown[];
     expect(row).toContain('创建账号');
     expect(row).toContain('安全管理员');
-    expect(row).toContain('2026-11-20 10:00:00');
+    // the time is a date cell holding Beijing wall time (10:00 in Beijing is 02:00 UTC)
+    const timeCell = ws.getRow(2).getCell(2);
+    expect(timeCell.value).toBeInstanceOf(Date);
+    expect((timeCell.value as Date).toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(timeCell.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(row).toContain('账号');
+    expect(row).not.toContain('user');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const [after] = await p.deps.db.select({ n: count() }).from(auditEvents);
     expect(after!.n).toBe(before!.n + 1);

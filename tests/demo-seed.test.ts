@@ -17,7 +17,14 @@ import {
   users,
 } from '../src/db/schema';
 import { DEMO_PASSWORD } from '../src/db/seed/demo';
-import { DEMO_REQUEST_ID, type DemoLoad, describeDemoLoad, loadDemoData, tinyPdf } from '../src/db/seed/demo-business';
+import {
+  DEMO_REQUEST_ID,
+  type DemoLoad,
+  describeDemoAccounts,
+  describeDemoLoad,
+  loadDemoData,
+  tinyPdf,
+} from '../src/db/seed/demo-business';
 import { sniffFileType } from '../src/services/attachments/sniff';
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { makeEnterprise } from './helpers/factories';
@@ -129,6 +136,16 @@ describe('demo data on a first start', () => {
     const lines = describeDemoLoad(load);
     expect(lines.join('\n')).toMatch(/入库申报 5 件/);
     expect(lines.join('\n')).toMatch(/JMSZ-2025-0001、JMSZ-2025-0002/);
+  });
+
+  it('prints the start-up table with Chinese role names and says the demo accounts keep their password', async () => {
+    const table = describeDemoAccounts(load.accounts);
+    expect(table.rows.find((r) => r.用户名 === 'gonghang')).toMatchObject({ 角色: '合作银行人员' });
+    expect(table.rows.find((r) => r.用户名 === 'qiye')).toMatchObject({ 角色: '企业用户' });
+    for (const r of table.rows) expect(r.角色).not.toMatch(/[a-z_]/);
+    expect(table.note).toContain('不强制修改密码');
+    const forced = await p.deps.db.select({ u: users.username }).from(users).where(eq(users.mustChangePassword, true));
+    expect(forced.filter((f) => table.rows.some((r) => r.用户名 === f.u))).toEqual([]);
   });
 
   it('stored its files as real PDFs', async () => {

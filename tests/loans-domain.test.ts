@@ -94,7 +94,12 @@ describe('China time', () => {
     expect(at('2026-03-15T10:30:00+08:00')).toBe('2026-03-15T02:30:00.000Z');
     expect(at('2026-03-15T02:30:00Z')).toBe('2026-03-15T02:30:00.000Z');
     expect(at('2026-03-15')).toContain('缺少时刻');
-    expect(at('2026-02-30 10:00')).toContain('不是有效的放款时间');
+    expect(at('2026-02-30 10:00')).toContain('日期不存在');
+    expect(at('2026-13-45')).toContain('“2026-13-45”的日期不存在');
+    expect(at('2026-13-45')).not.toContain('缺少时刻');
+    expect(parseDateCell('2026-13-45').ok ? '' : (parseDateCell('2026-13-45') as { zh: string }).zh).toContain(
+      '日期不存在',
+    );
     expect(at('2026-03-15 24:00')).toContain('不是有效的放款时间');
     // A spreadsheet cell holds the wall-clock time in its UTC fields.
     const cell = parseDateTimeCell(new Date('2026-03-15T10:30:00Z'));

@@ -156,6 +156,21 @@ describe('templates', () => {
       .join('\n');
     expect(text).toContain('全部无误才导入');
     expect(text).toContain('贷款金额（元）');
+    // printed: A4 landscape, one page wide; dates validated as dates as they are typed
+    for (const ws of [help, loanSheet, repSheet]) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    }
+    expect(loanSheet.pageSetup.printTitlesRow).toBe('1:1');
+    const at = (ws: typeof loanSheet, header: string) => {
+      const col = (ws.getRow(1).values as unknown[]).indexOf(header);
+      const letter = String.fromCharCode(64 + col);
+      const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations
+        .model;
+      return Object.entries(model).find(([k]) => k.startsWith(`${letter}2`) || k === `${letter}5`)?.[1];
+    };
+    expect(at(loanSheet, '放款时间')?.type).toBe('date');
+    expect(at(repSheet, '应还日期')?.type).toBe('date');
+    expect(at(repSheet, '实还日期')?.type).toBe('date');
   });
 
   it('downloads CSV templates (UTF-8 with BOM) for loans and for repayments', async () => {
@@ -301,6 +316,7 @@ describe('a file with errors', () => {
       loanRow({ disbursedAt: '2026-04-01' }), // row 9: no time of day
       loanRow({ coverInstitution: w.bankB.name }), // row 10: a bank cannot cover
       loanRow({ enterpriseName: '别的公司' }), // row 11: name does not match the code
+      loanRow({ disbursedAt: '2026-13-45' }), // row 12: an impossible date
     ];
     const reps = [
       repaymentRow(String(good.contractNo), 1),
@@ -324,6 +340,10 @@ describe('a file with errors', () => {
     expect(at('贷款', 4)[0].reason).toContain('校验');
     expect(at('贷款', 5)[0]).toMatchObject({ column: '保险/担保机构' });
     expect(at('贷款', 5)[0].reason).toContain('未找到名为“不存在的保险公司”');
+    expect(at('贷款', 5)[0].reason).toContain(`请填写平台登记的机构名称：`);
+    expect(at('贷款', 5)[0].reason).toContain(w.insurer.name);
+    expect(at('贷款', 12)[0]).toMatchObject({ column: '放款时间' });
+    expect(at('贷款', 12)[0].reason).toContain('“2026-13-45”的日期不存在');
     expect(
       at('贷款', 6)
         .map((e: { column: string }) => e.column)

@@ -134,17 +134,17 @@ describe('recording a loan', () => {
   });
 
   it.each([
-    ['amount', { amount: '0.00' }, '贷款金额（amount）必须大于 0'],
-    ['amount', { amount: '12.345' }, '贷款金额（amount）'],
-    ['annualRate', { annualRate: '0.25' }, '年利率（annualRate）'],
-    ['annualRate', { annualRate: '0' }, '年利率（annualRate）必须大于 0'],
-    ['annualRate', { annualRate: '3.85%' }, '年利率（annualRate）'],
-    ['termMonths', { termMonths: 61 }, '贷款期限（月）（termMonths）不能大于 60'],
-    ['termMonths', { termMonths: 0 }, '贷款期限（月）（termMonths）不能小于 1'],
-    ['disbursedAt', { disbursedAt: '2026-11-21T10:30:00+08:00' }, '放款时间（disbursedAt）不能晚于当前时间'],
-    ['disbursedAt', { disbursedAt: '2026-03-15 10:30' }, '放款时间（disbursedAt）'],
-    ['enterpriseUscc', { enterpriseUscc: '91440703MA4UQK5X4A' }, '借款企业统一社会信用代码（enterpriseUscc）'],
-    ['coverInstitutionId', { coverInstitutionId: 'not-a-uuid' }, '保险/担保机构（coverInstitutionId）'],
+    ['amount', { amount: '0.00' }, '贷款金额必须大于 0'],
+    ['amount', { amount: '12.345' }, '贷款金额'],
+    ['annualRate', { annualRate: '0.25' }, '年利率'],
+    ['annualRate', { annualRate: '0' }, '年利率必须大于 0'],
+    ['annualRate', { annualRate: '3.85%' }, '年利率'],
+    ['termMonths', { termMonths: 61 }, '贷款期限（月）不能大于 60'],
+    ['termMonths', { termMonths: 0 }, '贷款期限（月）不能小于 1'],
+    ['disbursedAt', { disbursedAt: '2026-11-21T10:30:00+08:00' }, '放款时间不能晚于当前时间'],
+    ['disbursedAt', { disbursedAt: '2026-03-15 10:30' }, '放款时间'],
+    ['enterpriseUscc', { enterpriseUscc: '91440703MA4UQK5X4A' }, '借款企业统一社会信用代码'],
+    ['coverInstitutionId', { coverInstitutionId: 'not-a-uuid' }, '保险/担保机构'],
     ['contractNo', { contractNo: 'JM 001' }, '贷款合同编号'],
   ])('refuses a bad %s with a Chinese message naming the field (%j)', async (field, over, message) => {
     const res = await s.bankA!.post('/api/v1/loans', loanBody(over));

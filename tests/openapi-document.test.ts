@@ -289,7 +289,7 @@ export const invalid: ApiError = {
   error: {
     code: 'VALIDATION_FAILED',
     message: '输入有误：用户名为必填项',
-    fields: [{ path: 'username', label: '用户名', message: '用户名（username）为必填项' }],
+    fields: [{ path: 'username', label: '用户名', message: '用户名为必填项' }],
     requestId: 'r-1',
   },
 };

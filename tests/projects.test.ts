@@ -93,7 +93,7 @@ describe('drafting and the live check', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['investments.0.amount', 'contracts.0.providerUscc', 'contracts.0.signedOn']),
     );
-    expect(bad.json().error.message).toContain('计划投资金额（investments.0.amount）');
+    expect(bad.json().error.message).toContain('第 1 行计划投资金额');
     for (const payload of ['not json', '[]', '{"categories": "x"}', '{"hasLoan": "yes"}']) {
       const r = await s.request({
         method: 'POST',
@@ -194,7 +194,7 @@ describe('submission refusals', () => {
     const res = await s.post(`/api/v1/declarations/${twin}/submit`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'DUPLICATE_PROJECT' });
-    expect(res.json().error.message).toContain('项目名称（name）');
+    expect(res.json().error.message).toContain('项目名称');
   });
 
   it('incomplete form: refused, naming the fields', async () => {
@@ -204,7 +204,7 @@ describe('submission refusals', () => {
     const res = await s.post(`/api/v1/declarations/${id}/submit`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['siteAddress', 'assessmentLevel']);
-    expect(res.json().error.message).toContain('数字化水平评测等级（assessmentLevel）为必填项');
+    expect(res.json().error.message).toContain('数字化水平评测等级为必填项');
   });
 
   it.each([
@@ -285,7 +285,7 @@ describe('the whole way: declaration → verification → return → resubmissio
     // Return with reasons and a deadline.
     const noReason = await rev.post('/api/v1/declarations/review/district', { ids: [id], decision: 'return' });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain('理由（reason）退回须填写理由');
+    expect(noReason.json().error.message).toContain('理由退回须填写理由');
     const pastDeadline = await rev.post('/api/v1/declarations/review/district', {
       ids: [id],
       decision: 'return',
@@ -443,9 +443,7 @@ describe('the whole way: declaration → verification → return → resubmissio
     expect(lower.statusCode).toBe(201);
     const lowerSubmit = await ent.post(`/api/v1/projects/${projectId}/reports/${lower.json().id}/submit`);
     expect(lowerSubmit.statusCode).toBe(400);
-    expect(lowerSubmit.json().error.message).toContain(
-      '累计完成投资（investmentToDate）不能少于此前已报的累计投资 300000.00 元',
-    );
+    expect(lowerSubmit.json().error.message).toContain('累计完成投资不能少于此前已报的累计投资 300000.00 元');
     const upd = await ent.put(`/api/v1/projects/${projectId}/reports/${lower.json().id}`, {
       period: '2024-Q1',
       investmentToDate: '520000.00',
@@ -461,6 +459,12 @@ describe('the whole way: declaration → verification → return → resubmissio
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'submitted', reportedOn: '2024-04-08', investmentToDate: '520000.00' });
     expect(sent.json().vouchers).toHaveLength(1);
+    // the district's notification writes the amount as every page does: ¥520,000.00
+    const told = await p.deps.db
+      .select({ body: notifications.body })
+      .from(notifications)
+      .where(eq(notifications.kind, 'report_submitted'));
+    expect(told.map((n) => n.body).join('\n')).toContain('累计完成投资 ¥520,000.00，');
     const dup = await ent.post(`/api/v1/projects/${projectId}/reports`, {
       period: '2024-Q1',
       investmentToDate: '600000.00',
@@ -620,7 +624,7 @@ describe('calendar maintained by the city administrator', () => {
     expect((await city.put('/api/v1/calendar/windows/2024-05', body)).statusCode).toBe(403);
     const bad = await admin.put('/api/v1/calendar/windows/2024-05', { ...body, closes: '2024-05-01' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain('申报结束日期（closes）');
+    expect(bad.json().error.message).toContain('申报结束日期');
     const ok = await admin.put('/api/v1/calendar/windows/2024-05', body);
     expect(ok.statusCode).toBe(200);
     const may = ok.json().windows.find((w: { month: string }) => w.month === '2024-05');

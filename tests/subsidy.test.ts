@@ -105,6 +105,13 @@ describe('applications', () => {
   });
 
   it('refuses a second application for the same project, loans of another enterprise, periods outside the campaign', async () => {
+    // the form knows when it opens: the project already applied in this campaign
+    const options = (await a1.session.get(`/api/v1/subsidy/campaigns/${campaignId}/apply-options`)).json();
+    const mine = options.projects.find((x: { id: string }) => x.id === a1.projectId);
+    expect(mine.appliedApplicationId).toEqual(expect.any(String));
+    const fresh = await makeApplicant(p);
+    const theirs = (await fresh.session.get(`/api/v1/subsidy/campaigns/${campaignId}/apply-options`)).json();
+    expect(theirs.projects.map((x: { appliedApplicationId: string | null }) => x.appliedApplicationId)).toEqual([null]);
     const dup = await apply(a1, campaignId);
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'ALREADY_APPLIED' });
@@ -383,6 +390,29 @@ describe('allocation, notice, objections and the funding plan', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
 
+    // The objector looks the case up by its number and the contact given: the outcome, not anyone's details.
+    const lookup = await pubSession.post('/api/v1/public/notices/objection-lookup', {
+      caseNo,
+      contact: '138 0000 1234',
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect(lookup.json()).toMatchObject({
+      caseNo,
+      status: 'closed',
+      outcome: 'rejected',
+      outcomeNote: '经现场核查，项目已开工建设，异议不成立。',
+    });
+    expect(lookup.body).not.toContain('13800001234');
+    expect(lookup.body).not.toContain('张三');
+    for (const wrong of [
+      { caseNo, contact: '13900009999' },
+      { caseNo: 'YY2025-0000-9999', contact: '13800001234' },
+    ]) {
+      const r = await pubSession.post('/api/v1/public/notices/objection-lookup', wrong);
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.message).toBe('未找到该异议案件：请核对案件编号，联系方式须与提出异议时填写的一致');
+    }
+
     const plan = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/funding-plan`, {
       documentNumber: '江工信〔2025〕1号',
     });
@@ -406,6 +436,11 @@ describe('allocation, notice, objections and the funding plan', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell('A1').value)).toContain('补贴资金安排计划');
     expect(String(ws.getCell('A2').value)).toContain('江工信〔2025〕1号');
+    // printed as a bureau's document: A4 landscape, one page wide, the header row on every page, page numbers
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const mine2 = (await a1.session.get('/api/v1/subsidy/mine')).json();
     expect(mine2.awards[0].planDocumentNumber).toBe('江工信〔2025〕1号');
 

@@ -8,7 +8,7 @@ import { LOAN_STATUS_LABELS } from '../domain/loans/labels';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../domain/loans/params';
 import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
-import { ZIsoDate } from './common';
+import { SAYS_SOMETHING, ZIsoDate, ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
 
 export { LOAN_PURPOSES, PURPOSE_RULES };
@@ -16,12 +16,8 @@ export { LOAN_PURPOSES, PURPOSE_RULES };
 export const ZLoanPurpose = z.enum(LOAN_PURPOSES).describe('贷款用途');
 
 const ZYuan = (label: string, opts: { positive: boolean }) =>
-  z
-    .string()
-    .trim()
-    .max(20)
-    .regex(/^\d{1,15}(\.\d{1,2})?$/, { message: '应为以元为单位、最多两位小数的数字，如 5000000.00' })
-    .refine((v) => !opts.positive || (isYuanString(v) && /[1-9]/.test(v)), {
+  ZYuanAmount(label)
+    .refine((v) => !opts.positive || !isYuanString(v) || v.startsWith('-') || /[1-9]/.test(v), {
       message: '必须大于 0',
       params: { en: 'must be greater than 0' },
     })
@@ -85,7 +81,14 @@ export const LOAN_STATUS_NAMES: Record<z.infer<typeof ZLoanStatus>, string> = {
 // ---- lifecycle: correction (更正), cancellation (作废), extension (展期) ----
 
 const ZVersion = z.number().int().min(1).describe('版本号（读取贷款时返回的 version；已被他人修改时返回 409）');
-const ZReason = (label: string) => z.string().trim().min(2).max(500).describe(label);
+const ZReason = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(2)
+    .max(500)
+    .refine(...SAYS_SOMETHING)
+    .describe(label);
 
 /**
  * A correction of the loan's recorded facts. Fields left out keep their value; `projectNo: null` unlinks the

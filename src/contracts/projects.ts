@@ -6,23 +6,16 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar/dates';
 import { DISTRICT_CODES, OUTSIDE_CITY } from '../domain/enterprise/districts';
-import { isYuanString } from '../domain/money/money';
 import { ASSESSMENT_LEVELS, DECLARATION_FORMS, PROJECT_STATUSES } from '../domain/projects/forms';
 import { isReportPeriod, SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../domain/projects/tracking';
 import { DECLARATION_EVENTS, DECLARATION_STATES } from '../domain/workflow/declaration';
+import { SAYS_SOMETHING, ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
 
 // ---------- building blocks ----------
 
-export const ZYuan = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => isYuanString(v) && !v.startsWith('-'), {
-      message: '应为金额（元），最多两位小数，如 27000.00',
-      params: { en: 'must be an amount in yuan with at most two decimals, e.g. 27000.00' },
-    })
-    .describe(label);
+/** A non-negative yuan amount with at most two decimals. */
+export const ZYuan = ZYuanAmount;
 
 export const ZDate = (label: string) =>
   z
@@ -358,7 +351,12 @@ export const ZReviewQueue = z.object({
 export type TReviewQueue = z.infer<typeof ZReviewQueue>;
 
 const ZIds = z.array(ZUuid('申报编号')).min(1).max(100).describe('申报编号（可批量）');
-const ZReason = z.string().trim().max(2000).describe('理由');
+const ZReason = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(...SAYS_SOMETHING)
+  .describe('理由');
 
 export const ZDistrictReview = z
   .object({
@@ -558,7 +556,13 @@ export const ZReportParams = z.object({ id: ZUuid('项目编号'), reportId: ZUu
 export const ZSpotCheckParams = z.object({ id: ZUuid('项目编号'), checkId: ZUuid('抽查编号') });
 
 export const ZOpenSpotCheck = z.object({
-  reason: z.string().trim().min(2).max(2000).describe('抽查事由'),
+  reason: z
+    .string()
+    .trim()
+    .min(2)
+    .max(2000)
+    .refine(...SAYS_SOMETHING)
+    .describe('抽查事由'),
   plannedOn: ZDate('计划抽查日期').nullable().optional(),
 });
 export type TOpenSpotCheck = z.infer<typeof ZOpenSpotCheck>;
@@ -581,4 +585,13 @@ export const ZCloseSpotCheck = z
 export type TCloseSpotCheck = z.infer<typeof ZCloseSpotCheck>;
 
 /** Withdrawing a declaration, with an optional explanation. */
-export const ZWithdraw = z.object({ reason: z.string().trim().max(500).nullable().optional().describe('撤回说明') });
+export const ZWithdraw = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...SAYS_SOMETHING)
+    .nullable()
+    .optional()
+    .describe('撤回说明'),
+});

@@ -10,13 +10,12 @@ import {
   OBJECTION_OUTCOMES,
   OBJECTION_STATUSES,
 } from '../domain/workflow/application';
+import { SAYS_SOMETHING, ZYuanAmount } from './common';
 
-const YUAN_RE = /^\d{1,13}(\.\d{1,2})?$/;
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A non-negative yuan amount with at most two decimals. */
-export const ZYuan = (label: string) =>
-  z.string().trim().regex(YUAN_RE, { message: '应为金额（元），最多两位小数，如 27000.00' }).describe(label);
+export const ZYuan = ZYuanAmount;
 export const ZDate = (label: string) =>
   z.string().regex(DATE_RE, { message: '应为日期（YYYY-MM-DD）' }).describe(label);
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
@@ -130,7 +129,18 @@ export type TResubmitApplication = z.infer<typeof ZResubmitApplication>;
 
 export const ZReviewApplication = z.object({
   decision: z.enum(['pass', 'return']).describe('审核结论'),
-  reasons: z.array(z.string().trim().min(1).max(500)).max(20).default([]).describe('退回原因'),
+  reasons: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(500)
+        .refine(...SAYS_SOMETHING),
+    )
+    .max(20)
+    .default([])
+    .describe('退回原因'),
   comment: z.string().trim().max(1000).optional().describe('审核意见'),
   version: z.number().int().min(1).describe('版本号'),
 });
@@ -273,6 +283,8 @@ export const ZApplyOptions = z.object({
   projects: z.array(
     z.object({
       id: z.string(),
+      /** The application this project already made in this campaign (one per project per campaign), if any. */
+      appliedApplicationId: z.string().nullable().describe('本批次已提交的申请'),
       projectNo: z.string().nullable(),
       name: z.string(),
       declarationMonth: z.string(),
@@ -413,11 +425,36 @@ export const ZLodgeObjection = z.object({
     .max(100)
     .regex(/^[0-9+\-() ]{5,20}$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: '应为电话号码或电子邮箱' })
     .describe('联系方式'),
-  reason: z.string().trim().min(10).max(2000).describe('异议理由'),
+  reason: z
+    .string()
+    .trim()
+    .min(10)
+    .max(2000)
+    .refine(...SAYS_SOMETHING)
+    .describe('异议理由'),
   awardId: ZUuid('异议对象').optional(),
 });
 export type TLodgeObjection = z.infer<typeof ZLodgeObjection>;
 export const ZObjectionReceipt = z.object({ caseNo: z.string(), lodgedAt: z.string() });
+
+/** POST /api/v1/public/notices/objection-lookup — the objector looks a case up by its number and their contact. */
+export const ZObjectionLookup = z.object({
+  caseNo: z.string().trim().min(1).max(40).describe('异议案件编号'),
+  contact: z.string().trim().min(1).max(100).describe('提出异议时填写的联系方式'),
+});
+export type TObjectionLookup = z.infer<typeof ZObjectionLookup>;
+
+/** What the public sees of an objection: its progress and outcome, not the objector's details. */
+export const ZObjectionCase = z.object({
+  caseNo: z.string(),
+  noticeTitle: z.string().describe('所涉公示'),
+  lodgedAt: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable().describe('办理结果说明'),
+  closedAt: z.string().nullable(),
+});
+export type TObjectionCase = z.infer<typeof ZObjectionCase>;
 
 export const ZObjection = z.object({
   id: z.string(),
@@ -443,7 +480,13 @@ export const ZHandleObjection = z
   .object({
     status: z.enum(['investigating', 'closed']).describe('处理状态'),
     outcome: z.enum(OBJECTION_OUTCOMES).optional().describe('处理结果'),
-    note: z.string().trim().min(2).max(2000).describe('处理说明'),
+    note: z
+      .string()
+      .trim()
+      .min(2)
+      .max(2000)
+      .refine(...SAYS_SOMETHING)
+      .describe('处理说明'),
     /** With an upheld objection: revoke the award it names (removed from the plan, cap released). */
     revokeAward: z.boolean().default(false).describe('撤销该项补贴'),
     /** With an upheld objection: reduce the award it names to this amount (below the current one). */

@@ -42,7 +42,25 @@ function unwrap(schema: ZodType | undefined): ZodType | undefined {
   return s;
 }
 
+/**
+ * A field's name as a person reads it: a schema's description may carry notes for API readers in parentheses or
+ * after a "；" ("所在县（市、区）；江门市外注册的企业选 outside", "是否入池（true/false）"); the note is dropped when it
+ * names codes, so a message says "所在县（市、区）为必填项".
+ */
+function personLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const bare = label
+    .replace(/（[^（）]*[A-Za-z][^（）]*）/g, '')
+    .split('；')[0]!
+    .trim();
+  return bare || label;
+}
+
 function labelOf(schema: ZodType | undefined): string | undefined {
+  return personLabel(describedLabel(schema));
+}
+
+function describedLabel(schema: ZodType | undefined): string | undefined {
   if (!schema) return undefined;
   const direct = z.globalRegistry.get(schema);
   const title = (direct?.title as string | undefined) ?? schema.description;
@@ -85,7 +103,7 @@ const TYPE_ZH: Record<string, string> = {
 const FORMAT_ZH: Record<string, string> = {
   date: '日期（YYYY-MM-DD）',
   datetime: '日期时间（ISO 8601，如 2024-02-01T10:00:00+08:00）',
-  uuid: 'UUID',
+  uuid: '系统生成的编号',
   email: '电子邮箱',
   regex: '规定格式',
   url: '网址',
@@ -127,13 +145,15 @@ function issueMessage(issue: IssueLike, lang: Lang): string {
       return en ? `has an invalid format (${fmt})` : `格式不正确，应为${FORMAT_ZH[fmt] ?? fmt}`;
     }
     case 'invalid_value': {
+      // the allowed values are machine codes (district codes, roles, states): a person is told to pick from the list
       const values = (issue.values as unknown[] | undefined)?.map(String) ?? [];
-      return en ? `must be one of: ${values.join(', ')}` : `应为以下之一：${values.join('、')}`;
+      if (values.length > 0 && values.every((v) => CJK.test(v))) {
+        return en ? `must be one of: ${values.join(', ')}` : `应为以下之一：${values.join('、')}`;
+      }
+      return en ? 'is not one of the choices offered; pick one from the list' : '不是可选的值，请从列表中选择';
     }
-    case 'unrecognized_keys': {
-      const keys = (issue.keys as string[] | undefined) ?? [];
-      return en ? `unknown field(s): ${keys.join(', ')}` : `包含不允许的字段：${keys.join('、')}`;
-    }
+    case 'unrecognized_keys':
+      return en ? 'contains fields that are not part of this form' : '包含无法识别的内容，请只填写表单中的项目';
     case 'not_multiple_of':
       return en ? `must be a multiple of ${issue.divisor}` : `应为 ${issue.divisor} 的整数倍`;
     case 'invalid_union':
@@ -151,13 +171,35 @@ function issueMessage(issue: IssueLike, lang: Lang): string {
   }
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The name a person reads for the field at `path`: its own label, else the nearest labelled enclosing field, with
+ * the row number when the field sits in a list ("第 2 行计划投资金额"). Never the machine path (that stays in
+ * `FieldError.path`); a field nothing names is "提交的内容".
+ */
+function personName(root: ZodType | undefined, path: readonly PropertyKey[]): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const label = labelOf(schemaAt(root, path.slice(0, n)));
+    if (!label) continue;
+    const rows = path.filter((seg) => /^\d+$/.test(String(seg)));
+    return rows.length > 0 ? `第 ${Number(rows[rows.length - 1]) + 1} 行${label}` : label;
+  }
+  return undefined;
+}
+
 export function describeIssues(issues: readonly IssueLike[], root: ZodType | undefined, lang: Lang): FieldError[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const label = labelOf(schemaAt(root, issue.path));
     const msg = issueMessage(issue, lang);
-    const name = lang === 'en' ? path || 'request' : label ? `${label}（${path}）` : path || '请求';
-    return { path, ...(label ? { label } : {}), message: lang === 'en' ? `${name} ${msg}` : `${name}${msg}` };
+    if (lang === 'en') {
+      // the labels are Chinese; English readers get the field's path, which is its English name in the API
+      const name = path || 'the request';
+      return { path, ...(label ? { label } : {}), message: `${name} ${msg}` };
+    }
+    const name = personName(root, issue.path) ?? '提交的内容';
+    return { path, ...(label ? { label } : {}), message: `${name}${msg}` };
   });
 }
 

@@ -29,8 +29,8 @@ export class AppError extends Error {
 
 /** A single field rejected by a service rule (beyond the schema): names the field in both languages. */
 export function fieldError(path: string, label: string, zh: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', 400, { zh: `${label}（${path}）${zh}`, en: `${path} ${en}` }, [
-    { path, label, message: `${label}（${path}）${zh}` },
+  return new AppError('VALIDATION_FAILED', 400, { zh: `${label}${zh}`, en: `${path} ${en}` }, [
+    { path, label, message: `${label}${zh}` },
   ]);
 }
 

@@ -26,6 +26,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   calculator: lazy(() => import('./features/public/CalculatorPage')),
   eligibility: lazy(() => import('./features/public/EligibilityPage')),
   calendar: lazy(() => import('./features/public/CalendarPage')),
+  resourcePool: lazy(() => import('./features/enterprise/ResourcePoolPage')),
   loans: lazy(() => import('./features/loans/LoanListPage')),
   loanImport: lazy(() => import('./features/loans/LoanImportPage')),
   subsidyMine: lazy(() => import('./features/subsidy/EnterpriseSubsidyPage')),

@@ -9,11 +9,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const json = hasFlag(args, 'json');
   const [year] = positionals(args);
   if (year === undefined)
-    return reportBadInput(
-      io,
-      json,
-      badInput('输入有误：年份（year）为必填项，用法：huiqi windows 2024 [--json]', 'year'),
-    );
+    return reportBadInput(io, json, badInput('输入有误：年份为必填项，用法：huiqi windows 2024 [--json]', 'year'));
   const parsed = parseWith(ZFilingWindowsQuery, { year });
   if (!parsed.ok) return reportBadInput(io, json, parsed.error);
   const result = filingWindowsApi(parsed.value);

@@ -25,7 +25,7 @@ import {
   ZUpdateDeclaration,
 } from '../../contracts/projects';
 import { ZCreateCampaign, ZReviewApplication, ZSubmitApplication } from '../../contracts/subsidy';
-import type { Actor, Role } from '../../domain/access/actor';
+import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
 import { addDays, daysBetween, type IsoDate } from '../../domain/calendar/dates';
 import { DISTRICTS } from '../../domain/enterprise/districts';
 import { completeUscc } from '../../domain/enterprise/uscc';
@@ -1154,4 +1154,23 @@ export function describeDemoLoad(load: DemoLoad): string[] {
     `  ${b.campaign.title}：受理期 ${b.campaign.applyFrom} 至 ${b.campaign.applyTo}，预算 ${formatYuanDisplay(yuanToFen(b.campaign.budget))}，申请 ${total(b.applications)} 件（${list(b.applications, APPLICATION_STATUS_SHORT)}）`,
     `  站内通知 ${b.notifications.total} 条（未读 ${b.notifications.unread} 条）`,
   ];
+}
+
+/**
+ * The start-up console's table of demo accounts: role names in Chinese (never the role's code), and the note that
+ * the demo accounts are not forced to change their password or to use a one-time code.
+ */
+export function describeDemoAccounts(accounts: readonly DemoAccount[]): {
+  note: string;
+  rows: Array<Record<'用户名' | '角色' | '范围' | '名称', string>>;
+} {
+  return {
+    note: `演示账号（密码均为 ${DEMO_PASSWORD}；演示账号不强制修改密码、免动态口令，仅供体验，不得用于生产）：`,
+    rows: accounts.map((a) => ({
+      用户名: a.username,
+      角色: ROLE_NAMES[a.role as Role]?.zh ?? a.role,
+      范围: a.scope,
+      名称: a.displayName,
+    })),
+  };
 }

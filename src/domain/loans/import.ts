@@ -449,6 +449,12 @@ export interface KnownEnterprise {
   name: string;
 }
 
+/** The full names of the registered insurers and guarantors, for a message that says what may be written. */
+function knownCoverNames(refs: ImportRefs): string {
+  const names = [...new Set([...refs.covers.values()].map((c) => c.name))];
+  return names.length > 0 ? names.join('、') : '（平台尚未登记合作保险/担保机构）';
+}
+
 export interface KnownCover {
   id: string;
   kind: 'insurer' | 'guarantor';
@@ -610,7 +616,7 @@ export function planImport(
         'coverInstitution',
         refs.otherInstitutions.has(row.coverInstitution)
           ? `：“${row.coverInstitution}”不是保险公司或融资性担保公司`
-          : `：未找到名为“${row.coverInstitution}”的合作保险/担保机构`,
+          : `：未找到名为“${row.coverInstitution}”的合作保险/担保机构，请填写平台登记的机构名称：${knownCoverNames(refs)}`,
         `"${row.coverInstitution}" is not a registered insurer or guarantor`,
       );
     }

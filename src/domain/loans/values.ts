@@ -114,6 +114,13 @@ export function parseDateCell(value: string | Date): Parsed<IsoDate> {
     const d = `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
     if (isIsoDate(d)) return { ok: true, value: d };
   }
+  if (m) {
+    return {
+      ok: false,
+      zh: `“${value}”的日期不存在（月份应为 1–12，日应在当月天数之内）`,
+      en: `"${value}" is not a real date (month 1–12, day within the month)`,
+    };
+  }
   return {
     ok: false,
     zh: `“${value}”不是有效日期，应为 YYYY-MM-DD，如 2024-03-15`,
@@ -137,6 +144,14 @@ export function parseDateTimeCell(value: string | Date): Parsed<Date> {
     if (!Number.isNaN(d.getTime()) && isIsoDate(s.slice(0, 10))) return { ok: true, value: d };
   }
   const m = LOCAL_DT_RE.exec(s);
+  if (m && !isIsoDate(`${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`)) {
+    // an impossible day (2026-13-45, 2026-02-30) is said to be an invalid date, whether or not a time follows
+    return {
+      ok: false,
+      zh: `“${value}”的日期不存在（月份应为 1–12，日应在当月天数之内），应为 2024-03-15 10:30（北京时间）`,
+      en: `"${value}" is not a real date (month 1–12, day within the month); write e.g. 2024-03-15 10:30`,
+    };
+  }
   if (m && m[4] !== undefined) {
     const day = `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
     const h = Number(m[4]);

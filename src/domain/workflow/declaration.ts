@@ -147,7 +147,7 @@ export function refusalMessage(r: TransitionRefusal): { zh: string; en: string }
       return { zh: '您的角色无权执行此操作', en: 'Your role may not do this' };
     case 'REASON_REQUIRED':
       return {
-        zh: `“${DECLARATION_EVENT_NAMES[r.event].zh}”须填写理由（reason）`,
+        zh: `“${DECLARATION_EVENT_NAMES[r.event].zh}”须填写理由`,
         en: `"${DECLARATION_EVENT_NAMES[r.event].en}" requires a reason`,
       };
   }

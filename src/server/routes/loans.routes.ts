@@ -75,8 +75,8 @@ async function readUpload(request: FastifyRequest, limit: number, rawName?: stri
       }),
   });
   if (!upload) {
-    throw new AppError('NO_FILE', 400, { zh: '请选择要导入的文件（字段名 file）', en: 'No file was uploaded' }, [
-      { path: 'file', label: '导入文件', message: '导入文件（file）为必填项' },
+    throw new AppError('NO_FILE', 400, { zh: '请选择要导入的文件', en: 'No file was uploaded' }, [
+      { path: 'file', label: '导入文件', message: '请选择要导入的文件' },
     ]);
   }
   return upload;

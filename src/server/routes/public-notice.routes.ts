@@ -2,8 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZPage } from '../../contracts/common';
-import { ZIdParam, ZLodgeObjection, ZNoticeDetail, ZNoticeList, ZObjectionReceipt } from '../../contracts/subsidy';
-import { getPublicNotice, listPublicNotices, lodgeObjection } from '../../services/subsidy';
+import {
+  ZIdParam,
+  ZLodgeObjection,
+  ZNoticeDetail,
+  ZNoticeList,
+  ZObjectionCase,
+  ZObjectionLookup,
+  ZObjectionReceipt,
+} from '../../contracts/subsidy';
+import { getPublicNotice, listPublicNotices, lodgeObjection, lookupObjection } from '../../services/subsidy';
 import { ctxOf } from '../http-context';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
@@ -47,5 +55,18 @@ export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void
     },
     async (request, reply) =>
       reply.status(201).send(await lodgeObjection(ctxOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/objection-lookup',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      schema: {
+        tags: TAGS,
+        summary: '按案件编号查询异议的办理进度与结果（公开；须提供提出异议时填写的联系方式）',
+        body: ZObjectionLookup,
+        response: { 200: ZObjectionCase },
+      },
+    },
+    async (request) => lookupObjection(ctxOf(request), request.body),
   );
 }

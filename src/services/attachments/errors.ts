@@ -12,28 +12,28 @@ export const attachmentErrors = {
       'VALIDATION_FAILED',
       400,
       {
-        zh: `所属对象类型（ownerType）“${ownerType}”不存在，应为 ${attachmentOwnerTypes().join('、')} 之一`,
+        zh: `所属对象类型“${ownerType}”不存在，请从页面上传材料`,
         en: `ownerType "${ownerType}" is unknown; expected one of ${attachmentOwnerTypes().join(', ')}`,
       },
-      [{ path: 'ownerType', label: '所属对象类型', message: `所属对象类型（ownerType）“${ownerType}”不存在` }],
+      [{ path: 'ownerType', label: '所属对象类型', message: `所属对象类型“${ownerType}”不存在` }],
     ),
   unknownKind: (kind: string, kinds: Readonly<Record<string, string>>) => {
     const list = Object.entries(kinds)
-      .map(([k, v]) => `${k}（${v}）`)
+      .map(([, v]) => v)
       .join('、');
     return new AppError(
       'VALIDATION_FAILED',
       400,
       {
-        zh: `材料类别（kind）“${kind}”不正确，应为 ${list} 之一`,
+        zh: `材料类别不正确，应为 ${list} 之一`,
         en: `kind "${kind}" is not one of ${Object.keys(kinds).join(', ')}`,
       },
-      [{ path: 'kind', label: '材料类别', message: `材料类别（kind）“${kind}”不正确，应为 ${list} 之一` }],
+      [{ path: 'kind', label: '材料类别', message: `材料类别不正确，应为 ${list} 之一` }],
     );
   },
   noFile: () =>
-    new AppError('NO_FILE', 400, { zh: '请选择要上传的文件（file）', en: 'No file was sent (field "file")' }, [
-      { path: 'file', label: '文件', message: '请选择要上传的文件（file）' },
+    new AppError('NO_FILE', 400, { zh: '请选择要上传的文件', en: 'No file was sent (field "file")' }, [
+      { path: 'file', label: '文件', message: '请选择要上传的文件' },
     ]),
   tooLarge: (limitBytes: number) =>
     new AppError('FILE_TOO_LARGE', 413, {

@@ -6,7 +6,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { and, asc, count, desc, eq, gt, lt, lte, max, min, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { auditActionLabel, type TAuditExportQuery } from '../../contracts/audit';
+import { AUDIT_OBJECT_LABELS, auditActionLabel, type TAuditExportQuery } from '../../contracts/audit';
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
@@ -15,6 +15,7 @@ import { canonicalJson, GENESIS_HASH } from '../../domain/audit/chain';
 import { CHAIN_FILE_FORMAT, CHAIN_FILE_VERSION, type ChainFileHeader } from '../../domain/audit/chain-file';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { beijingDateCell, bureauSheet, DATE_TIME_FORMAT } from '../spreadsheet';
 import { type AuditRow, auditCondition } from './audit-filters';
 import { recordAudit } from './record-audit';
 import { toStored } from './verify-audit-chain';
@@ -74,7 +75,7 @@ function record(e: AuditRow): Record<string, string | number> {
     actorId: e.actorId ?? '',
     role: roleLabel(e.actorRole),
     scope: json(e.scope),
-    objectType: e.objectType,
+    objectType: AUDIT_OBJECT_LABELS[e.objectType] ?? e.objectType,
     objectId: e.objectId ?? '',
     before: json(e.before),
     after: json(e.after),
@@ -123,12 +124,13 @@ async function writeXlsx(out: PassThrough, source: AsyncGenerator<AuditRow[]>, t
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '惠企 Huiqi';
   wb.created = new Date();
-  const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('审计日志', bureauSheet(1));
   ws.columns = COLUMNS;
+  ws.getColumn('time').numFmt = DATE_TIME_FORMAT;
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for await (const rows of source) {
-    for (const e of rows) ws.addRow(record(e)).commit();
+    for (const e of rows) ws.addRow({ ...record(e), time: beijingDateCell(e.occurredAt) }).commit();
   }
   ws.commit();
   wb.title = title;

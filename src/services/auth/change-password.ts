@@ -21,12 +21,9 @@ export async function changePassword(
   const [user] = await ctx.deps.db.select().from(users).where(eq(users.id, ctx.actor.id)).limit(1);
   if (!user) throw Errors.unauthenticated();
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      400,
-      { zh: '当前密码（currentPassword）不正确', en: 'currentPassword is wrong' },
-      [{ path: 'currentPassword', label: '当前密码', message: '当前密码（currentPassword）不正确' }],
-    );
+    throw new AppError('VALIDATION_FAILED', 400, { zh: '当前密码不正确', en: 'currentPassword is wrong' }, [
+      { path: 'currentPassword', label: '当前密码', message: '当前密码不正确' },
+    ]);
   }
   const problems = checkPassword(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) {
@@ -41,8 +38,8 @@ export async function changePassword(
     throw new AppError(
       'WEAK_PASSWORD',
       400,
-      { zh: `新密码（newPassword）不符合要求：${zh}`, en: `newPassword ${problems.map((p) => p.en).join('; ')}` },
-      [{ path: 'newPassword', label: '新密码', message: `新密码（newPassword）${zh}` }],
+      { zh: `新密码不符合要求：${zh}`, en: `newPassword ${problems.map((p) => p.en).join('; ')}` },
+      [{ path: 'newPassword', label: '新密码', message: `新密码${zh}` }],
     );
   }
   const passwordHash = await hashPassword(input.newPassword);

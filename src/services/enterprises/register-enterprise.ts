@@ -31,8 +31,8 @@ export async function registerEnterprise(ctx: Ctx, input: TRegisterEnterprise): 
     throw new AppError(
       'VALIDATION_FAILED',
       400,
-      { zh: `密码（account.password）${pw.map((p) => p.zh).join('；')}`, en: pw.map((p) => p.en).join('; ') },
-      pw.map((p) => ({ path: 'account.password', label: '密码', message: `密码（account.password）${p.zh}` })),
+      { zh: `密码${pw.map((p) => p.zh).join('；')}`, en: pw.map((p) => p.en).join('; ') },
+      pw.map((p) => ({ path: 'account.password', label: '密码', message: `密码${p.zh}` })),
     );
   }
 

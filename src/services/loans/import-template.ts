@@ -17,6 +17,7 @@ import {
   REPAYMENT_SHEET,
 } from '../../domain/loans/import';
 import { LOAN_LIMITS, LOAN_PURPOSES, PURPOSE_RULES } from '../../domain/loans/params';
+import { bureauSheet } from '../spreadsheet';
 import { listCoverInstitutions } from './shared';
 
 const LISTS_SHEET = '机构列表';
@@ -50,7 +51,7 @@ function dataSheet<K extends string>(
   columns: readonly ColumnDef<K>[],
   setup: (ws: ExcelJS.Worksheet, index: (k: K) => number) => void,
 ): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, bureauSheet(1));
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(14, c.header.length * 2 + 4) }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -64,6 +65,20 @@ function dataSheet<K extends string>(
   setup(ws, (k) => columns.findIndex((c) => c.key === k));
 }
 
+/** A date (or date-time) column: Excel refuses text such as 2026-13-45 as it is typed. */
+function dateColumn(ws: ExcelJS.Worksheet, col: number, header: string, format: string): void {
+  ws.getColumn(col + 1).numFmt = format;
+  addValidation(ws, col, {
+    type: 'date',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
+    showErrorMessage: true,
+    errorTitle: header,
+    error: `${header}应为 2000 年至 2099 年之间的有效日期，格式 ${format.toUpperCase()}`,
+  });
+}
+
 function textColumn(ws: ExcelJS.Worksheet, col: number): void {
   ws.getColumn(col + 1).numFmt = '@';
 }
@@ -74,7 +89,7 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
   wb.creator = '惠企 Huiqi';
   wb.created = new Date(0);
 
-  const help = wb.addWorksheet(INSTRUCTIONS_SHEET);
+  const help = wb.addWorksheet(INSTRUCTIONS_SHEET, bureauSheet(1, { freeze: false }));
   help.columns = [
     { key: 'sheet', width: 10 },
     { key: 'col', width: 28 },
@@ -103,6 +118,7 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
   help.addRow({});
   const head = help.addRow({ sheet: '工作表', col: '列名', req: '是否必填', ex: '示例', note: '填写要求' });
   head.font = { bold: true };
+  help.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
   for (const [sheet, cols] of [
     [LOAN_SHEET, LOAN_COLUMNS],
     [REPAYMENT_SHEET, REPAYMENT_COLUMNS],
@@ -135,7 +151,7 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
     textColumn(ws, at('projectNo'));
     ws.getColumn(at('amount') + 1).numFmt = '0.00';
     ws.getColumn(at('annualRate') + 1).numFmt = '0.0000##';
-    ws.getColumn(at('disbursedAt') + 1).numFmt = 'yyyy-mm-dd hh:mm';
+    dateColumn(ws, at('disbursedAt'), '放款时间', 'yyyy-mm-dd hh:mm');
     addValidation(ws, at('enterpriseUscc'), {
       type: 'textLength',
       operator: 'equal',
@@ -197,8 +213,8 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
 
   dataSheet(wb, REPAYMENT_SHEET, REPAYMENT_COLUMNS, (ws, at) => {
     textColumn(ws, at('contractNo'));
-    ws.getColumn(at('dueDate') + 1).numFmt = 'yyyy-mm-dd';
-    ws.getColumn(at('paidDate') + 1).numFmt = 'yyyy-mm-dd';
+    dateColumn(ws, at('dueDate'), '应还日期', 'yyyy-mm-dd');
+    dateColumn(ws, at('paidDate'), '实还日期', 'yyyy-mm-dd');
     ws.getColumn(at('principalPaid') + 1).numFmt = '0.00';
     ws.getColumn(at('interestPaid') + 1).numFmt = '0.00';
     addValidation(ws, at('periodNo'), {

@@ -67,7 +67,7 @@ export function validationFailed(problems: readonly FieldProblem[]): AppError {
   const fields: FieldError[] = problems.map((p) => ({
     path: p.path,
     label: p.label,
-    message: `${p.label}（${p.path}）${p.zh}`,
+    message: `${p.label}${p.zh}`,
   }));
   return new AppError(
     'VALIDATION_FAILED',

@@ -41,7 +41,7 @@ export const projectErrors = {
     const fields: FieldError[] = problems.map((p) => ({
       path: p.path,
       label: p.label,
-      message: `${p.label}（${p.path}）${p.zh}`,
+      message: `${p.label}${p.zh}`,
     }));
     return new AppError(
       'VALIDATION_FAILED',
@@ -95,7 +95,7 @@ export const projectErrors = {
   duplicateProject: (name: string) =>
     Errors.conflict(
       'DUPLICATE_PROJECT',
-      `项目名称（name）“${name}”已有在审或已入库的申报，不能重复申报`,
+      `项目名称“${name}”已有在审或已入库的申报，不能重复申报`,
       `Project name "${name}" already has a live or numbered declaration`,
     ),
 
@@ -110,14 +110,14 @@ export const projectErrors = {
   predecessorNotEnded: () =>
     Errors.unprocessable(
       'PREDECESSOR_NOT_ENDED',
-      '只有未通过、逾期未补正或已撤回的申报可以重新申报（predecessorId）',
+      '只有未通过、逾期未补正或已撤回的申报可以重新申报',
       'Only a rejected, lapsed or withdrawn declaration can be declared again',
     ),
 
   predecessorTaken: () =>
     Errors.conflict(
       'PREDECESSOR_TAKEN',
-      '该申报已有重新申报记录，不能再次关联（predecessorId）',
+      '该申报已有重新申报记录，不能再次关联',
       'That declaration has already been declared again',
     ),
 

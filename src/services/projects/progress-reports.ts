@@ -8,7 +8,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TProgressReport, TReportInput } from '../../contracts/projects';
 import type { Tx } from '../../db/client';
 import { attachments, projectProgressReports, projects } from '../../db/schema';
-import { fenToYuan, maxFen, yuanToFen } from '../../domain/money/money';
+import { fenToYuan, formatYuanDisplay, maxFen, yuanToFen } from '../../domain/money/money';
 import { shanghaiDate } from '../../domain/projects/time';
 import {
   reportablePeriods,
@@ -114,7 +114,7 @@ export async function saveProgressReport(
       if ((dup?.n ?? 0) > 0)
         throw Errors.conflict(
           'REPORT_EXISTS',
-          `报告期（period）${input.period} 的进展报告已存在`,
+          `报告期 ${input.period} 的进展报告已存在`,
           `A report for ${input.period} already exists`,
         );
       [row] = (await tx
@@ -171,7 +171,7 @@ export async function submitProgressReport(ctx: Ctx, projectId: string, reportId
     if (r.investmentToDateFen > previous && !vouchers.some((v) => v.kind === 'voucher'))
       throw Errors.unprocessable(
         'VOUCHERS_MISSING',
-        `累计完成投资较此前增加 ${fenToYuan(r.investmentToDateFen - previous)} 元，须上传投资凭证（voucher）`,
+        `累计完成投资较此前增加 ${fenToYuan(r.investmentToDateFen - previous)} 元，须上传投资凭证`,
         'An increase in investment needs at least one voucher',
       );
     const [row] = await tx
@@ -199,7 +199,7 @@ export async function submitProgressReport(ctx: Ctx, projectId: string, reportId
     await notifyUsers(tx, ctx.deps, ctx.now, await districtReviewers(tx, p.districtCode), {
       kind: 'report_submitted',
       title: `项目进展已报送：${p.libraryNumber} ${p.name}`,
-      body: `${p.libraryNumber}“${p.name}”报送了 ${r.period} 进展：累计完成投资 ${fenToYuan(r.investmentToDateFen)} 元，状态：${TRACKED_STATUS_NAMES[r.status as TrackedStatus]?.zh ?? r.status}。`,
+      body: `${p.libraryNumber}“${p.name}”报送了 ${r.period} 进展：累计完成投资 ${formatYuanDisplay(r.investmentToDateFen)}，状态：${TRACKED_STATUS_NAMES[r.status as TrackedStatus]?.zh ?? r.status}。`,
       link: `/district/projects/${projectId}`,
       objectType: 'project',
       objectId: projectId,

@@ -176,7 +176,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
       complete: checklist.complete,
       missing: checklist.missing.map((l) => l.zh),
     },
-    problems: problems.map((p) => ({ path: p.path, label: p.label, message: `${p.label}（${p.path}）${p.zh}` })),
+    problems: problems.map((p) => ({ path: p.path, label: p.label, message: `${p.label}${p.zh}` })),
     resourcePoolLed: led,
     leadProvider: { uscc: lead.uscc, name: lead.name },
     canSubmit: errors.length === 0,

@@ -24,6 +24,7 @@ import { checkPlanIssuable, chinaDateOf } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { bureauSheet } from '../spreadsheet';
 import { lockCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
@@ -230,7 +231,8 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '惠企 Huiqi';
   wb.created = new Date(plan.issuedAt);
-  const ws = wb.addWorksheet('补贴资金安排计划');
+  // rows 1–2 are the title and the document line; row 3 is the table's header, repeated on every printed page
+  const ws = wb.addWorksheet('补贴资金安排计划', bureauSheet(3));
   ws.columns = [
     { key: 'seq', width: 6 },
     { key: 'enterpriseName', width: 36 },
@@ -247,7 +249,8 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A1').alignment = { horizontal: 'center' };
   ws.mergeCells('A2:I2');
-  ws.getCell('A2').value = `文号：${plan.documentNumber}    下达日期：${plan.issuedAt.slice(0, 10)}    单位：元`;
+  ws.getCell('A2').value =
+    `文号：${plan.documentNumber}    下达日期：${chinaDateOf(new Date(plan.issuedAt))}    单位：元`;
   ws.getCell('A2').alignment = { horizontal: 'center' };
   const header = ws.addRow([
     '序号',
@@ -261,6 +264,7 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
     '备注',
   ]);
   header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
   for (const i of plan.items) {
     const r = ws.addRow([
       i.seq,

@@ -4,6 +4,7 @@ export * from './campaigns';
 export * from './dashboard';
 export * from './funding-plan';
 export * from './loan-claims';
+export * from './lookup-objection';
 export * from './objections';
 export * from './other-reads';
 export * from './public-notices';

@@ -7,6 +7,7 @@ import {
   loans,
   projects,
   subsidyAllocationRuns,
+  subsidyApplications,
   subsidyAwards,
   subsidyCampaigns,
   subsidyFundingPlans,
@@ -54,9 +55,16 @@ export async function applyOptions(ctx: Ctx & { actor: Actor }, campaignId: stri
     campaign.interestFrom,
     campaign.interestTo,
   );
+  // a project applies once per campaign: the form says so when it opens, not only when it is submitted
+  const applied = await ctx.deps.db
+    .select({ id: subsidyApplications.id, projectId: subsidyApplications.projectId })
+    .from(subsidyApplications)
+    .where(and(eq(subsidyApplications.campaignId, campaignId), eq(subsidyApplications.enterpriseId, enterpriseId)));
+  const appliedBy = new Map(applied.map((a) => [a.projectId, a.id]));
   return {
     projects: ps.map((p) => ({
       id: p.id,
+      appliedApplicationId: appliedBy.get(p.id) ?? null,
       projectNo: p.libraryNumber,
       name: p.name,
       declarationMonth: p.declarationMonth,

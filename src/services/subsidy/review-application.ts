@@ -55,8 +55,8 @@ export async function reviewApplication(
     if (!t.ok) {
       if (t.code === 'ROLE_NOT_ALLOWED') throw Errors.forbidden(t.zh, t.en);
       if (t.code === 'REASONS_REQUIRED') {
-        throw new AppError('VALIDATION_FAILED', 400, { zh: `退回原因（reasons）${t.zh}`, en: t.en }, [
-          { path: 'reasons', label: '退回原因', message: '退回原因（reasons）不能为空' },
+        throw new AppError('VALIDATION_FAILED', 400, { zh: `退回原因${t.zh}`, en: t.en }, [
+          { path: 'reasons', label: '退回原因', message: '退回原因不能为空' },
         ]);
       }
       throw Errors.conflict('WRONG_STATE', t.zh, t.en);

@@ -150,7 +150,7 @@ function usernameTaken(username: string): AppError {
   return new AppError(
     'USERNAME_TAKEN',
     409,
-    { zh: `用户名（username）“${username}”已被使用`, en: `username "${username}" is already taken` },
-    [{ path: 'username', label: '用户名', message: `用户名（username）“${username}”已被使用` }],
+    { zh: `用户名“${username}”已被使用`, en: `username "${username}" is already taken` },
+    [{ path: 'username', label: '用户名', message: `用户名“${username}”已被使用` }],
   );
 }

@@ -9,7 +9,7 @@ export function assertStrongPassword(password: string, username: string, path: s
   throw new AppError(
     'WEAK_PASSWORD',
     400,
-    { zh: `${label}（${path}）不符合要求：${zh}`, en: `${path} ${problems.map((p) => p.en).join('; ')}` },
-    [{ path, label, message: `${label}（${path}）${zh}` }],
+    { zh: `${label}不符合要求：${zh}`, en: `${path} ${problems.map((p) => p.en).join('; ')}` },
+    [{ path, label, message: `${label}${zh}` }],
   );
 }

@@ -5,6 +5,7 @@ import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
+import { publicNoticeEn, publicNoticeZh } from '../features/public-notice/messages';
 import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
@@ -15,6 +16,7 @@ export const zh = {
   ...subsidyZh,
   ...enterpriseZh,
   ...authZh,
+  ...publicNoticeZh,
   'app.name': '惠企',
   'app.subtitle': '江门市制造业数字化转型扶持平台',
   'app.shortSubtitle': '江门市数字化转型扶持',
@@ -732,6 +734,7 @@ export const en: Record<MessageKey, string> = {
   ...subsidyEn,
   ...enterpriseEn,
   ...authEn,
+  ...publicNoticeEn,
   'app.name': 'Huiqi',
   'app.subtitle': 'Jiangmen Manufacturing Digital Transformation Support',
   'app.shortSubtitle': 'Jiangmen digital support',

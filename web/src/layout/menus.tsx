@@ -38,6 +38,7 @@ export type PageId =
   | 'placeholder'
   | 'enterpriseProfile'
   | 'enterpriseList'
+  | 'resourcePool'
   | 'users'
   | 'auditEvents'
   | 'apiTokens'
@@ -227,7 +228,7 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       path: '/admin/resource-pool',
       label: 'menu.resourcePool',
       icon: <SafetyCertificateOutlined />,
-      page: 'placeholder',
+      page: 'resourcePool',
       action: 'enterprise.resource_pool.set',
     },
     {

@@ -41,7 +41,7 @@ import { api, downloadFile, errorMessage } from '../../api/client';
 import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { DiffDrawer, roleLabel } from './DiffDrawer';
 
 interface FilterValues {
@@ -67,7 +67,7 @@ function toFilters(v: FilterValues): TAuditFilters {
 }
 
 export default function AuditPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<TAuditFilters>({});
@@ -239,7 +239,7 @@ export default function AuditPage() {
               title: t('audit.time'),
               dataIndex: 'occurredAt',
               width: 190,
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('audit.actor'),

@@ -3,7 +3,7 @@ import { Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
 import { AUDIT_OBJECT_LABELS, auditActionLabel, type TAuditEvent } from '../../../../src/contracts/audit';
 import { ROLE_NAMES, type Role } from '../../../../src/domain/access/actor';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 
 interface DiffRow {
   key: string;
@@ -44,7 +44,7 @@ export function roleLabel(
 }
 
 export function DiffDrawer({ event, onClose }: { event: TAuditEvent | null; onClose(): void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const rows = event ? diffRows(event.before, event.after) : [];
   return (
     <Drawer
@@ -56,7 +56,7 @@ export function DiffDrawer({ event, onClose }: { event: TAuditEvent | null; onCl
       {event && (
         <>
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('audit.time')}>{formatInstant(event.occurredAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.time')}>{formatInstant(event.occurredAt)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>
               {event.actorName ?? '—'} <Tag>{roleLabel(event.actorRole, pick, t)}</Tag>
               {event.actorId && <span className="mono">{event.actorId}</span>}

@@ -16,7 +16,7 @@ import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { isLocked, useAccountActions } from '../users/accounts';
 
 const C = ZCreateUser.shape;
@@ -77,7 +77,7 @@ function AddColleagueDialog({
 }
 
 export default function ColleaguesPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -180,9 +180,9 @@ export default function ColleaguesPage() {
             {
               title: t('colleagues.lastLogin'),
               dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
-            { title: t('colleagues.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
+            { title: t('colleagues.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v) },
             {
               title: t('colleagues.actions'),
               key: 'actions',

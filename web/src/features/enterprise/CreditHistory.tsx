@@ -9,7 +9,8 @@ import { useState } from 'react';
 import type { TCreditChange, TCreditHistory } from '../../../../src/contracts/enterprises';
 import { api, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { CreditTag, formatInstant } from './EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
+import { CreditTag } from './EnterpriseInfo';
 
 export const creditHistoryKey = (id: string) => ['enterprises', 'credit-history', id] as const;
 
@@ -28,7 +29,7 @@ const TIMELINE_COLOR: Record<TCreditChange['toStatus'], string> = {
 };
 
 export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; extra?: React.ReactNode }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<'table' | 'timeline'>('table');
   const { data, error, isLoading } = useCreditHistory(enterpriseId);
   const items = data?.items ?? [];
@@ -82,7 +83,7 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
               title: t('credit.recordedAt'),
               dataIndex: 'changedAt',
               width: 170,
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
           ]}
         />
@@ -107,7 +108,7 @@ export function CreditHistory({ enterpriseId, extra }: { enterpriseId: string; e
                     {c.note ? `；${t('credit.note')}：${c.note}` : ''}
                   </div>
                   <Typography.Text type="secondary">
-                    {c.changedByName} · {formatInstant(c.changedAt, lang)}
+                    {c.changedByName} · {formatInstant(c.changedAt)}
                   </Typography.Text>
                 </>
               ),

@@ -3,6 +3,7 @@ import { Alert, Descriptions, Tag } from 'antd';
 import type { TEnterprise } from '../../../../src/contracts/enterprises';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
+import { formatInstant } from '../../shared/time';
 
 export function CreditTag({ status }: { status: TEnterprise['creditStatus'] }) {
   const { t } = useI18n();
@@ -64,17 +65,9 @@ export function EnterpriseInfo({ e }: { e: TEnterprise }) {
         <Descriptions.Item label={t('field.contactPhone')}>{e.contactPhoneMasked}</Descriptions.Item>
         <Descriptions.Item label={t('field.legalRepName')}>{e.legalRepName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.legalRepIdNumber')}>{e.legalRepIdNumberMasked ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.registeredAt')}>{formatInstant(e.createdAt, lang)}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.updatedAt')}>{formatInstant(e.updatedAt, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.registeredAt')}>{formatInstant(e.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.updatedAt')}>{formatInstant(e.updatedAt)}</Descriptions.Item>
       </Descriptions>
     </>
   );
-}
-
-/** An ISO instant shown in Beijing time. */
-export function formatInstant(iso: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }

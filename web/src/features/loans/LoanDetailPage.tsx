@@ -14,6 +14,7 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { useLoan } from './api';
 import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
 import { ratePercent, SourceTag, StatusTag } from './LoanTags';
@@ -130,9 +131,7 @@ export default function LoanDetailPage() {
               </>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('loans.field.disbursedAt')}>
-            {loan.disbursedAt.slice(0, 10)} {loan.disbursedAt.slice(11, 16)}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('loans.field.disbursedAt')}>{formatInstant(loan.disbursedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('loans.field.maturityDate')}>{loan.maturityDate}</Descriptions.Item>
           <Descriptions.Item label={t('loans.field.status')}>
             <StatusTag status={loan.status} />

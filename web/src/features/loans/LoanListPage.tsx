@@ -15,6 +15,7 @@ import { FilterActions, LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
 import { ratePercent, StatusTag } from './LoanTags';
@@ -139,7 +140,7 @@ export default function LoanListPage() {
             {
               title: t('loans.field.disbursedAt'),
               dataIndex: 'disbursedAt',
-              render: (v: string) => `${v.slice(0, 10)} ${v.slice(11, 16)}`,
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('loans.field.interestPaid'),

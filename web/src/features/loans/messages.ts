@@ -47,7 +47,7 @@ export const loansZh = {
   'loans.record.cancel': '取消',
   'loans.record.done': '贷款已登记',
   'loans.record.already': '该贷款此前已登记，内容一致，未重复登记',
-  'loans.record.disbursedAtRequired': '放款时间（disbursedAt）为必填项',
+  'loans.record.disbursedAtRequired': '放款时间为必填项',
   'loans.record.hint':
     '金额单位为元，最多两位小数；年利率填小数（0.0385 表示 3.85%）。同一合同编号重复提交相同内容不会重复登记。',
 

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import type { TNotification } from '../../../../src/contracts/notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../shared/time';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 export default function NotificationsPage() {
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
                   <>
                     <div>{n.body}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false })}
+                      {formatInstant(n.createdAt)}
                     </Typography.Text>
                   </>
                 }

@@ -18,7 +18,7 @@ import { api, errorMessage } from '../../api/client';
 import { LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 
 type Item = z.infer<typeof ZOutboxItem>;
 type List = z.infer<typeof ZOutboxList>;
@@ -27,7 +27,7 @@ type Status = Item['status'];
 const STATUS_COLOR: Record<Status, string> = { pending: 'blue', sending: 'gold', sent: 'green', failed: 'red' };
 
 export default function OutboxPage() {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | 'all'>('all');
@@ -153,19 +153,19 @@ export default function OutboxPage() {
               title: t('outbox.createdAt'),
               dataIndex: 'createdAt',
               width: 170,
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('outbox.nextAttemptAt'),
               key: 'next',
               width: 170,
-              render: (_, r) => (r.status === 'pending' ? formatInstant(r.nextAttemptAt, lang) : '—'),
+              render: (_, r) => (r.status === 'pending' ? formatInstant(r.nextAttemptAt) : '—'),
             },
             {
               title: t('outbox.sentAt'),
               dataIndex: 'sentAt',
               width: 170,
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
           ]}
         />

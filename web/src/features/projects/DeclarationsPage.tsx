@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { useDeclarations } from './api';
 import { StateTag, WindowBanner } from './components';
 
@@ -74,7 +75,7 @@ export default function DeclarationsPage() {
             {
               title: t('projects.field.updatedAt'),
               dataIndex: 'updatedAt',
-              render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+              render: (v: string) => formatInstant(v),
             },
           ]}
         />

@@ -99,7 +99,7 @@ export function ReviewModal({
         <Form.Item
           name="reason"
           label={refusing ? t('projects.common.reason') : t('projects.review.opinion')}
-          rules={[{ required: required('reason'), message: `${t('projects.common.reason')}（reason）` }]}
+          rules={[{ required: required('reason'), message: t('projects.common.reasonRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={maxLengthOf(ZDistrictReview.shape.reason)} data-testid="review-reason" />
         </Form.Item>

@@ -21,6 +21,7 @@ import type {
 import type { DeclarationState } from '../../../../src/domain/workflow/declaration';
 import { errorMessage } from '../../api/client';
 import { type MessageKey, type Translate, useI18n } from '../../i18n';
+import { formatInstant } from '../../shared/time';
 import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
 
 const STATE_COLORS: Record<DeclarationState, string> = {
@@ -290,9 +291,7 @@ export function TimelineCard({ entries }: { entries: TTimelineEntry[] }) {
           children: (
             <div>
               <Typography.Text strong>{e.eventName}</Typography.Text>{' '}
-              <Typography.Text type="secondary">
-                {new Date(e.occurredAt).toLocaleString('zh-CN', { hour12: false })}
-              </Typography.Text>
+              <Typography.Text type="secondary">{formatInstant(e.occurredAt)}</Typography.Text>
               <div style={{ fontSize: 12 }}>{[e.actorOrg, e.actorName].filter(Boolean).join(' · ')}</div>
               {e.reason && (
                 <div>

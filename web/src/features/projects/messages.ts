@@ -87,6 +87,7 @@ export const projectsZh = {
   'projects.common.uploaded': '已上传',
   'projects.common.missing': '缺',
   'projects.common.reason': '理由',
+  'projects.common.reasonRequired': '请填写理由',
   'projects.common.deadline': '补正期限',
   'projects.common.basis': '依据',
 
@@ -285,6 +286,7 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.common.uploaded': 'Uploaded',
   'projects.common.missing': 'Missing',
   'projects.common.reason': 'Reason',
+  'projects.common.reasonRequired': 'Enter a reason',
   'projects.common.deadline': 'Correct by',
   'projects.common.basis': 'Basis',
 

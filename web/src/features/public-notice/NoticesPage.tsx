@@ -4,14 +4,33 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   type TLodgeObjection,
   type TNotice,
   type TNoticeDetail,
+  type TObjectionCase,
+  type TObjectionLookup,
   ZLodgeObjection,
+  ZObjectionLookup,
 } from '../../../../src/contracts/subsidy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,9 +38,73 @@ import { validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { capitals, documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { usePublicNotice, usePublicNotices } from '../subsidy/api';
 
 const O = ZLodgeObjection.shape;
+const L = ZObjectionLookup.shape;
+
+/** The objector looks a case up by its number and the contact given, and sees its progress and outcome. */
+function ObjectionLookup() {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<TObjectionLookup>();
+  const [found, setFound] = useState<TObjectionCase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await validFields(form);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    setFound(null);
+    try {
+      setFound(await api.post<TObjectionCase>('/api/v1/public/notices/objection-lookup', v));
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setError(rest.length ? rest.join('；') : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('notice.lookup.title')} style={{ marginTop: 16 }} data-testid="objection-lookup">
+      <Typography.Paragraph type="secondary">{t('notice.lookup.intro')}</Typography.Paragraph>
+      <Form form={form} layout="inline" name="objectionLookup" onFinish={submit}>
+        <Form.Item name="caseNo" label={t('notice.lookup.caseNo')} rules={[zodRule(L.caseNo, 'caseNo', lang)]}>
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="contact" label={t('notice.lookup.contact')} rules={[zodRule(L.contact, 'contact', lang)]}>
+          <Input style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="lookup-objection">
+            {t('notice.lookup.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      {found && (
+        <Descriptions size="small" bordered column={1} style={{ marginTop: 12 }} data-testid="objection-case">
+          <Descriptions.Item label={t('notice.lookup.caseNo')}>{found.caseNo}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.lookup.notice')}>{found.noticeTitle}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.lookup.lodgedAt')}>{formatInstant(found.lodgedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.lookup.status')}>
+            {t(`subsidy.objectionStatus.${found.status}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('notice.lookup.outcome')}>
+            {found.outcome ? t(`subsidy.objectionOutcome.${found.outcome}`) : t('notice.lookup.pending')}
+          </Descriptions.Item>
+          {found.outcomeNote && (
+            <Descriptions.Item label={t('notice.lookup.note')}>{found.outcomeNote}</Descriptions.Item>
+          )}
+          {found.closedAt && (
+            <Descriptions.Item label={t('notice.lookup.closedAt')}>{formatInstant(found.closedAt)}</Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+    </Card>
+  );
+}
 
 function PhaseTag({ phase }: { phase: TNotice['phase'] }) {
   const { t } = useI18n();
@@ -284,6 +367,7 @@ export default function NoticesPage() {
       ) : (
         <Empty description={t('notice.noNotices')} />
       )}
+      {!selected && <ObjectionLookup />}
     </>
   );
 }

@@ -20,6 +20,7 @@ import {
   Space,
   Switch,
   Table,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -38,6 +39,7 @@ import { maxLengthOf, requiredOf, validFields } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
+import { formatInstant } from '../../shared/time';
 import { SubsidyDashboard } from '../dashboard/SubsidyDashboard';
 import {
   runAllocation,
@@ -103,7 +105,7 @@ function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('subsidy.applications')}>{o.applicationCount}</Descriptions.Item>
       <Descriptions.Item label={t('subsidy.runBy')}>
-        {o.runByName} {o.startedAt.slice(0, 16).replace('T', ' ')}
+        {o.runByName} {formatInstant(o.startedAt)}
       </Descriptions.Item>
       <Descriptions.Item label={o.kind.startsWith('supplement') ? t('subsidy.freedBudget') : t('subsidy.budget')}>
         {yuan(o.budget)}
@@ -300,9 +302,19 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
                 {t('subsidy.commit')}
               </Button>
             </Popconfirm>
-            <Button disabled={!s.pendingRunId} onClick={publish} data-testid="publish-supplementary-notice">
-              {t('subsidy.publishSupplementaryNotice')}
-            </Button>
+            <Popconfirm
+              title={t('subsidy.confirm.publishTitle')}
+              description={t('subsidy.confirm.publishSupplementary')}
+              onConfirm={publish}
+              disabled={!s.pendingRunId}
+              okButtonProps={{ 'data-testid': 'confirm-publish-supplementary' } as never}
+            >
+              <Tooltip title={s.pendingRunId ? undefined : t('subsidy.why.noPendingRun')}>
+                <Button disabled={!s.pendingRunId} data-testid="publish-supplementary-notice">
+                  {t('subsidy.publishSupplementaryNotice')}
+                </Button>
+              </Tooltip>
+            </Popconfirm>
           </Space>
         )
       }
@@ -470,22 +482,48 @@ export default function AllocationPage() {
                 </Button>
                 <Popconfirm
                   title={t('subsidy.aCommittedRunCannot')}
+                  description={
+                    campaign.acceptingApplications
+                      ? t('subsidy.confirm.commitStillOpen', { d: campaign.applyTo })
+                      : undefined
+                  }
                   onConfirm={() => run(false)}
+                  disabled={campaign.status !== 'open'}
                   okButtonProps={{ 'data-testid': 'confirm-commit' } as never}
                 >
-                  <Button
-                    type="primary"
-                    danger
-                    disabled={campaign.status !== 'open'}
-                    loading={busy}
-                    data-testid="commit-run"
-                  >
-                    {t('subsidy.commit2')}
-                  </Button>
+                  <Tooltip title={campaign.status === 'open' ? undefined : t('subsidy.why.committed')}>
+                    <Button
+                      type="primary"
+                      danger
+                      disabled={campaign.status !== 'open'}
+                      loading={busy}
+                      data-testid="commit-run"
+                    >
+                      {t('subsidy.commit2')}
+                    </Button>
+                  </Tooltip>
                 </Popconfirm>
-                <Button disabled={campaign.status !== 'allocated'} onClick={publish} data-testid="publish-notice">
-                  {t('subsidy.publishNotice')}
-                </Button>
+                <Popconfirm
+                  title={t('subsidy.confirm.publishTitle')}
+                  description={t('subsidy.confirm.publish', { n: campaign.noticeDays })}
+                  onConfirm={publish}
+                  disabled={campaign.status !== 'allocated'}
+                  okButtonProps={{ 'data-testid': 'confirm-publish' } as never}
+                >
+                  <Tooltip
+                    title={
+                      campaign.status === 'allocated'
+                        ? undefined
+                        : campaign.status === 'open'
+                          ? t('subsidy.why.notAllocated')
+                          : t('subsidy.why.noticePublished')
+                    }
+                  >
+                    <Button disabled={campaign.status !== 'allocated'} data-testid="publish-notice">
+                      {t('subsidy.publishNotice')}
+                    </Button>
+                  </Tooltip>
+                </Popconfirm>
               </Space>
             )
           }

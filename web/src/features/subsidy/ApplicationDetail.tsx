@@ -4,7 +4,20 @@
  * right stage — pass / return with reasons.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { OTHER_SUBSIDY_KIND_ZH, type OtherSubsidyKind } from '../../../../src/contracts/subsidy';
 import { type ApplicationAction, applicationTransition } from '../../../../src/domain/workflow/application';
@@ -13,6 +26,7 @@ import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
+import { formatInstant, formatInstantDate } from '../../shared/time';
 import { subsidyKeys, useApplication } from './api';
 import { AwardTag, Explanation, StatusTag } from './common';
 
@@ -99,7 +113,7 @@ export function ApplicationDetail({
               { title: t('subsidy.contract'), dataIndex: 'contractNo' },
               { title: t('subsidy.bank'), dataIndex: 'bankName' },
               { title: t('subsidy.loanLv'), dataIndex: 'loanAmount', render: (v: string) => yuan(v) },
-              { title: t('subsidy.disbursed'), dataIndex: 'disbursedAt', render: (v: string) => v.slice(0, 10) },
+              { title: t('subsidy.disbursed'), dataIndex: 'disbursedAt', render: (v: string) => formatInstantDate(v) },
               { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
               { title: t('subsidy.bankRecord'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
               {
@@ -184,7 +198,7 @@ export function ApplicationDetail({
                 color: r.decision === 'return' ? 'red' : 'green',
                 content: (
                   <span>
-                    {r.at.slice(0, 16).replace('T', ' ')} {r.byName}（
+                    {formatInstant(r.at)} {r.byName}（
                     {r.stage === 'district'
                       ? t('subsidy.district3')
                       : r.stage === 'city'
@@ -213,9 +227,15 @@ export function ApplicationDetail({
                 data-testid="review-reasons"
               />
               <Space style={{ marginTop: 8 }}>
-                <Button type="primary" loading={busy} onClick={() => review('pass')} data-testid="review-pass">
-                  {stage === 'district' ? t('subsidy.passToTheCity') : t('subsidy.verify')}
-                </Button>
+                <Popconfirm
+                  title={stage === 'district' ? t('subsidy.confirm.districtPass') : t('subsidy.confirm.cityVerify')}
+                  onConfirm={() => review('pass')}
+                  okButtonProps={{ 'data-testid': 'confirm-pass' } as never}
+                >
+                  <Button type="primary" loading={busy} data-testid="review-pass">
+                    {stage === 'district' ? t('subsidy.passToTheCity') : t('subsidy.verify')}
+                  </Button>
+                </Popconfirm>
                 <Button danger loading={busy} onClick={() => review('return')} data-testid="review-return">
                   {t('subsidy.return')}
                 </Button>

@@ -134,6 +134,15 @@ export function ApplyDrawer({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const campaign = campaigns.find((c) => c.id === campaignId);
+  // refused when the form opens, not at submission: no numbered project yet, or every project already applied
+  const blocked =
+    returned || !options
+      ? null
+      : options.projects.length === 0
+        ? t('subsidy.apply.noProject')
+        : options.projects.every((p) => p.appliedApplicationId)
+          ? t('subsidy.apply.allApplied')
+          : null;
 
   const submit = async () => {
     const v = await validFields(form);
@@ -182,11 +191,21 @@ export function ApplyDrawer({
       destroyOnHidden
       title={returned ? t('subsidy.correctAndResubmit2') : t('subsidy.newInterestSubsidyApplication')}
       extra={
-        <Button type="primary" loading={busy} onClick={submit} data-testid="submit-application">
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={!!blocked}
+          title={blocked ?? undefined}
+          onClick={submit}
+          data-testid="submit-application"
+        >
           {t('subsidy.submit')}
         </Button>
       }
     >
+      {blocked && (
+        <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 16 }} data-testid="apply-blocked" />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
@@ -228,7 +247,10 @@ export function ApplyDrawer({
             }}
             options={(options?.projects ?? []).map((p) => ({
               value: p.id,
-              label: `${p.projectNo ?? ''} ${p.name}（${t('subsidy.declared')} ${p.declarationMonth}）`,
+              disabled: !returned && !!p.appliedApplicationId,
+              label: `${p.projectNo ?? ''} ${p.name}（${t('subsidy.declared')} ${p.declarationMonth}）${
+                !returned && p.appliedApplicationId ? t('subsidy.apply.alreadyAppliedOption') : ''
+              }`,
             }))}
           />
         </Form.Item>

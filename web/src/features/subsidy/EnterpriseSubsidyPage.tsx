@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { formatInstantDate } from '../../shared/time';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplyDrawer } from './ApplyDrawer';
 import { useApplication, useApplications, useCampaigns, useMySubsidy } from './api';
@@ -105,7 +106,7 @@ export default function EnterpriseSubsidyPage() {
             { title: t('subsidy.claimed'), dataIndex: 'claimedInterest', render: (v: string) => yuan(v) },
             { title: t('subsidy.bankRecord2'), dataIndex: 'bankInterest', render: (v: string) => yuan(v) },
             { title: t('subsidy.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-            { title: t('subsidy.submitted'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
+            { title: t('subsidy.submitted'), dataIndex: 'submittedAt', render: (v: string) => formatInstantDate(v) },
           ]}
         />
       </Card>

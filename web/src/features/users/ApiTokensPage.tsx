@@ -34,7 +34,7 @@ import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { useInstitutions } from './institutions';
 
 const I = ZIssueApiToken.shape;
@@ -120,23 +120,23 @@ export default function ApiTokensPage() {
               dataIndex: 'tokenPrefix',
               render: (v: string) => <span className="mono">{v}…</span>,
             },
-            { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, lang) },
+            { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v) },
             {
               title: t('tokens.lastUsed'),
               dataIndex: 'lastUsedAt',
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
             {
               title: t('tokens.expiresAt'),
               dataIndex: 'expiresAt',
-              render: (v: string) => formatInstant(v, lang),
+              render: (v: string) => formatInstant(v),
             },
             {
               title: t('users.status'),
               dataIndex: 'status',
               render: (_, tok) =>
                 tok.status === 'revoked' ? (
-                  <Tag>{t('tokens.revokedAt', { at: formatInstant(tok.revokedAt, lang) })}</Tag>
+                  <Tag>{t('tokens.revokedAt', { at: formatInstant(tok.revokedAt) })}</Tag>
                 ) : tok.status === 'expired' ? (
                   <Tag color="orange">{t('tokens.expired')}</Tag>
                 ) : (

@@ -20,7 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
-import { formatInstant } from '../enterprise/EnterpriseInfo';
+import { formatInstant } from '../../shared/time';
 import { isLocked, useAccountActions } from './accounts';
 import { useInstitutions } from './institutions';
 
@@ -233,7 +233,7 @@ export default function UsersPage() {
             {
               title: t('users.lastLogin'),
               dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatInstant(v, lang),
+              render: (v: string | null) => formatInstant(v),
             },
             {
               title: t('common.actions'),
