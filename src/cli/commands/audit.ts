@@ -19,7 +19,7 @@ import { type Config, loadConfig } from '../../config';
 import type { TAuditVerifyResult } from '../../contracts/audit';
 import { type Database, openDatabase } from '../../db/client';
 import { chainFileVerifier, describeChainFileProblem } from '../../domain/audit/chain-file';
-import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
+import { chainAuditEvents, VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
 import { sm3Hex } from '../../services/crypto';
 import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, positionals, printJson, reportBadInput } from './_io';
 
@@ -162,12 +162,26 @@ export type Opened =
   | { ok: true; database: Database; label: string }
   | { ok: false; code: 'DATABASE_IN_USE' | 'DATABASE_NOT_FOUND' | 'DATABASE_UNAVAILABLE'; message: string };
 
+/**
+ * A command's database: closing it first links what the command wrote into the audit chain (nothing else may
+ * run on an embedded data directory meanwhile to do it).
+ */
+function chainingOnClose(database: Database): Database {
+  return {
+    ...database,
+    async close() {
+      await chainAuditEvents(database.db, { maxWaitMs: 2_000 }).catch(() => {});
+      await database.close();
+    },
+  };
+}
+
 /** Opens the configured database for a command, refusing a PGlite data directory another process holds. */
 export async function openForCli(config: Config, force: boolean): Promise<Opened> {
   if (config.databaseUrl) {
     try {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 });
-      return { ok: true, database, label: 'PostgreSQL（DATABASE_URL）' };
+      return { ok: true, database: chainingOnClose(database), label: 'PostgreSQL（DATABASE_URL）' };
     } catch (e) {
       return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, 'PostgreSQL（DATABASE_URL）') };
     }
@@ -196,7 +210,7 @@ export async function openForCli(config: Config, force: boolean): Promise<Opened
   }
   try {
     const database = await openDatabase({ pgliteDir: dir });
-    return { ok: true, database, label };
+    return { ok: true, database: chainingOnClose(database), label };
   } catch (e) {
     return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, label) };
   }

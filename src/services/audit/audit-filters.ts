@@ -5,6 +5,7 @@
 import { and, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TAuditEvent, TAuditFilters } from '../../contracts/audit';
 import { auditEvents } from '../../db/schema';
+import type { ChainedEventContent } from '../../domain/audit/chain';
 import { fieldError } from '../errors';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +60,26 @@ export function auditCondition(f: TAuditFilters): SQL | undefined {
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect;
+
+/** An event row's content as the chain hashes it (`prevSeq` only once linked after ADR 0015). */
+export function eventContent(e: AuditRow): ChainedEventContent {
+  return {
+    seq: Number(e.seq),
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    scope: e.scope,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    before: e.before,
+    after: e.after,
+    clientIp: e.clientIp,
+    requestId: e.requestId,
+    ...(e.prevSeq === null ? {} : { prevSeq: Number(e.prevSeq) }),
+  };
+}
 
 export function toAuditEventView(e: AuditRow): TAuditEvent {
   return {
