@@ -148,6 +148,7 @@ function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {
       : `已校验 ${r.checked} 条事件（至第 ${r.lastSeq} 条），用时 ${(r.durationMs / 1000).toFixed(1)} 秒。`,
   );
   if (r.checked > 0) io.out(`最后一条：第 ${r.lastSeq} 条，哈希 ${r.lastHash}（可记录为下次校验的 --anchor 锚点）`);
+  if (r.pending.events > 0) io.out(pendingLine(r.pending));
   if (r.intact) {
     io.out('结论：完整，未发现篡改、插入或删除。');
     return;
@@ -156,6 +157,11 @@ function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {
   for (const p of r.problems) io.out(`  - ${p.message}`);
   if (r.problemCount > r.problems.length)
     io.out(`  ……另有 ${r.problemCount - r.problems.length} 处未列出（可用 --json 获取）`);
+}
+
+/** Events committed but not linked yet: normal for a moment after commit, a fault when many or old. */
+function pendingLine(p: TAuditVerifyResult['pending']): string {
+  return `另有 ${p.events} 条事件待入链（最早第 ${p.oldestSeq} 条，已等待 ${p.oldestAgeSeconds} 秒）：入链步骤在提交后片刻运行；数量持续增加或等待很久说明入链步骤未运行。`;
 }
 
 export type Opened =

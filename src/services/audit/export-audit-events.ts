@@ -16,6 +16,7 @@ import { CHAIN_FILE_FORMAT, CHAIN_FILE_VERSION, type ChainFileHeader } from '../
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { type AuditRow, auditCondition } from './audit-filters';
+import { chainAuditEvents } from './chain-audit-events';
 import { recordAudit } from './record-audit';
 import { toStored } from './verify-audit-chain';
 
@@ -176,6 +177,8 @@ async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQ
   }
   const where = and(auditCondition({ from, to }), isNotNull(auditEvents.hash));
   const db = ctx.deps.db;
+  // What committed before the request is linked first, so the file reaches up to now.
+  await chainAuditEvents(db, { maxWaitMs: 1_000 });
   const [range] = await db
     .select({ lo: min(auditEvents.seq), hi: max(auditEvents.seq) })
     .from(auditEvents)

@@ -22,6 +22,7 @@ import { type Ctx, inTx } from '../context';
 import { sm3Hex } from '../crypto';
 import { Errors } from '../errors';
 import { type AuditRow, eventContent } from './audit-filters';
+import { chainAuditEvents } from './chain-audit-events';
 import { recordAudit } from './record-audit';
 
 export const VERIFY_BATCH_SIZE = 5_000;
@@ -152,9 +153,13 @@ export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Pr
   };
 }
 
-/** The audit administrator's verification through the API; the check itself is recorded in the trail. */
+/**
+ * The audit administrator's verification through the API; the check itself is recorded in the trail. What
+ * committed before the request is linked first; what is still pending after that is reported as such.
+ */
 export async function verifyAuditTrail(ctx: Ctx & { actor: Actor }): Promise<TAuditVerifyResult> {
   if (!can(ctx.actor, 'audit.verify')) throw Errors.forbidden();
+  await chainAuditEvents(ctx.deps.db, { maxWaitMs: 1_000 });
   const result = await verifyAuditChain(ctx.deps.db, { now: ctx.now });
   await inTx(ctx, (tx) =>
     recordAudit(tx, ctx, {
