@@ -4,8 +4,8 @@
 -- gap-free).
 CREATE SEQUENCE "public"."audit_events_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 SELECT setval('audit_events_seq', COALESCE((SELECT max(seq) FROM audit_events), 0) + 1, false);--> statement-breakpoint
--- The transaction takes its id before its number: the chainer waits for every transaction that was running
--- when it read the sequence, so an event numbered before that read has committed or rolled back by then.
+-- The transaction takes its id before its number: the chainer waits for every transaction older than an id it
+-- takes after reading the sequence, so an event numbered before that read has committed or rolled back by then.
 CREATE OR REPLACE FUNCTION audit_next_seq() RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN

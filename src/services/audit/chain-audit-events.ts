@@ -43,16 +43,39 @@ function firstRow<T>(result: unknown): T | undefined {
   return Array.isArray(r) ? r[0] : r.rows?.[0];
 }
 
+/** Ends a transaction without committing it (nothing in it is worth keeping). */
+class Discard extends Error {}
+
+/**
+ * A transaction id taken after everything before this moment: every transaction that had an id by now has a lower
+ * one. (The snapshot's xmax is no such bound: PostgreSQL computes it from the last completed transaction, so a
+ * running one may lie at or above it.) The transaction is rolled back: it costs an id, no commit.
+ */
+async function freshXid(db: Db): Promise<string> {
+  let xid = '';
+  await db
+    .transaction(async (tx) => {
+      xid = firstRow<{ x: string }>(await tx.execute(sql`SELECT pg_current_xact_id()::text AS x`))!.x;
+      throw new Discard();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Discard)) throw e;
+    });
+  return xid;
+}
+
 /** The highest number that may be linked now, or null if a transaction running at the start has not ended. */
 async function completeHorizon(db: Db, maxWaitMs: number): Promise<number | null> {
   const s = firstRow<{ s: string | number }>(
     await db.execute(sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS s FROM audit_events_seq`),
   );
-  const x = firstRow<{ x: string }>(await db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`));
+  // Every event numbered ≤ S belongs to a transaction whose id is below this one (ids come before numbers).
+  const x = await freshXid(db);
   const deadline = Date.now() + maxWaitMs;
   for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    // The oldest running transaction is younger than ours: all the older ones have committed or rolled back.
     const done = firstRow<{ done: boolean }>(
-      await db.execute(sql`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${x!.x}::xid8 AS done`),
+      await db.execute(sql`SELECT pg_snapshot_xmin(pg_current_snapshot()) > ${x}::xid8 AS done`),
     );
     if (done?.done) return Number(s?.s ?? 0);
     if (Date.now() >= deadline) return null;
