@@ -239,7 +239,7 @@ describe('a trail chained before event numbers could skip', () => {
 
   it('verifies the old gap-free links and continues the chain after them', async () => {
     let prev = GENESIS_HASH;
-    const old = [];
+    const old: (typeof auditEvents.$inferInsert)[] = [];
     for (let seq = 1; seq <= 3; seq++) {
       const content = {
         seq,

@@ -13,9 +13,7 @@ export const auditEventsSeq = pgSequence('audit_events_seq');
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' })
-      .primaryKey()
-      .default(sql`audit_next_seq()`),
+    seq: bigint('seq', { mode: 'number' }).primaryKey().default(sql`audit_next_seq()`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
 import { sm3Hex } from '../../services/crypto/sm3';
-import { canonicalJson, chainProblemMessage, eventHash, GENESIS_HASH, linkEvents, type StoredEvent, verifyChain } from './chain';
+import {
+  canonicalJson,
+  chainProblemMessage,
+  eventHash,
+  GENESIS_HASH,
+  linkEvents,
+  type StoredEvent,
+  verifyChain,
+} from './chain';
 
 describe('SM3', () => {
   it('matches the GB/T 32905-2016 examples, and sm-crypto on the UTF-8 bytes of any text', () => {
@@ -127,7 +135,11 @@ describe('linking events whose numbers skip (rolled-back transactions)', () => {
     const events = linked();
     const i = events.findIndex((e) => e.seq === 5);
     const forgedContent = { ...content(6), prevSeq: 5 };
-    const forged = { ...forgedContent, prevHash: events[i]!.hash, hash: eventHash(events[i]!.hash, forgedContent, sm3Hex) };
+    const forged = {
+      ...forgedContent,
+      prevHash: events[i]!.hash,
+      hash: eventHash(events[i]!.hash, forgedContent, sm3Hex),
+    };
     events.splice(i + 1, 0, forged);
     const { problems } = verifyChain(events, sm3Hex);
     expect(problems).toEqual([

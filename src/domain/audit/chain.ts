@@ -121,7 +121,8 @@ export function verifyChain(
 export function chainProblemMessage(p: ChainProblem): string {
   switch (p.kind) {
     case 'gap': {
-      if (p.seq < p.expected) return `第 ${p.seq} 条序号重复或倒序，应在第 ${p.expected - 1} 条之后（事件被插入或改号）`;
+      if (p.seq < p.expected)
+        return `第 ${p.seq} 条序号重复或倒序，应在第 ${p.expected - 1} 条之后（事件被插入或改号）`;
       if (p.lastMissing === undefined) {
         return `第 ${p.seq} 条之前缺少第 ${p.expected}${p.seq - 1 > p.expected ? `～${p.seq - 1}` : ''} 条（事件被删除）`;
       }

@@ -121,7 +121,12 @@ export async function chainAuditEvents(db: Db, opts: ChainOptions = {}): Promise
         FROM (VALUES ${values}) AS v(seq, prev_seq, prev_hash, hash)
         WHERE a.seq = v.seq AND a.hash IS NULL`);
       const last = linked.at(-1)!;
-      return { n: linked.length, end: { seq: last.seq, hash: last.hash }, held: null, more: rows.length === CHAIN_BATCH };
+      return {
+        n: linked.length,
+        end: { seq: last.seq, hash: last.hash },
+        held: null,
+        more: rows.length === CHAIN_BATCH,
+      };
     });
     chained += step.n;
     if (!step.more) return { chained, lastSeq: step.end.seq, ...(step.held ? { held: step.held } : {}) };

@@ -63,7 +63,8 @@ class Unlinked {
   }
   /** A linked event came after them: each is a problem. Returns how many, and empties the list. */
   flush(problems: TAuditProblem[]): number {
-    for (const seq of this.seqs) if (problems.length < MAX_LISTED) problems.push(describeProblem({ kind: 'unchained', seq }));
+    for (const seq of this.seqs)
+      if (problems.length < MAX_LISTED) problems.push(describeProblem({ kind: 'unchained', seq }));
     const n = this.count;
     this.count = 0;
     this.oldest = null;

@@ -948,7 +948,8 @@ export const en: Record<MessageKey, string> = {
   'audit.broken': '{n} integrity problem(s) found',
   'audit.verifySummary': '{n} events checked, last sequence {last}, {ms} ms',
   'audit.lastHash': 'Last hash',
-  'audit.pending': '{n} more event(s) waiting to be chained (oldest #{seq}, {age} s); chaining follows a moment after commit',
+  'audit.pending':
+    '{n} more event(s) waiting to be chained (oldest #{seq}, {age} s); chaining follows a moment after commit',
   'audit.hashPending': 'Waiting to be chained (a moment after commit)',
 
   'tokens.intro':
