@@ -44,7 +44,11 @@ function quantile(xs: number[], q: number): number {
 /** Runs pgbench against the database; its output, or null when pgbench is missing or fails. */
 function pgbench(url: string, args: string[]): string | null {
   const res = spawnSync('pgbench', [...args, url], { encoding: 'utf8' });
-  return res.error || res.status !== 0 ? null : res.stdout;
+  if (res.error || res.status !== 0) {
+    console.log(`  pgbench ${args.join(' ')}: ${res.error?.message ?? res.stderr.trim().split('\n').at(-1)}`);
+    return null;
+  }
+  return res.stdout;
 }
 
 /** `pgbench -N` (simple update) from as many connections: transactions per second. */
@@ -54,7 +58,17 @@ function pgbenchSimpleUpdate(url: string): number | null {
   return tps ? Number(tps) : null;
 }
 
-async function burst(deps: Deps, serialised: boolean, seconds = SECONDS): Promise<Burst> {
+/** Audited writes from CONNECTIONS connections of a pool of their own (closed after, so pgbench finds room). */
+async function burst(url: string, base: Deps, serialised: boolean, seconds = SECONDS): Promise<Burst> {
+  const database = await openDatabase({ databaseUrl: url, poolSize: CONNECTIONS });
+  try {
+    return await writes({ ...base, db: database.db, readDb: database.db }, serialised, seconds);
+  } finally {
+    await database.close();
+  }
+}
+
+async function writes(deps: Deps, serialised: boolean, seconds: number): Promise<Burst> {
   const ctx = systemCtx(deps, 'bench');
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
@@ -104,7 +118,7 @@ export async function benchAuditWrites(): Promise<(Record<string, number> & { sk
   const u = new URL(url);
   u.pathname = `/${name}`;
   const dbUrl = u.toString();
-  const database = await openDatabase({ databaseUrl: dbUrl, poolSize: CONNECTIONS });
+  const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 2 });
   try {
     await runMigrations(database);
     const db = database.db;
@@ -123,8 +137,8 @@ export async function benchAuditWrites(): Promise<(Record<string, number> & { sk
     const chainer = startAuditChainer(db);
     // A short warm-up of each measure (connections opened, plans cached), not counted.
     if (hasPgbench) pgbench(dbUrl, ['-N', '-n', '-c', String(CONNECTIONS), '-j', '2', '-T', '1']);
-    await burst(deps, false, 1);
-    await burst(deps, true, 1);
+    await burst(dbUrl, deps, false, 1);
+    await burst(dbUrl, deps, true, 1);
     const ref: number[] = [];
     const now: Burst[] = [];
     const before: Burst[] = [];
@@ -133,8 +147,8 @@ export async function benchAuditWrites(): Promise<(Record<string, number> & { sk
         const tps = pgbenchSimpleUpdate(dbUrl);
         if (tps !== null) ref.push(tps);
       }
-      now.push(await burst(deps, false));
-      before.push(await burst(deps, true));
+      now.push(await burst(dbUrl, deps, false));
+      before.push(await burst(dbUrl, deps, true));
       console.log(
         `  round ${round}: pgbench -N ${ref.length ? fmt(ref.at(-1)!) : '–'} tps · audited write ${fmt(now.at(-1)!.perSecond)}/s (p99 ${fmt(now.at(-1)!.p99Ms)} ms) · serialised as before ${fmt(before.at(-1)!.perSecond)}/s (p99 ${fmt(before.at(-1)!.p99Ms)} ms)`,
       );
