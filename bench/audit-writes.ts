@@ -11,14 +11,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { type Db, openDatabase, runMigrations } from '../src/db/client';
 import { recordAudit, startAuditChainer, verifyAuditChain } from '../src/services/audit';
 import { type Deps, inTx, systemCtx } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
-import { fmt } from './lib';
+import { fmt, throwawayPostgres } from './lib';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -103,21 +102,9 @@ async function pending(db: Db): Promise<number> {
 }
 
 export async function benchAuditWrites(): Promise<(Record<string, number> & { skipped?: never }) | { skipped: true }> {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    console.log(
-      `audit-writes: 跳过 skipped — PostgreSQL unreachable at ${new URL(url).host} (${(e as Error).message})`,
-    );
-    return { skipped: true };
-  }
-  const name = `huiqi_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const dbUrl = u.toString();
+  const target = await throwawayPostgres('audit-writes');
+  if (!target) return { skipped: true };
+  const dbUrl = target.url;
   const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 2 });
   try {
     await runMigrations(database);
@@ -200,7 +187,6 @@ export async function benchAuditWrites(): Promise<(Record<string, number> & { sk
     };
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await target.drop();
   }
 }

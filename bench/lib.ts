@@ -1,4 +1,6 @@
-/** Small helpers shared by the benchmarks: a seeded PRNG and timing loops. */
+/** Small helpers shared by the benchmarks: a seeded PRNG, timing loops, a throwaway PostgreSQL database. */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 /** mulberry32: a fast seeded PRNG (deterministic inputs, run after run). */
 export function prng(seed: number): () => number {
@@ -55,4 +57,33 @@ export async function opsPerSecondAsync(fn: (i: number) => Promise<unknown>, ms 
 
 export function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/**
+ * A throwaway PostgreSQL database on DATABASE_URL (default the local test server) for one benchmark, or null
+ * (after saying so) when the server is unreachable. `drop()` removes it.
+ */
+export async function throwawayPostgres(label: string): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    console.log(`${label}: 跳过 skipped — PostgreSQL unreachable at ${new URL(url).host} (${(e as Error).message})`);
+    return null;
+  }
+  const name = `huiqi_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
 }

@@ -19,6 +19,7 @@ import {
 } from '../src/services/audit';
 import { type Ctx, inTx, systemCtx } from '../src/services/context';
 import { sm3Hex } from '../src/services/crypto';
+import { tamper } from './helpers/audit-tamper';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -35,16 +36,6 @@ async function write(ctx: Ctx, n: number, from = 1): Promise<number[]> {
 
 async function rows(db: Db) {
   return db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-}
-
-/** Runs `fn` with the append-only triggers off, as a table owner tampering with the trail would. */
-async function tamper(db: Db, fn: () => Promise<unknown>): Promise<void> {
-  await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER ALL`);
-  try {
-    await fn();
-  } finally {
-    await db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER ALL`);
-  }
 }
 
 /** A transaction held open until `release()` is called. */

@@ -21,6 +21,7 @@ import { recordAudit, recordAuditMany } from '../src/services/audit/record-audit
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { inTx, systemCtx } from '../src/services/context';
 import { sm3Hex } from '../src/services/crypto';
+import { tamper } from './helpers/audit-tamper';
 import { makeUser } from './helpers/factories';
 import { loginAs } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -46,16 +47,6 @@ async function writeEvents(db: Db, n: number): Promise<void> {
   }
   // The chaining step the server runs a moment after commit.
   await chainAuditEvents(db);
-}
-
-/** Runs `fn` with the append-only triggers off, as a table owner tampering with the trail would. */
-async function tamper(db: Db, fn: () => Promise<unknown>): Promise<void> {
-  await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER ALL`);
-  try {
-    await fn();
-  } finally {
-    await db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER ALL`);
-  }
 }
 
 async function row(db: Db, seq: number) {

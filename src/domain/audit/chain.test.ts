@@ -24,28 +24,30 @@ describe('SM3', () => {
   });
 });
 
+/** An event's content, numbered `seq`. */
+const content = (seq: number, after: unknown = { b: 1, a: [1, 2] }) => ({
+  seq,
+  occurredAt: '2026-11-21T02:00:00.000Z',
+  actorId: 'u1',
+  actorName: '张三',
+  actorRole: 'city_admin',
+  scope: { city: '440700' },
+  action: 'x.y',
+  objectType: 't',
+  objectId: String(seq),
+  before: null,
+  after,
+  clientIp: null,
+  requestId: null,
+});
+
 describe('verifyChain', () => {
   function chain(n: number): StoredEvent[] {
     const out: StoredEvent[] = [];
     let prev = GENESIS_HASH;
     for (let seq = 1; seq <= n; seq++) {
-      const content = {
-        seq,
-        occurredAt: '2026-11-21T02:00:00.000Z',
-        actorId: 'u1',
-        actorName: '张三',
-        actorRole: 'city_admin',
-        scope: { city: '440700' },
-        action: 'x.y',
-        objectType: 't',
-        objectId: String(seq),
-        before: null,
-        after: { b: 1, a: [1, 2] },
-        clientIp: null,
-        requestId: null,
-      };
-      const hash = eventHash(prev, content, sm3Hex);
-      out.push({ ...content, prevHash: prev, hash });
+      const hash = eventHash(prev, content(seq), sm3Hex);
+      out.push({ ...content(seq), prevHash: prev, hash });
       prev = hash;
     }
     return out;
@@ -82,21 +84,6 @@ describe('verifyChain', () => {
 });
 
 describe('linking events whose numbers skip (rolled-back transactions)', () => {
-  const content = (seq: number) => ({
-    seq,
-    occurredAt: '2026-11-21T02:00:00.000Z',
-    actorId: 'u1',
-    actorName: '张三',
-    actorRole: 'city_admin',
-    scope: { city: '440700' },
-    action: 'x.y',
-    objectType: 't',
-    objectId: String(seq),
-    before: null,
-    after: { n: seq },
-    clientIp: null,
-    requestId: null,
-  });
   // 3, 6 and 7 were rolled back.
   const numbers = [1, 2, 4, 5, 8, 9, 10];
   const linked = () => linkEvents(numbers.map(content), sm3Hex, { seq: 0, hash: GENESIS_HASH });

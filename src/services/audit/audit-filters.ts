@@ -82,20 +82,6 @@ export function eventContent(e: AuditRow): ChainedEventContent {
 }
 
 export function toAuditEventView(e: AuditRow): TAuditEvent {
-  return {
-    seq: e.seq,
-    occurredAt: e.occurredAt.toISOString(),
-    actorId: e.actorId,
-    actorName: e.actorName,
-    actorRole: e.actorRole,
-    scope: e.scope,
-    action: e.action,
-    objectType: e.objectType,
-    objectId: e.objectId,
-    before: e.before,
-    after: e.after,
-    clientIp: e.clientIp,
-    requestId: e.requestId,
-    hash: e.hash,
-  };
+  const { prevSeq: _, ...content } = eventContent(e);
+  return { ...content, hash: e.hash };
 }
