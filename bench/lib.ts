@@ -1,6 +1,6 @@
 /** Small helpers shared by the benchmarks: a seeded PRNG, timing loops, a throwaway PostgreSQL database. */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
 
 /** mulberry32: a fast seeded PRNG (deterministic inputs, run after run). */
 export function prng(seed: number): () => number {
@@ -65,25 +65,14 @@ export function fmt(n: number): string {
  */
 export async function throwawayPostgres(label: string): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
-    await admin.connect();
+    await probe.connect();
   } catch (e) {
     console.log(`${label}: 跳过 skipped — PostgreSQL unreachable at ${new URL(url).host} (${(e as Error).message})`);
     return null;
+  } finally {
+    await probe.end().catch(() => {});
   }
-  const name = `huiqi_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  return createThrowawayDatabase(url, 'huiqi_bench');
 }
