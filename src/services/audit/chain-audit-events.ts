@@ -69,6 +69,15 @@ async function completeHorizon(db: Db, maxWaitMs: number): Promise<number | null
   const s = firstRow<{ s: string | number }>(
     await db.execute(sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS s FROM audit_events_seq`),
   );
+  // Nothing committed waits after the chain's end: no work, and no transaction id spent (an idle server).
+  const work = firstRow<{ work: boolean }>(
+    await db.execute(sql`
+      SELECT EXISTS (
+        SELECT 1 FROM audit_events
+        WHERE hash IS NULL AND seq > (SELECT coalesce(max(seq), 0) FROM audit_events WHERE hash IS NOT NULL)
+      ) AS work`),
+  );
+  if (!work?.work) return 0;
   // Every event numbered ≤ S belongs to a transaction whose id is below this one (ids come before numbers).
   const x = await freshXid(db);
   const deadline = Date.now() + maxWaitMs;
