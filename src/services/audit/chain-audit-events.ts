@@ -4,11 +4,11 @@
  * (a try-lock: a second one simply skips its turn).
  *
  * Numbers come from a sequence, so an event with a lower number may commit after one with a higher number. The
- * chainer therefore only links a prefix it knows is complete: it reads the last number handed out (S), then the
- * transaction snapshot, and waits until every transaction running at that moment has ended. A transaction takes
- * its id before its number (`audit_next_seq()`), so each event numbered ≤ S belongs to a transaction that was
- * visible in that snapshot or had already ended: once they have all ended, every event ≤ S is committed (and
- * visible) or rolled back (and never will be). Missing numbers are rolled back, and each link names the event it
+ * chainer therefore only links a prefix it knows is complete: it reads the last number handed out (S), then takes a
+ * transaction id of its own (X), and waits until no transaction older than X is running (`pg_snapshot_xmin` > X).
+ * A transaction takes its id before its number (`audit_next_seq()`), so each event numbered ≤ S belongs to a
+ * transaction older than X: once they have all ended, every event ≤ S is committed (and visible) or rolled back
+ * (and never will be). Missing numbers are rolled back, and each link names the event it
  * follows (`prevSeq`), so verification tells a rollback from a deletion.
  */
 import { and, asc, desc, gt, isNotNull, lte, sql } from 'drizzle-orm';
