@@ -10,7 +10,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { openDatabase, runMigrations } from '../src/db/client';
 import { seedReference } from '../src/db/seed/reference';
@@ -18,6 +17,7 @@ import type { Ctx, Deps } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
 import { runAllocation } from '../src/services/subsidy/run-allocation';
+import { throwawayPostgres } from './lib';
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const ENTERPRISES = Math.ceil(N / 2);
@@ -27,22 +27,9 @@ function ms(t0: number): number {
 }
 
 export async function benchAllocationDb(): Promise<{ skipped: boolean; allocateMs?: number }> {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    console.log(
-      `allocation-db: 跳过 skipped — PostgreSQL unreachable at ${new URL(url).host} (${(e as Error).message})`,
-    );
-    return { skipped: true };
-  }
-  const name = `huiqi_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
+  const target = await throwawayPostgres('allocation-db');
+  if (!target) return { skipped: true };
+  const database = await openDatabase({ databaseUrl: target.url, poolSize: 4 });
   try {
     await runMigrations(database);
     await seedReference(database.db);
@@ -105,10 +92,7 @@ export async function benchAllocationDb(): Promise<{ skipped: boolean; allocateM
     return { skipped: false, allocateMs };
   } finally {
     await database.close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await target.drop();
   }
 }
 

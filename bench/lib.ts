@@ -1,4 +1,6 @@
-/** Small helpers shared by the benchmarks: a seeded PRNG and timing loops. */
+/** Small helpers shared by the benchmarks: a seeded PRNG, timing loops, a throwaway PostgreSQL database. */
+import pg from 'pg';
+import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
 
 /** mulberry32: a fast seeded PRNG (deterministic inputs, run after run). */
 export function prng(seed: number): () => number {
@@ -55,4 +57,22 @@ export async function opsPerSecondAsync(fn: (i: number) => Promise<unknown>, ms 
 
 export function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/**
+ * A throwaway PostgreSQL database on DATABASE_URL (default the local test server) for one benchmark, or null
+ * (after saying so) when the server is unreachable. `drop()` removes it.
+ */
+export async function throwawayPostgres(label: string): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await probe.connect();
+  } catch (e) {
+    console.log(`${label}: 跳过 skipped — PostgreSQL unreachable at ${new URL(url).host} (${(e as Error).message})`);
+    return null;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  return createThrowawayDatabase(url, 'huiqi_bench');
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs each benchmark module in turn and prints its figures. To add a benchmark, add one line
  * to BENCHES (modules are imported lazily). `npm run bench -- allocation` runs that one; `npm run bench -- policy` the names containing "policy".
+ * `npm run bench -- --json` ends with one JSON line of the headline figures the benchmarks measured.
  */
 import { cpus, loadavg } from 'node:os';
 
@@ -13,7 +14,11 @@ const BENCHES: Bench[] = [
   { name: 'policy-engine', run: async () => (await import('./policy-engine')).benchPolicyEngine() },
   { name: 'allocation', run: async () => (await import('./allocation')).benchAllocation() },
   { name: 'allocation-db', run: async () => (await import('./allocation-db')).benchAllocationDb() },
+  { name: 'audit-writes', run: async () => (await import('./audit-writes')).benchAuditWrites() },
 ];
+
+/** Headline figures that go into the `--json` line, when a benchmark returns them. */
+const HEADLINE = ['writesVsPgbench', 'writesPerSecond', 'writesP99Ms', 'serialisedWritesPerSecond'];
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 // A filter equal to a name selects exactly that benchmark; otherwise it selects the names containing it.
@@ -29,15 +34,18 @@ console.log(
     .join(' ')}`,
 );
 let failed = 0;
+const figures: Record<string, number> = {};
 for (const b of selected) {
   console.log(`\n▶ ${b.name}`);
   const t0 = performance.now();
   try {
-    await b.run();
+    const result = (await b.run()) as Record<string, unknown> | undefined;
+    for (const key of HEADLINE) if (typeof result?.[key] === 'number') figures[key] = result[key] as number;
   } catch (e) {
     failed++;
     console.error(`${b.name} failed: ${(e as Error).stack ?? e}`);
   }
   console.log(`  (${b.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
+if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
 process.exitCode = failed ? 1 : 0;

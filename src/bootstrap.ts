@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from './config';
 import { type Database, openDatabase, runMigrations } from './db/client';
 import { seedReference } from './db/seed/reference';
+import { startAuditChainer } from './services/audit';
 import type { Deps } from './services/context';
 import { createDataCipher, loadDataKey } from './services/crypto/data-cipher';
 import { LocalFileStorage } from './services/storage/file-storage';
@@ -41,11 +42,16 @@ export async function startRuntime(config: Config, clock: () => Date = () => new
     ),
     storage: new LocalFileStorage(config.filesDir),
   };
+  // Links committed audit events into the SM3 chain a moment after commit (ADR 0015); one instance at a time.
+  const chainer = startAuditChainer(database.db, {
+    onError: (err) => console.warn(`审计日志入链暂未完成，稍后重试：${err.message}`),
+  });
   return {
     deps,
     database,
     readDatabase,
     async close() {
+      await chainer.stop();
       await readDatabase?.close();
       await database.close();
     },

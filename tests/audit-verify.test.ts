@@ -16,10 +16,12 @@ import type { Db } from '../src/db/client';
 import { runMigrations } from '../src/db/client';
 import { auditEvents } from '../src/db/schema';
 import { eventHash } from '../src/domain/audit/chain';
+import { chainAuditEvents } from '../src/services/audit/chain-audit-events';
 import { recordAudit, recordAuditMany } from '../src/services/audit/record-audit';
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { inTx, systemCtx } from '../src/services/context';
 import { sm3Hex } from '../src/services/crypto';
+import { tamper } from './helpers/audit-tamper';
 import { makeUser } from './helpers/factories';
 import { loginAs } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -43,16 +45,8 @@ async function writeEvents(db: Db, n: number): Promise<void> {
       }),
     );
   }
-}
-
-/** Runs `fn` with the append-only triggers off, as a table owner tampering with the trail would. */
-async function tamper(db: Db, fn: () => Promise<unknown>): Promise<void> {
-  await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER ALL`);
-  try {
-    await fn();
-  } finally {
-    await db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER ALL`);
-  }
+  // The chaining step the server runs a moment after commit.
+  await chainAuditEvents(db);
 }
 
 async function row(db: Db, seq: number) {
@@ -99,7 +93,7 @@ describe('verification through the service and the API', () => {
     const original = await row(p.deps.db, 12);
     const { prevHash, hash: _h, ...content } = original;
     const forged = { ...content, occurredAt: original.occurredAt.toISOString(), after: { n: 0 } };
-    const newHash = eventHash(prevHash, forged, sm3Hex);
+    const newHash = eventHash(prevHash!, forged, sm3Hex);
     await tamper(p.deps.db, () =>
       p.deps.db
         .update(auditEvents)
@@ -155,7 +149,7 @@ describe('verification through the service and the API', () => {
         ...content,
         occurredAt: new Date(content.occurredAt),
         prevHash: prev.hash,
-        hash: eventHash(prev.hash, content, sm3Hex),
+        hash: eventHash(prev.hash!, content, sm3Hex),
       });
     });
     const r = await verifyAuditChain(p.deps.db, { batchSize: 6 });
@@ -191,7 +185,7 @@ describe('verification through the service and the API', () => {
     await tamper(p.deps.db, () => p.deps.db.execute(sql`DELETE FROM audit_events WHERE seq >= 29`));
     // Without an anchor a cut-off tail looks like a shorter trail; with one it is caught.
     expect((await verifyAuditChain(p.deps.db)).intact).toBe(true);
-    const anchored = await verifyAuditChain(p.deps.db, { anchor: { seq: 30, hash: last.hash } });
+    const anchored = await verifyAuditChain(p.deps.db, { anchor: { seq: 30, hash: last.hash! } });
     expect(anchored.intact).toBe(false);
     expect(anchored.problems[0]).toMatchObject({ kind: 'anchor_mismatch', seq: 30 });
     expect(anchored.problems[0]!.message).toContain('尾部');

@@ -52,7 +52,8 @@ export const ZAuditEvent = z.object({
   after: z.unknown(),
   clientIp: z.string().nullable(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  /** Null while the event waits for the chaining step (a moment after its transaction committed). */
+  hash: z.string().nullable(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
@@ -65,9 +66,11 @@ export const ZAuditPage = z.object({
 export type TAuditPage = z.infer<typeof ZAuditPage>;
 
 export const ZAuditProblem = z.object({
-  kind: z.enum(['gap', 'broken_link', 'altered', 'anchor_mismatch']),
+  kind: z.enum(['gap', 'inserted', 'broken_link', 'altered', 'unchained', 'anchor_mismatch']),
   seq: z.number().int(),
   expected: z.number().int().optional(),
+  /** For a gap: the last missing event (the one the next event is linked after). */
+  lastMissing: z.number().int().optional(),
   /** Chinese explanation, e.g. "第 12 条之前缺少第 11 条（被删除或插入）". */
   message: z.string(),
 });
@@ -81,6 +84,16 @@ export const ZAuditVerifyResult = z.object({
   problems: z.array(ZAuditProblem),
   /** Problems beyond this many are counted but not listed. */
   problemCount: z.number().int(),
+  /**
+   * Events committed but not linked into the chain yet (the chaining step runs shortly after commit, ADR 0015):
+   * how many, and the oldest. A large or old backlog means the chaining step is not running.
+   */
+  pending: z.object({
+    events: z.number().int(),
+    oldestSeq: z.number().int().nullable(),
+    oldestAt: z.string().nullable(),
+    oldestAgeSeconds: z.number().int().nullable(),
+  }),
   durationMs: z.number().int(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;

@@ -19,7 +19,7 @@ import { type Config, loadConfig } from '../../config';
 import type { TAuditVerifyResult } from '../../contracts/audit';
 import { type Database, openDatabase } from '../../db/client';
 import { chainFileVerifier, describeChainFileProblem } from '../../domain/audit/chain-file';
-import { VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
+import { chainAuditEvents, VERIFY_BATCH_SIZE, verifyAuditChain } from '../../services/audit';
 import { sm3Hex } from '../../services/crypto';
 import { badInput, type CliIO, EXIT_OK, flagValue, hasFlag, positionals, printJson, reportBadInput } from './_io';
 
@@ -148,6 +148,7 @@ function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {
       : `已校验 ${r.checked} 条事件（至第 ${r.lastSeq} 条），用时 ${(r.durationMs / 1000).toFixed(1)} 秒。`,
   );
   if (r.checked > 0) io.out(`最后一条：第 ${r.lastSeq} 条，哈希 ${r.lastHash}（可记录为下次校验的 --anchor 锚点）`);
+  if (r.pending.events > 0) io.out(pendingLine(r.pending));
   if (r.intact) {
     io.out('结论：完整，未发现篡改、插入或删除。');
     return;
@@ -158,16 +159,35 @@ function printSummary(io: CliIO, r: TAuditVerifyResult, label: string): void {
     io.out(`  ……另有 ${r.problemCount - r.problems.length} 处未列出（可用 --json 获取）`);
 }
 
+/** Events committed but not linked yet: normal for a moment after commit, a fault when many or old. */
+function pendingLine(p: TAuditVerifyResult['pending']): string {
+  return `另有 ${p.events} 条事件待入链（最早第 ${p.oldestSeq} 条，已等待 ${p.oldestAgeSeconds} 秒）：入链步骤在提交后片刻运行；数量持续增加或等待很久说明入链步骤未运行。`;
+}
+
 export type Opened =
   | { ok: true; database: Database; label: string }
   | { ok: false; code: 'DATABASE_IN_USE' | 'DATABASE_NOT_FOUND' | 'DATABASE_UNAVAILABLE'; message: string };
+
+/**
+ * A command's database: closing it first links what the command wrote into the audit chain (nothing else may
+ * run on an embedded data directory meanwhile to do it).
+ */
+function chainingOnClose(database: Database): Database {
+  return {
+    ...database,
+    async close() {
+      await chainAuditEvents(database.db, { maxWaitMs: 2_000 }).catch(() => {});
+      await database.close();
+    },
+  };
+}
 
 /** Opens the configured database for a command, refusing a PGlite data directory another process holds. */
 export async function openForCli(config: Config, force: boolean): Promise<Opened> {
   if (config.databaseUrl) {
     try {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 });
-      return { ok: true, database, label: 'PostgreSQL（DATABASE_URL）' };
+      return { ok: true, database: chainingOnClose(database), label: 'PostgreSQL（DATABASE_URL）' };
     } catch (e) {
       return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, 'PostgreSQL（DATABASE_URL）') };
     }
@@ -196,7 +216,7 @@ export async function openForCli(config: Config, force: boolean): Promise<Opened
   }
   try {
     const database = await openDatabase({ pgliteDir: dir });
-    return { ok: true, database, label };
+    return { ok: true, database: chainingOnClose(database), label };
   } catch (e) {
     return { ok: false, code: 'DATABASE_UNAVAILABLE', message: describeDbError(e, label) };
   }

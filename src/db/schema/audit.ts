@@ -1,10 +1,19 @@
-/** The audit trail: append-only, chained by SM3 hash. `seq` is gap-free (assigned under an advisory lock). */
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+/**
+ * The audit trail: append-only, chained by SM3 hash (ADR 0015). A writer only inserts the event: `seq` comes from
+ * a database sequence at insert (no lock, so numbers of rolled-back transactions are skipped). A single chaining
+ * step fills `prev_seq`, `prev_hash` and `hash` once, shortly after commit, in `seq` order; the database refuses
+ * any other change. Events chained before ADR 0015 have no `prev_seq` (their numbers were gap-free).
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Numbers events at insert; `audit_next_seq()` takes the transaction's id first (see the chainer). */
+export const auditEventsSeq = pgSequence('audit_events_seq');
 
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).primaryKey().default(sql`audit_next_seq()`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
@@ -18,8 +27,11 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     clientIp: text('client_ip'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** The chained event before this one (0 for the first); null before chaining and on pre-ADR-0015 events. */
+    prevSeq: bigint('prev_seq', { mode: 'number' }),
+    /** Null until the chaining step links the event. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_events_time_idx').on(t.occurredAt),

@@ -33,7 +33,7 @@ import { fenToYuan, formatYuanDisplay, ratio, roundHalfUp, yuanToFen } from '../
 import type { ApplicationStatus } from '../../domain/workflow/application';
 import { DECLARATION_STATE_NAMES } from '../../domain/workflow/declaration';
 import { uploadAttachment } from '../../services/attachments';
-import { recordAudit } from '../../services/audit';
+import { chainAuditEvents, recordAudit } from '../../services/audit';
 import type { Ctx, Deps } from '../../services/context';
 import { registerEnterprise, setCreditStanding } from '../../services/enterprises';
 import {
@@ -1065,7 +1065,7 @@ export function demoBusinessWanted(env: NodeJS.ProcessEnv = process.env): boolea
 export async function loadDemoData(deps: Deps, opts: { business?: boolean } = {}): Promise<DemoLoad | null> {
   const business = opts.business ?? true;
   if (!(await isEmpty(deps.db))) return null;
-  return deps.db.transaction(async (outer) => {
+  const loaded = await deps.db.transaction(async (outer) => {
     await outer.execute(sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
     if (!(await isEmpty(outer))) return null;
     // The use cases open their own transactions on `deps.db`; on this transaction they become savepoints.
@@ -1099,6 +1099,9 @@ export async function loadDemoData(deps: Deps, opts: { business?: boolean } = {}
     );
     return { accounts: [...accounts, ...(summary?.accounts ?? [])], business: summary };
   });
+  // The history is linked into the audit chain at once, so a fresh platform verifies complete.
+  if (loaded) await chainAuditEvents(deps.db);
+  return loaded;
 }
 
 function systemActor(): Actor {

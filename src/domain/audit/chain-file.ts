@@ -21,6 +21,8 @@ export interface ChainFileHeader {
   events: number;
   /** The hash the first event links to (the event before the range, or the genesis hash). */
   startPrevHash: string;
+  /** The event the first one links to (absent for events chained before event numbers could skip). */
+  startPrevSeq?: number;
   exportedAt: string;
   exportedBy: string;
 }
@@ -52,7 +54,8 @@ function isHeader(v: unknown): v is ChainFileHeader {
     Number.isInteger(h.toSeq) &&
     Number.isInteger(h.events) &&
     typeof h.startPrevHash === 'string' &&
-    HEX64.test(h.startPrevHash)
+    HEX64.test(h.startPrevHash) &&
+    (h.startPrevSeq === undefined || Number.isInteger(h.startPrevSeq))
   );
 }
 
@@ -94,8 +97,8 @@ export function chainFileVerifier(digest: Digest, anchor?: { seq: number; hash: 
         return;
       }
       const start = last ??
-        (header ? { seq: header.fromSeq - 1, hash: header.startPrevHash } : null) ?? {
-          seq: value.seq - 1,
+        (header ? { seq: header.startPrevSeq ?? header.fromSeq - 1, hash: header.startPrevHash } : null) ?? {
+          seq: value.prevSeq ?? value.seq - 1,
           hash: value.prevHash,
         };
       const r = verifyChain([value], digest, start);

@@ -5,6 +5,7 @@
 import { and, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TAuditEvent, TAuditFilters } from '../../contracts/audit';
 import { auditEvents } from '../../db/schema';
+import type { ChainedEventContent } from '../../domain/audit/chain';
 import { fieldError } from '../errors';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,9 +61,10 @@ export function auditCondition(f: TAuditFilters): SQL | undefined {
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-export function toAuditEventView(e: AuditRow): TAuditEvent {
+/** An event row's content as the chain hashes it (`prevSeq` only once linked after ADR 0015). */
+export function eventContent(e: AuditRow): ChainedEventContent {
   return {
-    seq: e.seq,
+    seq: Number(e.seq),
     occurredAt: e.occurredAt.toISOString(),
     actorId: e.actorId,
     actorName: e.actorName,
@@ -75,6 +77,11 @@ export function toAuditEventView(e: AuditRow): TAuditEvent {
     after: e.after,
     clientIp: e.clientIp,
     requestId: e.requestId,
-    hash: e.hash,
+    ...(e.prevSeq === null ? {} : { prevSeq: Number(e.prevSeq) }),
   };
+}
+
+export function toAuditEventView(e: AuditRow): TAuditEvent {
+  const { prevSeq: _, ...content } = eventContent(e);
+  return { ...content, hash: e.hash };
 }

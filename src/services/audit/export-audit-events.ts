@@ -4,7 +4,7 @@
  * itself an audit event, written before the file is produced.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { and, asc, count, desc, eq, gt, lt, lte, max, min, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, lt, lte, max, min, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { AUDIT_OBJECT_LABELS, auditActionLabel, type TAuditExportQuery } from '../../contracts/audit';
 import type { Db } from '../../db/client';
@@ -17,6 +17,7 @@ import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { beijingDateCell, bureauSheet, DATE_TIME_FORMAT } from '../spreadsheet';
 import { type AuditRow, auditCondition } from './audit-filters';
+import { chainAuditEvents } from './chain-audit-events';
 import { recordAudit } from './record-audit';
 import { toStored } from './verify-audit-chain';
 
@@ -81,7 +82,7 @@ function record(e: AuditRow): Record<string, string | number> {
     after: json(e.after),
     clientIp: e.clientIp ?? '',
     requestId: e.requestId ?? '',
-    hash: e.hash,
+    hash: e.hash ?? '（待入链）',
   };
 }
 
@@ -143,7 +144,7 @@ async function* ascendingBatches(db: Db, fromSeq: number, toSeq: number): AsyncG
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(and(gt(auditEvents.seq, after), lte(auditEvents.seq, toSeq)))
+      .where(and(gt(auditEvents.seq, after), lte(auditEvents.seq, toSeq), isNotNull(auditEvents.hash)))
       .orderBy(asc(auditEvents.seq))
       .limit(BATCH);
     if (!rows.length) return;
@@ -163,8 +164,9 @@ async function writeChainFile(out: PassThrough, header: ChainFileHeader, source:
 }
 
 /**
- * The offline-verifiable export of a period: every event from the first to the last one in the period, with no
- * other filter (any filter would leave holes in the chain), in seq order with its hashes.
+ * The offline-verifiable export of a period: every linked event from the first to the last one in the period,
+ * with no other filter (any filter would leave holes in the chain), in seq order with its hashes. Events still
+ * waiting for the chaining step (a moment after commit) go into the next export.
  */
 async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQuery): Promise<AuditExport> {
   const { format: _, from, to, ...others } = query;
@@ -175,15 +177,23 @@ async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQ
       'The verifiable export (jsonl) takes a period only: other filters would break the chain',
     );
   }
-  const where = auditCondition({ from, to });
+  const where = and(auditCondition({ from, to }), isNotNull(auditEvents.hash));
   const db = ctx.deps.db;
+  // What committed before the request is linked first, so the file reaches up to now.
+  await chainAuditEvents(db, { maxWaitMs: 1_000 });
   const [range] = await db
     .select({ lo: min(auditEvents.seq), hi: max(auditEvents.seq) })
     .from(auditEvents)
     .where(where);
   const fromSeq = Number(range?.lo ?? 0);
   const toSeq = Number(range?.hi ?? 0);
-  const rows = fromSeq ? toSeq - fromSeq + 1 : 0;
+  const [inRange] = fromSeq
+    ? await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(gte(auditEvents.seq, fromSeq), lte(auditEvents.seq, toSeq), isNotNull(auditEvents.hash)))
+    : [];
+  const rows = inRange?.n ?? 0;
   if (rows > CHAIN_EXPORT_MAX_ROWS) {
     throw Errors.unprocessable(
       'EXPORT_TOO_LARGE',
@@ -193,7 +203,10 @@ async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQ
     );
   }
   const [first] = fromSeq
-    ? await db.select({ prevHash: auditEvents.prevHash }).from(auditEvents).where(eq(auditEvents.seq, fromSeq))
+    ? await db
+        .select({ prevSeq: auditEvents.prevSeq, prevHash: auditEvents.prevHash })
+        .from(auditEvents)
+        .where(eq(auditEvents.seq, fromSeq))
     : [];
   const [last] = toSeq
     ? await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, toSeq))
@@ -207,6 +220,7 @@ async function exportChainFile(ctx: Ctx & { actor: Actor }, query: TAuditExportQ
     toSeq,
     events: rows,
     startPrevHash: first?.prevHash ?? GENESIS_HASH,
+    ...(first?.prevSeq === null || first?.prevSeq === undefined ? {} : { startPrevSeq: Number(first.prevSeq) }),
     exportedAt: ctx.now.toISOString(),
     exportedBy: ctx.actor.name,
   };

@@ -1,17 +1,14 @@
 /**
- * Appends an audit event inside the caller's transaction. An advisory transaction lock orders writers across
- * app instances, so `seq` is gap-free and each event links to the one before it. Call it last in a transaction
- * to hold the lock briefly.
+ * Appends an audit event inside the caller's transaction: one insert, no lock (ADR 0015). The database numbers the
+ * event (`seq`, from a sequence); the chaining step (`chainAuditEvents`) links it into the SM3 chain shortly after
+ * the transaction commits. Concurrent writers therefore never wait for each other here, and an event exists
+ * exactly when the state change it records committed.
  */
-import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { scopeOf } from '../../domain/access/actor';
-import { type ChainedEventContent, eventHash, GENESIS_HASH, toStoredJson } from '../../domain/audit/chain';
+import { toStoredJson } from '../../domain/audit/chain';
 import type { Ctx } from '../context';
-import { sm3Hex } from '../crypto';
-
-export const AUDIT_LOCK_KEY = 7300002;
 
 export interface AuditInput {
   /** module.verb, e.g. "enterprise.registered", "declaration.verified". */
@@ -22,6 +19,7 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** Appends one event; returns its number. */
 export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<number> {
   const [seq] = await recordAuditMany(tx, ctx, [input]);
   return seq!;
@@ -31,46 +29,36 @@ export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<
 const AUDIT_INSERT_CHUNK = 1000;
 
 /**
- * Appends several events in order under one lock: one read of the chain's end, hashes chained in memory, multi-row
- * inserts. The same chain as calling `recordAudit` once per event, at a fraction of the round trips (bulk imports).
+ * Appends several events in order with multi-row inserts (bulk imports); returns their numbers, ascending. Other
+ * transactions may number events in between: the chain links events in number order whatever their writer.
  */
 export async function recordAuditMany(tx: Tx, ctx: Ctx, inputs: readonly AuditInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const occurredAt = ctx.now.toISOString();
-  const rows: (typeof auditEvents.$inferInsert)[] = [];
+  const occurredAt = ctx.now;
+  const base = {
+    occurredAt,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.name ?? null,
+    actorRole: ctx.actor?.role ?? 'public',
+    scope: scopeOf(ctx.actor),
+    clientIp: ctx.clientIp,
+    requestId: ctx.requestId,
+  };
+  const rows: (typeof auditEvents.$inferInsert)[] = inputs.map((input) => ({
+    ...base,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    before: toStoredJson(input.before),
+    after: toStoredJson(input.after),
+  }));
   const seqs: number[] = [];
-  for (const input of inputs) {
-    seq += 1;
-    const content: ChainedEventContent = {
-      seq,
-      occurredAt,
-      actorId: ctx.actor?.id ?? null,
-      actorName: ctx.actor?.name ?? null,
-      actorRole: ctx.actor?.role ?? 'public',
-      scope: scopeOf(ctx.actor),
-      action: input.action,
-      objectType: input.objectType,
-      objectId: input.objectId,
-      before: toStoredJson(input.before),
-      after: toStoredJson(input.after),
-      clientIp: ctx.clientIp,
-      requestId: ctx.requestId,
-    };
-    const hash = eventHash(prevHash, content, sm3Hex);
-    rows.push({ ...content, occurredAt: new Date(occurredAt), prevHash, hash });
-    seqs.push(seq);
-    prevHash = hash;
-  }
   for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK) {
-    await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_INSERT_CHUNK));
+    const inserted = await tx
+      .insert(auditEvents)
+      .values(rows.slice(i, i + AUDIT_INSERT_CHUNK))
+      .returning({ seq: auditEvents.seq });
+    for (const r of inserted) seqs.push(Number(r.seq));
   }
-  return seqs;
+  return seqs.sort((a, b) => a - b);
 }

@@ -1,7 +1,9 @@
 /**
  * Verifies the SM3 chain of the whole audit trail, reading it in batches by `seq` so memory stays flat at any
- * size. Reports every altered event, every gap (deleted or inserted events) and every broken link. A trusted
- * anchor (a seq and hash written down earlier) also catches events deleted from the end of the trail.
+ * size. Reports every altered event, every gap (deleted or inserted events), every broken link and every event
+ * left out of the chain while later ones are in it. A trusted anchor (a seq and hash written down earlier) also
+ * catches events deleted from the end of the trail. Events after the chain's end are not yet linked (the chaining
+ * step runs a moment after commit, ADR 0015): they are reported as pending, with the age of the oldest.
  */
 import { asc, eq, gt } from 'drizzle-orm';
 import type { TAuditProblem, TAuditVerifyResult } from '../../contracts/audit';
@@ -19,7 +21,8 @@ import {
 import { type Ctx, inTx } from '../context';
 import { sm3Hex } from '../crypto';
 import { Errors } from '../errors';
-import type { AuditRow } from './audit-filters';
+import { type AuditRow, eventContent } from './audit-filters';
+import { chainAuditEvents } from './chain-audit-events';
 import { recordAudit } from './record-audit';
 
 export const VERIFY_BATCH_SIZE = 5_000;
@@ -31,31 +34,43 @@ export interface VerifyOptions {
   /** A seq and hash recorded earlier (e.g. from a previous run); the event must still exist with that hash. */
   anchor?: { seq: number; hash: string };
   onProgress?: (checked: number, lastSeq: number) => void;
+  /** The instant the age of pending events is measured at (default: now). */
+  now?: Date;
 }
 
-/** An event row as the chain hashes it. */
+/** A linked event row as the chain hashes it. */
 export function toStored(e: AuditRow): StoredEvent {
-  return {
-    seq: Number(e.seq),
-    occurredAt: e.occurredAt.toISOString(),
-    actorId: e.actorId,
-    actorName: e.actorName,
-    actorRole: e.actorRole,
-    scope: e.scope,
-    action: e.action,
-    objectType: e.objectType,
-    objectId: e.objectId,
-    before: e.before,
-    after: e.after,
-    clientIp: e.clientIp,
-    requestId: e.requestId,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
+  return { ...eventContent(e), prevHash: e.prevHash ?? '', hash: e.hash ?? '' };
 }
 
-export function describeProblem(p: ChainProblem): TAuditProblem {
-  return { ...p, message: chainProblemMessage(p) };
+export function describeProblem(p: ChainProblem | { kind: 'unchained'; seq: number }): TAuditProblem {
+  const message =
+    p.kind === 'unchained'
+      ? `第 ${p.seq} 条不在哈希链中，而其后的事件已入链（事件被插入，或绕过了入链步骤）`
+      : chainProblemMessage(p);
+  return { ...p, message };
+}
+
+/** Events not linked yet, in seq order: the ones left behind if a linked event follows them. */
+class Unlinked {
+  count = 0;
+  oldest: { seq: number; at: Date } | null = null;
+  private seqs: number[] = [];
+  add(e: AuditRow): void {
+    if (!this.oldest) this.oldest = { seq: Number(e.seq), at: e.occurredAt };
+    if (this.seqs.length < MAX_LISTED) this.seqs.push(Number(e.seq));
+    this.count++;
+  }
+  /** A linked event came after them: each is a problem. Returns how many, and empties the list. */
+  flush(problems: TAuditProblem[]): number {
+    for (const seq of this.seqs)
+      if (problems.length < MAX_LISTED) problems.push(describeProblem({ kind: 'unchained', seq }));
+    const n = this.count;
+    this.count = 0;
+    this.oldest = null;
+    this.seqs = [];
+    return n;
+  }
 }
 
 export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Promise<TAuditVerifyResult> {
@@ -66,6 +81,7 @@ export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Pr
   let checked = 0;
   let last = { seq: 0, hash: GENESIS_HASH };
   let cursor = 0;
+  const unlinked = new Unlinked();
   for (;;) {
     const rows = await db
       .select()
@@ -74,15 +90,33 @@ export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Pr
       .orderBy(asc(auditEvents.seq))
       .limit(batchSize);
     if (!rows.length) break;
-    const result = verifyChain(rows.map(toStored), sm3Hex, last);
-    checked += result.checked;
-    problemCount += result.problems.length;
-    for (const p of result.problems) if (problems.length < MAX_LISTED) problems.push(describeProblem(p));
-    last = result.last;
-    cursor = last.seq;
-    opts.onProgress?.(checked, cursor);
+    // Runs of linked events are verified together; an unlinked event followed by a linked one is a problem.
+    let run: StoredEvent[] = [];
+    const verifyRun = () => {
+      if (!run.length) return;
+      const result = verifyChain(run, sm3Hex, last);
+      checked += result.checked;
+      problemCount += result.problems.length;
+      for (const p of result.problems) if (problems.length < MAX_LISTED) problems.push(describeProblem(p));
+      last = result.last;
+      run = [];
+    };
+    for (const row of rows) {
+      if (row.hash === null) {
+        verifyRun();
+        unlinked.add(row);
+        continue;
+      }
+      if (unlinked.count) problemCount += unlinked.flush(problems);
+      run.push(toStored(row));
+    }
+    verifyRun();
+    cursor = Number(rows[rows.length - 1]!.seq);
+    opts.onProgress?.(checked, last.seq);
     if (rows.length < batchSize) break;
   }
+  const now = opts.now ?? new Date();
+  const oldest = unlinked.oldest;
 
   if (opts.anchor) {
     const { seq, hash } = opts.anchor;
@@ -110,14 +144,24 @@ export async function verifyAuditChain(db: DbOrTx, opts: VerifyOptions = {}): Pr
     lastHash: last.hash,
     problems,
     problemCount,
+    pending: {
+      events: unlinked.count,
+      oldestSeq: oldest?.seq ?? null,
+      oldestAt: oldest?.at.toISOString() ?? null,
+      oldestAgeSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.at.getTime()) / 1000)) : null,
+    },
     durationMs: Date.now() - started,
   };
 }
 
-/** The audit administrator's verification through the API; the check itself is recorded in the trail. */
+/**
+ * The audit administrator's verification through the API; the check itself is recorded in the trail. What
+ * committed before the request is linked first; what is still pending after that is reported as such.
+ */
 export async function verifyAuditTrail(ctx: Ctx & { actor: Actor }): Promise<TAuditVerifyResult> {
   if (!can(ctx.actor, 'audit.verify')) throw Errors.forbidden();
-  const result = await verifyAuditChain(ctx.deps.db);
+  await chainAuditEvents(ctx.deps.db, { maxWaitMs: 1_000 });
+  const result = await verifyAuditChain(ctx.deps.db, { now: ctx.now });
   await inTx(ctx, (tx) =>
     recordAudit(tx, ctx, {
       action: 'audit.verified',
@@ -129,6 +173,7 @@ export async function verifyAuditTrail(ctx: Ctx & { actor: Actor }): Promise<TAu
         lastSeq: result.lastSeq,
         lastHash: result.lastHash,
         problemCount: result.problemCount,
+        pendingEvents: result.pending.events,
       },
     }),
   );

@@ -232,6 +232,8 @@ export const zh = {
   'audit.broken': '发现 {n} 处完整性问题',
   'audit.verifySummary': '共校验 {n} 条，最新序号 {last}，用时 {ms} 毫秒',
   'audit.lastHash': '最新哈希',
+  'audit.pending': '另有 {n} 条事件待入链（最早第 {seq} 条，已等待 {age} 秒）；入链在提交后片刻完成',
+  'audit.hashPending': '待入链（提交后片刻生成）',
 
   'tokens.intro':
     '为合作银行、保险/担保机构的业务系统签发接口令牌（Authorization: Bearer）。令牌仅在签发时显示一次，可随时吊销。',
@@ -952,6 +954,9 @@ export const en: Record<MessageKey, string> = {
   'audit.broken': '{n} integrity problem(s) found',
   'audit.verifySummary': '{n} events checked, last sequence {last}, {ms} ms',
   'audit.lastHash': 'Last hash',
+  'audit.pending':
+    '{n} more event(s) waiting to be chained (oldest #{seq}, {age} s); chaining follows a moment after commit',
+  'audit.hashPending': 'Waiting to be chained (a moment after commit)',
 
   'tokens.intro':
     'Bearer tokens for the systems of partner banks and insurers. A token is shown once when issued and can be revoked at any time.',

@@ -310,6 +310,18 @@ export default function AuditPage() {
                 ))}
               </ul>
             )}
+            {verify.pending.events > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('audit.pending', {
+                  n: verify.pending.events,
+                  seq: verify.pending.oldestSeq ?? '',
+                  age: verify.pending.oldestAgeSeconds ?? 0,
+                })}
+              />
+            )}
             <div className="mono" style={{ marginTop: 12, color: '#667085' }}>
               {t('audit.lastHash')}: {verify.lastHash}
             </div>

@@ -76,7 +76,7 @@ export function DiffDrawer({ event, onClose }: { event: TAuditEvent | null; onCl
               <span className="mono">{event.requestId ?? '—'}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.hash')}>
-              <span className="mono">{event.hash}</span>
+              <span className="mono">{event.hash ?? t('audit.hashPending')}</span>
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('audit.diff')}</Typography.Title>
