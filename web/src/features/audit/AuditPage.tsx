@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   App,
   AutoComplete,
+  Alert,
   Button,
   Card,
   Col,
