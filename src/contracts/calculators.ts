@@ -440,6 +440,20 @@ export const ZZybDecisionResult = z.object({
     .object({ id: z.string(), docNumber: z.string(), validFrom: z.string(), validTo: z.string().nullable() })
     .nullable()
     .describe('计算所用的政策版本'),
+  readings: z
+    .array(
+      z.object({
+        interpretationId: z.string(),
+        title: z.string(),
+        option: z.string(),
+        optionLabel: z.string(),
+        isDefault: z.boolean(),
+        rulingId: z.string().nullable(),
+        notice: z.string().nullable(),
+        effectiveFrom: z.string().nullable(),
+      }),
+    )
+    .describe('所适用的解释口径（及市工业和信息化局的裁定）'),
   eligibility: ZZybEligibilityResult,
   subsidy: z.object({
     amount: zMoneyOut,

@@ -78,6 +78,9 @@ const EXPECTED: Record<BusinessAction, string> = {
   'policy.version.update': '     .  .  .  Y  .  .  .  .',
   'policy.version.approve': '    .  .  Y  Y  .  .  .  .',
   'policy.version.read_drafts': '.  .  Y  Y  .  .  .  .',
+  'policy.ruling.record': '       .  .  .  Y  .  .  .  .',
+  'policy.ruling.approve': '      .  .  Y  Y  .  .  .  .',
+  'policy.ruling.read_drafts': '  .  .  Y  Y  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

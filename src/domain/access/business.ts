@@ -145,6 +145,13 @@ export const POLICY_RULES = {
   'policy.version.read_drafts': { roles: CITY },
 } as const satisfies Record<string, BusinessRule>;
 
+/** The register of interpretations: the city administrator records a ruling, another city account approves it. */
+export const INTERPRETATION_RULES = {
+  'policy.ruling.record': { roles: ['city_admin'] },
+  'policy.ruling.approve': { roles: CITY, when: 'checker' },
+  'policy.ruling.read_drafts': { roles: CITY },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -154,6 +161,7 @@ const BUSINESS_RULES = {
   ...NOTIFICATION_RULES,
   ...CALENDAR_RULES,
   ...POLICY_RULES,
+  ...INTERPRETATION_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

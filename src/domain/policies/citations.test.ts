@@ -9,6 +9,7 @@ import { ALLOCATION_ORDER_CITATION, ALLOCATION_PRINCIPLE_CITATION } from '../all
 import { CATALOGUE } from './catalogue';
 import { type Citation, citationLabel, isHeading, locateCitation } from './core/citation';
 import type { Param } from './core/param';
+import { listInterpretations } from './interpretations';
 import { DOC_IDS, SOURCE_DOCS } from './sources/index';
 import { decideZybApplication, NON_STACKING_CITATION, NON_STACKING_GUIDE_CITATION } from './zyb/decide';
 import { WINDOW_HOLIDAY_CITATION, WINDOW_NOTICE_CITATION, ZYB_RULES } from './zyb/eligibility';
@@ -45,6 +46,7 @@ const ENTRIES: Entry[] = [
   { where: 'loan principal', citation: PRINCIPAL_CITATION },
   { where: 'allocation order', citation: ALLOCATION_ORDER_CITATION },
   { where: 'allocation principle', citation: ALLOCATION_PRINCIPLE_CITATION },
+  ...listInterpretations().map((i) => ({ where: `interpretation ${i.id}`, citation: i.citation })),
 ];
 
 describe('source texts', () => {

@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
 import { healthRoutes } from './health.routes';
+import { interpretationsRoutes } from './interpretations.routes';
 import { loansRoutes } from './loans.routes';
 import { notificationsRoutes } from './notifications.routes';
 import { policyVersionsRoutes } from './policy-versions.routes';
@@ -36,4 +37,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes, { prefix: '/v1/notifications' });
   await app.register(calendarRoutes, { prefix: '/v1/calendar' });
   await app.register(policyVersionsRoutes, { prefix: '/v1' });
+  await app.register(interpretationsRoutes, { prefix: '/v1' });
 }

@@ -52,12 +52,15 @@ import {
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
 import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
+import type { InterpretationRuling } from '../../domain/policies/interpretations';
 
 export interface ApiOptions {
   /** The working calendar (base State Council schedules + administrators' additions). */
   readonly calendar?: Calendar;
   /** The approved versions of the 政银保 rules (default: the code's version only). */
   readonly zybVersions?: readonly ZybVersion[];
+  /** The bureau's approved rulings on ambiguous clauses (the register of interpretations). */
+  readonly rulings?: readonly InterpretationRuling[];
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
@@ -236,6 +239,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       overrides: toZybOverrides(input.overrides),
       ...(input.interestPeriod ? { interestPeriod: input.interestPeriod } : {}),
       ...(options.zybVersions ? { versions: options.zybVersions } : {}),
+      ...(options.rulings ? { rulings: options.rulings } : {}),
     },
   );
   const e = d.eligibility;
@@ -261,6 +265,16 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
           validTo: d.version.validity.to,
         }
       : null,
+    readings: d.readings.map((r) => ({
+      interpretationId: r.interpretationId,
+      title: r.title,
+      option: r.option,
+      optionLabel: r.optionLabel,
+      isDefault: r.isDefault,
+      rulingId: r.ruling?.id ?? null,
+      notice: r.ruling?.notice ?? null,
+      effectiveFrom: r.ruling?.effectiveFrom ?? null,
+    })),
     eligibility: {
       eligible: e.eligible,
       status: e.status,

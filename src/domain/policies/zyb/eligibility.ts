@@ -6,11 +6,14 @@
 import { type Calendar, defaultCalendar } from '../../calendar/calendar';
 import {
   addMonths,
+  daysInMonth,
   formatMonthZh,
+  isoDate,
   type IsoDate,
   type MonthShift,
   maxDate,
   minDate,
+  monthOf,
   yearOf,
 } from '../../calendar/dates';
 import { checkFilingWindow, type FilingWindow, type FilingWindowRule } from '../../calendar/windows';
@@ -25,6 +28,7 @@ import {
   summarizeConditions,
 } from '../core/conditions';
 import { type ParamRead, validityStatus } from '../core/param';
+import { type AppliedReading, LOAN_GAP_READING, readingSentence } from '../interpretations';
 import { ZYB_PARAMS, type ZybOverrides, type ZybParamReads, type ZybParams, zybParam, zybParamsAt } from './params';
 
 export type ZybApplicantType = 'manufacturer' | 'service_provider';
@@ -56,6 +60,14 @@ export interface ZybOptions {
   readonly overrides?: ZybOverrides;
   /** Alternative parameter set (tests, future versions); defaults to the committed policy. */
   readonly params?: ZybParams;
+  /** The readings of ambiguous clauses that apply (from the register of interpretations; default: the platform's). */
+  readonly readings?: ZybReadings;
+}
+
+/** Readings the eligibility rules follow. */
+export interface ZybReadings {
+  /** 001 三（三） "不能超过6个自然月": exact_day (default) or calendar_month. */
+  readonly loanGap?: AppliedReading;
 }
 
 export interface ZybEligibility extends Eligibility {
@@ -150,7 +162,17 @@ export const WINDOW_NOTICE_CITATION = cite(
 const s = (v: unknown) => String(v);
 
 function clampNote(a: MessageArgs): string {
-  return a.clamped ? `（${s(a.requested)}不存在，按该月末日${s(a.limit)}计）` : '';
+  const reading = a.reading ? `；${s(a.reading)}` : '';
+  if (a.byMonth) return `，按自然月计至该月末日${reading}`;
+  return (a.clamped ? `（${s(a.requested)}不存在，按该月末日${s(a.limit)}计）` : '') + reading;
+}
+
+/** The latest day `months` after `earlier`: the same day (month-end clamped), or the month's last day by month. */
+function gapLimit(earlier: IsoDate, months: number, byMonth: boolean): MonthShift {
+  const exact = addMonths(earlier, months);
+  if (!byMonth) return exact;
+  const last = isoDate(yearOf(exact.date), monthOf(exact.date), daysInMonth(yearOf(exact.date), monthOf(exact.date)));
+  return { date: last, clamped: false, requested: last };
 }
 
 const D = {
@@ -420,6 +442,9 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
   {
     const months = pGap.value;
     const fromYear = pGapFrom.value;
+    const reading = options.readings?.loanGap;
+    const byMonth = reading?.option === 'calendar_month';
+    const readingArgs: MessageArgs = reading ? { reading: readingSentence(reading), byMonth } : {};
     let st: ConditionStatus;
     let args: MessageArgs;
     if (loan !== null && yearOf(loan) < fromYear) {
@@ -429,7 +454,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
       st = 'unknown';
       args = { loan, declaredOn, months, fromYear };
     } else if (loan === null) {
-      const limit = addMonths(declaredOn, months);
+      const limit = gapLimit(declaredOn, months, byMonth);
       gap = { earlier: declaredOn, limit };
       st = 'unknown';
       args = {
@@ -445,7 +470,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
     } else {
       const earlier = minDate(loan, declaredOn);
       const later = maxDate(loan, declaredOn);
-      const limit = addMonths(earlier, months);
+      const limit = gapLimit(earlier, months, byMonth);
       gap = { earlier, limit };
       st = later <= limit.date ? 'pass' : 'fail';
       args = {
@@ -459,7 +484,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
         requested: limit.requested,
       };
     }
-    conditions.push(cond('ZYB_LOAN_GAP', st, args, D.gap, pGap.citation));
+    conditions.push(cond('ZYB_LOAN_GAP', st, { ...args, ...readingArgs }, D.gap, pGap.citation));
   }
   // 第七条（一） + 申报指南 三（四）: the declaration date must fall inside the month's filing window.
   let window: FilingWindow | null = null;
