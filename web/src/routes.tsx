@@ -41,6 +41,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
+  interpretations: lazy(() => import('./features/interpretations/InterpretationsPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

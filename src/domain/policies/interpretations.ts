@@ -113,10 +113,7 @@ const LIST: readonly Interpretation[] = [
     title: '“每年递减10%”的含义',
     citation: cite('000', ['第五条'], '该比例每年递减10%'),
     question: '每年递减10%是减少10个百分点（90%、80%、70%），还是在上一年比例上再乘以90%？',
-    options: [
-      opt('percentage_points', '每年递减10个百分点'),
-      opt('relative', '每年为上一年比例的90%'),
-    ],
+    options: [opt('percentage_points', '每年递减10个百分点'), opt('relative', '每年为上一年比例的90%')],
     defaultOption: 'percentage_points',
     defaultReason: '与“第一年90%”并列表述，按百分点递减',
     engineSwitches: false,
@@ -127,10 +124,7 @@ const LIST: readonly Interpretation[] = [
     title: '措施13“支持额度不低于100万元”的含义',
     citation: cite('004', ['四、', '13.'], '支持额度不低于100万元'),
     question: '100万元是每个获支持项目的最低金额，还是该措施的资金总额下限？',
-    options: [
-      opt('measure_budget', '该措施的资金总额下限'),
-      opt('award_floor', '每个获支持项目的最低金额'),
-    ],
+    options: [opt('measure_budget', '该措施的资金总额下限'), opt('award_floor', '每个获支持项目的最低金额')],
     defaultOption: 'measure_budget',
     defaultReason: '条文未写明“每个项目”，平台不据此给出单个企业的金额',
     engineSwitches: false,

@@ -41,6 +41,7 @@ import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '.
 import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
 import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
 import type { EnterpriseFacts } from '../../domain/policies/facts';
+import type { InterpretationRuling } from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
 import {
@@ -52,7 +53,6 @@ import {
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
 import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
-import type { InterpretationRuling } from '../../domain/policies/interpretations';
 
 export interface ApiOptions {
   /** The working calendar (base State Council schedules + administrators' additions). */

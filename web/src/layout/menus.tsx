@@ -60,7 +60,8 @@ export type PageId =
   | 'calendarAdmin'
   | 'colleagues'
   | 'outbox'
-  | 'policyVersions';
+  | 'policyVersions'
+  | 'interpretations';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -199,6 +200,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'policyVersions',
       action: 'policy.version.read_drafts',
     },
+    {
+      path: '/city/interpretations',
+      label: 'menu.interpretations',
+      icon: <ReadOutlined />,
+      page: 'interpretations',
+      action: 'policy.ruling.read_drafts',
+    },
   ],
   city_admin: [
     {
@@ -256,6 +264,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <ReadOutlined />,
       page: 'policyVersions',
       action: 'policy.version.read_drafts',
+    },
+    {
+      path: '/admin/interpretations',
+      label: 'menu.interpretations',
+      icon: <ReadOutlined />,
+      page: 'interpretations',
+      action: 'policy.ruling.read_drafts',
     },
   ],
   security_admin: [
