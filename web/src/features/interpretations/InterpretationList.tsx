@@ -35,24 +35,29 @@ export function InterpretationList({
               </Space>
             </Descriptions.Item>
           </Descriptions>
-          <List<TRuling>
-            size="small"
-            header={<Typography.Text type="secondary">{t('interp.history')}</Typography.Text>}
-            locale={{ emptyText: t('interp.noRulings') }}
-            dataSource={[...i.rulings]}
-            renderItem={(r) => (
-              <List.Item extra={rulingActions?.(r)}>
-                <Space wrap>
-                  <Tag color={r.status === 'approved' ? 'green' : 'default'}>{t(`interp.status.${r.status}`)}</Tag>
-                  <Typography.Text>{r.optionLabel}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {r.notice}（{r.noticeDate}），{t('interp.effectiveFrom')} {r.effectiveFrom}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">{r.reason}</Typography.Text>
-                </Space>
-              </List.Item>
-            )}
-          />
+          {i.rulings.length === 0 ? (
+            <Typography.Text>
+              {t('interp.history')}：{t('interp.noRulings')}
+            </Typography.Text>
+          ) : (
+            <List<TRuling>
+              size="small"
+              header={<Typography.Text>{t('interp.history')}</Typography.Text>}
+              dataSource={[...i.rulings]}
+              renderItem={(r) => (
+                <List.Item extra={rulingActions?.(r)}>
+                  <Space wrap>
+                    <Tag color={r.status === 'approved' ? 'green' : 'default'}>{t(`interp.status.${r.status}`)}</Tag>
+                    <Typography.Text>{r.optionLabel}</Typography.Text>
+                    <Typography.Text>
+                      {r.notice}（{r.noticeDate}），{t('interp.effectiveFrom')} {r.effectiveFrom}
+                    </Typography.Text>
+                    <Typography.Text>{r.reason}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
         </Card>
       ))}
     </Space>
