@@ -106,7 +106,10 @@ describe('a ruling on an ambiguous clause', () => {
     await page.goto('/public/policies');
     await page.getByLabel('查询日期').nth(1).fill('2026-07-15');
     const card = page.getByTestId(`interpretation-${GAP}`);
-    await card.getByTestId(`in-force-${GAP}`).getByText(/按自然月计算/).waitFor();
+    await card
+      .getByTestId(`in-force-${GAP}`)
+      .getByText(/按自然月计算/)
+      .waitFor();
     await card.getByText('依裁定').waitFor();
     await screenshot(page, 'public-interpretations', { fullPage: false });
 

@@ -168,6 +168,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   notifications: '站内通知与外发队列',
   calendar: '工作日历与申报窗口设置',
   'policy-versions': '政策版本：续期与后继政策的登记、复核批准（双人）与公开查询',
+  sandbox: '政策沙盘：按批次真实申请测算模拟方案并与现行结果对比（只读）',
   interpretations: '解释口径：条文多种读法的登记、市工业和信息化局裁定的复核批准（双人）与公开查询',
 };
 

@@ -81,6 +81,7 @@ const EXPECTED: Record<BusinessAction, string> = {
   'policy.ruling.record': '       .  .  .  Y  .  .  .  .',
   'policy.ruling.approve': '      .  .  Y  Y  .  .  .  .',
   'policy.ruling.read_drafts': '  .  .  Y  Y  .  .  .  .',
+  'subsidy.sandbox.run': '        .  .  .  Y  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

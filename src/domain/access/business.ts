@@ -152,6 +152,11 @@ export const INTERPRETATION_RULES = {
   'policy.ruling.read_drafts': { roles: CITY },
 } as const satisfies Record<string, BusinessRule>;
 
+/** The what-if sandbox: scenarios over a campaign's real applications, read-only. */
+export const SANDBOX_RULES = {
+  'subsidy.sandbox.run': { roles: ['city_admin'] },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -162,6 +167,7 @@ const BUSINESS_RULES = {
   ...CALENDAR_RULES,
   ...POLICY_RULES,
   ...INTERPRETATION_RULES,
+  ...SANDBOX_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

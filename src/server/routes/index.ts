@@ -16,6 +16,7 @@ import { policyVersionsRoutes } from './policy-versions.routes';
 import { projectsRoutes } from './projects.routes';
 import { publicNoticeRoutes } from './public-notice.routes';
 import { referenceRoutes } from './reference.routes';
+import { sandboxRoutes } from './sandbox.routes';
 import { subsidyRoutes } from './subsidy.routes';
 import { usersRoutes } from './users.routes';
 
@@ -38,4 +39,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes, { prefix: '/v1/calendar' });
   await app.register(policyVersionsRoutes, { prefix: '/v1' });
   await app.register(interpretationsRoutes, { prefix: '/v1' });
+  await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
 }

@@ -108,7 +108,8 @@ export function filingWindowsApi(input: TFilingWindowsQuery, options: ApiOptions
 
 // ——— 政银保 subsidy ———
 
-function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined {
+/** Simulation values of the contract → the engine's overrides. */
+export function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined {
   if (!o) return undefined;
   const out: { -readonly [K in keyof ZybOverrides]: ZybOverrides[K] } = {};
   if (o.firstYearRatio !== undefined) out.firstYearRatio = ratio(o.firstYearRatio);
