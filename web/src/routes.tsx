@@ -42,6 +42,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
   interpretations: lazy(() => import('./features/interpretations/InterpretationsPage')),
+  sandbox: lazy(() => import('./features/sandbox/SandboxPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

@@ -5,12 +5,14 @@ import { interpretationsEn, interpretationsZh } from '../features/interpretation
 import { loansEn, loansZh } from '../features/loans/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
+import { sandboxEn, sandboxZh } from '../features/sandbox/messages';
 import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
   ...loansZh,
   ...versionsZh,
   ...interpretationsZh,
+  ...sandboxZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -728,6 +730,7 @@ export const en: Record<MessageKey, string> = {
   ...loansEn,
   ...versionsEn,
   ...interpretationsEn,
+  ...sandboxEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,

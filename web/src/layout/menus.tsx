@@ -61,7 +61,8 @@ export type PageId =
   | 'colleagues'
   | 'outbox'
   | 'policyVersions'
-  | 'interpretations';
+  | 'interpretations'
+  | 'sandbox';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -229,6 +230,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <NotificationOutlined />,
       page: 'subsidyAllocation',
       action: 'subsidy.allocation.read',
+    },
+    {
+      path: '/admin/sandbox',
+      label: 'menu.sandbox',
+      icon: <DollarOutlined />,
+      page: 'sandbox',
+      action: 'subsidy.sandbox.run',
     },
     {
       path: '/admin/fund-plans',

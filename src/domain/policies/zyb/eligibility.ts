@@ -28,7 +28,7 @@ import {
   summarizeConditions,
 } from '../core/conditions';
 import { type ParamRead, validityStatus } from '../core/param';
-import { type AppliedReading, LOAN_GAP_READING, readingSentence } from '../interpretations';
+import { type AppliedReading, readingSentence } from '../interpretations';
 import { ZYB_PARAMS, type ZybOverrides, type ZybParamReads, type ZybParams, zybParam, zybParamsAt } from './params';
 
 export type ZybApplicantType = 'manufacturer' | 'service_provider';
