@@ -44,12 +44,7 @@ import type { EnterpriseFacts } from '../../domain/policies/facts';
 import type { InterpretationRuling } from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
-import {
-  evaluateZybEligibility,
-  WINDOW_HOLIDAY_CITATION,
-  WINDOW_NOTICE_CITATION,
-  zybWindowRule,
-} from '../../domain/policies/zyb/eligibility';
+import { evaluateZybEligibility, windowCitation, zybWindowRule } from '../../domain/policies/zyb/eligibility';
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
 import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
@@ -69,12 +64,7 @@ const cond = (r: ConditionResult): TCondition => conditionToJson(r);
 
 export function windowToJson(cal: Calendar, w: FilingWindow): TFilingWindow {
   const days = zybParam('verificationWorkingDays', w.opens, undefined).value;
-  const citation =
-    w.adjustment === 'notice'
-      ? WINDOW_NOTICE_CITATION
-      : w.adjustment === 'none'
-        ? zybParam('windowOpenDay', w.opens, undefined).citation
-        : WINDOW_HOLIDAY_CITATION;
+  const citation = windowCitation(w.adjustment, zybParam('windowOpenDay', w.opens, undefined).citation);
   return {
     month: w.month,
     opens: w.opens,

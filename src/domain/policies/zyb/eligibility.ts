@@ -152,6 +152,19 @@ export type ZybRuleCode = keyof typeof ZYB_RULES;
 
 /** Citation used when holidays moved the month's window. */
 export const WINDOW_HOLIDAY_CITATION = cite('001', ['三、', '（四）'], '如遇节假日与入库申报周期完全重复');
+/** Citation used when a holiday covered part of the window and it was extended (申报指南 三（四）'s 部分重复 sentence). */
+export const WINDOW_EXTENDED_CITATION = cite(
+  '001',
+  ['三、', '（四）'],
+  '如遇节假日与入库申报日期有部分重复，则延长重复部分的时间',
+);
+
+/** The citation of a month's window: the notice, the plain 10–15 rule, the postponement or the extension. */
+export function windowCitation(adjustment: FilingWindow['adjustment'], plain: Citation): Citation {
+  if (adjustment === 'notice') return WINDOW_NOTICE_CITATION;
+  if (adjustment === 'none') return plain;
+  return adjustment === 'extended' ? WINDOW_EXTENDED_CITATION : WINDOW_HOLIDAY_CITATION;
+}
 /** Citation used when an administrator's notice fixed the window. */
 export const WINDOW_NOTICE_CITATION = cite(
   '001',
@@ -259,7 +272,10 @@ const D = {
       a.loan === null
         ? `贷款尚未放款：如在${s(a.loanYear)}年放款，项目须于${s(a.deadline)}前完成入库申报`
         : `未提供入库申报日期：${s(a.loanYear)}年放款的贷款，项目须于${s(a.deadline)}前完成入库申报`,
-    (a) => `贷款放款日期${s(a.loan)}不在${s(a.loanYear)}年，不适用本项截止日`,
+    (a) =>
+      a.loan === null
+        ? `贷款尚未放款，入库申报日期${s(a.declaredOn)}已晚于${s(a.loanYear)}年，不是${s(a.loanYear)}年放款的贷款，不适用本项截止日`
+        : `贷款放款日期${s(a.loan)}不在${s(a.loanYear)}年，不适用本项截止日`,
   ),
   gap: describer(
     (a) =>
@@ -507,13 +523,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
     };
     const st: ConditionStatus =
       !w.scheduleKnown && w.adjustment !== 'notice' ? 'unknown' : check.inside ? 'pass' : 'fail';
-    const citation =
-      w.adjustment === 'notice'
-        ? WINDOW_NOTICE_CITATION
-        : w.adjustment === 'none'
-          ? pOpen.citation
-          : WINDOW_HOLIDAY_CITATION;
-    conditions.push(cond('ZYB_FILING_WINDOW', st, args, D.window, citation));
+    conditions.push(cond('ZYB_FILING_WINDOW', st, args, D.window, windowCitation(w.adjustment, pOpen.citation)));
   }
 
   const summary = summarizeConditions(conditions);
