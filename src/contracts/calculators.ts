@@ -354,6 +354,7 @@ export const ZPolicyMatch = z.object({
   toProve: z.array(zCondition),
   failures: z.array(zCondition),
   notes: z.array(z.string()),
+  exclusiveWith: z.array(z.string()).describe('不能与本政策就同一项目同时申请的政策'),
 });
 export type TPolicyMatch = z.infer<typeof ZPolicyMatch>;
 

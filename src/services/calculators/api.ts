@@ -413,6 +413,7 @@ export function policyMatchApi(input: TPolicyMatchInput, options: ApiOptions = {
         toProve: ev.eligibility.unknown.map(cond),
         failures: ev.eligibility.failures.map(cond),
         notes: [...m.notes],
+        exclusiveWith: [...m.exclusiveWith],
       };
     }),
   };
