@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ELIGIBLE_MANUFACTURER } from '../tests/helpers/zyb-facts';
 import {
   type E2EServer,
   launchBrowser,
@@ -47,15 +48,7 @@ async function decide(asOf: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      applicantType: 'manufacturer',
-      registeredInJiangmen: true,
-      operatingInJiangmen: true,
-      isSme: true,
-      creditGood: true,
-      inResourcePool: false,
-      projectInScope: true,
-      projectLocationInJiangmen: true,
-      projectStatus: 'in_progress',
+      ...ELIGIBLE_MANUFACTURER,
       projectStartOn: '2025-07-01',
       projectEndOn: '2027-12-31',
       declaredOn: '2026-02-12',

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { ELIGIBLE_MANUFACTURER } from './helpers/zyb-facts';
 import { CAMPAIGN_2025, staff } from './subsidy-fixtures';
 
 let p: TestPlatform;
@@ -20,15 +21,7 @@ beforeAll(async () => {
 afterAll(async () => p.close());
 
 const FACTS = {
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
+  ...ELIGIBLE_MANUFACTURER,
   projectStartOn: '2024-01-15',
   projectEndOn: '2027-12-31',
 };

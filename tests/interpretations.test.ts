@@ -9,6 +9,7 @@ import { auditEvents } from '../src/db/schema';
 import { makeUser } from './helpers/factories';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { ELIGIBLE_MANUFACTURER } from './helpers/zyb-facts';
 
 let p: TestPlatform;
 let pub: Session;
@@ -45,15 +46,7 @@ const ruling = (over: Record<string, unknown> = {}) => ({
 
 /** Disbursed 2024-08-05, declared 2025-02-12: 6 months and 7 days to the day, 6 calendar months by month. */
 const decision = (asOf: string) => ({
-  applicantType: 'manufacturer',
-  registeredInJiangmen: true,
-  operatingInJiangmen: true,
-  isSme: true,
-  creditGood: true,
-  inResourcePool: false,
-  projectInScope: true,
-  projectLocationInJiangmen: true,
-  projectStatus: 'in_progress',
+  ...ELIGIBLE_MANUFACTURER,
   projectStartOn: '2024-07-01',
   projectEndOn: '2027-12-31',
   declaredOn: '2025-02-12',

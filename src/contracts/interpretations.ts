@@ -6,14 +6,7 @@
 import { z } from 'zod';
 import { INTERPRETATIONS } from '../domain/policies/interpretations';
 import { zDate } from './calculators';
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
+import { text } from './policy-versions';
 
 export const ZRulingInput = z
   .strictObject({
