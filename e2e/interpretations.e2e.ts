@@ -97,7 +97,7 @@ describe('a ruling on an ambiguous clause', () => {
   it('the public library shows it in force from its date, and decisions from then on cite it', async () => {
     const { page } = visitor;
     await page.goto('/public/policies');
-    await page.getByLabel('解释口径的查询日期').fill('2026-07-15');
+    await page.getByLabel('解释口径适用日期').fill('2026-07-15');
     const card = page.getByTestId(`interpretation-${GAP}`);
     await card
       .getByTestId(`in-force-${GAP}`)

@@ -6,7 +6,7 @@ export const interpretationsZh = {
     '条文有多种读法之处，平台按默认读法（有字面读法时取字面读法）计算。市工业和信息化局作出裁定后，在此登记：采用的读法、通知文号、自哪一天起的决定适用及理由；裁定须由登记人以外的市级审核人员或业务管理员批准后才用于计算，计算说明会注明所依据的裁定。',
   'interp.publicTitle': '解释口径（条文的多种读法与现行裁定）',
   'interp.publicIntro': '每处条文的可能读法、平台默认读法，以及市工业和信息化局在所选日期适用的裁定。',
-  'interp.asOf': '解释口径的查询日期',
+  'interp.asOf': '解释口径适用日期',
   'interp.clause': '条款',
   'interp.question': '问题',
   'interp.inForce': '所选日期适用的读法',
