@@ -276,6 +276,28 @@ describe('huiqi policies', () => {
   });
 });
 
+describe('huiqi policies match, as a person reads it', () => {
+  it('lists what applies, then what is still to prove, and never an expired measure as claimable', async () => {
+    const r = await call(policies, ['match'], { asOf: '2026-12-01', enterprise: { registeredInJiangmen: true } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('截至2026-12-01可申请的政策：无');
+    expect(lines[1]).toBe('尚需证明条件后可能申请的政策：1项（每项列出尚需证明的条件）');
+    expect(r.stdout).not.toContain('【已失效】');
+    expect(r.stdout).toMatch(/另有\d+项政策不在有效期内，不可申请（不列金额；--json 可查看明细）$/);
+    // The condition still to prove is said once, not as "待证明：尚需证明…".
+    expect(r.stdout).not.toContain('待证明：尚需');
+  });
+
+  it('its input is documented in help and in the usage', async () => {
+    const help = spawn(['help']);
+    expect(help.stdout).toContain('policies match [--json] < 企业情况.json');
+    expect(help.stdout).toContain('asOf 查询日期（必填，YYYY-MM-DD）');
+    const bad = await call(policies, ['nonsense']);
+    expect(bad.stderr).toContain('huiqi policies match [--json] < 企业情况.json');
+  });
+});
+
 describe('the installed binary (dispatcher, stdin, exit codes)', () => {
   it('help lists the commands', () => {
     const r = spawn(['help']);

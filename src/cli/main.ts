@@ -4,6 +4,7 @@
  * ./commands. Exit codes: 0 success, 1 unexpected error, 2 bad input (Chinese message naming the field).
  */
 import type { CliIO, CommandModule } from './commands/_io';
+import { POLICIES_MATCH_INPUT } from './policies-match-input';
 
 const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<CommandModule> }> = {
   windows: {
@@ -20,7 +21,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     summary: 'risk-compensation [--json]  不良贷款风险补偿测算（补偿金额、追偿返还、净补偿）',
     load: () => import('./commands/risk-compensation'),
   },
-  policies: { summary: 'policies list|match [--json]  政策目录、政策匹配', load: () => import('./commands/policies') },
+  policies: {
+    summary: `policies list [--as-of 日期] [--json]  政策目录；policies match [--json] < 企业情况.json  政策匹配\n      ${POLICIES_MATCH_INPUT}`,
+    load: () => import('./commands/policies'),
+  },
   audit: {
     summary:
       'audit verify [--json] [--anchor 序号:哈希]  校验审计日志哈希链（篡改、插入、删除）；audit verify-file <文件.jsonl>  离线校验审计导出文件',

@@ -170,6 +170,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'policy_version.draft_updated': '修改政策版本草稿',
   'policy_version.approved': '批准政策版本',
   'policy_version.superseded': '政策版本被替代',
+  'interpretation_ruling.recorded': '登记解释口径裁定',
+  'interpretation_ruling.approved': '批准解释口径裁定',
 };
 
 export function auditActionLabel(action: string): string {
@@ -201,4 +203,5 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   subsidy_objection: '公示异议',
   subsidy_funding_plan: '贴息资金计划',
   policy_version: '政策版本',
+  interpretation_ruling: '解释口径裁定',
 };

@@ -354,6 +354,7 @@ export const ZPolicyMatch = z.object({
   toProve: z.array(zCondition),
   failures: z.array(zCondition),
   notes: z.array(z.string()),
+  exclusiveWith: z.array(z.string()).describe('不能与本政策就同一项目同时申请的政策'),
 });
 export type TPolicyMatch = z.infer<typeof ZPolicyMatch>;
 
@@ -440,6 +441,20 @@ export const ZZybDecisionResult = z.object({
     .object({ id: z.string(), docNumber: z.string(), validFrom: z.string(), validTo: z.string().nullable() })
     .nullable()
     .describe('计算所用的政策版本'),
+  readings: z
+    .array(
+      z.object({
+        interpretationId: z.string(),
+        title: z.string(),
+        option: z.string(),
+        optionLabel: z.string(),
+        isDefault: z.boolean(),
+        rulingId: z.string().nullable(),
+        notice: z.string().nullable(),
+        effectiveFrom: z.string().nullable(),
+      }),
+    )
+    .describe('所适用的解释口径（及市工业和信息化局的裁定）'),
   eligibility: ZZybEligibilityResult,
   subsidy: z.object({
     amount: zMoneyOut,

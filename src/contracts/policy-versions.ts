@@ -10,7 +10,8 @@ import { isHeading } from '../domain/policies/core/citation';
 import { ZYB_PARAM_KINDS, ZYB_VERSION_KEYS, type ZybVersionKey } from '../domain/policies/zyb/versions';
 import { zDate } from './calculators';
 
-const text = (max: number, label: string) =>
+/** A trimmed, non-empty text of at most `max` characters (also used by the interpretations register). */
+export const text = (max: number, label: string) =>
   z
     .string()
     .trim()

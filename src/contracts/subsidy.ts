@@ -4,6 +4,8 @@
  * decimals ("27000.00"); dates are YYYY-MM-DD.
  */
 import { z } from 'zod';
+import { citationLabel } from '../domain/policies/core/citation';
+import { NOTICE_MIN_DAYS, NOTICE_MIN_DAYS_CITATION } from '../domain/subsidy/notice';
 import {
   APPLICATION_STATUSES,
   CAMPAIGN_STATUSES,
@@ -54,7 +56,15 @@ export const ZCreateCampaign = z
     applyTo: ZDate('申请截止日'),
     budget: ZYuan('年度预算（元）'),
     allocationMode: z.enum(ALLOCATION_MODES).default('partial').describe('分配方式'),
-    noticeDays: z.number().int().min(1).max(60).default(7).describe('公示天数'),
+    noticeDays: z
+      .number()
+      .int()
+      .max(60)
+      .refine((n) => n >= NOTICE_MIN_DAYS, {
+        message: `公示期不少于${NOTICE_MIN_DAYS}天（${citationLabel(NOTICE_MIN_DAYS_CITATION)}：“公示期不少于7日”）`,
+      })
+      .default(NOTICE_MIN_DAYS)
+      .describe('公示天数'),
   })
   .refine((v) => v.interestFrom <= v.interestTo, {
     path: ['interestTo'],

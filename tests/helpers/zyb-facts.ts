@@ -6,7 +6,8 @@
 import { yuanToFen } from '../../src/domain/money';
 import type { ZybApplicationFacts } from '../../src/domain/policies/zyb';
 
-export const ZYB_ELIGIBLE = {
+/** An eligible 政银保 applicant's enterprise and project facts (the loan and dates are each test's own). */
+export const ELIGIBLE_MANUFACTURER = {
   applicantType: 'manufacturer',
   registeredInJiangmen: true,
   operatingInJiangmen: true,
@@ -16,6 +17,10 @@ export const ZYB_ELIGIBLE = {
   projectInScope: true,
   projectLocationInJiangmen: true,
   projectStatus: 'in_progress',
+} as const;
+
+export const ZYB_ELIGIBLE = {
+  ...ELIGIBLE_MANUFACTURER,
   projectStartOn: '2024-01-15',
   projectEndOn: '2027-12-31',
   declaredOn: '2024-03-12',

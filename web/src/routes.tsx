@@ -43,6 +43,8 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
   guarantee: lazy(() => import('./features/guarantee/GuaranteePage')),
+  interpretations: lazy(() => import('./features/interpretations/InterpretationsPage')),
+  sandbox: lazy(() => import('./features/sandbox/SandboxPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

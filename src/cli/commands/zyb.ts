@@ -9,6 +9,7 @@ import {
   ZZybSubsidyInput,
 } from '../../contracts/calculators';
 import { zybDecisionApi, zybEligibilityApi, zybSubsidyApi } from '../../services/calculators';
+import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
 import { badInput, type CliIO, EXIT_OK, hasFlag, positionals, printJson, readInput, reportBadInput } from './_io';
 import { openRuntime, reportUnavailable } from './_runtime';
@@ -58,16 +59,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (!input.ok) return input.code;
       // --db: decide with the approved versions of the configured database (without it, the code's version).
       let zybVersions: Awaited<ReturnType<typeof loadZybVersions>> | undefined;
+      let rulings: Awaited<ReturnType<typeof loadRulings>> | undefined;
       if (hasFlag(args, 'db')) {
         const opened = await openRuntime(process.env, hasFlag(args, 'force'));
         if (!opened.ok) return reportUnavailable(io, json, opened.code, opened.message);
         try {
           zybVersions = await loadZybVersions(opened.runtime.deps.db);
+          rulings = await loadRulings(opened.runtime.deps.db);
         } finally {
           await opened.runtime.close();
         }
       }
-      const r = zybDecisionApi(input.value, zybVersions ? { zybVersions } : {});
+      const r = zybDecisionApi(input.value, zybVersions ? { zybVersions, ...(rulings ? { rulings } : {}) } : {});
       if (json) printJson(io, r);
       else for (const line of r.explanation) io.out(line);
       return EXIT_OK;

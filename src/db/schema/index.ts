@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './core';
 export * from './enterprises';
 export * from './guarantee';
+export * from './interpretations';
 export * from './loans';
 export * from './notifications';
 export * from './policies';

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ZRegisterEnterprise, ZSetCreditStanding } from '../../contracts/enterprises';
 import { ZCreateFeeClaim, ZCreateFeeYear, ZCreatePool, ZFeeClaimReview } from '../../contracts/guarantee';
+import { ZRulingInput } from '../../contracts/interpretations';
 import { ZCreateLoan, ZRecordRepayment } from '../../contracts/loans';
 import {
   type TBatchResult,
@@ -44,6 +45,7 @@ import {
   reviewFeeClaim,
   submitFeeClaim,
 } from '../../services/guarantee';
+import { approveRuling, recordRuling } from '../../services/interpretations';
 import { recordLoan, recordRepayment } from '../../services/loans';
 import { registerModules } from '../../services/modules';
 import { markAllRead } from '../../services/notifications';
@@ -607,6 +609,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     projects: new Map<string, { id: string; number: string }>(),
     loans: new Map<string, string>(),
     campaignId: '',
+    rulingId: '',
     applications: new Map<string, string>(),
     feeClaims: new Map<string, string>(),
   };
@@ -967,6 +970,24 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
       ),
     ),
   );
+
+  // The bureau rules that 申报指南 三（三）'s 6 months count by calendar month for decisions from 2027; the
+  // administrator records the ruling, the city reviewer approves it.
+  at('2026-11-02 10:00', async (when) => {
+    const r = await recordRuling(
+      await as('admin', when),
+      ZRulingInput.parse({
+        interpretationId: 'zyb.loan_gap_months',
+        option: 'calendar_month',
+        effectiveFrom: '2027-01-01',
+        notice: '江工信函〔2026〕61号',
+        noticeDate: '2026-10-30',
+        reason: '放款与入库申报的间隔按自然月计算：8月放款的贷款，次年2月入库申报的仍在6个自然月内',
+      }),
+    );
+    state.rulingId = r.id;
+  });
+  at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
   for (const s of steps) await s.run(s.at);

@@ -94,6 +94,10 @@ const EXPECTED: Record<BusinessAction, string> = {
   'guarantee.pool.read': '         .  .  Y  Y  .  .  .  .',
   'guarantee.pool.manage': '       .  .  .  Y  .  .  .  .',
   'guarantee.enhancement.register': '.  .  .  .  .  .  Y  .',
+  'policy.ruling.record': '       .  .  .  Y  .  .  .  .',
+  'policy.ruling.approve': '      .  .  Y  Y  .  .  .  .',
+  'policy.ruling.read_drafts': '  .  .  Y  Y  .  .  .  .',
+  'subsidy.sandbox.run': '        .  .  .  Y  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

@@ -176,6 +176,18 @@ export const GUARANTEE_RULES = {
   'guarantee.enhancement.register': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
 } as const satisfies Record<string, BusinessRule>;
 
+/** The register of interpretations: the city administrator records a ruling, another city account approves it. */
+export const INTERPRETATION_RULES = {
+  'policy.ruling.record': { roles: ['city_admin'] },
+  'policy.ruling.approve': { roles: CITY, when: 'checker' },
+  'policy.ruling.read_drafts': { roles: CITY },
+} as const satisfies Record<string, BusinessRule>;
+
+/** The what-if sandbox: scenarios over a campaign's real applications, read-only. */
+export const SANDBOX_RULES = {
+  'subsidy.sandbox.run': { roles: ['city_admin'] },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -186,6 +198,8 @@ const BUSINESS_RULES = {
   ...CALENDAR_RULES,
   ...POLICY_RULES,
   ...GUARANTEE_RULES,
+  ...INTERPRETATION_RULES,
+  ...SANDBOX_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

@@ -206,11 +206,14 @@ describe('amounts the texts fix', () => {
     expect(est('m2023.standards', {})[0]).toBe('unknown');
   });
 
-  it('talent training: ¥1,000,000 a year, competitive, ≥ 10 sessions and ≥ 500 trainees', () => {
+  it('talent training: ¥1,000,000 is the programme’s yearly budget and 10 sessions / 500 trainees its targets', () => {
     const e = ev('iifund.talent', { counts: { talentTrainingSessions: 9, talentTrainees: 600 } }, '2023-06-01');
-    expect([e.estimate.kind, fenToYuan(e.estimate.amount!)]).toEqual(['up_to', '1000000.00']);
-    expect(e.eligibility.failures.map((f) => f.code)).toEqual(['IIF_TALENT_SESSIONS']);
-    expect(conditionMessage(e.eligibility.failures[0]!)).toContain('9');
+    // Not an amount an enterprise claims, and 9 sessions is not a failed condition.
+    expect([e.estimate.kind, e.estimate.amount]).toEqual(['by_notice', null]);
+    expect(e.estimate.note).toContain('是该项目的年度预算（第八条（四）），不是单个企业可获得的金额');
+    expect(e.estimate.note).toContain('是项目的工作目标，不是申报条件');
+    expect(e.eligibility.conditions.map((c) => c.code)).not.toContain('IIF_TALENT_SESSIONS');
+    expect(e.eligibility.failures).toEqual([]);
   });
 
   it('what-if overrides apply to one evaluation only', () => {
@@ -286,6 +289,35 @@ describe('matchPolicies', () => {
     const q = matches.find((m) => m.policy.id === 'm2023.quality_award_national')!;
     expect([q.evaluation.validityStatus, q.claimable, q.outcome]).toEqual(['expired', false, 'eligible']);
     expect(matches.filter((m) => m.claimable).map((m) => m.policy.id)).toEqual(['zyb.interest']);
+  });
+
+  it('marks 措施2 and the special fund’s awards for the same kind of project as mutually exclusive (003 第九条（二）)', () => {
+    const matches = matchPolicies(
+      {
+        events: {
+          municipal_benchmark: true,
+          iifund_benchmark_project: true,
+          municipal_cloud: true,
+          iifund_cloud_project: true,
+        },
+      },
+      '2024-01-10',
+    );
+    const of = (id: string) => matches.find((m) => m.policy.id === id)!;
+    expect(of('m2023.benchmark').claimable).toBe(true);
+    expect(of('iifund.benchmark').claimable).toBe(true);
+    expect(of('m2023.benchmark').exclusiveWith).toEqual(['iifund.benchmark']);
+    expect(of('iifund.benchmark').exclusiveWith).toEqual(['m2023.benchmark']);
+    expect(of('m2023.cloud').exclusiveWith).toEqual(['iifund.cloud']);
+    expect(of('iifund.cloud').notes.join('\n')).toContain(
+      '与“市级中小企业上云上平台项目扶持”互斥：同一项目只能择一申请——江工信工业互联网〔2021〕4号 第九条（二）要求申报项目未获得过其他财政资金支持',
+    );
+    // Once the special fund has expired there is nothing to choose between.
+    const later = matchPolicies(
+      { events: { municipal_benchmark: true, iifund_benchmark_project: true } },
+      '2025-01-10',
+    );
+    expect(later.find((m) => m.policy.id === 'm2023.benchmark')!.exclusiveWith).toEqual([]);
   });
 
   it('includes failed ones on request', () => {

@@ -4,7 +4,7 @@
  * conditions remain to prove, and which policies have expired.
  */
 import type { IsoDate } from '../calendar/dates';
-import { type Citation, citationLabel } from './core/citation';
+import { type Citation, citationLabel, cite } from './core/citation';
 import { paramAt, type Validity, type ValidityStatus, validityStatus } from './core/param';
 import type { CataloguePolicy, EvalContext, PolicyEvaluation } from './core/policy';
 import type { EnterpriseFacts } from './facts';
@@ -40,6 +40,35 @@ export interface PolicyMatch {
   /** In force at the date and no condition failed. */
   readonly claimable: boolean;
   readonly notes: readonly string[];
+  /** Policies that may not fund the same project as this one (listed claimable together). */
+  readonly exclusiveWith: readonly string[];
+}
+
+/** 江工信工业互联网〔2021〕4号 第九条（二）: the special fund supports only projects without other fiscal support. */
+export const NO_OTHER_FISCAL_SUPPORT_CITATION = cite('003', ['第九条', '（二）'], '申报项目未获得过其他财政资金支持');
+
+/** The same kind of project award under 江府〔2023〕11号 措施2 and under the special fund 第八条（一）（二）. */
+const MUTUALLY_EXCLUSIVE: readonly (readonly [string, string])[] = [
+  ['m2023.benchmark', 'iifund.benchmark'],
+  ['m2023.cloud', 'iifund.cloud'],
+];
+
+function markExclusive(matches: readonly PolicyMatch[]): void {
+  const claimable = new Map(matches.filter((m) => m.claimable).map((m) => [m.policy.id, m]));
+  for (const [a, b] of MUTUALLY_EXCLUSIVE) {
+    const ma = claimable.get(a);
+    const mb = claimable.get(b);
+    if (!ma || !mb) continue;
+    for (const [self, other] of [
+      [ma, mb],
+      [mb, ma],
+    ] as const) {
+      (self.exclusiveWith as string[]).push(other.policy.id);
+      (self.notes as string[]).push(
+        `与“${other.policy.name}”互斥：同一项目只能择一申请——${citationLabel(NO_OTHER_FISCAL_SUPPORT_CITATION)}要求申报项目未获得过其他财政资金支持`,
+      );
+    }
+  }
 }
 
 export interface MatchOptions extends EvalContext {
@@ -78,8 +107,10 @@ export function matchPolicies(facts: EnterpriseFacts, asOf: IsoDate, options: Ma
       outcome,
       claimable: evaluation.validityStatus === 'in_force' && outcome !== 'ineligible',
       notes: [...(evaluation.notes ?? [])],
+      exclusiveWith: [],
     });
   }
+  markExclusive(matches);
   const interest = matches.filter((m) => m.claimable && m.policy.interestSubsidy);
   if (interest.length > 1) {
     const names = interest.map((m) => m.policy.name).join('、');

@@ -9,9 +9,15 @@ import { ALLOCATION_ORDER_CITATION, ALLOCATION_PRINCIPLE_CITATION } from '../all
 import { CATALOGUE } from './catalogue';
 import { type Citation, citationLabel, isHeading, locateCitation } from './core/citation';
 import type { Param } from './core/param';
+import { listInterpretations } from './interpretations';
 import { DOC_IDS, SOURCE_DOCS } from './sources/index';
 import { decideZybApplication, NON_STACKING_CITATION, NON_STACKING_GUIDE_CITATION } from './zyb/decide';
-import { WINDOW_HOLIDAY_CITATION, WINDOW_NOTICE_CITATION, ZYB_RULES } from './zyb/eligibility';
+import {
+  WINDOW_EXTENDED_CITATION,
+  WINDOW_HOLIDAY_CITATION,
+  WINDOW_NOTICE_CITATION,
+  ZYB_RULES,
+} from './zyb/eligibility';
 import { ZYB_PARAMS } from './zyb/params';
 import { FORMULA_CITATION, PRINCIPAL_CITATION } from './zyb/subsidy';
 
@@ -39,12 +45,14 @@ const ENTRIES: Entry[] = [
   ...Object.entries(ZYB_RULES).map(([code, r]) => ({ where: `ZYB_RULES.${code}`, citation: r.citation })),
   { where: 'window moved by holidays', citation: WINDOW_HOLIDAY_CITATION },
   { where: 'window fixed by notice', citation: WINDOW_NOTICE_CITATION },
+  { where: 'window extended for a partial overlap', citation: WINDOW_EXTENDED_CITATION },
   { where: 'non-stacking 第十四条', citation: NON_STACKING_CITATION },
   { where: 'non-stacking guide', citation: NON_STACKING_GUIDE_CITATION },
   { where: 'formula', citation: FORMULA_CITATION },
   { where: 'loan principal', citation: PRINCIPAL_CITATION },
   { where: 'allocation order', citation: ALLOCATION_ORDER_CITATION },
   { where: 'allocation principle', citation: ALLOCATION_PRINCIPLE_CITATION },
+  ...listInterpretations().map((i) => ({ where: `interpretation ${i.id}`, citation: i.citation })),
 ];
 
 describe('source texts', () => {

@@ -9,6 +9,10 @@ import { citationLabel, cite } from '../policies/core/citation';
 
 export const PLAN_AFTER_NOTICE_CITATION = cite('000', ['第七条', '（六）'], '在完成公示后市工业和信息化局下达');
 
+/** The shortest notice period the texts give: 003 第十一条 "公示期不少于7日" (the 政银保 default is the same). */
+export const NOTICE_MIN_DAYS = 7;
+export const NOTICE_MIN_DAYS_CITATION = cite('003', ['第十一条'], '公示期不少于7日');
+
 export type NoticePhase = 'upcoming' | 'open' | 'ended';
 
 /** The last day (inclusive) of a notice of `days` calendar days starting on `startsOn`. */

@@ -33,6 +33,7 @@ import {
 } from '../../services/calculators';
 import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
+import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
@@ -97,6 +98,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
       zybDecisionApi(request.body, {
         calendar: await loadCalendar(app.deps.readDb),
         zybVersions: await loadZybVersions(app.deps.readDb),
+        rulings: await loadRulings(app.deps.readDb),
       }),
   );
 

@@ -10,12 +10,14 @@ import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
 import { guaranteeRoutes } from './guarantee.routes';
 import { healthRoutes } from './health.routes';
+import { interpretationsRoutes } from './interpretations.routes';
 import { loansRoutes } from './loans.routes';
 import { notificationsRoutes } from './notifications.routes';
 import { policyVersionsRoutes } from './policy-versions.routes';
 import { projectsRoutes } from './projects.routes';
 import { publicNoticeRoutes } from './public-notice.routes';
 import { referenceRoutes } from './reference.routes';
+import { sandboxRoutes } from './sandbox.routes';
 import { subsidyRoutes } from './subsidy.routes';
 import { usersRoutes } from './users.routes';
 
@@ -38,4 +40,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes, { prefix: '/v1/calendar' });
   await app.register(policyVersionsRoutes, { prefix: '/v1' });
   await app.register(guaranteeRoutes, { prefix: '/v1/guarantee' });
+  await app.register(interpretationsRoutes, { prefix: '/v1' });
+  await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
 }

@@ -41,14 +41,10 @@ import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '.
 import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
 import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
 import type { EnterpriseFacts } from '../../domain/policies/facts';
+import type { InterpretationRuling } from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
-import {
-  evaluateZybEligibility,
-  WINDOW_HOLIDAY_CITATION,
-  WINDOW_NOTICE_CITATION,
-  zybWindowRule,
-} from '../../domain/policies/zyb/eligibility';
+import { evaluateZybEligibility, windowCitation, zybWindowRule } from '../../domain/policies/zyb/eligibility';
 import { type ZybOverrides, zybParam } from '../../domain/policies/zyb/params';
 import { computeZybSubsidy } from '../../domain/policies/zyb/subsidy';
 import { type ZybVersion, zybParamsOf } from '../../domain/policies/zyb/versions';
@@ -58,6 +54,8 @@ export interface ApiOptions {
   readonly calendar?: Calendar;
   /** The approved versions of the 政银保 rules (default: the code's version only). */
   readonly zybVersions?: readonly ZybVersion[];
+  /** The bureau's approved rulings on ambiguous clauses (the register of interpretations). */
+  readonly rulings?: readonly InterpretationRuling[];
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
@@ -66,12 +64,7 @@ const cond = (r: ConditionResult): TCondition => conditionToJson(r);
 
 export function windowToJson(cal: Calendar, w: FilingWindow): TFilingWindow {
   const days = zybParam('verificationWorkingDays', w.opens, undefined).value;
-  const citation =
-    w.adjustment === 'notice'
-      ? WINDOW_NOTICE_CITATION
-      : w.adjustment === 'none'
-        ? zybParam('windowOpenDay', w.opens, undefined).citation
-        : WINDOW_HOLIDAY_CITATION;
+  const citation = windowCitation(w.adjustment, zybParam('windowOpenDay', w.opens, undefined).citation);
   return {
     month: w.month,
     opens: w.opens,
@@ -105,7 +98,8 @@ export function filingWindowsApi(input: TFilingWindowsQuery, options: ApiOptions
 
 // ——— 政银保 subsidy ———
 
-function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined {
+/** Simulation values of the contract → the engine's overrides. */
+export function toZybOverrides(o: TZybOverrides | undefined): ZybOverrides | undefined {
   if (!o) return undefined;
   const out: { -readonly [K in keyof ZybOverrides]: ZybOverrides[K] } = {};
   if (o.firstYearRatio !== undefined) out.firstYearRatio = ratio(o.firstYearRatio);
@@ -236,6 +230,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       overrides: toZybOverrides(input.overrides),
       ...(input.interestPeriod ? { interestPeriod: input.interestPeriod } : {}),
       ...(options.zybVersions ? { versions: options.zybVersions } : {}),
+      ...(options.rulings ? { rulings: options.rulings } : {}),
     },
   );
   const e = d.eligibility;
@@ -261,6 +256,16 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
           validTo: d.version.validity.to,
         }
       : null,
+    readings: d.readings.map((r) => ({
+      interpretationId: r.interpretationId,
+      title: r.title,
+      option: r.option,
+      optionLabel: r.optionLabel,
+      isDefault: r.isDefault,
+      rulingId: r.ruling?.id ?? null,
+      notice: r.ruling?.notice ?? null,
+      effectiveFrom: r.ruling?.effectiveFrom ?? null,
+    })),
     eligibility: {
       eligible: e.eligible,
       status: e.status,
@@ -408,6 +413,7 @@ export function policyMatchApi(input: TPolicyMatchInput, options: ApiOptions = {
         toProve: ev.eligibility.unknown.map(cond),
         failures: ev.eligibility.failures.map(cond),
         notes: [...m.notes],
+        exclusiveWith: [...m.exclusiveWith],
       };
     }),
   };

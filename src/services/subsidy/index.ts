@@ -13,6 +13,7 @@ export * from './read-applications';
 export * from './resubmit-application';
 export * from './review-application';
 export * from './run-allocation';
+export * from './run-sandbox';
 export * from './scope';
 export * from './submit-application';
 export * from './supplementary-allocation';

@@ -31,6 +31,7 @@ import { defaultCalendar } from '../../domain/calendar/calendar';
 import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
+import type { ZybOverrides } from '../../domain/policies/zyb/params';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
@@ -38,6 +39,7 @@ import { Errors } from '../errors';
 import { loadZybVersions } from '../policy-versions';
 import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
+import { enterpriseNamesOf } from './enterprise-names';
 import { projectLabels } from './project-lookup';
 import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
 
@@ -72,6 +74,8 @@ export async function computeAllocation(
     interestFrom: string;
     interestTo: string;
   },
+  /** Simulation values (the what-if sandbox); the live rules are not touched. */
+  overrides?: ZybOverrides,
 ): Promise<ComputedAllocation> {
   const { records, meta } = await loadApplicationRecords(
     db,
@@ -86,6 +90,7 @@ export async function computeAllocation(
     interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
     versions: await loadZybVersions(db),
     calendar: defaultCalendar(),
+    ...(overrides ? { overrides } : {}),
   };
   const mode = campaign.allocationMode as AllocationMode;
   const { cols, decisions, amounts, result, totalRequested } = rankDecideAndAllocate<ApplicationDecision>({
@@ -218,14 +223,11 @@ async function previewRows(db: DbOrTx, c: ComputedAllocation, enterpriseNames: M
   });
 }
 
-async function namesOf(db: DbOrTx, c: ComputedAllocation): Promise<Map<string, string>> {
-  const ids = [...new Set(Array.from(c.order.subarray(0, PREVIEW_ROWS), (i) => c.meta[i]!.enterpriseId))];
-  if (ids.length === 0) return new Map();
-  const rows = (await db.execute(
-    sql`select id, name from enterprises where id = any(${sql.param(ids)}::uuid[])`,
-  )) as unknown as { rows?: { id: string; name: string }[] } | { id: string; name: string }[];
-  const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
-  return new Map(list.map((r) => [r.id, r.name]));
+function namesOf(db: DbOrTx, c: ComputedAllocation): Promise<Map<string, string>> {
+  return enterpriseNamesOf(
+    db,
+    Array.from(c.order.subarray(0, PREVIEW_ROWS), (i) => c.meta[i]!.enterpriseId),
+  );
 }
 
 /** Funded / partly funded / not funded among computed applications (a committed run or a 递补 round). */

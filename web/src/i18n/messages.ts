@@ -2,16 +2,20 @@
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
+import { interpretationsEn, interpretationsZh } from '../features/interpretations/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 import { publicNoticeEn, publicNoticeZh } from '../features/public-notice/messages';
+import { sandboxEn, sandboxZh } from '../features/sandbox/messages';
 import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 
 export const zh = {
   ...loansZh,
   ...guaranteeZh,
   ...versionsZh,
+  ...interpretationsZh,
+  ...sandboxZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -358,6 +362,7 @@ export const zh = {
   'match.includeIneligible': '同时列出不符合的政策',
   'match.run': '开始匹配',
   'match.result': '匹配结果（{n} 项，按 {asOf} 适用的政策）',
+  'match.closed': '另有 {n} 项政策在 {asOf} 不在有效期内，不可申请（不列金额）：{names}',
   'match.policy': '政策',
   'match.category': '类别',
   'match.outcome': '匹配情况',
@@ -732,6 +737,8 @@ export const en: Record<MessageKey, string> = {
   ...loansEn,
   ...guaranteeEn,
   ...versionsEn,
+  ...interpretationsEn,
+  ...sandboxEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,
@@ -1083,6 +1090,7 @@ export const en: Record<MessageKey, string> = {
   'match.includeIneligible': 'Also list ineligible policies',
   'match.run': 'Match',
   'match.result': '{n} policies (as of {asOf})',
+  'match.closed': '{n} more policies are not in force on {asOf} and cannot be claimed (no amounts): {names}',
   'match.policy': 'Policy',
   'match.category': 'Category',
   'match.outcome': 'Outcome',

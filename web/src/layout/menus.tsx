@@ -62,7 +62,9 @@ export type PageId =
   | 'colleagues'
   | 'outbox'
   | 'policyVersions'
-  | 'guarantee';
+  | 'guarantee'
+  | 'interpretations'
+  | 'sandbox';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -222,6 +224,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'policyVersions',
       action: 'policy.version.read_drafts',
     },
+    {
+      path: '/city/interpretations',
+      label: 'menu.interpretations',
+      icon: <ReadOutlined />,
+      page: 'interpretations',
+      action: 'policy.ruling.read_drafts',
+    },
   ],
   city_admin: [
     {
@@ -244,6 +253,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <NotificationOutlined />,
       page: 'subsidyAllocation',
       action: 'subsidy.allocation.read',
+    },
+    {
+      path: '/admin/sandbox',
+      label: 'menu.sandbox',
+      icon: <DollarOutlined />,
+      page: 'sandbox',
+      action: 'subsidy.sandbox.run',
     },
     {
       path: '/admin/fund-plans',
@@ -286,6 +302,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <ReadOutlined />,
       page: 'policyVersions',
       action: 'policy.version.read_drafts',
+    },
+    {
+      path: '/admin/interpretations',
+      label: 'menu.interpretations',
+      icon: <ReadOutlined />,
+      page: 'interpretations',
+      action: 'policy.ruling.read_drafts',
     },
   ],
   security_admin: [

@@ -83,6 +83,15 @@ export function formatTraceValue(v: TraceValue): string {
   return String(v);
 }
 
+const POINTS = '（百分点）';
+
+/** "第一年补助比例：90%", and for a decrement in percentage points "补助比例每年递减10个百分点". */
+function paramText(label: string, value: TraceValue): string {
+  if (label.endsWith(POINTS) && isRatio(value))
+    return `${label.slice(0, -POINTS.length)}${formatPercent(value).replace(/%$/, '')}个百分点`;
+  return `${label}：${formatTraceValue(value)}`;
+}
+
 export function explain(trace: Trace): string[] {
   const out: string[] = [];
   if (trace.inputs.length) {
@@ -95,7 +104,7 @@ export function explain(trace: Trace): string[] {
         ? '（所查日期不在该参数有效期内，按最近版本）'
         : '';
     out.push(
-      `参数：${p.label}：${formatTraceValue(p.read.value as TraceValue)}${note}（依据${citationLabel(p.read.citation)}）。`,
+      `参数：${paramText(p.label, p.read.value as TraceValue)}${note}（依据${citationLabel(p.read.citation)}）。`,
     );
   }
   for (const s of trace.steps) out.push(s.say(s.args, s.ctx));

@@ -115,11 +115,6 @@ const D = {
     () => '近三年发生过重大安全、环保、质量事故',
     () => '尚未确认近三年是否发生重大安全、环保、质量事故',
   ),
-  threshold: describer(
-    (a) => `${String(a.label)}${String(a.value)}，达到${String(a.min)}以上`,
-    (a) => `${String(a.label)}${String(a.value)}，未达到${String(a.min)}以上`,
-    (a) => `尚需证明：${String(a.label)}达到${String(a.min)}以上`,
-  ),
   sme: describer(
     () => '企业属于中小企业',
     () => '企业不属于中小企业，上云上平台方向支持中小企业',
@@ -187,33 +182,21 @@ const SME_RULE: RuleInfo = {
   citation: cite('003', ['第七条', '（二）'], '支持中小企业'),
 };
 
+const TALENT_BUDGET: ExtraParam = {
+  key: 'talentYearlyBudget',
+  label: '人才培养项目年度预算（元）',
+  series: [param(FROM, TO, wan(100), A8('（四）', '每年工业互联网人才培养补贴100万元'))],
+};
 const MIN_SESSIONS: ExtraParam = {
   key: 'minSessions',
-  label: '每年组织培训活动不少于（场）',
+  label: '项目目标：每年组织培训活动（场以上）',
   series: [param(FROM, TO, 10, A8('（四）', '用于组织10场以上培训活动'))],
 };
 const MIN_TRAINEES: ExtraParam = {
   key: 'minTrainees',
-  label: '每年培养工业互联网应用人才不少于（人）',
+  label: '项目目标：每年培养工业互联网应用人才（人以上）',
   series: [param(FROM, TO, 500, A8('（四）', '培养工业互联网应用人才500人以上'))],
 };
-
-function threshold(
-  code: string,
-  label: string,
-  value: number | null | undefined,
-  min: ParamRead<number>,
-): ConditionResult {
-  const status: ConditionStatus =
-    value === undefined || value === null ? 'unknown' : value >= min.value ? 'pass' : 'fail';
-  return {
-    code,
-    status,
-    citation: min.citation,
-    args: { label, value: value ?? null, min: min.value },
-    describe: D.threshold,
-  };
-}
 
 export const IIFUND_POLICIES: readonly CataloguePolicy[] = [
   defineMeasure({
@@ -287,32 +270,15 @@ export const IIFUND_POLICIES: readonly CataloguePolicy[] = [
     ...base,
     id: 'iifund.talent',
     name: '工业互联网人才培养（专项资金）',
-    summary: '每年工业互联网人才培养补贴100万元，用于组织10场以上培训、培养500人以上；竞争性分配。',
+    summary: '人才培养项目年度预算100万元（不是单个企业的补贴额），目标为组织10场以上培训、培养500人以上；竞争性分配。',
     basis: cite('003', ['第七条', '（四）'], '工业互联网人才培养'),
     events: [{ code: 'iifund_talent_training' }],
+    // 第八条（四）: ¥1,000,000 a year is the programme's budget and 10 sessions / 500 trainees are its targets —
+    // not an amount an enterprise claims, not conditions an applicant must meet.
     amount: {
-      kind: 'fixed',
-      value: money('每年人才培养补贴', wan(100), A8('（四）', '每年工业互联网人才培养补贴100万元')),
+      kind: 'by_notice',
+      note: '每年工业互联网人才培养补贴100万元是该项目的年度预算（第八条（四）），不是单个企业可获得的金额；“10场以上培训活动、培养500人以上”是项目的工作目标，不是申报条件；承担单位与金额以竞争性分配结果为准',
     },
-    extra: withArticle9({
-      params: [MIN_SESSIONS, MIN_TRAINEES],
-      rules: [
-        { code: 'IIF_TALENT_SESSIONS', title: '组织10场以上培训活动', citation: MIN_SESSIONS.series[0]!.citation },
-        {
-          code: 'IIF_TALENT_TRAINEES',
-          title: '培养工业互联网应用人才500人以上',
-          citation: MIN_TRAINEES.series[0]!.citation,
-        },
-      ],
-      evaluate: (f, _asOf, read) => [
-        threshold(
-          'IIF_TALENT_SESSIONS',
-          '组织培训活动场数',
-          f.counts?.talentTrainingSessions,
-          read<number>('minSessions'),
-        ),
-        threshold('IIF_TALENT_TRAINEES', '培养人才人数', f.counts?.talentTrainees, read<number>('minTrainees')),
-      ],
-    }),
+    extra: withArticle9({ params: [TALENT_BUDGET, MIN_SESSIONS, MIN_TRAINEES] }),
   }),
 ];

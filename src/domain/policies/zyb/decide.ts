@@ -24,6 +24,13 @@ import { type ParamRead, type ValidityStatus, validityStatus } from '../core/par
 import type { CataloguePolicy, EstimateKind, EvalContext } from '../core/policy';
 import { type StepArgs, type Trace, type TraceParam, type TraceStep, yuanZh } from '../core/trace';
 import type { EnterpriseFacts } from '../facts';
+import {
+  type AppliedReading,
+  type InterpretationRuling,
+  LOAN_GAP_READING,
+  readingOn,
+  readingSentence,
+} from '../interpretations';
 import { IP_PLEDGE_SUBSIDY, ZJTX_CREDIT_LOAN_SUBSIDY } from '../measures2023/index';
 import { evaluateZybEligibility, type ZybEligibility, type ZybEligibilityFacts, type ZybOptions } from './eligibility';
 import { ZYB_PARAM_LABELS, zybParamsAt } from './params';
@@ -67,6 +74,11 @@ export interface ZybDecisionOptions extends ZybOptions {
   readonly interestPeriod?: InterestPeriod;
   /** The approved versions of the rules (default: the code's version only). */
   readonly versions?: readonly ZybVersion[];
+  /**
+   * The bureau's approved rulings on ambiguous clauses (the register of interpretations); the ruling in force on
+   * `asOf` applies and the trace names it. Absent: the platform's default readings, not named in the trace.
+   */
+  readonly rulings?: readonly InterpretationRuling[];
 }
 
 export interface NonStackingCandidate {
@@ -110,6 +122,8 @@ export interface ZybDecision {
   readonly periodParts: readonly PeriodPart[];
   /** The version whose parameters the amount used (the last supported part's), or null when none supports it. */
   readonly version: ZybVersion | null;
+  /** The readings of ambiguous clauses applied (empty when no register was given). */
+  readonly readings: readonly AppliedReading[];
   readonly trace: Trace;
 }
 
@@ -131,6 +145,7 @@ export const NON_STACKING_GUIDE_CITATION = cite(
 );
 
 const say = {
+  reading: (_a: StepArgs, ctx?: unknown) => `${readingSentence(ctx as AppliedReading)}。`,
   eligibility: (_a: StepArgs, ctx?: unknown) => {
     const e = ctx as ZybEligibility;
     const count = (st: string) => e.conditions.filter((x) => x.status === st).length;
@@ -230,7 +245,14 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
   const cal: Calendar = options.calendar ?? defaultCalendar();
   const versions = options.versions ?? [ZYB_BASE_VERSION];
   const P = options.params ?? zybParamsOf(versions);
-  const judged = evaluateZybEligibility(facts, { calendar: cal, overrides: options.overrides, params: P });
+  const loanGap = options.rulings ? readingOn(options.rulings, LOAN_GAP_READING, options.asOf) : undefined;
+  const readings: AppliedReading[] = loanGap ? [loanGap] : [];
+  const judged = evaluateZybEligibility(facts, {
+    calendar: cal,
+    overrides: options.overrides,
+    params: P,
+    ...(loanGap ? { readings: { loanGap } } : {}),
+  });
   const atDecision = zybParamsAt(options.asOf, options.overrides, P);
   const interestPeriod = options.interestPeriod ?? yearBefore(options.asOf);
   const period = computeZybSubsidyForPeriod(facts, interestPeriod, versions, P, options.overrides);
@@ -329,6 +351,21 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
       citation: pGap.citation,
     });
   }
+  for (const r of readings) {
+    steps.push({
+      code: 'interpretation',
+      args: {
+        interpretation: r.interpretationId,
+        option: r.option,
+        ruling: r.ruling?.id ?? null,
+        notice: r.ruling?.notice ?? null,
+        effectiveFrom: r.ruling?.effectiveFrom ?? null,
+      },
+      say: say.reading,
+      citation: r.citation,
+      ctx: r,
+    });
+  }
   if (eligibility.window) {
     verificationDue = verificationDeadline(cal, eligibility.window, pVerify.value);
     steps.push({
@@ -391,6 +428,7 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
     interestPeriod,
     periodParts: period.parts,
     version: period.version,
+    readings,
     trace,
   };
 }

@@ -6,11 +6,14 @@
 import { type Calendar, defaultCalendar } from '../../calendar/calendar';
 import {
   addMonths,
+  daysInMonth,
   formatMonthZh,
   type IsoDate,
+  isoDate,
   type MonthShift,
   maxDate,
   minDate,
+  monthOf,
   yearOf,
 } from '../../calendar/dates';
 import { checkFilingWindow, type FilingWindow, type FilingWindowRule } from '../../calendar/windows';
@@ -25,6 +28,7 @@ import {
   summarizeConditions,
 } from '../core/conditions';
 import { type ParamRead, validityStatus } from '../core/param';
+import { type AppliedReading, readingSentence } from '../interpretations';
 import { ZYB_PARAMS, type ZybOverrides, type ZybParamReads, type ZybParams, zybParam, zybParamsAt } from './params';
 
 export type ZybApplicantType = 'manufacturer' | 'service_provider';
@@ -56,6 +60,14 @@ export interface ZybOptions {
   readonly overrides?: ZybOverrides;
   /** Alternative parameter set (tests, future versions); defaults to the committed policy. */
   readonly params?: ZybParams;
+  /** The readings of ambiguous clauses that apply (from the register of interpretations; default: the platform's). */
+  readonly readings?: ZybReadings;
+}
+
+/** Readings the eligibility rules follow. */
+export interface ZybReadings {
+  /** 001 三（三） "不能超过6个自然月": exact_day (default) or calendar_month. */
+  readonly loanGap?: AppliedReading;
 }
 
 export interface ZybEligibility extends Eligibility {
@@ -140,6 +152,19 @@ export type ZybRuleCode = keyof typeof ZYB_RULES;
 
 /** Citation used when holidays moved the month's window. */
 export const WINDOW_HOLIDAY_CITATION = cite('001', ['三、', '（四）'], '如遇节假日与入库申报周期完全重复');
+/** Citation used when a holiday covered part of the window and it was extended (申报指南 三（四）'s 部分重复 sentence). */
+export const WINDOW_EXTENDED_CITATION = cite(
+  '001',
+  ['三、', '（四）'],
+  '如遇节假日与入库申报日期有部分重复，则延长重复部分的时间',
+);
+
+/** The citation of a month's window: the notice, the plain 10–15 rule, the postponement or the extension. */
+export function windowCitation(adjustment: FilingWindow['adjustment'], plain: Citation): Citation {
+  if (adjustment === 'notice') return WINDOW_NOTICE_CITATION;
+  if (adjustment === 'none') return plain;
+  return adjustment === 'extended' ? WINDOW_EXTENDED_CITATION : WINDOW_HOLIDAY_CITATION;
+}
 /** Citation used when an administrator's notice fixed the window. */
 export const WINDOW_NOTICE_CITATION = cite(
   '001',
@@ -150,7 +175,17 @@ export const WINDOW_NOTICE_CITATION = cite(
 const s = (v: unknown) => String(v);
 
 function clampNote(a: MessageArgs): string {
-  return a.clamped ? `（${s(a.requested)}不存在，按该月末日${s(a.limit)}计）` : '';
+  const reading = a.reading ? `；${s(a.reading)}` : '';
+  if (a.byMonth) return `，按自然月计至该月末日${reading}`;
+  return (a.clamped ? `（${s(a.requested)}不存在，按该月末日${s(a.limit)}计）` : '') + reading;
+}
+
+/** The latest day `months` after `earlier`: the same day (month-end clamped), or the month's last day by month. */
+function gapLimit(earlier: IsoDate, months: number, byMonth: boolean): MonthShift {
+  const exact = addMonths(earlier, months);
+  if (!byMonth) return exact;
+  const last = isoDate(yearOf(exact.date), monthOf(exact.date), daysInMonth(yearOf(exact.date), monthOf(exact.date)));
+  return { date: last, clamped: false, requested: last };
 }
 
 const D = {
@@ -237,7 +272,10 @@ const D = {
       a.loan === null
         ? `贷款尚未放款：如在${s(a.loanYear)}年放款，项目须于${s(a.deadline)}前完成入库申报`
         : `未提供入库申报日期：${s(a.loanYear)}年放款的贷款，项目须于${s(a.deadline)}前完成入库申报`,
-    (a) => `贷款放款日期${s(a.loan)}不在${s(a.loanYear)}年，不适用本项截止日`,
+    (a) =>
+      a.loan === null
+        ? `贷款尚未放款，入库申报日期${s(a.declaredOn)}已晚于${s(a.loanYear)}年，不是${s(a.loanYear)}年放款的贷款，不适用本项截止日`
+        : `贷款放款日期${s(a.loan)}不在${s(a.loanYear)}年，不适用本项截止日`,
   ),
   gap: describer(
     (a) =>
@@ -420,6 +458,9 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
   {
     const months = pGap.value;
     const fromYear = pGapFrom.value;
+    const reading = options.readings?.loanGap;
+    const byMonth = reading?.option === 'calendar_month';
+    const readingArgs: MessageArgs = reading ? { reading: readingSentence(reading), byMonth } : {};
     let st: ConditionStatus;
     let args: MessageArgs;
     if (loan !== null && yearOf(loan) < fromYear) {
@@ -429,7 +470,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
       st = 'unknown';
       args = { loan, declaredOn, months, fromYear };
     } else if (loan === null) {
-      const limit = addMonths(declaredOn, months);
+      const limit = gapLimit(declaredOn, months, byMonth);
       gap = { earlier: declaredOn, limit };
       st = 'unknown';
       args = {
@@ -445,7 +486,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
     } else {
       const earlier = minDate(loan, declaredOn);
       const later = maxDate(loan, declaredOn);
-      const limit = addMonths(earlier, months);
+      const limit = gapLimit(earlier, months, byMonth);
       gap = { earlier, limit };
       st = later <= limit.date ? 'pass' : 'fail';
       args = {
@@ -459,7 +500,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
         requested: limit.requested,
       };
     }
-    conditions.push(cond('ZYB_LOAN_GAP', st, args, D.gap, pGap.citation));
+    conditions.push(cond('ZYB_LOAN_GAP', st, { ...args, ...readingArgs }, D.gap, pGap.citation));
   }
   // 第七条（一） + 申报指南 三（四）: the declaration date must fall inside the month's filing window.
   let window: FilingWindow | null = null;
@@ -482,13 +523,7 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
     };
     const st: ConditionStatus =
       !w.scheduleKnown && w.adjustment !== 'notice' ? 'unknown' : check.inside ? 'pass' : 'fail';
-    const citation =
-      w.adjustment === 'notice'
-        ? WINDOW_NOTICE_CITATION
-        : w.adjustment === 'none'
-          ? pOpen.citation
-          : WINDOW_HOLIDAY_CITATION;
-    conditions.push(cond('ZYB_FILING_WINDOW', st, args, D.window, citation));
+    conditions.push(cond('ZYB_FILING_WINDOW', st, args, D.window, windowCitation(w.adjustment, pOpen.citation)));
   }
 
   const summary = summarizeConditions(conditions);

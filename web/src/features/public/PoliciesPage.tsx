@@ -8,6 +8,8 @@ import { api, errorMessage } from '../../api/client';
 import { todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
+import { usePublicInterpretations } from '../interpretations/api';
+import { InterpretationList } from '../interpretations/InterpretationList';
 import { usePublicVersions } from '../policy-versions/api';
 import { VersionTable } from '../policy-versions/VersionTable';
 import { Citation } from './common';
@@ -130,6 +132,7 @@ export default function PoliciesPage() {
         ))}
       </Space>
       <ZybVersions />
+      <Interpretations />
     </>
   );
 }
@@ -155,6 +158,31 @@ function ZybVersions() {
       <Typography.Paragraph type="secondary">{t('versions.publicIntro')}</Typography.Paragraph>
       {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
       <VersionTable versions={q.data?.versions ?? []} />
+    </Card>
+  );
+}
+
+/** The register of interpretations: each ambiguous clause's readings and the one in force on a chosen date. */
+function Interpretations() {
+  const { t } = useI18n();
+  const [asOf, setAsOf] = useState(todayIso());
+  const q = usePublicInterpretations(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+  return (
+    <Card
+      title={t('interp.publicTitle')}
+      style={{ marginTop: 16 }}
+      extra={
+        <Input
+          aria-label={t('interp.asOf')}
+          value={asOf}
+          onChange={(e) => setAsOf(e.target.value)}
+          style={{ width: 140 }}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('interp.publicIntro')}</Typography.Paragraph>
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      <InterpretationList items={q.data?.interpretations ?? []} />
     </Card>
   );
 }

@@ -96,6 +96,10 @@ export default function PolicyMatchPage() {
     }
   };
 
+  // Only measures in force are claimable; expired or not yet effective ones are named apart, without amounts.
+  const claimable = (result?.policies ?? []).filter((p) => p.validity.status === 'in_force');
+  const closed = (result?.policies ?? []).filter((p) => p.validity.status !== 'in_force');
+
   const outcomeLabel = (o: TPolicyMatch['outcome']) =>
     o === 'eligible' ? t('match.eligible') : o === 'to_prove' ? t('match.toProve') : t('match.ineligible');
 
@@ -147,11 +151,24 @@ export default function PolicyMatchPage() {
         </Form>
       </Card>
       {result && (
-        <Card title={t('match.result', { n: result.policies.length, asOf: result.asOf })}>
+        <Card title={t('match.result', { n: claimable.length, asOf: result.asOf })}>
+          {closed.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="match-closed"
+              style={{ marginBottom: 12 }}
+              title={t('match.closed', {
+                n: closed.length,
+                asOf: result.asOf,
+                names: closed.map((p) => `${p.name}（${p.validity.statusText}）`).join('、'),
+              })}
+            />
+          )}
           <Table<TPolicyMatch>
             rowKey="id"
             size="middle"
-            dataSource={result.policies}
+            dataSource={claimable}
             pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
             scroll={{ x: 900 }}
             expandable={{

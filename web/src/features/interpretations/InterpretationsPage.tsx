@@ -1,0 +1,135 @@
+/**
+ * The city's register of interpretations: the administrator records the bureau's ruling (draft); another city
+ * reviewer or administrator approves it (maker–checker). Buttons appear exactly when the API would allow them.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select } from 'antd';
+import { useState } from 'react';
+import { type TInterpretation, type TRuling, ZRulingInput } from '../../../../src/contracts/interpretations';
+import { mayDo } from '../../../../src/domain/access/business';
+import { applyFieldErrors, errorMessage } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { todayIso } from '../../components/forms';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { approveRuling, recordRuling, useCityInterpretations } from './api';
+import { InterpretationList } from './InterpretationList';
+
+export default function InterpretationsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [asOf, setAsOf] = useState(todayIso());
+  const list = useCityInterpretations(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+  const [editing, setEditing] = useState<TInterpretation | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['interpretations'] });
+
+  async function save() {
+    if (!editing) return;
+    setFormError(null);
+    const body = { interpretationId: editing.id, ...form.getFieldsValue(true) };
+    const parsed = ZRulingInput.safeParse(body);
+    if (!parsed.success) {
+      setFormError(parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'));
+      return;
+    }
+    try {
+      await recordRuling(parsed.data);
+      await refresh();
+      message.success(t('common.saved'));
+      setEditing(null);
+    } catch (e) {
+      const rest = applyFieldErrors(form, e);
+      setFormError(rest.length ? rest.join('；') : errorMessage(e));
+    }
+  }
+
+  async function approve(id: string) {
+    try {
+      await approveRuling(id);
+      await refresh();
+      message.success(t('interp.approved'));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const actions = (i: TInterpretation) =>
+    i.engineSwitches &&
+    mayDo(me, 'policy.ruling.record') && (
+      <Button
+        size="small"
+        data-testid={`record-${i.id}`}
+        onClick={() => {
+          form.resetFields();
+          setFormError(null);
+          setEditing(i);
+        }}
+      >
+        {t('interp.record')}
+      </Button>
+    );
+
+  const rulingActions = (r: TRuling) => {
+    const target = { enterpriseId: null, editable: r.status === 'draft', madeBy: r.recordedBy };
+    return (
+      mayDo(me, 'policy.ruling.approve', target) && (
+        <Popconfirm title={t('interp.approveConfirm')} onConfirm={() => approve(r.id)}>
+          <Button size="small" type="primary" data-testid={`approve-${r.notice}`}>
+            {t('interp.approve')}
+          </Button>
+        </Popconfirm>
+      )
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('interp.title')}
+        description={t('interp.intro')}
+        extra={
+          <Input
+            aria-label={t('interp.asOf')}
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value)}
+            style={{ width: 140 }}
+          />
+        }
+      />
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <InterpretationList items={list.data?.interpretations ?? []} actions={actions} rulingActions={rulingActions} />
+      <Modal
+        open={editing !== null}
+        width={720}
+        title={`${t('interp.record')}：${editing?.title ?? ''}`}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        okText={t('common.save')}
+        destroyOnHidden
+      >
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical">
+          <Form.Item name="option" label={t('interp.option')}>
+            <Select options={(editing?.options ?? []).map((o) => ({ value: o.id, label: o.label }))} />
+          </Form.Item>
+          <Form.Item name="notice" label={t('interp.notice')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="noticeDate" label={t('interp.noticeDate')}>
+            <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="effectiveFrom" label={t('interp.effectiveFrom')}>
+            <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('interp.reason')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

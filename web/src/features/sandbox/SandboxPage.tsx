@@ -1,0 +1,175 @@
+/**
+ * The what-if sandbox: the city administrator picks a campaign, changes the budget, mode, ratio or cap, and sees
+ * the scenario beside the live outcome over the campaign's real applications. Nothing is saved.
+ */
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { type TSandboxResult, ZSandboxScenario } from '../../../../src/contracts/sandbox';
+import { ALLOCATION_MODE_ZH, ALLOCATION_MODES } from '../../../../src/contracts/subsidy';
+import { api, errorMessage } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { yuan } from '../../shared/money';
+import { useCampaigns } from '../subsidy/api';
+
+type Group = TSandboxResult['byDistrict'][number];
+
+function GroupTable({ title, rows }: { title: string; rows: readonly Group[] }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={title}>
+      <Table<Group>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        dataSource={[...rows]}
+        columns={[
+          { title, dataIndex: 'label' },
+          { title: t('sandbox.live'), dataIndex: 'live', align: 'right', render: yuan },
+          { title: t('sandbox.scenario'), dataIndex: 'scenario', align: 'right', render: yuan },
+          { title: t('sandbox.difference'), dataIndex: 'difference', align: 'right', render: yuan },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function SandboxPage() {
+  const { t } = useI18n();
+  const { data: campaigns = [] } = useCampaigns();
+  const [campaignId, setCampaignId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
+  }, [campaigns, campaignId]);
+  const [result, setResult] = useState<TSandboxResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  async function run() {
+    if (!campaignId) return;
+    setError(null);
+    const raw = form.getFieldsValue(true) as Record<string, string | undefined>;
+    const body = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+    const parsed = ZSandboxScenario.safeParse(body);
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'));
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult(await api.post<TSandboxResult>(`/api/v1/subsidy/campaigns/${campaignId}/sandbox`, parsed.data));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const r = result;
+  return (
+    <>
+      <PageHeader title={t('sandbox.title')} description={t('sandbox.intro')} />
+      <Card style={{ marginBottom: 16 }}>
+        <Form form={form} layout="vertical">
+          <Space wrap align="end">
+            <Form.Item label={t('sandbox.campaign')}>
+              <Select
+                aria-label={t('sandbox.campaign')}
+                style={{ width: 260 }}
+                value={campaignId}
+                onChange={(v) => {
+                  setCampaignId(v);
+                  setResult(null);
+                }}
+                options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+              />
+            </Form.Item>
+            <Form.Item name="budget" label={t('sandbox.budget')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="allocationMode" label={t('sandbox.mode')}>
+              <Select
+                allowClear
+                placeholder={t('sandbox.keep')}
+                style={{ width: 240 }}
+                options={ALLOCATION_MODES.map((m) => ({ value: m, label: ALLOCATION_MODE_ZH[m] }))}
+              />
+            </Form.Item>
+            <Form.Item name="firstYearRatio" label={t('sandbox.firstYearRatio')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="annualDecrement" label={t('sandbox.annualDecrement')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="enterpriseCap" label={t('sandbox.enterpriseCap')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item>
+              <Button type="primary" loading={busy} onClick={run} disabled={!campaignId}>
+                {t('sandbox.run')}
+              </Button>
+            </Form.Item>
+          </Space>
+        </Form>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {r && (
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="sandbox-result">
+          <Card size="small">
+            <Typography.Paragraph>
+              {t('sandbox.changed')}：{r.changed.length ? r.changed.join('；') : t('sandbox.unchanged')}
+            </Typography.Paragraph>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Statistic title={t('sandbox.applications')} value={r.applications} />
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title={`${t('sandbox.funded')}（${t('sandbox.live')} → ${t('sandbox.scenario')}）`}
+                  value={`${r.live.funded} → ${r.scenario.funded}`}
+                />
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title={t('sandbox.awarded')}
+                  value={`${yuan(r.live.awarded)} → ${yuan(r.scenario.awarded)}`}
+                />
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title={t('sandbox.remaining')}
+                  value={`${yuan(r.live.remaining)} → ${yuan(r.scenario.remaining)}`}
+                />
+              </Col>
+            </Row>
+          </Card>
+          <Row gutter={16}>
+            <Col span={12}>
+              <GroupTable title={t('sandbox.byDistrict')} rows={r.byDistrict} />
+            </Col>
+            <Col span={12}>
+              <GroupTable title={t('sandbox.byMonth')} rows={r.byMonth} />
+            </Col>
+          </Row>
+          <Card size="small" title={t('sandbox.changes', { losers: r.losers, gainers: r.gainers })}>
+            <Table
+              rowKey="applicationId"
+              size="small"
+              data-testid="sandbox-changes"
+              dataSource={[...r.changes]}
+              columns={[
+                { title: t('sandbox.enterprise'), dataIndex: 'enterpriseName' },
+                { title: t('sandbox.district'), dataIndex: 'district' },
+                { title: t('sandbox.month'), dataIndex: 'declarationMonth' },
+                { title: t('sandbox.live'), dataIndex: 'live', align: 'right', render: yuan },
+                { title: t('sandbox.scenario'), dataIndex: 'scenario', align: 'right', render: yuan },
+                { title: t('sandbox.difference'), dataIndex: 'difference', align: 'right', render: yuan },
+              ]}
+            />
+          </Card>
+        </Space>
+      )}
+    </>
+  );
+}
