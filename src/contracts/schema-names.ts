@@ -19,6 +19,7 @@ import * as calendar from './calendar';
 import * as common from './common';
 import * as enterprises from './enterprises';
 import * as errors from './errors';
+import * as financing from './financing';
 import * as health from './health';
 import * as loans from './loans';
 import * as notifications from './notifications';
@@ -36,6 +37,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   common,
   enterprises,
   errors,
+  financing,
   health,
   loans,
   notifications,
