@@ -42,6 +42,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     summary: 'crypto reencrypt [--json]  把旧格式（AES-256-GCM）或旧密钥的个人信息改用 SM4 当前密钥重新加密',
     load: () => import('./commands/crypto'),
   },
+  financing: {
+    summary: 'financing parse [--json]  读取一句话融资需求（{"text":"…"}：金额、期限、用途、担保方式）',
+    load: () => import('./commands/financing'),
+  },
   users: {
     summary: 'users create-admin --username <用户名> --display-name <姓名>  创建管理员账号（首个安全管理员）',
     load: () => import('./commands/users'),

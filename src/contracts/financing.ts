@@ -127,7 +127,7 @@ export const ZFinancingId = z.object({ id: z.uuid({ error: '应为编号（UUID�
 
 export const ZParseNeedInput = z.strictObject({
   text: z
-    .string()
+    .string({ error: (iss) => (iss.input === undefined ? undefined : '应为文字') })
     .max(PARSE_MAX_CHARS, { error: `不超过${PARSE_MAX_CHARS}个字` })
     .describe('融资需求（一句话）'),
 });
