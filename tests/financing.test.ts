@@ -127,7 +127,10 @@ describe('products: term limits of 002 三（二）1, review, versions, catalogu
     expect((await city.post(`${F}/review/products/${id}`, { decision: 'approve', reason: '' })).json().version).toBe(1);
     expect((await pub.get(`${F}/products/${id}`)).json().live.name).toBe('版本测试贷');
 
-    const v2 = await bankA.put(`${F}/bank/products/${id}`, product({ name: '版本测试贷（第二版）', rateMin: '0.0300' }));
+    const v2 = await bankA.put(
+      `${F}/bank/products/${id}`,
+      product({ name: '版本测试贷（第二版）', rateMin: '0.0300' }),
+    );
     expect(v2.json().version).toBe(2);
     // The live version stays listed while version 2 waits.
     expect((await pub.get(`${F}/products/${id}`)).json().live.name).toBe('版本测试贷');
@@ -136,7 +139,13 @@ describe('products: term limits of 002 三（二）1, review, versions, catalogu
     const refused = await city.post(`${F}/review/products/${id}`, { decision: 'refuse', reason: '利率说明不完整' });
     expect(refused.json()).toEqual({ id, version: 2, status: 'refused' });
     const mine = (await bankA.get(`${F}/bank/products`)).json().items.find((x: { id: string }) => x.id === id);
-    expect(mine.versions.map((v: { version: number; status: string; reason: string | null }) => [v.version, v.status, v.reason])).toEqual([
+    expect(
+      mine.versions.map((v: { version: number; status: string; reason: string | null }) => [
+        v.version,
+        v.status,
+        v.reason,
+      ]),
+    ).toEqual([
       [2, 'refused', '利率说明不完整'],
       [1, 'approved', null],
     ]);
@@ -144,7 +153,13 @@ describe('products: term limits of 002 三（二）1, review, versions, catalogu
   });
 
   it('searches and filters the public catalogue', async () => {
-    await liveProduct(bankB, { name: '流贷通', type: 'working_capital_loan', termMaxMonths: 36, guarantees: ['credit'], districts: ['440705'] });
+    await liveProduct(bankB, {
+      name: '流贷通',
+      type: 'working_capital_loan',
+      termMaxMonths: 36,
+      guarantees: ['credit'],
+      districts: ['440705'],
+    });
     const names = async (q: string) =>
       (await pub.get(`${F}/products${q}`)).json().items.map((x: { live: { name: string } }) => x.live.name);
     expect(await names('?q=流贷')).toEqual(['流贷通']);
@@ -155,7 +170,7 @@ describe('products: term limits of 002 三（二）1, review, versions, catalogu
     expect((await pub.get(`${F}/products?type=nonsense`)).statusCode).toBe(400);
   });
 
-  it('keeps each bank to its own products (404 on another bank\'s)', async () => {
+  it("keeps each bank to its own products (404 on another bank's)", async () => {
     expect((await bankC.get(`${F}/oversight`)).statusCode).toBe(403);
     const id = await liveProduct(bankA, { name: 'A行专属' });
     const list = (await bankB.get(`${F}/bank/products`)).json().items;
@@ -168,8 +183,24 @@ describe('products: term limits of 002 三（二）1, review, versions, catalogu
 
 describe('the parse contract (HTTP)', () => {
   it.each([
-    ['计划购置两条智能产线，需要贷款500万元，期限3年，可以用厂房抵押', '5000000.00', '5000000.00', 36, 36, 'equipment', 'mortgage'],
-    ['公司年营收3000万元，员工120人，想申请流动资金贷款200万，期限12个月', '2000000.00', '2000000.00', 12, 12, 'working_capital', null],
+    [
+      '计划购置两条智能产线，需要贷款500万元，期限3年，可以用厂房抵押',
+      '5000000.00',
+      '5000000.00',
+      36,
+      36,
+      'equipment',
+      'mortgage',
+    ],
+    [
+      '公司年营收3000万元，员工120人，想申请流动资金贷款200万，期限12个月',
+      '2000000.00',
+      '2000000.00',
+      12,
+      12,
+      'working_capital',
+      null,
+    ],
     ['需要融资三百万到五百万，期限一年半左右，信用贷款', '3000000.00', '5000000.00', 18, 18, null, 'credit'],
   ])('%s', async (text, amin, amax, tmin, tmax, purpose, guarantee) => {
     const r = await pub.post(`${F}/needs/parse`, { text });
@@ -185,9 +216,12 @@ describe('the parse contract (HTTP)', () => {
     ]);
     expect(typeof b.confidence).toBe('number');
   });
-  it.each([[{}], [{ text: 5 }], [{ text: 'x'.repeat(2001) }], [{ text: 'ok', extra: 1 }]])('refuses %j with 400', async (body) => {
-    expect((await pub.post(`${F}/needs/parse`, body)).statusCode).toBe(400);
-  });
+  it.each([[{}], [{ text: 5 }], [{ text: 'x'.repeat(2001) }], [{ text: 'ok', extra: 1 }]])(
+    'refuses %j with 400',
+    async (body) => {
+      expect((await pub.post(`${F}/needs/parse`, body)).statusCode).toBe(400);
+    },
+  );
 });
 
 describe('needs, consent and matching', () => {
@@ -218,11 +252,19 @@ describe('needs, consent and matching', () => {
 
   it('ranks products for a need with the reason for each criterion', async () => {
     const fit = await liveProduct(bankA, { name: '匹配设备贷' });
-    const wc = await liveProduct(bankB, { name: '不匹配流贷', type: 'working_capital_loan', termMaxMonths: 24, guarantees: ['credit'] });
+    const wc = await liveProduct(bankB, {
+      name: '不匹配流贷',
+      type: 'working_capital_loan',
+      termMaxMonths: 24,
+      guarantees: ['credit'],
+    });
     const id = await postNeed();
     const r = await ent.get(`${F}/needs/${id}/matches`);
     expect(r.statusCode).toBe(200);
-    const items = r.json().items as { productId: string; match: { fits: boolean; failed: string[]; criteria: { criterion: string; reasonZh: string }[] } }[];
+    const items = r.json().items as {
+      productId: string;
+      match: { fits: boolean; failed: string[]; criteria: { criterion: string; reasonZh: string }[] };
+    }[];
     const iFit = items.findIndex((x) => x.productId === fit);
     const iWc = items.findIndex((x) => x.productId === wc);
     expect(iFit).toBeLessThan(iWc);
@@ -258,7 +300,18 @@ describe('orders: applying, answering, scope, deadlines across a holiday', () =>
     expect((await bankB.get(`${F}/orders/${id}`)).statusCode).toBe(404);
     expect((await bankB.post(`${F}/orders/${id}/accept`)).statusCode).toBe(404);
     expect((await bankB.get(`${F}/orders`)).json().items.some((o: { id: string }) => o.id === id)).toBe(false);
-    expect((await bankA.post(`${F}/orders/${id}/outcome`, { outcome: 'refused', approvedAmount: null, approvedRate: null, approvedTermMonths: null, disbursedOn: null, refuseReason: '资料不全' })).statusCode).toBe(409);
+    expect(
+      (
+        await bankA.post(`${F}/orders/${id}/outcome`, {
+          outcome: 'refused',
+          approvedAmount: null,
+          approvedRate: null,
+          approvedTermMonths: null,
+          disbursedOn: null,
+          refuseReason: '资料不全',
+        })
+      ).statusCode,
+    ).toBe(409);
 
     const acc = await bankA.post(`${F}/orders/${id}/accept`);
     expect(acc.statusCode).toBe(200);
@@ -284,7 +337,9 @@ describe('orders: applying, answering, scope, deadlines across a holiday', () =>
     const t = await bankB.post(`${F}/needs/${needId}/take`, { productId: null });
     const id = t.json().id as string;
     expect((await bankB.post(`${F}/orders/${id}/decline`, { reason: '' })).statusCode).toBe(400);
-    expect((await bankB.post(`${F}/orders/${id}/decline`, { reason: '暂不涉及该行业' })).json().status).toBe('declined');
+    expect((await bankB.post(`${F}/orders/${id}/decline`, { reason: '暂不涉及该行业' })).json().status).toBe(
+      'declined',
+    );
     expect((await ent.get(`${F}/orders/${id}`)).json().declineReason).toBe('暂不涉及该行业');
   });
 
@@ -302,7 +357,9 @@ describe('orders: applying, answering, scope, deadlines across a holiday', () =>
   it('puts green-channel needs first with a shorter due day', async () => {
     const needId = await postNeed({ consent: { scope: 'all', banks: [] } });
     expect((await bankA.put(`${F}/needs/${needId}/green-channel`, { green: true, reason: '' })).statusCode).toBe(403);
-    expect((await city.put(`${F}/needs/${needId}/green-channel`, { green: true, reason: '入库项目' })).statusCode).toBe(200);
+    expect((await city.put(`${F}/needs/${needId}/green-channel`, { green: true, reason: '入库项目' })).statusCode).toBe(
+      200,
+    );
     expect((await bankA.get(`${F}/needs`)).json().items[0].id).toBe(needId);
     const t = await bankA.post(`${F}/needs/${needId}/take`, { productId: null });
     // 1 working day after 2026-09-30 on the green channel: 2026-10-08.
@@ -326,8 +383,9 @@ describe('orders: applying, answering, scope, deadlines across a holiday', () =>
     expect((await admin.post(`${F}/oversight/sweep`)).json().marked).toBe(0);
     const o = (await city.get(`${F}/oversight`)).json();
     expect(o.overdue.map((x: { id: string }) => x.id)).toContain(id);
-    expect(o.banks.find((b: { institutionId: string }) => b.institutionId !== bankAId && b.overdue > 0)).toBeDefined();
+    expect(
+      o.banks.find((b: { institutionId: string; overdue: number }) => b.institutionId !== bankAId && b.overdue > 0),
+    ).toBeDefined();
     expect((await city.get(`${F}/oversight`)).statusCode).toBe(200);
   });
-
 });

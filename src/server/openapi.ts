@@ -60,6 +60,9 @@ export const PUBLIC_OPERATIONS: readonly string[] = [
   'POST /api/v1/public/notices/{id}/objections',
   'GET /api/v1/calendar/windows/current',
   'GET /api/v1/calendar/years/{year}',
+  'GET /api/v1/financing/products',
+  'GET /api/v1/financing/products/{id}',
+  'POST /api/v1/financing/needs/parse',
 ];
 
 /** Operations that work with or without a session (signing out without one does nothing). */

@@ -25,8 +25,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const amount = r.readings.amount;
   const term = r.readings.term;
-  io.out(`金额：${amount ? `${r.amountMin ?? '—'} 至 ${r.amountMax ?? '—'} 元（依据“${amount.evidence}”）` : '未读出'}`);
-  io.out(`期限：${term ? `${r.termMonthsMin ?? '—'} 至 ${r.termMonthsMax ?? '—'} 个月（依据“${term.evidence}”）` : '未读出'}`);
+  io.out(
+    `金额：${amount ? `${r.amountMin ?? '—'} 至 ${r.amountMax ?? '—'} 元（依据“${amount.evidence}”）` : '未读出'}`,
+  );
+  io.out(
+    `期限：${term ? `${r.termMonthsMin ?? '—'} 至 ${r.termMonthsMax ?? '—'} 个月（依据“${term.evidence}”）` : '未读出'}`,
+  );
   io.out(`用途：${r.purpose ?? '未读出'}；担保方式：${r.guarantee ?? '未读出'}；把握程度：${r.confidence}`);
   for (const i of r.ignored) io.out(`    未采用“${i.text}”：${i.reasonZh}`);
   return EXIT_OK;

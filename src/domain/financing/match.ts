@@ -18,8 +18,6 @@ import {
   TYPE_PURPOSES,
 } from './products';
 
-export type EnterpriseSize = 'micro' | 'small' | 'medium' | 'large';
-
 export interface MatchNeed {
   readonly amountMinFen: bigint | null;
   readonly amountMaxFen: bigint | null;

@@ -15,7 +15,7 @@ import {
   institutions,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
-import { dataScopeOf } from '../../domain/access/scope';
+import { loanScopeOf } from '../../domain/access/scope';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import type { MatchEnterprise, MatchNeed, MatchProduct } from '../../domain/financing/match';
 import { awaitedDue, isOverdue, ORDER_STATUS_ZH, type OrderStatus } from '../../domain/financing/orders';
@@ -33,6 +33,7 @@ const yuanOrNull = (fen: bigint | null) => (fen === null ? null : fenToYuan(fen)
 export const fenOrNull = (yuan: string | null) => (yuan === null ? null : yuanToFen(yuan));
 
 // ---------- scope ----------
+// A bank's part is the lender's (`loanScopeOf`); insurers and districts see nothing of the zone in part 1.
 
 /** The consent of a need covers the institution (SQL). */
 export function consentCovers(institutionId: string): SQL {
@@ -41,30 +42,27 @@ export function consentCovers(institutionId: string): SQL {
 
 /** Needs an actor sees: the enterprise its own; a bank the open needs whose consent names it; the city all. */
 export function needScope(actor: Actor): SQL {
-  const s = dataScopeOf(actor);
+  const s = loanScopeOf(actor);
   if (s.kind === 'all') return sql`true`;
   if (s.kind === 'enterprise') return eq(financingNeeds.enterpriseId, s.enterpriseId);
-  if (s.kind === 'institution' && actor.role === 'bank_officer')
-    return and(eq(financingNeeds.status, 'open'), consentCovers(s.institutionId))!;
+  if (s.kind === 'lender') return and(eq(financingNeeds.status, 'open'), consentCovers(s.institutionId))!;
   return NONE;
 }
 
 /** Orders an actor sees: the enterprise its own, a bank its institution's, the city all. */
 export function orderScope(actor: Actor): SQL {
-  const s = dataScopeOf(actor);
+  const s = loanScopeOf(actor);
   if (s.kind === 'all') return sql`true`;
   if (s.kind === 'enterprise') return eq(financingOrders.enterpriseId, s.enterpriseId);
-  if (s.kind === 'institution' && actor.role === 'bank_officer')
-    return eq(financingOrders.institutionId, s.institutionId);
+  if (s.kind === 'lender') return eq(financingOrders.institutionId, s.institutionId);
   return NONE;
 }
 
 /** Products an actor manages or reviews (all versions): a bank its own, the city all. */
 export function productScope(actor: Actor): SQL {
-  const s = dataScopeOf(actor);
+  const s = loanScopeOf(actor);
   if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'institution' && actor.role === 'bank_officer')
-    return eq(financingProducts.institutionId, s.institutionId);
+  if (s.kind === 'lender') return eq(financingProducts.institutionId, s.institutionId);
   return NONE;
 }
 
@@ -189,9 +187,9 @@ export function matchEnterpriseOf(e: EnterpriseRow): MatchEnterprise {
 
 /** Does the need's consent cover this reader? The enterprise itself and the city always see the profile. */
 export function profileVisible(actor: Actor, n: NeedRow): boolean {
-  const s = dataScopeOf(actor);
+  const s = loanScopeOf(actor);
   if (s.kind === 'all' || s.kind === 'enterprise') return true;
-  if (s.kind !== 'institution') return false;
+  if (s.kind !== 'lender') return false;
   return n.consentScope === 'all' || (n.consentScope === 'named' && n.consentBanks.includes(s.institutionId));
 }
 
