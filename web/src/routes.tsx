@@ -41,6 +41,10 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
+  financingNeeds: lazy(() => import('./features/financing/NeedsPage')),
+  financingBank: lazy(() => import('./features/financing/BankPage')),
+  financingCity: lazy(() => import('./features/financing/CityPage')),
+  financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
 };
 
 function pageOf(item: PageItem): ReactNode {
