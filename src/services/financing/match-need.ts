@@ -79,7 +79,7 @@ export async function matchNeedsForBank(ctx: Ctx & { actor: Actor }): Promise<z.
         match: matchNeedToProduct(matchNeedOf(r.n), matchEnterpriseOf(r.e), matchProductOf(p.live!), today),
       })),
     )[0];
-    if (!best || !best.match.fits) continue;
+    if (!best?.match.fits) continue;
     items.push({
       need: needJson(ctx.actor, r.n, r.e),
       productId: best.p.id,

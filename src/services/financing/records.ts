@@ -21,6 +21,7 @@ import type { MatchEnterprise, MatchNeed, MatchProduct } from '../../domain/fina
 import { awaitedDue, isOverdue, ORDER_STATUS_ZH, type OrderStatus } from '../../domain/financing/orders';
 import type { GuaranteeMode, ProductType, Purpose } from '../../domain/financing/products';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
+import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
 import { NONE } from '../scope';
 
@@ -331,9 +332,7 @@ export function problemsError(problems: readonly { field: string; zh: string; en
 
 /** Unique-violation of a live order (the same bank twice, or a second bank on an exclusive need) → 409. */
 export function orderConflict(e: unknown): never {
-  const code =
-    (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505')
+  if (uniqueViolationOf(e) !== null)
     throw Errors.conflict(
       'ORDER_TAKEN',
       '该融资需求已由银行接洽（企业限定只由一家银行对接，或本行已有对接单）',

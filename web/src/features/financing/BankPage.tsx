@@ -43,7 +43,7 @@ import {
   useBankProducts,
   useOrders,
 } from './api';
-import { guaranteeOptions, months, NeedSummary, OrderTable, range, typeOptions } from './parts';
+import { askReason, guaranteeOptions, months, NeedSummary, OrderTable, range, typeOptions } from './parts';
 
 const list = (s: string | undefined) =>
   String(s ?? '')
@@ -276,22 +276,8 @@ export default function BankPage() {
       message.error(errorMessage(e));
     }
   };
-  const decline = (o: TOrder) => {
-    let reason = '';
-    modal.confirm({
-      title: t('fin.order.decline'),
-      content: (
-        <Input.TextArea
-          aria-label={t('fin.order.declineReason')}
-          placeholder={t('fin.order.declineReason')}
-          onChange={(e) => {
-            reason = e.target.value;
-          }}
-        />
-      ),
-      onOk: () => run(declineOrder(o.id, reason)),
-    });
-  };
+  const decline = (o: TOrder) =>
+    askReason(modal, t('fin.order.decline'), t('fin.order.declineReason'), (reason) => run(declineOrder(o.id, reason)));
   const orderActions = (o: TOrder) =>
     mayDo(me, 'financing.order.answer', { enterpriseId: null, institutionId: o.institutionId }) && (
       <Space>

@@ -4,7 +4,7 @@
  * overdue orders, approval rates, ratings) with the overdue list.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, List, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, List, Space, Table, Tabs, Tag } from 'antd';
 import type { TNeed, TProduct } from '../../../../src/contracts/financing';
 import { mayDo } from '../../../../src/domain/access/business';
 import { PLATFORM_DEADLINE_READING } from '../../../../src/domain/financing/params';
@@ -14,7 +14,7 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { reviewProduct, setGreen, sweepOverdue, useNeeds, useOversight, useReviewQueue } from './api';
-import { months, NeedSummary, OrderTable, percent, range } from './parts';
+import { askReason, months, NeedSummary, OrderTable, percent, range } from './parts';
 
 function ProductVersionCard({ p }: { p: TProduct }) {
   const { t } = useI18n();
@@ -30,22 +30,7 @@ function ProductVersionCard({ p }: { p: TProduct }) {
       message.error(errorMessage(e));
     }
   };
-  const refuse = () => {
-    let reason = '';
-    modal.confirm({
-      title: t('fin.city.refuse'),
-      content: (
-        <Input.TextArea
-          aria-label={t('fin.city.refuseReason')}
-          placeholder={t('fin.city.refuseReason')}
-          onChange={(e) => {
-            reason = e.target.value;
-          }}
-        />
-      ),
-      onOk: () => decide('refuse', reason),
-    });
-  };
+  const refuse = () => askReason(modal, t('fin.city.refuse'), t('fin.city.refuseReason'), (r) => decide('refuse', r));
   return (
     <Card
       size="small"

@@ -1,5 +1,5 @@
 /** Pieces the financing pages share: labels, the criterion-by-criterion match table, the order table. */
-import { Space, Table, Tag, Typography } from 'antd';
+import { type App, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { TOrder, TProductMatchList } from '../../../../src/contracts/financing';
 import { districtName } from '../../../../src/domain/enterprise/districts';
@@ -135,4 +135,27 @@ export function OrderTable({
       ]}
     />
   );
+}
+
+/** Asks for a reason in a confirm dialog (a decline, a refusal) and passes it on. */
+export function askReason(
+  modal: ReturnType<typeof App.useApp>['modal'],
+  title: string,
+  label: string,
+  onOk: (reason: string) => Promise<unknown>,
+) {
+  let reason = '';
+  modal.confirm({
+    title,
+    content: (
+      <Input.TextArea
+        aria-label={label}
+        placeholder={label}
+        onChange={(e) => {
+          reason = e.target.value;
+        }}
+      />
+    ),
+    onOk: () => onOk(reason),
+  });
 }
