@@ -23,7 +23,8 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     load: () => import('./commands/audit'),
   },
   sweep: {
-    summary: 'sweep [--as-of <日期>] [--json]  执行一次项目库巡检（逾期失效、窗口开放、核实到期、进展报告提醒）',
+    summary:
+      'sweep [--as-of <日期>] [--json]  执行一次巡检（项目库：逾期失效、窗口开放、核实到期、进展报告提醒；融资对接单逾期标记与提醒）',
     load: () => import('./commands/sweep'),
   },
   outbox: {
