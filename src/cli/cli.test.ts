@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ZYB_ELIGIBLE } from '../../tests/helpers/zyb-facts';
 import type { CliIO, CommandModule } from './commands/_io';
 import * as allocate from './commands/allocate';
+import * as financing from './commands/financing';
 import * as policies from './commands/policies';
 import * as windows from './commands/windows';
 import * as zyb from './commands/zyb';
@@ -333,5 +334,28 @@ describe('the installed binary (dispatcher, stdin, exit codes)', () => {
       adjustment: 'extended',
       extensionInHoliday: true,
     });
+  });
+});
+
+describe('huiqi financing parse', () => {
+  it('prints the contract fields for a sentence', async () => {
+    const r = await call(financing, ['parse', '--json'], {
+      text: '计划购置两条智能产线，需要贷款500万元，期限3年，可以用厂房抵押',
+    });
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({
+      amountMin: '5000000.00',
+      amountMax: '5000000.00',
+      termMonthsMin: 36,
+      termMonthsMax: 36,
+      purpose: 'equipment',
+      guarantee: 'mortgage',
+    });
+    expect(typeof r.json().confidence).toBe('number');
+  });
+  it.each([[{}], [{ text: 5 }], ['not json']])('exits 2 on %j', async (stdin) => {
+    const r = await call(financing, ['parse', '--json'], stdin);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('输入有误');
   });
 });

@@ -31,7 +31,8 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     load: () => import('./commands/audit'),
   },
   sweep: {
-    summary: 'sweep [--as-of <日期>] [--json]  执行一次项目库巡检（逾期失效、窗口开放、核实到期、进展报告提醒）',
+    summary:
+      'sweep [--as-of <日期>] [--json]  执行一次巡检（项目库：逾期失效、窗口开放、核实到期、进展报告提醒；融资对接单逾期标记与提醒）',
     load: () => import('./commands/sweep'),
   },
   outbox: {
@@ -49,6 +50,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
   crypto: {
     summary: 'crypto reencrypt [--json]  把旧格式（AES-256-GCM）或旧密钥的个人信息改用 SM4 当前密钥重新加密',
     load: () => import('./commands/crypto'),
+  },
+  financing: {
+    summary: 'financing parse [--json]  读取一句话融资需求（{"text":"…"}：金额、期限、用途、担保方式）',
+    load: () => import('./commands/financing'),
   },
   users: {
     summary: 'users create-admin --username <用户名> --display-name <姓名>  创建管理员账号（首个安全管理员）',

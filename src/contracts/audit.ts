@@ -172,6 +172,22 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'policy_version.superseded': '政策版本被替代',
   'interpretation_ruling.recorded': '登记解释口径裁定',
   'interpretation_ruling.approved': '批准解释口径裁定',
+  'financing_product.submitted': '发布融资产品（提交上架审核）',
+  'financing_product.revised': '修改融资产品（新版本提交审核）',
+  'financing_product.approved': '融资产品上架审核通过',
+  'financing_product.refused': '融资产品不予上架',
+  'financing_need.posted': '发布融资需求',
+  'financing_need.consent_set': '授权银行查看企业档案',
+  'financing_need.consent_revoked': '撤回企业档案授权',
+  'financing_need.green_channel_set': '设置融资需求绿色通道',
+  'financing_order.applied': '企业申请融资产品',
+  'financing_order.taken': '银行接洽融资需求',
+  'financing_order.accepted': '银行接单',
+  'financing_order.declined': '银行婉拒对接',
+  'financing_order.approved': '报告授信获批',
+  'financing_order.refused': '报告授信未获批',
+  'financing_order.rated': '企业评价银行服务',
+  'financing_order.overdue_marked': '对接单逾期标记',
 };
 
 export function auditActionLabel(action: string): string {
@@ -204,4 +220,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   subsidy_funding_plan: '贴息资金计划',
   policy_version: '政策版本',
   interpretation_ruling: '解释口径裁定',
+  financing_product: '融资产品',
+  financing_need: '融资需求',
+  financing_order: '融资对接单',
 };

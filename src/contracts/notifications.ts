@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'spot_check_opened',
   'spot_check_closed',
   'account_locked',
+  'financing_order_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const NOTIFICATION_KIND_NAMES: Readonly<Record<NotificationKind, { zh: st
   spot_check_opened: { zh: '项目抽查', en: 'Spot check opened' },
   spot_check_closed: { zh: '抽查结论', en: 'Spot check result' },
   account_locked: { zh: '账号临时锁定', en: 'Account locked' },
+  financing_order_overdue: { zh: '融资对接单逾期', en: 'Financing order overdue' },
 };
 
 export const ZNotification = z.object({

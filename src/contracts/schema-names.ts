@@ -19,6 +19,7 @@ import * as calendar from './calendar';
 import * as common from './common';
 import * as enterprises from './enterprises';
 import * as errors from './errors';
+import * as financing from './financing';
 import * as guarantee from './guarantee';
 import * as health from './health';
 import * as loans from './loans';
@@ -38,6 +39,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   enterprises,
   errors,
   guarantee,
+  financing,
   health,
   loans,
   notifications,

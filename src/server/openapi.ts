@@ -60,6 +60,9 @@ export const PUBLIC_OPERATIONS: readonly string[] = [
   'POST /api/v1/public/notices/{id}/objections',
   'GET /api/v1/calendar/windows/current',
   'GET /api/v1/calendar/years/{year}',
+  'GET /api/v1/financing/products',
+  'GET /api/v1/financing/products/{id}',
+  'POST /api/v1/financing/needs/parse',
 ];
 
 /** Operations that work with or without a session (signing out without one does nothing). */
@@ -171,6 +174,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   guarantee: '担保费补贴与风险补偿：申请、核查、核实（双人复核）、分配、公示、资金池、追偿返还与奖补增信',
   sandbox: '政策沙盘：按批次真实申请测算模拟方案并与现行结果对比（只读）',
   interpretations: '解释口径：条文多种读法的登记、市工业和信息化局裁定的复核批准（双人）与公开查询',
+  financing: '融资对接专区：融资产品与上架审核、一句话融资需求解析、双向匹配、对接单与答复时限',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -45,6 +45,10 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   guarantee: lazy(() => import('./features/guarantee/GuaranteePage')),
   interpretations: lazy(() => import('./features/interpretations/InterpretationsPage')),
   sandbox: lazy(() => import('./features/sandbox/SandboxPage')),
+  financingNeeds: lazy(() => import('./features/financing/NeedsPage')),
+  financingBank: lazy(() => import('./features/financing/BankPage')),
+  financingCity: lazy(() => import('./features/financing/CityPage')),
+  financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

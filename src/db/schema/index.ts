@@ -3,6 +3,7 @@ export * from './audit';
 export * from './calendar';
 export * from './core';
 export * from './enterprises';
+export * from './financing';
 export * from './guarantee';
 export * from './interpretations';
 export * from './loans';

@@ -98,6 +98,20 @@ const EXPECTED: Record<BusinessAction, string> = {
   'policy.ruling.approve': '      .  .  Y  Y  .  .  .  .',
   'policy.ruling.read_drafts': '  .  .  Y  Y  .  .  .  .',
   'subsidy.sandbox.run': '        .  .  .  Y  .  .  .  .',
+  'financing.product.manage': '  .  .  .  .  .  .  Y  .',
+  'financing.product.update': '  .  .  .  .  .  .  Y  .',
+  'financing.product.review': '  .  .  Y  Y  .  .  .  .',
+  'financing.need.post': '       Y  .  .  .  .  .  .  .',
+  'financing.need.read': '       Y  .  Y  Y  .  .  Y  .',
+  'financing.need.consent': '    Y  .  .  .  .  .  .  .',
+  'financing.need.green_channel': '.  .  Y  Y  .  .  .  .',
+  'financing.need.take': '       .  .  .  .  .  .  Y  .',
+  'financing.order.apply': '     Y  .  .  .  .  .  .  .',
+  'financing.order.read': '      Y  .  Y  Y  .  .  Y  .',
+  'financing.order.answer': '    .  .  .  .  .  .  Y  .',
+  'financing.order.rate': '      Y  .  .  .  .  .  .  .',
+  'financing.oversight.read': '  .  .  Y  Y  .  .  .  .',
+  'financing.oversight.sweep': ' .  .  .  Y  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

@@ -188,6 +188,29 @@ export const SANDBOX_RULES = {
   'subsidy.sandbox.run': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
+/**
+ * The financing zone (002 三（二）（三）（四）): banks publish products and answer orders of their own institution;
+ * the city reviews products (上架审核), flags green-channel needs and oversees answer times; enterprises post needs,
+ * decide who sees their profile, apply and rate. Each list is scoped in its query (a bank: its own products and
+ * orders, and only the needs whose consent names it).
+ */
+export const FINANCING_RULES = {
+  'financing.product.manage': { roles: ['bank_officer'], needs: 'institution' },
+  'financing.product.update': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'financing.product.review': { roles: CITY },
+  'financing.need.post': { roles: ['enterprise'], needs: 'enterprise' },
+  'financing.need.read': { roles: ['enterprise', 'bank_officer', 'city_reviewer', 'city_admin'] },
+  'financing.need.consent': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
+  'financing.need.green_channel': { roles: CITY },
+  'financing.need.take': { roles: ['bank_officer'], needs: 'institution' },
+  'financing.order.apply': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
+  'financing.order.read': { roles: ['enterprise', 'bank_officer', 'city_reviewer', 'city_admin'] },
+  'financing.order.answer': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'financing.order.rate': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
+  'financing.oversight.read': { roles: CITY },
+  'financing.oversight.sweep': { roles: ['city_admin'] },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -200,6 +223,7 @@ const BUSINESS_RULES = {
   ...GUARANTEE_RULES,
   ...INTERPRETATION_RULES,
   ...SANDBOX_RULES,
+  ...FINANCING_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

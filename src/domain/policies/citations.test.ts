@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALLOCATION_ORDER_CITATION, ALLOCATION_PRINCIPLE_CITATION } from '../allocation/allocate';
+import { FINANCING_PARAMS } from '../financing/params';
 import { CATALOGUE } from './catalogue';
 import { type Citation, citationLabel, isHeading, locateCitation } from './core/citation';
 import type { Param } from './core/param';
@@ -42,6 +43,7 @@ const ENTRIES: Entry[] = [
     ...p.rules.map((r) => ({ where: `${p.id} rule ${r.code}`, citation: r.citation })),
   ]),
   ...Object.entries(ZYB_PARAMS).flatMap(([k, series]) => paramEntries(`ZYB_PARAMS.${k}`, series)),
+  ...Object.entries(FINANCING_PARAMS).flatMap(([k, series]) => paramEntries(`FINANCING_PARAMS.${k}`, series)),
   ...Object.entries(ZYB_RULES).map(([code, r]) => ({ where: `ZYB_RULES.${code}`, citation: r.citation })),
   { where: 'window moved by holidays', citation: WINDOW_HOLIDAY_CITATION },
   { where: 'window fixed by notice', citation: WINDOW_NOTICE_CITATION },

@@ -8,6 +8,7 @@ import { calculatorsRoutes } from './calculators.routes';
 import { calendarRoutes } from './calendar.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
+import { financingRoutes } from './financing.routes';
 import { guaranteeRoutes } from './guarantee.routes';
 import { healthRoutes } from './health.routes';
 import { interpretationsRoutes } from './interpretations.routes';
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(guaranteeRoutes, { prefix: '/v1/guarantee' });
   await app.register(interpretationsRoutes, { prefix: '/v1' });
   await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
+  await app.register(financingRoutes, { prefix: '/v1/financing' });
 }

@@ -7,4 +7,5 @@ export * from './register-enterprise';
 export * from './scope';
 export * from './set-credit-standing';
 export * from './set-resource-pool';
+export * from './unique-violation';
 export * from './update-enterprise';

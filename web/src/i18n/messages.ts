@@ -1,6 +1,7 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
+import { financingEn, financingZh } from '../features/financing/messages';
 import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { interpretationsEn, interpretationsZh } from '../features/interpretations/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
@@ -16,6 +17,7 @@ export const zh = {
   ...versionsZh,
   ...interpretationsZh,
   ...sandboxZh,
+  ...financingZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -739,6 +741,7 @@ export const en: Record<MessageKey, string> = {
   ...versionsEn,
   ...interpretationsEn,
   ...sandboxEn,
+  ...financingEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,

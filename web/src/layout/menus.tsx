@@ -64,7 +64,11 @@ export type PageId =
   | 'policyVersions'
   | 'guarantee'
   | 'interpretations'
-  | 'sandbox';
+  | 'sandbox'
+  | 'financingNeeds'
+  | 'financingBank'
+  | 'financingCity'
+  | 'financingCatalogue';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -124,8 +128,8 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       path: '/enterprise/financing',
       label: 'menu.financingNeeds',
       icon: <FundOutlined />,
-      page: 'placeholder',
-      action: 'enterprise.read_own',
+      page: 'financingNeeds',
+      action: 'financing.need.post',
     },
     {
       path: '/enterprise/policy-match',
@@ -218,6 +222,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'guarantee.risk.read',
     },
     {
+      path: '/city/financing',
+      label: 'menu.financingCity',
+      icon: <FundOutlined />,
+      page: 'financingCity',
+      action: 'financing.product.review',
+    },
+    {
       path: '/city/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -297,6 +308,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'notification.outbox.read',
     },
     {
+      path: '/admin/financing',
+      label: 'menu.financingCity',
+      icon: <FundOutlined />,
+      page: 'financingCity',
+      action: 'financing.product.review',
+    },
+    {
       path: '/admin/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -350,8 +368,8 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       path: '/bank/products',
       label: 'menu.financeProducts',
       icon: <SolutionOutlined />,
-      page: 'placeholder',
-      action: 'loan.record',
+      page: 'financingBank',
+      action: 'financing.product.manage',
     },
   ],
   insurer_officer: [
@@ -379,6 +397,7 @@ export const PUBLIC_MENU: PageItem[] = [
   { path: '/public/eligibility', label: 'menu.eligibility', icon: <CheckCircleOutlined />, page: 'eligibility' },
   { path: '/public/calendar', label: 'menu.filingCalendar', icon: <CalendarOutlined />, page: 'calendar' },
   { path: '/public/notices', label: 'menu.notices', icon: <NotificationOutlined />, page: 'publicNotices' },
+  { path: '/public/financing', label: 'menu.financingCatalogue', icon: <FundOutlined />, page: 'financingCatalogue' },
 ];
 
 /** The menu a signed-in person sees: their workspace's items that the access tables allow them. */

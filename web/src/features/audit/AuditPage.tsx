@@ -8,9 +8,9 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   AutoComplete,
-  Alert,
   Button,
   Card,
   Col,

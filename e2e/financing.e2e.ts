@@ -1,0 +1,140 @@
+/**
+ * The financing zone in the browser, each role in its own session: a bank officer publishes a product and the city
+ * reviewer approves it (上架审核); the public catalogue lists it; an enterprise types its need in one sentence, sees
+ * what was read, corrects the amount, consents and posts it, sees the matched product with the reason for each
+ * criterion and applies; the bank accepts within the due day and reports the approval, which the enterprise sees.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  launchBrowser,
+  loginAs,
+  newSession,
+  type RoleSession,
+  screenshot,
+  selectOption,
+  startServer,
+} from './fixtures';
+
+let server: E2EServer;
+let browser: Browser;
+let bank: RoleSession;
+let city: RoleSession;
+let ent: RoleSession;
+let visitor: RoleSession;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  bank = await newSession(browser, server);
+  city = await newSession(browser, server);
+  ent = await newSession(browser, server);
+  visitor = await newSession(browser, server);
+});
+
+afterAll(async () => {
+  for (const s of [bank, city, ent, visitor]) await s?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const PRODUCT = '旅程智造设备贷';
+
+describe('the financing zone', () => {
+  it('a bank officer publishes a product; beyond 5 years it is refused with the clause', async () => {
+    const { page } = bank;
+    await loginAs(page, 'gonghang');
+    await page.goto('/bank/products');
+    await page.getByRole('button', { name: /发布产品/ }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByLabel('产品名称').fill(PRODUCT);
+    await selectOption(drawer, '类型', '设备贷');
+    await drawer.getByLabel('最低额度（元）').fill('500000.00');
+    await drawer.getByLabel('最高额度（元）').fill('10000000.00');
+    await drawer.getByLabel('最短期限（月）').fill('12');
+    await drawer.getByLabel('最长期限（月）').fill('72');
+    await drawer.getByLabel('最低年利率（如 0.0345）').fill('0.0320');
+    await drawer.getByLabel('最高年利率').fill('0.0450');
+    await selectOption(drawer, '担保方式', '抵押');
+    await drawer.getByLabel('联系人').fill('王经理');
+    await drawer.getByLabel('联系电话').fill('0750-3000000');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer
+      .getByText(/设备贷款期限最长5年/)
+      .first()
+      .waitFor();
+    await drawer.getByLabel('最长期限（月）').fill('60');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('row').filter({ hasText: PRODUCT }).getByText('待审核').waitFor();
+    await screenshot(page, 'financing-bank-products');
+  });
+
+  it('the city reviewer approves it and the public catalogue lists it', async () => {
+    const { page } = city;
+    await loginAs(page, 'shiji');
+    await page.goto('/city/financing');
+    const card = page.getByTestId(`review-${PRODUCT}`);
+    await card.getByRole('button', { name: /通\s*过/ }).click();
+    await card.waitFor({ state: 'detached' });
+    await screenshot(page, 'financing-city');
+
+    await visitor.page.goto('/public/financing');
+    await visitor.page.getByRole('row').filter({ hasText: PRODUCT }).waitFor();
+    await screenshot(visitor.page, 'financing-catalogue');
+  });
+
+  it('an enterprise types its need in one sentence, corrects it, consents, posts it and applies', async () => {
+    const { page } = ent;
+    await loginAs(page, 'qiye');
+    await page.goto('/enterprise/financing');
+    await page
+      .getByLabel(/一句话描述/)
+      .fill('公司年营收3000万元，计划购置两条智能产线，需要贷款500万元，期限3年，可以用厂房抵押');
+    await page.getByRole('button', { name: /读\s*取/ }).click();
+    const reading = page.getByTestId('need-reading');
+    await reading.getByText('依据原文：“500万元”').waitFor();
+    await reading.getByText(/“3000万元”（营业收入，不是融资金额）/).waitFor();
+    await expect(page.getByLabel('最高金额（元）').inputValue()).resolves.toBe('5000000.00');
+    // The enterprise corrects what was read: 4,500,000 is enough.
+    await page.getByLabel('最低金额（元）').fill('4500000.00');
+    await page.getByLabel('最高金额（元）').fill('4500000.00');
+    await page.getByLabel('所有合作银行').check();
+    await screenshot(page, 'financing-need-read');
+    await page.getByRole('button', { name: /发布需求/ }).click();
+    const row = page.getByRole('row').filter({ hasText: '¥4,500,000.00' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /匹配的产品/ }).click();
+    const match = page.getByTestId(`match-${PRODUCT}`);
+    await match.getByText('各项条件均符合').waitFor();
+    await match.getByText(/可提供的“抵押”在产品接受的担保方式/).waitFor();
+    await screenshot(page, 'financing-matches');
+    await match.getByRole('button', { name: /申\s*请/ }).click();
+    await page.getByText(/答复截止日：2026-06-17/).waitFor();
+  });
+
+  it('the bank accepts, reports the approval, and the enterprise sees it', async () => {
+    const { page } = bank;
+    await page.goto('/bank/products');
+    await page.getByRole('tab', { name: '对接单' }).click();
+    const order = page.getByTestId('bank-orders').getByRole('row').filter({ hasText: PRODUCT });
+    await order.getByText('2026-06-17').waitFor();
+    await order.getByRole('button', { name: /接\s*单/ }).click();
+    await order.getByText('银行已接单，待授信决定').waitFor();
+    await order.getByRole('button', { name: /报告授信结果/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('批准金额（元）').fill('4500000.00');
+    await dialog.getByLabel('批准年利率（如 0.0350）').fill('0.0350');
+    await dialog.getByLabel('批准期限（月）').fill('36');
+    await dialog.getByLabel('放款日期').fill('2026-06-20');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await order.getByText('已获批').waitFor();
+    await screenshot(page, 'financing-bank-orders');
+
+    await ent.page.reload();
+    const mine = ent.page.getByTestId('enterprise-orders').getByRole('row').filter({ hasText: PRODUCT });
+    await mine.getByText('已获批').waitFor();
+    await mine.getByText(/¥4,500,000.00 · 3.50% · 36 个月/).waitFor();
+    expect([...bank.errors, ...city.errors, ...ent.errors, ...visitor.errors]).toEqual([]);
+  });
+});

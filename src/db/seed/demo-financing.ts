@@ -1,0 +1,185 @@
+/**
+ * The financing zone's demo history, made through its use cases: two banks publish products and the city reviews
+ * them (one refused with a reason, one changed into a second version waiting for review); 恒达 types two needs in
+ * one sentence each; one is applied for, accepted and approved; the other, on the green channel, was taken by the
+ * 农商 bank and not answered in time, so the city's oversight lists it as overdue.
+ */
+import { type TProductInput, ZNeedInput, ZProductInput } from '../../contracts/financing';
+import type { Actor } from '../../domain/access/actor';
+import { parseNeedText } from '../../domain/financing/parse';
+import type { Ctx } from '../../services/context';
+import {
+  answerOrder,
+  applyToProduct,
+  flagGreenChannel,
+  postNeed,
+  publishProduct,
+  reportOutcome,
+  reviewProduct,
+  reviseProduct,
+  takeNeed,
+} from '../../services/financing';
+
+type As = (username: string, at: Date) => Promise<Ctx & { actor: Actor }>;
+
+const base = (over: Partial<TProductInput>): TProductInput =>
+  ZProductInput.parse({
+    name: '',
+    type: 'equipment_loan',
+    amountMin: '500000.00',
+    amountMax: '10000000.00',
+    termMinMonths: 12,
+    termMaxMonths: 60,
+    rateMin: '0.0320',
+    rateMax: '0.0450',
+    guarantees: ['mortgage', 'guarantee'],
+    districts: [],
+    industries: [],
+    size: 'sme',
+    minYearsInBusiness: 2,
+    minDigitalLevel: null,
+    poolOnly: false,
+    materials: ['营业执照', '近两年财务报表', '设备采购合同或报价单'],
+    promisedDecisionDays: 7,
+    validFrom: '2026-01-01',
+    validTo: '2027-12-31',
+    contactName: '信贷部',
+    contactPhone: '0750-3000000',
+    description: '',
+    ...over,
+  });
+
+function needFrom(sentence: string, consent: { scope: 'named' | 'all'; banks: string[] }) {
+  const r = parseNeedText(sentence);
+  return ZNeedInput.parse({
+    amountMin: r.amountMin,
+    amountMax: r.amountMax,
+    termMinMonths: r.termMonthsMin,
+    termMaxMonths: r.termMonthsMax,
+    purpose: r.purpose ?? 'other',
+    guarantee: r.guarantee,
+    wantedBy: r.wantedBy,
+    projectId: null,
+    description: sentence,
+    sourceText: sentence,
+    exclusive: false,
+    consent,
+  });
+}
+
+type Schedule = (local: string, run: (when: Date) => Promise<unknown>) => void;
+
+/** Schedules the financing steps among the demo history's (each at its China-time instant). */
+export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (shortName: string) => string): void {
+  const ids = { equipment: '', supply: '', working: '', lines: '', order: '', capital: '' };
+  step('2026-11-02 10:00', async (when) => {
+    ids.equipment = (
+      await publishProduct(
+        await as('gonghang', when),
+        base({
+          name: '工银智造设备贷',
+          description: '支持企业购置智能产线、工业机器人及数字化软硬件，可与“政银保”贴息叠加申请。',
+          promisedDecisionDays: 5,
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-02 10:30', async (when) => {
+    ids.supply = (
+      await publishProduct(
+        await as('gonghang', when),
+        base({
+          name: '工银供应链e贷',
+          type: 'supply_chain',
+          termMaxMonths: 12,
+          guarantees: ['pledge'],
+          description: '以核心企业应收账款质押，为上下游中小企业提供融资。',
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-03 09:30', async (when) => {
+    ids.working = (await publishProduct(await as('nongshang', when), WORKING)).id;
+  });
+  step('2026-11-04 15:00', async (when) =>
+    reviewProduct(await as('shiji', when), ids.equipment, { decision: 'approve', reason: '' }),
+  );
+  step('2026-11-04 15:10', async (when) =>
+    reviewProduct(await as('shiji', when), ids.supply, {
+      decision: 'refuse',
+      reason: '未写明应收账款质押登记（中征动产融资统一登记公示系统）要求，请补充后重新提交。',
+    }),
+  );
+  step('2026-11-04 15:20', async (when) =>
+    reviewProduct(await as('shiji', when), ids.working, { decision: 'approve', reason: '' }),
+  );
+  // 恒达 types its needs in one sentence each; the form is what the platform read.
+  step('2026-11-16 09:30', async (when) => {
+    ids.lines = (
+      await postNeed(
+        await as('qiye', when),
+        needFrom('公司年营收8000万元，计划购置两条智能冲压产线，需要贷款500万元，期限3年，可以用厂房抵押。', {
+          scope: 'all',
+          banks: [],
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-16 09:40', async (when) => {
+    ids.order = (
+      await applyToProduct(await as('qiye', when), ids.lines, { productId: ids.equipment, shareProfile: true })
+    ).id;
+  });
+  step('2026-11-17 10:00', async (when) => answerOrder(await as('gonghang', when), ids.order, { accept: true }));
+  step('2026-11-18 11:00', async (when) =>
+    reviseProduct(await as('nongshang', when), ids.working, {
+      ...WORKING,
+      amountMax: '5000000.00',
+      rateMin: '0.0330',
+      description: '最高额度提高至500万元，利率下限下调至3.30%（待市级审核）。',
+    }),
+  );
+  step('2026-11-18 14:00', async (when) => {
+    ids.capital = (
+      await postNeed(
+        await as('qiye', when),
+        needFrom('MES上线后订单增加，需要流动资金周转约200万元，期限1年，可由担保公司担保。', {
+          scope: 'named',
+          banks: [institutionId('江门农商银行')],
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-18 16:00', async (when) =>
+    flagGreenChannel(await as('admin', when), ids.capital, {
+      green: true,
+      reason: '入库项目企业（2026年数字化转型项目库）',
+    }),
+  );
+  step('2026-11-19 09:00', async (when) =>
+    takeNeed(await as('nongshang', when), ids.capital, { productId: ids.working }),
+  );
+  step('2026-11-20 16:00', async (when) =>
+    reportOutcome(await as('gonghang', when), ids.order, {
+      outcome: 'approved',
+      approvedAmount: '5000000.00',
+      approvedRate: '0.0365',
+      approvedTermMonths: 36,
+      disbursedOn: '2026-11-24',
+      refuseReason: '',
+    }),
+  );
+}
+
+const WORKING = base({
+  name: '农商数智流贷',
+  type: 'working_capital_loan',
+  amountMax: '3000000.00',
+  termMaxMonths: 36,
+  rateMin: '0.0345',
+  rateMax: '0.0520',
+  guarantees: ['credit', 'guarantee'],
+  districts: ['440703', '440704', '440705'],
+  description: '面向已入库数字化转型项目企业的流动资金贷款，最快3个工作日审批。',
+  promisedDecisionDays: 3,
+});
