@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../src/db/seed/demo';
 import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
@@ -284,7 +284,8 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  const answer = await clickForAnswer(page, page.getByRole('button', { name: /^登\s*录$/ }), '/api/v1/auth/login');
+  if (answer.status() !== 200) throw new Error(`sign-in of ${username} answered ${answer.status()}`);
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
   await page.getByTestId('user-menu').waitFor();
 }
@@ -330,6 +331,46 @@ export async function selectOption(scope: Page | Locator, label: string, option:
  * (`expectAccessible`): the journeys picture every page they visit, so a new serious or critical violation fails them.
  * `accessible: false` is for the picture of a failed journey.
  */
+/**
+ * Clicks `target` until `done` shows (at most three clicks). On a loaded machine a click that lands while Ant Design
+ * is still animating a popover or a switch in can be lost; a person would click again, and so does a journey. A
+ * click that did take (the target gone) is not repeated.
+ */
+export async function clickUntil(target: Locator, done: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    try {
+      await done.first().waitFor({ timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (!(await target.isVisible())) {
+        await done.first().waitFor();
+        return;
+      }
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/**
+ * Clicks `target` and returns the answer to the request it sends to a URL ending in `urlEnd`; if no request left
+ * (the click was lost on a loaded machine), clicks again, at most three times. A request that did leave is never
+ * sent twice.
+ */
+export async function clickForAnswer(page: Page, target: Locator, urlEnd: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest((r) => r.url().endsWith(urlEnd), { timeout: 8_000 }).catch(() => null);
+    await target.click();
+    const request = await sent;
+    if (request) {
+      const answer = await request.response();
+      if (!answer) throw new Error(`no answer to ${urlEnd}`);
+      return answer;
+    }
+    if (attempt === 3) throw new Error(`clicking never sent a request to ${urlEnd}`);
+  }
+}
+
 export async function screenshot(
   page: Page,
   name: string,

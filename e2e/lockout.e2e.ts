@@ -5,6 +5,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clickForAnswer,
+  clickUntil,
   DEMO_PASSWORD,
   type E2EServer,
   loginAs,
@@ -34,18 +36,16 @@ describe('sign-in lockout', () => {
     for (let i = 1; i <= 5; i++) {
       await page.getByLabel('用户名').fill('renbao');
       await page.getByLabel('密码').fill(`Wrong@${i}pass`);
-      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-      await page.getByRole('button', { name: /^登\s*录$/ }).click();
-      expect((await answer).status()).toBe(401);
+      const answer = await clickForAnswer(page, page.getByRole('button', { name: /^登\s*录$/ }), '/api/v1/auth/login');
+      expect(answer.status()).toBe(401);
       await error.getByText(/^用户名或密码错误。连续 5 次输错的账号将锁定 15 分钟/).waitFor();
     }
     await screenshot(page, 'login-locked');
 
     await page.getByLabel('用户名').fill('renbao');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-    await page.getByRole('button', { name: /^登\s*录$/ }).click();
-    expect((await answer).status()).toBe(401);
+    const answer = await clickForAnswer(page, page.getByRole('button', { name: /^登\s*录$/ }), '/api/v1/auth/login');
+    expect(answer.status()).toBe(401);
     await error.getByText(/^用户名或密码错误。连续 5 次输错的账号将锁定 15 分钟/).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
@@ -67,18 +67,7 @@ describe('sign-in lockout', () => {
       .getByText(/^Wrong username or password/)
       .waitFor();
     // Switch back to Chinese: the choice is remembered and the sign-in works.
-    // On a loaded CI machine a click on the segmented switch has been seen to land before the
-    // control takes it; a person would click again, and so does the journey (at most three times).
-    const signIn = page.getByRole('button', { name: /^登\s*录$/ });
-    for (let attempt = 1; ; attempt++) {
-      await page.getByText('中文', { exact: true }).click();
-      try {
-        await signIn.waitFor({ timeout: 8_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-      }
-    }
+    await clickUntil(page.getByText('中文', { exact: true }), page.getByRole('button', { name: /^登\s*录$/ }));
     expect(await page.evaluate(() => localStorage.getItem('huiqi.lang'))).toBe('zh');
     await loginAs(page, 'gonghang');
     await page.getByRole('menuitem', { name: /贷款登记/ }).waitFor();

@@ -20,6 +20,7 @@ import { formatChinaDateTime } from '../src/domain/calendar/china-time';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import {
   apiSession,
+  clickUntil,
   DEMO_PASSWORD,
   type E2EServer,
   launchBrowser,
@@ -369,8 +370,7 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
           user === 'pengjiang' ? '核查通过后申请将报市级核实，不能撤回' : '核实通过后申请进入资金分配，不能撤回',
         )
         .waitFor();
-      await page.getByTestId('confirm-pass').click();
-      await page.getByText('已通过').waitFor();
+      await clickUntil(page.getByTestId('confirm-pass'), page.getByText('已通过'));
       expect(s.errors).toEqual([]);
       await s.close();
     }
@@ -386,13 +386,11 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await page.getByTestId('total-awarded').getByText('¥9,720.00').waitFor();
     await screenshot(page, 'subsidy-05-dry-run');
     await page.getByTestId('commit-run').click();
-    await page.getByTestId('confirm-commit').click();
-    await page.getByText('正式分配已提交').waitFor();
+    await clickUntil(page.getByTestId('confirm-commit'), page.getByText('正式分配已提交'));
     await page.getByTestId('run-summary').getByText('正式分配').waitFor();
     await page.getByTestId('publish-notice').click();
     await page.getByText('公示将立即在公众页面发布，公示期 7 天，发布后不能撤回').waitFor();
-    await page.getByTestId('confirm-publish').click();
-    await page.getByText('公示已发布').waitFor();
+    await clickUntil(page.getByTestId('confirm-publish'), page.getByText('公示已发布'));
     await page.getByText('2026-12-03 ～ 2026-12-09').waitFor();
     await screenshot(page, 'subsidy-06-committed');
     expect(s.errors).toEqual([]);
