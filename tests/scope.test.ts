@@ -52,7 +52,13 @@ describe('scope rule (pure)', () => {
 
   it('the public sees nothing; only administrators of accounts and audit are barred by role', () => {
     expect(dataScopeOf(null)).toEqual({ kind: 'none' });
-    expect(ROLES.filter((r) => !readsBusinessData(actor(r)))).toEqual(['security_admin', 'audit_admin']);
+    expect(ROLES.filter((r) => !readsBusinessData(actor(r)))).toEqual([
+      'security_admin',
+      'audit_admin',
+      'fund_operator',
+      'expert',
+      'external_auditor',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@
  * names of actions. Shared by the API and the web app.
  */
 import { z } from 'zod';
+import { FUND_AUDIT_ACTION_LABELS, FUND_AUDIT_OBJECT_LABELS } from './fund';
 import { LOAN_AUDIT_ACTION_LABELS, LOAN_AUDIT_OBJECT_LABELS } from './loans';
 
 /** A day (YYYY-MM-DD, a Beijing-time calendar day) or an ISO 8601 instant with offset. */
@@ -87,6 +88,7 @@ export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
 /** Chinese names of audit actions; an action without an entry is shown as its raw name. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_ACTION_LABELS,
+  ...FUND_AUDIT_ACTION_LABELS,
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.account_locked': '账号锁定（连续登录失败）',
@@ -164,6 +166,7 @@ export function auditActionLabel(action: string): string {
 /** Chinese names of the object types used in audit events. */
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_OBJECT_LABELS,
+  ...FUND_AUDIT_OBJECT_LABELS,
   user: '账号',
   api_token: '接口令牌',
   attachment: '附件',

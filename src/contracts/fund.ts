@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { rankInputProblems } from '../domain/fund/ranking';
 import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
+import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
+import { ZArticle, ZParamChange } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
@@ -142,6 +144,7 @@ export const ZInvoiceInput = z.strictObject({
 export const ZSubmitApplication = z.strictObject({
   direction: z.enum(DIRECTIONS).describe('方向'),
   projectName: text(120, '项目名称'),
+  projectId: ZUuid('入库项目').nullable().optional().describe('平台入库项目（用于重复资助核查）'),
   cluster: text(40, '产业集群').nullable().optional(),
   invoices: z.array(ZInvoiceInput).min(1, { error: '至少一张发票' }).max(200).describe('投入明细（发票）'),
   /** 第九条 conditions the platform does not know, declared under the signed commitment. */
@@ -332,6 +335,7 @@ export const ZPlanItem = z.object({
 });
 export const ZPlan = z.object({
   callId: z.string(),
+  title: z.string(),
   issuedOn: z.string(),
   filedOn: z.string().nullable(),
   total: z.string(),
@@ -369,3 +373,79 @@ export const ZFindingInput = z
 export const ZRepaymentInput = z.strictObject({ amount: ZYuan('收回金额（元）'), receivedOn: ZDate('收回日期') });
 
 export const ZCreated = z.object({ id: z.string() });
+
+// ——— renewals of 003 (policy versions) ———
+
+const iifundChangeShape = Object.fromEntries(
+  Object.keys(IIFUND_VERSION_KEYS).map((k) => [k, ZParamChange.optional()]),
+) as Record<IifundVersionKey, z.ZodOptional<typeof ZParamChange>>;
+
+export const ZIifundRenewal = z
+  .strictObject({
+    docNumber: text(64, '文号'),
+    title: text(200, '文件标题'),
+    issuer: text(100, '发文机关'),
+    issuedOn: ZDate('发文日期'),
+    validFrom: ZDate('施行日期'),
+    validTo: ZDate('有效期截止日期').nullable(),
+    sourceText: z.string().min(20, { error: '请粘贴通知全文' }).max(100_000).describe('通知原文'),
+    params: z.strictObject({
+      validityArticle: ZArticle.describe('有效期条款'),
+      changes: z
+        .strictObject(iifundChangeShape)
+        .superRefine((changes, ctx) => {
+          for (const [k, c] of Object.entries(changes)) {
+            if (!c) continue;
+            const kind = IIFUND_VERSION_KEYS[k as IifundVersionKey];
+            const ok = kind === 'ratio' ? /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(c.value) : /^\d{1,13}(\.\d{1,2})?$/.test(c.value);
+            if (!ok) ctx.addIssue({ code: 'custom', path: [k, 'value'], message: kind === 'ratio' ? '应为0至1之间的小数' : '应为金额（元）' });
+          }
+        })
+        .describe('调整的参数'),
+    }),
+  })
+  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, { error: '有效期截止日期不能早于施行日期', path: ['validTo'] });
+export type TIifundRenewal = z.infer<typeof ZIifundRenewal>;
+
+export const ZIssuePlan = z.strictObject({ poolValidUntil: ZDate('资源池有效期至').optional() });
+export const ZApproveCall = z.strictObject({ auditInstitutionId: ZUuid('审计机构').nullable().optional() });
+
+/** Chinese names of the module's audit actions and object types (contracts/audit.ts spreads them). */
+export const FUND_AUDIT_ACTION_LABELS: Record<string, string> = {
+  'fund.call_created': '起草专项资金申报通知',
+  'fund.call_approved': '审批申报通知',
+  'fund.call_closed': '申报截止，进入评审',
+  'fund.application_submitted': '提交专项资金申报',
+  'fund.application_formal_passed': '形式审查通过',
+  'fund.application_returned': '形式审查退回补正',
+  'fund.application_resubmitted': '补正后重新提交申报',
+  'fund.expert_added': '专家入库',
+  'fund.experts_drawn': '随机抽取评审专家',
+  'fund.expert_conflict_declared': '专家声明存在利益冲突（回避）',
+  'fund.expert_no_conflict_declared': '专家声明无利益冲突',
+  'fund.application_scored': '专家提交评分',
+  'fund.awards_proposed': '排序并提出资金安排方案',
+  'fund.deliberation_recorded': '记录集体审议结果',
+  'fund.notice_published': '发布专项资金公示',
+  'fund.objection_received': '收到公示异议',
+  'fund.objection_closed': '公示异议办结',
+  'fund.plan_issued': '下达项目计划',
+  'fund.plan_filed': '项目计划备案',
+  'fund.acceptance_recorded': '记录项目验收结果',
+  'fund.spot_check_drawn': '随机抽取抽查项目',
+  'fund.spot_check_finding': '记录抽查结果',
+  'fund.clawback_opened': '立案追缴财政资金',
+  'fund.clawback_repaid': '登记追缴收回款项',
+  'fund.renewal_drafted': '登记专项资金细则续期文件草稿',
+  'fund.renewal_approved': '批准专项资金细则续期文件',
+  'fund.records_exported': '导出专项资金档案',
+};
+export const FUND_AUDIT_OBJECT_LABELS: Record<string, string> = {
+  fund_call: '专项资金申报通知',
+  fund_application: '专项资金申报',
+  fund_expert: '评审专家',
+  fund_assignment: '专家评审任务',
+  fund_objection: '专项资金公示异议',
+  fund_spot_check: '专项资金抽查',
+  fund_clawback: '专项资金追缴案件',
+};

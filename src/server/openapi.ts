@@ -77,6 +77,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOWNLOADS: Record<string, readonly string[]> = {
   'GET /api/v1/attachments/{id}/download': [...new Set(ALLOWED_FILE_TYPES.map((t) => FILE_TYPE_INFO[t].mime))],
   'GET /api/v1/subsidy/funding-plans/{id}/xlsx': [XLSX],
+  'GET /api/v1/fund/calls/{id}/plan/xlsx': [XLSX],
+  'GET /api/v1/fund/calls/{id}/export': [XLSX],
 };
 
 const BINARY = { type: 'string', format: 'binary' } as const;
@@ -168,6 +170,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   notifications: '站内通知与外发队列',
   calendar: '工作日历与申报窗口设置',
   'policy-versions': '政策版本：续期与后继政策的登记、复核批准（双人）与公开查询',
+  fund: '竞争性项目（工业互联网专项资金、资源池遴选）：申报通知、申报、形式审查、专家评审、排序、集体审议、公示、项目计划、验收、抽查与追缴',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './calendar';
 export * from './core';
 export * from './enterprises';
+export * from './fund';
 export * from './loans';
 export * from './notifications';
 export * from './policies';

@@ -16,3 +16,14 @@ export function noticeDaysProblem(days: number): string | null {
   if (Number.isInteger(days) && days >= min.value) return null;
   return `公示期不少于${min.value}日，所填${days}日不足（依据${citationLabel(min.citation)}）`;
 }
+
+const OBJECTIONS = cite('003', ['第十一条'], '公示期间如有异议反映，由市工业和信息化局核实提出处理意见');
+
+/** May the project plan (第五条 下达项目计划) be issued today: the notice has ended and every objection is closed. */
+export function planProblem(today: string, endsOn: string, openObjections: number): string | null {
+  if (today <= endsOn)
+    return `公示期至${endsOn}止，公示期满后方可下达项目计划（依据${citationLabel(NOTICE_MIN_DAYS[0].citation)}）`;
+  if (openObjections > 0)
+    return `公示期间收到的异议尚有${openObjections}件未办结，须全部核实处理后方可下达项目计划（依据${citationLabel(OBJECTIONS)}）`;
+  return null;
+}

@@ -8,6 +8,7 @@ import { calculatorsRoutes } from './calculators.routes';
 import { calendarRoutes } from './calendar.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
+import { fundRoutes } from './fund.routes';
 import { healthRoutes } from './health.routes';
 import { loansRoutes } from './loans.routes';
 import { notificationsRoutes } from './notifications.routes';
@@ -36,4 +37,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes, { prefix: '/v1/notifications' });
   await app.register(calendarRoutes, { prefix: '/v1/calendar' });
   await app.register(policyVersionsRoutes, { prefix: '/v1' });
+  await app.register(fundRoutes, { prefix: '/v1/fund' });
 }

@@ -8,3 +8,4 @@ export * from './scope';
 export * from './set-credit-standing';
 export * from './set-resource-pool';
 export * from './update-enterprise';
+export { uniqueViolationOf } from './unique-violation';
