@@ -54,7 +54,12 @@ const invoice = (no: string, amount: string) => ({
   issuedOn: '2026-02-10',
   seller: '江门数智科技有限公司',
 });
-const DECLARED = { independentLegalEntity: true, noOtherFiscalSupport: true, fiscalRecordGood: true, noMajorAccidents: true };
+const DECLARED = {
+  independentLegalEntity: true,
+  noOtherFiscalSupport: true,
+  fiscalRecordGood: true,
+  noMajorAccidents: true,
+};
 const application = (over: Record<string, unknown> = {}) => ({
   direction: 'benchmark_app',
   projectName: '智能工厂工业互联网应用',
@@ -120,7 +125,9 @@ describe('a call under a policy version', () => {
       sourceText: RENEWAL_TEXT,
       params: {
         validityArticle: { ref: ['第三条'], quote: '有效期至2027年5月15日' },
-        changes: { 'cloud.cap': { value: '500000.00', article: { ref: ['第二条'], quote: '每家企业补贴不超过50万元' } } },
+        changes: {
+          'cloud.cap': { value: '500000.00', article: { ref: ['第二条'], quote: '每家企业补贴不超过50万元' } },
+        },
       },
     });
     expect(renewal.statusCode, renewal.body).toBe(201);
@@ -132,7 +139,9 @@ describe('a call under a policy version', () => {
     callId = created.json().id;
     const call = (await s.operator!.get(`/api/v1/fund/calls/${callId}`)).json();
     expect(call.policyVersion).toBe(id);
-    expect(call.directions[0].standard).toBe('补贴不超过发票金额的50%，单个项目不超过1000000.00元（依据江工信工业互联网〔2021〕4号 第八条（一））');
+    expect(call.directions[0].standard).toBe(
+      '补贴不超过发票金额的50%，单个项目不超过1000000.00元（依据江工信工业互联网〔2021〕4号 第八条（一））',
+    );
   });
 
   it('only the bureau approves it; enterprises see it only once approved; another operator never', async () => {
@@ -168,27 +177,43 @@ describe('applications and formal review', () => {
       application({ invoices: [invoice('44009999002', '100.00')] }),
     );
     expect(again.json().error.code).toBe('FUND_ALREADY_APPLIED');
-    const young = await s.C!.post(`/api/v1/fund/calls/${callId}/applications`, application({ invoices: [invoice('44007777001', '100.00')] }));
+    const young = await s.C!.post(
+      `/api/v1/fund/calls/${callId}/applications`,
+      application({ invoices: [invoice('44007777001', '100.00')] }),
+    );
     expect(young.statusCode).toBe(422);
     expect(young.json().error.message).toContain('未满1年');
-    const noCommitment = await s.C!.post(`/api/v1/fund/calls/${callId}/applications`, application({ commitmentSigned: false }));
+    const noCommitment = await s.C!.post(
+      `/api/v1/fund/calls/${callId}/applications`,
+      application({ commitmentSigned: false }),
+    );
     expect(noCommitment.statusCode).toBe(400);
   });
 
   it('checks of 第九条 name their source (record or commitment)', async () => {
     const view = (await s.A!.get(`/api/v1/fund/applications/${apps.A}`)).json();
-    expect(view.checks.find((c: { code: string }) => c.code === 'IIF_ESTABLISHED_1Y')).toMatchObject({ status: 'pass', source: 'record' });
-    expect(view.checks.find((c: { code: string }) => c.code === 'IIF_NO_ACCIDENTS')).toMatchObject({ status: 'declared', source: 'commitment' });
+    expect(view.checks.find((c: { code: string }) => c.code === 'IIF_ESTABLISHED_1Y')).toMatchObject({
+      status: 'pass',
+      source: 'record',
+    });
+    expect(view.checks.find((c: { code: string }) => c.code === 'IIF_NO_ACCIDENTS')).toMatchObject({
+      status: 'declared',
+      source: 'commitment',
+    });
   });
 
   it('an enterprise never sees another enterprise’s application', async () => {
     expect((await s.A!.get(`/api/v1/fund/applications/${apps.B}`)).statusCode).toBe(404);
-    expect((await s.A!.get('/api/v1/fund/applications')).json().items.map((x: { id: string }) => x.id)).toEqual([apps.A]);
+    expect((await s.A!.get('/api/v1/fund/applications')).json().items.map((x: { id: string }) => x.id)).toEqual([
+      apps.A,
+    ]);
     expect((await s.otherOperator!.get(`/api/v1/fund/applications/${apps.A}`)).statusCode).toBe(404);
   });
 
   it('formal review returns one with reasons and a deadline; the enterprise resubmits; both pass', async () => {
-    const noReason = await s.operator!.post(`/api/v1/fund/applications/${apps.B}/formal-review`, { decision: 'return' });
+    const noReason = await s.operator!.post(`/api/v1/fund/applications/${apps.B}/formal-review`, {
+      decision: 'return',
+    });
     expect(noReason.statusCode).toBe(400);
     const ret = await s.operator!.post(`/api/v1/fund/applications/${apps.B}/formal-review`, {
       decision: 'return',
@@ -198,13 +223,18 @@ describe('applications and formal review', () => {
     expect(ret.statusCode, ret.body).toBe(200);
     const seen = (await s.B!.get(`/api/v1/fund/applications/${apps.B}`)).json();
     expect(seen.state).toBe('returned');
-    expect(seen.timeline.map((t: { action: string }) => t.action)).toEqual(['提交申报（已签署承诺书）', '形式审查退回补正']);
+    expect(seen.timeline.map((t: { action: string }) => t.action)).toEqual([
+      '提交申报（已签署承诺书）',
+      '形式审查退回补正',
+    ]);
     const re = await s.B!.post(`/api/v1/fund/applications/${apps.B}/resubmit`, {
       invoices: [invoice('44009999001', '1000000.00'), invoice('44009999003', '200000.00')],
     });
     expect(re.statusCode, re.body).toBe(200);
     for (const id of [apps.A, apps.B])
-      expect((await s.operator!.post(`/api/v1/fund/applications/${id}/formal-review`, { decision: 'pass' })).statusCode).toBe(200);
+      expect(
+        (await s.operator!.post(`/api/v1/fund/applications/${id}/formal-review`, { decision: 'pass' })).statusCode,
+      ).toBe(200);
   });
 });
 
@@ -243,36 +273,49 @@ describe('experts', () => {
     expect(mine.application).toBeNull();
     expect((await first.get(`/api/v1/fund/applications/${apps.A}`)).statusCode).toBe(404);
     const bSeats = (await s.operator!.get(`/api/v1/fund/applications/${apps.B}/assignments`)).json().items;
-    const outsider = Object.keys(expertUsers).find((id) => !bSeats.some((x: { expertId: string }) => x.expertId === id))!;
+    const outsider = Object.keys(expertUsers).find(
+      (id) => !bSeats.some((x: { expertId: string }) => x.expertId === id),
+    )!;
     expect((await expertUsers[outsider]!.get(`/api/v1/fund/applications/${apps.B}`)).statusCode).toBe(404);
   });
 
   it('one declares a conflict and is replaced; the others score; scores stay hidden until all are in', async () => {
     let seated = (await s.operator!.get(`/api/v1/fund/applications/${apps.A}/assignments`)).json().items;
     const conflicted = seated[0];
-    await expertUsers[conflicted.expertId]!.post(`/api/v1/fund/reviews/${conflicted.id}/declaration`, { conflict: true, note: '曾为该企业提供咨询' });
+    await expertUsers[conflicted.expertId]!.post(`/api/v1/fund/reviews/${conflicted.id}/declaration`, {
+      conflict: true,
+      note: '曾为该企业提供咨询',
+    });
     const redraw = await s.operator!.post(`/api/v1/fund/applications/${apps.A}/experts`);
     expect(redraw.json().drawn).toHaveLength(1);
     expect(redraw.json().drawn).not.toContain(conflicted.expertId);
     seated = (await s.operator!.get(`/api/v1/fund/applications/${apps.A}/assignments`)).json().items;
-    const scores: Record<string, Record<string, string>> = { A: { innovation: '80', benefit: '90' }, B: { innovation: '70', benefit: '75' } };
-    for (const [key, id] of [['A', apps.A], ['B', apps.B]] as const) {
-      const seats = (await s.operator!.get(`/api/v1/fund/applications/${id}/assignments`)).json().items.filter(
-        (x: { status: string }) => x.status !== 'conflict',
-      );
+    const scores: Record<string, Record<string, string>> = {
+      A: { innovation: '80', benefit: '90' },
+      B: { innovation: '70', benefit: '75' },
+    };
+    for (const [key, id] of [
+      ['A', apps.A],
+      ['B', apps.B],
+    ] as const) {
+      const seats = (await s.operator!.get(`/api/v1/fund/applications/${id}/assignments`))
+        .json()
+        .items.filter((x: { status: string }) => x.status !== 'conflict');
       for (const [k, seat] of seats.entries()) {
         const ex = expertUsers[seat.expertId]!;
         const early = await ex.post(`/api/v1/fund/reviews/${seat.id}/scores`, { scores: scores[key] });
         expect(early.statusCode).toBe(409); // not declared yet
         await ex.post(`/api/v1/fund/reviews/${seat.id}/declaration`, { conflict: false });
-        const low = await ex.post(`/api/v1/fund/reviews/${seat.id}/scores`, { scores: { innovation: '10', benefit: '10' } });
+        const low = await ex.post(`/api/v1/fund/reviews/${seat.id}/scores`, {
+          scores: { innovation: '10', benefit: '10' },
+        });
         expect(low.statusCode).toBe(400);
         expect(low.json().error.message).toContain('评审意见');
         const r = await ex.post(`/api/v1/fund/reviews/${seat.id}/scores`, { scores: scores[key] });
         expect(r.statusCode, r.body).toBe(200);
-        const listed = (await s.operator!.get(`/api/v1/fund/applications/${id}/assignments`)).json().items.filter(
-          (x: { status: string }) => x.status !== 'conflict',
-        );
+        const listed = (await s.operator!.get(`/api/v1/fund/applications/${id}/assignments`))
+          .json()
+          .items.filter((x: { status: string }) => x.status !== 'conflict');
         const everyone = k === seats.length - 1;
         expect(listed.every((x: { scores: unknown }) => (x.scores === null) !== everyone)).toBe(true);
       }
@@ -288,7 +331,14 @@ describe('ranking, deliberation, notice and plan', () => {
     expect(r.statusCode, r.body).toBe(200);
     const items = r.json().items;
     // A: 0.4×80+0.6×90 = 86 → 50% × 1,500,000 = 750,000; B: 0.4×70+0.6×75 = 73 → 600,000 (budget 1,600,000).
-    expect(items.map((i: { applicationId: string; rank: number; score: string; proposed: string }) => [i.applicationId, i.rank, i.score, i.proposed])).toEqual([
+    expect(
+      items.map((i: { applicationId: string; rank: number; score: string; proposed: string }) => [
+        i.applicationId,
+        i.rank,
+        i.score,
+        i.proposed,
+      ]),
+    ).toEqual([
       [apps.A, 1, '86.00', '750000.00'],
       [apps.B, 2, '73.00', '600000.00'],
     ]);
@@ -312,7 +362,11 @@ describe('ranking, deliberation, notice and plan', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const b = (await s.reviewer!.get(`/api/v1/fund/calls/${callId}/proposal`)).json().items[1];
-    expect([b.proposed, b.decided, b.changeReason]).toEqual(['600000.00', '550000.00', '部分投入属于日常运维，不予支持']);
+    expect([b.proposed, b.decided, b.changeReason]).toEqual([
+      '600000.00',
+      '550000.00',
+      '部分投入属于日常运维，不予支持',
+    ]);
   });
 
   it('a notice shorter than 7 days is refused citing 第十一条; objections are cases; the plan waits for both', async () => {
@@ -335,7 +389,13 @@ describe('ranking, deliberation, notice and plan', () => {
     p.clock.set('2026-03-09T02:00:00Z');
     await signInAgain();
     expect((await s.admin!.post(`/api/v1/fund/calls/${callId}/plan`, {})).json().error.message).toContain('1件未办结');
-    expect((await s.reviewer!.post(`/api/v1/fund/objections/${obj.json().id}/close`, { outcome: '经核实项目已开工，异议不成立' })).statusCode).toBe(200);
+    expect(
+      (
+        await s.reviewer!.post(`/api/v1/fund/objections/${obj.json().id}/close`, {
+          outcome: '经核实项目已开工，异议不成立',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('concurrent plan issues: one succeeds, the other is refused, the budget is never exceeded', async () => {
@@ -381,11 +441,20 @@ describe('after the award', () => {
       dueOn: '2026-04-30',
     });
     expect(f.statusCode, f.body).toBe(200);
-    const part = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, { amount: '20000.00', receivedOn: '2026-03-20' });
+    const part = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, {
+      amount: '20000.00',
+      receivedOn: '2026-03-20',
+    });
     expect(part.json()).toMatchObject({ owed: '30000.00', status: 'open' });
-    const over = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, { amount: '40000.00', receivedOn: '2026-03-21' });
+    const over = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, {
+      amount: '40000.00',
+      receivedOn: '2026-03-21',
+    });
     expect(over.statusCode).toBe(400);
-    const rest = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, { amount: '30000.00', receivedOn: '2026-03-22' });
+    const rest = await s.admin!.post(`/api/v1/fund/clawbacks/${f.json().id}/repayments`, {
+      amount: '30000.00',
+      receivedOn: '2026-03-22',
+    });
     expect(rest.json()).toMatchObject({ owed: '0.00', status: 'settled' });
   });
 
@@ -394,14 +463,21 @@ describe('after the award', () => {
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect((await s.otherAuditor!.get(`/api/v1/fund/calls/${callId}/export`)).statusCode).toBe(404);
-    expect((await s.auditor!.post(`/api/v1/fund/calls/${callId}/spot-checks`, { size: 1, seed: 'x' })).statusCode).toBe(403);
+    expect((await s.auditor!.post(`/api/v1/fund/calls/${callId}/spot-checks`, { size: 1, seed: 'x' })).statusCode).toBe(
+      403,
+    );
     const dash = (await s.operator!.get(`/api/v1/fund/calls/${callId}/dashboard`)).json();
     expect(dash.byDirection[0]).toMatchObject({ budget: '1600000.00', committed: '1150000.00', left: '450000.00' });
     expect(dash.acceptance).toEqual({ accepted: 1, awarded: 1 });
   });
 
   it('bad input is a 4xx naming the field, never a 500', async () => {
-    for (const body of [{}, { direction: 'talent' }, 'x'.repeat(10_000), { ...application(), invoices: [invoice('1', '-5')] }]) {
+    for (const body of [
+      {},
+      { direction: 'talent' },
+      'x'.repeat(10_000),
+      { ...application(), invoices: [invoice('1', '-5')] },
+    ]) {
       const r = await s.C!.post(`/api/v1/fund/calls/${callId}/applications`, body);
       expect([400, 415], JSON.stringify(body).slice(0, 40)).toContain(r.statusCode);
     }

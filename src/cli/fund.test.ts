@@ -31,8 +31,18 @@ const INPUT = {
     { id: 'C', submittedAt: '2026-03-01T08:00:00+08:00' },
   ],
   reviews: [
-    ...['E1', 'E2', 'E3'].map((e) => ({ applicationId: 'A', expertId: e, scores: { innovation: '80', benefit: '81' }, conflict: false })),
-    ...['E1', 'E2', 'E3'].map((e) => ({ applicationId: 'B', expertId: e, scores: { innovation: '80', benefit: '81' }, conflict: false })),
+    ...['E1', 'E2', 'E3'].map((e) => ({
+      applicationId: 'A',
+      expertId: e,
+      scores: { innovation: '80', benefit: '81' },
+      conflict: false,
+    })),
+    ...['E1', 'E2', 'E3'].map((e) => ({
+      applicationId: 'B',
+      expertId: e,
+      scores: { innovation: '80', benefit: '81' },
+      conflict: false,
+    })),
     { applicationId: 'C', expertId: 'E1', scores: {}, conflict: true },
   ],
 };
@@ -51,15 +61,40 @@ describe('huiqi fund rank --json (the README contract)', () => {
   });
 
   it.each([
-    [{ ...INPUT, criteria: [{ id: 'innovation', weight: '30' }, { id: 'benefit', weight: '60' }] }, 'criteria', '权重合计应为100'],
     [
-      { ...INPUT, reviews: [{ applicationId: 'A', expertId: 'E1', scores: { innovation: '101', benefit: '1' }, conflict: false }] },
+      {
+        ...INPUT,
+        criteria: [
+          { id: 'innovation', weight: '30' },
+          { id: 'benefit', weight: '60' },
+        ],
+      },
+      'criteria',
+      '权重合计应为100',
+    ],
+    [
+      {
+        ...INPUT,
+        reviews: [{ applicationId: 'A', expertId: 'E1', scores: { innovation: '101', benefit: '1' }, conflict: false }],
+      },
       'reviews.0.scores.innovation',
       '0至100',
     ],
-    [{ ...INPUT, reviews: [{ applicationId: 'Q', expertId: 'E1', scores: { innovation: '1', benefit: '1' }, conflict: false }] }, 'reviews.0.applicationId', '不存在'],
     [
-      { ...INPUT, reviews: [{ applicationId: 'A', expertId: 'E1', scores: { innovation: '1', benefit: '1', x: '1' }, conflict: false }] },
+      {
+        ...INPUT,
+        reviews: [{ applicationId: 'Q', expertId: 'E1', scores: { innovation: '1', benefit: '1' }, conflict: false }],
+      },
+      'reviews.0.applicationId',
+      '不存在',
+    ],
+    [
+      {
+        ...INPUT,
+        reviews: [
+          { applicationId: 'A', expertId: 'E1', scores: { innovation: '1', benefit: '1', x: '1' }, conflict: false },
+        ],
+      },
       'reviews.0.scores.x',
       '不在评分模板中',
     ],
@@ -73,12 +108,16 @@ describe('huiqi fund rank --json (the README contract)', () => {
 
   it('runs as `npx huiqi fund rank --json`', () => {
     const root = join(import.meta.dirname, '..', '..');
-    const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bin', 'huiqi.mjs'), 'fund', 'rank', '--json'], {
-      cwd: root,
-      input: JSON.stringify(INPUT),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'packages', 'cli', 'bin', 'huiqi.mjs'), 'fund', 'rank', '--json'],
+      {
+        cwd: root,
+        input: JSON.stringify(INPUT),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).ranking[0]).toEqual({ id: 'B', rank: 1, score: '80.70', reviews: 3, status: 'ranked' });
   });

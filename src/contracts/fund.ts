@@ -6,15 +6,20 @@
 import { z } from 'zod';
 import { rankInputProblems } from '../domain/fund/ranking';
 import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
-import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
 import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
+import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
 import { ZArticle, ZParamChange } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 
 const text = (max: number, label: string) =>
-  z.string().trim().min(1, { error: '不能为空' }).max(max, { error: `不超过${max}个字` }).describe(label);
+  z
+    .string()
+    .trim()
+    .min(1, { error: '不能为空' })
+    .max(max, { error: `不超过${max}个字` })
+    .describe(label);
 const decimal100 = (label: string) =>
   z
     .string()
@@ -52,7 +57,6 @@ export const ZRankInput = z
   .superRefine((v, ctx) => {
     for (const p of rankInputProblems(v)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
-export type TRankInput = z.infer<typeof ZRankInput>;
 
 export const ZRankEntry = z.object({
   id: z.string(),
@@ -61,7 +65,6 @@ export const ZRankEntry = z.object({
   reviews: z.number().int(),
   status: z.enum(['ranked', 'below_threshold', 'insufficient_reviews']),
 });
-export const ZRankOutput = z.object({ ranking: z.array(ZRankEntry) });
 
 // ——— calls ———
 
@@ -196,7 +199,9 @@ export const ZApplication = z.object({
   state: z.enum(APPLICATION_STATES),
   submittedAt: z.string(),
   invoiceTotal: z.string(),
-  invoices: z.array(z.object({ item: z.string(), invoiceNo: z.string(), amount: z.string(), issuedOn: z.string(), seller: z.string() })),
+  invoices: z.array(
+    z.object({ item: z.string(), invoiceNo: z.string(), amount: z.string(), issuedOn: z.string(), seller: z.string() }),
+  ),
   checks: z.array(ZCheckResult),
   returnReasons: z.string().nullable(),
   returnDueOn: z.string().nullable(),
@@ -397,14 +402,25 @@ export const ZIifundRenewal = z
           for (const [k, c] of Object.entries(changes)) {
             if (!c) continue;
             const kind = IIFUND_VERSION_KEYS[k as IifundVersionKey];
-            const ok = kind === 'ratio' ? /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(c.value) : /^\d{1,13}(\.\d{1,2})?$/.test(c.value);
-            if (!ok) ctx.addIssue({ code: 'custom', path: [k, 'value'], message: kind === 'ratio' ? '应为0至1之间的小数' : '应为金额（元）' });
+            const ok =
+              kind === 'ratio'
+                ? /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(c.value)
+                : /^\d{1,13}(\.\d{1,2})?$/.test(c.value);
+            if (!ok)
+              ctx.addIssue({
+                code: 'custom',
+                path: [k, 'value'],
+                message: kind === 'ratio' ? '应为0至1之间的小数' : '应为金额（元）',
+              });
           }
         })
         .describe('调整的参数'),
     }),
   })
-  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, { error: '有效期截止日期不能早于施行日期', path: ['validTo'] });
+  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, {
+    error: '有效期截止日期不能早于施行日期',
+    path: ['validTo'],
+  });
 export type TIifundRenewal = z.infer<typeof ZIifundRenewal>;
 
 export const ZIssuePlan = z.strictObject({ poolValidUntil: ZDate('资源池有效期至').optional() });

@@ -41,6 +41,9 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   colleagues: lazy(() => import('./features/colleagues/ColleaguesPage')),
   outbox: lazy(() => import('./features/notifications/OutboxPage')),
   policyVersions: lazy(() => import('./features/policy-versions/PolicyVersionsPage')),
+  fundCalls: lazy(() => import('./features/fund/FundCallsPage')),
+  fundReviews: lazy(() => import('./features/fund/ExpertReviewsPage')),
+  fundMine: lazy(() => import('./features/fund/EnterpriseFundPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

@@ -4,13 +4,28 @@
  */
 import { ZRankInput } from '../../contracts/fund';
 import { rankApplications } from '../../domain/fund/ranking';
-import { badInput, type CliIO, EXIT_OK, hasFlag, positionals, printJson, readInput, reportBadInput, table } from './_io';
+import {
+  badInput,
+  type CliIO,
+  EXIT_OK,
+  hasFlag,
+  positionals,
+  printJson,
+  readInput,
+  reportBadInput,
+  table,
+} from './_io';
 
 const STATUS_ZH = { ranked: '入围', below_threshold: '低于分数线', insufficient_reviews: '有效评分不足' } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const [sub] = positionals(args);
-  if (sub !== 'rank') return reportBadInput(io, hasFlag(args, 'json'), badInput('用法：huiqi fund rank [--json]（从标准输入读取评分 JSON）', 'command'));
+  if (sub !== 'rank')
+    return reportBadInput(
+      io,
+      hasFlag(args, 'json'),
+      badInput('用法：huiqi fund rank [--json]（从标准输入读取评分 JSON）', 'command'),
+    );
   const input = await readInput(args, io, ZRankInput);
   if (!input.ok) return input.code;
   const ranking = rankApplications(input.value);
@@ -21,7 +36,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   table(
     io,
     ['名次', '申报', '得分', '有效评分', '结果'],
-    ranking.map((r) => [r.rank === null ? '—' : String(r.rank), r.id, r.score ?? '—', String(r.reviews), STATUS_ZH[r.status]]),
+    ranking.map((r) => [
+      r.rank === null ? '—' : String(r.rank),
+      r.id,
+      r.score ?? '—',
+      String(r.reviews),
+      STATUS_ZH[r.status],
+    ]),
   );
   return EXIT_OK;
 }

@@ -115,7 +115,12 @@ export const fundApplications = pgTable(
     explanation: jsonb('explanation').$type<string[]>(),
     awardedFen: fen('awarded_fen'),
     finalFen: fen('final_fen'),
-    acceptance: jsonb('acceptance').$type<{ outcome: string; note: string | null; rectifyBy: string | null; explanation: string[] }>(),
+    acceptance: jsonb('acceptance').$type<{
+      outcome: string;
+      note: string | null;
+      rectifyBy: string | null;
+      explanation: string[];
+    }>(),
     timeline: jsonb('timeline').$type<{ at: string; action: string; note: string | null }[]>().notNull(),
   },
   (t) => [

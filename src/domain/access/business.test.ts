@@ -5,7 +5,9 @@ import { BUSINESS_ACTIONS, type BusinessAction, type BusinessActor, mayDo } from
 const actor = (role: Role): BusinessActor => ({
   role,
   districtCode: role === 'district_reviewer' ? '440703' : null,
-  institutionId: ['bank_officer', 'insurer_officer', 'fund_operator', 'external_auditor'].includes(role) ? 'inst-1' : null,
+  institutionId: ['bank_officer', 'insurer_officer', 'fund_operator', 'external_auditor'].includes(role)
+    ? 'inst-1'
+    : null,
   enterpriseId: role === 'enterprise' ? 'ent-1' : null,
   isEnterpriseAdmin: role === 'enterprise',
 });

@@ -48,13 +48,11 @@ export interface PoolExpert {
   readonly active: boolean;
 }
 
-export type ExclusionReason = 'employer_is_applicant' | 'employer_is_counterparty' | 'named_by_applicant' | 'already_seated';
-export const EXCLUSION_ZH: Readonly<Record<ExclusionReason, string>> = {
-  employer_is_applicant: '专家工作单位即申报企业（回避）',
-  employer_is_counterparty: '专家工作单位与申报企业在平台上签有服务合同（回避）',
-  named_by_applicant: '申报企业申请回避的专家',
-  already_seated: '已抽取或已声明回避',
-};
+export type ExclusionReason =
+  | 'employer_is_applicant'
+  | 'employer_is_counterparty'
+  | 'named_by_applicant'
+  | 'already_seated';
 
 export interface DrawInput {
   readonly pool: readonly PoolExpert[];

@@ -4,8 +4,9 @@
  * years from its history, SME status for 上云上平台); the rest are declared under the signed commitment (承诺书).
  * The resource-pool selection is open nationwide (申报指南 三（五） 面向全国), so 第九条 does not apply to it.
  */
-import { type ConditionResult, conditionMessage } from '../policies/core/conditions';
+
 import { citationLabel } from '../policies/core/citation';
+import { type ConditionResult, conditionMessage } from '../policies/core/conditions';
 import type { EnterpriseFacts } from '../policies/facts';
 import { IIFUND_POLICIES } from '../policies/iifund/index';
 import type { Direction } from './standards';

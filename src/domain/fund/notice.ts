@@ -6,9 +6,7 @@
 import { citationLabel, cite } from '../policies/core/citation';
 import { param } from '../policies/core/param';
 
-export const NOTICE_MIN_DAYS = [
-  param('2021-05-16', null, 7, cite('003', ['第十一条'], '公示期不少于7日')),
-] as const;
+export const NOTICE_MIN_DAYS = [param('2021-05-16', null, 7, cite('003', ['第十一条'], '公示期不少于7日'))] as const;
 
 /** Refusal (Chinese, cited) for a notice period shorter than the minimum, or null. */
 export function noticeDaysProblem(days: number): string | null {

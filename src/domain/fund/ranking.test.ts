@@ -5,7 +5,13 @@ const criteria = [
   { id: 'innovation', weight: '30' },
   { id: 'benefit', weight: '70' },
 ];
-const review = (applicationId: string, expertId: string, innovation: string, benefit: string, conflict = false): RankReview => ({
+const review = (
+  applicationId: string,
+  expertId: string,
+  innovation: string,
+  benefit: string,
+  conflict = false,
+): RankReview => ({
   applicationId,
   expertId,
   scores: { innovation, benefit },
@@ -64,12 +70,22 @@ describe('ranking (第十一条 专家评审, 第十条（二） 排序优选)',
   it('trimmed: with five valid reviews the highest and lowest are dropped; with four, the plain mean', () => {
     const five = [10, 60, 70, 80, 100].map((s, i) => review('A', `E${i}`, String(s), String(s)));
     const trimmed = rankApplications(
-      base({ method: 'trimmed', threshold: '0', applications: [{ id: 'A', submittedAt: '2026-03-01T10:00:00+08:00' }], reviews: five }),
+      base({
+        method: 'trimmed',
+        threshold: '0',
+        applications: [{ id: 'A', submittedAt: '2026-03-01T10:00:00+08:00' }],
+        reviews: five,
+      }),
     );
     expect(trimmed[0]!.score).toBe('70.00');
     const four = five.slice(0, 4);
     const plain = rankApplications(
-      base({ method: 'trimmed', threshold: '0', applications: [{ id: 'A', submittedAt: '2026-03-01T10:00:00+08:00' }], reviews: four }),
+      base({
+        method: 'trimmed',
+        threshold: '0',
+        applications: [{ id: 'A', submittedAt: '2026-03-01T10:00:00+08:00' }],
+        reviews: four,
+      }),
     );
     expect(plain[0]!.score).toBe('55.00');
   });
@@ -107,7 +123,12 @@ describe('ranking (第十一条 专家评审, 第十条（二） 排序优选)',
         applications: [{ id: 'A', submittedAt: '2026-03-01T10:00:00+08:00' }],
         reviews: [
           { applicationId: 'Z', expertId: 'E1', scores: { innovation: '80', benefit: '80' }, conflict: false },
-          { applicationId: 'A', expertId: 'E1', scores: { innovation: '101', benefit: '80', style: '5' }, conflict: false },
+          {
+            applicationId: 'A',
+            expertId: 'E1',
+            scores: { innovation: '101', benefit: '80', style: '5' },
+            conflict: false,
+          },
         ],
       }),
     );

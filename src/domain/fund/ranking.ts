@@ -95,7 +95,10 @@ export function rankInputProblems(input: RankInput): RankProblem[] {
   const seen = new Set<string>();
   input.reviews.forEach((r, i) => {
     if (!apps.has(r.applicationId))
-      problems.push({ path: ['reviews', i, 'applicationId'], message: `评审意见所对应的申报“${r.applicationId}”不存在` });
+      problems.push({
+        path: ['reviews', i, 'applicationId'],
+        message: `评审意见所对应的申报“${r.applicationId}”不存在`,
+      });
     const key = `${r.applicationId}\u0000${r.expertId}`;
     if (seen.has(key))
       problems.push({
@@ -162,7 +165,13 @@ export function rankApplications(input: RankInput): RankEntry[] {
   const rows = input.applications.map((a, order) => {
     const valid = input.reviews.filter((r) => r.applicationId === a.id && !r.conflict);
     if (valid.length === 0 || valid.length < input.minReviews)
-      return { a, order, h: null as bigint | null, reviews: valid.length, status: 'insufficient_reviews' as RankStatus };
+      return {
+        a,
+        order,
+        h: null as bigint | null,
+        reviews: valid.length,
+        status: 'insufficient_reviews' as RankStatus,
+      };
     const h = hundredths(
       finalScore(
         valid.map((r) => weightedTotal(input.criteria, r.scores)),
@@ -182,7 +191,13 @@ export function rankApplications(input: RankInput): RankEntry[] {
   const below = rows.filter((r) => r.status === 'below_threshold').sort(byScore);
   const insufficient = rows.filter((r) => r.status === 'insufficient_reviews').sort(byScore);
   return [
-    ...ranked.map((r, i) => ({ id: r.a.id, rank: i + 1, score: formatHundredths(r.h!), reviews: r.reviews, status: r.status })),
+    ...ranked.map((r, i) => ({
+      id: r.a.id,
+      rank: i + 1,
+      score: formatHundredths(r.h!),
+      reviews: r.reviews,
+      status: r.status,
+    })),
     ...[...below, ...insufficient].map((r) => ({
       id: r.a.id,
       rank: null,

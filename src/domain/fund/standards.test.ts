@@ -16,7 +16,11 @@ const cand = (id: string, rank: number, total: number, cluster?: string) => ({
 describe('support standards from 003 第八条', () => {
   it('标杆: 50% of the invoices, at most ¥1,000,000 a project', () => {
     const s = supportStandard('benchmark_app', '2024-03-01');
-    const [a, b] = proposeAwards({ standard: s, budget: yuan(10_000_000), candidates: [cand('A', 1, 1_500_000), cand('B', 2, 3_000_000)] });
+    const [a, b] = proposeAwards({
+      standard: s,
+      budget: yuan(10_000_000),
+      candidates: [cand('A', 1, 1_500_000), cand('B', 2, 3_000_000)],
+    });
     expect(fenToYuan(a!.amount)).toBe('750000.00');
     expect(fenToYuan(b!.amount)).toBe('1000000.00');
     expect(b!.explanation.join('')).toContain('江工信工业互联网〔2021〕4号 第八条（一）');
@@ -74,17 +78,26 @@ describe('versions of 003 (第十八条 有效期3年)', () => {
     validityCitation: { ...cite('003', ['第十八条']), docNumber: '江工信〔2025〕1号' },
     overrides: overridesOf({
       'cloud.cap': { value: yuan(500_000), citation: { ...cite('003', ['第八条']), docNumber: '江工信〔2025〕1号' } },
-      'cloud.rate': { value: ratioOf(70n, 100n), citation: { ...cite('003', ['第八条']), docNumber: '江工信〔2025〕1号' } },
+      'cloud.rate': {
+        value: ratioOf(70n, 100n),
+        citation: { ...cite('003', ['第八条']), docNumber: '江工信〔2025〕1号' },
+      },
     }),
     approvedAt: '2024-12-20T00:00:00.000Z',
   };
 
   it('a call within 003’s validity runs under it; after 2024-05-15 only under a recorded renewal', () => {
-    expect(governingVersion([IIFUND_BASE_VERSION], '2024-05-15')).toMatchObject({ ok: true, version: { id: 'iifund.003' } });
+    expect(governingVersion([IIFUND_BASE_VERSION], '2024-05-15')).toMatchObject({
+      ok: true,
+      version: { id: 'iifund.003' },
+    });
     const refused = governingVersion([IIFUND_BASE_VERSION], '2024-05-16');
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.zh).toContain('江工信工业互联网〔2021〕4号 第十八条');
-    expect(governingVersion([IIFUND_BASE_VERSION, renewal], '2026-03-01')).toMatchObject({ ok: true, version: { id: 'r1' } });
+    expect(governingVersion([IIFUND_BASE_VERSION, renewal], '2026-03-01')).toMatchObject({
+      ok: true,
+      version: { id: 'r1' },
+    });
   });
 
   it('a renewal’s changes replace the code’s values', () => {

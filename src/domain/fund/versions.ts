@@ -5,10 +5,11 @@
  * A call runs under the version governing its opening date: among the approved versions covering that day, the one
  * starting latest, then the one approved latest. No version → the call is refused, citing 第十八条.
  */
-import { citationLabel, type Citation } from '../policies/core/citation';
-import { type Validity } from '../policies/core/param';
+
+import type { Fen, Ratio } from '../money/index';
+import { type Citation, citationLabel } from '../policies/core/citation';
+import type { Validity } from '../policies/core/param';
 import { IIFUND_VALIDITY } from '../policies/iifund/index';
-import { type Fen, type Ratio } from '../money/index';
 import type { StandardOverrides } from './standards';
 
 export const IIFUND_POLICY = 'iifund';
@@ -25,15 +26,6 @@ export const IIFUND_VERSION_KEYS = {
   'cluster.groupCap': 'money',
 } as const;
 export type IifundVersionKey = keyof typeof IIFUND_VERSION_KEYS;
-export const IIFUND_VERSION_KEY_ZH: Readonly<Record<IifundVersionKey, string>> = {
-  'benchmark.rate': '标杆示范项目补贴比例',
-  'benchmark.cap': '标杆示范单个项目上限',
-  'cloud.rate': '上云上平台补贴比例',
-  'cloud.cap': '上云上平台每家企业上限',
-  'cluster.rate': '集群试点补贴比例',
-  'cluster.cap': '集群试点每家企业上限',
-  'cluster.groupCap': '每个产业集群上限',
-};
 
 export interface IifundVersion {
   readonly id: string;

@@ -7,5 +7,5 @@ export * from './register-enterprise';
 export * from './scope';
 export * from './set-credit-standing';
 export * from './set-resource-pool';
-export * from './update-enterprise';
 export { uniqueViolationOf } from './unique-violation';
+export * from './update-enterprise';

@@ -22,7 +22,8 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.acceptance.record')) throw Errors.forbidden('验收由受托机构组织');
   const today = chinaDateOf(ctx.now);
-  if (input.rectifyBy && input.rectifyBy <= today) throw fieldError('rectifyBy', '整改期限', '应晚于今天', 'must be after today');
+  if (input.rectifyBy && input.rectifyBy <= today)
+    throw fieldError('rectifyBy', '整改期限', '应晚于今天', 'must be after today');
   const finalTotal = checkInvoices(input.finalInvoices, today, 'finalInvoices');
   return inTx(ctx, async (tx) => {
     const { app, call } = await loadApplication(tx, actor, id, true);
@@ -30,7 +31,11 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
     const t = applicationTransition(app.state as ApplicationState, event);
     if (!t.ok) throw fundErrors.stage(t.zh);
     const current = app.finalFen ?? app.awardedFen ?? 0n;
-    const standard = supportStandard(app.direction as Direction, call.opensOn, await overridesFor(tx, call.policyVersion));
+    const standard = supportStandard(
+      app.direction as Direction,
+      call.opensOn,
+      await overridesFor(tx, call.policyVersion),
+    );
     const r =
       input.outcome === 'fail'
         ? { amount: 0n, released: current, explanation: [`验收不通过，取消安排，${fenToYuan(current)}元退回方向预算`] }
@@ -47,8 +52,20 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
       .set({
         state: t.to,
         finalFen: r.amount,
-        acceptance: { outcome: input.outcome, note: input.note ?? null, rectifyBy: input.rectifyBy ?? null, explanation: r.explanation },
-        timeline: [...app.timeline, timelineEntry(ctx, `验收：${{ pass: '通过', rectify: '限期整改', fail: '不通过' }[input.outcome]}`, r.explanation.at(-1) ?? null)],
+        acceptance: {
+          outcome: input.outcome,
+          note: input.note ?? null,
+          rectifyBy: input.rectifyBy ?? null,
+          explanation: r.explanation,
+        },
+        timeline: [
+          ...app.timeline,
+          timelineEntry(
+            ctx,
+            `验收：${{ pass: '通过', rectify: '限期整改', fail: '不通过' }[input.outcome]}`,
+            r.explanation.at(-1) ?? null,
+          ),
+        ],
       })
       .where(eq(fundApplications.id, id));
     await recordAudit(tx, ctx, {
@@ -56,8 +73,19 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
       objectType: 'fund_application',
       objectId: id,
       before: { state: app.state, amountFen: current.toString() },
-      after: { state: t.to, outcome: input.outcome, amountFen: r.amount.toString(), releasedFen: r.released.toString() },
+      after: {
+        state: t.to,
+        outcome: input.outcome,
+        amountFen: r.amount.toString(),
+        releasedFen: r.released.toString(),
+      },
     });
-    return { id, state: t.to, finalAmount: fenToYuan(r.amount), released: fenToYuan(r.released), explanation: r.explanation };
+    return {
+      id,
+      state: t.to,
+      finalAmount: fenToYuan(r.amount),
+      released: fenToYuan(r.released),
+      explanation: r.explanation,
+    };
   });
 }

@@ -71,14 +71,22 @@ export async function createCall(ctx: Ctx, input: TCreateCall): Promise<{ id: st
         createdAt: ctx.now,
       })
       .returning({ id: fundCalls.id });
-    await tx.insert(fundCallDirections).values(
-      input.directions.map((d) => ({ callId: row!.id, direction: d.direction, budgetFen: yuanToFen(d.budget) })),
-    );
+    await tx
+      .insert(fundCallDirections)
+      .values(
+        input.directions.map((d) => ({ callId: row!.id, direction: d.direction, budgetFen: yuanToFen(d.budget) })),
+      );
     await recordAudit(tx, ctx, {
       action: 'fund.call_created',
       objectType: 'fund_call',
       objectId: row!.id,
-      after: { programme: input.programme, year: input.year, title: input.title, policyVersion, directions: input.directions },
+      after: {
+        programme: input.programme,
+        year: input.year,
+        title: input.title,
+        policyVersion,
+        directions: input.directions,
+      },
     });
     return { id: row!.id };
   });

@@ -5,7 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { fundApplications, fundAssignments, fundCallDirections, fundExperts } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
-import { type Direction, DIRECTION_ZH } from '../../domain/fund/standards';
+import { DIRECTION_ZH, type Direction } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
@@ -25,7 +25,12 @@ export async function fundDashboard(ctx: Ctx, callId: string) {
         .select({ expert: fundExperts.name, status: fundAssignments.status })
         .from(fundAssignments)
         .innerJoin(fundExperts, eq(fundExperts.id, fundAssignments.expertId))
-        .where(inArray(fundAssignments.applicationId, apps.map((a) => a.id)))
+        .where(
+          inArray(
+            fundAssignments.applicationId,
+            apps.map((a) => a.id),
+          ),
+        )
     : [];
   const count = <T extends string>(keys: T[]) => {
     const m: Record<string, number> = {};
@@ -33,8 +38,7 @@ export async function fundDashboard(ctx: Ctx, callId: string) {
     return m;
   };
   const bands = Array.from({ length: 10 }, (_, i) => ({ band: `${i * 10}–${i * 10 + 10}`, count: 0 }));
-  for (const a of apps)
-    if (a.score !== null) bands[Math.min(9, Math.floor(Number(a.score) / 10))]!.count++;
+  for (const a of apps) if (a.score !== null) bands[Math.min(9, Math.floor(Number(a.score) / 10))]!.count++;
   const workload = new Map<string, { expert: string; assigned: number; scored: number; conflicts: number }>();
   for (const w of work) {
     const e = workload.get(w.expert) ?? { expert: w.expert, assigned: 0, scored: 0, conflicts: 0 };
@@ -55,6 +59,8 @@ export async function fundDashboard(ctx: Ctx, callId: string) {
     })),
     scoreBands: bands,
     workload: [...workload.values()],
-    acceptance: count(apps.filter((a) => ['awarded', 'accepted', 'rectify', 'failed'].includes(a.state)).map((a) => a.state)),
+    acceptance: count(
+      apps.filter((a) => ['awarded', 'accepted', 'rectify', 'failed'].includes(a.state)).map((a) => a.state),
+    ),
   };
 }

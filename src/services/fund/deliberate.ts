@@ -21,7 +21,10 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'deliberate');
     if (input.minutesAttachmentId) {
-      const [att] = await tx.select({ id: attachments.id }).from(attachments).where(eq(attachments.id, input.minutesAttachmentId));
+      const [att] = await tx
+        .select({ id: attachments.id })
+        .from(attachments)
+        .where(eq(attachments.id, input.minutesAttachmentId));
       if (!att) throw fieldError('minutesAttachmentId', '会议纪要附件', '不存在', 'does not exist');
     }
     const items = await tx
@@ -35,9 +38,17 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
       const a = ranked.find((x) => x.id === d.applicationId);
       if (!a) throw fieldError(`decisions.${i}.applicationId`, '申报', '不在本次安排方案中', 'is not in the proposal');
       const fen = yuanToFen(d.amount);
-      const ceiling = standardAmount(supportStandard(a.direction as Direction, call.opensOn, overrides), a.invoiceTotalFen).amount;
+      const ceiling = standardAmount(
+        supportStandard(a.direction as Direction, call.opensOn, overrides),
+        a.invoiceTotalFen,
+      ).amount;
       if (fen > ceiling)
-        throw fieldError(`decisions.${i}.amount`, '审议确定金额', `超过该项目按支持标准计算的上限${fenToYuan(ceiling)}元`, 'exceeds the standard');
+        throw fieldError(
+          `decisions.${i}.amount`,
+          '审议确定金额',
+          `超过该项目按支持标准计算的上限${fenToYuan(ceiling)}元`,
+          'exceeds the standard',
+        );
       if (fen !== (a.proposedFen ?? 0n) && !d.reason)
         throw fieldError(`decisions.${i}.reason`, '调整理由', '调整安排方案须写明理由', 'is required for a change');
       decided.set(a.id, { fen, reason: fen !== (a.proposedFen ?? 0n) ? d.reason! : null });
@@ -46,11 +57,19 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
     for (const d of dirs) {
       const sum = ranked.filter((a) => a.direction === d.direction).reduce((s, a) => s + decided.get(a.id)!.fen, 0n);
       if (sum > d.budgetFen - d.committedFen)
-        throw fieldError('decisions', '审议确定金额', `合计${fenToYuan(sum)}元超过方向预算余额${fenToYuan(d.budgetFen - d.committedFen)}元`, 'exceeds the budget');
+        throw fieldError(
+          'decisions',
+          '审议确定金额',
+          `合计${fenToYuan(sum)}元超过方向预算余额${fenToYuan(d.budgetFen - d.committedFen)}元`,
+          'exceeds the budget',
+        );
     }
     for (const a of ranked) {
       const v = decided.get(a.id)!;
-      await tx.update(fundApplications).set({ decidedFen: v.fen, changeReason: v.reason }).where(eq(fundApplications.id, a.id));
+      await tx
+        .update(fundApplications)
+        .set({ decidedFen: v.fen, changeReason: v.reason })
+        .where(eq(fundApplications.id, a.id));
     }
     await tx
       .update(fundCalls)
@@ -73,7 +92,11 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
         state: to,
         meetingOn: input.meetingOn,
         attendees: input.attendees,
-        decided: ranked.map((a) => ({ id: a.id, fen: decided.get(a.id)!.fen.toString(), reason: decided.get(a.id)!.reason })),
+        decided: ranked.map((a) => ({
+          id: a.id,
+          fen: decided.get(a.id)!.fen.toString(),
+          reason: decided.get(a.id)!.reason,
+        })),
       },
     });
     return { id: callId };

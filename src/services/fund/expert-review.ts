@@ -19,8 +19,8 @@ import {
 } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { drawExperts as drawFromPool } from '../../domain/fund/draw';
-import { formatRatio, ratioOf } from '../../domain/money/index';
 import { weightedTotal } from '../../domain/fund/ranking';
+import { formatRatio, ratioOf } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
@@ -39,7 +39,10 @@ async function counterparties(tx: Tx, enterpriseId: string, uscc: string): Promi
   return [...new Set(rows.flatMap((r) => [r.provider, r.client]).filter((c) => c !== uscc))];
 }
 
-export async function drawExperts(ctx: Ctx, applicationId: string): Promise<{ drawn: string[]; unfilled: number; seed: string }> {
+export async function drawExperts(
+  ctx: Ctx,
+  applicationId: string,
+): Promise<{ drawn: string[]; unfilled: number; seed: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.expert.draw')) throw Errors.forbidden('专家由受托机构抽取');
   return inTx(ctx, async (tx) => {
@@ -70,7 +73,13 @@ export async function drawExperts(ctx: Ctx, applicationId: string): Promise<{ dr
     });
     if (result.drawn.length > 0)
       await tx.insert(fundAssignments).values(
-        result.drawn.map((expertId, i) => ({ applicationId, expertId, seat: seated + i + 1, seed, createdAt: ctx.now })),
+        result.drawn.map((expertId, i) => ({
+          applicationId,
+          expertId,
+          seat: seated + i + 1,
+          seed,
+          createdAt: ctx.now,
+        })),
       );
     await recordAudit(tx, ctx, {
       action: 'fund.experts_drawn',
@@ -114,7 +123,11 @@ async function loadOwnAssignment(tx: Tx, ctx: Ctx, id: string) {
   return row;
 }
 
-export async function declareConflict(ctx: Ctx, id: string, input: z.infer<typeof ZDeclareConflict>): Promise<{ id: string; status: string }> {
+export async function declareConflict(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof ZDeclareConflict>,
+): Promise<{ id: string; status: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以声明');
   return inTx(ctx, async (tx) => {
@@ -138,15 +151,21 @@ export async function declareConflict(ctx: Ctx, id: string, input: z.infer<typeo
 
 const LOW_SCORE = ratioOf(60n, 1n);
 
-export async function scoreApplication(ctx: Ctx, id: string, input: z.infer<typeof ZScoreInput>): Promise<{ id: string; total: string }> {
+export async function scoreApplication(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof ZScoreInput>,
+): Promise<{ id: string; total: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以评分');
   return inTx(ctx, async (tx) => {
     const { a, call } = await loadOwnAssignment(tx, ctx, id);
-    if (a.status !== 'declared_clear') throw fundErrors.stage(a.status === 'scored' ? '已提交评分，不能修改' : '请先声明不存在利益冲突');
+    if (a.status !== 'declared_clear')
+      throw fundErrors.stage(a.status === 'scored' ? '已提交评分，不能修改' : '请先声明不存在利益冲突');
     if (call.state !== 'reviewing' && call.state !== 'approved') throw fundErrors.stage('评审已结束');
     for (const k of Object.keys(input.scores))
-      if (!call.criteria.some((c) => c.id === k)) throw fieldError(`scores.${k}`, '评分项', '不在评分模板中', 'is not a criterion');
+      if (!call.criteria.some((c) => c.id === k))
+        throw fieldError(`scores.${k}`, '评分项', '不在评分模板中', 'is not a criterion');
     for (const c of call.criteria)
       if (input.scores[c.id] === undefined) throw fieldError(`scores.${c.id}`, c.name, '须评分', 'is required');
     for (const [k, v] of Object.entries(input.scores))
@@ -182,7 +201,14 @@ export async function expertQueue(ctx: Ctx) {
     .where(and(ownAssignments(actor), sql`${fundAssignments.status} <> 'conflict'`))
     .orderBy(fundAssignments.createdAt);
   const visible = rows.filter((r) => r.a.status === 'declared_clear' || r.a.status === 'scored');
-  const views = new Map((await applicationViews(db, visible.map((r) => r.app))).map((v) => [v.id, v]));
+  const views = new Map(
+    (
+      await applicationViews(
+        db,
+        visible.map((r) => r.app),
+      )
+    ).map((v) => [v.id, v]),
+  );
   return {
     items: rows.map((r) => ({
       assignmentId: r.a.id,

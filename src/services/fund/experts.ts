@@ -5,7 +5,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TCreateExpert } from '../../contracts/fund';
 import { fundAssignments, fundExperts, users } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
+import { ROLES, type Role } from '../../domain/access/actor';
+import { mayDo, roleMayDo } from '../../domain/access/business';
 import { describeUsccProblems, validateUscc } from '../../domain/enterprise/uscc';
 import { maskContact } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
@@ -14,17 +15,25 @@ import { uniqueViolationOf } from '../enterprises';
 import { AppError, Errors, fieldError } from '../errors';
 import { requireActor } from './records';
 
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
 export async function createExpert(ctx: Ctx, input: TCreateExpert): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.expert.manage')) throw Errors.forbidden('专家库由受托机构维护');
   const uscc = validateUscc(input.employerCreditCode);
   if (!uscc.ok)
-    throw fieldError('employerCreditCode', '工作单位统一社会信用代码', describeUsccProblems(uscc.problems), 'is not valid');
+    throw fieldError(
+      'employerCreditCode',
+      '工作单位统一社会信用代码',
+      describeUsccProblems(uscc.problems),
+      'is not valid',
+    );
   try {
     return await inTx(ctx, async (tx) => {
       if (input.userId) {
         const [u] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId));
-        if (u?.role !== 'expert') throw fieldError('userId', '专家账号', '应为评审专家角色的账号', 'must be an expert account');
+        if (!u || !isRole(u.role) || !roleMayDo(u.role, 'fund.review.score'))
+          throw fieldError('userId', '专家账号', '应为评审专家角色的账号', 'must be an expert account');
       }
       const [row] = await tx
         .insert(fundExperts)
@@ -49,7 +58,8 @@ export async function createExpert(ctx: Ctx, input: TCreateExpert): Promise<{ id
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (uniqueViolationOf(e)) throw Errors.conflict('FUND_EXPERT_ACCOUNT_TAKEN', '该账号已关联其他专家', 'Account taken');
+    if (uniqueViolationOf(e))
+      throw Errors.conflict('FUND_EXPERT_ACCOUNT_TAKEN', '该账号已关联其他专家', 'Account taken');
     throw e;
   }
 }

@@ -24,7 +24,11 @@ function next(from: string, event: Parameters<typeof applicationTransition>[1]):
   return t.to;
 }
 
-export async function formalReview(ctx: Ctx, id: string, input: z.infer<typeof ZFormalReview>): Promise<{ id: string }> {
+export async function formalReview(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof ZFormalReview>,
+): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.application.formal_review')) throw Errors.forbidden('形式审查由受托机构进行');
   const today = chinaDateOf(ctx.now);
@@ -41,7 +45,10 @@ export async function formalReview(ctx: Ctx, id: string, input: z.infer<typeof Z
         state: to,
         returnReasons: input.decision === 'return' ? input.reasons! : null,
         returnDueOn: input.decision === 'return' ? input.dueOn! : null,
-        timeline: [...app.timeline, timelineEntry(ctx, input.decision === 'pass' ? '形式审查通过' : '形式审查退回补正', note)],
+        timeline: [
+          ...app.timeline,
+          timelineEntry(ctx, input.decision === 'pass' ? '形式审查通过' : '形式审查退回补正', note),
+        ],
       })
       .where(eq(fundApplications.id, id));
     await recordAudit(tx, ctx, {

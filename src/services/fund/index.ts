@@ -7,12 +7,18 @@ export * from './deliberate';
 export * from './expert-review';
 export * from './experts';
 export * from './exports';
-export { submitFundObjection, closeFundObjection, listFundObjections, publishFundNotice, readPublicFundNotice } from './notice';
+export { formalReview, resubmitFundApplication } from './formal-review';
+export {
+  closeFundObjection,
+  listFundObjections,
+  publishFundNotice,
+  readPublicFundNotice,
+  submitFundObjection,
+} from './notice';
 export { fileFundPlan, issueFundPlan, readFundPlan } from './plan';
 export { proposeFundAwards, readProposal } from './propose-awards';
 export * from './read-applications';
 export * from './read-calls';
 export * from './renewals';
 export * from './spot-checks';
-export { formalReview, resubmitFundApplication } from './formal-review';
 export { submitFundApplication } from './submit-application';

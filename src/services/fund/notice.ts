@@ -9,9 +9,9 @@ import { enterprises, fundApplications, fundCalls, fundObjections } from '../../
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { noticeDaysProblem } from '../../domain/fund/notice';
-import { type Direction, DIRECTION_ZH } from '../../domain/fund/standards';
-import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
+import { DIRECTION_ZH, type Direction } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
+import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
@@ -22,12 +22,16 @@ export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer
   if (!mayDo(actor, 'fund.notice.publish')) throw Errors.forbidden('公示由市工业和信息化局发布');
   const problem = noticeDaysProblem(input.days);
   if (problem) throw fieldError('days', '公示天数', problem, 'is shorter than 7 days (003 article 11)');
-  if (input.startsOn < chinaDateOf(ctx.now)) throw fieldError('startsOn', '公示开始日期', '不能早于今天', 'is in the past');
+  if (input.startsOn < chinaDateOf(ctx.now))
+    throw fieldError('startsOn', '公示开始日期', '不能早于今天', 'is in the past');
   return inTx(ctx, async (tx) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'publish');
     const endsOn = noticeEndsOn(input.startsOn, input.days);
-    await tx.update(fundCalls).set({ state: to, noticeStartsOn: input.startsOn, noticeEndsOn: endsOn }).where(eq(fundCalls.id, callId));
+    await tx
+      .update(fundCalls)
+      .set({ state: to, noticeStartsOn: input.startsOn, noticeEndsOn: endsOn })
+      .where(eq(fundCalls.id, callId));
     await recordAudit(tx, ctx, {
       action: 'fund.notice_published',
       objectType: 'fund_call',
@@ -43,7 +47,10 @@ export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer
 export async function readPublicFundNotice(ctx: Ctx, callId: string) {
   if (!/^[0-9a-f-]{36}$/.test(callId)) throw Errors.notFound({ zh: '公示', en: 'Notice' });
   const db = ctx.deps.readDb;
-  const [call] = await db.select().from(fundCalls).where(and(eq(fundCalls.id, callId)));
+  const [call] = await db
+    .select()
+    .from(fundCalls)
+    .where(and(eq(fundCalls.id, callId)));
   if (!call?.noticeStartsOn || !call.noticeEndsOn) throw Errors.notFound({ zh: '公示', en: 'Notice' });
   const rows = await db
     .select({ a: fundApplications, name: enterprises.name })
@@ -109,7 +116,11 @@ export async function listFundObjections(ctx: Ctx, callId: string) {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.ranking.read')) throw Errors.forbidden();
   await loadCall(ctx.deps.db, actor, callId);
-  const rows = await ctx.deps.db.select().from(fundObjections).where(eq(fundObjections.callId, callId)).orderBy(asc(fundObjections.createdAt));
+  const rows = await ctx.deps.db
+    .select()
+    .from(fundObjections)
+    .where(eq(fundObjections.callId, callId))
+    .orderBy(asc(fundObjections.createdAt));
   return {
     items: rows.map((o) => ({
       id: o.id,
@@ -146,7 +157,10 @@ export async function closeFundObjection(ctx: Ctx, id: string, input: z.infer<ty
   });
 }
 
-export async function openObjectionCount(tx: Parameters<Parameters<typeof inTx>[1]>[0], callId: string): Promise<number> {
+export async function openObjectionCount(
+  tx: Parameters<Parameters<typeof inTx>[1]>[0],
+  callId: string,
+): Promise<number> {
   const [r] = await tx
     .select({ n: count() })
     .from(fundObjections)

@@ -9,13 +9,20 @@
  * bureau states the members' validity when it issues the list.
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { enterprisePoolChanges, enterprises, fundApplications, fundCallDirections, fundCalls, fundPoolMembers } from '../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import {
+  enterprisePoolChanges,
+  enterprises,
+  fundApplications,
+  fundCallDirections,
+  fundCalls,
+  fundPoolMembers,
+} from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { planProblem } from '../../domain/fund/notice';
-import { type Direction } from '../../domain/fund/standards';
+import type { Direction } from '../../domain/fund/standards';
 import { fenToYuan, toChineseCapitals } from '../../domain/money/index';
-import type { DbOrTx } from '../../db/client';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
@@ -58,18 +65,31 @@ export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValid
         .set({
           state: won ? 'awarded' : 'not_awarded',
           awardedFen: won ? (a.decidedFen ?? 0n) : null,
-          timeline: [...a.timeline, { at: ctx.now.toISOString(), action: won ? '列入项目计划' : '未获安排', note: null }],
+          timeline: [
+            ...a.timeline,
+            { at: ctx.now.toISOString(), action: won ? '列入项目计划' : '未获安排', note: null },
+          ],
         })
         .where(eq(fundApplications.id, a.id));
     }
     if (pool && funded.length > 0) {
       await tx.insert(fundPoolMembers).values(
-        funded.map((a) => ({ callId, enterpriseId: a.enterpriseId, validFrom: today, validUntil: input.poolValidUntil! })),
+        funded.map((a) => ({
+          callId,
+          enterpriseId: a.enterpriseId,
+          validFrom: today,
+          validUntil: input.poolValidUntil!,
+        })),
       );
       const ids = funded.map((a) => a.enterpriseId);
       await tx
         .update(enterprises)
-        .set({ inResourcePool: true, resourcePoolSince: today, version: sql`${enterprises.version} + 1`, updatedAt: ctx.now })
+        .set({
+          inResourcePool: true,
+          resourcePoolSince: today,
+          version: sql`${enterprises.version} + 1`,
+          updatedAt: ctx.now,
+        })
         .where(inArray(enterprises.id, ids));
       await tx.insert(enterprisePoolChanges).values(
         ids.map((enterpriseId) => ({
@@ -95,14 +115,23 @@ export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValid
         poolValidUntil: input.poolValidUntil ?? null,
       },
     });
-    await notifyUsers(tx, ctx.deps, ctx.now, await enterpriseUsersOf(tx, funded.map((a) => a.enterpriseId)), {
-      kind: 'fund_plan_issued',
-      title: `“${call.title}”项目计划已下达`,
-      body: pool ? '贵单位已入选资源池' : '贵单位的项目已列入项目计划',
-      link: '/enterprise/fund',
-      objectType: 'fund_call',
-      objectId: callId,
-    });
+    await notifyUsers(
+      tx,
+      ctx.deps,
+      ctx.now,
+      await enterpriseUsersOf(
+        tx,
+        funded.map((a) => a.enterpriseId),
+      ),
+      {
+        kind: 'fund_plan_issued',
+        title: `“${call.title}”项目计划已下达`,
+        body: pool ? '贵单位已入选资源池' : '贵单位的项目已列入项目计划',
+        link: '/enterprise/fund',
+        objectType: 'fund_call',
+        objectId: callId,
+      },
+    );
     return { id: callId, items: funded.length };
   });
 }

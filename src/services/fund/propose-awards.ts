@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client';
 import { enterprises, fundApplications, fundAssignments, fundCallDirections, fundCalls } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { type RankEntry, rankApplications } from '../../domain/fund/ranking';
-import { type Direction, DIRECTION_ZH, proposeAwards as propose, supportStandard } from '../../domain/fund/standards';
+import { DIRECTION_ZH, type Direction, proposeAwards as propose, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
@@ -26,7 +26,15 @@ async function rankCall(db: DbOrTx, call: CallRow) {
     ? await db
         .select()
         .from(fundAssignments)
-        .where(and(inArray(fundAssignments.applicationId, apps.map((a) => a.id)), eq(fundAssignments.purpose, 'review')))
+        .where(
+          and(
+            inArray(
+              fundAssignments.applicationId,
+              apps.map((a) => a.id),
+            ),
+            eq(fundAssignments.purpose, 'review'),
+          ),
+        )
     : [];
   const pending = assignments.filter((a) => a.status === 'drawn' || a.status === 'declared_clear');
   if (pending.length > 0) throw fundErrors.stage(`尚有${pending.length}份专家评分未完成，评分全部完成后方可排序`);
@@ -43,7 +51,12 @@ async function rankCall(db: DbOrTx, call: CallRow) {
         applications: mine.map((a) => ({ id: a.id, submittedAt: a.submittedAt.toISOString() })),
         reviews: assignments
           .filter((r) => mine.some((a) => a.id === r.applicationId))
-          .map((r) => ({ applicationId: r.applicationId, expertId: r.expertId, scores: r.scores ?? {}, conflict: r.status === 'conflict' })),
+          .map((r) => ({
+            applicationId: r.applicationId,
+            expertId: r.expertId,
+            scores: r.scores ?? {},
+            conflict: r.status === 'conflict',
+          })),
       }),
     );
   }
@@ -69,7 +82,13 @@ export async function proposeFundAwards(ctx: Ctx, callId: string) {
         budget: d.budgetFen - d.committedFen,
         candidates: ranked.map((r) => {
           const a = apps.find((x) => x.id === r.id)!;
-          return { id: a.id, rank: r.rank!, enterpriseId: a.enterpriseId, invoiceTotal: a.invoiceTotalFen, cluster: a.cluster };
+          return {
+            id: a.id,
+            rank: r.rank!,
+            enterpriseId: a.enterpriseId,
+            invoiceTotal: a.invoiceTotalFen,
+            cluster: a.cluster,
+          };
         }),
       });
       for (const r of ranking) {
@@ -83,10 +102,20 @@ export async function proposeFundAwards(ctx: Ctx, callId: string) {
             decidedFen: null,
             explanation: p
               ? [...p.explanation]
-              : [r.status === 'below_threshold' ? `得分${r.score}低于入围分数线${call.threshold}，不予排序` : '有效评分数不足，不予排序'],
+              : [
+                  r.status === 'below_threshold'
+                    ? `得分${r.score}低于入围分数线${call.threshold}，不予排序`
+                    : '有效评分数不足，不予排序',
+                ],
           })
           .where(eq(fundApplications.id, r.id));
-        summary.push({ id: r.id, rank: r.rank, score: r.score, status: r.status, proposed: p ? fenToYuan(p.amount) : '0.00' });
+        summary.push({
+          id: r.id,
+          rank: r.rank,
+          score: r.score,
+          status: r.status,
+          proposed: p ? fenToYuan(p.amount) : '0.00',
+        });
       }
     }
     await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, callId));
@@ -115,7 +144,10 @@ export async function readProposalIn(db: DbOrTx, callId: string) {
         .from(fundAssignments)
         .where(
           and(
-            inArray(fundAssignments.applicationId, scored.map((r) => r.a.id)),
+            inArray(
+              fundAssignments.applicationId,
+              scored.map((r) => r.a.id),
+            ),
             eq(fundAssignments.status, 'scored'),
             eq(fundAssignments.purpose, 'review'),
           ),
@@ -129,7 +161,11 @@ export async function readProposalIn(db: DbOrTx, callId: string) {
       rank: a.rank,
       score: a.score,
       reviews: counts.find((c) => c.id === a.id)?.n ?? 0,
-      status: (a.rank !== null ? 'ranked' : a.score !== null ? 'below_threshold' : 'insufficient_reviews') as RankEntry['status'],
+      status: (a.rank !== null
+        ? 'ranked'
+        : a.score !== null
+          ? 'below_threshold'
+          : 'insufficient_reviews') as RankEntry['status'],
     })),
     items: scored
       .filter(({ a }) => a.rank !== null)

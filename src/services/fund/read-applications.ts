@@ -21,7 +21,12 @@ export async function listFundApplications(ctx: Ctx, callId?: string): Promise<{
     .innerJoin(fundCalls, eq(fundCalls.id, fundApplications.callId))
     .where(and(applicationScope(actor), callId ? eq(fundApplications.callId, callId) : undefined))
     .orderBy(asc(fundApplications.submittedAt));
-  return { items: await applicationViews(ctx.deps.db, rows.map((r) => r.app)) };
+  return {
+    items: await applicationViews(
+      ctx.deps.db,
+      rows.map((r) => r.app),
+    ),
+  };
 }
 
 export async function getFundApplication(ctx: Ctx, id: string): Promise<TApplication> {

@@ -11,7 +11,11 @@ import { callScope } from './scope';
 export async function listCalls(ctx: Ctx): Promise<{ items: TCallSummary[] }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.call.read')) throw Errors.forbidden();
-  const rows = await ctx.deps.db.select().from(fundCalls).where(and(callScope(actor))).orderBy(desc(fundCalls.createdAt));
+  const rows = await ctx.deps.db
+    .select()
+    .from(fundCalls)
+    .where(and(callScope(actor)))
+    .orderBy(desc(fundCalls.createdAt));
   return { items: await Promise.all(rows.map((r) => callView(ctx.deps.db, r))) };
 }
 

@@ -2,8 +2,16 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TApplication, TCallSummary } from '../../contracts/fund';
 import type { DbOrTx } from '../../db/client';
-import { enterprises, fundApplications, fundCallDirections, fundCalls, fundInvoices, policyVersions } from '../../db/schema';
-import { type Direction, DIRECTION_ZH, type StandardOverrides, supportStandard } from '../../domain/fund/standards';
+import {
+  enterprises,
+  fundApplications,
+  fundCallDirections,
+  fundCalls,
+  fundInvoices,
+  policyVersions,
+} from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
+import { DIRECTION_ZH, type Direction, type StandardOverrides, supportStandard } from '../../domain/fund/standards';
 import {
   IIFUND_BASE_VERSION,
   IIFUND_POLICY,
@@ -12,10 +20,9 @@ import {
   type IifundVersionKey,
   overridesOf,
 } from '../../domain/fund/versions';
-import { type CallState, callTransition, type CallEvent } from '../../domain/fund/workflow';
+import { type CallEvent, type CallState, callTransition } from '../../domain/fund/workflow';
 import { fenToYuan, formatPercent, ratio, yuanToFen } from '../../domain/money/index';
 import { citationLabel, cite } from '../../domain/policies/core/citation';
-import type { Actor } from '../../domain/access/actor';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { applicationScope, callScope } from './scope';
@@ -41,7 +48,10 @@ export function requireActor(ctx: Ctx): Actor {
 /** A call within the actor's scope (404 otherwise), optionally locked. */
 export async function loadCall(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<CallRow> {
   if (!UUID_RE.test(id)) throw fundErrors.callNotFound();
-  const q = db.select().from(fundCalls).where(and(eq(fundCalls.id, id), callScope(actor)));
+  const q = db
+    .select()
+    .from(fundCalls)
+    .where(and(eq(fundCalls.id, id), callScope(actor)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw fundErrors.callNotFound();
   return row;
@@ -185,7 +195,13 @@ export async function applicationViews(db: DbOrTx, rows: readonly ApplicationRow
     invoiceTotal: fenToYuan(r.invoiceTotalFen),
     invoices: invoices
       .filter((i) => i.applicationId === r.id)
-      .map((i) => ({ item: i.item, invoiceNo: i.invoiceNo, amount: fenToYuan(i.amountFen), issuedOn: i.issuedOn, seller: i.seller })),
+      .map((i) => ({
+        item: i.item,
+        invoiceNo: i.invoiceNo,
+        amount: fenToYuan(i.amountFen),
+        issuedOn: i.issuedOn,
+        seller: i.seller,
+      })),
     checks: r.checks as TApplication['checks'],
     returnReasons: r.returnReasons,
     returnDueOn: r.returnDueOn,

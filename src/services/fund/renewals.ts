@@ -57,7 +57,11 @@ export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promi
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (uniqueViolationOf(e))
-      throw Errors.conflict('DUPLICATE_VERSION', `文号 ${input.docNumber} 已登记`, `${input.docNumber} is already recorded`);
+      throw Errors.conflict(
+        'DUPLICATE_VERSION',
+        `文号 ${input.docNumber} 已登记`,
+        `${input.docNumber} is already recorded`,
+      );
     throw e;
   }
 }

@@ -24,8 +24,14 @@ export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typ
     const funded = await tx
       .select({ id: fundApplications.id })
       .from(fundApplications)
-      .where(and(eq(fundApplications.callId, callId), inArray(fundApplications.state, ['awarded', 'accepted', 'rectify'])));
-    const sample = drawSample(funded.map((f) => f.id), input.size, `${callId}/spot/${input.seed}`);
+      .where(
+        and(eq(fundApplications.callId, callId), inArray(fundApplications.state, ['awarded', 'accepted', 'rectify'])),
+      );
+    const sample = drawSample(
+      funded.map((f) => f.id),
+      input.size,
+      `${callId}/spot/${input.seed}`,
+    );
     const [row] = await tx
       .insert(fundSpotChecks)
       .values({ callId, seed: input.seed, size: input.size, sample, drawnBy: actor.id, createdAt: ctx.now })
@@ -40,7 +46,12 @@ export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typ
   });
 }
 
-export async function recordFinding(ctx: Ctx, spotCheckId: string, applicationId: string, input: z.infer<typeof ZFindingInput>) {
+export async function recordFinding(
+  ctx: Ctx,
+  spotCheckId: string,
+  applicationId: string,
+  input: z.infer<typeof ZFindingInput>,
+) {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.clawback.manage')) throw Errors.forbidden('检查结果由市工业和信息化局记录');
   return inTx(ctx, async (tx) => {
@@ -49,7 +60,8 @@ export async function recordFinding(ctx: Ctx, spotCheckId: string, applicationId
     const [app] = await tx.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
     const paid = app!.finalFen ?? app!.awardedFen ?? 0n;
     const amount = input.misuse ? yuanToFen(input.clawbackAmount!) : 0n;
-    if (amount > paid) throw fieldError('clawbackAmount', '追缴金额', `不能超过已安排的${fenToYuan(paid)}元`, 'exceeds the award');
+    if (amount > paid)
+      throw fieldError('clawbackAmount', '追缴金额', `不能超过已安排的${fenToYuan(paid)}元`, 'exceeds the award');
     const [row] = await tx
       .insert(fundClawbacks)
       .values({
@@ -83,7 +95,12 @@ export async function recordClawbackRepayment(ctx: Ctx, id: string, input: z.inf
     if (c.status !== 'open') throw fundErrors.stage('该追缴案件不在追缴中');
     const fen = yuanToFen(input.amount);
     if (fen <= 0n || c.repaidFen + fen > c.amountFen)
-      throw fieldError('amount', '收回金额', `应大于0且不超过尚欠的${fenToYuan(c.amountFen - c.repaidFen)}元`, 'exceeds what is owed');
+      throw fieldError(
+        'amount',
+        '收回金额',
+        `应大于0且不超过尚欠的${fenToYuan(c.amountFen - c.repaidFen)}元`,
+        'exceeds what is owed',
+      );
     const repaid = c.repaidFen + fen;
     const status = repaid === c.amountFen ? 'settled' : 'open';
     await tx.update(fundClawbacks).set({ repaidFen: repaid, status }).where(eq(fundClawbacks.id, id));

@@ -7,7 +7,14 @@
 import { and, eq, gte, ne } from 'drizzle-orm';
 import type { TSubmitApplication } from '../../contracts/fund';
 import type { Tx } from '../../db/client';
-import { enterpriseCreditChanges, enterprises, fundApplications, fundCallDirections, fundInvoices, projects } from '../../db/schema';
+import {
+  enterpriseCreditChanges,
+  enterprises,
+  fundApplications,
+  fundCallDirections,
+  fundInvoices,
+  projects,
+} from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { addMonths } from '../../domain/calendar/dates';
@@ -68,7 +75,11 @@ async function creditGood3y(tx: Tx, enterpriseId: string, status: string, today:
   return bad.length === 0;
 }
 
-export async function submitFundApplication(ctx: Ctx, callId: string, input: TSubmitApplication): Promise<{ id: string }> {
+export async function submitFundApplication(
+  ctx: Ctx,
+  callId: string,
+  input: TSubmitApplication,
+): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.application.submit')) throw Errors.forbidden('只有企业用户可以申报');
   const today = chinaDateOf(ctx.now);
@@ -86,7 +97,12 @@ export async function submitFundApplication(ctx: Ctx, callId: string, input: TSu
         .from(fundCallDirections)
         .where(and(eq(fundCallDirections.callId, callId), eq(fundCallDirections.direction, input.direction)));
       if (!dir)
-        throw fieldError('direction', '方向', `本通知未开放“${DIRECTION_ZH[input.direction]}”`, 'is not open in this call');
+        throw fieldError(
+          'direction',
+          '方向',
+          `本通知未开放“${DIRECTION_ZH[input.direction]}”`,
+          'is not open in this call',
+        );
       const [ent] = await tx.select().from(enterprises).where(eq(enterprises.id, actor.enterpriseId!));
       if (!ent) throw Errors.forbidden('企业信息不存在');
       const projectId = input.projectId ?? null;
@@ -146,7 +162,12 @@ export async function submitFundApplication(ctx: Ctx, callId: string, input: TSu
         action: 'fund.application_submitted',
         objectType: 'fund_application',
         objectId: row!.id,
-        after: { callId, direction: input.direction, projectName: input.projectName, invoiceTotalFen: total.toString() },
+        after: {
+          callId,
+          direction: input.direction,
+          projectName: input.projectName,
+          invoiceTotalFen: total.toString(),
+        },
       });
       return { id: row!.id };
     });
@@ -156,7 +177,11 @@ export async function submitFundApplication(ctx: Ctx, callId: string, input: TSu
     if (c === 'fund_applications_once_uq')
       throw Errors.conflict('FUND_ALREADY_APPLIED', '本企业已在该方向提交过申报，不能重复申报', 'Already applied');
     if (c === 'fund_invoices_claimed_uq')
-      throw Errors.conflict('FUND_INVOICE_CLAIMED', '发票已在其他申报中申报，同一发票不得重复申请财政资金（依据江工信工业互联网〔2021〕4号 第九条（二））', 'Invoice already claimed');
+      throw Errors.conflict(
+        'FUND_INVOICE_CLAIMED',
+        '发票已在其他申报中申报，同一发票不得重复申请财政资金（依据江工信工业互联网〔2021〕4号 第九条（二））',
+        'Invoice already claimed',
+      );
     throw e;
   }
 }

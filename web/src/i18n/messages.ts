@@ -1,6 +1,7 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
+import { fundEn, fundZh } from '../features/fund/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
@@ -9,6 +10,7 @@ import { subsidyEn, subsidyZh } from '../features/subsidy/messages';
 export const zh = {
   ...loansZh,
   ...versionsZh,
+  ...fundZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -725,6 +727,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...loansEn,
   ...versionsEn,
+  ...fundEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,

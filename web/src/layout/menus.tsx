@@ -60,7 +60,10 @@ export type PageId =
   | 'calendarAdmin'
   | 'colleagues'
   | 'outbox'
-  | 'policyVersions';
+  | 'policyVersions'
+  | 'fundCalls'
+  | 'fundReviews'
+  | 'fundMine';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -100,6 +103,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <ScheduleOutlined />,
       page: 'projects',
       action: 'project.read',
+    },
+    {
+      path: '/enterprise/fund',
+      label: 'menu.fundMine',
+      icon: <FundOutlined />,
+      page: 'fundMine',
+      action: 'fund.application.submit',
     },
     {
       path: '/enterprise/subsidies',
@@ -193,6 +203,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'subsidy.allocation.read',
     },
     {
+      path: '/city/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+    {
       path: '/city/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -251,6 +268,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'notification.outbox.read',
     },
     {
+      path: '/admin/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+    {
       path: '/admin/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -292,6 +316,33 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SolutionOutlined />,
       page: 'placeholder',
       action: 'loan.record',
+    },
+  ],
+  fund_operator: [
+    {
+      path: '/operator/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+  ],
+  expert: [
+    {
+      path: '/expert/reviews',
+      label: 'menu.fundReviews',
+      icon: <SolutionOutlined />,
+      page: 'fundReviews',
+      action: 'fund.review.score',
+    },
+  ],
+  external_auditor: [
+    {
+      path: '/auditor/fund',
+      label: 'menu.fundCalls',
+      icon: <AuditOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
     },
   ],
   insurer_officer: [

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/contracts/users';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/actor';
 import { checkPassword } from '../../../../src/domain/access/password-policy';
+import { institutionKindsFor } from '../../../../src/domain/access/policy';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { compact, maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
@@ -39,7 +40,8 @@ function CreateUserDialog({
   const institutions = useInstitutions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const wantsInstitution = role === 'bank_officer' || role === 'insurer_officer';
+  const kinds = role ? institutionKindsFor(role) : null;
+  const wantsInstitution = kinds !== null;
 
   const submit = async () => {
     setError(null);
@@ -108,7 +110,7 @@ function CreateUserDialog({
               placeholder={t('common.select')}
               loading={institutions.isLoading}
               options={(institutions.data ?? [])
-                .filter((i) => (role === 'bank_officer' ? i.kind === 'bank' : i.kind !== 'bank'))
+                .filter((i) => kinds?.includes(i.kind))
                 .map((i) => ({ value: i.id, label: i.name }))}
             />
           </Form.Item>
