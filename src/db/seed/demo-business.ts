@@ -65,6 +65,7 @@ import {
   users,
 } from '../schema';
 import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from './demo';
+import { scheduleFundDemo } from './demo-fund';
 
 /** Marks the audit events of the demo history. */
 export const DEMO_REQUEST_ID = 'demo-seed';
@@ -900,6 +901,8 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
       ),
     ),
   );
+
+  scheduleFundDemo(at, as, db);
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
   for (const s of steps) await s.run(s.at);
