@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useCalls } from './api';
+import { InvoiceFields, invoiceOf } from './InvoiceFields';
 
 const DECLARED = {
   independentLegalEntity: true,
@@ -21,39 +22,6 @@ const DECLARED = {
   fiscalRecordGood: true,
   noMajorAccidents: true,
 };
-
-function invoiceOf(v: Record<string, string>) {
-  return {
-    item: v.item ?? '',
-    invoiceNo: v.invoiceNo ?? '',
-    amount: v.amount ?? '',
-    issuedOn: v.issuedOn ?? '',
-    seller: v.seller ?? '',
-  };
-}
-
-function InvoiceFields() {
-  const { t } = useI18n();
-  return (
-    <Space wrap>
-      <Form.Item name="item" label={t('fund.invoiceItem')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="invoiceNo" label={t('fund.invoiceNo')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="amount" label={t('fund.invoiceAmount')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="issuedOn" label={t('fund.invoiceDate')}>
-        <Input placeholder="YYYY-MM-DD" />
-      </Form.Item>
-      <Form.Item name="seller" label={t('fund.seller')}>
-        <Input />
-      </Form.Item>
-    </Space>
-  );
-}
 
 export default function EnterpriseFundPage() {
   const { t } = useI18n();
@@ -63,7 +31,6 @@ export default function EnterpriseFundPage() {
   const mine = useApplications();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
-  const [reform] = Form.useForm();
   const open = (calls.data?.items ?? []).filter((c: TCallSummary) => c.state === 'approved');
 
   async function apply(v: Record<string, string>) {
@@ -83,9 +50,9 @@ export default function EnterpriseFundPage() {
       setError(errorMessage(e));
     }
   }
-  async function resubmit(a: TApplication) {
+  async function resubmit(a: TApplication, v: Record<string, string>) {
     try {
-      await fundPost(`/applications/${a.id}/resubmit`, { invoices: [invoiceOf(reform.getFieldsValue(true))] });
+      await fundPost(`/applications/${a.id}/resubmit`, { invoices: [invoiceOf(v)] });
       await qc.invalidateQueries({ queryKey: ['fund'] });
       message.success(t('fund.submitted'));
     } catch (e) {
@@ -146,9 +113,13 @@ export default function EnterpriseFundPage() {
                   }))}
                 />
                 {a.state === 'returned' && (
-                  <Form form={reform} layout="vertical">
+                  <Form
+                    name={`resubmit-${a.id}`}
+                    layout="vertical"
+                    onFinish={(v: Record<string, string>) => resubmit(a, v)}
+                  >
                     <InvoiceFields />
-                    <Button type="primary" data-testid="resubmit" onClick={() => resubmit(a)}>
+                    <Button type="primary" htmlType="submit" data-testid="resubmit">
                       {t('fund.resubmit')}
                     </Button>
                   </Form>

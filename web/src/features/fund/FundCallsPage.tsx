@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
+import { InvoiceFields, invoiceOf } from './InvoiceFields';
 
 const TEMPLATE = [
   { id: 'innovation', name: '创新性与技术先进性', weight: '30' },
@@ -137,15 +138,7 @@ export default function FundCallsPage() {
       return run(
         fundPost(`/applications/${target.id}/acceptance`, {
           outcome: v.outcome ?? 'pass',
-          finalInvoices: [
-            {
-              item: '验收核定投入',
-              invoiceNo: v.invoiceNo ?? '',
-              amount: String(v.amount ?? ''),
-              issuedOn: v.issuedOn ?? '',
-              seller: v.seller ?? '',
-            },
-          ],
+          finalInvoices: [invoiceOf(v)],
           ...(v.rectifyBy ? { rectifyBy: v.rectifyBy } : {}),
         }),
         close,
@@ -504,18 +497,7 @@ export default function FundCallsPage() {
                   ]}
                 />
               </Form.Item>
-              <Form.Item name="invoiceNo" label={t('fund.invoiceNo')}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="amount" label={t('fund.finalInvoice')}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="issuedOn" label={t('fund.invoiceDate')}>
-                <Input placeholder="YYYY-MM-DD" />
-              </Form.Item>
-              <Form.Item name="seller" label={t('fund.seller')}>
-                <Input />
-              </Form.Item>
+              <InvoiceFields />
             </>
           )}
           {modal === 'notice' && (
