@@ -233,6 +233,9 @@ describe('only the audit administrator reaches the audit trail', () => {
     'enterprise',
     'bank_officer',
     'insurer_officer',
+    'fund_operator',
+    'expert',
+    'external_auditor',
   ])('%s gets 403 on search, export and verify', async (role) => {
     const scope =
       role === 'district_reviewer'

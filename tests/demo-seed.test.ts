@@ -73,7 +73,7 @@ describe('demo data on a first start', () => {
     console.info(`demo data loaded in ${elapsedMs} ms (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
     expect(await loadDemoData(p.deps)).toBeNull();
     const [u] = await p.deps.db.select({ n: count() }).from(users);
-    expect(u!.n).toBe(15);
+    expect(u!.n).toBe(21);
   });
 
   it('has records at every stage', async () => {
@@ -320,4 +320,25 @@ describe('a demo load that fails part-way', () => {
       await q.close();
     }
   }, 60_000);
+});
+
+describe('demo data of the competitive programmes', () => {
+  it('shows the 2024 call under 003, the 2026 call under the recorded renewal and the resource-pool selection', async () => {
+    const calls = (await json(await as('shujiang'), '/api/v1/fund/calls')).items as {
+      title: string;
+      policyVersion: string;
+      programme: string;
+    }[];
+    expect(calls).toHaveLength(3);
+    expect(calls.find((c) => c.title.startsWith('2024'))!.policyVersion).toBe('iifund.003');
+    expect(calls.find((c) => c.title === '2026年江门市工业互联网专项资金申报通知')!.policyVersion).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+    expect(calls.filter((c) => c.programme === 'resource_pool')).toHaveLength(1);
+    const reviews = (await json(await as('zhuanjia1'), '/api/v1/fund/reviews')).items;
+    const auditorCalls = (await json(await as('shenjisuo'), '/api/v1/fund/calls')).items;
+    expect(auditorCalls).toHaveLength(2);
+    expect(Array.isArray(reviews)).toBe(true);
+    expect((await json(await as('fuwushang'), '/api/v1/fund/applications')).items).toHaveLength(1);
+  });
 });

@@ -50,9 +50,15 @@ describe('scope rule (pure)', () => {
     expect(isInScope(dataScopeOf(actor(role, over)), rec)).toBe(expected);
   });
 
-  it('the public sees nothing; only administrators of accounts and audit are barred by role', () => {
+  it('the public sees nothing; the administrators of accounts and audit and the competitive-programme roles (scoped by their own module) read no general business data', () => {
     expect(dataScopeOf(null)).toEqual({ kind: 'none' });
-    expect(ROLES.filter((r) => !readsBusinessData(actor(r)))).toEqual(['security_admin', 'audit_admin']);
+    expect(ROLES.filter((r) => !readsBusinessData(actor(r)))).toEqual([
+      'security_admin',
+      'audit_admin',
+      'fund_operator',
+      'expert',
+      'external_auditor',
+    ]);
   });
 });
 

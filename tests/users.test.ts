@@ -457,6 +457,9 @@ describe('every other role is refused account management', () => {
     ['audit_admin', {}],
     ['bank_officer', {}],
     ['insurer_officer', {}],
+    ['fund_operator', {}],
+    ['expert', {}],
+    ['external_auditor', {}],
   ])('%s: 403 on list, read, create, disable, enable, unlock, reset', async (role, scope) => {
     const extra =
       role === 'bank_officer'

@@ -12,7 +12,9 @@ const me = (role: Role, over: Partial<Me> = {}): Me => ({
   displayName: 'U',
   role,
   districtCode: role === 'district_reviewer' ? '440703' : null,
-  institutionId: role === 'bank_officer' || role === 'insurer_officer' ? 'inst-1' : null,
+  institutionId: ['bank_officer', 'insurer_officer', 'fund_operator', 'external_auditor'].includes(role)
+    ? 'inst-1'
+    : null,
   enterpriseId: role === 'enterprise' ? 'ent-1' : null,
   isEnterpriseAdmin: role === 'enterprise',
   mustChangePassword: false,
@@ -57,6 +59,9 @@ describe("the project module's workspaces", () => {
     ['audit_admin', '/city', []],
     ['bank_officer', '/city', []],
     ['insurer_officer', '/city', []],
+    ['fund_operator', '/city', []],
+    ['expert', '/city', []],
+    ['external_auditor', '/city', []],
   ] as const)('%s: links to %s, opens %o', (role, link, opens) => {
     expect(workspaceOf(me(role))).toBe(link);
     expect(WORKSPACES.filter((w) => mayI(me(role), w.action)).map((w) => w.base)).toEqual(opens);

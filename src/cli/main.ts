@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
       'zyb subsidy|eligibility|decide [--json] [--db]  “政银保”贴息测算、资格审查、完整决定（--db 按已批准的政策版本）',
     load: () => import('./commands/zyb'),
   },
+  fund: {
+    summary: 'fund rank [--json]  竞争性评审排名（专家评分 → 最终得分 → 名次，含分数线与有效评分数）',
+    load: () => import('./commands/fund'),
+  },
   allocate: { summary: 'allocate [--json]  按先到先得原则分配预算', load: () => import('./commands/allocate') },
   'risk-compensation': {
     summary: 'risk-compensation [--json]  不良贷款风险补偿测算（补偿金额、追偿返还、净补偿）',

@@ -3,6 +3,7 @@
  * names of actions. Shared by the API and the web app.
  */
 import { z } from 'zod';
+import { FUND_AUDIT_ACTION_LABELS, FUND_AUDIT_OBJECT_LABELS } from './fund';
 import { GUARANTEE_AUDIT_ACTION_LABELS, GUARANTEE_AUDIT_OBJECT_LABELS } from './guarantee';
 import { LOAN_AUDIT_ACTION_LABELS, LOAN_AUDIT_OBJECT_LABELS } from './loans';
 
@@ -102,6 +103,7 @@ export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_ACTION_LABELS,
   ...GUARANTEE_AUDIT_ACTION_LABELS,
+  ...FUND_AUDIT_ACTION_LABELS,
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.account_locked': '账号锁定（连续登录失败）',
@@ -198,6 +200,7 @@ export function auditActionLabel(action: string): string {
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_OBJECT_LABELS,
   ...GUARANTEE_AUDIT_OBJECT_LABELS,
+  ...FUND_AUDIT_OBJECT_LABELS,
   user: '账号',
   api_token: '接口令牌',
   attachment: '附件',

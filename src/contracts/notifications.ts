@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
   'spot_check_closed',
   'account_locked',
   'financing_order_overdue',
+  'fund_application_returned',
+  'fund_review_assigned',
+  'fund_plan_issued',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +45,9 @@ export const NOTIFICATION_KIND_NAMES: Readonly<Record<NotificationKind, { zh: st
   spot_check_closed: { zh: '抽查结论', en: 'Spot check result' },
   account_locked: { zh: '账号临时锁定', en: 'Account locked' },
   financing_order_overdue: { zh: '融资对接单逾期', en: 'Financing order overdue' },
+  fund_application_returned: { zh: '专项资金申报被退回补正', en: 'Fund application returned' },
+  fund_review_assigned: { zh: '新的专家评审任务', en: 'New expert review' },
+  fund_plan_issued: { zh: '项目计划已下达', en: 'Project plan issued' },
 };
 
 export const ZNotification = z.object({

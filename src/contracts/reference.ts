@@ -4,10 +4,12 @@ import { z } from 'zod';
 export const ZDistrict = z.object({ code: z.string().describe('行政区划代码'), name: z.string().describe('名称') });
 export type TDistrict = z.infer<typeof ZDistrict>;
 
-export const INSTITUTION_KINDS = ['bank', 'insurer', 'guarantor'] as const;
+export const INSTITUTION_KINDS = ['bank', 'insurer', 'guarantor', 'operator', 'auditor'] as const;
 export const ZInstitution = z.object({
   id: z.string().describe('机构编号'),
-  kind: z.enum(INSTITUTION_KINDS).describe('机构类型（bank 银行 / insurer 保险 / guarantor 担保）'),
+  kind: z
+    .enum(INSTITUTION_KINDS)
+    .describe('机构类型（bank 银行 / insurer 保险 / guarantor 担保 / operator 专项资金受托机构 / auditor 审计机构）'),
   name: z.string().describe('机构全称'),
   shortName: z.string().describe('简称'),
 });

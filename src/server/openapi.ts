@@ -80,6 +80,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOWNLOADS: Record<string, readonly string[]> = {
   'GET /api/v1/attachments/{id}/download': [...new Set(ALLOWED_FILE_TYPES.map((t) => FILE_TYPE_INFO[t].mime))],
   'GET /api/v1/subsidy/funding-plans/{id}/xlsx': [XLSX],
+  'GET /api/v1/fund/calls/{id}/plan/xlsx': [XLSX],
+  'GET /api/v1/fund/calls/{id}/export': [XLSX],
 };
 
 const BINARY = { type: 'string', format: 'binary' } as const;
@@ -175,6 +177,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   sandbox: '政策沙盘：按批次真实申请测算模拟方案并与现行结果对比（只读）',
   interpretations: '解释口径：条文多种读法的登记、市工业和信息化局裁定的复核批准（双人）与公开查询',
   financing: '融资对接专区：融资产品与上架审核、一句话融资需求解析、双向匹配、对接单与答复时限',
+  fund: '竞争性项目（工业互联网专项资金、资源池遴选）：申报通知、申报、形式审查、专家评审、排序、集体审议、公示、项目计划、验收、抽查与追缴',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

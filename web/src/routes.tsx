@@ -49,6 +49,9 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   financingBank: lazy(() => import('./features/financing/BankPage')),
   financingCity: lazy(() => import('./features/financing/CityPage')),
   financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
+  fundCalls: lazy(() => import('./features/fund/FundCallsPage')),
+  fundReviews: lazy(() => import('./features/fund/ExpertReviewsPage')),
+  fundMine: lazy(() => import('./features/fund/EnterpriseFundPage')),
 };
 
 function pageOf(item: PageItem): ReactNode {

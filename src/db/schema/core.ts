@@ -12,7 +12,7 @@ export const districts = pgTable('districts', {
 
 export const institutions = pgTable('institutions', {
   id: primaryId(),
-  /** bank | insurer | guarantor */
+  /** bank | insurer | guarantor | operator (a fund's delegated operator) | auditor (an external audit firm) */
   kind: text('kind').notNull(),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
@@ -27,7 +27,7 @@ export const users = pgTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
-    /** enterprise | district_reviewer | city_reviewer | city_admin | security_admin | audit_admin | bank_officer | insurer_officer */
+    /** enterprise | district_reviewer | city_reviewer | city_admin | security_admin | audit_admin | bank_officer | insurer_officer | fund_operator | expert | external_auditor */
     role: text('role').notNull(),
     districtCode: text('district_code').references(() => districts.code),
     institutionId: uuid('institution_id').references(() => institutions.id),

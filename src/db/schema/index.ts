@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './core';
 export * from './enterprises';
 export * from './financing';
+export * from './fund';
 export * from './guarantee';
 export * from './interpretations';
 export * from './loans';

@@ -77,6 +77,7 @@ import {
 } from '../schema';
 import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from './demo';
 import { scheduleDemoFinancing } from './demo-financing';
+import { scheduleFundDemo } from './demo-fund';
 
 /** Marks the audit events of the demo history. */
 export const DEMO_REQUEST_ID = 'demo-seed';
@@ -990,6 +991,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   });
   at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
   scheduleDemoFinancing(at, as, institutionId);
+  scheduleFundDemo(at, as, db);
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
   for (const s of steps) await s.run(s.at);

@@ -16,6 +16,8 @@ export const DEMO_INSTITUTIONS = [
   { kind: 'bank', name: '广东江门农村商业银行股份有限公司', shortName: '江门农商银行' },
   { kind: 'insurer', name: '中国人民财产保险股份有限公司江门市分公司', shortName: '人保财险江门分公司' },
   { kind: 'guarantor', name: '江门市融资担保有限公司', shortName: '江门融资担保' },
+  { kind: 'operator', name: '数字江门网络建设有限公司', shortName: '数江公司' },
+  { kind: 'auditor', name: '江门诚信会计师事务所（演示）', shortName: '诚信会计师事务所' },
 ] as const;
 
 export interface DemoAccount {
@@ -138,6 +140,24 @@ export async function seedDemo(db: DbOrTx, cipher: DataCipher, at?: Date): Promi
       role: 'bank_officer',
       institutionId: byShort.get('江门农商银行'),
       scope: '江门农商银行',
+    },
+    {
+      username: 'shujiang',
+      displayName: '数江公司项目经理',
+      role: 'fund_operator',
+      institutionId: byShort.get('数江公司'),
+      scope: '数江公司（专项资金受托机构）',
+    },
+    { username: 'zhuanjia1', displayName: '李明（评审专家）', role: 'expert', scope: '本人评审任务' },
+    { username: 'zhuanjia2', displayName: '王芳（评审专家）', role: 'expert', scope: '本人评审任务' },
+    { username: 'zhuanjia3', displayName: '赵强（评审专家）', role: 'expert', scope: '本人评审任务' },
+    { username: 'zhuanjia4', displayName: '周婷（评审专家）', role: 'expert', scope: '本人评审任务' },
+    {
+      username: 'shenjisuo',
+      displayName: '诚信会计师事务所审计员',
+      role: 'external_auditor',
+      institutionId: byShort.get('诚信会计师事务所'),
+      scope: '受托审计的专项资金',
     },
     {
       username: 'renbao',

@@ -9,6 +9,9 @@ export const ROLES = [
   'audit_admin',
   'bank_officer',
   'insurer_officer',
+  'fund_operator',
+  'expert',
+  'external_auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +24,9 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
   bank_officer: { zh: '合作银行人员', en: 'Bank officer' },
   insurer_officer: { zh: '保险/担保机构人员', en: 'Insurer/guarantor officer' },
+  fund_operator: { zh: '受托机构人员', en: 'Fund operator' },
+  expert: { zh: '评审专家', en: 'Expert reviewer' },
+  external_auditor: { zh: '审计机构人员', en: 'External auditor' },
 };
 
 export interface Actor {

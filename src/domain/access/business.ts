@@ -211,6 +211,42 @@ export const FINANCING_RULES = {
   'financing.oversight.sweep': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
+/**
+ * Competitive programmes (江工信工业互联网〔2021〕4号; the 资源池 selection): the delegated operator (受托机构, 第四条、
+ * 第六条) runs calls, formal review, experts, ranking and acceptance; the city bureau approves the call, deliberates
+ * (第十一条 集体审议), publishes the notice, issues the plan and supervises (第五条、第十六条); experts see and score only
+ * what they are assigned; the external auditor (第十条（四）) reads and exports. Each within its scope (the call's
+ * operator or auditor institution, the expert's own assignments, the enterprise's own applications).
+ */
+const FUND_READERS: readonly Role[] = ['fund_operator', 'city_reviewer', 'city_admin', 'external_auditor'];
+export const FUND_RULES = {
+  'fund.call.create': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.call.approve': { roles: ['city_admin'] },
+  'fund.call.close': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.call.commission_audit': { roles: ['city_admin'] },
+  'fund.call.read': { roles: [...FUND_READERS, 'enterprise'] },
+  'fund.application.submit': { roles: ['enterprise'], needs: 'enterprise' },
+  'fund.application.read': { roles: [...FUND_READERS, 'enterprise'] },
+  'fund.application.formal_review': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.expert.manage': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.expert.draw': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.review.score': { roles: ['expert'] },
+  'fund.ranking.read': { roles: FUND_READERS },
+  'fund.proposal.make': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.deliberation.record': { roles: ['city_admin'] },
+  'fund.notice.publish': { roles: ['city_admin'] },
+  'fund.objection.handle': { roles: CITY },
+  'fund.plan.issue': { roles: ['city_admin'] },
+  'fund.plan.file': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.acceptance.record': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.spot_check.run': { roles: ['city_admin'] },
+  'fund.clawback.manage': { roles: ['city_admin'] },
+  'fund.records.export': { roles: ['external_auditor', 'city_admin'] },
+  'fund.dashboard.read': { roles: FUND_READERS },
+  'fund.policy.renew': { roles: ['city_admin'] },
+  'fund.policy.approve_renewal': { roles: CITY, when: 'checker' },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -224,6 +260,7 @@ const BUSINESS_RULES = {
   ...INTERPRETATION_RULES,
   ...SANDBOX_RULES,
   ...FINANCING_RULES,
+  ...FUND_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

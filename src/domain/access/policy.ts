@@ -19,6 +19,9 @@ export const STAFF_ROLES = [
   'audit_admin',
   'bank_officer',
   'insurer_officer',
+  'fund_operator',
+  'expert',
+  'external_auditor',
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -153,9 +156,20 @@ export function apiTokenScopeOf(actor: Actor | null): ApiTokenScope {
   return { kind: 'none' };
 }
 
+/** What the institution of a staff role must be, in Chinese (the refusal of a wrong kind). */
+export const INSTITUTION_KIND_ZH: Readonly<Record<string, string>> = {
+  bank: '银行',
+  insurer: '保险或担保机构',
+  guarantor: '保险或担保机构',
+  operator: '受托机构',
+  auditor: '审计机构',
+};
+
 /** Which institution kinds a staff role belongs to (bank officers to banks; insurer officers to insurers/guarantors). */
 export function institutionKindsFor(role: Role): readonly string[] | null {
   if (role === 'bank_officer') return ['bank'];
   if (role === 'insurer_officer') return ['insurer', 'guarantor'];
+  if (role === 'fund_operator') return ['operator'];
+  if (role === 'external_auditor') return ['auditor'];
   return null;
 }

@@ -86,3 +86,35 @@ export function isInScope(scope: DataScope, rec: ScopedRecord): boolean {
       return false;
   }
 }
+
+/**
+ * The competitive programmes' scope (江工信工业互联网〔2021〕4号): the operator sees the calls its institution runs,
+ * the external auditor those it was commissioned to audit, the city everything, an enterprise its own applications,
+ * an expert only its own assignments.
+ */
+export type FundScope =
+  | { kind: 'all' }
+  | { kind: 'operator'; institutionId: string }
+  | { kind: 'auditor'; institutionId: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'expert'; userId: string }
+  | { kind: 'none' };
+
+export function fundScopeOf(actor: Actor | null): FundScope {
+  if (!actor) return { kind: 'none' };
+  switch (actor.role) {
+    case 'city_reviewer':
+    case 'city_admin':
+      return { kind: 'all' };
+    case 'fund_operator':
+      return actor.institutionId ? { kind: 'operator', institutionId: actor.institutionId } : { kind: 'none' };
+    case 'external_auditor':
+      return actor.institutionId ? { kind: 'auditor', institutionId: actor.institutionId } : { kind: 'none' };
+    case 'enterprise':
+      return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+    case 'expert':
+      return { kind: 'expert', userId: actor.id };
+    default:
+      return { kind: 'none' };
+  }
+}

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { TCreatedUser, TCreateUser } from '../../contracts/users';
 import { districts, institutions, users } from '../../db/schema';
 import { type Actor, ROLE_NAMES, type Role } from '../../domain/access/actor';
-import { can, institutionKindsFor, userScopeOf } from '../../domain/access/policy';
+import { can, INSTITUTION_KIND_ZH, institutionKindsFor, userScopeOf } from '../../domain/access/policy';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../auth';
 import { type Ctx, inTx } from '../context';
@@ -96,7 +96,7 @@ export async function createUser(ctx: Ctx & { actor: Actor }, input: TCreateUser
       throw fieldError(
         'institutionId',
         '所属金融机构',
-        role === 'bank_officer' ? '应为银行' : '应为保险或担保机构',
+        `应为${INSTITUTION_KIND_ZH[kinds![0]!]}`,
         role === 'bank_officer' ? 'must be a bank' : 'must be an insurer or guarantor',
       );
     }

@@ -2,6 +2,7 @@
 import { authEn, authZh } from '../features/auth/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { financingEn, financingZh } from '../features/financing/messages';
+import { fundEn, fundZh } from '../features/fund/messages';
 import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { interpretationsEn, interpretationsZh } from '../features/interpretations/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
@@ -18,6 +19,7 @@ export const zh = {
   ...interpretationsZh,
   ...sandboxZh,
   ...financingZh,
+  ...fundZh,
   ...projectsZh,
   ...subsidyZh,
   ...enterpriseZh,
@@ -742,6 +744,7 @@ export const en: Record<MessageKey, string> = {
   ...interpretationsEn,
   ...sandboxEn,
   ...financingEn,
+  ...fundEn,
   ...projectsEn,
   ...subsidyEn,
   ...enterpriseEn,

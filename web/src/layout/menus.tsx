@@ -68,7 +68,10 @@ export type PageId =
   | 'financingNeeds'
   | 'financingBank'
   | 'financingCity'
-  | 'financingCatalogue';
+  | 'financingCatalogue'
+  | 'fundCalls'
+  | 'fundReviews'
+  | 'fundMine';
 
 /** A menu item: the path and the page it opens. */
 export interface PageItem {
@@ -108,6 +111,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <ScheduleOutlined />,
       page: 'projects',
       action: 'project.read',
+    },
+    {
+      path: '/enterprise/fund',
+      label: 'menu.fundMine',
+      icon: <FundOutlined />,
+      page: 'fundMine',
+      action: 'fund.application.submit',
     },
     {
       path: '/enterprise/subsidies',
@@ -229,6 +239,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.product.review',
     },
     {
+      path: '/city/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+    {
       path: '/city/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -315,6 +332,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.product.review',
     },
     {
+      path: '/admin/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+    {
       path: '/admin/policy-versions',
       label: 'menu.policyVersions',
       icon: <ReadOutlined />,
@@ -370,6 +394,33 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SolutionOutlined />,
       page: 'financingBank',
       action: 'financing.product.manage',
+    },
+  ],
+  fund_operator: [
+    {
+      path: '/operator/fund',
+      label: 'menu.fundCalls',
+      icon: <FundOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
+    },
+  ],
+  expert: [
+    {
+      path: '/expert/reviews',
+      label: 'menu.fundReviews',
+      icon: <SolutionOutlined />,
+      page: 'fundReviews',
+      action: 'fund.review.score',
+    },
+  ],
+  external_auditor: [
+    {
+      path: '/auditor/fund',
+      label: 'menu.fundCalls',
+      icon: <AuditOutlined />,
+      page: 'fundCalls',
+      action: 'fund.call.read',
     },
   ],
   insurer_officer: [

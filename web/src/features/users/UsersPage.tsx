@@ -13,6 +13,7 @@ import {
 } from '../../../../src/contracts/users';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/actor';
 import { checkPassword } from '../../../../src/domain/access/password-policy';
+import { institutionKindsFor } from '../../../../src/domain/access/policy';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { LoadError, pager } from '../../components/lists';
@@ -39,7 +40,8 @@ function CreateUserDialog({
   const [form] = Form.useForm<TCreateUser>();
   const role = Form.useWatch('role', form);
   const institutions = useInstitutions();
-  const wantsInstitution = role === 'bank_officer' || role === 'insurer_officer';
+  const kinds = role ? institutionKindsFor(role) : null;
+  const wantsInstitution = kinds !== null;
 
   return (
     <FormModal
@@ -89,7 +91,7 @@ function CreateUserDialog({
             placeholder={t('common.select')}
             loading={institutions.isLoading}
             options={(institutions.data ?? [])
-              .filter((i) => (role === 'bank_officer' ? i.kind === 'bank' : i.kind !== 'bank'))
+              .filter((i) => kinds?.includes(i.kind))
               .map((i) => ({ value: i.id, label: i.name }))}
           />
         </Form.Item>

@@ -1,0 +1,55 @@
+/**
+ * The bureau approves a call (第十条（一） 申报通知), optionally commissioning an audit institution (第十条（四）); the
+ * operator closes it for review (第十条（二）).
+ */
+import { eq } from 'drizzle-orm';
+import { fundCalls, institutions } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
+import { recordAudit } from '../audit';
+import { type Ctx, inTx } from '../context';
+import { Errors, fieldError } from '../errors';
+import { loadCall, nextCallState, requireActor } from './records';
+
+export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: string | null): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, 'fund.call.approve')) throw Errors.forbidden('申报通知由市工业和信息化局审批');
+  return inTx(ctx, async (tx) => {
+    const call = await loadCall(tx, actor, id, true);
+    const to = nextCallState(call, 'approve');
+    if (auditInstitutionId) {
+      const [inst] = await tx.select().from(institutions).where(eq(institutions.id, auditInstitutionId));
+      if (inst?.kind !== 'auditor')
+        throw fieldError('auditInstitutionId', '审计机构', '不是已登记的审计机构', 'is not an audit institution');
+    }
+    await tx
+      .update(fundCalls)
+      .set({ state: to, approvedBy: actor.id, approvedAt: ctx.now, auditInstitutionId })
+      .where(eq(fundCalls.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'fund.call_approved',
+      objectType: 'fund_call',
+      objectId: id,
+      before: { state: call.state },
+      after: { state: to, auditInstitutionId },
+    });
+    return { id };
+  });
+}
+
+export async function closeCall(ctx: Ctx, id: string): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, 'fund.call.close')) throw Errors.forbidden('申报由受托机构截止');
+  return inTx(ctx, async (tx) => {
+    const call = await loadCall(tx, actor, id, true);
+    const to = nextCallState(call, 'close');
+    await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'fund.call_closed',
+      objectType: 'fund_call',
+      objectId: id,
+      before: { state: call.state },
+      after: { state: to },
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * The public notice of the arrangement on the bureau's public pages (第十一条 公示期不少于7日; a shorter period is
+ * refused), objections from anyone during it (handled as cases by the city: 核实提出处理意见), and the public view.
+ */
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ZCloseObjection, ZObjectionInput, ZPublishNotice } from '../../contracts/fund';
+import { enterprises, fundApplications, fundCalls, fundObjections } from '../../db/schema';
+import { mayDo } from '../../domain/access/business';
+import { chinaDateOf } from '../../domain/calendar/china-time';
+import { noticeDaysProblem } from '../../domain/fund/notice';
+import { DIRECTION_ZH, type Direction } from '../../domain/fund/standards';
+import { fenToYuan } from '../../domain/money/index';
+import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
+import { recordAudit } from '../audit';
+import { type Ctx, inTx } from '../context';
+import { Errors, fieldError } from '../errors';
+import { fundErrors, loadCall, nextCallState, requireActor } from './records';
+
+export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer<typeof ZPublishNotice>) {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, 'fund.notice.publish')) throw Errors.forbidden('公示由市工业和信息化局发布');
+  const problem = noticeDaysProblem(input.days);
+  if (problem) throw fieldError('days', '公示天数', problem, 'is shorter than 7 days (003 article 11)');
+  if (input.startsOn < chinaDateOf(ctx.now))
+    throw fieldError('startsOn', '公示开始日期', '不能早于今天', 'is in the past');
+  return inTx(ctx, async (tx) => {
+    const call = await loadCall(tx, actor, callId, true);
+    const to = nextCallState(call, 'publish');
+    const endsOn = noticeEndsOn(input.startsOn, input.days);
+    await tx
+      .update(fundCalls)
+      .set({ state: to, noticeStartsOn: input.startsOn, noticeEndsOn: endsOn })
+      .where(eq(fundCalls.id, callId));
+    await recordAudit(tx, ctx, {
+      action: 'fund.notice_published',
+      objectType: 'fund_call',
+      objectId: callId,
+      before: { state: call.state },
+      after: { state: to, startsOn: input.startsOn, endsOn },
+    });
+    return { id: callId, startsOn: input.startsOn, endsOn };
+  });
+}
+
+/** Public: the notice of a call (while it runs and after), with the decided items. */
+export async function readPublicFundNotice(ctx: Ctx, callId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(callId)) throw Errors.notFound({ zh: '公示', en: 'Notice' });
+  const db = ctx.deps.readDb;
+  const [call] = await db
+    .select()
+    .from(fundCalls)
+    .where(and(eq(fundCalls.id, callId)));
+  if (!call?.noticeStartsOn || !call.noticeEndsOn) throw Errors.notFound({ zh: '公示', en: 'Notice' });
+  const rows = await db
+    .select({ a: fundApplications, name: enterprises.name })
+    .from(fundApplications)
+    .innerJoin(enterprises, eq(enterprises.id, fundApplications.enterpriseId))
+    .where(and(eq(fundApplications.callId, callId), gt(fundApplications.decidedFen, -1n)))
+    .orderBy(asc(fundApplications.direction), asc(fundApplications.rank));
+  return {
+    callId,
+    title: call.title,
+    startsOn: call.noticeStartsOn,
+    endsOn: call.noticeEndsOn,
+    phase: noticePhase(chinaDateOf(ctx.now), call.noticeStartsOn, call.noticeEndsOn),
+    items: rows
+      .filter((r) => r.a.rank !== null)
+      .map(({ a, name }) => ({
+        applicationId: a.id,
+        enterpriseName: name,
+        projectName: a.projectName,
+        direction: DIRECTION_ZH[a.direction as Direction],
+        amount: fenToYuan(a.decidedFen ?? 0n),
+      })),
+  };
+}
+
+/** Anyone may object while the notice runs; the contact is kept encrypted. */
+export async function submitFundObjection(ctx: Ctx, callId: string, input: z.infer<typeof ZObjectionInput>) {
+  return inTx(ctx, async (tx) => {
+    if (!/^[0-9a-f-]{36}$/.test(callId)) throw Errors.notFound({ zh: '公示', en: 'Notice' });
+    const [call] = await tx.select().from(fundCalls).where(eq(fundCalls.id, callId)).for('update');
+    if (!call?.noticeStartsOn || !call.noticeEndsOn) throw Errors.notFound({ zh: '公示', en: 'Notice' });
+    if (noticePhase(chinaDateOf(ctx.now), call.noticeStartsOn, call.noticeEndsOn) !== 'open')
+      throw fundErrors.stage(`公示期为${call.noticeStartsOn}至${call.noticeEndsOn}，当前不在公示期内`);
+    if (input.applicationId) {
+      const [a] = await tx
+        .select({ id: fundApplications.id })
+        .from(fundApplications)
+        .where(and(eq(fundApplications.id, input.applicationId), eq(fundApplications.callId, callId)));
+      if (!a) throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
+    }
+    const [row] = await tx
+      .insert(fundObjections)
+      .values({
+        callId,
+        applicationId: input.applicationId ?? null,
+        name: input.name,
+        contactEnc: ctx.deps.cipher.encrypt(input.contact),
+        content: input.content,
+        createdAt: ctx.now,
+      })
+      .returning({ id: fundObjections.id });
+    await recordAudit(tx, ctx, {
+      action: 'fund.objection_received',
+      objectType: 'fund_objection',
+      objectId: row!.id,
+      after: { callId, applicationId: input.applicationId ?? null },
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function listFundObjections(ctx: Ctx, callId: string) {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, 'fund.ranking.read')) throw Errors.forbidden();
+  await loadCall(ctx.deps.db, actor, callId);
+  const rows = await ctx.deps.db
+    .select()
+    .from(fundObjections)
+    .where(eq(fundObjections.callId, callId))
+    .orderBy(asc(fundObjections.createdAt));
+  return {
+    items: rows.map((o) => ({
+      id: o.id,
+      applicationId: o.applicationId,
+      name: o.name,
+      content: o.content,
+      status: o.status,
+      outcome: o.outcome,
+      createdAt: o.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function closeFundObjection(ctx: Ctx, id: string, input: z.infer<typeof ZCloseObjection>) {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, 'fund.objection.handle')) throw Errors.forbidden('异议由市工业和信息化局核实处理');
+  return inTx(ctx, async (tx) => {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound({ zh: '异议', en: 'Objection' });
+    const [o] = await tx.select().from(fundObjections).where(eq(fundObjections.id, id)).for('update');
+    if (!o) throw Errors.notFound({ zh: '异议', en: 'Objection' });
+    if (o.status !== 'open') throw fundErrors.stage('该异议已办结');
+    await tx
+      .update(fundObjections)
+      .set({ status: 'closed', outcome: input.outcome, closedBy: actor.id, closedAt: ctx.now })
+      .where(eq(fundObjections.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'fund.objection_closed',
+      objectType: 'fund_objection',
+      objectId: id,
+      before: { status: 'open' },
+      after: { status: 'closed', outcome: input.outcome },
+    });
+    return { id };
+  });
+}
+
+export async function openObjectionCount(
+  tx: Parameters<Parameters<typeof inTx>[1]>[0],
+  callId: string,
+): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(fundObjections)
+    .where(and(eq(fundObjections.callId, callId), eq(fundObjections.status, 'open')));
+  return r?.n ?? 0;
+}
