@@ -166,10 +166,13 @@ export const INSTITUTION_KIND_ZH: Readonly<Record<string, string>> = {
 };
 
 /** Which institution kinds a staff role belongs to (bank officers to banks; insurer officers to insurers/guarantors). */
+const INSTITUTION_KINDS_OF: Partial<Record<Role, readonly string[]>> = {
+  bank_officer: ['bank'],
+  insurer_officer: ['insurer', 'guarantor'],
+  fund_operator: ['operator'],
+  external_auditor: ['auditor'],
+};
+
 export function institutionKindsFor(role: Role): readonly string[] | null {
-  if (role === 'bank_officer') return ['bank'];
-  if (role === 'insurer_officer') return ['insurer', 'guarantor'];
-  if (role === 'fund_operator') return ['operator'];
-  if (role === 'external_auditor') return ['auditor'];
-  return null;
+  return INSTITUTION_KINDS_OF[role] ?? null;
 }
