@@ -44,6 +44,8 @@ export interface E2EServer {
   env: NodeJS.ProcessEnv;
   /** Stops the server and leaves its data in place (close() then removes it). */
   stop(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code once the process has ended (null: killed after 30 s). */
+  terminate(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** 'none': load no demo data at all (the database already holds its records). */
   demoData?: 'accounts' | 'none';
+  /** More environment for the server (settings a journey is about). */
+  env?: NodeJS.ProcessEnv;
 }
 
 async function freePort(): Promise<number> {
@@ -114,6 +118,7 @@ export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
     NODE_ENV: 'test',
     HUIQI_REQUIRE_TWO_FACTOR: opts.requireTwoFactor ? 'true' : 'false',
     HUIQI_TEST_MODE: '1',
+    ...opts.env,
   };
   // A journey that moves the clock itself (HUIQI_E2E_CLOCK_FILE) keeps the real one as its base.
   if (!process.env.HUIQI_E2E_CLOCK_FILE && !opts.realClock) env.HUIQI_TEST_NOW = E2E_NOW;
@@ -136,6 +141,11 @@ export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
   const stop = async () => {
     child.kill('SIGTERM');
     await waitForExit(child, 10_000);
+  };
+  const terminate = async () => {
+    child.kill('SIGTERM');
+    await waitForExit(child, 30_000);
+    return child.exitCode;
   };
   const close = async () => {
     await stop();
@@ -168,6 +178,7 @@ export async function startServer(opts: StartOptions = {}): Promise<E2EServer> {
     output: () => output,
     env,
     stop,
+    terminate,
     close,
   };
 }

@@ -41,6 +41,8 @@ export async function startRuntime(config: Config, clock: () => Date = () => new
       config.retiredDataKeys.map((k) => Buffer.from(k, 'base64')),
     ),
     storage: new LocalFileStorage(config.filesDir),
+    ...(database.poolStats ? { poolStats: database.poolStats } : {}),
+    draining: { value: false },
   };
   // Links committed audit events into the SM3 chain a moment after commit (ADR 0015); one instance at a time.
   const chainer = startAuditChainer(database.db, {

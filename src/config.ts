@@ -30,6 +30,13 @@ export interface Config {
   loadDemoData: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** HUIQI_METRICS_TOKEN: the bearer token a scraper sends for /metrics; unset, only this machine may read it. */
+  metricsToken: string | undefined;
+  /**
+   * HUIQI_SHUTDOWN_GRACE_MS: on SIGTERM the server first reports itself not ready for this long (so a load balancer
+   * takes it out of rotation), then stops accepting and finishes the requests in flight.
+   */
+  shutdownGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: env.HUIQI_DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HUIQI_TRUST_PROXY === 'true',
+    metricsToken: env.HUIQI_METRICS_TOKEN || undefined,
+    shutdownGraceMs: Number(env.HUIQI_SHUTDOWN_GRACE_MS ?? 0),
   };
 }

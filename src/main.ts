@@ -47,10 +47,24 @@ console.log(
 );
 console.log(`数据库：${config.databaseUrl ? 'PostgreSQL（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}/pg）`}`);
 
+// Graceful shutdown (a rolling restart loses no request): report not ready at once so the load balancer moves new
+// requests elsewhere, keep serving for the grace period, then stop accepting, finish the requests in flight, stop the
+// audit chainer and close the database pool.
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    if (deps.draining) deps.draining.value = true;
+    console.log(`收到 ${sig}：停止接收新请求，处理完进行中的请求后退出`);
+    if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    try {
+      await app.close();
+      await runtime.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(`停机未能正常完成：${(err as Error).message}`);
+      process.exit(1);
+    }
   });
 }

@@ -20,9 +20,19 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything queries can run on: the database or an open transaction. */
 export type DbOrTx = Db | Tx;
 
+/** A PostgreSQL pool's connections at this moment (for /metrics). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The pool's use (PostgreSQL only; PGlite has one in-process connection). */
+  poolStats?: () => PoolStats;
   close(): Promise<void>;
 }
 
@@ -47,7 +57,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // Timestamps and dates are read as strings where the schema says so; keep `date` as 'YYYY-MM-DD'.
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const max = opts.poolSize ?? 10;
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+    return { db, kind: 'postgres', poolStats, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? 'memory';
   const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
@@ -73,4 +85,10 @@ export async function runMigrations(database: Database): Promise<void> {
     await conn.query('SELECT pg_advisory_unlock(7300001)').catch(() => {});
     conn.release();
   }
+}
+
+/** The rows of a raw `db.execute(sql…)` answer: node-postgres returns `{ rows }`, PGlite's driver the same or an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  const r = result as { rows?: T[] } | T[];
+  return Array.isArray(r) ? r : (r.rows ?? []);
 }

@@ -19,6 +19,7 @@ import { registerModules } from '../services/modules';
 import { openapiTransform, openapiTransformObject, SECURITY_SCHEMES } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerMetrics } from './plugins/metrics';
 import { docsRateLimit, rateLimitPluginOptions } from './plugins/rate-limit-store';
 import { registerUnstorableTextCheck } from './plugins/unstorable-text';
 import { registerRoutes } from './routes';
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerMetrics(app, deps);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,6 +106,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (deps.config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Draining for shutdown: tell keep-alive clients to reconnect (to another instance) for their next request.
+    if (deps.draining?.value) reply.header('connection', 'close');
   });
 
   registerModules();

@@ -48,6 +48,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /** Operations anyone may call without signing in (`METHOD path`, a trailing `*` matches the rest). */
 export const PUBLIC_OPERATIONS: readonly string[] = [
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'POST /api/v1/auth/login',
   'GET /api/v1/auth/site',
   'POST /api/v1/enterprises/register',

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config';
 import type { Lang } from '../contracts/validation';
-import type { Db, Tx } from '../db/client';
+import type { Db, PoolStats, Tx } from '../db/client';
 import type { Actor } from '../domain/access/actor';
 import type { DataCipher } from './crypto/data-cipher';
 import type { FileStorage } from './storage/file-storage';
@@ -17,6 +17,10 @@ export interface Deps {
   clock: () => Date;
   cipher: DataCipher;
   storage: FileStorage;
+  /** The database pool's use, where there is a pool (PostgreSQL); read by /metrics. */
+  poolStats?: () => PoolStats;
+  /** Set once the server is draining for shutdown: readiness then answers 503. */
+  draining?: { value: boolean };
 }
 
 export interface Ctx {

@@ -4,13 +4,9 @@
  * left for the next run (the update matches the old ciphertext). Safe to run again: current values are skipped.
  */
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
-
-/** Both drivers (PGlite and node-postgres) answer `execute` with `{ rows }`. */
-function rowsOf<T>(res: unknown): T[] {
-  return (res as { rows: T[] }).rows;
-}
 
 /** Every encrypted column: table, primary key, column. */
 export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [

@@ -21,7 +21,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AllocationMode, TAllocationOutcome, TSupplementaryStatus } from '../../contracts/subsidy';
-import type { DbOrTx, Tx } from '../../db/client';
+import { type DbOrTx, rowsOf, type Tx } from '../../db/client';
 import { subsidyAllocationRuns, subsidyApplications, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
@@ -53,10 +53,6 @@ const PREVIEW_ROWS = 200;
 const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
 
 type CampaignRow = typeof subsidyCampaigns.$inferSelect;
-
-function rowsOf<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows?: T[] }).rows ?? []);
-}
 
 /** Budget, awards still standing and the freed budget of a campaign (read in the caller's transaction). */
 export async function campaignStanding(db: DbOrTx, campaign: { id: string; budgetFen: bigint }) {
