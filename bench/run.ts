@@ -15,10 +15,20 @@ const BENCHES: Bench[] = [
   { name: 'allocation', run: async () => (await import('./allocation')).benchAllocation() },
   { name: 'allocation-db', run: async () => (await import('./allocation-db')).benchAllocationDb() },
   { name: 'audit-writes', run: async () => (await import('./audit-writes')).benchAuditWrites() },
+  { name: 'http', run: async () => (await import('./http')).benchHttp() },
 ];
 
 /** Headline figures that go into the `--json` line, when a benchmark returns them. */
-const HEADLINE = ['writesVsPgbench', 'writesPerSecond', 'writesP99Ms', 'serialisedWritesPerSecond'];
+const HEADLINE = [
+  'writesVsPgbench',
+  'writesPerSecond',
+  'writesP99Ms',
+  'serialisedWritesPerSecond',
+  'publicVsBareFastify',
+  'calculatorVsBareFastify',
+  'listVsBareFastify',
+  'listP99Ms',
+];
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 // A filter equal to a name selects exactly that benchmark; otherwise it selects the names containing it.

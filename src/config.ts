@@ -1,6 +1,51 @@
 /** Runtime configuration, read from the environment once at start-up and passed down (domain code never reads env). */
 import path from 'node:path';
 
+/** The kinds of rate limit a route can name, with their default limits per client address and window. */
+export const RATE_LIMIT_DEFAULTS = {
+  /** Public (anonymous) endpoints: per minute. */
+  public: 60,
+  /** Public reference data the web app reads on every page: per minute. */
+  reference: 600,
+  /** The API documentation: per minute. */
+  docs: 120,
+  /** Sign-in attempts: per minute. */
+  login: 20,
+  /** Enterprise self-registration: per minute. */
+  registration: 10,
+  /** Objections to a public notice: per 10 minutes. */
+  objection: 5,
+  /** Objection look-ups by case number: per 10 minutes. */
+  objectionLookup: 20,
+} as const;
+export type RateLimitKind = keyof typeof RATE_LIMIT_DEFAULTS;
+export type RateLimits = Record<RateLimitKind, number>;
+
+/**
+ * HUIQI_RATE_LIMITS="public=120,login=10": the limits to change, each a whole number ≥ 1; the others keep their
+ * defaults. A wrong entry stops the start with a message naming it (a typo must not silently leave a default).
+ */
+export function parseRateLimits(text: string | undefined): RateLimits {
+  const limits: RateLimits = { ...RATE_LIMIT_DEFAULTS };
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [name, value] = entry.split('=').map((p) => p.trim());
+    if (!name || !(name in RATE_LIMIT_DEFAULTS)) {
+      throw new Error(
+        `HUIQI_RATE_LIMITS 中的“${entry}”无法识别：可设置的限流种类为 ${Object.keys(RATE_LIMIT_DEFAULTS).join('、')}`,
+      );
+    }
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new Error(`HUIQI_RATE_LIMITS 中“${name}”的值应为不小于 1 的整数，现为“${value ?? ''}”`);
+    }
+    limits[name as RateLimitKind] = n;
+  }
+  return limits;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -37,6 +82,8 @@ export interface Config {
    * takes it out of rotation), then stops accepting and finishes the requests in flight.
    */
   shutdownGraceMs: number;
+  /** HUIQI_RATE_LIMITS: requests per client address and window, by kind of route (see RATE_LIMIT_DEFAULTS). */
+  rateLimits: RateLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.HUIQI_TRUST_PROXY === 'true',
     metricsToken: env.HUIQI_METRICS_TOKEN || undefined,
     shutdownGraceMs: Number(env.HUIQI_SHUTDOWN_GRACE_MS ?? 0),
+    rateLimits: parseRateLimits(env.HUIQI_RATE_LIMITS),
   };
 }

@@ -20,6 +20,7 @@ import { openapiTransform, openapiTransformObject, SECURITY_SCHEMES } from './op
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { registerMetrics } from './plugins/metrics';
+import { registerPublicCache } from './plugins/public-cache';
 import { docsRateLimit, rateLimitPluginOptions } from './plugins/rate-limit-store';
 import { registerUnstorableTextCheck } from './plugins/unstorable-text';
 import { registerRoutes } from './routes';
@@ -64,7 +65,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  registerMetrics(app, deps);
+  const metrics = registerMetrics(app, deps);
+  await registerPublicCache(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -81,7 +83,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     transform: openapiTransform,
     transformObject: openapiTransformObject,
   });
-  await app.register(fastifyRateLimit, rateLimitPluginOptions(deps));
+  await app.register(fastifyRateLimit, rateLimitPluginOptions(deps, { onClaim: metrics.rateLimitClaim }));
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     uiHooks: { onRequest: app.rateLimit(docsRateLimit.rateLimit) },

@@ -23,7 +23,13 @@ function mayRead(request: FastifyRequest, token: string | undefined): boolean {
   return sent.length === wanted.length && timingSafeEqual(sent, wanted);
 }
 
-export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
+export interface AppMetrics {
+  registry: Registry;
+  /** Counts the rate-limit store's claims on the shared counters (its database writes). */
+  rateLimitClaim: () => void;
+}
+
+export function registerMetrics(app: FastifyInstance, deps: Deps): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'huiqi_' });
   const registers = [registry];
@@ -45,6 +51,11 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
     name: 'huiqi_rate_limit_rejections_total',
     help: 'Requests refused by a rate limit (429), by route template',
     labelNames: ['route'] as const,
+    registers,
+  });
+  const claims = new Counter({
+    name: 'huiqi_rate_limit_claims_total',
+    help: 'Leases of a rate-limit budget claimed from the shared counters (one database write each)',
     registers,
   });
   new Gauge({
@@ -116,5 +127,5 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
     scrape = null;
     return reply.header('cache-control', 'no-store').type(registry.contentType).send(text);
   });
-  return registry;
+  return { registry, rateLimitClaim: () => claims.inc() };
 }

@@ -35,6 +35,7 @@ import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
+import { publicReadConfig } from '../plugins/public-cache';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
 export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -44,7 +45,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/filing-windows',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags,
         summary: '某年 12 个月的项目入库申报时间（节假日顺延、延长及公告调整）',
@@ -119,7 +120,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/policies',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags,
         summary: '政策库：各项政策的有效期、参数与规则（均注明文号条款）',
@@ -133,7 +134,7 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/policies/sources/:doc',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags,
         summary: '政策原文',

@@ -24,6 +24,7 @@ import {
   updateEnterprise,
 } from '../../services/enterprises';
 import { actorCtx, ctxOf, noStore } from '../http-context';
+import { registrationRateLimit } from '../plugins/rate-limit-store';
 
 const TAGS = ['enterprises'];
 
@@ -33,7 +34,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
   app.post(
     '/register',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: registrationRateLimit,
       schema: {
         tags: TAGS,
         summary: '企业注册（公开；同时创建企业管理员账号，每个地址每分钟最多 10 次）',

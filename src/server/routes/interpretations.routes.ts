@@ -18,7 +18,7 @@ import {
   recordRuling,
 } from '../../services/interpretations';
 import { actorCtx, ctxOf } from '../http-context';
-import { publicRateLimit } from '../plugins/rate-limit-store';
+import { publicReadConfig } from '../plugins/public-cache';
 
 const TAGS = ['interpretations'];
 
@@ -28,7 +28,7 @@ export async function interpretationsRoutes(fastify: FastifyInstance): Promise<v
   app.get(
     '/policies/interpretations',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags: TAGS,
         summary: '政策库：解释口径（各条款的读法、平台默认读法、市工业和信息化局的裁定及在某日适用的读法）',

@@ -22,7 +22,7 @@ import {
   updatePolicyVersion,
 } from '../../services/policy-versions';
 import { actorCtx, ctxOf } from '../http-context';
-import { publicRateLimit } from '../plugins/rate-limit-store';
+import { publicReadConfig } from '../plugins/public-cache';
 
 const TAGS = ['policy-versions'];
 
@@ -32,7 +32,7 @@ export async function policyVersionsRoutes(fastify: FastifyInstance): Promise<vo
   app.get(
     '/policies/zyb.interest/versions',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags: TAGS,
         summary: '政策库：“政银保”贴息政策的各版本（在某日的状态，以及与上一版本相比的变化）',
@@ -46,7 +46,7 @@ export async function policyVersionsRoutes(fastify: FastifyInstance): Promise<vo
   app.get(
     '/policies/zyb.interest/versions/:id',
     {
-      config: publicRateLimit,
+      config: publicReadConfig,
       schema: {
         tags: TAGS,
         summary: '政策库：一个政策版本（含通知原文与所调整的参数）',

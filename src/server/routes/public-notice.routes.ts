@@ -13,7 +13,7 @@ import {
 } from '../../contracts/subsidy';
 import { getPublicNotice, listPublicNotices, lodgeObjection, lookupObjection } from '../../services/subsidy';
 import { ctxOf } from '../http-context';
-import { publicRateLimit } from '../plugins/rate-limit-store';
+import { objectionLookupRateLimit, objectionRateLimit, publicRateLimit } from '../plugins/rate-limit-store';
 
 const TAGS = ['public-notices'];
 
@@ -44,7 +44,7 @@ export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void
   app.post(
     '/:id/objections',
     {
-      config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      config: objectionRateLimit,
       schema: {
         tags: TAGS,
         summary: '提出异议（公开；姓名、联系方式、理由；每个地址每10分钟最多5次）',
@@ -59,7 +59,7 @@ export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void
   app.post(
     '/objection-lookup',
     {
-      config: { rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      config: objectionLookupRateLimit,
       schema: {
         tags: TAGS,
         summary: '按案件编号查询异议的办理进度与结果（公开；须提供提出异议时填写的联系方式）',
