@@ -30,6 +30,12 @@ export interface Config {
   loadDemoData: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /**
+   * An OpenAI-compatible large-language-model service that reads financing needs typed in plain Chinese
+   * (HUIQI_LLM_BASE_URL, HUIQI_LLM_MODEL, HUIQI_LLM_API_KEY, HUIQI_LLM_TIMEOUT_MS). Off (null) unless the base
+   * URL and the model are set; the offline reader stays the default and the fallback.
+   */
+  needReader: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: env.HUIQI_DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HUIQI_TRUST_PROXY === 'true',
+    needReader:
+      env.HUIQI_LLM_BASE_URL && env.HUIQI_LLM_MODEL
+        ? {
+            baseUrl: env.HUIQI_LLM_BASE_URL.replace(/\/+$/, ''),
+            model: env.HUIQI_LLM_MODEL,
+            apiKey: env.HUIQI_LLM_API_KEY || undefined,
+            timeoutMs: Number(env.HUIQI_LLM_TIMEOUT_MS ?? 8000),
+          }
+        : null,
   };
 }

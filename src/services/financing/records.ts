@@ -13,6 +13,7 @@ import {
   financingProducts,
   financingProductVersions,
   institutions,
+  loans,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { loanScopeOf } from '../../domain/access/scope';
@@ -249,7 +250,7 @@ export type OrderRow = typeof financingOrders.$inferSelect;
 export function orderJson(
   actor: Actor,
   o: OrderRow,
-  names: { bank: string; product: string | null },
+  names: { bank: string; product: string | null; productType?: string | null; loan?: TOrder['loan'] },
   n: NeedRow,
   e: EnterpriseRow,
   today: string,
@@ -281,6 +282,8 @@ export function orderJson(
     refuseReason: o.refuseReason,
     rating: o.rating,
     createdAt: o.createdAt.toISOString(),
+    productType: (names.productType ?? null) as TOrder['productType'],
+    loan: names.loan ?? null,
     need: needJson(actor, n, e),
   };
 }
@@ -294,16 +297,34 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
       e: enterprises,
       bank: institutions.name,
       product: financingProducts.name,
+      productType: financingProducts.type,
+      loanId: loans.id,
+      loanContractNo: loans.contractNo,
     })
     .from(financingOrders)
     .innerJoin(financingNeeds, eq(financingNeeds.id, financingOrders.needId))
     .innerJoin(enterprises, eq(enterprises.id, financingOrders.enterpriseId))
     .innerJoin(institutions, eq(institutions.id, financingOrders.institutionId))
     .leftJoin(financingProducts, eq(financingProducts.id, financingOrders.productId))
+    .leftJoin(loans, eq(loans.sourceOrderId, financingOrders.id))
     .where(and(orderScope(actor), where))
     .orderBy(sql`${financingOrders.greenChannel} desc, ${financingOrders.createdAt} desc`)
     .limit(500);
-  return rows.map((r) => orderJson(actor, r.o, { bank: r.bank, product: r.product }, r.n, r.e, today));
+  return rows.map((r) =>
+    orderJson(
+      actor,
+      r.o,
+      {
+        bank: r.bank,
+        product: r.product,
+        productType: r.productType,
+        loan: r.loanId && r.loanContractNo ? { id: r.loanId, contractNo: r.loanContractNo } : null,
+      },
+      r.n,
+      r.e,
+      today,
+    ),
+  );
 }
 
 /** One order within the actor's scope, locked, or 404. */
