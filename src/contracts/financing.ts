@@ -227,6 +227,8 @@ export const ZNeed = z.object({
   guarantee: ZGuaranteeMode.nullable(),
   wantedBy: z.string().nullable(),
   projectId: z.string().nullable(),
+  /** The linked library project (入库项目) with its number, shown to the banks that see the need. */
+  project: z.object({ id: z.string(), libraryNumber: z.string(), name: z.string() }).nullable(),
   description: z.string(),
   sourceText: z.string().nullable(),
   exclusive: z.boolean(),

@@ -14,6 +14,7 @@ import {
   financingProductVersions,
   institutions,
   loans,
+  projects,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { loanScopeOf } from '../../domain/access/scope';
@@ -208,6 +209,7 @@ export function needJson(actor: Actor, n: NeedRow, e: EnterpriseRow): TNeed {
     guarantee: n.guarantee as TNeed['guarantee'],
     wantedBy: n.wantedBy,
     projectId: n.projectId,
+    project: null,
     description: n.description,
     sourceText: n.sourceText,
     exclusive: n.exclusive,
@@ -228,6 +230,22 @@ export function needJson(actor: Actor, n: NeedRow, e: EnterpriseRow): TNeed {
         }
       : null,
   };
+}
+
+/** Fills in the linked library projects (number and name) of needs already in the reader's scope. */
+export async function withProjects<T extends { projectId: string | null; project: TNeed['project'] }>(
+  db: DbOrTx,
+  needs: T[],
+): Promise<T[]> {
+  const ids = [...new Set(needs.map((n) => n.projectId).filter((x): x is string => x !== null))];
+  if (ids.length === 0) return needs;
+  const rows = await db
+    .select({ id: projects.id, libraryNumber: projects.libraryNumber, name: projects.name })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const n of needs) n.project = n.projectId ? (byId.get(n.projectId) ?? null) : null;
+  return needs;
 }
 
 /** One need within the actor's scope (locked for update when asked), or 404. */
@@ -310,7 +328,7 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
     .where(and(orderScope(actor), where))
     .orderBy(sql`${financingOrders.greenChannel} desc, ${financingOrders.createdAt} desc`)
     .limit(500);
-  return rows.map((r) =>
+  const orders = rows.map((r) =>
     orderJson(
       actor,
       r.o,
@@ -325,6 +343,11 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
       today,
     ),
   );
+  await withProjects(
+    db,
+    orders.map((o) => o.need),
+  );
+  return orders;
 }
 
 /** One order within the actor's scope, locked, or 404. */
