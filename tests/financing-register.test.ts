@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { makeNumberedProject } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -17,6 +18,8 @@ let city: Session;
 let admin: Session;
 let ent: Session;
 let insurerId: string;
+let enterpriseId: string;
+let entUserId: string;
 
 const F = '/api/v1/financing';
 
@@ -34,7 +37,10 @@ beforeAll(async () => {
   bankB = await login('bank_officer', { institutionId: b.id });
   city = await login('city_reviewer');
   admin = await login('city_admin');
-  ent = await login('enterprise', { enterpriseId: e.id, isEnterpriseAdmin: true });
+  enterpriseId = e.id;
+  const eu = await makeUser(p.deps, 'enterprise', { enterpriseId: e.id, isEnterpriseAdmin: true });
+  entUserId = eu.id;
+  ent = await loginAs(p.app, eu.username, eu.password);
 });
 afterAll(async () => p.close());
 
@@ -200,6 +206,32 @@ describe('an approved 政银保 order enters the loan register', () => {
     const d = await bankA.post(`${F}/orders/${dup}/loan`, { contractNo: 'ZYB-201', coverInstitutionId: insurerId });
     expect(d.statusCode).toBe(409);
     expect((await bankA.get(`${F}/orders/${dup}`)).json().loan).toBeNull();
+  });
+});
+
+describe("a need linked to the enterprise's library project", () => {
+  it('shows the numbered project to the banks, and the carried loan finances it', async () => {
+    const project = await makeNumberedProject(p.deps, enterpriseId, entUserId);
+    const other = await makeEnterprise(p.deps, { districtCode: '440703' });
+    const foreign = await makeNumberedProject(p.deps, other.id, entUserId);
+    const refused = await ent.post(`${F}/needs`, { ...need, projectId: foreign.id });
+    expect(refused.statusCode).toBe(400);
+    const n = await ent.post(`${F}/needs`, { ...need, projectId: project.id });
+    expect(n.statusCode).toBe(201);
+    const needId = n.json().id as string;
+    const seen = (await bankB.get(`${F}/needs`)).json().items.find((x: { id: string }) => x.id === needId);
+    expect(seen.project).toEqual({ id: project.id, libraryNumber: project.libraryNumber, name: project.name });
+    expect((await bankB.get(`${F}/needs/${needId}`)).json().project.libraryNumber).toBe(project.libraryNumber);
+
+    const productId = await liveProduct({ coverInstitutionId: insurerId });
+    const o = await ent.post(`${F}/needs/${needId}/orders`, { productId, shareProfile: true });
+    const id = o.json().id as string;
+    expect((await bankA.get(`${F}/orders/${id}`)).json().need.project.libraryNumber).toBe(project.libraryNumber);
+    await bankA.post(`${F}/orders/${id}/accept`);
+    await bankA.post(`${F}/orders/${id}/outcome`, approved);
+    const r = await bankA.post(`${F}/orders/${id}/loan`, { contractNo: 'ZYB-301', coverInstitutionId: null });
+    const loan = (await bankA.get(`/api/v1/loans/${r.json().loanId}`)).json();
+    expect(loan.project).toMatchObject({ id: project.id, projectNo: project.libraryNumber });
   });
 });
 
