@@ -218,18 +218,18 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
       await applyToProduct(await as('qiye', when), ids.digital, { productId: ids.zyb, shareProfile: true })
     ).id;
   });
-  step('2026-11-20 09:30', async (when) => answerOrder(await as('gonghang', when), ids.zybOrder, { accept: true }));
-  step('2026-11-25 15:00', async (when) =>
+  step('2026-11-19 15:00', async (when) => answerOrder(await as('gonghang', when), ids.zybOrder, { accept: true }));
+  step('2026-11-20 15:00', async (when) =>
     reportOutcome(await as('gonghang', when), ids.zybOrder, {
       outcome: 'approved',
       approvedAmount: '3000000.00',
       approvedRate: '0.0360',
       approvedTermMonths: 24,
-      disbursedOn: '2026-11-26',
+      disbursedOn: '2026-11-20',
       refuseReason: '',
     }),
   );
-  step('2026-11-27 09:00', async (when) =>
+  step('2026-11-20 17:00', async (when) =>
     setAnswerTimes(await as('admin', when), {
       effectiveFrom: '2026-12-01',
       firstContactDays: 3,
