@@ -160,6 +160,19 @@ describe('an approved 政银保 order enters the loan register', () => {
     expect(loanEvents).toHaveLength(1);
   });
 
+  it('lets only a 政银保 product name an insurer, and only an active insurer or guarantor', async () => {
+    const bankId = (await makeInstitution(p.deps, 'bank')).id;
+    const notZyb = await bankA.post(
+      `${F}/bank/products`,
+      product({ type: 'equipment_loan', coverInstitutionId: insurerId }),
+    );
+    expect(notZyb.statusCode).toBe(400);
+    expect(notZyb.json().error.message).toContain('只有政银保产品可以指定');
+    const aBank = await bankA.post(`${F}/bank/products`, product({ coverInstitutionId: bankId }));
+    expect(aBank.statusCode).toBe(400);
+    expect(aBank.json().error.message).toContain('不是保险公司或融资性担保公司');
+  });
+
   it('makes one loan when the officer clicks twice at once', async () => {
     const productId = await liveProduct({ coverInstitutionId: insurerId });
     const id = await acceptedOrder(productId);
