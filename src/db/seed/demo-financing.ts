@@ -14,13 +14,13 @@ import type { Ctx } from '../../services/context';
 import {
   answerOrder,
   applyToProduct,
-  setAnswerTimes,
   flagGreenChannel,
   postNeed,
   publishProduct,
   reportOutcome,
   reviewProduct,
   reviseProduct,
+  setAnswerTimes,
   takeNeed,
 } from '../../services/financing';
 
