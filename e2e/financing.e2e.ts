@@ -2,11 +2,21 @@
  * The financing zone in the browser, each role in its own session: a bank officer publishes a product and the city
  * reviewer approves it (上架审核); the public catalogue lists it; an enterprise types its need in one sentence, sees
  * what was read, corrects the amount, consents and posts it, sees the matched product with the reason for each
- * criterion and applies; the bank accepts within the due day and reports the approval, which the enterprise sees.
+ * criterion and applies; the bank accepts within the due day and reports the approval, which the enterprise sees;
+ * the bank carries the approved 政银保 loan into the loan register in one action; a second order is left waiting,
+ * the platform's clock moves past its due day, and it appears on the city's overdue list.
+ *
+ * The server runs with a test-only preload that shifts its clock by an offset read from a file (as the subsidy
+ * journey does), starting at the journeys' instant (E2E_NOW).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiSession,
+  E2E_NOW,
   type E2EServer,
   launchBrowser,
   loginAs,
@@ -23,9 +33,48 @@ let bank: RoleSession;
 let city: RoleSession;
 let ent: RoleSession;
 let visitor: RoleSession;
+let clockFile: string;
+
+const PRELOAD = `
+import fs from 'node:fs';
+const file = process.env.HUIQI_E2E_CLOCK_FILE;
+if (file) {
+  const RealDate = Date;
+  let offset = 0;
+  const read = () => { try { offset = Number(fs.readFileSync(file, 'utf8')) || 0; } catch {} };
+  read();
+  setInterval(read, 50).unref();
+  class ShiftedDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+    static now() { return RealDate.now() + offset; }
+  }
+  globalThis.Date = ShiftedDate;
+}
+`;
+
+/** Moves the server's clock to `iso` and waits for it to take effect. */
+async function serverTime(iso: string): Promise<void> {
+  fs.writeFileSync(clockFile, String(new Date(iso).getTime() - Date.now()));
+  await new Promise((r) => setTimeout(r, 300));
+}
 
 beforeAll(async () => {
-  server = await startServer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-clock-'));
+  clockFile = path.join(dir, 'offset');
+  fs.writeFileSync(clockFile, String(new Date(E2E_NOW).getTime() - Date.now()));
+  const preload = path.join(dir, 'clock.mjs');
+  fs.writeFileSync(preload, PRELOAD);
+  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, HUIQI_E2E_CLOCK_FILE: process.env.HUIQI_E2E_CLOCK_FILE };
+  process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ''} --import=${preload}`.trim();
+  process.env.HUIQI_E2E_CLOCK_FILE = clockFile;
+  try {
+    server = await startServer();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
   browser = await launchBrowser();
   bank = await newSession(browser, server);
   city = await newSession(browser, server);
@@ -39,7 +88,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PRODUCT = '旅程智造设备贷';
+const PRODUCT = '旅程政银保智造贷';
+const CONTRACT = 'GH-ZYB-E2E-001';
 
 describe('the financing zone', () => {
   it('a bank officer publishes a product; beyond 5 years it is refused with the clause', async () => {
@@ -64,7 +114,11 @@ describe('the financing zone', () => {
       .getByText(/设备贷款期限最长5年/)
       .first()
       .waitFor();
+    // Within the cap it is saved; as a 政银保 product it names its partner insurer.
     await drawer.getByLabel('最长期限（月）').fill('60');
+    await selectOption(drawer, '类型', '政银保');
+    await selectOption(drawer, '合作保险/担保机构（政银保产品）', '中国人民财产保险股份有限公司江门市分公司');
+    await drawer.getByLabel('有效期起').fill('2026-01-01');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('row').filter({ hasText: PRODUCT }).getByText('待审核').waitFor();
     await screenshot(page, 'financing-bank-products');
@@ -126,7 +180,7 @@ describe('the financing zone', () => {
     await dialog.getByLabel('批准金额（元）').fill('4500000.00');
     await dialog.getByLabel('批准年利率（如 0.0350）').fill('0.0350');
     await dialog.getByLabel('批准期限（月）').fill('36');
-    await dialog.getByLabel('放款日期').fill('2026-06-20');
+    await dialog.getByLabel('放款日期').fill('2026-06-15');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await order.getByText('已获批').waitFor();
     await screenshot(page, 'financing-bank-orders');
@@ -135,6 +189,68 @@ describe('the financing zone', () => {
     const mine = ent.page.getByTestId('enterprise-orders').getByRole('row').filter({ hasText: PRODUCT });
     await mine.getByText('已获批').waitFor();
     await mine.getByText(/¥4,500,000.00 · 3.50% · 36 个月/).waitFor();
+  });
+
+  it('the bank carries the approved 政银保 loan into the loan register without retyping', async () => {
+    const { page } = bank;
+    const order = page.getByTestId('bank-orders').getByRole('row').filter({ hasText: PRODUCT });
+    await order.getByRole('button', { name: /转入贷款登记/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('¥4,500,000.00').waitFor();
+    await dialog.getByText('2026-06-15').waitFor();
+    await dialog.getByLabel('贷款合同编号').fill(CONTRACT);
+    await screenshot(page, 'financing-register-loan');
+    await dialog.getByRole('button', { name: /转入贷款登记/ }).click();
+    await order.getByText(`已登记贷款 ${CONTRACT}`).waitFor();
+    await expect(order.getByRole('button', { name: /转入贷款登记/ }).count()).resolves.toBe(0);
+
+    await order.getByRole('link', { name: new RegExp(CONTRACT) }).click();
+    await page.waitForURL(/\/loans\//);
+    await page.getByText(CONTRACT).first().waitFor();
+    await page.getByText('¥4,500,000.00').first().waitFor();
+    await page.getByTestId('loan-source-order').waitFor();
+    await screenshot(page, 'financing-register-loan-detail');
+
+    await ent.page.reload();
+    const mine = ent.page.getByTestId('enterprise-orders').getByRole('row').filter({ hasText: PRODUCT });
+    await mine.getByText(`已登记贷款 ${CONTRACT}`).waitFor();
+  });
+
+  it('a second order goes overdue and appears on the city list', async () => {
+    // The enterprise posts a second need for all banks; a bank takes it and then lets it wait.
+    const qiye = await apiSession(server, 'qiye');
+    const need = await qiye<{ id: string }>('POST', '/api/v1/financing/needs', {
+      amountMin: '800000.00',
+      amountMax: '800000.00',
+      termMinMonths: 12,
+      termMaxMonths: 12,
+      purpose: 'working_capital',
+      guarantee: 'credit',
+      wantedBy: null,
+      projectId: null,
+      description: '补充流动资金',
+      sourceText: null,
+      exclusive: false,
+      consent: { scope: 'all', banks: [] },
+    });
+    const gonghang = await apiSession(server, 'gonghang');
+    const taken = await gonghang<{ id: string; contactDueOn: string }>(
+      'POST',
+      `/api/v1/financing/needs/${need.id}/take`,
+      { productId: null },
+    );
+    // Taken on Monday 2026-06-15: due in 2 working days (06-17); from 06-18 it is overdue.
+    expect(taken.contactDueOn).toBe('2026-06-17');
+    await serverTime('2026-06-18T02:00:00Z');
+
+    const { page } = city;
+    await loginAs(page, 'shiji');
+    await page.goto('/city/financing');
+    await page.getByRole('tab', { name: '响应监测' }).click();
+    const overdue = page.getByTestId('city-overdue').getByRole('row').filter({ hasText: '¥800,000.00' });
+    await overdue.getByText('已逾期').waitFor();
+    await overdue.getByText('2026-06-17').waitFor();
+    await screenshot(page, 'financing-city-overdue');
     expect([...bank.errors, ...city.errors, ...ent.errors, ...visitor.errors]).toEqual([]);
   });
 });

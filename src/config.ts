@@ -84,6 +84,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** HUIQI_RATE_LIMITS: requests per client address and window, by kind of route (see RATE_LIMIT_DEFAULTS). */
   rateLimits: RateLimits;
+  /**
+   * An OpenAI-compatible large-language-model service that reads financing needs typed in plain Chinese
+   * (HUIQI_LLM_BASE_URL, HUIQI_LLM_MODEL, HUIQI_LLM_API_KEY, HUIQI_LLM_TIMEOUT_MS). Off (null) unless the base
+   * URL and the model are set; the offline reader stays the default and the fallback.
+   */
+  needReader: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,5 +118,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.HUIQI_METRICS_TOKEN || undefined,
     shutdownGraceMs: Number(env.HUIQI_SHUTDOWN_GRACE_MS ?? 0),
     rateLimits: parseRateLimits(env.HUIQI_RATE_LIMITS),
+    needReader:
+      env.HUIQI_LLM_BASE_URL && env.HUIQI_LLM_MODEL
+        ? {
+            baseUrl: env.HUIQI_LLM_BASE_URL.replace(/\/+$/, ''),
+            model: env.HUIQI_LLM_MODEL,
+            apiKey: env.HUIQI_LLM_API_KEY || undefined,
+            timeoutMs: Number(env.HUIQI_LLM_TIMEOUT_MS ?? 8000),
+          }
+        : null,
   };
 }

@@ -190,6 +190,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'financing_order.refused': '报告授信未获批',
   'financing_order.rated': '企业评价银行服务',
   'financing_order.overdue_marked': '对接单逾期标记',
+  'financing_order.loan_registered': '获批政银保贷款转入贷款登记',
+  'financing_answer_times.set': '设定融资对接答复时限',
 };
 
 export function auditActionLabel(action: string): string {
@@ -226,4 +228,5 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   financing_product: '融资产品',
   financing_need: '融资需求',
   financing_order: '融资对接单',
+  financing_answer_times: '融资对接答复时限',
 };

@@ -73,6 +73,8 @@ export const ZProductInput = z.strictObject({
     .regex(/^[0-9\-+ ]{7,20}$/, { error: '应为电话号码' })
     .describe('联系电话'),
   description: optText(2000, '产品说明'),
+  /** 政银保 products: the partner insurer or guarantor named for the loans (used when carried into the register). */
+  coverInstitutionId: z.uuid({ error: '应为机构编号' }).nullable().optional().describe('合作保险/担保机构（政银保）'),
 });
 export type TProductInput = z.infer<typeof ZProductInput>;
 
@@ -138,6 +140,8 @@ const ZReading = z.object({
   noteZh: z.string().describe('说明'),
 });
 export const ZNeedReading = z.object({
+  /** Who read the sentence: the offline reader, or the deployment's language-model service (when configured). */
+  reader: z.enum(['offline', 'model']).describe('读取方式（offline：平台内置；model：大模型服务）'),
   amountMin: z.string().nullable(),
   amountMax: z.string().nullable(),
   termMonthsMin: z.number().int().nullable(),
@@ -223,6 +227,8 @@ export const ZNeed = z.object({
   guarantee: ZGuaranteeMode.nullable(),
   wantedBy: z.string().nullable(),
   projectId: z.string().nullable(),
+  /** The linked library project (入库项目) with its number, shown to the banks that see the need. */
+  project: z.object({ id: z.string(), libraryNumber: z.string(), name: z.string() }).nullable(),
   description: z.string(),
   sourceText: z.string().nullable(),
   exclusive: z.boolean(),
@@ -324,6 +330,9 @@ export const ZOrder = z.object({
   refuseReason: z.string().nullable(),
   rating: z.number().int().nullable(),
   createdAt: z.string(),
+  productType: ZProductType.nullable(),
+  /** The register loan carried from this order (approved 政银保 orders), if any. */
+  loan: z.object({ id: z.string(), contractNo: z.string() }).nullable(),
   need: ZNeed,
 });
 export type TOrder = z.infer<typeof ZOrder>;
@@ -367,3 +376,80 @@ export const ZAnswered = z.object({
 export const ZOrderStatusOnly = z.object({ id: z.string(), status: z.enum(ORDER_STATUSES) });
 export const ZGreenSet = z.object({ id: z.string(), green: z.boolean() });
 export const ZIdOnly = z.object({ id: z.string() });
+
+// ---------- the city's answer times ----------
+
+const ZDays = (label: string, max: number) =>
+  z
+    .number({ error: '应为整数（工作日）' })
+    .int({ error: '应为整数（工作日）' })
+    .min(1, { error: '至少1个工作日' })
+    .max(max, { error: `不超过${max}个工作日` })
+    .describe(label);
+
+export const ZAnswerTimesInput = z
+  .strictObject({
+    effectiveFrom: zDate('施行日期'),
+    firstContactDays: ZDays('首次联系时限（工作日）', 30),
+    decisionDays: ZDays('授信决定时限（工作日）', 60),
+    greenFirstContactDays: ZDays('绿色通道首次联系时限（工作日）', 30),
+    greenDecisionDays: ZDays('绿色通道授信决定时限（工作日）', 60),
+    basis: text(200, '依据（文件或理由）'),
+  })
+  .refine((v) => v.greenFirstContactDays <= v.firstContactDays, {
+    error: '绿色通道首次联系时限不能长于普通时限',
+    path: ['greenFirstContactDays'],
+  })
+  .refine((v) => v.greenDecisionDays <= v.decisionDays, {
+    error: '绿色通道授信决定时限不能长于普通时限',
+    path: ['greenDecisionDays'],
+  });
+export type TAnswerTimesInput = z.infer<typeof ZAnswerTimesInput>;
+
+const ZAnswerTimesValues = z.object({
+  firstContactDays: z.number().int(),
+  decisionDays: z.number().int(),
+  greenFirstContactDays: z.number().int(),
+  greenDecisionDays: z.number().int(),
+});
+export const ZAnswerTimesSetting = ZAnswerTimesValues.extend({
+  id: z.string(),
+  effectiveFrom: z.string(),
+  basis: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const ZAnswerTimes = z.object({
+  asOf: z.string(),
+  /** What new orders use today: the city's setting in force, or the platform's defaults. */
+  inForce: ZAnswerTimesValues.extend({
+    source: z.enum(['city', 'platform']),
+    effectiveFrom: z.string().nullable(),
+    basisZh: z.string(),
+  }),
+  platform: ZAnswerTimesValues.extend({ readingZh: z.string() }),
+  /** Every setting, newest first (a later setting replaces an earlier one from its own date). */
+  settings: z.array(ZAnswerTimesSetting),
+});
+export type TAnswerTimes = z.infer<typeof ZAnswerTimes>;
+
+// ---------- carrying an approved 政银保 order into the loan register ----------
+
+export const ZRegisterLoanInput = z.strictObject({
+  contractNo: z
+    .string()
+    .trim()
+    .min(1, { error: '不能为空' })
+    .max(64, { error: '不超过64个字' })
+    .regex(/^\S+$/, { error: '不能包含空格' })
+    .describe('贷款合同编号'),
+  coverInstitutionId: z.uuid({ error: '应为机构编号' }).nullable().describe('保险/担保机构（产品已指定时可不填）'),
+});
+export type TRegisterLoanInput = z.infer<typeof ZRegisterLoanInput>;
+export const ZRegisteredLoan = z.object({
+  orderId: z.string(),
+  loanId: z.string(),
+  contractNo: z.string(),
+  created: z.boolean().describe('false：该对接单此前已转入贷款登记'),
+});
+export const ZIdEffective = z.object({ id: z.string(), effectiveFrom: z.string() });

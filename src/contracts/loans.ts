@@ -223,6 +223,8 @@ export const ZLoan = z.object({
   status: ZLoanStatus,
   source: z.enum(['session', 'api_token', 'import']),
   importBatchId: z.string().nullable(),
+  /** The financing-zone order (对接单) the loan was carried from, if any. */
+  sourceOrderId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TLoan = z.infer<typeof ZLoan>;

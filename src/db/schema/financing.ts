@@ -188,3 +188,31 @@ export const financingOrders = pgTable(
     check('financing_orders_rating', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   ],
 );
+
+/**
+ * The city's own answer times (002 三（四）1 sets no number of days): each row is a dated setting by the city
+ * administrator, in force from `effectiveFrom` until a later row; orders opened (and accepted) on a day use the
+ * setting in force that day, the platform's defaults before the first one.
+ */
+export const financingAnswerTimes = pgTable(
+  'financing_answer_times',
+  {
+    id: primaryId(),
+    effectiveFrom: date('effective_from').notNull(),
+    firstContactDays: integer('first_contact_days').notNull(),
+    decisionDays: integer('decision_days').notNull(),
+    greenFirstContactDays: integer('green_first_contact_days').notNull(),
+    greenDecisionDays: integer('green_decision_days').notNull(),
+    /** The city's document or reason for the values (shown as the basis of every due day counted with them). */
+    basis: text('basis').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('financing_answer_times_from_idx').on(t.effectiveFrom),
+    check(
+      'financing_answer_times_days',
+      sql`${t.firstContactDays} between 1 and 30 and ${t.decisionDays} between 1 and 60 and ${t.greenFirstContactDays} between 1 and 30 and ${t.greenDecisionDays} between 1 and 60`,
+    ),
+  ],
+);

@@ -23,6 +23,7 @@ import {
 import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
+import { financingOrders } from './financing';
 import { projects } from './projects';
 
 /** One accepted bulk import (rejected files leave no row: the whole import is one transaction). */
@@ -93,6 +94,8 @@ export const loans = pgTable(
     /** Optimistic concurrency: bumped by every correction, cancellation and extension. */
     version: integer('version').notNull().default(1),
     importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
+    /** The financing-zone order (对接单) this loan was carried from, without retyping; one loan per order at most. */
+    sourceOrderId: uuid('source_order_id').references(() => financingOrders.id),
     createdBy: uuid('created_by').references(() => users.id),
     /** session | api_token */
     createdVia: text('created_via').notNull(),
@@ -103,6 +106,7 @@ export const loans = pgTable(
     /** A cancelled loan frees its contract number: the bank may record the loan again correctly. */
     uniqueIndex('loans_bank_contract_active_uq').on(t.bankId, t.contractNo).where(sql`${t.status} = 'active'`),
     index('loans_bank_contract_idx').on(t.bankId, t.contractNo),
+    uniqueIndex('loans_source_order_uq').on(t.sourceOrderId).where(sql`${t.sourceOrderId} is not null`),
     check('loans_status_valid', sql`${t.status} in ('active', 'cancelled')`),
     check(
       'loans_extended_after_maturity',

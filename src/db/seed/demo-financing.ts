@@ -2,7 +2,10 @@
  * The financing zone's demo history, made through its use cases: two banks publish products and the city reviews
  * them (one refused with a reason, one changed into a second version waiting for review); 恒达 types two needs in
  * one sentence each; one is applied for, accepted and approved; the other, on the green channel, was taken by the
- * 农商 bank and not answered in time, so the city's oversight lists it as overdue.
+ * 农商 bank and not answered in time, so the city's oversight lists it as overdue. 工行 also offers a 政银保
+ * product naming 人保财险 as its insurer; 恒达's digital-transformation need on it is approved and disbursed, ready
+ * for the bank to carry into the loan register in one action; and the city has set its own answer times from
+ * 2026-12-01 (3 working days to first contact, 8 to the decision).
  */
 import { type TProductInput, ZNeedInput, ZProductInput } from '../../contracts/financing';
 import type { Actor } from '../../domain/access/actor';
@@ -17,6 +20,7 @@ import {
   reportOutcome,
   reviewProduct,
   reviseProduct,
+  setAnswerTimes,
   takeNeed,
 } from '../../services/financing';
 
@@ -71,7 +75,17 @@ type Schedule = (local: string, run: (when: Date) => Promise<unknown>) => void;
 
 /** Schedules the financing steps among the demo history's (each at its China-time instant). */
 export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (shortName: string) => string): void {
-  const ids = { equipment: '', supply: '', working: '', lines: '', order: '', capital: '' };
+  const ids = {
+    equipment: '',
+    supply: '',
+    working: '',
+    lines: '',
+    order: '',
+    capital: '',
+    zyb: '',
+    digital: '',
+    zybOrder: '',
+  };
   step('2026-11-02 10:00', async (when) => {
     ids.equipment = (
       await publishProduct(
@@ -167,6 +181,62 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
       approvedTermMonths: 36,
       disbursedOn: '2026-11-24',
       refuseReason: '',
+    }),
+  );
+  // A 政银保 product naming its insurer; the approved, disbursed order waits for the bank to carry it into the register.
+  step('2026-11-05 10:00', async (when) => {
+    ids.zyb = (
+      await publishProduct(
+        await as('gonghang', when),
+        base({
+          name: '工银政银保数字贷',
+          type: 'zyb',
+          termMaxMonths: 36,
+          guarantees: ['insurance', 'credit'],
+          coverInstitutionId: institutionId('人保财险江门分公司'),
+          description: '“政银保”合作产品：人保财险江门分公司提供贷款保证保险，可申请贴息。',
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-06 10:00', async (when) =>
+    reviewProduct(await as('shiji', when), ids.zyb, { decision: 'approve', reason: '' }),
+  );
+  step('2026-11-19 10:30', async (when) => {
+    ids.digital = (
+      await postNeed(
+        await as('qiye', when),
+        needFrom('上线MES与设备联网的数字化改造需要贷款300万元，期限2年，可以办理贷款保证保险。', {
+          scope: 'named',
+          banks: [institutionId('工商银行江门分行')],
+        }),
+      )
+    ).id;
+  });
+  step('2026-11-19 10:40', async (when) => {
+    ids.zybOrder = (
+      await applyToProduct(await as('qiye', when), ids.digital, { productId: ids.zyb, shareProfile: true })
+    ).id;
+  });
+  step('2026-11-19 15:00', async (when) => answerOrder(await as('gonghang', when), ids.zybOrder, { accept: true }));
+  step('2026-11-20 15:00', async (when) =>
+    reportOutcome(await as('gonghang', when), ids.zybOrder, {
+      outcome: 'approved',
+      approvedAmount: '3000000.00',
+      approvedRate: '0.0360',
+      approvedTermMonths: 24,
+      disbursedOn: '2026-11-20',
+      refuseReason: '',
+    }),
+  );
+  step('2026-11-20 17:00', async (when) =>
+    setAnswerTimes(await as('admin', when), {
+      effectiveFrom: '2026-12-01',
+      firstContactDays: 3,
+      decisionDays: 8,
+      greenFirstContactDays: 1,
+      greenDecisionDays: 5,
+      basis: '市工业和信息化局关于优化融资对接服务的通知（演示）',
     }),
   );
 }

@@ -142,6 +142,9 @@ const EXPECTED: Record<BusinessAction, string> = {
   'financing.order.rate': '      Y  .  .  .  .  .  .  .  .  .  .',
   'financing.oversight.read': '  .  .  Y  Y  .  .  .  .  .  .  .',
   'financing.oversight.sweep': ' .  .  .  Y  .  .  .  .  .  .  .',
+  'financing.order.register_loan': '.  .  .  .  .  .  Y  .  .  .  .',
+  'financing.answer_times.read': '.  .  Y  Y  .  .  .  .  .  .  .',
+  'financing.answer_times.set': ' .  .  .  Y  .  .  .  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

@@ -209,6 +209,9 @@ export const FINANCING_RULES = {
   'financing.order.rate': { roles: ['enterprise'], needs: 'enterprise', when: 'own' },
   'financing.oversight.read': { roles: CITY },
   'financing.oversight.sweep': { roles: ['city_admin'] },
+  'financing.order.register_loan': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  'financing.answer_times.read': { roles: CITY },
+  'financing.answer_times.set': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
 /**

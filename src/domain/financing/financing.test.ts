@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../calendar/calendar';
 import { type MatchEnterprise, type MatchProduct, matchNeedToProduct, rankMatches, yearsBetween } from './match';
-import { decisionDue, firstContactDue, isOverdue, orderTransition } from './orders';
+import { answerTimesOn, decisionDue, firstContactDue, isOverdue, orderTransition } from './orders';
 import { numeralValue, parseNeedText } from './parse';
 import { checkProduct, type ProductTerms } from './products';
 
@@ -225,6 +225,39 @@ describe('order deadlines in working days', () => {
     expect(firstContactDue(cal, '2026-12-01', true).dueOn).toBe('2026-12-02');
     expect(decisionDue(cal, '2026-12-01', true, 10).workingDays).toBe(5);
     expect(decisionDue(cal, '2026-12-01', true, 3).workingDays).toBe(3);
+  });
+  it("uses the city's own times when set: a ceiling a longer promise does not extend", () => {
+    const city = {
+      effectiveFrom: '2026-11-01',
+      firstContactDays: 3,
+      decisionDays: 8,
+      greenFirstContactDays: 1,
+      greenDecisionDays: 4,
+      basis: '市级通知',
+    };
+    const d = firstContactDue(cal, '2026-12-01', false, city);
+    expect([d.workingDays, d.citation]).toEqual([3, null]);
+    expect(d.basisZh).toContain('市级首次联系时限3个工作日（市级设定（2026-11-01起施行，市级通知））');
+    expect(decisionDue(cal, '2026-12-01', false, null, city).workingDays).toBe(8);
+    expect(decisionDue(cal, '2026-12-01', false, 20, city).workingDays).toBe(8);
+    expect(decisionDue(cal, '2026-12-01', false, 5, city).basisZh).toBe('银行承诺5个工作日内作出授信决定');
+    expect(decisionDue(cal, '2026-12-01', true, 10, city).workingDays).toBe(4);
+  });
+  it('takes the setting in force on the day: the latest started, the newest of one day', () => {
+    const s = (effectiveFrom: string, seq: number) => ({
+      effectiveFrom,
+      seq,
+      firstContactDays: seq,
+      decisionDays: 10,
+      greenFirstContactDays: 1,
+      greenDecisionDays: 5,
+      basis: '',
+    });
+    const all = [s('2026-11-01', 1), s('2026-12-01', 2), s('2026-12-01', 3), s('2027-01-01', 4)];
+    expect(answerTimesOn(all, '2026-10-31')).toBeNull();
+    expect(answerTimesOn(all, '2026-11-30')?.seq).toBe(1);
+    expect(answerTimesOn(all, '2026-12-15')?.seq).toBe(3);
+    expect(answerTimesOn(all, '2027-01-01')?.seq).toBe(4);
   });
   it.each([
     ['pending', 'accept', 'accepted'],

@@ -66,33 +66,97 @@ function deadline(cal: Calendar, from: IsoDate, days: number, basisZh: string, c
   return { dueOn: r.date, workingDays: days, basisZh, citation, scheduleKnown: r.scheduleKnown };
 }
 
-/** When the bank must first answer (accept or decline) an order made on `on`. */
-export function firstContactDue(cal: Calendar, on: IsoDate, green: boolean): Deadline {
-  const p = financingParam(green ? 'greenFirstContactWorkingDays' : 'firstContactWorkingDays', on);
-  const basis = `${green ? '绿色通道' : '平台默认'}首次联系时限${p.value}个工作日（${citationLabel(p.citation)}）`;
-  return deadline(cal, on, p.value, basis, p.citation);
+/**
+ * The city's own answer times (a dated setting by the city administrator). 002 sets no number of days; without a
+ * setting in force the platform's defaults apply (`PLATFORM_DEADLINE_READING`).
+ */
+export interface CityAnswerTimes {
+  readonly effectiveFrom: IsoDate;
+  readonly firstContactDays: number;
+  readonly decisionDays: number;
+  readonly greenFirstContactDays: number;
+  readonly greenDecisionDays: number;
+  readonly basis: string;
 }
 
-/** When the bank must decide an order it accepted on `on`: its promise, the default, or the green channel's. */
-export function decisionDue(cal: Calendar, on: IsoDate, green: boolean, promisedDays: number | null): Deadline {
-  const p = financingParam(green ? 'greenDecisionWorkingDays' : 'decisionWorkingDays', on);
-  if (green && (promisedDays === null || p.value < promisedDays))
+/** The setting in force on `on`: the latest starting on or before it (the newest of one day), or null. */
+export function answerTimesOn(settings: readonly (CityAnswerTimes & { seq: number })[], on: IsoDate) {
+  let best: (CityAnswerTimes & { seq: number }) | null = null;
+  for (const s of settings) {
+    if (s.effectiveFrom > on) continue;
+    if (!best || s.effectiveFrom > best.effectiveFrom || (s.effectiveFrom === best.effectiveFrom && s.seq > best.seq))
+      best = s;
+  }
+  return best;
+}
+
+interface Limit {
+  readonly days: number;
+  readonly labelZh: string;
+  readonly citation: Citation | null;
+}
+
+function limitOf(kind: 'contact' | 'decision', green: boolean, on: IsoDate, city: CityAnswerTimes | null): Limit {
+  if (city) {
+    const days =
+      kind === 'contact'
+        ? green
+          ? city.greenFirstContactDays
+          : city.firstContactDays
+        : green
+          ? city.greenDecisionDays
+          : city.decisionDays;
+    return { days, labelZh: `市级设定（${city.effectiveFrom}起施行，${city.basis}）`, citation: null };
+  }
+  const key =
+    kind === 'contact'
+      ? green
+        ? 'greenFirstContactWorkingDays'
+        : 'firstContactWorkingDays'
+      : green
+        ? 'greenDecisionWorkingDays'
+        : 'decisionWorkingDays';
+  const p = financingParam(key, on);
+  return { days: p.value, labelZh: citationLabel(p.citation), citation: p.citation };
+}
+
+/** When the bank must first answer (accept or decline) an order made on `on`. */
+export function firstContactDue(
+  cal: Calendar,
+  on: IsoDate,
+  green: boolean,
+  city: CityAnswerTimes | null = null,
+): Deadline {
+  const l = limitOf('contact', green, on, city);
+  const who = green ? '绿色通道' : city ? '市级' : '平台默认';
+  return deadline(cal, on, l.days, `${who}首次联系时限${l.days}个工作日（${l.labelZh}）`, l.citation);
+}
+
+/**
+ * When the bank must decide an order it accepted on `on`: its promise replaces the platform's default decision
+ * time; against the city's own time or the green channel's, the shorter of the two applies.
+ */
+export function decisionDue(
+  cal: Calendar,
+  on: IsoDate,
+  green: boolean,
+  promisedDays: number | null,
+  city: CityAnswerTimes | null = null,
+): Deadline {
+  const l = limitOf('decision', green, on, city);
+  // The city's own time, like the green channel's, is a ceiling: a longer promise does not extend it.
+  if ((green || city) && (promisedDays === null || l.days < promisedDays))
     return deadline(
       cal,
       on,
-      p.value,
-      `绿色通道授信决定时限${p.value}个工作日（${citationLabel(p.citation)}）`,
-      p.citation,
+      l.days,
+      `${green ? '绿色通道' : '市级'}授信决定时限${l.days}个工作日（${l.labelZh}）`,
+      l.citation,
     );
   if (promisedDays !== null)
     return deadline(cal, on, promisedDays, `银行承诺${promisedDays}个工作日内作出授信决定`, null);
-  return deadline(
-    cal,
-    on,
-    p.value,
-    `平台默认授信决定时限${p.value}个工作日（${citationLabel(p.citation)}）`,
-    p.citation,
-  );
+  const who = city ? '市级' : '平台默认';
+  return deadline(cal, on, l.days, `${who}授信决定时限${l.days}个工作日（${l.labelZh}）`, l.citation);
 }
 
 /** The day the order now waits for, or null when the bank is no longer awaited. */

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZAnswered,
+  ZAnswerTimes,
+  ZAnswerTimesInput,
   ZApplyInput,
   ZCatalogueQuery,
   ZCreatedVersion,
@@ -14,6 +16,7 @@ import {
   ZFinancingId,
   ZGreenChannel,
   ZGreenSet,
+  ZIdEffective,
   ZIdOnly,
   ZNeed,
   ZNeedConsent,
@@ -35,6 +38,8 @@ import {
   ZProductMatchList,
   ZProductReview,
   ZRateInput,
+  ZRegisteredLoan,
+  ZRegisterLoanInput,
   ZReviewed,
   ZSweepResult,
   ZTakeInput,
@@ -49,17 +54,20 @@ import {
   listOrders,
   matchNeedsForBank,
   matchProductsForNeed,
-  parseNeed,
   postNeed,
   publishProduct,
   rateOrder,
+  readAnswerTimes,
   readCatalogueProduct,
   readNeed,
+  readNeedSentence,
   readOrder,
   readOversight,
+  registerOrderLoan,
   reportOutcome,
   reviewProduct,
   reviseProduct,
+  setAnswerTimes,
   setNeedConsent,
   sweepOverdueOrders,
   takeNeed,
@@ -105,7 +113,7 @@ export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZNeedReading },
       },
     },
-    async (request) => parseNeed(request.body.text),
+    async (request) => readNeedSentence(app.deps.config, request.body.text),
   );
 
   // ---------- banks' products and the city's review ----------
@@ -335,6 +343,20 @@ export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => reportOutcome(actorCtx(request, 'financing.order.answer'), request.params.id, request.body),
   );
   app.post(
+    '/orders/:id/loan',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '获批并已放款的政银保对接单转入贷款登记（无需重录；重复提交返回已登记的贷款）',
+        params: ZFinancingId,
+        body: ZRegisterLoanInput,
+        response: { 200: ZRegisteredLoan },
+      },
+    },
+    async (request) =>
+      registerOrderLoan(actorCtx(request, 'financing.order.register_loan'), request.params.id, request.body),
+  );
+  app.post(
     '/orders/:id/rating',
     {
       schema: {
@@ -366,5 +388,33 @@ export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: TAGS, summary: '标记逾期对接单（提醒银行、告知市级）', response: { 200: ZSweepResult } },
     },
     async (request) => sweepOverdueOrders(actorCtx(request, 'financing.oversight.sweep')),
+  );
+
+  // ---------- the city's answer times ----------
+  app.get(
+    '/answer-times',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '对接答复时限：现行值（市级设定或平台默认）与各次设定（市级）',
+        response: { 200: ZAnswerTimes },
+      },
+    },
+    async (request) => readAnswerTimes(actorCtx(request, 'financing.answer_times.read')),
+  );
+  app.post(
+    '/answer-times',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定对接答复时限（自施行日期起新对接单适用；市级管理员）',
+        body: ZAnswerTimesInput,
+        response: { 201: ZIdEffective },
+      },
+    },
+    async (request, reply) => {
+      const r = await setAnswerTimes(actorCtx(request, 'financing.answer_times.set'), request.body);
+      return reply.code(201).send(r);
+    },
   );
 }

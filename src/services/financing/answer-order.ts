@@ -11,6 +11,7 @@ import { recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { cityAnswerTimesOn } from './answer-times';
 import { findOrderForUpdate, ORDER, todayOf } from './records';
 
 export async function answerOrder(
@@ -28,7 +29,9 @@ export async function answerOrder(
     if (!t.ok) throw Errors.conflict('ORDER_STATE', t.zh, t.en);
     let decisionDueOn: string | null = null;
     if (answer.accept) {
-      const due = decisionDue(await loadCalendar(tx), todayOf(ctx.now), o.greenChannel, o.promisedDecisionDays);
+      const today = todayOf(ctx.now);
+      const city = await cityAnswerTimesOn(tx, today);
+      const due = decisionDue(await loadCalendar(tx), today, o.greenChannel, o.promisedDecisionDays, city);
       decisionDueOn = due.dueOn;
       await tx
         .update(financingOrders)

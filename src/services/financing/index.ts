@@ -3,6 +3,7 @@
  * needs read from plain Chinese, consent, matching both ways, orders with working-day due days, oversight.
  */
 export * from './answer-order';
+export * from './answer-times';
 export * from './apply-to-product';
 export * from './flag-green-channel';
 export * from './list-needs';
@@ -15,6 +16,7 @@ export * from './publish-product';
 export * from './rate-order';
 export * from './read-catalogue';
 export * from './read-oversight';
+export * from './register-loan';
 export * from './report-outcome';
 export * from './review-product';
 export * from './set-consent';

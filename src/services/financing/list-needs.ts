@@ -7,7 +7,7 @@ import type { TNeed } from '../../contracts/financing';
 import { enterprises, financingNeeds } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import type { Ctx } from '../context';
-import { findNeed, needJson, needScope } from './records';
+import { findNeed, needJson, needScope, withProjects } from './records';
 
 export async function listNeeds(ctx: Ctx & { actor: Actor }): Promise<{ items: TNeed[]; total: number }> {
   const rows = await ctx.deps.db
@@ -17,11 +17,15 @@ export async function listNeeds(ctx: Ctx & { actor: Actor }): Promise<{ items: T
     .where(and(needScope(ctx.actor)))
     .orderBy(sql`${financingNeeds.greenChannel} desc, ${financingNeeds.createdAt} desc`)
     .limit(500);
-  const items = rows.map((r) => needJson(ctx.actor, r.n, r.e));
+  const items = await withProjects(
+    ctx.deps.db,
+    rows.map((r) => needJson(ctx.actor, r.n, r.e)),
+  );
   return { items, total: items.length };
 }
 
 export async function readNeed(ctx: Ctx & { actor: Actor }, id: string): Promise<TNeed> {
   const { n, e } = await findNeed(ctx.deps.db, ctx.actor, id);
-  return needJson(ctx.actor, n, e);
+  const [need] = await withProjects(ctx.deps.db, [needJson(ctx.actor, n, e)]);
+  return need!;
 }

@@ -19,6 +19,7 @@ import {
   needJson,
   needScope,
   todayOf,
+  withProjects,
 } from './records';
 
 function matchJson(m: MatchResult) {
@@ -87,5 +88,9 @@ export async function matchNeedsForBank(ctx: Ctx & { actor: Actor }): Promise<z.
       match: matchJson(best.match),
     });
   }
+  await withProjects(
+    ctx.deps.db,
+    items.map((i) => i.need),
+  );
   return { items };
 }

@@ -1,7 +1,8 @@
 /**
  * Opening an order on a need (both ways in): under the need's row lock, refused when the need is closed, when
  * the bank already has a live order on it, or when the enterprise limited it to one bank and another has it; the
- * first-contact due day is counted on the working-day calendar (shorter on the green channel).
+ * first-contact due day is counted on the working-day calendar with the city's answer times in force that day
+ * (the platform's defaults without one; shorter on the green channel).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
@@ -11,6 +12,7 @@ import { recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { cityAnswerTimesOn } from './answer-times';
 import { type NeedRow, orderConflict, todayOf } from './records';
 
 export async function openOrder(
@@ -41,7 +43,7 @@ export async function openOrder(
       'The enterprise limited the need to one bank, and a bank has it',
     );
   const today = todayOf(ctx.now);
-  const due = firstContactDue(await loadCalendar(tx), today, need.greenChannel);
+  const due = firstContactDue(await loadCalendar(tx), today, need.greenChannel, await cityAnswerTimesOn(tx, today));
   try {
     const [row] = await tx
       .insert(financingOrders)

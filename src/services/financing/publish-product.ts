@@ -5,6 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { TProductInput } from '../../contracts/financing';
+import type { DbOrTx } from '../../db/client';
 import { financingProducts, financingProductVersions } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
@@ -12,7 +13,8 @@ import { checkProduct, type ProductType } from '../../domain/financing/products'
 import { yuanToFen } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
-import { Errors } from '../errors';
+import { Errors, fieldError } from '../errors';
+import { type FieldProblem, findCover } from '../loans';
 import { isUuid, PRODUCT, problemsError, productScope, todayOf } from './records';
 
 function check(input: TProductInput, on: string): void {
@@ -34,6 +36,17 @@ function check(input: TProductInput, on: string): void {
   if (problems.length > 0) throw problemsError(problems);
 }
 
+/** A 政银保 product may name its partner insurer or guarantor; only such a product, and only an active one. */
+async function checkCover(db: DbOrTx, input: TProductInput): Promise<void> {
+  if (!input.coverInstitutionId) return;
+  const label = '合作保险/担保机构';
+  if (input.type !== 'zyb')
+    throw fieldError('coverInstitutionId', label, '只有政银保产品可以指定', 'only 政银保 products name one');
+  const problems: FieldProblem[] = [];
+  if (!(await findCover(db, input.coverInstitutionId, problems)))
+    throw fieldError('coverInstitutionId', label, problems[0]?.zh ?? '不存在或已停用', 'is not an active insurer');
+}
+
 function bankOf(actor: Actor | null): Actor & { institutionId: string } {
   if (!actor) throw Errors.unauthenticated();
   if (!mayDo(actor, 'financing.product.manage') || !actor.institutionId)
@@ -45,6 +58,7 @@ export async function publishProduct(ctx: Ctx, input: TProductInput): Promise<{ 
   const actor = bankOf(ctx.actor);
   check(input, todayOf(ctx.now));
   return inTx(ctx, async (tx) => {
+    await checkCover(tx, input);
     const [p] = await tx
       .insert(financingProducts)
       .values({
@@ -83,6 +97,7 @@ export async function reviseProduct(
   if (!isUuid(id)) throw Errors.notFound(PRODUCT);
   check(input, todayOf(ctx.now));
   return inTx(ctx, async (tx) => {
+    await checkCover(tx, input);
     const [row] = await tx
       .select()
       .from(financingProducts)

@@ -13,6 +13,8 @@ import {
   financingProducts,
   financingProductVersions,
   institutions,
+  loans,
+  projects,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { loanScopeOf } from '../../domain/access/scope';
@@ -207,6 +209,7 @@ export function needJson(actor: Actor, n: NeedRow, e: EnterpriseRow): TNeed {
     guarantee: n.guarantee as TNeed['guarantee'],
     wantedBy: n.wantedBy,
     projectId: n.projectId,
+    project: null,
     description: n.description,
     sourceText: n.sourceText,
     exclusive: n.exclusive,
@@ -229,6 +232,22 @@ export function needJson(actor: Actor, n: NeedRow, e: EnterpriseRow): TNeed {
   };
 }
 
+/** Fills in the linked library projects (number and name) of needs already in the reader's scope. */
+export async function withProjects<T extends { projectId: string | null; project: TNeed['project'] }>(
+  db: DbOrTx,
+  needs: T[],
+): Promise<T[]> {
+  const ids = [...new Set(needs.map((n) => n.projectId).filter((x): x is string => x !== null))];
+  if (ids.length === 0) return needs;
+  const rows = await db
+    .select({ id: projects.id, libraryNumber: projects.libraryNumber, name: projects.name })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const n of needs) n.project = n.projectId ? (byId.get(n.projectId) ?? null) : null;
+  return needs;
+}
+
 /** One need within the actor's scope (locked for update when asked), or 404. */
 export async function findNeed(db: DbOrTx, actor: Actor, id: string, forUpdate = false) {
   if (!isUuid(id)) throw Errors.notFound(NEED);
@@ -249,7 +268,7 @@ export type OrderRow = typeof financingOrders.$inferSelect;
 export function orderJson(
   actor: Actor,
   o: OrderRow,
-  names: { bank: string; product: string | null },
+  names: { bank: string; product: string | null; productType?: string | null; loan?: TOrder['loan'] },
   n: NeedRow,
   e: EnterpriseRow,
   today: string,
@@ -281,6 +300,8 @@ export function orderJson(
     refuseReason: o.refuseReason,
     rating: o.rating,
     createdAt: o.createdAt.toISOString(),
+    productType: (names.productType ?? null) as TOrder['productType'],
+    loan: names.loan ?? null,
     need: needJson(actor, n, e),
   };
 }
@@ -294,16 +315,39 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
       e: enterprises,
       bank: institutions.name,
       product: financingProducts.name,
+      productType: financingProducts.type,
+      loanId: loans.id,
+      loanContractNo: loans.contractNo,
     })
     .from(financingOrders)
     .innerJoin(financingNeeds, eq(financingNeeds.id, financingOrders.needId))
     .innerJoin(enterprises, eq(enterprises.id, financingOrders.enterpriseId))
     .innerJoin(institutions, eq(institutions.id, financingOrders.institutionId))
     .leftJoin(financingProducts, eq(financingProducts.id, financingOrders.productId))
+    .leftJoin(loans, eq(loans.sourceOrderId, financingOrders.id))
     .where(and(orderScope(actor), where))
     .orderBy(sql`${financingOrders.greenChannel} desc, ${financingOrders.createdAt} desc`)
     .limit(500);
-  return rows.map((r) => orderJson(actor, r.o, { bank: r.bank, product: r.product }, r.n, r.e, today));
+  const orders = rows.map((r) =>
+    orderJson(
+      actor,
+      r.o,
+      {
+        bank: r.bank,
+        product: r.product,
+        productType: r.productType,
+        loan: r.loanId && r.loanContractNo ? { id: r.loanId, contractNo: r.loanContractNo } : null,
+      },
+      r.n,
+      r.e,
+      today,
+    ),
+  );
+  await withProjects(
+    db,
+    orders.map((o) => o.need),
+  );
+  return orders;
 }
 
 /** One order within the actor's scope, locked, or 404. */

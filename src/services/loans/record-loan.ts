@@ -4,6 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { TCreateLoanParsed, TRecordLoanResult } from '../../contracts/loans';
+import type { Tx } from '../../db/client';
 import { loans } from '../../db/schema';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { type LoanTerms, loanDates, sameLoanTerms, validateLoanTerms } from '../../domain/loans/validate';
@@ -25,6 +26,19 @@ import {
 import { loadLoanDetail } from './view';
 
 export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TRecordLoanResult> {
+  return inTx(ctx, (tx) => recordLoanInTx(tx, ctx, input));
+}
+
+/**
+ * The same use case inside the caller's transaction: another module's state change that creates a register loan
+ * (an approved financing-zone order carried over, `sourceOrderId`) commits with the loan or not at all.
+ */
+export async function recordLoanInTx(
+  tx: Tx,
+  ctx: Ctx,
+  input: TCreateLoanParsed,
+  origin: { sourceOrderId: string | null } = { sourceOrderId: null },
+): Promise<TRecordLoanResult> {
   const bankId = bankOf(ctx.actor, 'loan.record');
   const rate = parseAnnualRate(input.annualRate);
   if (!rate.ok) throw validationFailed([loanProblem('annualRate', rate.zh, rate.en)]);
@@ -39,7 +53,7 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
   const projectNo = input.projectNo ?? null;
   const remarks = input.remarks || null;
 
-  return inTx(ctx, async (tx) => {
+  {
     await lockBank(tx, bankId);
     const problems: FieldProblem[] = validateLoanTerms(terms, ctx.now).map((p) => loanProblem(p.field, p.zh, p.en));
     const enterprise = await findEnterpriseByUscc(tx, input.enterpriseUscc);
@@ -80,7 +94,8 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
         sameLoanTerms({ ...existing, purpose: existing.purpose as LoanPurpose }, terms) &&
         existing.enterpriseId === enterprise.id &&
         existing.coverInstitutionId === cover.id &&
-        existing.projectId === projectId;
+        existing.projectId === projectId &&
+        existing.sourceOrderId === origin.sourceOrderId;
       if (!same) {
         throw Errors.conflict(
           'LOAN_CONTRACT_EXISTS',
@@ -110,6 +125,7 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
         disbursedAt: terms.disbursedAt,
         ...dates,
         remarks,
+        sourceOrderId: origin.sourceOrderId,
         createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
         createdVia: ctx.actor?.via ?? 'session',
         createdAt: ctx.now,
@@ -133,9 +149,10 @@ export async function recordLoan(ctx: Ctx, input: TCreateLoanParsed): Promise<TR
         termMonths: terms.termMonths,
         disbursedAt: toChinaIso(terms.disbursedAt),
         via: ctx.actor?.via ?? 'session',
+        ...(origin.sourceOrderId ? { sourceOrderId: origin.sourceOrderId } : {}),
       },
     });
     const loan = await loadLoanDetail(tx, row!.id, sql`true`);
     return { created: true, loan: loan! };
-  });
+  }
 }

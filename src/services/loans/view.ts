@@ -97,6 +97,7 @@ export function toLoanView(r: LoanRow): TLoan {
     status: l.status === 'cancelled' ? 'cancelled' : principal >= l.amountFen ? 'settled' : 'repaying',
     source: l.importBatchId ? 'import' : (l.createdVia as 'session' | 'api_token'),
     importBatchId: l.importBatchId,
+    sourceOrderId: l.sourceOrderId,
     createdAt: l.createdAt.toISOString(),
   };
 }

@@ -9,6 +9,7 @@ import {
   App,
   Button,
   Card,
+  Descriptions,
   Drawer,
   Form,
   Input,
@@ -23,19 +24,28 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import type { TOrder, TProduct, TProductInput } from '../../../../src/contracts/financing';
+import {
+  type TOrder,
+  type TProduct,
+  type TProductInput,
+  ZRegisterLoanInput,
+} from '../../../../src/contracts/financing';
 import { mayDo } from '../../../../src/domain/access/business';
 import { PRODUCT_TYPE_ZH, TERM_CAP_READING } from '../../../../src/domain/financing/products';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { FormModal } from '../../components/FormModal';
 import { MoneyInput, todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
+import { useCoverInstitutions } from '../loans/api';
 import {
   acceptOrder,
   declineOrder,
   publishProduct,
+  registerOrderLoan,
   reportOutcome,
   reviseProduct,
   takeNeed,
@@ -43,7 +53,7 @@ import {
   useBankProducts,
   useOrders,
 } from './api';
-import { askReason, guaranteeOptions, months, NeedSummary, OrderTable, range, typeOptions } from './parts';
+import { askReason, guaranteeOptions, months, NeedSummary, OrderTable, percent, range, typeOptions } from './parts';
 
 const list = (s: string | undefined) =>
   String(s ?? '')
@@ -59,6 +69,8 @@ function ProductDrawer({ product, open, onClose }: { product: TProduct | null; o
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
+  const type = Form.useWatch('type', form);
+  const covers = useCoverInstitutions(open);
   const latest = product?.versions[0]?.data ?? null;
   const initial = latest
     ? {
@@ -79,6 +91,7 @@ function ProductDrawer({ product, open, onClose }: { product: TProduct | null; o
       minYearsInBusiness: v.minYearsInBusiness ?? null,
       minDigitalLevel: v.minDigitalLevel ?? null,
       description: v.description ?? '',
+      coverInstitutionId: v.type === 'zyb' ? (v.coverInstitutionId ?? null) : null,
     };
     try {
       const r = product ? await reviseProduct(product.id, body) : await publishProduct(body);
@@ -134,6 +147,15 @@ function ProductDrawer({ product, open, onClose }: { product: TProduct | null; o
             <Input style={{ width: 130 }} />
           </Form.Item>
         </Space>
+        {type === 'zyb' && (
+          <Form.Item name="coverInstitutionId" label={t('fin.product.cover')}>
+            <Select
+              allowClear
+              aria-label={t('fin.product.cover')}
+              options={(covers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="guarantees" label={t('fin.product.guarantees')}>
           <Select mode="multiple" options={guaranteeOptions} aria-label={t('fin.product.guarantees')} />
         </Form.Item>
@@ -257,6 +279,69 @@ function OutcomeModal({ order, onClose }: { order: TOrder | null; onClose: () =>
   );
 }
 
+/** An approved, disbursed 政银保 order into the loan register: the order's facts shown, nothing retyped. */
+function RegisterLoanModal({ order, onClose }: { order: TOrder | null; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ contractNo: string; coverInstitutionId?: string }>();
+  const covers = useCoverInstitutions(!!order);
+  return (
+    <FormModal
+      form={form}
+      name="register-loan"
+      open={!!order}
+      title={t('fin.order.toRegister')}
+      okText={t('fin.order.toRegister')}
+      banner={
+        order && (
+          <>
+            <Alert type="info" showIcon title={t('fin.order.toRegisterIntro')} style={{ marginBottom: 12 }} />
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+              <Descriptions.Item label={t('fin.order.enterprise')}>
+                {order.need.profile ? `${order.need.profile.name}（${order.need.profile.uscc}）` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('fin.product.bank')}>{order.institutionName}</Descriptions.Item>
+              <Descriptions.Item label={t('fin.order.approvedAmount')}>
+                {range(order.approvedAmount, null)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('fin.product.rate')}>{percent(order.approvedRate)}</Descriptions.Item>
+              <Descriptions.Item label={t('fin.order.approvedTerm')}>{order.approvedTermMonths}</Descriptions.Item>
+              <Descriptions.Item label={t('fin.order.disbursedOn')}>{order.disbursedOn}</Descriptions.Item>
+            </Descriptions>
+          </>
+        )
+      }
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const r = await registerOrderLoan(order!.id, {
+          contractNo: String(v.contractNo ?? '').trim(),
+          coverInstitutionId: v.coverInstitutionId ?? null,
+        });
+        message.success(`${t('fin.order.registered')}（${r.contractNo}）`);
+        await qc.invalidateQueries({ queryKey: ['financing'] });
+        await qc.invalidateQueries({ queryKey: ['loans'] });
+        onClose();
+      }}
+    >
+      <Form.Item
+        name="contractNo"
+        label={t('fin.order.contractNo')}
+        rules={[zodRule(ZRegisterLoanInput.shape.contractNo, 'contractNo', lang)]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="coverInstitutionId" label={t('fin.order.cover')} extra={t('fin.order.coverFromProduct')}>
+        <Select
+          allowClear
+          aria-label={t('fin.order.cover')}
+          options={(covers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 export default function BankPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
@@ -267,6 +352,7 @@ export default function BankPage() {
   const orders = useOrders();
   const [drawer, setDrawer] = useState<{ open: boolean; product: TProduct | null }>({ open: false, product: null });
   const [outcomeOf, setOutcomeOf] = useState<TOrder | null>(null);
+  const [registerOf, setRegisterOf] = useState<TOrder | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['financing'] });
   const run = async (p: Promise<unknown>) => {
     try {
@@ -294,6 +380,11 @@ export default function BankPage() {
         {o.status === 'accepted' && (
           <Button size="small" type="primary" onClick={() => setOutcomeOf(o)}>
             {t('fin.order.outcome')}
+          </Button>
+        )}
+        {o.status === 'approved' && o.productType === 'zyb' && o.disbursedOn && !o.loan && (
+          <Button size="small" type="primary" onClick={() => setRegisterOf(o)}>
+            {t('fin.order.toRegister')}
           </Button>
         )}
       </Space>
@@ -403,6 +494,7 @@ export default function BankPage() {
       </Card>
       <ProductDrawer {...drawer} onClose={() => setDrawer({ open: false, product: null })} />
       <OutcomeModal order={outcomeOf} onClose={() => setOutcomeOf(null)} />
+      <RegisterLoanModal order={registerOf} onClose={() => setRegisterOf(null)} />
     </>
   );
 }

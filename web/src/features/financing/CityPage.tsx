@@ -13,6 +13,7 @@ import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
+import { AnswerTimesPanel } from './AnswerTimes';
 import { reviewProduct, setGreen, sweepOverdue, useNeeds, useOversight, useReviewQueue } from './api';
 import { askReason, months, NeedSummary, OrderTable, percent, range } from './parts';
 
@@ -180,6 +181,9 @@ export default function CityPage() {
                 </Space>
               ),
             },
+            ...(mayDo(me, 'financing.answer_times.read')
+              ? [{ key: 'times', label: t('fin.times.title'), children: <AnswerTimesPanel /> }]
+              : []),
           ]}
         />
       </Card>

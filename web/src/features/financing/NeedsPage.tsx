@@ -45,6 +45,7 @@ import {
   useMatches,
   useNeeds,
   useOrders,
+  useOwnProjects,
 } from './api';
 import { guaranteeOptions, MatchTable, months, OrderTable, purposeOptions, range } from './parts';
 
@@ -76,6 +77,7 @@ function Reading({ r }: { r: TNeedReading }) {
     <Card
       size="small"
       title={`${t('fin.need.understood')}（${t('fin.need.confidence')} ${pct(r.confidence)}）`}
+      extra={<Typography.Text type="secondary">{t(`fin.need.reader.${r.reader}`)}</Typography.Text>}
       data-testid="need-reading"
     >
       <Descriptions column={1} size="small">
@@ -156,6 +158,7 @@ export default function NeedsPage() {
   const needs = useNeeds();
   const orders = useOrders();
   const banks = useBanks();
+  const projects = useOwnProjects(mayDo(me, 'financing.need.post'));
   const [form] = Form.useForm();
   const [sentence, setSentence] = useState('');
   const [reading, setReading] = useState<TNeedReading | null>(null);
@@ -194,7 +197,7 @@ export default function NeedsPage() {
       purpose: v.purpose,
       guarantee: v.guarantee ?? null,
       wantedBy: v.wantedBy?.trim() ? v.wantedBy.trim() : null,
-      projectId: null,
+      projectId: v.projectId ?? null,
       description: v.description ?? '',
       sourceText: sentence.trim() ? sentence.trim() : null,
       exclusive: !!v.exclusive,
@@ -275,6 +278,18 @@ export default function NeedsPage() {
                 <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
               </Form.Item>
             </Space>
+            <Form.Item name="projectId" label={t('fin.need.project')}>
+              <Select
+                allowClear
+                placeholder={t('fin.need.noProject')}
+                aria-label={t('fin.need.project')}
+                style={{ maxWidth: 480 }}
+                options={(projects.data?.items ?? []).map((p) => ({
+                  value: p.id,
+                  label: `${p.libraryNumber} ${p.name}`,
+                }))}
+              />
+            </Form.Item>
             <Form.Item name="description" label={t('fin.need.description')}>
               <Input.TextArea rows={2} />
             </Form.Item>
@@ -317,6 +332,10 @@ export default function NeedsPage() {
             { title: t('fin.product.amount'), render: (_: unknown, n) => range(n.amountMin, n.amountMax) },
             { title: t('fin.product.term'), render: (_: unknown, n) => months(n.termMinMonths, n.termMaxMonths) },
             { title: t('fin.need.purpose'), render: (_: unknown, n) => PURPOSE_ZH[n.purpose] },
+            {
+              title: t('fin.need.project'),
+              render: (_: unknown, n) => (n.project ? `${n.project.libraryNumber} ${n.project.name}` : '—'),
+            },
             {
               title: t('fin.need.consent'),
               render: (_: unknown, n) => (

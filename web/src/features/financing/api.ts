@@ -1,6 +1,8 @@
 /** The financing zone's calls, through the one API client. */
 import { useQuery } from '@tanstack/react-query';
 import type {
+  TAnswerTimes,
+  TAnswerTimesInput,
   TCatalogueQuery,
   TNeed,
   TNeedReading,
@@ -8,7 +10,9 @@ import type {
   TOversight,
   TProductList,
   TProductMatchList,
+  TRegisterLoanInput,
 } from '../../../../src/contracts/financing';
+import type { TProjectSummary } from '../../../../src/contracts/projects';
 import { api } from '../../api/client';
 
 const F = '/api/v1/financing';
@@ -74,4 +78,25 @@ export const useBanks = () =>
       api.get<{ id: string; name: string; shortName: string }[]>('/api/v1/reference/institutions', {
         query: { kind: 'bank' },
       }),
+  });
+
+export const registerOrderLoan = (id: string, body: TRegisterLoanInput) =>
+  api.post<{ orderId: string; loanId: string; contractNo: string; created: boolean }>(`${F}/orders/${id}/loan`, body);
+
+export const useAnswerTimes = (enabled = true) =>
+  useQuery({
+    queryKey: ['financing', 'answer-times'],
+    enabled,
+    queryFn: () => api.get<TAnswerTimes>(`${F}/answer-times`),
+  });
+export const setAnswerTimes = (body: TAnswerTimesInput) =>
+  api.post<{ id: string; effectiveFrom: string }>(`${F}/answer-times`, body);
+
+/** The enterprise's own numbered library projects (its scope of the project list), for linking a need. */
+export const useOwnProjects = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['financing', 'own-projects'],
+    enabled,
+    queryFn: () =>
+      api.get<{ items: TProjectSummary[]; total: number }>('/api/v1/projects', { query: { page: 1, pageSize: 100 } }),
   });

@@ -1,6 +1,7 @@
 /** Pieces the financing pages share: labels, the criterion-by-criterion match table, the order table. */
 import { type App, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { TOrder, TProductMatchList } from '../../../../src/contracts/financing';
 import { districtName } from '../../../../src/domain/enterprise/districts';
 import { micros } from '../../../../src/domain/financing/decimal';
@@ -79,6 +80,11 @@ export function NeedSummary({ need }: { need: TOrder['need'] }) {
           ? `${need.profile.name}（${districtName(need.profile.districtCode) ?? '—'}）`
           : t('fin.order.noProfile')}
       </Typography.Text>
+      {need.project && (
+        <Typography.Text type="secondary" data-testid="need-project">
+          {t('fin.need.project')}：{need.project.libraryNumber} {need.project.name}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
@@ -115,6 +121,13 @@ export function OrderTable({
                 <Typography.Text type="secondary">
                   {yuan(o.approvedAmount)} · {percent(o.approvedRate)} · {o.approvedTermMonths} 个月
                 </Typography.Text>
+              )}
+              {o.loan && (
+                <Link to={`/loans/${o.loan.id}`} data-testid={`order-loan-${o.id}`}>
+                  <Tag color="blue">
+                    {t('fin.order.loan')} {o.loan.contractNo}
+                  </Tag>
+                </Link>
               )}
             </Space>
           ),

@@ -142,6 +142,11 @@ export default function LoanDetailPage() {
           <Descriptions.Item label={t('loans.field.source')}>
             <SourceTag source={loan.source} />
           </Descriptions.Item>
+          {loan.sourceOrderId && (
+            <Descriptions.Item label={t('loans.field.sourceOrder')}>
+              <span data-testid="loan-source-order">{loan.sourceOrderId.slice(0, 8)}</span>
+            </Descriptions.Item>
+          )}
           {loan.remarks && <Descriptions.Item label={t('loans.field.remarks')}>{loan.remarks}</Descriptions.Item>}
         </Descriptions>
       </Card>

@@ -36,6 +36,7 @@ export const loansZh = {
   'loans.field.outstanding': '剩余本金',
   'loans.field.status': '状态',
   'loans.field.source': '登记方式',
+  'loans.field.sourceOrder': '来源融资对接单',
   'loans.field.required': '{label}为必填项',
 
   // The kind of the covering institution
@@ -178,6 +179,7 @@ export const loansEn: Record<keyof typeof loansZh, string> = {
   'loans.field.outstanding': 'Outstanding',
   'loans.field.status': 'Status',
   'loans.field.source': 'Recorded via',
+  'loans.field.sourceOrder': 'From financing order',
   'loans.field.required': '{label} is required',
 
   'loans.coverKind.insurer': 'Insurer',
