@@ -126,7 +126,7 @@ describe('demo data on a first start', () => {
       declarations: decls,
       applications: apps,
       projectNumbers: ['JMSZ-2025-0001', 'JMSZ-2025-0002'],
-      loans: 2,
+      loans: 3,
       repayments: 13,
       progressReports: 10,
     });
@@ -269,8 +269,38 @@ describe('the demo accounts see the demo within their scope (through the API)', 
     ]);
     const nong = await as('nongshang');
     const theirs = await json(nong, '/api/v1/loans');
-    expect(theirs.items.map((l: { cover: { kind: string } }) => l.cover.kind)).toEqual(['guarantor']);
+    expect(theirs.items.map((l: { cover: { kind: string } }) => l.cover.kind)).toEqual(['guarantor', 'guarantor']);
     expect((await s.get(`/api/v1/loans/${theirs.items[0].id}`)).statusCode).toBe(404);
+  });
+
+  it('nongshang: its risk-compensation claim paid after a second approval, with a recovery returning the share', async () => {
+    const s = await as('nongshang');
+    const claims = (await json(s, '/api/v1/guarantee/risk-claims')).items;
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({
+      contractNo: 'JMRCB-LD-2025-0320',
+      status: 'paid',
+      compensation: '520000.00',
+      recoveredAfter: '150000.00',
+      returned: '60000.00',
+    });
+    expect(claims[0].steps.map((x: { action: string }) => x.action)).toEqual([
+      'district_pass',
+      'city_approve',
+      'second_approve',
+      'pay',
+    ]);
+    const files = await json(s, `/api/v1/attachments?ownerType=risk_claim&ownerId=${claims[0].id}`);
+    expect(files.items).toHaveLength(2);
+    expect((await json(await as('gonghang'), '/api/v1/guarantee/risk-claims')).items).toEqual([]);
+  });
+
+  it('the 2025 guarantee-fee year is published on the public page and its plan issued', async () => {
+    const years = (await json(await as('admin'), '/api/v1/guarantee/fee-years')).items;
+    const y2025 = years.find((y: { year: number }) => y.year === 2025);
+    expect(y2025).toMatchObject({ status: 'plan_issued', plan: { documentNumber: expect.stringContaining('演示') } });
+    const pub = await p.app.inject({ method: 'GET', url: '/api/v1/public/notices' });
+    expect(pub.json().items.some((n: { id: string; scheme: string }) => n.id === y2025.notice.id)).toBe(true);
   });
 
   it('xinhui: 新会 declarations and the provider waiting for verification; no 蓬江 declaration', async () => {

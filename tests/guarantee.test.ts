@@ -160,7 +160,9 @@ describe('guarantee-fee subsidy', () => {
       status: 'published',
       notice: { startsOn: '2026-11-21', endsOn: '2026-11-27' },
     });
-    expect(notice.json().notice.body).toContain('10000.00元');
+    expect(notice.json().notice).toMatchObject({ scheme: 'guarantee_fee', totalAmount: '60000.00', entryCount: 2 });
+    const pub = await p.app.inject({ method: 'GET', url: `/api/v1/public/notices/${notice.json().notice.id}` });
+    expect(pub.json().entries.map((e: { amount: string }) => e.amount)).toEqual(['50000.00', '10000.00']);
   });
 });
 

@@ -9,7 +9,7 @@ import { RISK_CLAIM_STATUSES } from '../domain/guarantee/risk-workflow';
 import { isYuanString, yuanToFen } from '../domain/money/money';
 import { APPLICATION_STATUSES } from '../domain/workflow/application';
 import { zDecimal, zYuan } from './calculators';
-import { ALLOCATION_MODES, ZDate, ZYuan } from './subsidy';
+import { ALLOCATION_MODES, ZDate, ZNotice, ZYuan } from './subsidy';
 
 const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 const ZText = (label: string, max = 500) => z.string().trim().min(1).max(max).describe(label);
@@ -65,7 +65,7 @@ export const ZCreateFeeYear = z.object({
 });
 export type TCreateFeeYear = z.infer<typeof ZCreateFeeYear>;
 
-export const FEE_YEAR_STATUSES = ['open', 'allocated', 'published'] as const;
+export const FEE_YEAR_STATUSES = ['open', 'allocated', 'published', 'plan_issued'] as const;
 export const ZFeeYear = z.object({
   id: z.string(),
   year: z.number().int(),
@@ -73,35 +73,43 @@ export const ZFeeYear = z.object({
   allocated: z.string(),
   allocationMode: z.enum(ALLOCATION_MODES),
   status: z.enum(FEE_YEAR_STATUSES),
-  notice: z.object({ title: z.string(), body: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+  /** The year's 公示 — a notice of the interest subsidy's machinery (public page, objections, plan). */
+  notice: ZNotice.nullable(),
+  /** The year's 补贴资金安排计划 once issued. */
+  plan: z.object({ id: z.string(), documentNumber: z.string() }).nullable(),
 });
 export type TFeeYear = z.infer<typeof ZFeeYear>;
 export const ZFeeYearList = z.object({ items: z.array(ZFeeYear) });
 export const ZYearParam = z.object({ year: z.coerce.number().int().min(2024).max(2100).describe('年度') });
 
-export const ZCreateFeeClaim = z
-  .object({
-    loanId: ZUuid('贷款'),
-    periodFrom: ZDate('担保期间起'),
-    periodTo: ZDate('担保期间止'),
-    feePaid: ZYuan('实际缴纳担保费（元）').refine((v) => /[1-9]/.test(v), { message: '必须大于 0' }),
-    vouchers: z
-      .array(ZText('缴费凭证号', 100))
-      .min(1, { message: '请至少填写一张缴费凭证' })
-      .max(20)
-      .describe('缴费凭证'),
-    otherSubsidies: z
-      .array(z.object({ name: ZText('其他补贴名称', 100), amount: ZYuan('其他补贴金额（元）') }))
-      .max(10)
-      .default([])
-      .describe('同一笔担保费的其他补贴'),
-  })
-  .refine((v) => v.periodFrom <= v.periodTo, { path: ['periodTo'], message: '担保期间止不能早于担保期间起' })
-  .refine((v) => v.periodFrom.slice(0, 4) === v.periodTo.slice(0, 4), {
-    path: ['periodTo'],
-    message: '担保期间须在同一年度内',
-  });
+/** What a fee claim states (filed, or corrected after a return). */
+const ZFeeClaimFields = z.object({
+  periodFrom: ZDate('担保期间起'),
+  periodTo: ZDate('担保期间止'),
+  feePaid: ZYuan('实际缴纳担保费（元）').refine((v) => /[1-9]/.test(v), { message: '必须大于 0' }),
+  vouchers: z
+    .array(ZText('缴费凭证号', 100))
+    .min(1, { message: '请至少填写一张缴费凭证' })
+    .max(20)
+    .describe('缴费凭证'),
+  otherSubsidies: z
+    .array(z.object({ name: ZText('其他补贴名称', 100), amount: ZYuan('其他补贴金额（元）') }))
+    .max(10)
+    .default([])
+    .describe('同一笔担保费的其他补贴'),
+});
+const periodChecks = <T extends z.ZodType<{ periodFrom: string; periodTo: string }>>(schema: T) =>
+  schema
+    .refine((v) => v.periodFrom <= v.periodTo, { path: ['periodTo'], message: '担保期间止不能早于担保期间起' })
+    .refine((v) => v.periodFrom.slice(0, 4) === v.periodTo.slice(0, 4), {
+      path: ['periodTo'],
+      message: '担保期间须在同一年度内',
+    });
+export const ZCreateFeeClaim = periodChecks(ZFeeClaimFields.extend({ loanId: ZUuid('贷款') }));
 export type TCreateFeeClaim = z.infer<typeof ZCreateFeeClaim>;
+/** A returned fee claim corrected by its claimant and submitted again (the same claim, its history kept). */
+export const ZResubmitFeeClaim = periodChecks(ZFeeClaimFields);
+export type TResubmitFeeClaim = z.infer<typeof ZResubmitFeeClaim>;
 
 export const ZFeeClaimReview = z.object({
   action: z.enum(['district_pass', 'district_return', 'city_verify', 'city_return']).describe('审核操作'),
@@ -122,6 +130,8 @@ export const ZFeeClaim = z.object({
   feePaid: z.string(),
   guaranteedAmount: z.string(),
   vouchers: z.array(z.string()),
+  /** Other subsidies of the same fee the claimant declared (就高不重复). */
+  otherSubsidies: z.array(z.object({ name: z.string(), amount: z.string() })),
   requested: z.string(),
   awarded: z.string().nullable(),
   status: z.enum(APPLICATION_STATUSES),
@@ -180,6 +190,9 @@ export const ZCreateRiskClaim = z.object({
   evidence: z.array(ZText('证据材料', 200)).min(1, { message: '请至少列出一项催收证据' }).max(20).describe('催收证据'),
 });
 export type TCreateRiskClaim = z.infer<typeof ZCreateRiskClaim>;
+/** A returned risk claim corrected by the filing institution and submitted again (its history kept). */
+export const ZResubmitRiskClaim = ZCreateRiskClaim.omit({ loanId: true });
+export type TResubmitRiskClaim = z.infer<typeof ZResubmitRiskClaim>;
 
 export const RISK_STEP_ACTIONS = [
   'district_pass',
@@ -277,6 +290,9 @@ export const GUARANTEE_AUDIT_ACTION_LABELS: Record<string, string> = {
   'guarantee.risk_claim_step': '处理风险补偿申请',
   'guarantee.recovery_reported': '报告追偿款并返还资金池',
   'guarantee.enhancement_registered': '登记奖补增信',
+  'guarantee.fee_claim_resubmitted': '修改后重新提交担保费补贴申请',
+  'guarantee.risk_claim_resubmitted': '修改后重新提交风险补偿申请',
+  'guarantee.fee_plan_issued': '下达担保费补贴资金安排计划',
 };
 export const GUARANTEE_AUDIT_OBJECT_LABELS: Record<string, string> = {
   guarantee_fee_year: '担保费补贴年度',

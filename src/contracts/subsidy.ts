@@ -387,12 +387,16 @@ export const ZPublishNotice = z.object({
 
 export const NOTICE_KINDS = ['original', 'supplementary'] as const;
 
+/** interest: the 政银保 interest subsidy's campaign; guarantee_fee: a year of the guarantee-fee subsidy (方案 三（五）1.). */
+export const NOTICE_SCHEMES = ['interest', 'guarantee_fee'] as const;
 export const ZNotice = z.object({
   id: z.string(),
-  campaignId: z.string(),
+  scheme: z.enum(NOTICE_SCHEMES),
+  /** The interest subsidy's campaign and run (null for a guarantee-fee notice). */
+  campaignId: z.string().nullable(),
   /** original: the committed allocation; supplementary: one 递补 round's new awards (递补公示). */
   kind: z.enum(NOTICE_KINDS),
-  runId: z.string(),
+  runId: z.string().nullable(),
   campaignYear: z.number().int(),
   title: z.string(),
   body: z.string(),
@@ -529,7 +533,9 @@ export const ZPlanItem = z.object({
 });
 export const ZFundingPlan = z.object({
   id: z.string(),
-  campaignId: z.string(),
+  scheme: z.enum(NOTICE_SCHEMES),
+  /** The interest subsidy's campaign (null for a guarantee-fee year's plan). */
+  campaignId: z.string().nullable(),
   campaignYear: z.number().int(),
   documentNumber: z.string(),
   title: z.string(),
@@ -541,6 +547,8 @@ export const ZFundingPlan = z.object({
   supplementaryTotal: z.string(),
   issuedByName: z.string(),
   issuedAt: z.string(),
+  /** The documents the plan rests on, printed at its foot. */
+  basis: z.string(),
   items: z.array(ZPlanItem),
 });
 export type TFundingPlan = z.infer<typeof ZFundingPlan>;

@@ -31,13 +31,9 @@ export const guaranteeFeeYears = pgTable(
     budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
     /** partial | stop | skip (the allocation engine's modes) */
     allocationMode: text('allocation_mode').notNull(),
-    /** open → allocated → published */
+    /** open → allocated → published (公示, a row of subsidy_notices) → plan_issued (补贴资金安排计划) */
     status: text('status').notNull().default('open'),
     allocatedFen: bigint('allocated_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    noticeTitle: text('notice_title'),
-    noticeBody: text('notice_body'),
-    noticeStartsOn: date('notice_starts_on'),
-    noticeEndsOn: date('notice_ends_on'),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -45,7 +41,7 @@ export const guaranteeFeeYears = pgTable(
   (t) => [
     uniqueIndex('guarantee_fee_years_year_uq').on(t.year),
     check('guarantee_fee_years_within_budget', sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.budgetFen}`),
-    check('guarantee_fee_years_status', sql`${t.status} in ('open', 'allocated', 'published')`),
+    check('guarantee_fee_years_status', sql`${t.status} in ('open', 'allocated', 'published', 'plan_issued')`),
   ],
 );
 

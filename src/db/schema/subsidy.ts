@@ -24,6 +24,7 @@ import {
 import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
 import { districts, institutions } from './core';
 import { enterprises } from './enterprises';
+import { guaranteeFeeYears } from './guarantee';
 import { loans } from './loans';
 import { projects } from './projects';
 
@@ -281,8 +282,14 @@ export const subsidyNotices = pgTable(
   'subsidy_notices',
   {
     id: primaryId(),
-    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
-    runId: requiredRef('run_id', () => subsidyAllocationRuns.id),
+    /** The interest subsidy's campaign and run; null for a guarantee-fee notice. */
+    campaignId: uuid('campaign_id').references(() => subsidyCampaigns.id),
+    runId: uuid('run_id').references(() => subsidyAllocationRuns.id),
+    /**
+     * A guarantee-fee notice (方案 三（五）1.) reuses this notice, its objections and its plan: it names the fee year
+     * instead of a campaign (one notice per year); its entries are the year's awarded fee claims.
+     */
+    feeYearId: uuid('fee_year_id').references(() => guaranteeFeeYears.id),
     /** original | supplementary (递补公示) */
     kind: text('kind').notNull().default('original'),
     title: text('title').notNull(),
@@ -297,6 +304,11 @@ export const subsidyNotices = pgTable(
     uniqueIndex('subsidy_notices_campaign_original_uq').on(t.campaignId).where(sql`${t.kind} = 'original'`),
     uniqueIndex('subsidy_notices_run_uq').on(t.runId),
     index('subsidy_notices_campaign_idx').on(t.campaignId),
+    uniqueIndex('subsidy_notices_fee_year_uq').on(t.feeYearId),
+    check(
+      'subsidy_notices_one_scheme',
+      sql`(${t.campaignId} is not null and ${t.runId} is not null and ${t.feeYearId} is null) or (${t.campaignId} is null and ${t.runId} is null and ${t.feeYearId} is not null)`,
+    ),
   ],
 );
 
@@ -308,6 +320,8 @@ export const subsidyObjections = pgTable(
     noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     /** The notice entry objected to, when one is named. */
     awardId: uuid('award_id').references(() => subsidyAwards.id),
+    /** The entry objected to in a guarantee-fee notice (a fee claim), when one is named. */
+    entryId: uuid('entry_id'),
     /** Case number shown to the objector, e.g. YY-2026-0001. */
     caseNo: text('case_no').notNull(),
     name: text('name').notNull(),
@@ -337,7 +351,8 @@ export const subsidyFundingPlans = pgTable(
   'subsidy_funding_plans',
   {
     id: primaryId(),
-    campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
+    /** The campaign's plan, or (null) the guarantee-fee year's plan of its notice. */
+    campaignId: uuid('campaign_id').references(() => subsidyCampaigns.id),
     noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     documentNumber: text('document_number').notNull(),
     title: text('title').notNull(),
@@ -350,5 +365,6 @@ export const subsidyFundingPlans = pgTable(
   (t) => [
     uniqueIndex('subsidy_funding_plans_campaign_uq').on(t.campaignId),
     uniqueIndex('subsidy_funding_plans_docno_uq').on(t.documentNumber),
+    uniqueIndex('subsidy_funding_plans_notice_uq').on(t.noticeId),
   ],
 );

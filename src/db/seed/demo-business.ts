@@ -14,7 +14,15 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ZRegisterEnterprise, ZSetCreditStanding } from '../../contracts/enterprises';
-import { ZCreateFeeClaim, ZCreateFeeYear, ZCreatePool, ZFeeClaimReview } from '../../contracts/guarantee';
+import {
+  ZCreateFeeClaim,
+  ZCreateFeeYear,
+  ZCreatePool,
+  ZCreateRiskClaim,
+  ZFeeClaimReview,
+  ZReportRecovery,
+  ZRiskClaimStep,
+} from '../../contracts/guarantee';
 import { ZRulingInput } from '../../contracts/interpretations';
 import { ZCreateLoan, ZRecordRepayment } from '../../contracts/loans';
 import {
@@ -41,9 +49,15 @@ import {
   allocateFeeYear,
   createFeeYear,
   createPool,
+  FEE_CLAIM_OWNER,
+  issueFeePlan,
   publishFeeNotice,
+  RISK_CLAIM_OWNER,
+  reportRecovery,
   reviewFeeClaim,
+  stepRiskClaim,
   submitFeeClaim,
+  submitRiskClaim,
 } from '../../services/guarantee';
 import { approveRuling, recordRuling } from '../../services/interpretations';
 import { recordLoan, recordRepayment } from '../../services/loans';
@@ -614,6 +628,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     rulingId: '',
     applications: new Map<string, string>(),
     feeClaims: new Map<string, string>(),
+    riskClaims: new Map<string, string>(),
   };
 
   async function upload(ctx: ActorCtx, ownerType: string, ownerId: string, kind: string, label: string) {
@@ -820,7 +835,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   for (const r of HAILIAN_REPORTS) at(r.at, (when) => report('hailian', 'hailian', r, when));
 
   // Guarantee-fee subsidies and the risk pool (方案 三（五）, demo notice): 海联 claims the fee it paid 江门融资担保 for
-  // 2025, checked by 新会, verified by the city, allocated and published; the 2026 year is open, and 人保财险 claims
+  // 2025 with its voucher, checked by 新会, verified by the city, allocated, published and planned; the 2026 year is open, and 人保财险 claims
   // on qiye's behalf for the first half of 2026 (waiting for 蓬江's check). The 2026 risk pool has its budget.
   at('2025-12-20 10:00', async (when) => {
     const admin = await as('admin', when);
@@ -843,6 +858,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
       }),
     );
     state.feeClaims.set('hailian', c.id);
+    await upload(await as('hailian', when), FEE_CLAIM_OWNER, c.id, 'fee_voucher', '担保费缴纳凭证（2025年下半年）');
   });
   at('2026-01-12 15:00', async (when) =>
     reviewFeeClaim(
@@ -863,6 +879,66 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     await allocateFeeYear(admin, 2025);
     await publishFeeNotice(admin, 2025, {});
   });
+  // The 2025 notice ran 2026-01-20 – 01-26 without objection: the city issues the year's funding plan.
+  at('2026-02-02 10:00', async (when) =>
+    issueFeePlan(await as('admin', when), 2025, {
+      documentNumber: '【演示】江工信担保〔2026〕1号（演示数据）',
+    }),
+  );
+
+  // Risk compensation (方案 三（五）2.): 江门农商银行's working-capital loan to 骏业 (guaranteed by 江门融资担保) goes bad
+  // in February 2026; the bank files with its collection evidence, 蓬江 checks, the city verifies 520,000.00
+  // ((1,518,000 − 218,000) × 40%, above the 500,000 threshold: a second city account approves), the payment is
+  // recorded, and a later recovery of 150,000.00 returns the pool's share, 60,000.00.
+  at('2025-03-20 10:00', async (when) => {
+    const r = await recordLoan(
+      await as('nongshang', when),
+      ZCreateLoan.parse({
+        enterpriseUscc: String(NEW_ENTERPRISES[0]!.input.uscc),
+        contractNo: 'JMRCB-LD-2025-0320',
+        purpose: 'working_capital',
+        amount: '1500000.00',
+        annualRate: '0.042',
+        termMonths: 12,
+        disbursedAt: '2025-03-20T10:00:00+08:00',
+        coverInstitutionId: institutionId('江门融资担保'),
+        remarks: '流动资金贷款，江门市融资担保有限公司提供担保',
+      }),
+    );
+    state.loans.set('junye', r.loan.id);
+  });
+  at('2026-03-16 10:00', async (when) => {
+    const bank = await as('nongshang', when);
+    const c = await submitRiskClaim(
+      bank,
+      ZCreateRiskClaim.parse({
+        loanId: state.loans.get('junye'),
+        defaultDate: '2026-02-27',
+        outstandingPrincipal: '1500000.00',
+        outstandingInterest: '18000.00',
+        collateralRealised: '218000.00',
+        collectionSteps: '逾期后电话及上门催收3次，发送律师函，向蓬江区人民法院提起诉讼；抵押设备经司法拍卖处置',
+        evidence: ['催收通知书（3份）', '律师函', '民事起诉状及受理通知书', '拍卖成交确认书'],
+      }),
+    );
+    state.riskClaims.set('junye', c.id);
+    await upload(bank, RISK_CLAIM_OWNER, c.id, 'collection_evidence', '催收记录与律师函');
+    await upload(bank, RISK_CLAIM_OWNER, c.id, 'collateral_evidence', '抵押设备拍卖成交确认书');
+  });
+  const riskStep = (username: string, body: Record<string, unknown>) => async (when: Date) =>
+    stepRiskClaim(await as(username, when), state.riskClaims.get('junye')!, ZRiskClaimStep.parse(body));
+  at('2026-03-19 15:00', riskStep('pengjiang', { action: 'district_pass' }));
+  at('2026-03-26 10:00', riskStep('shiji', { action: 'city_approve' }));
+  at('2026-03-27 09:30', riskStep('admin', { action: 'second_approve' }));
+  at('2026-04-03 14:00', riskStep('admin', { action: 'pay', paymentRef: 'JMCZ-FXBC-2026-0007' }));
+  at('2026-06-10 11:00', async (when) =>
+    reportRecovery(
+      await as('nongshang', when),
+      state.riskClaims.get('junye')!,
+      ZReportRecovery.parse({ receivedOn: '2026-06-02', amount: '150000.00', note: '执行回款（法院执行款）' }),
+    ),
+  );
+
   at('2026-07-06 11:00', async (when) =>
     submitFeeClaim(
       await as('renbao', when),

@@ -174,6 +174,22 @@ export const GUARANTEE_RULES = {
   'guarantee.pool.read': { roles: CITY },
   'guarantee.pool.manage': { roles: ['city_admin'] },
   'guarantee.enhancement.register': { roles: ['bank_officer'], needs: 'institution', when: 'own_institution' },
+  /** A returned claim is corrected and resubmitted by the side that filed it (the scope finds it). */
+  'guarantee.fee.resubmit': { roles: ['enterprise', 'insurer_officer'] },
+  'guarantee.risk.resubmit': {
+    roles: ['bank_officer', 'insurer_officer'],
+    needs: 'institution',
+    when: 'own_institution',
+  },
+  /** Vouchers (fee) and evidence (risk) are added by the filing side while the claim awaits its check or is returned. */
+  'guarantee.fee.attachment.add': { roles: ['enterprise', 'insurer_officer'], when: 'editable' },
+  'guarantee.risk.attachment.add': {
+    roles: ['bank_officer', 'insurer_officer'],
+    needs: 'institution',
+    when: 'own_institution',
+  },
+  /** The fee notice's funding plan (补贴资金安排计划) is issued by the city administrator, read by the scheme. */
+  'guarantee.fee.plan.issue': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
 /** The register of interpretations: the city administrator records a ruling, another city account approves it. */

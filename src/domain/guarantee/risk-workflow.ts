@@ -1,7 +1,8 @@
 /**
  * A risk-compensation claim's steps: the bank or guarantor files → the district checks (pass / return) → the city
  * approves (a second, different city approver when the amount is above the notice's threshold) or returns → the
- * payment is recorded → recoveries are reported → the claim is closed. Every step needs its reason when it refuses
+ * payment is recorded → recoveries are reported → the claim is closed. A returned claim is corrected by the filing
+ * institution and resubmitted (back to the district's check). Every step needs its reason when it refuses
  * or returns. Pure: the caller passes the role's permission (from the business table) and the amounts.
  */
 import { daysBetween, type IsoDate } from '../calendar/dates';
@@ -36,7 +37,8 @@ export type RiskClaimAction =
   | 'city_return'
   | 'second_approve'
   | 'pay'
-  | 'close';
+  | 'close'
+  | 'resubmit';
 
 export const RISK_CLAIM_ACTION_ZH: Readonly<Record<RiskClaimAction, string>> = {
   district_pass: '县（市、区）核查通过',
@@ -46,6 +48,7 @@ export const RISK_CLAIM_ACTION_ZH: Readonly<Record<RiskClaimAction, string>> = {
   second_approve: '第二人复核通过',
   pay: '登记拨付',
   close: '结案',
+  resubmit: '修改后重新提交',
 };
 
 const FROM: Readonly<Record<RiskClaimAction, readonly RiskClaimStatus[]>> = {
@@ -56,6 +59,7 @@ const FROM: Readonly<Record<RiskClaimAction, readonly RiskClaimStatus[]>> = {
   second_approve: ['awaiting_second'],
   pay: ['approved'],
   close: ['paid'],
+  resubmit: ['district_returned', 'city_returned'],
 };
 
 const NEEDS_REASON: ReadonlySet<RiskClaimAction> = new Set(['district_return', 'city_return', 'close']);
@@ -109,6 +113,8 @@ export function riskTransition(input: RiskTransitionInput): RiskTransition {
       return { ok: true, to: 'paid' };
     case 'close':
       return { ok: true, to: 'closed' };
+    case 'resubmit':
+      return { ok: true, to: 'submitted' };
   }
 }
 

@@ -22,18 +22,22 @@ import {
   ZPublishFeeNotice,
   ZRegisterEnhancement,
   ZReportRecovery,
+  ZResubmitFeeClaim,
+  ZResubmitRiskClaim,
   ZRiskClaim,
   ZRiskClaimList,
   ZRiskClaimStep,
   ZYearParam,
 } from '../../contracts/guarantee';
-import { ZIdParam } from '../../contracts/subsidy';
+import { ZFundingPlan, ZIdParam, ZIssuePlan } from '../../contracts/subsidy';
 import {
   allocateFeeYear,
   createFeeYear,
   createPool,
   getFeeClaim,
+  getFeePlan,
   getRiskClaim,
+  issueFeePlan,
   listEnhancements,
   listFeeClaims,
   listFeeYears,
@@ -42,11 +46,14 @@ import {
   publishFeeNotice,
   registerEnhancement,
   reportRecovery,
+  resubmitFeeClaim,
+  resubmitRiskClaim,
   reviewFeeClaim,
   stepRiskClaim,
   submitFeeClaim,
   submitRiskClaim,
 } from '../../services/guarantee';
+import { fundingPlanXlsx } from '../../services/subsidy';
 import { actorCtx } from '../http-context';
 
 const tags = ['guarantee'];
@@ -101,6 +108,48 @@ export async function guaranteeRoutes(fastify: FastifyInstance): Promise<void> {
       publishFeeNotice(actorCtx(request, 'guarantee.fee.year.manage'), request.params.year, request.body),
   );
 
+  app.post(
+    '/fee-years/:year/funding-plan',
+    {
+      schema: {
+        tags,
+        summary: '下达年度担保费补贴资金安排计划（公示期满、异议办结后）',
+        params: ZYearParam,
+        body: ZIssuePlan,
+        response: { 201: ZFundingPlan },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await issueFeePlan(actorCtx(request, 'guarantee.fee.plan.issue'), request.params.year, request.body)),
+  );
+  app.get(
+    '/fee-years/:year/funding-plan',
+    {
+      schema: {
+        tags,
+        summary: '年度担保费补贴资金安排计划（含大写金额）',
+        params: ZYearParam,
+        response: { 200: ZFundingPlan },
+      },
+    },
+    async (request) => getFeePlan(actorCtx(request, 'guarantee.fee.read'), request.params.year),
+  );
+  app.get(
+    '/fee-years/:year/funding-plan/xlsx',
+    { schema: { tags, summary: '下载年度担保费补贴资金安排计划（Excel）', params: ZYearParam } },
+    async (request, reply) => {
+      const plan = await getFeePlan(actorCtx(request, 'guarantee.fee.read'), request.params.year);
+      const buf = await fundingPlanXlsx(plan);
+      const name = encodeURIComponent(`${plan.title}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="fee-funding-plan.xlsx"; filename*=UTF-8''${name}`)
+        .send(buf);
+    },
+  );
+
   app.get(
     '/fee-claims',
     {
@@ -143,6 +192,19 @@ export async function guaranteeRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => reviewFeeClaim(actorCtx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/fee-claims/:id/resubmit',
+    {
+      schema: {
+        tags,
+        summary: '修改被退回的担保费补贴申请并重新提交',
+        params: ZIdParam,
+        body: ZResubmitFeeClaim,
+        response: { 200: ZFeeClaim },
+      },
+    },
+    async (request) => resubmitFeeClaim(actorCtx(request, 'guarantee.fee.resubmit'), request.params.id, request.body),
   );
 
   app.get(
@@ -219,6 +281,19 @@ export async function guaranteeRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) =>
       reportRecovery(actorCtx(request, 'guarantee.risk.recovery.report'), request.params.id, request.body),
+  );
+  app.post(
+    '/risk-claims/:id/resubmit',
+    {
+      schema: {
+        tags,
+        summary: '修改被退回的风险补偿申请并重新提交',
+        params: ZIdParam,
+        body: ZResubmitRiskClaim,
+        response: { 200: ZRiskClaim },
+      },
+    },
+    async (request) => resubmitRiskClaim(actorCtx(request, 'guarantee.risk.resubmit'), request.params.id, request.body),
   );
 
   app.post(

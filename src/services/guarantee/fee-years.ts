@@ -2,16 +2,27 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TCreateFeeYear, TFeeYear } from '../../contracts/guarantee';
 import type { DbOrTx } from '../../db/client';
-import { guaranteeFeeYears } from '../../db/schema';
+import { guaranteeFeeYears, subsidyFundingPlans } from '../../db/schema';
+import { chinaDateOf } from '../../domain/calendar/china-time';
 import { yuanToFen } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { noticeOfFeeYear } from '../subsidy';
 import { actorFor, yuan } from './shared';
 
 type FeeYearRow = typeof guaranteeFeeYears.$inferSelect;
 
-export function feeYearView(r: FeeYearRow): TFeeYear {
+/** The year with its 公示 (a notice of the interest subsidy's machinery) and its plan once issued. */
+export async function feeYearView(db: DbOrTx, ctx: Ctx, r: FeeYearRow): Promise<TFeeYear> {
+  const notice = await noticeOfFeeYear(db, chinaDateOf(ctx.now), r.id);
+  const [plan] = notice
+    ? await db
+        .select({ id: subsidyFundingPlans.id, documentNumber: subsidyFundingPlans.documentNumber })
+        .from(subsidyFundingPlans)
+        .where(eq(subsidyFundingPlans.noticeId, notice.id))
+        .limit(1)
+    : [];
   return {
     id: r.id,
     year: r.year,
@@ -19,10 +30,8 @@ export function feeYearView(r: FeeYearRow): TFeeYear {
     allocated: yuan(r.allocatedFen)!,
     allocationMode: r.allocationMode as TFeeYear['allocationMode'],
     status: r.status as TFeeYear['status'],
-    notice:
-      r.noticeTitle && r.noticeStartsOn && r.noticeEndsOn
-        ? { title: r.noticeTitle, body: r.noticeBody ?? '', startsOn: r.noticeStartsOn, endsOn: r.noticeEndsOn }
-        : null,
+    notice,
+    plan: plan ?? null,
   };
 }
 
@@ -47,14 +56,16 @@ export async function createFeeYear(ctx: Ctx, input: TCreateFeeYear): Promise<TF
       objectId: row.id,
       after: input,
     });
-    return feeYearView(row);
+    return feeYearView(tx, ctx, row);
   });
 }
 
 export async function listFeeYears(ctx: Ctx): Promise<{ items: TFeeYear[] }> {
   actorFor(ctx, 'guarantee.fee.read');
   const rows = await ctx.deps.db.select().from(guaranteeFeeYears).orderBy(asc(guaranteeFeeYears.year));
-  return { items: rows.map(feeYearView) };
+  const items: TFeeYear[] = [];
+  for (const r of rows) items.push(await feeYearView(ctx.deps.db, ctx, r));
+  return { items };
 }
 
 /** The year's row, locked for the caller's transaction; 404 when the year has no budget. */

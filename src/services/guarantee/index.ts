@@ -1,6 +1,9 @@
 /** The guarantee module's public face (fee subsidies, risk compensation): routes, the CLI and the seed import from here. */
 export * from './allocate-fee-year';
+export * from './attachment-owners';
 export * from './calculate-compensation';
+export * from './fee-notice-source';
+export * from './fee-plan';
 export * from './fee-years';
 export * from './pools';
 export * from './publish-fee-notice';
@@ -8,6 +11,8 @@ export * from './read-fee-claims';
 export * from './read-risk-claims';
 export * from './register-enhancement';
 export * from './report-recovery';
+export * from './resubmit-fee-claim';
+export * from './resubmit-risk-claim';
 export * from './review-fee-claim';
 export * from './step-risk-claim';
 export * from './submit-fee-claim';

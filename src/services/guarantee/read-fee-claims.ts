@@ -32,6 +32,7 @@ function view(r: Row): TFeeClaim {
     feePaid: yuan(c.feePaidFen)!,
     guaranteedAmount: yuan(c.guaranteedAmountFen)!,
     vouchers: c.vouchers as string[],
+    otherSubsidies: c.otherSubsidies as TFeeClaim['otherSubsidies'],
     requested: yuan(c.requestedFen)!,
     awarded: yuan(c.awardedFen),
     status: c.status as TFeeClaim['status'],

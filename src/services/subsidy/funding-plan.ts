@@ -4,10 +4,10 @@
  * 递补 awards (marked); downloadable as Excel and printable with amounts in figures and in capitals.
  */
 
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { TFundingPlan } from '../../contracts/subsidy';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import {
   districts,
   enterprises,
@@ -26,6 +26,7 @@ import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { bureauSheet } from '../spreadsheet';
 import { lockCampaign } from './campaigns';
+import { noticeSource } from './notice-sources';
 import { projectLabels } from './project-lookup';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
 
@@ -106,51 +107,15 @@ export async function issueFundingPlan(
         { runId: pending[0] },
       );
     }
-    // Every notice's period must have ended and every objection to any of them be closed.
-    const last = notices[notices.length - 1]!;
-    const [{ open }] = (await tx
-      .select({ open: sql<number>`count(*)::int` })
-      .from(subsidyObjections)
-      .innerJoin(subsidyNotices, eq(subsidyNotices.id, subsidyObjections.noticeId))
-      .where(and(eq(subsidyNotices.campaignId, campaignId), ne(subsidyObjections.status, 'closed')))) as [
-      { open: number },
-    ];
-    const check = checkPlanIssuable({
-      today: chinaDateOf(ctx.now),
-      endsOn: last.endsOn,
-      openObjections: open,
-      noticeLabel: last.kind === 'supplementary' ? '递补公示' : '公示',
-    });
-    if (!check.ok)
-      throw Errors.unprocessable(check.code, check.zh, check.en, {
-        endsOn: last.endsOn,
-        notice: last.kind,
-        openObjections: open,
-      });
-    const [dup] = await tx
-      .select({ id: subsidyFundingPlans.id })
-      .from(subsidyFundingPlans)
-      .where(eq(subsidyFundingPlans.documentNumber, input.documentNumber))
-      .limit(1);
-    if (dup)
-      throw Errors.conflict('DOCUMENT_NUMBER_TAKEN', `文号“${input.documentNumber}”已被使用`, 'Document number in use');
     const items = await planItems(tx, campaignId);
-    const totalFen = items.reduce((s, i) => s + i.amountFen, 0n);
-    const title = input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴资金安排计划`;
-    const [plan] = await tx
-      .insert(subsidyFundingPlans)
-      .values({
-        campaignId,
-        noticeId: notice.id,
-        documentNumber: input.documentNumber,
-        title,
-        totalFen,
-        itemCount: items.length,
-        issuedBy: ctx.actor.id,
-        issuedByName: ctx.actor.name,
-        issuedAt: ctx.now,
-      })
-      .returning();
+    const planId = await recordFundingPlan(tx, ctx, {
+      notices,
+      campaignId,
+      documentNumber: input.documentNumber,
+      title: input.title ?? `${campaign.year}年度江门市“政银保”融资项目促进制造业数字化转型补贴资金安排计划`,
+      totalFen: items.reduce((s, i) => s + i.amountFen, 0n),
+      itemCount: items.length,
+    });
     await tx
       .update(subsidyCampaigns)
       .set({ status: 'plan_issued', updatedAt: ctx.now })
@@ -158,50 +123,155 @@ export async function issueFundingPlan(
     await recordAudit(tx, ctx, {
       action: 'subsidy.plan_issued',
       objectType: 'subsidy_funding_plan',
-      objectId: plan!.id,
+      objectId: planId,
       after: {
         campaignId,
         documentNumber: input.documentNumber,
-        total: fenToYuan(totalFen),
+        total: fenToYuan(items.reduce((s, i) => s + i.amountFen, 0n)),
         items: items.length,
         supplementary: items.filter((i) => i.supplementary).length,
         notices: notices.length,
       },
     });
-    return plan!.id;
+    return planId;
   });
   return getFundingPlan(ctx, id);
+}
+
+type NoticeRow = typeof subsidyNotices.$inferSelect;
+
+/**
+ * What every scheme's plan shares (第七条（六）): refused until the day after the notice that ends last and while any
+ * objection to any of `notices` is open, or when the document number is taken; then the plan's row. The caller
+ * holds the lock on its campaign or year and writes its own audit event.
+ */
+export async function recordFundingPlan(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  a: {
+    notices: NoticeRow[];
+    campaignId: string | null;
+    documentNumber: string;
+    title: string;
+    totalFen: bigint;
+    itemCount: number;
+  },
+): Promise<string> {
+  const sorted = [...a.notices].sort((x, y) => x.endsOn.localeCompare(y.endsOn));
+  const last = sorted[sorted.length - 1]!;
+  const [{ open }] = (await tx
+    .select({ open: sql<number>`count(*)::int` })
+    .from(subsidyObjections)
+    .where(
+      and(
+        inArray(
+          subsidyObjections.noticeId,
+          sorted.map((n) => n.id),
+        ),
+        ne(subsidyObjections.status, 'closed'),
+      ),
+    )) as [{ open: number }];
+  const check = checkPlanIssuable({
+    today: chinaDateOf(ctx.now),
+    endsOn: last.endsOn,
+    openObjections: open,
+    noticeLabel: last.kind === 'supplementary' ? '递补公示' : '公示',
+  });
+  if (!check.ok)
+    throw Errors.unprocessable(check.code, check.zh, check.en, {
+      endsOn: last.endsOn,
+      notice: last.kind,
+      openObjections: open,
+    });
+  const [dup] = await tx
+    .select({ id: subsidyFundingPlans.id })
+    .from(subsidyFundingPlans)
+    .where(eq(subsidyFundingPlans.documentNumber, a.documentNumber))
+    .limit(1);
+  if (dup)
+    throw Errors.conflict('DOCUMENT_NUMBER_TAKEN', `文号“${a.documentNumber}”已被使用`, 'Document number in use');
+  const original = sorted.find((n) => n.kind === 'original') ?? last;
+  const [plan] = await tx
+    .insert(subsidyFundingPlans)
+    .values({
+      campaignId: a.campaignId,
+      noticeId: original.id,
+      documentNumber: a.documentNumber,
+      title: a.title,
+      totalFen: a.totalFen,
+      itemCount: a.itemCount,
+      issuedBy: ctx.actor.id,
+      issuedByName: ctx.actor.name,
+      issuedAt: ctx.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: subsidyFundingPlans.id });
+  if (!plan) throw Errors.conflict('PLAN_EXISTS', '该公示的资金安排计划已经下达', 'The plan is already issued');
+  return plan.id;
 }
 
 /** The plan is a published government document: every signed-in business role may read it. */
 export async function getFundingPlan(ctx: Ctx, planId: string): Promise<TFundingPlan> {
   const db = ctx.deps.readDb;
   const [row] = await db
-    .select({ plan: subsidyFundingPlans, year: subsidyCampaigns.year })
+    .select({ plan: subsidyFundingPlans, year: subsidyCampaigns.year, feeYearId: subsidyNotices.feeYearId })
     .from(subsidyFundingPlans)
-    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyFundingPlans.campaignId))
+    .innerJoin(subsidyNotices, eq(subsidyNotices.id, subsidyFundingPlans.noticeId))
+    .leftJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyFundingPlans.campaignId))
     .where(eq(subsidyFundingPlans.id, planId))
     .limit(1);
   if (!row) throw Errors.notFound(PLAN);
-  const items = await planItems(db, row.plan.campaignId);
+  const head = {
+    id: row.plan.id,
+    campaignId: row.plan.campaignId,
+    documentNumber: row.plan.documentNumber,
+    title: row.plan.title,
+    total: fenToYuan(row.plan.totalFen),
+    totalCapitals: toChineseCapitals(row.plan.totalFen),
+    itemCount: row.plan.itemCount,
+    issuedByName: row.plan.issuedByName,
+    issuedAt: row.plan.issuedAt.toISOString(),
+  };
+  if (row.feeYearId) {
+    // A guarantee-fee year's plan: its lines come from its scheme (notice-sources.ts).
+    const source = noticeSource('guarantee_fee');
+    const [summary, items] = await Promise.all([
+      source.summary(db, row.feeYearId),
+      source.planItems(db, row.feeYearId),
+    ]);
+    return {
+      ...head,
+      scheme: 'guarantee_fee',
+      campaignYear: summary.year,
+      supplementaryCount: 0,
+      supplementaryTotal: '0.00',
+      basis: source.planBasis,
+      items: items.map((i, idx) => ({
+        seq: idx + 1,
+        enterpriseName: i.enterpriseName,
+        uscc: i.uscc,
+        districtName: i.districtName,
+        projectNo: i.projectNo,
+        projectName: i.projectName,
+        amount: fenToYuan(i.amountFen),
+        amountCapitals: toChineseCapitals(i.amountFen),
+        supplementary: false,
+      })),
+    };
+  }
+  const items = await planItems(db, row.plan.campaignId!);
   const supp = items.filter((i) => i.supplementary);
   const labels = await projectLabels(
     db,
     items.map((i) => i.applicationId),
   );
   return {
-    id: row.plan.id,
-    campaignId: row.plan.campaignId,
-    campaignYear: row.year,
-    documentNumber: row.plan.documentNumber,
-    title: row.plan.title,
-    total: fenToYuan(row.plan.totalFen),
-    totalCapitals: toChineseCapitals(row.plan.totalFen),
-    itemCount: row.plan.itemCount,
+    ...head,
+    scheme: 'interest',
+    campaignYear: row.year ?? 0,
     supplementaryCount: supp.length,
     supplementaryTotal: fenToYuan(supp.reduce((s, i) => s + i.amountFen, 0n)),
-    issuedByName: row.plan.issuedByName,
-    issuedAt: row.plan.issuedAt.toISOString(),
+    basis: '江工信工业互联网〔2023〕33号 第七条（六）',
     items: items.map((i, idx) => ({
       seq: idx + 1,
       enterpriseName: i.enterpriseName,
@@ -289,7 +359,7 @@ export async function fundingPlanXlsx(plan: TFundingPlan): Promise<Buffer> {
       `其中递补安排${plan.supplementaryCount}项，合计${plan.supplementaryTotal}元（公示期间释放的预算按申报指南 六（四）顺序递补，已经递补公示）`,
     ]);
   }
-  ws.addRow(['', `依据：江工信工业互联网〔2023〕33号 第七条（六）；下达人：${plan.issuedByName}`]);
+  ws.addRow(['', `依据：${plan.basis}；下达人：${plan.issuedByName}`]);
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer);
 }

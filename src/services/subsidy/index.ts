@@ -5,6 +5,7 @@ export * from './dashboard';
 export * from './funding-plan';
 export * from './loan-claims';
 export * from './lookup-objection';
+export * from './notice-sources';
 export * from './objections';
 export * from './other-reads';
 export * from './public-notices';

@@ -24,6 +24,7 @@ import type { ObjectionOutcome, ObjectionStatus } from '../../domain/workflow/ap
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
+import { noticeSource } from './notice-sources';
 
 const NOTICE = { zh: '公示', en: 'Public notice' };
 const OBJECTION = { zh: '异议', en: 'Objection' };
@@ -51,11 +52,17 @@ export async function lodgeObjection(
         phase === 'upcoming' ? 'The notice has not started' : 'The notice period has ended',
       );
     }
-    if (input.awardId) {
+    let entryId: string | null = null;
+    if (input.awardId && notice.feeYearId) {
+      // A guarantee-fee notice: its entries are the year's fee claims.
+      if (!(await noticeSource('guarantee_fee').hasEntry(tx, notice.feeYearId, input.awardId)))
+        throw fieldError('awardId', '异议对象', '不是本公示中的条目', 'is not an entry of this notice');
+      entryId = input.awardId;
+    } else if (input.awardId) {
       const [award] = await tx
         .select({ id: subsidyAwards.id })
         .from(subsidyAwards)
-        .where(and(eq(subsidyAwards.id, input.awardId), eq(subsidyAwards.runId, notice.runId)))
+        .where(and(eq(subsidyAwards.id, input.awardId), eq(subsidyAwards.runId, notice.runId!)))
         .limit(1);
       if (!award) throw fieldError('awardId', '异议对象', '不是本公示中的条目', 'is not an entry of this notice');
     }
@@ -69,7 +76,8 @@ export async function lodgeObjection(
       .insert(subsidyObjections)
       .values({
         noticeId,
-        awardId: input.awardId ?? null,
+        awardId: entryId ? null : (input.awardId ?? null),
+        entryId,
         caseNo,
         name: input.name,
         contactEnc: ctx.deps.cipher.encrypt(input.contact),
@@ -100,7 +108,7 @@ function objectionView(ctx: Ctx, o: typeof subsidyObjections.$inferSelect, enter
     id: o.id,
     noticeId: o.noticeId,
     caseNo: o.caseNo,
-    awardId: o.awardId,
+    awardId: o.awardId ?? o.entryId,
     enterpriseName,
     name: o.name,
     contact,
@@ -125,7 +133,13 @@ export async function listObjections(ctx: Ctx & { actor: Actor }, noticeId: stri
     .leftJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
     .where(eq(subsidyObjections.noticeId, noticeId))
     .orderBy(asc(subsidyObjections.createdAt), asc(subsidyObjections.caseNo));
-  return rows.map((r) => objectionView(ctx, r.o, r.enterpriseName));
+  const entryIds = rows.flatMap((r) => (r.o.entryId ? [r.o.entryId] : []));
+  const names = entryIds.length
+    ? await noticeSource('guarantee_fee').entryNames(ctx.deps.db, entryIds)
+    : new Map<string, string>();
+  return rows.map((r) =>
+    objectionView(ctx, r.o, r.enterpriseName ?? (r.o.entryId ? (names.get(r.o.entryId) ?? null) : null)),
+  );
 }
 
 export async function handleObjection(
@@ -163,6 +177,15 @@ export async function handleObjection(
       throw fieldError('reduceTo', '核减后金额', '撤销与核减只能选择其一', 'revoke or reduce, not both');
     }
     const adjusting = input.revokeAward || input.reduceTo !== undefined;
+    if (adjusting && o.entryId) {
+      // A guarantee-fee entry is not an award of a run: its correction is the city's (see ADR 0023).
+      throw fieldError(
+        input.revokeAward ? 'revokeAward' : 'reduceTo',
+        input.revokeAward ? '撤销该项补贴' : '核减后金额',
+        '担保费补贴公示的异议在此仅登记处理结果，安排金额的调整须另行办理',
+        'a guarantee-fee entry is not adjusted here',
+      );
+    }
     if (adjusting && !o.awardId) {
       throw fieldError(
         input.revokeAward ? 'revokeAward' : 'reduceTo',

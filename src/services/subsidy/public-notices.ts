@@ -19,6 +19,7 @@ import { fenToYuan } from '../../domain/money';
 import { chinaDateOf, noticePhase } from '../../domain/subsidy/notice';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { noticeSource } from './notice-sources';
 
 const NOTICE = { zh: '公示', en: 'Public notice' };
 
@@ -35,25 +36,32 @@ async function noticeViews(db: DbOrTx, today: string, where?: SQL): Promise<TNot
       entries: sql<number>`(select count(*)::int from subsidy_awards aw where aw.run_id = ${subsidyNotices.runId} and aw.awarded_fen > 0 and aw.status <> 'revoked')`,
     })
     .from(subsidyNotices)
-    .innerJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyNotices.campaignId))
+    .leftJoin(subsidyCampaigns, eq(subsidyCampaigns.id, subsidyNotices.campaignId))
     .where(where)
     .orderBy(desc(subsidyNotices.publishedAt));
-  return rows.map((r) => ({
-    id: r.n.id,
-    campaignId: r.n.campaignId,
-    kind: r.n.kind === 'supplementary' ? 'supplementary' : 'original',
-    runId: r.n.runId,
-    campaignYear: r.year,
-    title: r.n.title,
-    body: r.n.body,
-    startsOn: r.n.startsOn,
-    endsOn: r.n.endsOn,
-    noticeDays: r.noticeDays,
-    phase: noticePhase(today, r.n.startsOn, r.n.endsOn),
-    publishedAt: r.n.publishedAt.toISOString(),
-    totalAmount: fenToYuan(BigInt(r.total)),
-    entryCount: Number(r.entries),
-  }));
+  const out: TNotice[] = [];
+  for (const r of rows) {
+    // A guarantee-fee notice's year, period and entries come from its scheme.
+    const fee = r.n.feeYearId ? await noticeSource('guarantee_fee').summary(db, r.n.feeYearId) : null;
+    out.push({
+      id: r.n.id,
+      scheme: fee ? 'guarantee_fee' : 'interest',
+      campaignId: r.n.campaignId,
+      kind: r.n.kind === 'supplementary' ? 'supplementary' : 'original',
+      runId: r.n.runId,
+      campaignYear: fee?.year ?? r.year ?? 0,
+      title: r.n.title,
+      body: r.n.body,
+      startsOn: r.n.startsOn,
+      endsOn: r.n.endsOn,
+      noticeDays: fee?.noticeDays ?? r.noticeDays ?? 0,
+      phase: noticePhase(today, r.n.startsOn, r.n.endsOn),
+      publishedAt: r.n.publishedAt.toISOString(),
+      totalAmount: fenToYuan(fee ? fee.totalFen : BigInt(r.total)),
+      entryCount: fee ? fee.count : Number(r.entries),
+    });
+  }
+  return out;
 }
 
 export async function listPublicNotices(ctx: Ctx): Promise<TNotice[]> {
@@ -64,7 +72,28 @@ export async function getPublicNotice(ctx: Ctx, id: string, page: number, pageSi
   const db = ctx.deps.readDb;
   const [notice] = await noticeViews(db, chinaDateOf(ctx.now), eq(subsidyNotices.id, id));
   if (!notice) throw Errors.notFound(NOTICE);
-  const [n] = await db.select({ runId: subsidyNotices.runId }).from(subsidyNotices).where(eq(subsidyNotices.id, id));
+  const [n] = await db
+    .select({ runId: subsidyNotices.runId, feeYearId: subsidyNotices.feeYearId })
+    .from(subsidyNotices)
+    .where(eq(subsidyNotices.id, id));
+  if (n?.feeYearId) {
+    const fee = await noticeSource('guarantee_fee').entries(db, n.feeYearId, page, pageSize);
+    return {
+      ...notice,
+      entries: fee.items.map((e, i) => ({
+        awardId: e.entryId,
+        seq: (page - 1) * pageSize + i + 1,
+        enterpriseName: e.enterpriseName,
+        projectNo: e.projectNo,
+        projectName: e.projectName,
+        districtName: e.districtName,
+        amount: fenToYuan(e.amountFen),
+      })),
+      total: fee.total,
+      page,
+      pageSize,
+    };
+  }
   const where = visibleEntry(n!.runId);
   const rows = await db
     .select({
@@ -101,6 +130,12 @@ export async function getPublicNotice(ctx: Ctx, id: string, page: number, pageSi
     page,
     pageSize,
   };
+}
+
+/** The notice of a guarantee-fee year (方案 三（五）1.), or null before it is published. */
+export async function noticeOfFeeYear(db: DbOrTx, today: string, feeYearId: string): Promise<TNotice | null> {
+  const [n] = await noticeViews(db, today, eq(subsidyNotices.feeYearId, feeYearId));
+  return n ?? null;
 }
 
 /** The (original) notice of a campaign (for the city's pages). */

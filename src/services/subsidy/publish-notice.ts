@@ -140,3 +140,41 @@ async function insertNotice(
   const summary = { startsOn, endsOn, entries: totals?.count ?? 0, total: fenToYuan(BigInt(totals?.total ?? '0')) };
   return { id: notice!.id, startsOn, endsOn, summary };
 }
+
+/**
+ * A guarantee-fee year's notice (方案 三（五）1.) on this machinery: the same period rule (starting today unless
+ * told, never earlier, `noticeDays` calendar days) and the same row, naming the year instead of a campaign, so the
+ * public page lists it and objections and the plan follow it. The caller locks its year and audits.
+ */
+export async function insertFeeYearNotice(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  n: {
+    feeYearId: string;
+    noticeDays: number;
+    startsOn?: string | undefined;
+    title: string;
+    body: (startsOn: string, endsOn: string) => string;
+  },
+): Promise<{ id: string; startsOn: string; endsOn: string }> {
+  const today = chinaDateOf(ctx.now);
+  const startsOn = n.startsOn ?? today;
+  if (startsOn < today) throw fieldError('startsOn', '公示开始日', '不能早于今天', 'cannot be in the past');
+  const endsOn = noticeEndsOn(startsOn, n.noticeDays);
+  const [notice] = await tx
+    .insert(subsidyNotices)
+    .values({
+      feeYearId: n.feeYearId,
+      kind: 'original',
+      title: n.title,
+      body: n.body(startsOn, endsOn),
+      startsOn,
+      endsOn,
+      publishedBy: ctx.actor.id,
+      publishedAt: ctx.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: subsidyNotices.id });
+  if (!notice) throw Errors.conflict('NOTICE_EXISTS', '该年度的公示已经发布', 'The notice is already published');
+  return { id: notice.id, startsOn, endsOn };
+}

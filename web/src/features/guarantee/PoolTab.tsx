@@ -1,12 +1,69 @@
-/** The city's budgets: fee-subsidy years (allocate, publish) and risk pools with their ledger. */
-import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+/**
+ * The city's budgets: fee-subsidy years (allocate, publish the 公示, handle its objections, issue the funding plan —
+ * the interest subsidy's panels and printable plan) and risk pools with their ledger.
+ */
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { TFeeYear, TPool } from '../../../../src/contracts/guarantee';
+import { downloadFile } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { allocateFeeYear, createFeeYear, createPool, publishFeeNotice, useFeeYears, usePools } from './api';
-import { useRun } from './shared';
+import { Objections } from '../subsidy/AllocationPage';
+import { PrintablePlan } from '../subsidy/FundPlanPage';
+import {
+  allocateFeeYear,
+  createFeeYear,
+  createPool,
+  feePlanXlsxUrl,
+  issueFeePlan,
+  publishFeeNotice,
+  useFeePlan,
+  useFeeYears,
+  usePools,
+} from './api';
+import { useAsk, useRun } from './shared';
+
+/** The year's 公示: its period, the public page, its objections (handled as the interest subsidy's). */
+function FeeNotice({ y }: { y: TFeeYear }) {
+  const { t } = useI18n();
+  if (!y.notice) return null;
+  return (
+    <div data-testid={`fee-notice-${y.year}`}>
+      <Typography.Paragraph>
+        {y.notice.title}：{y.notice.startsOn} ～ {y.notice.endsOn}，{y.notice.entryCount}项，{y.notice.totalAmount}元。
+        <a href={`/public/notices?id=${y.notice.id}`} target="_blank" rel="noreferrer" className="text-link">
+          {t('guarantee.openPublicPage')}
+        </a>
+      </Typography.Paragraph>
+      <Typography.Text strong>{t('guarantee.objections')}</Typography.Text>
+      <Objections noticeId={y.notice.id} />
+    </div>
+  );
+}
+
+/** The issued plan printed as the bureau publishes it (the interest subsidy's printable plan). */
+function PlanDialog({ year, onClose }: { year: number | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const plan = useFeePlan(year);
+  return (
+    <Modal
+      open={year !== null}
+      onCancel={onClose}
+      width={960}
+      title={t('guarantee.plan')}
+      footer={
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('guarantee.print')}
+        </Button>
+      }
+    >
+      {plan.data && <PrintablePlan plan={plan.data} />}
+    </Modal>
+  );
+}
 
 function YearBudgetForm({
   label,
@@ -45,6 +102,8 @@ export function PoolTab() {
   const managePool = mayI(me, 'guarantee.pool.manage');
   const years = useFeeYears(true);
   const pools = usePools(true);
+  const ask = useAsk();
+  const [planYear, setPlanYear] = useState<number | null>(null);
   const yuan = (v: string) => `${v} 元`;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -61,9 +120,7 @@ export function PoolTab() {
           dataSource={years.data?.items ?? []}
           expandable={{
             rowExpandable: (y) => !!y.notice,
-            expandedRowRender: (y) => (
-              <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{y.notice?.body}</Typography.Paragraph>
-            ),
+            expandedRowRender: (y) => <FeeNotice y={y} />,
           }}
           columns={[
             { title: t('guarantee.year'), dataIndex: 'year' },
@@ -73,6 +130,7 @@ export function PoolTab() {
               title: t('guarantee.notice'),
               render: (_, y) => (y.notice ? `${y.notice.startsOn} ~ ${y.notice.endsOn}` : '—'),
             },
+            { title: t('guarantee.documentNumber'), render: (_, y) => y.plan?.documentNumber ?? '—' },
             {
               title: t('common.actions'),
               render: (_, y) =>
@@ -88,12 +146,45 @@ export function PoolTab() {
                         {t('guarantee.publish')}
                       </Button>
                     )}
+                    {y.status === 'published' && mayI(me, 'guarantee.fee.plan.issue') && (
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() =>
+                          ask.open({
+                            title: 'guarantee.issuePlan',
+                            label: 'guarantee.documentNumber',
+                            onOk: (no) => run(() => issueFeePlan(y.year, no.trim())),
+                          })
+                        }
+                      >
+                        {t('guarantee.issuePlan')}
+                      </Button>
+                    )}
+                    {y.plan && (
+                      <>
+                        <Button size="small" onClick={() => setPlanYear(y.year)}>
+                          {t('guarantee.plan')}
+                        </Button>
+                        <Button
+                          size="small"
+                          icon={<DownloadOutlined />}
+                          onClick={() =>
+                            downloadFile(feePlanXlsxUrl(y.year), {}, `${y.year}年度担保费补贴资金安排计划.xlsx`)
+                          }
+                        >
+                          {t('guarantee.downloadXlsx')}
+                        </Button>
+                      </>
+                    )}
                   </Space>
                 ),
             },
           ]}
         />
       </Card>
+      {ask.modal}
+      <PlanDialog year={planYear} onClose={() => setPlanYear(null)} />
       <Card title={t('guarantee.tab.risk')} size="small">
         {managePool && (
           <YearBudgetForm

@@ -1,20 +1,31 @@
 /**
- * Risk-compensation claims: the bank or guarantor files and reports recoveries; the district checks; the city
- * verifies (a second city account above the threshold), records the payment and closes.
+ * Risk-compensation claims: the bank or guarantor files, attaches its evidence (collection steps, collateral realised)
+ * and reports recoveries; the district checks; the city verifies (a second city account above the threshold),
+ * records the payment and closes; a returned claim is corrected and resubmitted, its history kept.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { TRiskClaim } from '../../../../src/contracts/guarantee';
-import { RISK_CLAIM_STATUS_ZH } from '../../../../src/domain/guarantee/risk-workflow';
-import { mayI } from '../../auth/access';
+import { mayDo } from '../../../../src/domain/access/business';
+import { RISK_CLAIM_ACTION_ZH, RISK_CLAIM_STATUS_ZH } from '../../../../src/domain/guarantee/risk-workflow';
+import { actorOf, mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { reportRecovery, stepRiskClaim, submitRiskClaim, useRiskClaims } from './api';
-import { Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
+import { reportRecovery, resubmitRiskClaim, stepRiskClaim, submitRiskClaim, useRiskClaims } from './api';
+import { ClaimFiles, ClaimHistory, Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
 
-type Dialog = { kind: 'claim' } | { kind: 'recovery'; claim: TRiskClaim } | null;
+type Dialog =
+  | { kind: 'claim' }
+  | { kind: 'resubmit'; claim: TRiskClaim }
+  | { kind: 'recovery'; claim: TRiskClaim }
+  | null;
+
+/** The kinds of evidence a risk claim carries (the API's owner registration names the same). */
+const RISK_FILE_KINDS = { collection_evidence: '催收证据', collateral_evidence: '抵质押物处置证明' } as const;
+const OPEN_FOR_FILES = new Set(['submitted', 'district_returned', 'city_returned']);
+const RETURNED = new Set(['district_returned', 'city_returned']);
 
 export function RiskTab() {
   const { t } = useI18n();
@@ -81,6 +92,13 @@ export function RiskTab() {
           {t('guarantee.recovery')}
         </Button>
       )}
+      {RETURNED.has(c.status) &&
+        !!me &&
+        mayDo(actorOf(me), 'guarantee.risk.resubmit', { enterpriseId: null, institutionId: c.institutionId }) && (
+          <Button size="small" type="primary" onClick={() => setDialog({ kind: 'resubmit', claim: c })}>
+            {t('guarantee.resubmit')}
+          </Button>
+        )}
       {c.status === 'paid' && mayI(me, 'guarantee.risk.close') && (
         <Button size="small" onClick={() => withReason(c, 'close', 'guarantee.close')}>
           {t('guarantee.close')}
@@ -112,6 +130,23 @@ export function RiskTab() {
             <>
               <Explanation lines={c.explanation} />
               <Explanation lines={c.recoveries.map((r) => `${r.receivedOn}：${r.explanation}`)} />
+              <ClaimHistory
+                steps={c.steps.map((x) => ({ ...x, reasons: x.reason ? [x.reason] : [] }))}
+                names={RISK_CLAIM_ACTION_ZH}
+              />
+              <ClaimFiles
+                ownerType="risk_claim"
+                ownerId={c.id}
+                kinds={RISK_FILE_KINDS}
+                canUpload={
+                  !!me &&
+                  OPEN_FOR_FILES.has(c.status) &&
+                  mayDo(actorOf(me), 'guarantee.risk.attachment.add', {
+                    enterpriseId: null,
+                    institutionId: c.institutionId,
+                  })
+                }
+              />
             </>
           ),
         }}
@@ -141,18 +176,46 @@ export function RiskTab() {
       {ask.modal}
       <FormDialog
         open={!!dialog}
-        title={t(dialog?.kind === 'recovery' ? 'guarantee.recovery' : 'guarantee.risk.new')}
+        title={t(
+          dialog?.kind === 'recovery'
+            ? 'guarantee.recovery'
+            : dialog?.kind === 'resubmit'
+              ? 'guarantee.resubmit'
+              : 'guarantee.risk.new',
+        )}
         form={form}
         onClose={() => setDialog(null)}
         submit={(v) =>
           dialog?.kind === 'recovery'
             ? reportRecovery(dialog.claim.id, v)
-            : submitRiskClaim({ ...v, evidence: listOf(v.evidence) })
+            : dialog?.kind === 'resubmit'
+              ? resubmitRiskClaim(dialog.claim.id, { ...v, evidence: listOf(v.evidence) })
+              : submitRiskClaim({ ...v, evidence: listOf(v.evidence) })
+        }
+        initialValues={
+          dialog?.kind === 'resubmit'
+            ? {
+                defaultDate: dialog.claim.defaultDate,
+                outstandingPrincipal: dialog.claim.outstandingPrincipal,
+                outstandingInterest: dialog.claim.outstandingInterest,
+                collateralRealised: dialog.claim.collateralRealised,
+                collectionSteps: dialog.claim.collectionSteps,
+                evidence: dialog.claim.evidence.join(','),
+              }
+            : undefined
         }
       >
-        {dialog?.kind === 'claim' ? (
+        {dialog?.kind === 'claim' || dialog?.kind === 'resubmit' ? (
           <>
-            <LoanSelectItem />
+            {dialog.kind === 'resubmit' && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`${t('guarantee.returnedBecause')}${dialog.claim.steps.findLast((x) => x.reason)?.reason ?? ''}`}
+              />
+            )}
+            {dialog.kind === 'claim' && <LoanSelectItem />}
             <Form.Item name="defaultDate" label={t('guarantee.defaultDate')} required>
               <Input placeholder="YYYY-MM-DD" />
             </Form.Item>

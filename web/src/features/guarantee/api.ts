@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFeeAllocationResult, TFeeClaim, TFeeYear, TPool, TRiskClaim } from '../../../../src/contracts/guarantee';
+import type { TFundingPlan } from '../../../../src/contracts/subsidy';
 import { api } from '../../api/client';
 
 const BASE = '/api/v1/guarantee';
@@ -38,3 +39,16 @@ export const stepRiskClaim = (id: string, body: unknown) =>
   api.post<TRiskClaim>(`${BASE}/risk-claims/${id}/steps`, body);
 export const reportRecovery = (id: string, body: unknown) =>
   api.post<TRiskClaim>(`${BASE}/risk-claims/${id}/recoveries`, body);
+export const resubmitFeeClaim = (id: string, body: unknown) =>
+  api.post<TFeeClaim>(`${BASE}/fee-claims/${id}/resubmit`, body);
+export const resubmitRiskClaim = (id: string, body: unknown) =>
+  api.post<TRiskClaim>(`${BASE}/risk-claims/${id}/resubmit`, body);
+export const issueFeePlan = (year: number, documentNumber: string) =>
+  api.post<TFundingPlan>(`${BASE}/fee-years/${year}/funding-plan`, { documentNumber });
+export const useFeePlan = (year: number | null) =>
+  useQuery({
+    queryKey: ['guarantee', 'fee-plan', year],
+    queryFn: () => api.get<TFundingPlan>(`${BASE}/fee-years/${year}/funding-plan`),
+    enabled: year !== null,
+  });
+export const feePlanXlsxUrl = (year: number) => `${BASE}/fee-years/${year}/funding-plan/xlsx`;

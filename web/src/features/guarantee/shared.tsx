@@ -1,9 +1,16 @@
-/** What the guarantee pages share: running an action with its message, the one-field prompt, the explanation. */
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, type FormInstance, Input, Modal, Select, Typography } from 'antd';
+/**
+ * What the guarantee pages share: running an action with its message, the one-field prompt, the explanation, a
+ * claim's files and its history.
+ */
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, type FormInstance, Input, Modal, Select, Space, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { applyFieldErrors, errorMessage } from '../../api/client';
+import type { TAttachmentList } from '../../../../src/contracts/attachments';
+import { uploadFile } from '../../api/attachments';
+import { api, applyFieldErrors, downloadFile, errorMessage } from '../../api/client';
 import { type MessageKey, useI18n } from '../../i18n';
+import { formatInstant } from '../../shared/time';
 import { useLoanList } from '../loans/api';
 import { guaranteeKeys } from './api';
 
@@ -86,6 +93,7 @@ export function FormDialog({
   form,
   onClose,
   submit,
+  initialValues,
   children,
 }: {
   open: boolean;
@@ -93,6 +101,8 @@ export function FormDialog({
   form: FormInstance;
   onClose: () => void;
   submit: (values: Record<string, unknown>) => Promise<unknown>;
+  /** A correction starts from what was filed. */
+  initialValues?: Record<string, unknown> | undefined;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -111,7 +121,7 @@ export function FormDialog({
   }
   return (
     <Modal open={open} title={title} onCancel={onClose} onOk={onOk} okText={t('guarantee.submit')} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>
         {children}
         {error && (
           <div role="alert" style={{ color: '#cf1322' }}>
@@ -136,5 +146,106 @@ export function LoanSelectItem() {
         }))}
       />
     </Form.Item>
+  );
+}
+
+/**
+ * A claim's files through the platform's attachments module: listed within the actor's scope, downloaded (each
+ * download audited), and uploaded by kind while the claim is open for files (the API checks the content and the
+ * rule; the button shows only when it would allow it).
+ */
+export function ClaimFiles({
+  ownerType,
+  ownerId,
+  kinds,
+  canUpload,
+}: {
+  ownerType: string;
+  ownerId: string;
+  kinds: Readonly<Record<string, string>>;
+  canUpload: boolean;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const key = ['guarantee', 'files', ownerType, ownerId];
+  const files = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api.get<TAttachmentList>(
+        `/api/v1/attachments?ownerType=${encodeURIComponent(ownerType)}&ownerId=${encodeURIComponent(ownerId)}`,
+      ),
+  });
+  return (
+    <div data-testid={`files-${ownerId}`}>
+      <Typography.Text strong>{t('guarantee.files')}</Typography.Text>
+      <ul style={{ margin: '4px 0 8px', paddingLeft: 20 }}>
+        {(files.data?.items ?? []).map((f) => (
+          <li key={f.id}>
+            {kinds[f.kind] ?? f.kind}：
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => downloadFile(`/api/v1/attachments/${f.id}/download`, {}, f.fileName)}
+            >
+              {f.fileName}
+            </Button>
+          </li>
+        ))}
+        {files.data?.items.length === 0 && <li>{t('guarantee.noFiles')}</li>}
+      </ul>
+      {canUpload && (
+        <Space wrap>
+          {Object.entries(kinds).map(([kind, label]) => (
+            <Upload
+              key={kind}
+              showUploadList={false}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                try {
+                  await uploadFile(file as File, { ownerType, ownerId, kind });
+                  onSuccess?.({});
+                  message.success(t('guarantee.uploaded'));
+                  await qc.invalidateQueries({ queryKey: key });
+                } catch (e) {
+                  onError?.(e as Error);
+                  message.error(errorMessage(e));
+                }
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />}>
+                {t('guarantee.upload')}
+                {label}
+              </Button>
+            </Upload>
+          ))}
+        </Space>
+      )}
+    </div>
+  );
+}
+
+/** A claim's steps in order — returns with their reasons, resubmissions — by whom and when (Beijing time). */
+export function ClaimHistory({
+  steps,
+  names,
+}: {
+  steps: readonly { action: string; reasons: readonly string[]; byName: string; at: string }[];
+  names: Readonly<Record<string, string>>;
+}) {
+  const { t } = useI18n();
+  if (steps.length === 0) return null;
+  return (
+    <div data-testid="claim-history">
+      <Typography.Text strong>{t('guarantee.history')}</Typography.Text>
+      <ul style={{ margin: '4px 0 8px', paddingLeft: 20 }}>
+        {steps.map((s) => (
+          <li key={`${s.action}-${s.at}`}>
+            {formatInstant(s.at)} {s.byName}：{names[s.action] ?? s.action}
+            {s.reasons.length > 0 && `（${s.reasons.join('；')}）`}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -121,7 +121,8 @@ function Summary({ o }: { o: Omit<TAllocationOutcome, 'rows'> }) {
   );
 }
 
-function Objections({ noticeId }: { noticeId: string }) {
+/** The objections to one notice and their handling (city staff); a guarantee-fee notice uses the same panel. */
+export function Objections({ noticeId }: { noticeId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();

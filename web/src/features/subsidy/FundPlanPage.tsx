@@ -86,7 +86,7 @@ export function PrintablePlan({ plan }: { plan: TFundingPlan }) {
         </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        依据：江工信工业互联网〔2023〕33号 第七条（六）。下达人：{plan.issuedByName}
+        依据：{plan.basis}。下达人：{plan.issuedByName}
       </Typography.Paragraph>
       <div className="document-signature" data-testid="plan-signature">
         <div>{ISSUING_AUTHORITY}</div>
