@@ -14,6 +14,7 @@ import {
   subsidyAwards,
   subsidyCampaigns,
   subsidyCapLedger,
+  subsidyObjections,
 } from '../src/db/schema';
 import { anonymous, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -427,5 +428,21 @@ describe('递补 under concurrency and the cap', () => {
     expect(await ledgerSum(e.enterpriseId)).toBe(100_000_000n);
     const mine = (await e.session.get('/api/v1/subsidy/mine')).json();
     expect(mine).toMatchObject({ used: '1000000.00', remaining: '0.00' });
+  });
+
+  it('numbers objection cases per year across every notice, one after another, never twice', async () => {
+    const rows = await p.deps.db
+      .select({ caseNo: subsidyObjections.caseNo, noticeId: subsidyObjections.noticeId })
+      .from(subsidyObjections);
+    expect(new Set(rows.map((r) => r.noticeId)).size).toBeGreaterThan(1);
+    const byYear = new Map<string, number[]>();
+    for (const r of rows) {
+      const m = /^YY(\d{4})-(\d{5})$/.exec(r.caseNo);
+      expect(m, r.caseNo).not.toBeNull();
+      byYear.set(m![1]!, [...(byYear.get(m![1]!) ?? []), Number(m![2])]);
+    }
+    for (const seqs of byYear.values()) {
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs.map((_, i) => i + 1));
+    }
   });
 });

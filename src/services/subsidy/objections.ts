@@ -66,12 +66,15 @@ export async function lodgeObjection(
         .limit(1);
       if (!award) throw fieldError('awardId', '异议对象', '不是本公示中的条目', 'is not an entry of this notice');
     }
+    // Case numbers run per year across every notice (YY<year>-<seq>): taken under a lock on the year, so two
+    // notices never hand out the same number and concurrent objections never collide.
+    const year = notice.startsOn.slice(0, 4);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7300101, ${Number(year)})`);
     const [{ n }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(subsidyObjections)
-      .where(eq(subsidyObjections.noticeId, noticeId))) as [{ n: number }];
-    const year = notice.startsOn.slice(0, 4);
-    const caseNo = `YY${year}-${notice.id.slice(0, 4).toUpperCase()}-${String(n + 1).padStart(4, '0')}`;
+      .where(sql`${subsidyObjections.caseNo} LIKE ${`YY${year}-%`}`)) as [{ n: number }];
+    const caseNo = `YY${year}-${String(n + 1).padStart(5, '0')}`;
     const [row] = await tx
       .insert(subsidyObjections)
       .values({
