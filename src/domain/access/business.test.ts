@@ -142,6 +142,12 @@ const EXPECTED: Record<BusinessAction, string> = {
   'financing.order.rate': '      Y  .  .  .  .  .  .  .  .  .  .',
   'financing.oversight.read': '  .  .  Y  Y  .  .  .  .  .  .  .',
   'financing.oversight.sweep': ' .  .  .  Y  .  .  .  .  .  .  .',
+  'credit.profile.read': '       Y  Y  Y  Y  .  .  Y  .  .  .  .',
+  'credit.profile.views': '      Y  .  Y  Y  .  .  .  .  .  .  .',
+  'credit.digital_level.record': '.  .  .  Y  .  .  .  .  .  .  .',
+  'credit.warning.read': '       Y  Y  Y  Y  .  .  Y  .  .  .  .',
+  'credit.warning.acknowledge': ' .  Y  .  .  .  .  Y  .  .  .  .',
+  'credit.warning.sweep': '      .  .  .  Y  .  .  .  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>
