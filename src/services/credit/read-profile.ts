@@ -145,6 +145,11 @@ export async function listProfileViews(ctx: Ctx, enterpriseId: string): Promise<
   const actor = ctx.actor;
   if (!actor) throw Errors.unauthenticated();
   if (!mayDo(actor, 'credit.profile.views')) throw Errors.forbidden();
+  const [e] = await ctx.deps.db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, enterpriseId), profileScope(actor)));
+  if (!e) throw Errors.notFound(PROFILE);
   const rows = await ctx.deps.db
     .select({
       id: creditProfileViews.id,
