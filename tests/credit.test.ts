@@ -32,7 +32,7 @@ interface Warning {
   reason: string;
   status: string;
   closeReason: string | null;
-  deliveries: { audience: string; recipient: string; exposure: string | null }[];
+  deliveries: { audience: string; recipient: string; exposure: string | null; actionTaken: string | null }[];
   mine: { acknowledged: boolean } | null;
 }
 
@@ -278,7 +278,7 @@ describe('warning rules', () => {
     const empty = await s.bankB!.post(`${C}/warnings/${wn!.id}/acknowledge`, { actionTaken: '' });
     expect(empty.statusCode).toBe(400);
     const [after] = await warningsOf('cityReviewer', 'all', 'repayment_late');
-    const acks = after!.deliveries.filter((d) => (d as { actionTaken: string | null }).actionTaken);
+    const acks = after!.deliveries.filter((d) => d.actionTaken);
     expect(acks).toHaveLength(2);
   });
 
