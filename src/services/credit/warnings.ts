@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { TAcknowledgeInput, TCreditWarning } from '../../contracts/credit';
 import { creditWarningDeliveries, creditWarnings, districts, enterprises, institutions } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
+import { loanScopeOf } from '../../domain/access/scope';
 import { CREDIT_WARNING_READING } from '../../domain/credit/params';
 import { WARNING_LEVEL_ZH, WARNING_RULES, type WarningKind, type WarningLevel } from '../../domain/credit/warnings';
 import { recordAudit } from '../audit';
@@ -52,9 +53,10 @@ export async function listWarnings(
         rows.map((r) => r.w.id),
       ),
     );
+  const scope = loanScopeOf(actor);
   const mine = (d: typeof creditWarningDeliveries.$inferSelect) =>
-    (d.audience === 'bank' && d.institutionId === actor.institutionId && actor.role === 'bank_officer') ||
-    (d.audience === 'district' && d.districtCode === actor.districtCode && actor.role === 'district_reviewer');
+    (scope.kind === 'lender' && d.audience === 'bank' && d.institutionId === scope.institutionId) ||
+    (scope.kind === 'district' && d.audience === 'district' && d.districtCode === scope.districtCode);
   const items = rows.map(({ w, name }) => {
     const ds = deliveries.filter((x) => x.d.warningId === w.id);
     const own = ds.find((x) => mine(x.d));
