@@ -1,6 +1,6 @@
 /**
- * The credit profile's demo history, made through the use cases: the city records 恒达's digital-level assessment
- * (三级, 002 三（四）2); 工商银行, under 恒达's consent, opens its profile (the view 恒达 sees in its log); 江门农商银行
+ * The credit profile's demo history, made through the use cases: the city records 蓬江精密五金's (qiye) digital-level assessment
+ * (三级, 002 三（四）2); 工商银行, under its consent, opens its profile (the view it sees in its log); 江门农商银行
  * records a repayment of 海联's loan six days late, which raises a risk warning to the bank and to 新会.
  */
 import { ZDigitalLevelInput } from '../../contracts/credit';

@@ -370,7 +370,7 @@ async function assemble(tx: Tx, e: EnterpriseRow, today: string): Promise<TCredi
     validTo: d.validTo,
     assessor: d.assessor,
     evidence: d.evidence,
-    valid: d.assessedOn <= today && !isExpired(d.validTo, today),
+    valid: !isExpired(d.validTo, today),
   }));
   const current = digital.find((d) => d.valid) ?? null;
   const digitalItems = digital.map((d) =>

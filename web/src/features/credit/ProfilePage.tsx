@@ -171,20 +171,22 @@ export default function ProfilePage() {
       <PageHeader title={t('credit.profile.title')} description={t('credit.profile.intro')} />
       {!own && (
         <Card size="small" style={{ marginBottom: 16 }}>
-          <Space wrap>
-            <span>{t('credit.profile.pick')}</span>
-            <Select
-              data-testid="credit-pick"
-              showSearch
-              optionFilterProp="label"
-              style={{ minWidth: 320 }}
-              value={picked}
-              onChange={setPicked}
-              loading={list.isLoading}
-              options={(list.data?.items ?? []).map((e) => ({ value: e.enterpriseId, label: e.name }))}
-            />
+          <Form layout="inline">
+            <Form.Item label={t('credit.profile.pick')} htmlFor="credit-pick">
+              <Select
+                id="credit-pick"
+                data-testid="credit-pick"
+                showSearch
+                optionFilterProp="label"
+                style={{ minWidth: 320 }}
+                value={picked}
+                onChange={setPicked}
+                loading={list.isLoading}
+                options={(list.data?.items ?? []).map((e) => ({ value: e.enterpriseId, label: e.name }))}
+              />
+            </Form.Item>
             {mayRecord && picked && <Button onClick={() => setDialog(true)}>{t('credit.digital.record')}</Button>}
-          </Space>
+          </Form>
           <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>{t('credit.profile.pickHint')}</div>
         </Card>
       )}
