@@ -26,11 +26,41 @@ let ent: RoleSession;
 
 const ENTERPRISE = '江门市蓬江精密五金制造有限公司';
 
+let enterpriseId = '';
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   bank = await newSession(browser, server);
   ent = await newSession(browser, server);
+  // Set-up through the API: the enterprise posts a need consenting to 工商银行; the city records its digital level.
+  const insts = await (await fetch(`${server.baseUrl}/api/v1/reference/institutions`)).json();
+  const gonghang = (insts as { id: string; name: string }[]).find((i) => i.name.includes('工商银行'))!;
+  const qiye = await apiSession(server, 'qiye');
+  const need = await qiye<{ id: string }>('POST', '/api/v1/financing/needs', {
+    amountMin: '5000000.00',
+    amountMax: '5000000.00',
+    termMinMonths: 36,
+    termMaxMonths: 36,
+    purpose: 'equipment',
+    guarantee: 'mortgage',
+    wantedBy: null,
+    projectId: null,
+    description: '购置两条智能冲压产线',
+    sourceText: null,
+    exclusive: false,
+    consent: { scope: 'named', banks: [gonghang.id] },
+  });
+  enterpriseId = (await qiye<{ enterpriseId: string }>('GET', `/api/v1/financing/needs/${need.id}`)).enterpriseId;
+  const admin = await apiSession(server, 'admin');
+  await admin('POST', `/api/v1/credit/profiles/${enterpriseId}/digital-levels`, {
+    level: 3,
+    score: '76.5',
+    assessedOn: '2026-05-20',
+    validTo: '2027-05-19',
+    assessor: '中小企业数字化水平评测机构',
+    evidence: '《中小企业数字化水平评测指标》评测报告',
+  });
 });
 
 afterAll(async () => {
@@ -62,22 +92,18 @@ describe('credit profile and risk warnings', () => {
     await page.goto('/enterprise/credit');
     const log = page.getByTestId('credit-view-log');
     await log.waitFor();
-    await expect.poll(() => log.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-    expect(await log.textContent()).toContain('工商银行');
+    await expect.poll(() => log.textContent()).toContain('工商银行');
     await screenshot(page, 'credit-enterprise-profile');
   });
 
   it('a repayment paid late raises a warning that the lending bank acknowledges with what it did', async () => {
     const call = await apiSession(server, 'gonghang');
-    const { items } = await call<{ items: { enterpriseId: string; name: string }[] }>('GET', '/api/v1/credit/profiles');
-    const e = items.find((x) => x.name === ENTERPRISE)!;
-    const profile = await call<{ uscc: string }>('GET', `/api/v1/credit/profiles/${e.enterpriseId}`);
-    const insts = await call<{ items: { id: string; kind: string }[] } | { id: string; kind: string }[]>(
-      'GET',
-      '/api/v1/reference/institutions',
-    );
-    const list = Array.isArray(insts) ? insts : insts.items;
-    const insurer = list.find((i) => i.kind === 'insurer')!;
+    const profile = await call<{ uscc: string }>('GET', `/api/v1/credit/profiles/${enterpriseId}`);
+    const insts = (await (await fetch(`${server.baseUrl}/api/v1/reference/institutions`)).json()) as {
+      id: string;
+      kind: string;
+    }[];
+    const insurer = insts.find((i) => i.kind === 'insurer')!;
     const loan = await call<{ loan: { id: string } }>('POST', '/api/v1/loans', {
       enterpriseUscc: profile.uscc,
       contractNo: 'GSJM-ZYB-2026-0110',

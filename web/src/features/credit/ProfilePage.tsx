@@ -187,7 +187,7 @@ export default function ProfilePage() {
             </Form.Item>
             {mayRecord && picked && <Button onClick={() => setDialog(true)}>{t('credit.digital.record')}</Button>}
           </Form>
-          <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>{t('credit.profile.pickHint')}</div>
+          <div style={{ marginTop: 8 }}>{t('credit.profile.pickHint')}</div>
         </Card>
       )}
       {profile.error ? <LoadError error={profile.error} /> : null}

@@ -93,7 +93,7 @@ export default function WarningsPage() {
                   <>
                     <div>{r}</div>
                     {w.closeReason && (
-                      <div style={{ color: 'rgba(0,0,0,0.45)' }}>
+                      <div>
                         {t('credit.warn.closeReason')}：{w.closeReason}
                       </div>
                     )}
