@@ -312,6 +312,21 @@ describe('warning rules', () => {
     expect((await rowsOfKind('repayment_missing', w.e1.id)).find((m) => m.subjectId === old)!.status).toBe('closed');
   });
 
+  it('cancelling a loan recorded in error closes its warnings', async () => {
+    const wrong = await newLoan({ disbursedAt: '2026-02-01T10:00:00+08:00' });
+    expect((await repay(wrong, 1, '2026-03-01', '2026-03-09')).statusCode).toBe(201);
+    const open = (await rowsOfKind('repayment_late', w.e1.id)).filter((x) => x.subjectId === wrong);
+    expect(open.map((x) => x.status)).toEqual(['open']);
+    const c = await s.bankA!.post(`/api/v1/loans/${wrong}/cancel`, {
+      version: 1,
+      reason: '合同编号录入错误，重新登记',
+    });
+    expect(c.statusCode, c.body).toBe(200);
+    const after = (await rowsOfKind('repayment_late', w.e1.id)).find((x) => x.subjectId === wrong)!;
+    expect(after.status).toBe('closed');
+    expect(after.closeReason).toBe('贷款已作废（登记有误）');
+  });
+
   it('a failed spot check raises a warning to the district; a later compliant check closes it', async () => {
     const proj = await makeNumberedProject(p.deps, w.e1.id, w.users.cityReviewer!.id);
     const check = async (outcome: string) => {
