@@ -110,7 +110,8 @@ describe('demo data on a first start', () => {
     expect(numbered[0]!.resourcePoolLed).toBe(true);
 
     const [repaid] = await db.select({ n: count() }).from(loanRepayments);
-    expect(repaid!.n).toBe(13);
+    // 13 on time, and 海联's period 7 paid six days late (a risk warning to 江门农商银行 and 新会).
+    expect(repaid!.n).toBe(14);
 
     const [campaign] = await db.select().from(subsidyCampaigns);
     expect(campaign).toMatchObject({ year: 2026, status: 'open', applyTo: '2026-12-31' });
@@ -127,7 +128,7 @@ describe('demo data on a first start', () => {
       applications: apps,
       projectNumbers: ['JMSZ-2025-0001', 'JMSZ-2025-0002'],
       loans: 3,
-      repayments: 13,
+      repayments: 14,
       progressReports: 10,
     });
     expect(load.accounts.map((a) => a.username)).toEqual(
@@ -171,7 +172,7 @@ describe('demo data on a first start', () => {
         .map((n) => n.kind)
         .sort();
     expect(await unread('junye')).toEqual(['declaration_returned']);
-    expect(await unread('xinhui')).toEqual(['declaration_submitted']);
+    expect(await unread('xinhui')).toEqual(['credit_warning', 'declaration_submitted']);
     expect(await unread('pengjiang')).toEqual(['declaration_submitted']);
     // Older notices (verification, numbering, reports) were read before November 2026.
     const [all] = await db.select({ n: count() }).from(notifications);

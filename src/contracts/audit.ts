@@ -192,6 +192,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'financing_order.overdue_marked': '对接单逾期标记',
   'financing_order.loan_registered': '获批政银保贷款转入贷款登记',
   'financing_answer_times.set': '设定融资对接答复时限',
+  'credit_profile.viewed': '查看企业画像',
+  'credit_digital_level.recorded': '登记数字化水平评测结果',
+  'credit_warning.raised': '发出风险预警',
+  'credit_warning.closed': '风险预警关闭（原因已消除）',
+  'credit_warning.acknowledged': '确认风险预警并登记处理措施',
 };
 
 export function auditActionLabel(action: string): string {
@@ -229,4 +234,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   financing_need: '融资需求',
   financing_order: '融资对接单',
   financing_answer_times: '融资对接答复时限',
+  credit_profile: '企业画像',
+  credit_digital_level: '数字化水平评测',
+  credit_warning: '风险预警',
 };

@@ -2,6 +2,7 @@ export * from './attachments';
 export * from './audit';
 export * from './calendar';
 export * from './core';
+export * from './credit';
 export * from './enterprises';
 export * from './financing';
 export * from './fund';

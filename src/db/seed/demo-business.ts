@@ -90,6 +90,7 @@ import {
   users,
 } from '../schema';
 import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from './demo';
+import { scheduleDemoCredit } from './demo-credit';
 import { scheduleDemoFinancing } from './demo-financing';
 import { scheduleFundDemo } from './demo-fund';
 
@@ -1067,6 +1068,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   });
   at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
   scheduleDemoFinancing(at, as, institutionId);
+  scheduleDemoCredit(at, as, (key) => state.loans.get(key)!);
   scheduleFundDemo(at, as, db);
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);

@@ -150,6 +150,12 @@ const EXPECTED: Record<BusinessAction, string> = {
   'financing.order.register_loan': '.  .  .  .  .  .  Y  .  .  .  .',
   'financing.answer_times.read': '.  .  Y  Y  .  .  .  .  .  .  .',
   'financing.answer_times.set': ' .  .  .  Y  .  .  .  .  .  .  .',
+  'credit.profile.read': '       Y  Y  Y  Y  .  .  Y  .  .  .  .',
+  'credit.profile.views': '      Y  .  Y  Y  .  .  .  .  .  .  .',
+  'credit.digital_level.record': '.  .  .  Y  .  .  .  .  .  .  .',
+  'credit.warning.read': '       Y  Y  Y  Y  .  .  Y  .  .  .  .',
+  'credit.warning.acknowledge': ' .  Y  .  .  .  .  Y  .  .  .  .',
+  'credit.warning.sweep': '      .  .  .  Y  .  .  .  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

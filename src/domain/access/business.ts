@@ -266,6 +266,21 @@ export const FUND_RULES = {
   'fund.policy.approve_renewal': { roles: CITY, when: 'checker' },
 } as const satisfies Record<string, BusinessRule>;
 
+/**
+ * The credit profile and risk warnings (002 三（三）2, 三（四）2): the enterprise reads its own profile and who viewed
+ * it; a bank reads a profile only under the enterprise's consent (checked in the query); districts and the city read
+ * within their scope; the city administrator records digital-level assessments. Warnings go to the banks with
+ * exposure and the district, who acknowledge them with what they did.
+ */
+export const CREDIT_RULES = {
+  'credit.profile.read': { roles: ['enterprise', 'district_reviewer', 'city_reviewer', 'city_admin', 'bank_officer'] },
+  'credit.profile.views': { roles: ['enterprise', 'city_reviewer', 'city_admin'] },
+  'credit.digital_level.record': { roles: ['city_admin'] },
+  'credit.warning.read': { roles: ['enterprise', 'district_reviewer', 'city_reviewer', 'city_admin', 'bank_officer'] },
+  'credit.warning.acknowledge': { roles: ['district_reviewer', 'bank_officer'] },
+  'credit.warning.sweep': { roles: ['city_admin'] },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -280,6 +295,7 @@ const BUSINESS_RULES = {
   ...SANDBOX_RULES,
   ...FINANCING_RULES,
   ...FUND_RULES,
+  ...CREDIT_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

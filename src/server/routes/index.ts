@@ -6,6 +6,7 @@ import { auditRoutes } from './audit.routes';
 import { authRoutes } from './auth.routes';
 import { calculatorsRoutes } from './calculators.routes';
 import { calendarRoutes } from './calendar.routes';
+import { creditRoutes } from './credit.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
 import { financingRoutes } from './financing.routes';
@@ -46,4 +47,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
   await app.register(financingRoutes, { prefix: '/v1/financing' });
   await app.register(fundRoutes, { prefix: '/v1/fund' });
+  await app.register(creditRoutes, { prefix: '/v1/credit' });
 }

@@ -9,6 +9,7 @@ import { mayDo } from '../../domain/access/business';
 import { checkNotFuture, chinaDateOf } from '../../domain/enterprise/profile';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { creditStandingChanged } from '../credit';
 import { Errors, fieldError } from '../errors';
 import { enterpriseErrors } from './errors';
 import { loadVisibleEnterprise } from './get-enterprise';
@@ -45,6 +46,13 @@ export async function setCreditStanding(ctx: Ctx, id: string, input: TSetCreditS
       changedBy: actor.id,
       changedByName: actor.name,
       changedAt: ctx.now,
+    });
+    await creditStandingChanged(tx, ctx, {
+      enterpriseId: id,
+      from: before.creditStatus,
+      to: input.status,
+      source: input.source,
+      asOf: input.asOf,
     });
     await recordAudit(tx, ctx, {
       action: 'enterprise.credit_standing_set',

@@ -14,6 +14,7 @@ import { type ApplicationState, applicationTransition } from '../../domain/fund/
 import { fenToYuan } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { acceptanceRecorded } from '../credit';
 import { Errors, fieldError } from '../errors';
 import { fundErrors, loadApplication, overridesFor, requireActor, timelineEntry } from './records';
 import { checkInvoices, invoiceRows } from './submit-application';
@@ -68,6 +69,12 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
         ],
       })
       .where(eq(fundApplications.id, id));
+    await acceptanceRecorded(tx, ctx, {
+      applicationId: id,
+      enterpriseId: app.enterpriseId,
+      projectName: app.projectName,
+      outcome: input.outcome,
+    });
     await recordAudit(tx, ctx, {
       action: 'fund.acceptance_recorded',
       objectType: 'fund_application',

@@ -12,6 +12,7 @@ import { drawSample } from '../../domain/fund/draw';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { clawbackOpened, clawbackSettled } from '../credit';
 import { Errors, fieldError } from '../errors';
 import { fundErrors, loadCall, requireActor } from './records';
 
@@ -75,6 +76,14 @@ export async function recordFinding(
         createdAt: ctx.now,
       })
       .returning({ id: fundClawbacks.id });
+    if (input.misuse)
+      await clawbackOpened(tx, ctx, {
+        clawbackId: row!.id,
+        enterpriseId: app!.enterpriseId,
+        projectName: app!.projectName,
+        amountFen: amount,
+        dueOn: input.dueOn ?? null,
+      });
     await recordAudit(tx, ctx, {
       action: input.misuse ? 'fund.clawback_opened' : 'fund.spot_check_finding',
       objectType: 'fund_clawback',
@@ -104,6 +113,7 @@ export async function recordClawbackRepayment(ctx: Ctx, id: string, input: z.inf
     const repaid = c.repaidFen + fen;
     const status = repaid === c.amountFen ? 'settled' : 'open';
     await tx.update(fundClawbacks).set({ repaidFen: repaid, status }).where(eq(fundClawbacks.id, id));
+    if (status === 'settled') await clawbackSettled(tx, ctx, id);
     await recordAudit(tx, ctx, {
       action: 'fund.clawback_repaid',
       objectType: 'fund_clawback',

@@ -8,6 +8,7 @@ import type { TCancelLoan, TLoanDetail } from '../../contracts/loans';
 import { loans } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { loanCancelled } from '../credit';
 import { loadLoanForChange } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import { loadLoanDetail } from './view';
@@ -27,6 +28,7 @@ export async function cancelLoan(ctx: Ctx, loanId: string, input: TCancelLoan): 
         updatedAt: ctx.now,
       })
       .where(and(eq(loans.id, loan.id), eq(loans.version, loan.version)));
+    await loanCancelled(tx, ctx, loan.id);
     await recordAudit(tx, ctx, {
       action: 'loan.cancelled',
       objectType: 'loan',

@@ -13,6 +13,7 @@ import type { LoanPurpose } from '../../domain/loans/params';
 import { chinaDateOf } from '../../domain/loans/values';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { loanExtended } from '../credit';
 import { byOf, loadLoanForChange } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import { validationFailed } from './shared';
@@ -67,6 +68,18 @@ export async function extendLoan(ctx: Ctx, loanId: string, input: TExtendLoan): 
         createdAt: ctx.now,
       })
       .returning({ id: loanExtensions.id });
+    await loanExtended(
+      tx,
+      ctx,
+      {
+        id: loan.id,
+        enterpriseId: loan.enterpriseId,
+        bankId: loan.bankId,
+        contractNo: loan.contractNo,
+        amountFen: loan.amountFen,
+      },
+      { seq, previousMaturity: currentMaturity, newMaturity: input.newMaturityDate, agreementNo: input.agreementNo },
+    );
     await recordAudit(tx, ctx, {
       action: 'loan.extended',
       objectType: 'loan',

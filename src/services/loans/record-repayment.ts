@@ -17,6 +17,7 @@ import { chinaDateOf } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { repaymentRecorded } from '../credit';
 import { Errors } from '../errors';
 import { loanScopeCondition } from './scope';
 import { bankOf, lockBank, validationFailed } from './shared';
@@ -119,6 +120,18 @@ export async function recordRepayment(
       })
       .returning();
     await tx.update(loans).set({ updatedAt: ctx.now }).where(eq(loans.id, loanId));
+    await repaymentRecorded(
+      tx,
+      ctx,
+      {
+        id: loan.id,
+        enterpriseId: loan.enterpriseId,
+        bankId: loan.bankId,
+        contractNo: loan.contractNo,
+        amountFen: loan.amountFen,
+      },
+      { id: created!.id, periodNo: draft.periodNo, dueDate: draft.dueDate, paidDate: draft.paidDate },
+    );
     await recordAudit(tx, ctx, {
       action: 'loan.repayment_recorded',
       objectType: 'loan',

@@ -15,6 +15,7 @@ import { shanghaiDate } from '../../domain/projects/time';
 import { type DeclarationState, transition } from '../../domain/workflow/declaration';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { declarationDecided } from '../credit';
 import { Errors } from '../errors';
 import { districtReviewers, enterpriseUsers, notifyUsers } from '../notifications';
 import { runBatch } from './batch';
@@ -110,6 +111,7 @@ export async function reviewByCity(ctx: Ctx, input: TCityReview): Promise<TBatch
         reason,
         details: approving ? { libraryNumber, projectId } : null,
       });
+      await declarationDecided(tx, ctx, { enterpriseId: row.enterpriseId, approved: approving, name });
       const users = await enterpriseUsers(tx, row.enterpriseId);
       if (approving) {
         await notifyUsers(tx, ctx.deps, ctx.now, users, {

@@ -9,6 +9,7 @@ import { mayDo } from '../../domain/access/business';
 import { SPOT_CHECK_OUTCOME_NAMES } from '../../domain/projects/tracking';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
+import { spotCheckClosed } from '../credit';
 import { Errors } from '../errors';
 import { enterpriseUsers, notifyUsers } from '../notifications';
 import { actorOrg } from './access';
@@ -99,6 +100,15 @@ export async function closeSpotCheck(
       objectType: 'project',
       objectId: projectId,
       channels: input.outcome === 'compliant' ? [] : ['sms'],
+    });
+    await spotCheckClosed(tx, ctx, {
+      checkId,
+      projectId,
+      enterpriseId: p.enterpriseId,
+      projectName: p.name,
+      libraryNumber: p.libraryNumber,
+      outcome: input.outcome,
+      findings: input.findings,
     });
     await recordAudit(tx, ctx, {
       action: 'project_spot_check.closed',

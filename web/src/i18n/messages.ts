@@ -1,5 +1,6 @@
 /** The web app's own texts, Chinese first. Every key must exist in both languages (the type checks it). */
 import { authEn, authZh } from '../features/auth/messages';
+import { creditEn, creditZh } from '../features/credit/messages';
 import { enterpriseEn, enterpriseZh } from '../features/enterprise/messages';
 import { financingEn, financingZh } from '../features/financing/messages';
 import { fundEn, fundZh } from '../features/fund/messages';
@@ -19,6 +20,7 @@ export const zh = {
   ...interpretationsZh,
   ...sandboxZh,
   ...financingZh,
+  ...creditZh,
   ...fundZh,
   ...projectsZh,
   ...subsidyZh,
@@ -744,6 +746,7 @@ export const en: Record<MessageKey, string> = {
   ...interpretationsEn,
   ...sandboxEn,
   ...financingEn,
+  ...creditEn,
   ...fundEn,
   ...projectsEn,
   ...subsidyEn,

@@ -69,6 +69,8 @@ export type PageId =
   | 'financingBank'
   | 'financingCity'
   | 'financingCatalogue'
+  | 'creditProfile'
+  | 'creditWarnings'
   | 'fundCalls'
   | 'fundReviews'
   | 'fundMine';
@@ -142,6 +144,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.need.post',
     },
     {
+      path: '/enterprise/credit',
+      label: 'menu.creditProfile',
+      icon: <IdcardOutlined />,
+      page: 'creditProfile',
+      action: 'credit.profile.views',
+    },
+    {
       path: '/enterprise/policy-match',
       label: 'menu.policyMatch',
       icon: <FileSearchOutlined />,
@@ -179,6 +188,20 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SafetyCertificateOutlined />,
       page: 'guarantee',
       action: 'guarantee.fee.read',
+    },
+    {
+      path: '/district/credit',
+      label: 'menu.creditProfile',
+      icon: <IdcardOutlined />,
+      page: 'creditProfile',
+      action: 'credit.profile.read',
+    },
+    {
+      path: '/district/credit/warnings',
+      label: 'menu.creditWarnings',
+      icon: <NotificationOutlined />,
+      page: 'creditWarnings',
+      action: 'credit.warning.read',
     },
     {
       path: '/district/enterprises',
@@ -237,6 +260,20 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <FundOutlined />,
       page: 'financingCity',
       action: 'financing.product.review',
+    },
+    {
+      path: '/city/credit',
+      label: 'menu.creditProfile',
+      icon: <IdcardOutlined />,
+      page: 'creditProfile',
+      action: 'credit.profile.read',
+    },
+    {
+      path: '/city/credit/warnings',
+      label: 'menu.creditWarnings',
+      icon: <NotificationOutlined />,
+      page: 'creditWarnings',
+      action: 'credit.warning.read',
     },
     {
       path: '/city/fund',
@@ -332,6 +369,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.product.review',
     },
     {
+      path: '/admin/credit',
+      label: 'menu.creditProfile',
+      icon: <IdcardOutlined />,
+      page: 'creditProfile',
+      action: 'credit.digital_level.record',
+    },
+    {
       path: '/admin/fund',
       label: 'menu.fundCalls',
       icon: <FundOutlined />,
@@ -394,6 +438,20 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SolutionOutlined />,
       page: 'financingBank',
       action: 'financing.product.manage',
+    },
+    {
+      path: '/bank/credit',
+      label: 'menu.creditProfile',
+      icon: <IdcardOutlined />,
+      page: 'creditProfile',
+      action: 'credit.profile.read',
+    },
+    {
+      path: '/bank/credit/warnings',
+      label: 'menu.creditWarnings',
+      icon: <NotificationOutlined />,
+      page: 'creditWarnings',
+      action: 'credit.warning.read',
     },
   ],
   fund_operator: [
