@@ -318,6 +318,12 @@ export const ZApplyOptions = z.object({
 
 export const ZRunAllocation = z.object({
   dryRun: z.boolean().default(true).describe('试算'),
+  closeCampaign: z
+    .boolean()
+    .default(false)
+    .describe(
+      '正式分配时批次仍在受理申请：确认先截止受理（申请截止日改为今天，记入审计日志）再分配；未确认则拒绝正式分配',
+    ),
 });
 
 export const ZAllocationRun = z.object({

@@ -206,14 +206,18 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        summary: '执行分配（市级业务管理员）：dryRun=true 为试算，不改变任何申请；false 为正式分配，每批次仅一次',
+        summary:
+          '执行分配（市级业务管理员）：dryRun=true 为试算，不改变任何申请；false 为正式分配，每批次仅一次；批次仍在受理申请时须 closeCampaign=true 确认先截止受理',
         params: ZIdParam,
         body: ZRunAllocation,
         response: { 200: ZAllocationOutcome, 201: ZAllocationOutcome },
       },
     },
     async (request, reply) => {
-      const r = await runAllocation(actorCtx(request), request.params.id, { dryRun: request.body.dryRun });
+      const r = await runAllocation(actorCtx(request), request.params.id, {
+        dryRun: request.body.dryRun,
+        closeCampaign: request.body.closeCampaign,
+      });
       return reply.status(request.body.dryRun ? 200 : 201).send(r);
     },
   );
