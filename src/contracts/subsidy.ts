@@ -281,6 +281,8 @@ export const ZApplicationListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 });
 export type TApplicationListQuery = z.infer<typeof ZApplicationListQuery>;
+/** The list's Excel export: the list's filter, every row (no page). */
+export const ZApplicationExportQuery = ZApplicationListQuery.omit({ page: true, pageSize: true });
 export const ZApplicationList = z.object({
   items: z.array(ZApplicationSummary),
   total: z.number().int(),

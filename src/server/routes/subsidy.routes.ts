@@ -10,6 +10,7 @@ import {
   ZAllocationRun,
   ZAllocationRunList,
   ZApplicationDetail,
+  ZApplicationExportQuery,
   ZApplicationList,
   ZApplicationListQuery,
   ZApplyOptions,
@@ -40,6 +41,7 @@ import {
   ZSupplementaryStatus,
 } from '../../contracts/subsidy';
 import {
+  applicationsXlsx,
   applyOptions,
   createCampaign,
   fundingPlanXlsx,
@@ -70,6 +72,7 @@ import {
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['subsidy'];
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -143,6 +146,28 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       noStore(reply);
       return listApplications(actorCtx(request), request.query);
+    },
+  );
+  app.get(
+    '/applications/xlsx',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '导出补贴申请审核清单（Excel，按权限范围，筛选同列表，全部条目）',
+        querystring: ZApplicationExportQuery,
+        produces: [XLSX_CONTENT_TYPE],
+        response: { 200: z.any().describe('Excel 文件') },
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationsXlsx(actorCtx(request), request.query);
+      noStore(reply)
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        );
+      return reply.send(file.buffer);
     },
   );
   app.get(
