@@ -59,7 +59,7 @@ import {
   updateDeclaration,
   withdrawDeclaration,
 } from '../../services/projects';
-import { actorCtx, noStore } from '../http-context';
+import { actorCtx, langOf, noStore } from '../http-context';
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -93,20 +93,22 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const form = request.query.form;
+      // Names in the request's language (Accept-Language: en); the citations are the documents' own.
+      const name = (i: { zh: string; en: string }) => (langOf(request) === 'en' ? i.en : i.zh);
       return {
         form,
         annex: FORM_NAMES[form].annex,
         categories: {
           citation: PROJECT_CATEGORIES[form].citation,
-          items: PROJECT_CATEGORIES[form].items.map((i) => ({ code: i.code, name: i.zh })),
+          items: PROJECT_CATEGORIES[form].items.map((i) => ({ code: i.code, name: name(i) })),
         },
         investmentItems: {
           citation: INVESTMENT_ITEMS[form].citation,
-          items: INVESTMENT_ITEMS[form].items.map((i) => ({ code: i.code, name: i.zh })),
+          items: INVESTMENT_ITEMS[form].items.map((i) => ({ code: i.code, name: name(i) })),
         },
         materials: MATERIALS[form].map((m) => ({
           code: m.code,
-          name: m.zh,
+          name: name(m),
           requirement: m.requirement,
           citation: m.citation,
         })),

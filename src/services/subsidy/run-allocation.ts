@@ -376,7 +376,7 @@ async function closeBeforeCommit(
     throw Errors.conflict(
       'CAMPAIGN_STILL_OPEN',
       `${campaign.title}仍在受理申请（截止${formatDateZh(campaign.applyTo)}），不能正式分配：正式分配后，受理期内此后提交的申请${unverified > 0 ? `和尚未核实完毕的${unverified}份申请` : ''}将不能参与本批次分配（申报指南 六（一）：按通知定期组织补贴申请；六（四）：按入库申报月份和放款时间先后安排）。请在受理期结束后再正式分配，或确认先截止受理再分配。`,
-      `${campaign.title} still accepts applications (until ${campaign.applyTo}); a committed run now would leave out later applications${unverified > 0 ? ` and the ${unverified} not yet verified` : ''}. Commit after the period ends, or confirm closing applications first.`,
+      `The ${campaign.year} campaign still accepts applications (until ${campaign.applyTo}); a committed run now would leave out later applications${unverified > 0 ? ` and the ${unverified} not yet verified` : ''}. Commit after the period ends, or confirm closing applications first.`,
       { applyTo: campaign.applyTo, unverified },
     );
   }
