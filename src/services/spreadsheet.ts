@@ -36,7 +36,6 @@ export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MONEY_FORMAT = '#,##0.00';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** What a column of an exported list holds: text, a date (YYYY-MM-DD), an instant (ISO), an amount in yuan, a count. */
 export type CellKind = 'text' | 'date' | 'instant' | 'money' | 'count';
