@@ -69,7 +69,7 @@ export async function benchAllocationDb(): Promise<{ skipped: boolean; allocateM
     const dry = await runAllocation(ctx, campaignId, { dryRun: true });
     const dryMs = ms(t1);
     const t2 = performance.now();
-    const run = await runAllocation(ctx, campaignId, { dryRun: false });
+    const run = await runAllocation(ctx, campaignId, { dryRun: false, closeCampaign: true });
     const allocateMs = ms(t2);
     const counts = (await db.execute(
       sql`select (select count(*) from subsidy_awards)::int as awards, (select count(*) from subsidy_cap_ledger)::int as ledger,

@@ -166,6 +166,16 @@ async function declare(page: Page, e: Enterprise) {
     await page.getByTestId('contract-0-contractNumber').fill(`HT-${mfg.uscc.slice(-6)}`);
     await page.getByTestId('contract-0-amount').fill('500000.00');
     await pickDate(page, '签订日期', '2025-08-20');
+    // A value the check refuses replaces the previous answer with the reason (never a stale verdict) …
+    await page.getByTestId('contract-0-providerUscc').fill('ABC');
+    await page
+      .getByTestId('check-error')
+      .getByText(/统一社会信用代码/)
+      .waitFor();
+    await page.getByTestId('check-blockers').waitFor({ state: 'detached' });
+    // … and once fixed, the panel is recomputed.
+    await page.getByTestId('contract-0-providerUscc').fill(svc.uscc);
+    await page.getByTestId('check-error').waitFor({ state: 'detached' });
   }
   // The live check already names what blocks submission: the materials.
   await page

@@ -385,9 +385,18 @@ describe('政银保 subsidy: from the bank import to the issued funding plan', (
     await page.getByTestId('run-summary').getByText('试算').waitFor();
     await page.getByTestId('total-awarded').getByText('¥9,720.00').waitFor();
     await screenshot(page, 'subsidy-05-dry-run');
+    // The campaign still accepts applications: the confirmation says applications close first.
     await page.getByTestId('commit-run').click();
+    await page.getByText('截止受理并正式分配？').waitFor();
+    await page.getByText(/确认后将先截止受理（申请截止日改为今天，记入审计日志）/).waitFor();
     await clickUntil(page.getByTestId('confirm-commit'), page.getByText('正式分配已提交'));
     await page.getByTestId('run-summary').getByText('正式分配').waitFor();
+    // The dashboard downloads as Excel, with the awarded budget in figures.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['预算', '各县区申请', '按入库申报月份']);
+    expect(wb.worksheets[0]!.getRow(5).getCell(2).value).toBe(9720);
     await page.getByTestId('publish-notice').click();
     await page.getByText('公示将立即在公众页面发布，公示期 7 天，发布后不能撤回').waitFor();
     await clickUntil(page.getByTestId('confirm-publish'), page.getByText('公示已发布'));

@@ -43,8 +43,8 @@ describe('committed allocation', () => {
       await verify(district, city, r.id);
     }
     const [x, y] = await Promise.all([
-      admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false }),
-      admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false }),
+      admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false, closeCampaign: true }),
+      admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false, closeCampaign: true }),
     ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
     const loser = x.statusCode === 409 ? x : y;
@@ -90,7 +90,10 @@ describe('committed allocation', () => {
     });
     expect(r1.status, JSON.stringify(r1.body)).toBe(201);
     await verify(district, city, r1.id);
-    const c1 = await admin.post(`/api/v1/subsidy/campaigns/${y1}/allocation-runs`, { dryRun: false });
+    const c1 = await admin.post(`/api/v1/subsidy/campaigns/${y1}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(c1.statusCode, c1.body).toBe(201);
     expect(c1.json().totalAwarded).toBe('945000.00');
 
@@ -112,7 +115,10 @@ describe('committed allocation', () => {
     const detail = (await city.get(`/api/v1/subsidy/applications/${r2.id}`)).json();
     expect(detail.decision.subsidyYears[a.loanId]).toBe(2);
     expect(detail.decision.explanation.join('\n')).toContain('第2年补助比例 R = 90% − 10% × 1 = 80%');
-    const c2 = await admin.post(`/api/v1/subsidy/campaigns/${y2}/allocation-runs`, { dryRun: false });
+    const c2 = await admin.post(`/api/v1/subsidy/campaigns/${y2}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(c2.statusCode, c2.body).toBe(201);
     expect(c2.json().totalAwarded).toBe('55000.00');
     const [award] = await p.deps.db.select().from(subsidyAwards).where(eq(subsidyAwards.applicationId, r2.id));
@@ -146,8 +152,8 @@ describe('committed allocation', () => {
       return { ...ctx, actor: ctx.actor!, now: p.clock() };
     };
     const results = await Promise.allSettled([
-      runAllocation(ctxOf(p.deps), id, { dryRun: false }),
-      runAllocation(ctxOf(deps2), id, { dryRun: false }),
+      runAllocation(ctxOf(p.deps), id, { dryRun: false, closeCampaign: true }),
+      runAllocation(ctxOf(deps2), id, { dryRun: false, closeCampaign: true }),
     ]);
     await second?.close();
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -166,7 +172,10 @@ describe('committed allocation', () => {
     const dry = await admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: true });
     expect(dry.statusCode).toBe(200);
     expect(dry.json().applicationCount).toBe(0);
-    const commit = await admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false });
+    const commit = await admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(commit.statusCode).toBe(422);
     expect(commit.json().error.message).toContain('没有市级核实通过的申请');
   });

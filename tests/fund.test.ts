@@ -6,6 +6,7 @@
  * never overspend), acceptance that lowers an award, a spot check with clawback; scope everywhere (404).
  */
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundCallDirections, institutions } from '../src/db/schema';
 import { makeEnterprise, makeUser, randomUscc } from './helpers/factories';
@@ -411,6 +412,10 @@ describe('ranking, deliberation, notice and plan', () => {
     expect(plan.totalInWords).toBe('壹佰叁拾万元整');
     const xlsx = await s.admin!.get(`/api/v1/fund/calls/${callId}/plan/xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const pw = new ExcelJS.Workbook();
+    await pw.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(pw.worksheets[0]!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(pw.worksheets[0]!.pageSetup.printTitlesRow).toBe('3:3');
     expect((await s.operator!.post(`/api/v1/fund/calls/${callId}/plan/filing`)).statusCode).toBe(200);
   });
 });
@@ -462,6 +467,14 @@ describe('after the award', () => {
     const x = await s.auditor!.get(`/api/v1/fund/calls/${callId}/export`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('申报')!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.getRow(1).getCell(6).value).toBe('提交时间（北京时间）');
+    expect(ws.getRow(2).getCell(6).value).toBeInstanceOf(Date);
+    expect(typeof ws.getRow(2).getCell(8).value).toBe('number');
     expect((await s.otherAuditor!.get(`/api/v1/fund/calls/${callId}/export`)).statusCode).toBe(404);
     expect((await s.auditor!.post(`/api/v1/fund/calls/${callId}/spot-checks`, { size: 1, seed: 'x' })).statusCode).toBe(
       403,

@@ -68,7 +68,7 @@ async function applicants(campaignId: string, n: number): Promise<{ a: Applicant
 const base = (id: string) => `/api/v1/subsidy/campaigns/${id}`;
 
 async function commitAndPublish(id: string): Promise<string> {
-  const c = await admin.post(`${base(id)}/allocation-runs`, { dryRun: false });
+  const c = await admin.post(`${base(id)}/allocation-runs`, { dryRun: false, closeCampaign: true });
   expect(c.statusCode, c.body).toBe(201);
   const n = await admin.post(`${base(id)}/notice`, {});
   expect(n.statusCode, n.body).toBe(201);
@@ -363,7 +363,9 @@ describe('递补 under concurrency and the cap', () => {
     });
     expect(r1.status, JSON.stringify(r1.body)).toBe(201);
     await verify(district, city, r1.id);
-    expect((await admin.post(`${base(y1)}/allocation-runs`, { dryRun: false })).statusCode).toBe(201);
+    expect((await admin.post(`${base(y1)}/allocation-runs`, { dryRun: false, closeCampaign: true })).statusCode).toBe(
+      201,
+    );
     expect(await ledgerSum(e.enterpriseId)).toBe(94_500_000n);
 
     // Year two (interest paid in 2025): E1 (8,100.00) first, X (450,000.00) takes the rest of the budget, E2

@@ -286,15 +286,24 @@ describe('allocation, notice, objections and the funding plan', () => {
       await city.get(`/api/v1/subsidy/applications?campaignId=${campaignId}&status=verified&pageSize=100`)
     ).json();
     expect(still.total).toBe(dryBody.applicationCount);
-    const byReviewer = await city.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun: false });
+    const byReviewer = await city.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(byReviewer.statusCode).toBe(403);
 
-    const commit = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun: false });
+    const commit = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(commit.statusCode, commit.body).toBe(201);
     const run = commit.json();
     expect(run.totalAwarded).toBe(dryBody.totalAwarded);
     expect(run.runByName).toBeTruthy();
-    const again = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun: false });
+    const again = await admin.post(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, {
+      dryRun: false,
+      closeCampaign: true,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('不能重复分配');
 
@@ -454,6 +463,7 @@ describe('allocation, notice, objections and the funding plan', () => {
       'subsidy.application_city_verify',
       'subsidy.allocation_dry_run',
       'subsidy.allocation_committed',
+      'subsidy.campaign_closed_early',
       'subsidy.notice_published',
       'subsidy.objection_lodged',
       'subsidy.objection_closed',

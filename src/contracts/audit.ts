@@ -158,6 +158,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'subsidy.application_resubmitted': '补正后重新提交贴息申请',
   'subsidy.allocation_dry_run': '试算贴息资金分配',
   'subsidy.allocation_committed': '确定贴息资金分配',
+  'subsidy.campaign_closed_early': '正式分配前提前截止贴息申请受理',
   'subsidy.supplementary_dry_run': '试算递补分配',
   'subsidy.supplementary_committed': '确定递补分配',
   'subsidy.notice_published': '发布贴息公示',

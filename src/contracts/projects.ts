@@ -340,6 +340,9 @@ export const ZReviewQueueQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The queue's Excel export: the queue's filter, every row (no page). */
+export const ZReviewQueueExportQuery = ZReviewQueueQuery.omit({ page: true, pageSize: true });
+
 export const ZReviewQueue = z.object({
   today: z.string(),
   stage: z.enum(['district', 'city']),

@@ -281,6 +281,8 @@ export const ZApplicationListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 });
 export type TApplicationListQuery = z.infer<typeof ZApplicationListQuery>;
+/** The list's Excel export: the list's filter, every row (no page). */
+export const ZApplicationExportQuery = ZApplicationListQuery.omit({ page: true, pageSize: true });
 export const ZApplicationList = z.object({
   items: z.array(ZApplicationSummary),
   total: z.number().int(),
@@ -318,6 +320,12 @@ export const ZApplyOptions = z.object({
 
 export const ZRunAllocation = z.object({
   dryRun: z.boolean().default(true).describe('试算'),
+  closeCampaign: z
+    .boolean()
+    .default(false)
+    .describe(
+      '正式分配时批次仍在受理申请：确认先截止受理（申请截止日改为今天，记入审计日志）再分配；未确认则拒绝正式分配',
+    ),
 });
 
 export const ZAllocationRun = z.object({

@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly text: Bilingual,
     readonly fields: FieldError[] = [],
     readonly details?: Record<string, unknown>,
+    /** The field errors in English (`path` + English text), when they differ from `fields`. */
+    readonly fieldsEn?: FieldError[],
   ) {
     super(text.en);
     this.name = 'AppError';
@@ -25,13 +27,22 @@ export class AppError extends Error {
   messageIn(lang: Lang): string {
     return lang === 'en' ? this.text.en : this.text.zh;
   }
+
+  fieldsIn(lang: Lang): FieldError[] {
+    return lang === 'en' && this.fieldsEn ? this.fieldsEn : this.fields;
+  }
 }
 
 /** A single field rejected by a service rule (beyond the schema): names the field in both languages. */
 export function fieldError(path: string, label: string, zh: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', 400, { zh: `${label}${zh}`, en: `${path} ${en}` }, [
-    { path, label, message: `${label}${zh}` },
-  ]);
+  return new AppError(
+    'VALIDATION_FAILED',
+    400,
+    { zh: `${label}${zh}`, en: `${path} ${en}` },
+    [{ path, label, message: `${label}${zh}` }],
+    undefined,
+    [{ path, label, message: `${path} ${en}` }],
+  );
 }
 
 /** Text at `path` (inside input checked against `schema`) holds NUL or a broken surrogate: a 400 naming the field. */

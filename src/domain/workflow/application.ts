@@ -136,6 +136,14 @@ export const CAMPAIGN_STATUS_ZH: Readonly<Record<CampaignStatus, string>> = {
   plan_issued: '已下达资金安排计划',
 };
 
+/** A campaign accepts applications while it is open and today (a Beijing date) lies in its application period. */
+export function acceptsApplications(
+  c: { readonly status: string; readonly applyFrom: string; readonly applyTo: string },
+  today: string,
+): boolean {
+  return c.status === 'open' && c.applyFrom <= today && today <= c.applyTo;
+}
+
 export const OBJECTION_STATUSES = ['open', 'investigating', 'closed'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 export const OBJECTION_OUTCOMES = ['upheld', 'rejected', 'withdrawn'] as const;

@@ -101,7 +101,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err instanceof AppError) {
       return send(reply, request, err.status, err.code, err.messageIn(lang), {
-        ...(err.fields.length ? { fields: err.fields } : {}),
+        ...(err.fields.length ? { fields: err.fieldsIn(lang) } : {}),
         ...(err.details ? { details: err.details } : {}),
       });
     }

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   ZBatchResult,
   ZCheckDeclaration,
@@ -28,6 +29,7 @@ import {
   ZReportInput,
   ZReportParams,
   ZReviewQueue,
+  ZReviewQueueExportQuery,
   ZReviewQueueQuery,
   ZSpotCheck,
   ZSpotCheckParams,
@@ -49,6 +51,7 @@ import {
   reviewByCity,
   reviewByDistrict,
   reviewQueue,
+  reviewQueueXlsx,
   saveProgressReport,
   submitDeclaration,
   submitProgressReport,
@@ -56,7 +59,9 @@ import {
   updateDeclaration,
   withdrawDeclaration,
 } from '../../services/projects';
-import { actorCtx, noStore } from '../http-context';
+import { actorCtx, langOf, noStore } from '../http-context';
+
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const TAGS = ['project-library'];
 
@@ -88,20 +93,22 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const form = request.query.form;
+      // Names in the request's language (Accept-Language: en); the citations are the documents' own.
+      const name = (i: { zh: string; en: string }) => (langOf(request) === 'en' ? i.en : i.zh);
       return {
         form,
         annex: FORM_NAMES[form].annex,
         categories: {
           citation: PROJECT_CATEGORIES[form].citation,
-          items: PROJECT_CATEGORIES[form].items.map((i) => ({ code: i.code, name: i.zh })),
+          items: PROJECT_CATEGORIES[form].items.map((i) => ({ code: i.code, name: name(i) })),
         },
         investmentItems: {
           citation: INVESTMENT_ITEMS[form].citation,
-          items: INVESTMENT_ITEMS[form].items.map((i) => ({ code: i.code, name: i.zh })),
+          items: INVESTMENT_ITEMS[form].items.map((i) => ({ code: i.code, name: name(i) })),
         },
         materials: MATERIALS[form].map((m) => ({
           code: m.code,
-          name: m.zh,
+          name: name(m),
           requirement: m.requirement,
           citation: m.citation,
         })),
@@ -138,6 +145,29 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       noStore(reply);
       return reviewQueue(actorCtx(request, 'project.declaration.read'), request.query);
+    },
+  );
+
+  app.get(
+    '/declarations/review-queue/xlsx',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '导出审核队列（Excel，本人权限范围与阶段内的全部条目，筛选同队列）',
+        querystring: ZReviewQueueExportQuery,
+        produces: [XLSX_CONTENT_TYPE],
+        response: { 200: z.any().describe('Excel 文件') },
+      },
+    },
+    async (request, reply) => {
+      const file = await reviewQueueXlsx(actorCtx(request, 'project.declaration.read'), request.query);
+      noStore(reply)
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="review-queue.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        );
+      return reply.send(file.buffer);
     },
   );
 

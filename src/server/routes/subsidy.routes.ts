@@ -10,6 +10,7 @@ import {
   ZAllocationRun,
   ZAllocationRunList,
   ZApplicationDetail,
+  ZApplicationExportQuery,
   ZApplicationList,
   ZApplicationListQuery,
   ZApplyOptions,
@@ -40,6 +41,7 @@ import {
   ZSupplementaryStatus,
 } from '../../contracts/subsidy';
 import {
+  applicationsXlsx,
   applyOptions,
   createCampaign,
   fundingPlanXlsx,
@@ -70,6 +72,7 @@ import {
 import { actorCtx, noStore } from '../http-context';
 
 const TAGS = ['subsidy'];
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -146,6 +149,28 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
   app.get(
+    '/applications/xlsx',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '导出补贴申请审核清单（Excel，按权限范围，筛选同列表，全部条目）',
+        querystring: ZApplicationExportQuery,
+        produces: [XLSX_CONTENT_TYPE],
+        response: { 200: z.any().describe('Excel 文件') },
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationsXlsx(actorCtx(request), request.query);
+      noStore(reply)
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        );
+      return reply.send(file.buffer);
+    },
+  );
+  app.get(
     '/applications/:id',
     {
       schema: {
@@ -206,14 +231,18 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        summary: '执行分配（市级业务管理员）：dryRun=true 为试算，不改变任何申请；false 为正式分配，每批次仅一次',
+        summary:
+          '执行分配（市级业务管理员）：dryRun=true 为试算，不改变任何申请；false 为正式分配，每批次仅一次；批次仍在受理申请时须 closeCampaign=true 确认先截止受理',
         params: ZIdParam,
         body: ZRunAllocation,
         response: { 200: ZAllocationOutcome, 201: ZAllocationOutcome },
       },
     },
     async (request, reply) => {
-      const r = await runAllocation(actorCtx(request), request.params.id, { dryRun: request.body.dryRun });
+      const r = await runAllocation(actorCtx(request), request.params.id, {
+        dryRun: request.body.dryRun,
+        closeCampaign: request.body.closeCampaign,
+      });
       return reply.status(request.body.dryRun ? 200 : 201).send(r);
     },
   );

@@ -19,6 +19,7 @@ import { fenToYuan } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { beijingDateCell, bureauSheet, DATE_TIME_FORMAT, MONEY_FORMAT } from '../spreadsheet';
 import { readFundPlan } from './plan';
 import { loadCall, requireActor } from './records';
 
@@ -30,7 +31,8 @@ export async function fundPlanXlsx(ctx: Ctx, callId: string): Promise<{ name: st
   const plan = await readFundPlan(ctx, callId);
   const wb = new ExcelJS.Workbook();
   wb.creator = '惠企 Huiqi';
-  const ws = wb.addWorksheet('项目计划');
+  // rows 1–2: the title and the dates; row 3: the header, repeated on every printed page
+  const ws = wb.addWorksheet('项目计划', bureauSheet(3));
   ws.addRow([`${plan.title} 项目计划`]).font = { bold: true, size: 14 };
   ws.addRow([`下达日期：${plan.issuedOn}    备案日期：${plan.filedOn ?? '未备案'}    单位：元`]);
   ws.addRow(['序号', '企业名称', '项目名称', '方向', '安排金额（元）', '大写金额']).font = { bold: true };
@@ -71,14 +73,14 @@ export async function exportFundRecords(ctx: Ctx, callId: string): Promise<{ nam
   ]);
   const wb = new ExcelJS.Workbook();
   wb.creator = '惠企 Huiqi';
-  const a = wb.addWorksheet('申报');
+  const a = wb.addWorksheet('申报', bureauSheet(1));
   a.addRow([
     '申报编号',
     '企业',
     '统一社会信用代码',
     '方向',
     '项目',
-    '提交时间',
+    '提交时间（北京时间）',
     '状态',
     '发票合计',
     '得分',
@@ -89,32 +91,36 @@ export async function exportFundRecords(ctx: Ctx, callId: string): Promise<{ nam
     '下达',
     '验收核定',
   ]).font = { bold: true };
-  for (const { a: x, name, uscc } of apps)
-    a.addRow([
+  const yuan = (fen: bigint | null) => (fen === null ? null : Number(fenToYuan(fen)));
+  for (const { a: x, name, uscc } of apps) {
+    const row = a.addRow([
       x.id,
       name,
       uscc,
       DIRECTION_ZH[x.direction as Direction],
       x.projectName,
-      x.submittedAt.toISOString(),
+      x.submittedAt ? beijingDateCell(x.submittedAt) : null,
       APPLICATION_STATE_ZH[x.state as ApplicationState],
-      fenToYuan(x.invoiceTotalFen),
+      yuan(x.invoiceTotalFen),
       x.score ?? '',
       x.rank ?? '',
-      x.proposedFen === null ? '' : fenToYuan(x.proposedFen),
-      x.decidedFen === null ? '' : fenToYuan(x.decidedFen),
+      yuan(x.proposedFen),
+      yuan(x.decidedFen),
       x.changeReason ?? '',
-      x.awardedFen === null ? '' : fenToYuan(x.awardedFen),
-      x.finalFen === null ? '' : fenToYuan(x.finalFen),
+      yuan(x.awardedFen),
+      yuan(x.finalFen),
     ]);
-  const r = wb.addWorksheet('专家评分');
+    row.getCell(6).numFmt = DATE_TIME_FORMAT;
+    for (const col of [8, 11, 12, 14, 15]) row.getCell(col).numFmt = MONEY_FORMAT;
+  }
+  const r = wb.addWorksheet('专家评分', bureauSheet(1));
   r.addRow(['申报编号', '专家', '席位', '抽取种子', '状态', '加权总分', '评审意见']).font = { bold: true };
   for (const { r: x, expert } of reviews)
     r.addRow([x.applicationId, expert, x.seat, x.seed, x.status, x.total ?? '', x.comment ?? '']);
-  const o = wb.addWorksheet('公示异议');
+  const o = wb.addWorksheet('公示异议', bureauSheet(1));
   o.addRow(['异议编号', '针对申报', '异议人', '内容', '状态', '处理意见']).font = { bold: true };
   for (const x of objections) o.addRow([x.id, x.applicationId ?? '', x.name, x.content, x.status, x.outcome ?? '']);
-  const c = wb.addWorksheet('抽查与追缴');
+  const c = wb.addWorksheet('抽查与追缴', bureauSheet(1));
   c.addRow(['案件编号', '申报编号', '违规', '检查发现', '追缴金额', '已收回', '期限', '状态']).font = { bold: true };
   for (const x of clawbacks)
     c.addRow([

@@ -77,6 +77,8 @@ export function validationFailed(problems: readonly FieldProblem[]): AppError {
       en: `Invalid input: ${problems.map((p) => `${p.path} ${p.en}`).join('; ')}`,
     },
     fields,
+    undefined,
+    problems.map((p) => ({ path: p.path, label: p.label, message: `${p.path} ${p.en}` })),
   );
 }
 

@@ -2,6 +2,7 @@
 import type { TCitedFinding, TWindowView } from '../../contracts/projects';
 import type { FieldError } from '../../contracts/validation';
 import { formatDateZh, formatMonthZh } from '../../domain/calendar/dates';
+import { ruleFindingEn } from '../../domain/policies/zyb/eligibility';
 import type { ChecklistLine } from '../../domain/projects/materials';
 import { missingMaterialsMessage } from '../../domain/projects/materials';
 import type { FieldProblem } from '../../domain/projects/submission';
@@ -51,6 +52,8 @@ export const projectErrors = {
         en: `The declaration is incomplete: ${problems.map((p) => `${p.path} ${p.en}`).join('; ')}`,
       },
       fields,
+      undefined,
+      problems.map((p) => ({ path: p.path, label: p.label, message: `${p.path} ${p.en}` })),
     );
   },
 
@@ -65,7 +68,7 @@ export const projectErrors = {
     Errors.unprocessable(
       'INELIGIBLE',
       `不符合入库申报条件，不能提交：${failures.map((f, i) => `${i + 1}. ${f.message}（依据：${f.citation}）`).join('；')}`,
-      `The project is not eligible: ${failures.map((f) => f.code).join(', ')}`,
+      `The project is not eligible: ${failures.map((f) => ruleFindingEn(f.code, 'fail')).join('; ')}`,
       { failures },
     ),
 

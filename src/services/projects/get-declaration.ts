@@ -107,7 +107,13 @@ export async function getDeclaration(ctx: Ctx, id: string): Promise<TDeclaration
   let eligibility: TEligibilityView | null = (row.eligibility as TEligibilityView | null) ?? null;
   if (isEditable(state)) {
     const cal = await loadCalendar(db);
-    eligibility = evaluateEligibility(cal, enterprise, content, state === 'returned' ? row.declaredOn : today);
+    eligibility = evaluateEligibility(
+      cal,
+      enterprise,
+      content,
+      state === 'returned' ? row.declaredOn : today,
+      ctx.lang,
+    );
   }
   const checklist = evaluateChecklist(content, fileCounts(agg.files));
   const pool = await poolMembership(

@@ -9,6 +9,7 @@ export * from './project-view';
 export * from './review-city';
 export * from './review-district';
 export * from './review-queue';
+export * from './review-queue-export';
 export * from './spot-checks';
 export * from './submit-declaration';
 export * from './sweep';

@@ -7,13 +7,15 @@
  * The declaration date for eligibility is the submission date (Asia/Shanghai): today while drafting and at a
  * first submission; a corrected resubmission keeps the date of the first submission (it stays in its window).
  */
+
 import type { TCheckResult, TCitedFinding, TEligibilityView } from '../../contracts/projects';
+import type { Lang } from '../../contracts/validation';
 import type { DbOrTx } from '../../db/client';
 import type { Calendar } from '../../domain/calendar/calendar';
 import type { IsoDate, IsoMonth } from '../../domain/calendar/dates';
 import { isCityDistrict } from '../../domain/enterprise/districts';
 import { conditionToJson } from '../../domain/policies/core/conditions';
-import { evaluateZybEligibility, type ZybEligibilityFacts } from '../../domain/policies/zyb/eligibility';
+import { evaluateZybEligibility, ruleFindingEn, type ZybEligibilityFacts } from '../../domain/policies/zyb/eligibility';
 import { categoriesInScope } from '../../domain/projects/forms';
 import { evaluateChecklist } from '../../domain/projects/materials';
 import type { DeclarationContent } from '../../domain/projects/model';
@@ -55,8 +57,10 @@ export interface Readiness {
   problems: FieldProblem[];
 }
 
-function finding(j: ReturnType<typeof conditionToJson>): TCitedFinding {
-  return { code: j.code, status: j.status, message: j.message, citation: j.citation };
+/** A condition's finding; in English the rule's name and whether it is met (the citation stays the document's). */
+function finding(j: ReturnType<typeof conditionToJson>, lang: Lang): TCitedFinding {
+  const message = lang === 'en' ? ruleFindingEn(j.code, j.status) : j.message;
+  return { code: j.code, status: j.status, message, citation: j.citation };
 }
 
 export function eligibilityFacts(
@@ -87,9 +91,10 @@ export function evaluateEligibility(
   e: EnterpriseRow,
   c: DeclarationContent,
   declaredOn: IsoDate | null,
+  lang: Lang = 'zh',
 ): TEligibilityView {
   const r = evaluateZybEligibility(eligibilityFacts(e, c, declaredOn), { calendar: cal });
-  const conditions = r.conditions.map((x) => finding(conditionToJson(x)));
+  const conditions = r.conditions.map((x) => finding(conditionToJson(x), lang));
   return {
     status: r.status,
     eligible: r.eligible,
@@ -108,7 +113,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
   const blockers: TCheckResult['blockers'] = [];
   const block = (err: AppError) => {
     errors.push(err);
-    blockers.push({ code: err.code, message: err.text.zh });
+    blockers.push({ code: err.code, message: err.messageIn(ctx.lang) });
   };
 
   // 1. The window (first submission) or the reviewer's deadline (resubmission).
@@ -145,7 +150,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
   if (!checklist.complete) block(projectErrors.materialsMissing(checklist.missing));
 
   // 5. Eligibility (the policy engine).
-  const eligibility = evaluateEligibility(cal, input.enterprise, input.content, declaredOn);
+  const eligibility = evaluateEligibility(cal, input.enterprise, input.content, declaredOn, ctx.lang);
   if (eligibility.failures.length > 0) block(projectErrors.ineligible(eligibility.failures));
 
   const lead = leadProvider(input.content.form, input.content.contracts, {
@@ -154,6 +159,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
   });
   const pool = await poolMembership(db, lead.uscc ? [lead.uscc] : []);
   const led = isResourcePoolLed(lead, (u) => pool.has(u));
+  const en = ctx.lang === 'en';
 
   const view: TCheckResult = {
     today,
@@ -165,7 +171,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
     materials: {
       lines: checklist.lines.map((l) => ({
         code: l.code,
-        name: l.zh,
+        name: en ? l.en : l.zh,
         requirement: l.requirement,
         needed: l.needed,
         fileCount: l.fileCount,
@@ -174,9 +180,13 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
         citation: l.citation,
       })),
       complete: checklist.complete,
-      missing: checklist.missing.map((l) => l.zh),
+      missing: checklist.missing.map((l) => (en ? l.en : l.zh)),
     },
-    problems: problems.map((p) => ({ path: p.path, label: p.label, message: `${p.label}${p.zh}` })),
+    problems: problems.map((p) => ({
+      path: p.path,
+      label: p.label,
+      message: en ? `${p.path} ${p.en}` : `${p.label}${p.zh}`,
+    })),
     resourcePoolLed: led,
     leadProvider: { uscc: lead.uscc, name: lead.name },
     canSubmit: errors.length === 0,

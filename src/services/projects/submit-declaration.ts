@@ -48,16 +48,22 @@ export async function submitDeclaration(
         .where(eq(projectDeclarations.id, row.predecessorId));
       if (p) predecessor = { state: p.state as DeclarationState, declarationMonth: p.declarationMonth };
     }
-    const r = await assessReadiness(tx, ctx, {
-      enterprise,
-      content,
-      files: agg.files,
-      mode: event,
-      declaredOn: row.declaredOn,
-      declarationMonth: row.declarationMonth,
-      returnDeadline: row.returnDeadline,
-      predecessor,
-    });
+    // The eligibility kept on the record is the Chinese one, whatever language the request asked for; the
+    // refusals thrown below are bilingual and answer in the request's language.
+    const r = await assessReadiness(
+      tx,
+      { ...ctx, lang: 'zh' },
+      {
+        enterprise,
+        content,
+        files: agg.files,
+        mode: event,
+        declaredOn: row.declaredOn,
+        declarationMonth: row.declarationMonth,
+        returnDeadline: row.returnDeadline,
+        predecessor,
+      },
+    );
     if (r.errors.length > 0) throw r.errors[0]!;
     // One live declaration per project (a numbered project is not declared again).
     const [dup] = await tx

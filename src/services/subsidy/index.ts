@@ -2,6 +2,7 @@
 export * from './attachment-owner';
 export * from './campaigns';
 export * from './dashboard';
+export * from './exports';
 export * from './funding-plan';
 export * from './loan-claims';
 export * from './lookup-objection';

@@ -28,11 +28,14 @@ import {
   rankDecideAndAllocate,
 } from '../../domain/allocation';
 import { defaultCalendar } from '../../domain/calendar/calendar';
+import { formatDateZh } from '../../domain/calendar/dates';
 import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
 import type { ZybOverrides } from '../../domain/policies/zyb/params';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
+import { chinaDateOf } from '../../domain/subsidy/notice';
+import { acceptsApplications } from '../../domain/workflow/application';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
@@ -261,7 +264,7 @@ export async function campaignForRun(tx: Tx, campaignId: string, dryRun: boolean
 export async function runAllocation(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
-  opts: { dryRun: boolean },
+  opts: { dryRun: boolean; closeCampaign?: boolean },
 ): Promise<TAllocationOutcome> {
   if (!mayDo(ctx.actor, 'subsidy.allocation.run')) {
     throw Errors.forbidden('只有市级业务管理员可以执行补贴资金分配', 'Only the city administrator runs allocations');
@@ -277,6 +280,7 @@ export async function runAllocation(
         { committedRunId: campaign.committedRunId, allocated: fenToYuan(campaign.allocatedFen) },
       );
     }
+    if (!opts.dryRun) await closeBeforeCommit(tx, ctx, campaign, opts.closeCampaign === true);
     const c = await computeAllocation(tx, campaign);
     if (!opts.dryRun && c.meta.length === 0) {
       throw Errors.unprocessable(
@@ -345,6 +349,49 @@ export async function runAllocation(
     });
     return { ...runView(run), rows: preview };
   });
+}
+
+/**
+ * A committed run while the campaign still accepts applications would leave out what is submitted (or still under
+ * review) in the rest of the period (申报指南 六（一）, 六（四）), so it is refused — unless the administrator
+ * confirms, in the same request, that applications close today: the application period ends today (the committed
+ * run then closes the campaign) and the early close is audited in this transaction.
+ */
+async function closeBeforeCommit(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  campaign: typeof subsidyCampaigns.$inferSelect,
+  confirmed: boolean,
+): Promise<void> {
+  const today = chinaDateOf(ctx.now);
+  if (!acceptsApplications(campaign, today)) return;
+  const [pending] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(subsidyApplications)
+    .where(
+      sql`${subsidyApplications.campaignId} = ${campaign.id} and ${subsidyApplications.status} in ('submitted', 'district_returned', 'district_passed', 'city_returned')`,
+    );
+  const unverified = pending?.n ?? 0;
+  if (!confirmed) {
+    throw Errors.conflict(
+      'CAMPAIGN_STILL_OPEN',
+      `${campaign.title}仍在受理申请（截止${formatDateZh(campaign.applyTo)}），不能正式分配：正式分配后，受理期内此后提交的申请${unverified > 0 ? `和尚未核实完毕的${unverified}份申请` : ''}将不能参与本批次分配（申报指南 六（一）：按通知定期组织补贴申请；六（四）：按入库申报月份和放款时间先后安排）。请在受理期结束后再正式分配，或确认先截止受理再分配。`,
+      `The ${campaign.year} campaign still accepts applications (until ${campaign.applyTo}); a committed run now would leave out later applications${unverified > 0 ? ` and the ${unverified} not yet verified` : ''}. Commit after the period ends, or confirm closing applications first.`,
+      { applyTo: campaign.applyTo, unverified },
+    );
+  }
+  await tx
+    .update(subsidyCampaigns)
+    .set({ applyTo: today, updatedAt: ctx.now })
+    .where(eq(subsidyCampaigns.id, campaign.id));
+  await recordAudit(tx, ctx, {
+    action: 'subsidy.campaign_closed_early',
+    objectType: 'subsidy_campaign',
+    objectId: campaign.id,
+    before: { applyTo: campaign.applyTo, acceptingApplications: true },
+    after: { applyTo: today, acceptingApplications: false, unverified, reason: '正式分配前截止受理' },
+  });
+  campaign.applyTo = today;
 }
 
 function summary(c: ComputedAllocation, k: ReturnType<typeof counts>) {

@@ -2,7 +2,7 @@
 import type { AllocationMode, TAward, TCampaign } from '../../contracts/subsidy';
 import type { subsidyAwards, subsidyCampaigns } from '../../db/schema';
 import { fenToYuan } from '../../domain/money';
-import type { CampaignStatus } from '../../domain/workflow/application';
+import { acceptsApplications, type CampaignStatus } from '../../domain/workflow/application';
 
 type CampaignRow = typeof subsidyCampaigns.$inferSelect;
 type AwardRow = typeof subsidyAwards.$inferSelect;
@@ -23,7 +23,7 @@ export function campaignView(c: CampaignRow, today: string): TCampaign {
     noticeDays: c.noticeDays,
     status: c.status as CampaignStatus,
     committedRunId: c.committedRunId,
-    acceptingApplications: c.status === 'open' && c.applyFrom <= today && today <= c.applyTo,
+    acceptingApplications: acceptsApplications(c, today),
     createdAt: c.createdAt.toISOString(),
   };
 }

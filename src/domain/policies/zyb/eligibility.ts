@@ -84,71 +84,100 @@ export interface ZybEligibility extends Eligibility {
 export const ZYB_RULES = {
   ZYB_POLICY_IN_FORCE: {
     title: '入库申报日期在政策有效期内',
+    en: 'The declaration date lies within the rules’ period of validity',
     citation: cite('000', ['第十五条'], '有效期至2026年12月31日'),
   },
   ZYB_APPLICANT_TYPE: {
     title: '申报主体为制造业企业或数字化服务商',
+    en: 'The applicant is a manufacturer or a digital service provider',
     citation: cite('000', ['第四条'], '申报主体包括制造业企业、数字化服务商两类'),
   },
   ZYB_RESOURCE_POOL: {
     title: '数字化服务商入选产业生态供给资源池',
+    en: 'A digital service provider is in the industry supply resource pool',
     citation: cite('000', ['第四条', '（二）', '1.', '（2）'], '入选“江门市制造业数字化转型产业生态供给资源池”'),
   },
   ZYB_REGISTERED_IN_JIANGMEN: {
     title: '在江门市注册登记',
+    en: 'Registered in Jiangmen',
     citation: cite('001', ['二、'], '在我市注册登记'),
   },
   ZYB_OPERATING_IN_JIANGMEN: {
     title: '经营地址在江门市范围内',
+    en: 'Operating address in Jiangmen',
     citation: cite('001', ['二、'], '经营地址在江门市范围内（含三区四市）'),
   },
   ZYB_SME: {
     title: '属于中小企业',
+    en: 'A small or medium-sized enterprise',
     citation: cite('001', ['二、'], '依法纳税的中小企业'),
   },
   ZYB_CREDIT_GOOD: {
     title: '诚信经营、信用良好',
+    en: 'Operates honestly with good credit',
     citation: cite('001', ['二、'], '诚信经营、信用良好、依法纳税'),
   },
   ZYB_PROJECT_SCOPE: {
     title: '项目属于制造业数字化转型范围',
+    en: 'The project lies within manufacturing digital transformation',
     citation: cite('000', ['第四条'], '项目建设内容属于制造业数字化转型范围'),
   },
   ZYB_PROJECT_LOCATION: {
     title: '项目实施地点在江门市范围内',
+    en: 'The project is carried out in Jiangmen',
     citation: cite('001', ['二、', '（一）', '2.'], '项目实施地点在江门市范围内'),
   },
   ZYB_PROJECT_STATUS: {
     title: '项目处于待建或在建状态',
+    en: 'The project is to be built or under construction',
     citation: cite('001', ['三、', '（二）'], '申报入库的数字化转型项目应处于待建或在建状态'),
   },
   ZYB_PROJECT_START: {
     title: '项目启动日期不早于2023年1月1日',
+    en: 'The project starts on or after 2023-01-01',
     citation: cite('001', ['三、', '（二）'], '项目启动日期不早于2023年1月1日'),
   },
   ZYB_PROJECT_END: {
     title: '项目结束日期晚于入库申报日期',
+    en: 'The project ends after the declaration date',
     citation: cite('001', ['三、', '（二）'], '项目结束日期应晚于申报入库日期'),
   },
   ZYB_LOAN_FROM: {
     title: '贷款放款日期不早于2023年1月1日',
+    en: 'The loan was disbursed on or after 2023-01-01',
     citation: cite('001', ['三、', '（二）'], '“政银保”贷款放款时间不早于2023年1月1日'),
   },
   ZYB_LOAN_2023_DEADLINE: {
     title: '2023年放款的贷款须于2024年6月30日前入库申报',
+    en: 'A loan disbursed in 2023 is declared by 2024-06-30',
     citation: cite('001', ['三、', '（三）'], '企业应于2024年6月30日前完成数字化转型项目入库申报'),
   },
   ZYB_LOAN_GAP: {
     title: '2024年起放款的贷款与入库申报相差不超过6个自然月',
+    en: 'A loan disbursed from 2024 on lies within 6 calendar months of the declaration',
     citation: cite('001', ['三、', '（三）'], '时间差距不能超过6个自然月'),
   },
   ZYB_FILING_WINDOW: {
     title: '入库申报日期在当月申报窗口内',
+    en: 'The declaration date lies in the month’s filing window',
     citation: cite('000', ['第七条', '（一）'], '每月10-15日'),
   },
-} as const satisfies Record<string, { title: string; citation: Citation }>;
+} as const satisfies Record<string, { title: string; en: string; citation: Citation }>;
 
 export type ZybRuleCode = keyof typeof ZYB_RULES;
+
+const STATUS_EN: Readonly<Record<ConditionStatus, string>> = {
+  pass: 'met',
+  fail: 'not met',
+  unknown: 'not yet known (a fact is missing)',
+  not_applicable: 'does not apply',
+};
+
+/** A rule's finding in English: the rule's name and whether it is met (the Chinese message names the facts). */
+export function ruleFindingEn(code: string, status: ConditionStatus): string {
+  const rule = (ZYB_RULES as Record<string, { en: string }>)[code];
+  return `${rule?.en ?? code}: ${STATUS_EN[status]}`;
+}
 
 /** Citation used when holidays moved the month's window. */
 export const WINDOW_HOLIDAY_CITATION = cite('001', ['三、', '（四）'], '如遇节假日与入库申报周期完全重复');

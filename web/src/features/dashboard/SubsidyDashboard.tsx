@@ -9,6 +9,7 @@ import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent } fr
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TDashboard } from '../../../../src/contracts/subsidy';
 import { Chart, echarts } from '../../components/Chart';
+import { ExportButton } from '../../components/lists';
 import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useDashboard } from '../subsidy/api';
@@ -155,7 +156,19 @@ export function SubsidyDashboard({ campaignId }: { campaignId?: string | undefin
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
       <Col xs={24} lg={6}>
-        <Card title={t('dashboard.budgetTitle')} size="small" style={{ height: '100%' }}>
+        <Card
+          title={t('dashboard.budgetTitle')}
+          size="small"
+          style={{ height: '100%' }}
+          extra={
+            <ExportButton
+              url="/api/v1/dashboard/subsidy/xlsx"
+              query={{ campaignId }}
+              fileName="dashboard.xlsx"
+              testId="dashboard-export"
+            />
+          }
+        >
           <Statistic title={t('dashboard.budget')} value={yuan(data.budget)} />
           <Statistic title={t('dashboard.used')} value={yuan(data.used)} data-testid="budget-used" />
           <Statistic title={t('dashboard.left')} value={yuan(data.remaining)} />

@@ -25,7 +25,8 @@ export const loansZh = {
   'loans.field.rate': '年利率',
   'loans.field.ratePlaceholder': '小数，如 0.0385 表示 3.85%',
   'loans.field.term': '期限（月）',
-  'loans.field.termCapHint': '设备贷款期限不超过 60 个月，流动资金贷款不超过 36 个月（参照珠海市方案 三（二）1）。',
+  'loans.field.termCapHint':
+    '贷款须用于制造业数字化转型项目（江工信工业互联网〔2023〕33号 第四条）。期限上限为平台参照值：设备贷款不超过 60 个月，流动资金贷款不超过 36 个月。',
   'loans.field.disbursedAt': '放款时间（北京时间）',
   'loans.field.maturityDate': '到期日',
   'loans.field.project': '入库项目编号',
@@ -168,7 +169,8 @@ export const loansEn: Record<keyof typeof loansZh, string> = {
   'loans.field.rate': 'Annual rate',
   'loans.field.ratePlaceholder': 'Decimal, e.g. 0.0385 for 3.85%',
   'loans.field.term': 'Term (months)',
-  'loans.field.termCapHint': 'Equipment loans up to 60 months, working capital up to 36 months.',
+  'loans.field.termCapHint':
+    'The loan must fund a manufacturing digital-transformation project (Jiangmen rules 2023-33, art. 4). Term caps are platform reference values: equipment loans up to 60 months, working capital up to 36 months.',
   'loans.field.disbursedAt': 'Disbursed at (China time)',
   'loans.field.maturityDate': 'Maturity',
   'loans.field.project': 'Library project no.',

@@ -41,6 +41,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS } from '../../shared/districts';
+import { latestOnly } from '../../shared/latest';
 import { useMyEnterprise } from '../enterprise/api';
 import {
   checkDeclaration,
@@ -192,6 +193,8 @@ export default function DeclarationFormPage() {
   const values = Form.useWatch([], form) as Values | undefined;
   const [check, setCheck] = useState<TCheckResult | undefined>();
   const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const checks = useRef(latestOnly());
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = useRef<number | null>(null);
@@ -215,21 +218,28 @@ export default function DeclarationFormPage() {
   // The live check: the unsaved form, debounced.
   const body = useMemo(() => (values && formType ? bodyOf(values, formType) : null), [values, formType]);
   const bodyKey = JSON.stringify(body);
+  // Recomputed after every change (a fixed field, an uploaded or replaced file); only the newest answer is shown,
+  // and an input the check refuses replaces the previous answer with the reason instead of leaving it stale.
+  const filesKey = (d?.attachments ?? []).map((a) => a.id).join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the body's content (bodyKey) or the files change
   useEffect(() => {
     if (!body) return;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => {
       setChecking(true);
-      try {
-        setCheck(await checkDeclaration({ ...body, declarationId: id ?? null }));
-      } catch {
-        /* the check is advisory; field errors show on save */
-      } finally {
-        setChecking(false);
-      }
+      void checks.current.run(() => checkDeclaration({ ...body, declarationId: id ?? null }), {
+        result: (r) => {
+          setCheck(r);
+          setCheckError(null);
+        },
+        failure: (e) => {
+          setCheck(undefined);
+          setCheckError(errorMessage(e));
+        },
+        settled: () => setChecking(false),
+      });
     }, 500);
     return () => clearTimeout(timer);
-  }, [bodyKey, id, d?.attachments.length]);
+  }, [bodyKey, id, filesKey]);
 
   const editable = !d || d.state === 'draft' || d.state === 'returned';
 
@@ -605,7 +615,7 @@ export default function DeclarationFormPage() {
         </Col>
         <Col xs={24} xl={9}>
           <div style={{ position: 'sticky', top: 16, display: 'flex', flexDirection: 'column', gap: 16 }}>
-            <CheckPanel result={check} loading={checking} />
+            <CheckPanel result={check} loading={checking} error={checkError} />
             {d ? (
               <ChecklistCard d={d} editable={editable} />
             ) : (

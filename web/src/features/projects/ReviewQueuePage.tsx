@@ -10,6 +10,7 @@ import type { TDeclarationSummary } from '../../../../src/contracts/projects';
 import { mayDo } from '../../../../src/domain/access/business';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { ExportButton } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -34,6 +35,13 @@ export default function ReviewQueuePage() {
       <PageHeader
         title={t(district ? 'projects.review.districtQueue' : 'projects.review.cityQueue')}
         description={t(district ? 'projects.review.districtQueueIntro' : 'projects.review.cityQueueIntro')}
+        extra={
+          <ExportButton
+            url="/api/v1/declarations/review-queue/xlsx"
+            query={{ overdueOnly: overdueOnly ? 'true' : undefined }}
+            fileName="review-queue.xlsx"
+          />
+        }
       />
       {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
       <Card style={{ marginBottom: 16 }}>

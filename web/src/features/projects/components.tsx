@@ -149,13 +149,37 @@ export function EligibilityList({ view }: { view: TEligibilityView }) {
 }
 
 /** The live check while drafting: blockers first, then every failed or unknown condition with its citation. */
-export function CheckPanel({ result, loading }: { result: TCheckResult | undefined; loading: boolean }) {
+export function CheckPanel({
+  result,
+  loading,
+  error = null,
+}: {
+  result: TCheckResult | undefined;
+  loading: boolean;
+  /** The check refused the current input: the reason replaces the previous (stale) answer. */
+  error?: string | null;
+}) {
   const { t } = useI18n();
   return (
-    <Card title={t('projects.check.check')} size="small" loading={loading && !result} data-testid="check-panel">
+    <Card
+      title={t('projects.check.check')}
+      size="small"
+      loading={loading && !result && !error}
+      data-testid="check-panel"
+    >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('projects.check.checkIntro')}
       </Typography.Paragraph>
+      {error && !result && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('projects.check.cannotCheck')}
+          description={error}
+          data-testid="check-error"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {result && (
         <>
           <Alert

@@ -145,6 +145,7 @@ export const projectsZh = {
 
   'projects.check.check': '政策条件实时检查',
   'projects.check.checkIntro': '按当前填写内容检查申报窗口、必填项、材料和政策条件（以今天为入库申报日期）。',
+  'projects.check.cannotCheck': '当前填写内容有误，暂不能检查；修正后将自动重新检查',
   'projects.check.canSubmit': '可以提交',
   'projects.check.cannotSubmit': '暂不能提交',
   'projects.check.failures': '不符合的条件',
@@ -343,6 +344,8 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'projects.materials.optional': 'Optional',
 
   'projects.check.check': 'Live check',
+  'projects.check.cannotCheck':
+    'The form holds an invalid value, so it cannot be checked; it is checked again once fixed',
   'projects.check.checkIntro':
     'Checks the window, required fields, materials and policy conditions as filled in (declaring today).',
   'projects.check.canSubmit': 'Ready to submit',

@@ -421,7 +421,8 @@ export default function AllocationPage() {
     setBusy(true);
     setError(null);
     try {
-      const o = await runAllocation(campaignId, dryRun);
+      // The confirmation named the early close; the server refuses a commit while applications are accepted otherwise.
+      const o = await runAllocation(campaignId, dryRun, !dryRun && campaign?.acceptingApplications === true);
       setOutcome(o);
       message.success(dryRun ? t('subsidy.dryRunDone2') : t('subsidy.allocationCommitted'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
@@ -482,12 +483,17 @@ export default function AllocationPage() {
                   {t('subsidy.dryRun')}
                 </Button>
                 <Popconfirm
-                  title={t('subsidy.aCommittedRunCannot')}
+                  title={
+                    campaign.acceptingApplications
+                      ? t('subsidy.confirm.closeAndCommitTitle')
+                      : t('subsidy.aCommittedRunCannot')
+                  }
                   description={
                     campaign.acceptingApplications
                       ? t('subsidy.confirm.commitStillOpen', { d: campaign.applyTo })
                       : undefined
                   }
+                  okText={campaign.acceptingApplications ? t('subsidy.confirm.closeAndCommit') : undefined}
                   onConfirm={() => run(false)}
                   disabled={campaign.status !== 'open'}
                   okButtonProps={{ 'data-testid': 'confirm-commit' } as never}

@@ -10,6 +10,7 @@ import { APPLICATION_STATUS_ZH, APPLICATION_STATUSES } from '../../../../src/dom
 import { errorMessage } from '../../api/client';
 import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { ExportButton } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
@@ -36,6 +37,13 @@ export default function ReviewPage() {
       <PageHeader
         title={district ? t('subsidy.subsidyChecks') : t('subsidy.subsidyVerification')}
         description={district ? t('subsidy.districtCheckArt7') : t('subsidy.cityVerificationArt7')}
+        extra={
+          <ExportButton
+            url="/api/v1/subsidy/applications/xlsx"
+            query={{ campaignId, status, districtCode }}
+            fileName="applications.xlsx"
+          />
+        }
       />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 12 }}>

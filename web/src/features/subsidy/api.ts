@@ -146,5 +146,6 @@ export const usePublicNotice = (id: string | undefined, page: number) =>
 export const runSupplementary = (campaignId: string, dryRun: boolean) =>
   api.post<TAllocationOutcome>(`/api/v1/subsidy/campaigns/${campaignId}/supplementary-runs`, { dryRun });
 
-export const runAllocation = (campaignId: string, dryRun: boolean) =>
-  api.post<TAllocationOutcome>(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun });
+/** `closeCampaign`: the administrator confirmed that applications close today (needed while the campaign accepts them). */
+export const runAllocation = (campaignId: string, dryRun: boolean, closeCampaign = false) =>
+  api.post<TAllocationOutcome>(`/api/v1/subsidy/campaigns/${campaignId}/allocation-runs`, { dryRun, closeCampaign });

@@ -35,7 +35,9 @@ export const subsidyZh = {
   'subsidy.confirm.publishSupplementary':
     '递补公示将立即在公众页面发布，发布后不能撤回；公示期满后递补安排计入资金安排计划。',
   'subsidy.confirm.commitStillOpen':
-    '本批次仍在受理申请（截止 {d}）：正式分配只安排此前已核实的申请，此后提交的申请不再参与本批次分配。',
+    '本批次仍在受理申请（原定截止 {d}）。确认后将先截止受理（申请截止日改为今天，记入审计日志），再正式分配：只安排已核实的申请，尚未核实完毕的申请不参与本批次分配，企业不能再提交申请。正式分配不可重复执行。',
+  'subsidy.confirm.closeAndCommitTitle': '截止受理并正式分配？',
+  'subsidy.confirm.closeAndCommit': '截止受理并分配',
   'subsidy.confirm.districtPass': '核查通过后申请将报市级核实，不能撤回。确认通过？',
   'subsidy.confirm.cityVerify': '核实通过后申请进入资金分配，不能撤回。确认通过？',
   'subsidy.why.committed': '本批次已正式分配，不能再次分配',
@@ -81,7 +83,9 @@ export const subsidyEn: Record<keyof typeof subsidyZh, string> = {
   'subsidy.confirm.publishSupplementary':
     'The supplementary notice is published on the public pages at once and cannot be withdrawn.',
   'subsidy.confirm.commitStillOpen':
-    'This campaign still accepts applications (until {d}): the committed run funds only the applications verified so far; later ones are not allocated in this campaign.',
+    'This campaign still accepts applications (until {d}). Confirming first closes applications (the closing date becomes today, recorded in the audit log), then commits: only verified applications are funded, those still under review are left out and no new application can be submitted. A committed run cannot be repeated.',
+  'subsidy.confirm.closeAndCommitTitle': 'Close applications and commit?',
+  'subsidy.confirm.closeAndCommit': 'Close and commit',
   'subsidy.confirm.districtPass': 'Once passed, the application goes to the city and cannot be taken back. Pass it?',
   'subsidy.confirm.cityVerify':
     'Once verified, the application goes to allocation and cannot be taken back. Verify it?',
