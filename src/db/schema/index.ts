@@ -13,3 +13,4 @@ export * from './policies';
 export * from './projects';
 export * from './security';
 export * from './subsidy';
+export * from './outreach';

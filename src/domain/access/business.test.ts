@@ -142,6 +142,15 @@ const EXPECTED: Record<BusinessAction, string> = {
   'financing.order.rate': '      Y  .  .  .  .  .  .  .  .  .  .',
   'financing.oversight.read': '  .  .  Y  Y  .  .  .  .  .  .  .',
   'financing.oversight.sweep': ' .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.whitelist.manage': '  .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.whitelist.read': '    .  .  Y  Y  .  .  Y  .  .  .  .',
+  'outreach.visit.record': '      .  .  .  .  .  .  Y  .  .  .  .',
+  'outreach.event.manage': '      .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.event.checkin': '     .  .  Y  Y  .  .  .  .  .  .  .',
+  'outreach.event.read': '        Y  .  Y  Y  .  .  Y  Y  .  .  .',
+  'outreach.event.register': '    Y  .  .  .  .  .  Y  Y  .  .  .',
+  'outreach.meeting.outcome': '   .  .  .  .  .  .  Y  Y  .  .  .',
+  'outreach.statistics.read': '   .  .  Y  Y  .  .  .  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>
