@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { enterprisesRoutes } from './enterprises.routes';
 import { financingRoutes } from './financing.routes';
+import { outreachRoutes } from './outreach.routes';
 import { fundRoutes } from './fund.routes';
 import { guaranteeRoutes } from './guarantee.routes';
 import { healthRoutes } from './health.routes';
@@ -45,5 +46,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(interpretationsRoutes, { prefix: '/v1' });
   await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
   await app.register(financingRoutes, { prefix: '/v1/financing' });
+  await app.register(outreachRoutes, { prefix: '/v1/outreach' });
   await app.register(fundRoutes, { prefix: '/v1/fund' });
 }

@@ -15,6 +15,7 @@ export * from './publish-product';
 export * from './rate-order';
 export * from './read-catalogue';
 export * from './read-oversight';
+export * from './read-statistics-facts';
 export * from './report-outcome';
 export * from './review-product';
 export * from './set-consent';
