@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateCitation } from '../src/domain/policies/core/citation';
-import { SOURCE_DOCS } from '../src/domain/policies/sources/index';
 import { OUTREACH_PARAMS } from '../src/domain/outreach/params';
-import { scheduleMeetings, type SchedulerParty, slotsNeeded } from '../src/domain/outreach/scheduler';
+import { type SchedulerParty, scheduleMeetings, slotsNeeded } from '../src/domain/outreach/scheduler';
 import { computeStatistics, type OrderFact } from '../src/domain/outreach/statistics';
 import { coverageOf, evaluateFilters, nextPushDue, periodOf } from '../src/domain/outreach/whitelist';
+import { locateCitation } from '../src/domain/policies/core/citation';
+import { SOURCE_DOCS } from '../src/domain/policies/sources/index';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -120,10 +120,21 @@ describe('white lists', () => {
     libraryProjects: ['JMSZ-2025-0001'],
     digitalLevel: null,
   };
-  const none = { libraryProject: false, resourcePool: false, creditGood: false, smeOnly: false, districts: [], minDigitalLevel: null };
+  const none = {
+    libraryProject: false,
+    resourcePool: false,
+    creditGood: false,
+    smeOnly: false,
+    districts: [],
+    minDigitalLevel: null,
+  };
 
   it('evaluates every filter and gives the reason in Chinese', () => {
-    const v = evaluateFilters({ ...none, libraryProject: true, creditGood: true, resourcePool: true, minDigitalLevel: 2 }, facts, () => '蓬江区');
+    const v = evaluateFilters(
+      { ...none, libraryProject: true, creditGood: true, resourcePool: true, minDigitalLevel: 2 },
+      facts,
+      () => '蓬江区',
+    );
     expect(v.included).toBe(false);
     expect(v.failed).toEqual(['不是资源池成员', '列入经营异常名录', '平台尚无其数字化水平评测结果']);
     const ok = evaluateFilters({ ...none, libraryProject: true, districts: ['440703'] }, facts, () => '蓬江区');
@@ -147,7 +158,10 @@ describe('white lists', () => {
   it('cites clauses that exist and say what the parameters say', () => {
     for (const series of Object.values(OUTREACH_PARAMS))
       for (const v of series) {
-        const text = readFileSync(join(import.meta.dirname, '../src/domain/policies/sources', SOURCE_DOCS[v.citation.doc].file), 'utf8');
+        const text = readFileSync(
+          join(import.meta.dirname, '../src/domain/policies/sources', SOURCE_DOCS[v.citation.doc].file),
+          'utf8',
+        );
         expect(locateCitation(text, v.citation).ok).toBe(true);
       }
   });
@@ -175,9 +189,32 @@ describe('statistics counting', () => {
         { id: 'n2', districtCode: '440705', postedOn: '2026-10-02' },
       ],
       [
-        order({ id: 'o1', status: 'approved', approvedFen: 300_000_000n, grantedOn: '2026-10-15', answerWorkingDays: 1 }),
-        order({ id: 'o2', needId: 'n2', institutionId: 'B', institutionName: '乙银行', districtCode: '440705', productType: null, openedOn: '2026-10-03', status: 'declined', answerWorkingDays: 2 }),
-        order({ id: 'o3', needId: 'n2', districtCode: '440705', openedOn: '2026-10-05', status: 'accepted', answerWorkingDays: 2 }),
+        order({
+          id: 'o1',
+          status: 'approved',
+          approvedFen: 300_000_000n,
+          grantedOn: '2026-10-15',
+          answerWorkingDays: 1,
+        }),
+        order({
+          id: 'o2',
+          needId: 'n2',
+          institutionId: 'B',
+          institutionName: '乙银行',
+          districtCode: '440705',
+          productType: null,
+          openedOn: '2026-10-03',
+          status: 'declined',
+          answerWorkingDays: 2,
+        }),
+        order({
+          id: 'o3',
+          needId: 'n2',
+          districtCode: '440705',
+          openedOn: '2026-10-05',
+          status: 'accepted',
+          answerWorkingDays: 2,
+        }),
       ],
       { district: (c) => c ?? '市外', productType: (t) => t },
       '2026-11-01',

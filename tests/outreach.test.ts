@@ -86,9 +86,13 @@ describe('white lists', () => {
     });
     expect(c.statusCode).toBe(201);
     listId = c.json().id;
-    expect((await admin.post(`${O}/whitelists`, { title: 'x', periodOf: '2026-11-20', criteria, bankIds: [ids.G] })).statusCode).toBe(400);
     expect(
-      (await admin.post(`${O}/whitelists/${listId}/entries`, { enterpriseId: ids.e5, category: 'pilot', reason: '' })).statusCode,
+      (await admin.post(`${O}/whitelists`, { title: 'x', periodOf: '2026-11-20', criteria, bankIds: [ids.G] }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await admin.post(`${O}/whitelists/${listId}/entries`, { enterpriseId: ids.e5, category: 'pilot', reason: '' }))
+        .statusCode,
     ).toBe(400);
     const m = await admin.post(`${O}/whitelists/${listId}/entries`, {
       enterpriseId: ids.e5,
@@ -97,25 +101,43 @@ describe('white lists', () => {
     });
     expect(m.statusCode).toBe(201);
     expect(
-      (await admin.post(`${O}/whitelists/${listId}/entries`, { enterpriseId: ids.e5, category: 'other', reason: '重复' })).statusCode,
+      (
+        await admin.post(`${O}/whitelists/${listId}/entries`, {
+          enterpriseId: ids.e5,
+          category: 'other',
+          reason: '重复',
+        })
+      ).statusCode,
     ).toBe(409);
     // A draft is the city's: the banks do not see it yet.
     expect((await bankA.get(`${O}/whitelists/${listId}`)).statusCode).toBe(404);
     expect((await admin.post(`${O}/whitelists/${listId}/publish`)).statusCode).toBe(200);
     const list = (await admin.get(`${O}/whitelists/${listId}`)).json();
     expect(list).toMatchObject({ periodCode: '2026-Q4', status: 'published', nextDueOn: '2027-01-01', entries: 4 });
-    expect(list.items.map((e: { enterpriseName: string }) => e.enterpriseName)).toEqual([
-      '恩平一号制造有限公司',
-      '恩平三号制造有限公司',
-      '恩平二号制造有限公司',
-      '恩平五号制造有限公司',
-    ].sort((a, b) => a.localeCompare(b)));
+    expect(list.items.map((e: { enterpriseName: string }) => e.enterpriseName)).toEqual(
+      ['恩平一号制造有限公司', '恩平三号制造有限公司', '恩平二号制造有限公司', '恩平五号制造有限公司'].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    );
     expect(list.items.find((e: { enterpriseId: string }) => e.enterpriseId === ids.e5).reason).toBe(
       '数字化转型城市试点拟改造企业：列入2026年第二批试点拟改造企业名单',
     );
-    expect((await admin.post(`${O}/whitelists/${listId}/entries`, { enterpriseId: ids.e6, category: 'other', reason: '补充' })).statusCode).toBe(409);
+    expect(
+      (
+        await admin.post(`${O}/whitelists/${listId}/entries`, {
+          enterpriseId: ids.e6,
+          category: 'other',
+          reason: '补充',
+        })
+      ).statusCode,
+    ).toBe(409);
     // One published list per period.
-    const again = await admin.post(`${O}/whitelists`, { title: '重复', periodOf: '2026-10-01', criteria, bankIds: [ids.A] });
+    const again = await admin.post(`${O}/whitelists`, {
+      title: '重复',
+      periodOf: '2026-10-01',
+      criteria,
+      bankIds: [ids.A],
+    });
     expect((await admin.post(`${O}/whitelists/${again.json().id}/publish`)).statusCode).toBe(409);
   });
 
@@ -142,11 +164,9 @@ describe('white lists', () => {
     expect((await visit(bankA, entries[0]!, { outcome: 'applied' })).statusCode).toBe(200);
 
     const a = (await bankA.get(`${O}/whitelists/${listId}`)).json();
-    expect(a.items.flatMap((e: { visits: { institutionId: string }[] }) => e.visits.map((v) => v.institutionId))).toEqual([
-      ids.A,
-      ids.A,
-      ids.A,
-    ]);
+    expect(
+      a.items.flatMap((e: { visits: { institutionId: string }[] }) => e.visits.map((v) => v.institutionId)),
+    ).toEqual([ids.A, ids.A, ids.A]);
     expect(a.coverage).toMatchObject({ entries: 4, visited: 3, percent: '75.00', meetsGoal: false });
     expect(a.coverageByBank.map((b: { institutionId: string }) => b.institutionId)).toEqual([ids.A]);
 
@@ -181,7 +201,8 @@ describe('match-making events', () => {
       { start: '11:00', end: '11:20' },
     ];
     expect(
-      (await admin.post(`${O}/events`, { theme: 'x', heldOn: '2026-11-01', mode: 'onsite', place: '市工信局', slots })).statusCode,
+      (await admin.post(`${O}/events`, { theme: 'x', heldOn: '2026-11-01', mode: 'onsite', place: '市工信局', slots }))
+        .statusCode,
     ).toBe(400);
     expect(
       (
@@ -205,20 +226,101 @@ describe('match-making events', () => {
     eventId = c.json().id;
     const E = `${O}/events/${eventId}`;
     // Banks register themselves; the city registers enterprises by phone; one enterprise registers itself.
-    expect((await bankA.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [ids.e1, ids.e2, ids.e3], contactName: '甲' })).statusCode).toBe(201);
-    expect((await bankA.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [], contactName: '甲' })).statusCode).toBe(409);
-    expect((await bankB.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [ids.e1, ids.e4], contactName: '乙' })).statusCode).toBe(201);
-    expect((await bankC.post(`${E}/registrations`, { institutionId: ids.A, enterpriseId: null, wishes: [], contactName: '丙' })).statusCode).toBe(400);
-    expect((await bankC.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [ids.e5], contactName: '丙' })).statusCode).toBe(201);
-    expect((await ent.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [ids.A, ids.B, ids.C], contactName: '一号' })).statusCode).toBe(201);
+    expect(
+      (
+        await bankA.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [ids.e1, ids.e2, ids.e3],
+          contactName: '甲',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await bankA.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [],
+          contactName: '甲',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await bankB.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [ids.e1, ids.e4],
+          contactName: '乙',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await bankC.post(`${E}/registrations`, {
+          institutionId: ids.A,
+          enterpriseId: null,
+          wishes: [],
+          contactName: '丙',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await bankC.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [ids.e5],
+          contactName: '丙',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await ent.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [ids.A, ids.B, ids.C],
+          contactName: '一号',
+        })
+      ).statusCode,
+    ).toBe(201);
     for (const [e, w] of [
       ['e2', [ids.A]],
       ['e3', [ids.B]],
       ['e4', []],
     ] as const)
-      expect((await admin.post(`${E}/registrations`, { institutionId: null, enterpriseId: ids[e], wishes: w, contactName: '联系人' })).statusCode).toBe(201);
-    expect((await ent2.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [ids.C, ids.A], contactName: '五号' })).statusCode).toBe(201);
-    expect((await ent2.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [], contactName: '五号' })).statusCode).toBe(409);
+      expect(
+        (
+          await admin.post(`${E}/registrations`, {
+            institutionId: null,
+            enterpriseId: ids[e],
+            wishes: w,
+            contactName: '联系人',
+          })
+        ).statusCode,
+      ).toBe(201);
+    expect(
+      (
+        await ent2.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [ids.C, ids.A],
+          contactName: '五号',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await ent2.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [],
+          contactName: '五号',
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await bankA.post(`${E}/schedule`)).statusCode).toBe(403);
 
     const s = await admin.post(`${E}/schedule`);
@@ -228,8 +330,20 @@ describe('match-making events', () => {
     expect(ev.status).toBe('scheduled');
     expect(ev.meetings).toHaveLength(9);
     expect(ev.unmet).toEqual([]);
-    const pairs = ev.meetings.map((m: { institutionId: string; enterpriseId: string }) => `${m.institutionId}|${m.enterpriseId}`);
-    for (const [i, e] of [['A', 'e1'], ['A', 'e2'], ['A', 'e3'], ['A', 'e5'], ['B', 'e1'], ['B', 'e3'], ['B', 'e4'], ['C', 'e1'], ['C', 'e5']])
+    const pairs = ev.meetings.map(
+      (m: { institutionId: string; enterpriseId: string }) => `${m.institutionId}|${m.enterpriseId}`,
+    );
+    for (const [i, e] of [
+      ['A', 'e1'],
+      ['A', 'e2'],
+      ['A', 'e3'],
+      ['A', 'e5'],
+      ['B', 'e1'],
+      ['B', 'e3'],
+      ['B', 'e4'],
+      ['C', 'e1'],
+      ['C', 'e5'],
+    ])
       expect(pairs).toContain(`${ids[i!]}|${ids[e!]}`);
     const seen = new Set<string>();
     for (const m of ev.meetings)
@@ -238,10 +352,31 @@ describe('match-making events', () => {
         seen.add(k);
       }
     // Registration is closed once scheduled; scheduling again gives the same timetable.
-    expect((await bankA.post(`${E}/registrations`, { institutionId: null, enterpriseId: null, wishes: [], contactName: '甲' })).statusCode).toBe(409);
+    expect(
+      (
+        await bankA.post(`${E}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: [],
+          contactName: '甲',
+        })
+      ).statusCode,
+    ).toBe(409);
     await admin.post(`${E}/schedule`);
-    expect((await admin.get(E)).json().meetings.map((m: { slot: number; institutionId: string; enterpriseId: string }) => [m.slot, m.institutionId, m.enterpriseId])).toEqual(
-      ev.meetings.map((m: { slot: number; institutionId: string; enterpriseId: string }) => [m.slot, m.institutionId, m.enterpriseId]),
+    expect(
+      (await admin.get(E))
+        .json()
+        .meetings.map((m: { slot: number; institutionId: string; enterpriseId: string }) => [
+          m.slot,
+          m.institutionId,
+          m.enterpriseId,
+        ]),
+    ).toEqual(
+      ev.meetings.map((m: { slot: number; institutionId: string; enterpriseId: string }) => [
+        m.slot,
+        m.institutionId,
+        m.enterpriseId,
+      ]),
     );
   });
 
@@ -262,12 +397,16 @@ describe('match-making events', () => {
     const reg = ev.registrations.find((r: { partyId: string }) => r.partyId === ids.e1);
     expect((await admin.post(`${E}/registrations/${reg.id}/check-in`)).statusCode).toBe(200);
     expect((await bankA.post(`${E}/registrations/${reg.id}/check-in`)).statusCode).toBe(403);
-    expect((await admin.get(E)).json().registrations.find((r: { id: string }) => r.id === reg.id).checkedInAt).not.toBeNull();
+    expect(
+      (await admin.get(E)).json().registrations.find((r: { id: string }) => r.id === reg.id).checkedInAt,
+    ).not.toBeNull();
     const mA = ev.meetings.find((m: { institutionId: string }) => m.institutionId === ids.A);
     const body = { intentionAmount: '5000000.00', signed: true, followUpOrderId: null, note: '签订意向协议' };
     expect((await bankB.put(`${E}/meetings/${mA.id}/outcome`, body)).statusCode).toBe(404);
     expect((await ent.put(`${E}/meetings/${mA.id}/outcome`, body)).statusCode).toBe(403);
-    expect((await bankA.put(`${E}/meetings/${mA.id}/outcome`, { ...body, intentionAmount: null })).statusCode).toBe(400);
+    expect((await bankA.put(`${E}/meetings/${mA.id}/outcome`, { ...body, intentionAmount: null })).statusCode).toBe(
+      400,
+    );
     expect((await bankA.put(`${E}/meetings/${mA.id}/outcome`, body)).statusCode).toBe(200);
     const after = (await bankA.get(E)).json().meetings.find((m: { id: string }) => m.id === mA.id);
     expect(after).toMatchObject({ intentionAmount: '5000000.00', signed: true, outcomeNote: '签订意向协议' });
@@ -320,7 +459,9 @@ describe('statistics', () => {
     const city = admin;
     const pr = await bankA.post(`${F}/bank/products`, product);
     expect(pr.statusCode).toBe(201);
-    expect((await city.post(`${F}/review/products/${pr.json().id}`, { decision: 'approve', reason: '' })).statusCode).toBe(200);
+    expect(
+      (await city.post(`${F}/review/products/${pr.json().id}`, { decision: 'approve', reason: '' })).statusCode,
+    ).toBe(200);
     const n1 = (await ent.post(`${F}/needs`, need)).json().id;
     const n2 = (await ent2.post(`${F}/needs`, { ...need, amountMin: '1000000.00', amountMax: '1000000.00' })).json().id;
     const o1 = await ent.post(`${F}/needs/${n1}/orders`, { productId: pr.json().id, shareProfile: true });
@@ -342,7 +483,17 @@ describe('statistics', () => {
     expect(s.statusCode).toBe(200);
     const b = s.json();
     expect(b.totals).toMatchObject({ posted: 2, matched: 2, taken: 1, approved: 1, granted: '3000000.00' });
-    expect(b.byBank.map((r: { key: string; matched: number; approved: number; granted: string; avgAnswerWorkingDays: string | null }) => [r.key, r.matched, r.approved, r.granted, r.avgAnswerWorkingDays])).toEqual([
+    expect(
+      b.byBank.map(
+        (r: {
+          key: string;
+          matched: number;
+          approved: number;
+          granted: string;
+          avgAnswerWorkingDays: string | null;
+        }) => [r.key, r.matched, r.approved, r.granted, r.avgAnswerWorkingDays],
+      ),
+    ).toEqual([
       [ids.A, 1, 1, '3000000.00', '0.0'],
       [ids.B, 1, 0, '0.00', null],
     ]);
@@ -351,8 +502,16 @@ describe('statistics', () => {
       ['设备贷', 1],
       ['未经产品（银行接洽需求）', 1],
     ]);
-    expect(b.byMonth.map((r: { key: string; posted: number; granted: string }) => [r.key, r.posted, r.granted])).toEqual([['2026-11', 2, '3000000.00']]);
-    expect(b.target).toMatchObject({ target: '5000000000.00', granted: '3000000.00', percent: '0.06', from: '2025-01-01', to: '2027-12-31' });
+    expect(
+      b.byMonth.map((r: { key: string; posted: number; granted: string }) => [r.key, r.posted, r.granted]),
+    ).toEqual([['2026-11', 2, '3000000.00']]);
+    expect(b.target).toMatchObject({
+      target: '5000000000.00',
+      granted: '3000000.00',
+      percent: '0.06',
+      from: '2025-01-01',
+      to: '2027-12-31',
+    });
     expect(b.target.citation).toContain('二1');
     expect((await bankA.get(`${O}/statistics`)).statusCode).toBe(403);
 
@@ -366,7 +525,14 @@ describe('statistics', () => {
     const r = await admin.get(`${O}/statistics/xlsx`);
     expect(r.statusCode).toBe(200);
     const wb = await readXlsx(r.rawPayload);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['授信目标', '合计', '按银行', '按县（市、区）', '按产品类型', '按月份']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '授信目标',
+      '合计',
+      '按银行',
+      '按县（市、区）',
+      '按产品类型',
+      '按月份',
+    ]);
     expect(wb.getWorksheet('按银行')!.getRow(3).getCell(5).value).toBe(3000000);
     const pubX = await pub.get(`${O}/public/statistics/xlsx`);
     expect((await readXlsx(pubX.rawPayload)).getWorksheet('按银行')).toBeUndefined();

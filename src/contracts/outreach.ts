@@ -136,7 +136,11 @@ export const ZWhitelist = ZWhitelistSummary.extend({
   coverageByBank: z.array(ZCoverage.extend({ institutionId: z.string(), institutionName: z.string() })),
 });
 export type TWhitelist = z.infer<typeof ZWhitelist>;
-export const ZWhitelistList = z.object({ items: z.array(ZWhitelistSummary), nextDue: z.string().nullable() });
+export const ZWhitelistList = z.object({
+  items: z.array(ZWhitelistSummary),
+  nextDue: z.string().nullable(),
+  reading: z.string().describe('推送周期的平台口径'),
+});
 
 // ---------- events ----------
 

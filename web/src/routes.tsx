@@ -49,6 +49,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   financingBank: lazy(() => import('./features/financing/BankPage')),
   financingCity: lazy(() => import('./features/financing/CityPage')),
   financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
+  outreach: lazy(() => import('./features/outreach/OutreachPage')),
   fundCalls: lazy(() => import('./features/fund/FundCallsPage')),
   fundReviews: lazy(() => import('./features/fund/ExpertReviewsPage')),
   fundMine: lazy(() => import('./features/fund/EnterpriseFundPage')),

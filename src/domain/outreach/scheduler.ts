@@ -150,7 +150,12 @@ export function scheduleMeetings(parties: readonly SchedulerParty[], slotCount: 
     if (!r) continue;
     r.forEach((ent, slot) => {
       if (ent !== undefined)
-        meetings.push({ slot, institutionId: inst.id, enterpriseId: ent, wishedBy: wishedBy.get(`${inst.id}|${ent}`)! });
+        meetings.push({
+          slot,
+          institutionId: inst.id,
+          enterpriseId: ent,
+          wishedBy: wishedBy.get(`${inst.id}|${ent}`)!,
+        });
     });
   }
   meetings.sort(

@@ -108,13 +108,13 @@ export function computeStatistics(
   const byBank = new Map<string, BankRow & { days: number[] }>();
   const district = (code: string | null) => {
     const k = code ?? 'outside';
-    let r = byDistrict.get(k);
-    if (!r) byDistrict.set(k, (r = emptyRow(k, names.district(code), 0)));
+    const r = byDistrict.get(k) ?? emptyRow(k, names.district(code), 0);
+    byDistrict.set(k, r);
     return r;
   };
   const month = (m: string) => {
-    let r = byMonth.get(m);
-    if (!r) byMonth.set(m, (r = emptyRow(m, `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`, 0)));
+    const r = byMonth.get(m) ?? emptyRow(m, `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`, 0);
+    byMonth.set(m, r);
     return r;
   };
   for (const n of needs) {
@@ -127,8 +127,9 @@ export function computeStatistics(
   let inPeriod = 0n;
   for (const o of orders) {
     const typeKey = o.productType ?? NO_PRODUCT;
-    let t = byType.get(typeKey);
-    if (!t) byType.set(typeKey, (t = emptyRow(typeKey, o.productType ? names.productType(o.productType) : NO_PRODUCT_ZH, null)));
+    const t =
+      byType.get(typeKey) ?? emptyRow(typeKey, o.productType ? names.productType(o.productType) : NO_PRODUCT_ZH, null);
+    byType.set(typeKey, t);
     let b = byBank.get(o.institutionId);
     if (!b) {
       b = {
@@ -158,7 +159,12 @@ export function computeStatistics(
   const banks: BankRow[] = [...byBank.values()].map(({ days, ...b }) => ({
     ...b,
     answered: days.length,
-    avgAnswerWorkingDays: days.length ? oneDecimal(days.reduce((s, d) => s + d, 0), days.length) : null,
+    avgAnswerWorkingDays: days.length
+      ? oneDecimal(
+          days.reduce((s, d) => s + d, 0),
+          days.length,
+        )
+      : null,
     maxAnswerWorkingDays: days.length ? Math.max(...days) : null,
   }));
   const zh = (a: StatRow, b: StatRow) => a.label.localeCompare(b.label, 'zh');

@@ -51,7 +51,11 @@ const CREDIT_ZH = { good: '信用良好', abnormal: '列入经营异常名录', 
 const LEVEL_ZH = ['', '一级', '二级', '三级', '四级'];
 
 /** Every filter evaluated (not the first failure): the reason lists what it passed, `failed` what it did not. */
-export function evaluateFilters(c: WhitelistCriteria, f: WhitelistFacts, districtName: (code: string) => string): FilterVerdict {
+export function evaluateFilters(
+  c: WhitelistCriteria,
+  f: WhitelistFacts,
+  districtName: (code: string) => string,
+): FilterVerdict {
   const passed: string[] = [];
   const failed: string[] = [];
   if (f.outsideCity) failed.push('注册地不在本市');
@@ -75,7 +79,12 @@ export function evaluateFilters(c: WhitelistCriteria, f: WhitelistFacts, distric
     else failed.push(`数字化水平${LEVEL_ZH[f.digitalLevel]}，低于${LEVEL_ZH[c.minDigitalLevel]}`);
   }
   const anyFilter =
-    c.libraryProject || c.resourcePool || c.creditGood || c.smeOnly || c.districts.length > 0 || c.minDigitalLevel !== null;
+    c.libraryProject ||
+    c.resourcePool ||
+    c.creditGood ||
+    c.smeOnly ||
+    c.districts.length > 0 ||
+    c.minDigitalLevel !== null;
   const included = anyFilter && failed.length === 0;
   return { included, reason: included ? `按条件筛选：${passed.join('；')}` : '', failed };
 }
@@ -145,7 +154,14 @@ export function coverageOf(entries: number, visited: number, asOf: IsoDate): Cov
   const goal = outreachParam('coverageGoalPercent', asOf);
   const label = citationLabel(goal.citation);
   if (entries === 0)
-    return { entries, visited, percent: null, goalPercent: goal.value, meetsGoal: false, explanation: '名单为空，无覆盖率' };
+    return {
+      entries,
+      visited,
+      percent: null,
+      goalPercent: goal.value,
+      meetsGoal: false,
+      explanation: '名单为空，无覆盖率',
+    };
   const bp = (BigInt(visited) * 20000n + BigInt(entries)) / (2n * BigInt(entries)); // half up, in basis points
   const percent = `${bp / 100n}.${String(bp % 100n).padStart(2, '0')}`;
   const meetsGoal = visited * 100 > goal.value * entries;

@@ -71,7 +71,13 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   // ---------- white lists ----------
   app.get(
     '/whitelists',
-    { schema: { tags: TAGS, summary: '融资服务白名单（市局全部；银行仅推送给本行的）', response: { 200: ZWhitelistList } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '融资服务白名单（市局全部；银行仅推送给本行的）',
+        response: { 200: ZWhitelistList },
+      },
+    },
     async (request) => listWhitelists(actorCtx(request, 'outreach.whitelist.read')),
   );
   app.post(
@@ -89,14 +95,26 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/whitelists',
     {
-      schema: { tags: TAGS, summary: '按条件建立一期白名单（草稿）', body: ZWhitelistInput, response: { 201: ZCreated } },
+      schema: {
+        tags: TAGS,
+        summary: '按条件建立一期白名单（草稿）',
+        body: ZWhitelistInput,
+        response: { 201: ZCreated },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await createWhitelist(actorCtx(request, 'outreach.whitelist.manage'), request.body)),
   );
   app.get(
     '/whitelists/:id',
-    { schema: { tags: TAGS, summary: '一期白名单（企业、纳入理由、走访记录与覆盖率）', params: ZOutreachId, response: { 200: ZWhitelist } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '一期白名单（企业、纳入理由、走访记录与覆盖率）',
+        params: ZOutreachId,
+        response: { 200: ZWhitelist },
+      },
+    },
     async (request) => readWhitelist(actorCtx(request, 'outreach.whitelist.read'), request.params.id),
   );
   app.get(
@@ -110,7 +128,13 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/whitelists/:id/entries',
     {
-      schema: { tags: TAGS, summary: '手工加入企业（须写明理由）', params: ZOutreachId, body: ZManualEntryInput, response: { 201: ZCreated } },
+      schema: {
+        tags: TAGS,
+        summary: '手工加入企业（须写明理由）',
+        params: ZOutreachId,
+        body: ZManualEntryInput,
+        response: { 201: ZCreated },
+      },
     },
     async (request, reply) =>
       reply
@@ -119,7 +143,9 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   );
   app.delete(
     '/whitelists/:id/entries/:entryId',
-    { schema: { tags: TAGS, summary: '从草稿名单移出企业', params: ZOutreachEntryParams, response: { 200: ZUpdated } } },
+    {
+      schema: { tags: TAGS, summary: '从草稿名单移出企业', params: ZOutreachEntryParams, response: { 200: ZUpdated } },
+    },
     async (request) =>
       removeWhitelistEntry(actorCtx(request, 'outreach.whitelist.manage'), request.params.id, request.params.entryId),
   );
@@ -151,12 +177,27 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   );
   app.post(
     '/events',
-    { schema: { tags: TAGS, summary: '安排一场融资对接会（日期、方式、地点、主题、时段）', body: ZEventInput, response: { 201: ZCreated } } },
-    async (request, reply) => reply.code(201).send(await createEvent(actorCtx(request, 'outreach.event.manage'), request.body)),
+    {
+      schema: {
+        tags: TAGS,
+        summary: '安排一场融资对接会（日期、方式、地点、主题、时段）',
+        body: ZEventInput,
+        response: { 201: ZCreated },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createEvent(actorCtx(request, 'outreach.event.manage'), request.body)),
   );
   app.get(
     '/events/:id',
-    { schema: { tags: TAGS, summary: '一场对接会（报名、洽谈安排、未满足的意向）', params: ZOutreachId, response: { 200: ZEvent } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '一场对接会（报名、洽谈安排、未满足的意向）',
+        params: ZOutreachId,
+        response: { 200: ZEvent },
+      },
+    },
     async (request) => readEvent(actorCtx(request, 'outreach.event.read'), request.params.id),
   );
   app.post(
@@ -171,11 +212,20 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await registerForEvent(actorCtx(request, 'outreach.event.read'), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await registerForEvent(actorCtx(request, 'outreach.event.read'), request.params.id, request.body)),
   );
   app.post(
     '/events/:id/schedule',
-    { schema: { tags: TAGS, summary: '按双方意向排定一对一洽谈（无人重复占用时段）', params: ZOutreachId, response: { 200: ZScheduleResult } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '按双方意向排定一对一洽谈（无人重复占用时段）',
+        params: ZOutreachId,
+        response: { 200: ZScheduleResult },
+      },
+    },
     async (request) => scheduleEvent(actorCtx(request, 'outreach.event.manage'), request.params.id),
   );
   app.get(
@@ -189,13 +239,18 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZTimetable },
       },
     },
-    async (request) => readTimetable(actorCtx(request, 'outreach.event.read'), request.params.id, request.query.partyId),
+    async (request) =>
+      readTimetable(actorCtx(request, 'outreach.event.read'), request.params.id, request.query.partyId),
   );
   app.post(
     '/events/:id/registrations/:registrationId/check-in',
     { schema: { tags: TAGS, summary: '参会方签到', params: ZOutreachRegistrationParams, response: { 200: ZUpdated } } },
     async (request) =>
-      checkInRegistration(actorCtx(request, 'outreach.event.checkin'), request.params.id, request.params.registrationId),
+      checkInRegistration(
+        actorCtx(request, 'outreach.event.checkin'),
+        request.params.id,
+        request.params.registrationId,
+      ),
   );
   app.put(
     '/events/:id/meetings/:meetingId/outcome',
@@ -209,30 +264,54 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      recordMeetingOutcome(actorCtx(request, 'outreach.meeting.outcome'), request.params.id, request.params.meetingId, request.body),
+      recordMeetingOutcome(
+        actorCtx(request, 'outreach.meeting.outcome'),
+        request.params.id,
+        request.params.meetingId,
+        request.body,
+      ),
   );
 
   // ---------- statistics ----------
   app.get(
     '/statistics',
-    { schema: { tags: TAGS, summary: '融资对接统计（按银行、县区、产品类型、月份；授信目标进度；答复时长）', response: { 200: ZStatistics } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '融资对接统计（按银行、县区、产品类型、月份；授信目标进度；答复时长）',
+        response: { 200: ZStatistics },
+      },
+    },
     async (request) => readStatistics(actorCtx(request, 'outreach.statistics.read')),
   );
   app.get(
     '/statistics/xlsx',
     { schema: { tags: TAGS, summary: '下载融资对接统计（Excel，每张表一页）' } },
     async (request, reply) =>
-      sendXlsx(reply, await statisticsXlsx(await readStatistics(actorCtx(request, 'outreach.statistics.read'))), 'financing-statistics.xlsx', '融资对接统计.xlsx'),
+      sendXlsx(
+        reply,
+        await statisticsXlsx(await readStatistics(actorCtx(request, 'outreach.statistics.read'))),
+        'financing-statistics.xlsx',
+        '融资对接统计.xlsx',
+      ),
   );
   app.get(
     '/public/statistics',
-    { config: publicRateLimit, schema: { tags: TAGS, summary: '融资对接成效（公开）', response: { 200: ZPublicStatistics } } },
+    {
+      config: publicRateLimit,
+      schema: { tags: TAGS, summary: '融资对接成效（公开）', response: { 200: ZPublicStatistics } },
+    },
     async (request) => readPublicStatistics(ctxOf(request)),
   );
   app.get(
     '/public/statistics/xlsx',
     { config: publicRateLimit, schema: { tags: TAGS, summary: '下载融资对接成效（Excel，公开）' } },
     async (request, reply) =>
-      sendXlsx(reply, await statisticsXlsx(await readPublicStatistics(ctxOf(request))), 'financing-summary.xlsx', '融资对接成效.xlsx'),
+      sendXlsx(
+        reply,
+        await statisticsXlsx(await readPublicStatistics(ctxOf(request))),
+        'financing-summary.xlsx',
+        '融资对接成效.xlsx',
+      ),
   );
 }

@@ -18,7 +18,12 @@ export async function readStatisticsFacts(db: DbOrTx): Promise<{ needs: NeedFact
     .select({ id: financingNeeds.id, districtCode: financingNeeds.districtCode, createdAt: financingNeeds.createdAt })
     .from(financingNeeds);
   const orderRows = await db
-    .select({ o: financingOrders, bank: institutions.name, type: financingProducts.type, district: financingNeeds.districtCode })
+    .select({
+      o: financingOrders,
+      bank: institutions.name,
+      type: financingProducts.type,
+      district: financingNeeds.districtCode,
+    })
     .from(financingOrders)
     .innerJoin(financingNeeds, eq(financingNeeds.id, financingOrders.needId))
     .innerJoin(institutions, eq(institutions.id, financingOrders.institutionId))

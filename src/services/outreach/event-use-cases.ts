@@ -18,16 +18,16 @@ import {
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
 import { yuanToFen } from '../../domain/money/index';
-import { citationLabel } from '../../domain/policies/core/citation';
 import { outreachParam } from '../../domain/outreach/params';
 import { scheduleMeetings, slotsNeeded } from '../../domain/outreach/scheduler';
+import { citationLabel } from '../../domain/policies/core/citation';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
 import { readOrder } from '../financing';
 import { enterpriseUsersOf, notifyUsers } from '../notifications';
-import { enterpriseOf, EVENT, institutionOf, isCity, MEETING, REGISTRATION, todayOf, yuanOrNull } from './records';
+import { EVENT, enterpriseOf, institutionOf, isCity, MEETING, REGISTRATION, todayOf, yuanOrNull } from './records';
 
 type ActorCtx = Ctx & { actor: Actor };
 type Slot = { start: string; end: string };
@@ -38,18 +38,27 @@ const KIND_ZH: Record<string, string> = { bank: '银行', guarantor: '担保机�
 export async function createEvent(ctx: ActorCtx, input: TEventInput): Promise<{ id: string }> {
   if (input.heldOn < todayOf(ctx.now)) throw fieldError('heldOn', '举办日期', '不能早于今天', 'cannot be in the past');
   input.slots.forEach((s, i) => {
-    if (s.end <= s.start)
-      throw fieldError(`slots.${i}.end`, '结束时刻', '应晚于开始时刻', 'must be after the start');
+    if (s.end <= s.start) throw fieldError(`slots.${i}.end`, '结束时刻', '应晚于开始时刻', 'must be after the start');
     const prev = input.slots[i - 1];
     if (prev && s.start < prev.end)
-      throw fieldError(`slots.${i}.start`, '开始时刻', '与上一时段重叠，时段应按时间先后排列', 'overlaps the previous slot');
+      throw fieldError(
+        `slots.${i}.start`,
+        '开始时刻',
+        '与上一时段重叠，时段应按时间先后排列',
+        'overlaps the previous slot',
+      );
   });
   return inTx(ctx, async (tx) => {
     const [row] = await tx
       .insert(outreachEvents)
       .values({ ...input, status: 'open', createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
       .returning({ id: outreachEvents.id });
-    await recordAudit(tx, ctx, { action: 'outreach_event.created', objectType: 'outreach_event', objectId: row!.id, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'outreach_event.created',
+      objectType: 'outreach_event',
+      objectId: row!.id,
+      after: input,
+    });
     return { id: row!.id };
   });
 }
@@ -70,7 +79,9 @@ function partyOf(actor: Actor): { side: 'institution' | 'enterprise'; id: string
 }
 
 async function names(db: DbOrTx) {
-  const inst = await db.select({ id: institutions.id, name: institutions.name, kind: institutions.kind }).from(institutions);
+  const inst = await db
+    .select({ id: institutions.id, name: institutions.name, kind: institutions.kind })
+    .from(institutions);
   const ent = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises);
   return {
     inst: new Map(inst.map((i) => [i.id, i] as const)),
@@ -187,7 +198,12 @@ export async function registerForEvent(ctx: ActorCtx, id: string, input: TRegist
   let party: { side: 'institution' | 'enterprise'; id: string } | null;
   if (city) {
     if ((input.institutionId === null) === (input.enterpriseId === null))
-      throw fieldError('institutionId', '机构', '代为报名时应指定一家机构或一家企业', 'name one institution or one enterprise');
+      throw fieldError(
+        'institutionId',
+        '机构',
+        '代为报名时应指定一家机构或一家企业',
+        'name one institution or one enterprise',
+      );
     party = input.institutionId
       ? { side: 'institution', id: input.institutionId }
       : { side: 'enterprise', id: input.enterpriseId! };
@@ -291,7 +307,10 @@ export async function scheduleEvent(ctx: ActorCtx, id: string) {
           wishedBy: m.wishedBy,
         })),
       );
-    await tx.update(outreachEvents).set({ status: 'scheduled', scheduledAt: ctx.now, updatedAt: ctx.now }).where(eq(outreachEvents.id, id));
+    await tx
+      .update(outreachEvents)
+      .set({ status: 'scheduled', scheduledAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(outreachEvents.id, id));
     const instIds = regs.filter((r) => r.institutionId).map((r) => r.institutionId!);
     const officers = instIds.length
       ? await tx
@@ -299,7 +318,10 @@ export async function scheduleEvent(ctx: ActorCtx, id: string) {
           .from(users)
           .where(and(inArray(users.institutionId, instIds), eq(users.active, true)))
       : [];
-    const entUsers = await enterpriseUsersOf(tx, regs.filter((r) => r.enterpriseId).map((r) => r.enterpriseId!));
+    const entUsers = await enterpriseUsersOf(
+      tx,
+      regs.filter((r) => r.enterpriseId).map((r) => r.enterpriseId!),
+    );
     await notifyUsers(tx, ctx.deps, ctx.now, [...officers.map((o) => o.id), ...entUsers], {
       kind: 'outreach_meetings_scheduled',
       title: `${e.theme}：洽谈日程已排定`,
@@ -322,7 +344,8 @@ export async function scheduleEvent(ctx: ActorCtx, id: string) {
 export async function checkInRegistration(ctx: ActorCtx, id: string, registrationId: string) {
   return inTx(ctx, async (tx) => {
     const e = await findEvent(tx, id);
-    if (e.status === 'open') throw Errors.conflict('EVENT_NOT_SCHEDULED', '洽谈日程尚未排定，暂不能签到', 'Not scheduled yet');
+    if (e.status === 'open')
+      throw Errors.conflict('EVENT_NOT_SCHEDULED', '洽谈日程尚未排定，暂不能签到', 'Not scheduled yet');
     const rows = await tx
       .update(outreachRegistrations)
       .set({ checkedInAt: ctx.now })
@@ -335,11 +358,19 @@ export async function checkInRegistration(ctx: ActorCtx, id: string, registratio
       )
       .returning({ id: outreachRegistrations.id });
     if (rows.length === 0) {
-      const [r] = await tx.select().from(outreachRegistrations).where(and(eq(outreachRegistrations.id, registrationId), eq(outreachRegistrations.eventId, id)));
+      const [r] = await tx
+        .select()
+        .from(outreachRegistrations)
+        .where(and(eq(outreachRegistrations.id, registrationId), eq(outreachRegistrations.eventId, id)));
       if (!r) throw Errors.notFound(REGISTRATION);
       return { id: registrationId, ok: true as const };
     }
-    await recordAudit(tx, ctx, { action: 'outreach_event.checked_in', objectType: 'outreach_event', objectId: id, after: { registrationId } });
+    await recordAudit(tx, ctx, {
+      action: 'outreach_event.checked_in',
+      objectType: 'outreach_event',
+      objectId: id,
+      after: { registrationId },
+    });
     return { id: registrationId, ok: true as const };
   });
 }
@@ -353,13 +384,23 @@ export async function readTimetable(ctx: ActorCtx, id: string, partyId?: string)
   const [reg] = await ctx.deps.db
     .select()
     .from(outreachRegistrations)
-    .where(and(eq(outreachRegistrations.eventId, id), sql`coalesce(${outreachRegistrations.institutionId}, ${outreachRegistrations.enterpriseId}) = ${who}::uuid`));
+    .where(
+      and(
+        eq(outreachRegistrations.eventId, id),
+        sql`coalesce(${outreachRegistrations.institutionId}, ${outreachRegistrations.enterpriseId}) = ${who}::uuid`,
+      ),
+    );
   if (!reg) throw Errors.notFound(REGISTRATION);
   const n = await names(ctx.deps.db);
   const meetings = await ctx.deps.db
     .select()
     .from(outreachMeetings)
-    .where(and(eq(outreachMeetings.eventId, id), sql`(${outreachMeetings.institutionId} = ${who}::uuid or ${outreachMeetings.enterpriseId} = ${who}::uuid)`));
+    .where(
+      and(
+        eq(outreachMeetings.eventId, id),
+        sql`(${outreachMeetings.institutionId} = ${who}::uuid or ${outreachMeetings.enterpriseId} = ${who}::uuid)`,
+      ),
+    );
   const slots = e.slots as Slot[];
   return {
     eventId: id,
@@ -388,7 +429,13 @@ export async function recordMeetingOutcome(ctx: ActorCtx, id: string, meetingId:
     const [m] = await tx
       .select()
       .from(outreachMeetings)
-      .where(and(eq(outreachMeetings.id, meetingId), eq(outreachMeetings.eventId, id), inst ? eq(outreachMeetings.institutionId, inst) : sql`false`))
+      .where(
+        and(
+          eq(outreachMeetings.id, meetingId),
+          eq(outreachMeetings.eventId, id),
+          inst ? eq(outreachMeetings.institutionId, inst) : sql`false`,
+        ),
+      )
       .for('update');
     if (!m) throw Errors.notFound(MEETING);
     if (!mayDo(ctx.actor, 'outreach.meeting.outcome', { enterpriseId: null, institutionId: m.institutionId }))
@@ -396,7 +443,12 @@ export async function recordMeetingOutcome(ctx: ActorCtx, id: string, meetingId:
     if (input.followUpOrderId) {
       const order = await readOrder({ ...ctx, actor: ctx.actor }, input.followUpOrderId).catch(() => null);
       if (!order || order.enterpriseId !== m.enterpriseId)
-        throw fieldError('followUpOrderId', '后续对接单', '应为本机构与该企业之间的对接单', 'must be your order with this enterprise');
+        throw fieldError(
+          'followUpOrderId',
+          '后续对接单',
+          '应为本机构与该企业之间的对接单',
+          'must be your order with this enterprise',
+        );
     }
     const values = {
       intentionFen: input.intentionAmount === null ? null : yuanToFen(input.intentionAmount),

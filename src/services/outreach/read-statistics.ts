@@ -25,7 +25,12 @@ export async function readStatistics(ctx: Ctx): Promise<TStatistics> {
   return {
     asOf,
     totals: row(s.totals),
-    byBank: s.byBank.map((b) => ({ ...row(b), answered: b.answered, avgAnswerWorkingDays: b.avgAnswerWorkingDays, maxAnswerWorkingDays: b.maxAnswerWorkingDays })),
+    byBank: s.byBank.map((b) => ({
+      ...row(b),
+      answered: b.answered,
+      avgAnswerWorkingDays: b.avgAnswerWorkingDays,
+      maxAnswerWorkingDays: b.maxAnswerWorkingDays,
+    })),
     byDistrict: s.byDistrict.map(row),
     byProductType: s.byProductType.map(row),
     byMonth: s.byMonth.map(row),

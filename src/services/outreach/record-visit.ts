@@ -24,7 +24,12 @@ export async function recordVisit(
   return inTx(ctx, async (tx) => {
     const list = await findWhitelist(tx, ctx.actor, id);
     if (input.visitedOn < list.periodStart)
-      throw fieldError('visitedOn', '走访日期', `不能早于名单所属期的开始日（${list.periodStart}）`, 'is before the period');
+      throw fieldError(
+        'visitedOn',
+        '走访日期',
+        `不能早于名单所属期的开始日（${list.periodStart}）`,
+        'is before the period',
+      );
     const [entry] = await tx
       .select()
       .from(outreachWhitelistEntries)

@@ -22,8 +22,8 @@ import { loanScopeOf } from '../../domain/access/scope';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { districtName } from '../../domain/enterprise/districts';
 import { fenToYuan } from '../../domain/money/index';
-import { coverageOf, periodOf, scheduleNote } from '../../domain/outreach/whitelist';
 import type { WhitelistFacts } from '../../domain/outreach/whitelist';
+import { coverageOf, periodOf, scheduleNote } from '../../domain/outreach/whitelist';
 import { Errors } from '../errors';
 import { NONE } from '../scope';
 
@@ -120,7 +120,8 @@ export async function loadWhitelist(db: DbOrTx, actor: Actor, row: WhitelistRow,
     .orderBy(asc(outreachVisits.visitedOn));
   const own = institutionOf(actor);
   const shownBanks = own ? banks.filter((b) => b.id === own) : banks;
-  const visitedBy = (bankId: string) => new Set(visits.filter((v) => v.v.institutionId === bankId).map((v) => v.v.entryId));
+  const visitedBy = (bankId: string) =>
+    new Set(visits.filter((v) => v.v.institutionId === bankId).map((v) => v.v.entryId));
   const anyVisited = new Set(visits.map((v) => v.v.entryId));
   const period = periodOf(row.periodStart);
   const overall = coverageOf(entries.length, own ? visitedBy(own).size : anyVisited.size, asOf);

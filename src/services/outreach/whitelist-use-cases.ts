@@ -7,22 +7,14 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TManualEntryInput, TWhitelistCriteria, TWhitelistInput } from '../../contracts/outreach';
 import { enterprises, institutions, outreachWhitelistEntries, outreachWhitelists, users } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
+import { PUSH_PERIOD_READING } from '../../domain/outreach/params';
 import { evaluateFilters, filterEnterprises, nextPushDue, periodOf } from '../../domain/outreach/whitelist';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
 import { notifyUsers } from '../notifications';
-import {
-  districtLabel,
-  ENTRY,
-  findWhitelist,
-  loadWhitelist,
-  todayOf,
-  WHITELIST,
-  whitelistFacts,
-  whitelistScope,
-} from './records';
+import { districtLabel, ENTRY, findWhitelist, loadWhitelist, todayOf, whitelistFacts, whitelistScope } from './records';
 
 type ActorCtx = Ctx & { actor: NonNullable<Ctx['actor']> };
 
@@ -55,9 +47,16 @@ export async function createWhitelist(ctx: ActorCtx, input: TWhitelistInput): Pr
     const banks = await tx
       .select({ id: institutions.id })
       .from(institutions)
-      .where(and(inArray(institutions.id, input.bankIds), eq(institutions.kind, 'bank'), eq(institutions.active, true)));
+      .where(
+        and(inArray(institutions.id, input.bankIds), eq(institutions.kind, 'bank'), eq(institutions.active, true)),
+      );
     if (banks.length !== new Set(input.bankIds).size)
-      throw fieldError('bankIds', '推送的合作银行', '包含不是合作银行的机构', 'names an institution that is not a bank');
+      throw fieldError(
+        'bankIds',
+        '推送的合作银行',
+        '包含不是合作银行的机构',
+        'names an institution that is not a bank',
+      );
     const [row] = await tx
       .insert(outreachWhitelists)
       .values({
@@ -100,7 +99,11 @@ export async function createWhitelist(ctx: ActorCtx, input: TWhitelistInput): Pr
 async function draftForUpdate(tx: Parameters<Parameters<typeof inTx>[1]>[0], ctx: ActorCtx, id: string) {
   const row = await findWhitelist(tx, ctx.actor, id, true);
   if (row.status !== 'draft')
-    throw Errors.conflict('WHITELIST_PUBLISHED', '名单已推送，不能再修改', 'The list is published and can no longer change');
+    throw Errors.conflict(
+      'WHITELIST_PUBLISHED',
+      '名单已推送，不能再修改',
+      'The list is published and can no longer change',
+    );
   return row;
 }
 
@@ -138,7 +141,11 @@ export async function addWhitelistEntry(ctx: ActorCtx, id: string, input: TManua
   });
 }
 
-export async function removeWhitelistEntry(ctx: ActorCtx, id: string, entryId: string): Promise<{ id: string; ok: true }> {
+export async function removeWhitelistEntry(
+  ctx: ActorCtx,
+  id: string,
+  entryId: string,
+): Promise<{ id: string; ok: true }> {
   return inTx(ctx, async (tx) => {
     await draftForUpdate(tx, ctx, id);
     const gone = await tx
@@ -225,17 +232,25 @@ export async function listWhitelists(ctx: ActorCtx) {
   const today = todayOf(ctx.now);
   const items = [];
   for (const r of rows) {
-    const { items: _i, criteria: _c, coverageByBank: _b, ...summary } = await loadWhitelist(ctx.deps.db, ctx.actor, r, today);
+    const {
+      items: _i,
+      criteria: _c,
+      coverageByBank: _b,
+      ...summary
+    } = await loadWhitelist(ctx.deps.db, ctx.actor, r, today);
     items.push(summary);
   }
   const published = rows.filter((r) => r.status === 'published');
-  const nextDue = published.length ? published.map((r) => r.nextDueOn!).sort().at(-1)! : null;
-  return { items, nextDue };
+  const nextDue = published.length
+    ? published
+        .map((r) => r.nextDueOn!)
+        .sort()
+        .at(-1)!
+    : null;
+  return { items, nextDue, reading: PUSH_PERIOD_READING };
 }
 
 export async function readWhitelist(ctx: ActorCtx, id: string) {
   const row = await findWhitelist(ctx.deps.db, ctx.actor, id);
   return loadWhitelist(ctx.deps.db, ctx.actor, row, todayOf(ctx.now));
 }
-
-export { WHITELIST };

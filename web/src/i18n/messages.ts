@@ -6,6 +6,7 @@ import { fundEn, fundZh } from '../features/fund/messages';
 import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { interpretationsEn, interpretationsZh } from '../features/interpretations/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
+import { outreachEn, outreachZh } from '../features/outreach/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 import { publicNoticeEn, publicNoticeZh } from '../features/public-notice/messages';
@@ -19,6 +20,7 @@ export const zh = {
   ...interpretationsZh,
   ...sandboxZh,
   ...financingZh,
+  ...outreachZh,
   ...fundZh,
   ...projectsZh,
   ...subsidyZh,
@@ -744,6 +746,7 @@ export const en: Record<MessageKey, string> = {
   ...interpretationsEn,
   ...sandboxEn,
   ...financingEn,
+  ...outreachEn,
   ...fundEn,
   ...projectsEn,
   ...subsidyEn,

@@ -69,6 +69,7 @@ export type PageId =
   | 'financingBank'
   | 'financingCity'
   | 'financingCatalogue'
+  | 'outreach'
   | 'fundCalls'
   | 'fundReviews'
   | 'fundMine';
@@ -140,6 +141,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <FundOutlined />,
       page: 'financingNeeds',
       action: 'financing.need.post',
+    },
+    {
+      path: '/enterprise/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.event.read',
     },
     {
       path: '/enterprise/policy-match',
@@ -239,6 +247,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.product.review',
     },
     {
+      path: '/city/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.read',
+    },
+    {
       path: '/city/fund',
       label: 'menu.fundCalls',
       icon: <FundOutlined />,
@@ -332,6 +347,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'financing.product.review',
     },
     {
+      path: '/admin/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.manage',
+    },
+    {
       path: '/admin/fund',
       label: 'menu.fundCalls',
       icon: <FundOutlined />,
@@ -395,6 +417,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'financingBank',
       action: 'financing.product.manage',
     },
+    {
+      path: '/bank/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.read',
+    },
   ],
   fund_operator: [
     {
@@ -424,6 +453,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
     },
   ],
   insurer_officer: [
+    {
+      path: '/insurer/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.event.read',
+    },
     {
       path: '/insurer/loans',
       label: 'menu.insuredLoans',
