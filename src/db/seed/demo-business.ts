@@ -78,6 +78,7 @@ import {
 import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from './demo';
 import { scheduleDemoFinancing } from './demo-financing';
 import { scheduleFundDemo } from './demo-fund';
+import { scheduleDemoOutreach } from './demo-outreach';
 
 /** Marks the audit events of the demo history. */
 export const DEMO_REQUEST_ID = 'demo-seed';
@@ -991,6 +992,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   });
   at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
   scheduleDemoFinancing(at, as, institutionId);
+  scheduleDemoOutreach(at, as, institutionId);
   scheduleFundDemo(at, as, db);
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
