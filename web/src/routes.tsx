@@ -50,6 +50,7 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   financingCity: lazy(() => import('./features/financing/CityPage')),
   financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
   outreach: lazy(() => import('./features/outreach/OutreachPage')),
+  outreachPublic: lazy(() => import('./features/outreach/PublicStatisticsPage')),
   fundCalls: lazy(() => import('./features/fund/FundCallsPage')),
   fundReviews: lazy(() => import('./features/fund/ExpertReviewsPage')),
   fundMine: lazy(() => import('./features/fund/EnterpriseFundPage')),

@@ -102,7 +102,7 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
   visit('nongshang', 'fuwushang', '2026-10-30 15:00', '2026-10-30', 'applied', '已在融资专区提交流动资金贷款需求');
 
   // The Q4 match-making event: three banks, five enterprises, four twenty-minute slots.
-  step('2026-11-09 10:00', async (when) => {
+  step('2026-10-12 10:00', async (when) => {
     ids.event = (
       await createEvent(
         await as('admin', when),
@@ -136,25 +136,25 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
         }),
       );
     });
-  const at = new Date('2026-11-10T02:00:00Z');
+  const at = new Date('2026-10-13T02:00:00Z');
   const e = (u: string) => ent(u, at);
-  register('2026-11-10 10:00', 'bank', '工商银行江门分行', async () => [
+  register('2026-10-13 10:00', 'bank', '工商银行江门分行', async () => [
     await e('qiye'),
     await e('junye'),
     await e('hailian'),
   ]);
-  register('2026-11-10 10:05', 'bank', '农业银行江门分行', async () => [await e('fuwushang'), await e('huarui')]);
-  register('2026-11-10 10:10', 'bank', '江门农商银行', async () => [await e('hailian'), await e('fuwushang')]);
-  register('2026-11-10 10:15', 'enterprise', 'qiye', async () => [
+  register('2026-10-13 10:05', 'bank', '农业银行江门分行', async () => [await e('fuwushang'), await e('huarui')]);
+  register('2026-10-13 10:10', 'bank', '江门农商银行', async () => [await e('hailian'), await e('fuwushang')]);
+  register('2026-10-13 10:15', 'enterprise', 'qiye', async () => [
     institutionId('工商银行江门分行'),
     institutionId('江门农商银行'),
   ]);
-  register('2026-11-10 10:20', 'enterprise', 'junye', async () => [
+  register('2026-10-13 10:20', 'enterprise', 'junye', async () => [
     institutionId('工商银行江门分行'),
     institutionId('农业银行江门分行'),
   ]);
-  register('2026-11-10 10:25', 'enterprise', 'hailian', async () => [institutionId('江门农商银行')]);
-  register('2026-11-10 10:30', 'enterprise', 'fuwushang', async () => [institutionId('农业银行江门分行')]);
-  register('2026-11-10 10:35', 'enterprise', 'huarui', async () => [institutionId('工商银行江门分行')]);
-  step('2026-11-20 17:00', async (when) => scheduleEvent(await as('admin', when), ids.event));
+  register('2026-10-13 10:25', 'enterprise', 'hailian', async () => [institutionId('江门农商银行')]);
+  register('2026-10-13 10:30', 'enterprise', 'fuwushang', async () => [institutionId('农业银行江门分行')]);
+  register('2026-10-13 10:35', 'enterprise', 'huarui', async () => [institutionId('工商银行江门分行')]);
+  step('2026-10-26 17:00', async (when) => scheduleEvent(await as('admin', when), ids.event));
 }

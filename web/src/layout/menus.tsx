@@ -70,6 +70,7 @@ export type PageId =
   | 'financingCity'
   | 'financingCatalogue'
   | 'outreach'
+  | 'outreachPublic'
   | 'fundCalls'
   | 'fundReviews'
   | 'fundMine';
@@ -485,6 +486,7 @@ export const PUBLIC_MENU: PageItem[] = [
   { path: '/public/calendar', label: 'menu.filingCalendar', icon: <CalendarOutlined />, page: 'calendar' },
   { path: '/public/notices', label: 'menu.notices', icon: <NotificationOutlined />, page: 'publicNotices' },
   { path: '/public/financing', label: 'menu.financingCatalogue', icon: <FundOutlined />, page: 'financingCatalogue' },
+  { path: '/public/financing-statistics', label: 'menu.outreachStats', icon: <FundOutlined />, page: 'outreachPublic' },
 ];
 
 /** The menu a signed-in person sees: their workspace's items that the access tables allow them. */

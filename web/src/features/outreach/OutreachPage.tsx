@@ -269,35 +269,138 @@ function Whitelists() {
   );
 }
 
+function RegisterForm({ e, onClose }: { e: TEvent; onClose(): void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [form] = Form.useForm<{ wishes: string[]; contactName: string }>();
+  const institutionSide = !!me?.institutionId;
+  const inst = useQuery({
+    queryKey: ['reference', 'institutions'],
+    enabled: !institutionSide,
+    queryFn: () => api.get<{ items: { id: string; name: string; kind: string }[] }>('/api/v1/reference/institutions'),
+  });
+  const options = institutionSide
+    ? e.registrations.filter((r) => r.side === 'enterprise').map((r) => ({ value: r.partyId, label: r.name }))
+    : (inst.data?.items ?? [])
+        .filter((i) => ['bank', 'guarantor', 'insurer'].includes(i.kind))
+        .map((i) => ({ value: i.id, label: i.name }));
+  return (
+    <FormModal
+      form={form}
+      name="register"
+      open
+      title={t('out.ev.register')}
+      initialValues={{ wishes: [] }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api.post(`${O}/events/${e.id}/registrations`, {
+          institutionId: null,
+          enterpriseId: null,
+          wishes: v.wishes ?? [],
+          contactName: v.contactName,
+        });
+        onClose();
+        await qc.invalidateQueries({ queryKey: ['outreach'] });
+      }}
+    >
+      <Form.Item name="contactName" label={t('out.ev.contact')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="wishes" label={t('out.ev.wishes')}>
+        <Select mode="multiple" options={options} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function OutcomeForm({ eventId, meetingId, onClose }: { eventId: string; meetingId: string; onClose(): void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ intentionAmount: string; signed: boolean; note: string }>();
+  return (
+    <FormModal
+      form={form}
+      name="outcome"
+      open
+      title={t('out.ev.outcome')}
+      initialValues={{ signed: false, note: '' }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api.put(`${O}/events/${eventId}/meetings/${meetingId}/outcome`, {
+          intentionAmount: v.intentionAmount ? v.intentionAmount : null,
+          signed: !!v.signed,
+          followUpOrderId: null,
+          note: v.note ?? '',
+        });
+        onClose();
+        await qc.invalidateQueries({ queryKey: ['outreach'] });
+      }}
+    >
+      <Form.Item name="intentionAmount" label={t('out.ev.intention')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="signed" valuePropName="checked">
+        <Checkbox>{t('out.ev.signed')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="note" label={t('out.visit.note')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 function EventDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
+  const [registering, setRegistering] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['outreach', 'ev', id], queryFn: () => api.get<TEvent>(`${O}/events/${id}`) });
   const tt = useQuery({
-    queryKey: ['outreach', 'tt', id],
+    queryKey: ['outreach', 'tt', id, q.data?.status],
     enabled: !!q.data?.mine,
     queryFn: () => api.get<TTimetable>(`${O}/events/${id}/timetable`),
   });
   const e = q.data;
   if (!e) return null;
-  const schedule = async () => {
+  const act = async (url: string) => {
     try {
-      await api.post(`${O}/events/${id}/schedule`);
+      await api.post(url);
       await qc.invalidateQueries({ queryKey: ['outreach'] });
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
+  const city = !!me && mayDo(me, 'outreach.event.checkin');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {me && mayDo(me, 'outreach.event.manage') && (
-        <Button type="primary" onClick={schedule}>
-          {t('out.ev.schedule')}
-        </Button>
-      )}
-      <div>{`${t('out.ev.registrations')}：${e.registrations.map((r) => `${r.name}（${r.kindZh}）`).join('、')}`}</div>
+      <Space>
+        {me && mayDo(me, 'outreach.event.manage') && (
+          <Button type="primary" onClick={() => act(`${O}/events/${id}/schedule`)}>
+            {t('out.ev.schedule')}
+          </Button>
+        )}
+        {me && mayDo(me, 'outreach.event.register') && !e.mine && e.status === 'open' && (
+          <Button type="primary" onClick={() => setRegistering(true)}>
+            {t('out.ev.register')}
+          </Button>
+        )}
+      </Space>
+      <div>
+        {`${t('out.ev.registrations')}：`}
+        {e.registrations.map((r) => (
+          <Tag key={r.id} color={r.checkedInAt ? 'green' : undefined}>
+            {`${r.name}（${r.kindZh}）`}
+            {city && e.status !== 'open' && !r.checkedInAt && (
+              <Button size="small" type="link" onClick={() => act(`${O}/events/${id}/registrations/${r.id}/check-in`)}>
+                {t('out.ev.checkIn')}
+              </Button>
+            )}
+          </Tag>
+        ))}
+      </div>
       <Table
         rowKey="id"
         size="small"
@@ -308,6 +411,19 @@ function EventDetail({ id }: { id: string }) {
           { title: t('out.ev.slot'), render: (_, m) => `${m.start}–${m.end}` },
           { title: t('out.ev.institution'), dataIndex: 'institutionName' },
           { title: t('out.ev.enterprise'), dataIndex: 'enterpriseName' },
+          {
+            title: t('out.ev.intention'),
+            render: (_, m) => (m.outcomeRecordedAt ? `${m.intentionAmount ?? '—'}${m.signed ? '（已签约）' : ''}` : ''),
+          },
+          {
+            title: '',
+            render: (_, m) =>
+              me?.institutionId === m.institutionId && me && mayDo(me, 'outreach.meeting.outcome') ? (
+                <Button size="small" onClick={() => setOutcome(m.id)}>
+                  {t('out.ev.outcome')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {e.unmet.length > 0 && (
@@ -318,18 +434,30 @@ function EventDetail({ id }: { id: string }) {
         />
       )}
       {tt.data && (
-        <Card size="small" title={t('out.ev.timetable')}>
+        <Card size="small" title={t('out.ev.timetable')} data-testid="timetable">
           {tt.data.rows.map((r) => (
             <div key={r.slot}>{`${r.start}–${r.end}　${r.counterpart ?? '—'}`}</div>
           ))}
         </Card>
       )}
+      {registering && <RegisterForm e={e} onClose={() => setRegistering(false)} />}
+      {outcome && <OutcomeForm eventId={id} meetingId={outcome} onClose={() => setOutcome(null)} />}
     </Space>
   );
 }
 
 function Events() {
   const { t } = useI18n();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{
+    theme: string;
+    heldOn: { format(f: string): string };
+    mode: 'onsite' | 'online';
+    place: string;
+    slots: string;
+  }>();
   const q = useQuery({
     queryKey: ['outreach', 'evs'],
     queryFn: () => api.get<{ items: TEvent[]; cadence: string }>(`${O}/events`),
@@ -337,6 +465,11 @@ function Events() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {q.data && <Alert type="info" title={q.data.cadence} />}
+      {me && mayDo(me, 'outreach.event.manage') && (
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {t('out.ev.new')}
+        </Button>
+      )}
       <Table
         rowKey="id"
         size="small"
@@ -346,9 +479,57 @@ function Events() {
           { title: t('out.ev.theme'), dataIndex: 'theme' },
           { title: t('out.ev.date'), dataIndex: 'heldOn' },
           { title: t('out.ev.place'), dataIndex: 'place' },
+          { title: t('out.ev.registrations'), dataIndex: 'registrations' },
           { title: t('out.ev.meetings'), dataIndex: 'meetings' },
         ]}
       />
+      <FormModal
+        form={form}
+        name="event"
+        open={open}
+        title={t('out.ev.new')}
+        initialValues={{ mode: 'onsite', slots: '09:30-09:50, 10:00-10:20, 10:30-10:50, 11:00-11:20' }}
+        onClose={() => setOpen(false)}
+        onSubmit={async (v) => {
+          const slots = v.slots
+            .split(/[,，;；\s]+/)
+            .filter(Boolean)
+            .map((x) => {
+              const [start = '', end = ''] = x.split(/[-–~]/);
+              return { start: start.trim(), end: end.trim() };
+            });
+          await api.post(`${O}/events`, {
+            theme: v.theme,
+            heldOn: v.heldOn.format('YYYY-MM-DD'),
+            mode: v.mode,
+            place: v.place,
+            slots,
+          });
+          setOpen(false);
+          await qc.invalidateQueries({ queryKey: ['outreach'] });
+        }}
+      >
+        <Form.Item name="theme" label={t('out.ev.theme')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('out.ev.date')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="mode" label={t('out.ev.mode')}>
+          <Select
+            options={[
+              { value: 'onsite', label: '线下' },
+              { value: 'online', label: '线上' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="place" label={t('out.ev.place')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="slots" label={t('out.ev.slots')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+      </FormModal>
     </Space>
   );
 }
