@@ -3,22 +3,7 @@
  * events (meetings scheduled from wishes, each party's timetable) and the financing statistics with the target bar.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Progress, Select, Space, Table, Tabs, Tag } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -45,7 +30,7 @@ function WhitelistDetail({ id, canVisit }: { id: string; canVisit: boolean }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<{
-    visitedOn: { format(f: string): string };
+    visitedOn: string;
     method: string;
     outcome: string;
     note: string;
@@ -94,7 +79,7 @@ function WhitelistDetail({ id, canVisit }: { id: string; canVisit: boolean }) {
         onClose={() => setEntry(null)}
         onSubmit={async (v) => {
           await api.put(`${O}/whitelists/${id}/entries/${entry}/visit`, {
-            visitedOn: v.visitedOn.format('YYYY-MM-DD'),
+            visitedOn: v.visitedOn.trim(),
             method: v.method,
             outcome: v.outcome,
             intentionAmount: null,
@@ -105,7 +90,7 @@ function WhitelistDetail({ id, canVisit }: { id: string; canVisit: boolean }) {
         }}
       >
         <Form.Item name="visitedOn" label={t('out.visit.date')} rules={[{ required: true }]}>
-          <DatePicker />
+          <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item name="method" label={t('out.visit.method')}>
           <Select
@@ -143,7 +128,7 @@ function Whitelists() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{
     title: string;
-    periodOf: { format(f: string): string };
+    periodOf: string;
     bankIds: string[];
     flags: string[];
   }>();
@@ -154,7 +139,7 @@ function Whitelists() {
   const banks = useQuery({
     queryKey: ['reference', 'institutions'],
     enabled: manage,
-    queryFn: () => api.get<{ items: { id: string; name: string; kind: string }[] }>('/api/v1/reference/institutions'),
+    queryFn: () => api.get<{ id: string; name: string; kind: string }[]>('/api/v1/reference/institutions'),
   });
   const publish = async (id: string) => {
     try {
@@ -227,7 +212,7 @@ function Whitelists() {
           const f = new Set(v.flags ?? []);
           await api.post(`${O}/whitelists`, {
             title: v.title,
-            periodOf: v.periodOf.format('YYYY-MM-DD'),
+            periodOf: v.periodOf.trim(),
             bankIds: v.bankIds,
             criteria: {
               libraryProject: f.has('libraryProject'),
@@ -246,14 +231,12 @@ function Whitelists() {
           <Input />
         </Form.Item>
         <Form.Item name="periodOf" label={t('out.wl.periodOf')} rules={[{ required: true }]}>
-          <DatePicker />
+          <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item name="bankIds" label={t('out.wl.banks')} rules={[{ required: true }]}>
           <Select
             mode="multiple"
-            options={(banks.data?.items ?? [])
-              .filter((b) => b.kind === 'bank')
-              .map((b) => ({ value: b.id, label: b.name }))}
+            options={(banks.data ?? []).filter((b) => b.kind === 'bank').map((b) => ({ value: b.id, label: b.name }))}
           />
         </Form.Item>
         <Form.Item name="flags">
@@ -278,11 +261,11 @@ function RegisterForm({ e, onClose }: { e: TEvent; onClose(): void }) {
   const inst = useQuery({
     queryKey: ['reference', 'institutions'],
     enabled: !institutionSide,
-    queryFn: () => api.get<{ items: { id: string; name: string; kind: string }[] }>('/api/v1/reference/institutions'),
+    queryFn: () => api.get<{ id: string; name: string; kind: string }[]>('/api/v1/reference/institutions'),
   });
   const options = institutionSide
     ? e.registrations.filter((r) => r.side === 'enterprise').map((r) => ({ value: r.partyId, label: r.name }))
-    : (inst.data?.items ?? [])
+    : (inst.data ?? [])
         .filter((i) => ['bank', 'guarantor', 'insurer'].includes(i.kind))
         .map((i) => ({ value: i.id, label: i.name }));
   return (
@@ -453,7 +436,7 @@ function Events() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{
     theme: string;
-    heldOn: { format(f: string): string };
+    heldOn: string;
     mode: 'onsite' | 'online';
     place: string;
     slots: string;
@@ -500,7 +483,7 @@ function Events() {
             });
           await api.post(`${O}/events`, {
             theme: v.theme,
-            heldOn: v.heldOn.format('YYYY-MM-DD'),
+            heldOn: v.heldOn.trim(),
             mode: v.mode,
             place: v.place,
             slots,
@@ -513,7 +496,7 @@ function Events() {
           <Input />
         </Form.Item>
         <Form.Item name="heldOn" label={t('out.ev.date')} rules={[{ required: true }]}>
-          <DatePicker />
+          <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item name="mode" label={t('out.ev.mode')}>
           <Select
