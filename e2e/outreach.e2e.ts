@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeUscc } from '../src/domain/enterprise/uscc';
 import {
   apiSession,
   clickUntil,
@@ -49,11 +50,12 @@ describe('white lists and match-making events', () => {
     await dialog.getByLabel('所属期内任一日期').fill(e2eChinaDay());
     await selectOption(dialog, '推送银行', '中国工商银行股份有限公司江门分行');
     await selectOption(dialog, '推送银行', '广东江门农村商业银行股份有限公司');
+    await dialog.getByLabel('名单名称').click(); // closes the banks' dropdown
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const row = page.getByRole('row').filter({ hasText: LIST });
     await row.getByText('草稿').waitFor();
     await clickUntil(row.getByRole('button', { name: /推\s*送/ }), row.getByText('已推送'));
-    await expect(row.getByText('2026年第二季度')).toBeTruthy();
+    await row.getByText('2026年第二季度').waitFor();
     await screenshot(page, 'outreach-whitelists');
   });
 
@@ -100,6 +102,35 @@ describe('white lists and match-making events', () => {
     const inst = await admin<{ id: string; shortName: string }[]>('GET', '/api/v1/reference/institutions');
     const bankId = (s: string) => inst.find((i) => i.shortName === s)!.id;
     const [A, B, C] = [bankId('工商银行江门分行'), bankId('农业银行江门分行'), bankId('江门农商银行')];
+    // Three more enterprises register on the platform (the lighter demo holds two).
+    for (const [first16, name, district] of [
+      ['91440703MA4W8K2R', '江门市骏业塑胶制品有限公司', '440703'],
+      ['91440705MA51RT3D', '江门市海联电器实业有限公司', '440705'],
+      ['91440704MA53QH7L', '江门市华锐电子有限公司', '440704'],
+    ] as const) {
+      const res = await fetch(`${p.server.baseUrl}/api/v1/enterprises/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          uscc: completeUscc(first16),
+          name,
+          registeredAddress: '江门市测试路 1 号',
+          operatingAddress: '江门市测试路 1 号',
+          districtCode: district,
+          type: 'manufacturer',
+          isSme: true,
+          establishedOn: '2015-03-01',
+          contactName: '联系人',
+          contactPhone: '13702281234',
+          account: {
+            username: `e2e${first16.slice(-6).toLowerCase()}`,
+            displayName: '企业管理员',
+            password: 'Jmsz#Outreach2026',
+          },
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
     const { items: ents } = await admin<{ items: { id: string; name: string }[] }>(
       'GET',
       '/api/v1/enterprises?pageSize=100',
