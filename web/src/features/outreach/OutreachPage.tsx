@@ -95,19 +95,19 @@ function WhitelistDetail({ id, canVisit }: { id: string; canVisit: boolean }) {
         <Form.Item name="method" label={t('out.visit.method')}>
           <Select
             options={[
-              { value: 'onsite', label: '上门走访' },
-              { value: 'phone', label: '电话沟通' },
-              { value: 'online', label: '线上对接' },
+              { value: 'onsite', label: t('out.method.onsite') },
+              { value: 'phone', label: t('out.method.phone') },
+              { value: 'online', label: t('out.method.online') },
             ]}
           />
         </Form.Item>
         <Form.Item name="outcome" label={t('out.visit.outcome')}>
           <Select
             options={[
-              { value: 'intention', label: '有融资意向' },
-              { value: 'applied', label: '已提交融资申请' },
-              { value: 'no_need', label: '暂无融资需求' },
-              { value: 'not_reached', label: '未能联系上' },
+              { value: 'intention', label: t('out.result.intention') },
+              { value: 'applied', label: t('out.result.applied') },
+              { value: 'no_need', label: t('out.result.no_need') },
+              { value: 'not_reached', label: t('out.result.not_reached') },
             ]}
           />
         </Form.Item>
@@ -396,7 +396,8 @@ function EventDetail({ id }: { id: string }) {
           { title: t('out.ev.enterprise'), dataIndex: 'enterpriseName' },
           {
             title: t('out.ev.intention'),
-            render: (_, m) => (m.outcomeRecordedAt ? `${m.intentionAmount ?? '—'}${m.signed ? '（已签约）' : ''}` : ''),
+            render: (_, m) =>
+              m.outcomeRecordedAt ? `${m.intentionAmount ?? '—'}${m.signed ? `（${t('out.ev.signed')}）` : ''}` : '',
           },
           {
             title: '',
@@ -501,8 +502,8 @@ function Events() {
         <Form.Item name="mode" label={t('out.ev.mode')}>
           <Select
             options={[
-              { value: 'onsite', label: '线下' },
-              { value: 'online', label: '线上' },
+              { value: 'onsite', label: t('out.mode.onsite') },
+              { value: 'online', label: t('out.mode.online') },
             ]}
           />
         </Form.Item>
