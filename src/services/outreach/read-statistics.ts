@@ -1,9 +1,8 @@
 /**
- * The financing statistics: the city's dashboard (with each bank's figures and answer times) and the public
- * summary (the same counts without the banks). Counted by the rules in domain/outreach/statistics.ts from the
- * financing zone's needs and orders.
+ * The financing statistics as the city's dashboard shows them, with each bank's figures and answer times;
+ * counted by the rules in domain/outreach/statistics.ts from the financing zone's needs and orders.
  */
-import type { TPublicStatistics, TStatistics } from '../../contracts/outreach';
+import type { TStatistics } from '../../contracts/outreach';
 import { PRODUCT_TYPE_ZH, type ProductType } from '../../domain/financing/products';
 import { fenToYuan } from '../../domain/money/index';
 import { computeStatistics, type StatRow } from '../../domain/outreach/statistics';
@@ -44,9 +43,4 @@ export async function readStatistics(ctx: Ctx): Promise<TStatistics> {
       explanation: s.target.explanation,
     },
   };
-}
-
-export async function readPublicStatistics(ctx: Ctx): Promise<TPublicStatistics> {
-  const { byBank: _b, ...rest } = await readStatistics(ctx);
-  return rest;
 }
