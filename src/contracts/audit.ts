@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FUND_AUDIT_ACTION_LABELS, FUND_AUDIT_OBJECT_LABELS } from './fund';
 import { GUARANTEE_AUDIT_ACTION_LABELS, GUARANTEE_AUDIT_OBJECT_LABELS } from './guarantee';
 import { LOAN_AUDIT_ACTION_LABELS, LOAN_AUDIT_OBJECT_LABELS } from './loans';
+import { OUTREACH_AUDIT_ACTION_LABELS, OUTREACH_AUDIT_OBJECT_LABELS } from './outreach';
 
 /** A day (YYYY-MM-DD, a Beijing-time calendar day) or an ISO 8601 instant with offset. */
 const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
@@ -104,6 +105,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_ACTION_LABELS,
   ...GUARANTEE_AUDIT_ACTION_LABELS,
   ...FUND_AUDIT_ACTION_LABELS,
+  ...OUTREACH_AUDIT_ACTION_LABELS,
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.account_locked': '账号锁定（连续登录失败）',
@@ -209,6 +211,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   ...LOAN_AUDIT_OBJECT_LABELS,
   ...GUARANTEE_AUDIT_OBJECT_LABELS,
   ...FUND_AUDIT_OBJECT_LABELS,
+  ...OUTREACH_AUDIT_OBJECT_LABELS,
   user: '账号',
   api_token: '接口令牌',
   attachment: '附件',

@@ -65,6 +65,8 @@ export const PUBLIC_OPERATIONS: readonly string[] = [
   'GET /api/v1/financing/products',
   'GET /api/v1/financing/products/{id}',
   'POST /api/v1/financing/needs/parse',
+  'GET /api/v1/outreach/public/statistics',
+  'GET /api/v1/outreach/public/statistics/xlsx',
 ];
 
 /** Operations that work with or without a session (signing out without one does nothing). */
@@ -84,6 +86,9 @@ const DOWNLOADS: Record<string, readonly string[]> = {
   'GET /api/v1/subsidy/funding-plans/{id}/xlsx': [XLSX],
   'GET /api/v1/fund/calls/{id}/plan/xlsx': [XLSX],
   'GET /api/v1/fund/calls/{id}/export': [XLSX],
+  'GET /api/v1/outreach/whitelists/{id}/xlsx': [XLSX],
+  'GET /api/v1/outreach/statistics/xlsx': [XLSX],
+  'GET /api/v1/outreach/public/statistics/xlsx': [XLSX],
 };
 
 const BINARY = { type: 'string', format: 'binary' } as const;
@@ -178,6 +183,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   guarantee: '担保费补贴与风险补偿：申请、核查、核实（双人复核）、分配、公示、资金池、追偿返还与奖补增信',
   sandbox: '政策沙盘：按批次真实申请测算模拟方案并与现行结果对比（只读）',
   interpretations: '解释口径：条文多种读法的登记、市工业和信息化局裁定的复核批准（双人）与公开查询',
+  outreach: '融资服务白名单与走访对接、融资对接会一对一洽谈排期、融资对接统计与授信目标进度',
   financing: '融资对接专区：融资产品与上架审核、一句话融资需求解析、双向匹配、对接单与答复时限',
   credit:
     '企业画像与风险预警：授权查看的企业画像（来源、日期、透明评分）、查看记录、数字化水平评测、风险预警的发送与确认',

@@ -51,6 +51,8 @@ const PAGES: Record<Exclude<PageId, 'placeholder'>, LazyExoticComponent<Componen
   financingCatalogue: lazy(() => import('./features/financing/CataloguePage')),
   creditProfile: lazy(() => import('./features/credit/ProfilePage')),
   creditWarnings: lazy(() => import('./features/credit/WarningsPage')),
+  outreach: lazy(() => import('./features/outreach/OutreachPage')),
+  outreachPublic: lazy(() => import('./features/outreach/PublicStatisticsPage')),
   fundCalls: lazy(() => import('./features/fund/FundCallsPage')),
   fundReviews: lazy(() => import('./features/fund/ExpertReviewsPage')),
   fundMine: lazy(() => import('./features/fund/EnterpriseFundPage')),

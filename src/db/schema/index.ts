@@ -10,6 +10,7 @@ export * from './guarantee';
 export * from './interpretations';
 export * from './loans';
 export * from './notifications';
+export * from './outreach';
 export * from './policies';
 export * from './projects';
 export * from './security';

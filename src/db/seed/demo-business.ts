@@ -93,6 +93,7 @@ import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from './demo';
 import { scheduleDemoCredit } from './demo-credit';
 import { scheduleDemoFinancing } from './demo-financing';
 import { scheduleFundDemo } from './demo-fund';
+import { scheduleDemoOutreach } from './demo-outreach';
 
 /** Marks the audit events of the demo history. */
 export const DEMO_REQUEST_ID = 'demo-seed';
@@ -1069,6 +1070,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
   scheduleDemoFinancing(at, as, institutionId);
   scheduleDemoCredit(at, as, (key) => state.loans.get(key)!);
+  scheduleDemoOutreach(at, as, institutionId);
   scheduleFundDemo(at, as, db);
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);

@@ -156,6 +156,15 @@ const EXPECTED: Record<BusinessAction, string> = {
   'credit.warning.read': '       Y  Y  Y  Y  .  .  Y  .  .  .  .',
   'credit.warning.acknowledge': ' .  Y  .  .  .  .  Y  .  .  .  .',
   'credit.warning.sweep': '      .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.whitelist.manage': '  .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.whitelist.read': '    .  .  Y  Y  .  .  Y  .  .  .  .',
+  'outreach.visit.record': '      .  .  .  .  .  .  Y  .  .  .  .',
+  'outreach.event.manage': '      .  .  .  Y  .  .  .  .  .  .  .',
+  'outreach.event.checkin': '     .  .  Y  Y  .  .  .  .  .  .  .',
+  'outreach.event.read': '        Y  .  Y  Y  .  .  Y  Y  .  .  .',
+  'outreach.event.register': '    Y  .  .  .  .  .  Y  Y  .  .  .',
+  'outreach.meeting.outcome': '   .  .  .  .  .  .  Y  Y  .  .  .',
+  'outreach.statistics.read': '   .  .  Y  Y  .  .  .  .  .  .  .',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>

@@ -281,6 +281,27 @@ export const CREDIT_RULES = {
   'credit.warning.sweep': { roles: ['city_admin'] },
 } as const satisfies Record<string, BusinessRule>;
 
+/**
+ * Outreach (002 三（一）): the city administrator builds and publishes white lists and runs match-making events;
+ * a bank reads the lists published to it and records its own visits; banks, guarantors and enterprises register
+ * for events, and the institution side of a meeting records its outcome; the city reads the statistics.
+ */
+export const OUTREACH_RULES = {
+  'outreach.whitelist.manage': { roles: ['city_admin'] },
+  'outreach.whitelist.read': { roles: ['bank_officer', 'city_reviewer', 'city_admin'] },
+  'outreach.visit.record': { roles: ['bank_officer'], needs: 'institution' },
+  'outreach.event.manage': { roles: ['city_admin'] },
+  'outreach.event.checkin': { roles: CITY },
+  'outreach.event.read': { roles: ['enterprise', 'bank_officer', 'insurer_officer', 'city_reviewer', 'city_admin'] },
+  'outreach.event.register': { roles: ['enterprise', 'bank_officer', 'insurer_officer'] },
+  'outreach.meeting.outcome': {
+    roles: ['bank_officer', 'insurer_officer'],
+    needs: 'institution',
+    when: 'own_institution',
+  },
+  'outreach.statistics.read': { roles: CITY },
+} as const satisfies Record<string, BusinessRule>;
+
 const BUSINESS_RULES = {
   ...SUBSIDY_RULES,
   ...PROJECT_RULES,
@@ -296,6 +317,7 @@ const BUSINESS_RULES = {
   ...FINANCING_RULES,
   ...FUND_RULES,
   ...CREDIT_RULES,
+  ...OUTREACH_RULES,
 } as const;
 
 export type BusinessAction = keyof typeof BUSINESS_RULES;

@@ -16,6 +16,7 @@ import { healthRoutes } from './health.routes';
 import { interpretationsRoutes } from './interpretations.routes';
 import { loansRoutes } from './loans.routes';
 import { notificationsRoutes } from './notifications.routes';
+import { outreachRoutes } from './outreach.routes';
 import { policyVersionsRoutes } from './policy-versions.routes';
 import { projectsRoutes } from './projects.routes';
 import { publicNoticeRoutes } from './public-notice.routes';
@@ -46,6 +47,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(interpretationsRoutes, { prefix: '/v1' });
   await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
   await app.register(financingRoutes, { prefix: '/v1/financing' });
+  await app.register(outreachRoutes, { prefix: '/v1/outreach' });
   await app.register(fundRoutes, { prefix: '/v1/fund' });
   await app.register(creditRoutes, { prefix: '/v1/credit' });
 }

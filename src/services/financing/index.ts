@@ -17,6 +17,7 @@ export * from './rate-order';
 export * from './read-catalogue';
 export * from './read-oversight';
 export * from './register-loan';
+export * from './read-statistics-facts';
 export * from './report-outcome';
 export * from './review-product';
 export * from './set-consent';

@@ -7,6 +7,7 @@ import { fundEn, fundZh } from '../features/fund/messages';
 import { guaranteeEn, guaranteeZh } from '../features/guarantee/messages';
 import { interpretationsEn, interpretationsZh } from '../features/interpretations/messages';
 import { loansEn, loansZh } from '../features/loans/messages';
+import { outreachEn, outreachZh } from '../features/outreach/messages';
 import { versionsEn, versionsZh } from '../features/policy-versions/messages';
 import { projectsEn, projectsZh } from '../features/projects/messages';
 import { publicNoticeEn, publicNoticeZh } from '../features/public-notice/messages';
@@ -21,6 +22,7 @@ export const zh = {
   ...sandboxZh,
   ...financingZh,
   ...creditZh,
+  ...outreachZh,
   ...fundZh,
   ...projectsZh,
   ...subsidyZh,
@@ -748,6 +750,7 @@ export const en: Record<MessageKey, string> = {
   ...sandboxEn,
   ...financingEn,
   ...creditEn,
+  ...outreachEn,
   ...fundEn,
   ...projectsEn,
   ...subsidyEn,

@@ -71,6 +71,8 @@ export type PageId =
   | 'financingCatalogue'
   | 'creditProfile'
   | 'creditWarnings'
+  | 'outreach'
+  | 'outreachPublic'
   | 'fundCalls'
   | 'fundReviews'
   | 'fundMine';
@@ -149,6 +151,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <IdcardOutlined />,
       page: 'creditProfile',
       action: 'credit.profile.views',
+    },
+    {
+      path: '/enterprise/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.event.read',
     },
     {
       path: '/enterprise/policy-match',
@@ -276,6 +285,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'credit.warning.read',
     },
     {
+      path: '/city/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.read',
+    },
+    {
       path: '/city/fund',
       label: 'menu.fundCalls',
       icon: <FundOutlined />,
@@ -376,6 +392,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       action: 'credit.digital_level.record',
     },
     {
+      path: '/admin/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.manage',
+    },
+    {
       path: '/admin/fund',
       label: 'menu.fundCalls',
       icon: <FundOutlined />,
@@ -453,6 +476,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       page: 'creditWarnings',
       action: 'credit.warning.read',
     },
+    {
+      path: '/bank/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.whitelist.read',
+    },
   ],
   fund_operator: [
     {
@@ -483,6 +513,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
   ],
   insurer_officer: [
     {
+      path: '/insurer/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.event.read',
+    },
+    {
       path: '/insurer/loans',
       label: 'menu.insuredLoans',
       icon: <SafetyCertificateOutlined />,
@@ -507,6 +544,7 @@ export const PUBLIC_MENU: PageItem[] = [
   { path: '/public/calendar', label: 'menu.filingCalendar', icon: <CalendarOutlined />, page: 'calendar' },
   { path: '/public/notices', label: 'menu.notices', icon: <NotificationOutlined />, page: 'publicNotices' },
   { path: '/public/financing', label: 'menu.financingCatalogue', icon: <FundOutlined />, page: 'financingCatalogue' },
+  { path: '/public/financing-statistics', label: 'menu.outreachStats', icon: <FundOutlined />, page: 'outreachPublic' },
 ];
 
 /** The menu a signed-in person sees: their workspace's items that the access tables allow them. */
