@@ -113,7 +113,11 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZPolicyMatchResult },
       },
     },
-    async (request) => policyMatchApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+    async (request) =>
+      policyMatchApi(request.body, {
+        calendar: await loadCalendar(app.deps.readDb),
+        rulings: await loadRulings(app.deps.readDb),
+      }),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import type {
   TAllocateInput,
   TAllocateResult,
   TCondition,
+  TReadingInForce,
   TFilingWindow,
   TFilingWindowsQuery,
   TFilingWindowsResult,
@@ -41,7 +42,11 @@ import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '.
 import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
 import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
 import type { EnterpriseFacts } from '../../domain/policies/facts';
-import type { InterpretationRuling } from '../../domain/policies/interpretations';
+import {
+  type InterpretationRuling,
+  listInterpretations,
+  readingOn,
+} from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
 import { evaluateZybEligibility, windowCitation, zybWindowRule } from '../../domain/policies/zyb/eligibility';
@@ -59,6 +64,25 @@ export interface ApiOptions {
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
+
+/** Every reading of the register in force on `day` under the approved rulings (the calculators show them). */
+export function readingsInForce(rulings: readonly InterpretationRuling[], day: string): TReadingInForce[] {
+  return listInterpretations().map((i) => {
+    const r = readingOn(rulings, i.id, day);
+    return {
+      interpretationId: i.id,
+      title: i.title,
+      citation: citationLabel(i.citation),
+      option: r.option,
+      optionLabel: r.optionLabel,
+      isDefault: r.isDefault,
+      rulingId: r.ruling?.id ?? null,
+      notice: r.ruling?.notice ?? null,
+      effectiveFrom: r.ruling?.effectiveFrom ?? null,
+      engineSwitches: i.engineSwitches,
+    };
+  });
+}
 
 // ——— filing windows ———
 
@@ -209,6 +233,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       loanDisbursedOn: input.loanDisbursedOn,
       interestPaid: yuanToFen(input.interestPaid),
       yearIndex: input.yearIndex,
+      ...(input.enterpriseYearIndex !== undefined ? { enterpriseYearIndex: input.enterpriseYearIndex } : {}),
       digitalInvestment: yuanToFen(input.digitalInvestment),
       loanAmount: yuanToFen(input.loanAmount),
       receivedSoFar: yuanToFen(input.receivedSoFar),
@@ -266,6 +291,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       notice: r.ruling?.notice ?? null,
       effectiveFrom: r.ruling?.effectiveFrom ?? null,
     })),
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf),
     eligibility: {
       eligible: e.eligible,
       status: e.status,
@@ -378,9 +404,11 @@ export function policyMatchApi(input: TPolicyMatchInput, options: ApiOptions = {
   const matches = matchPolicies(factsFromContract(input), input.asOf, {
     calendar: options.calendar,
     includeIneligible: input.includeIneligible,
+    ...(options.rulings ? { rulings: options.rulings } : {}),
   });
   return {
     asOf: input.asOf,
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf),
     policies: matches.map((m) => {
       const ev = m.evaluation;
       const est = ev.estimate;
