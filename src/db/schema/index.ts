@@ -7,6 +7,7 @@ export * from './financing';
 export * from './fund';
 export * from './guarantee';
 export * from './interpretations';
+export * from './sandbox';
 export * from './loans';
 export * from './notifications';
 export * from './policies';

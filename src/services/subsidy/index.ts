@@ -17,3 +17,5 @@ export * from './run-sandbox';
 export * from './scope';
 export * from './submit-application';
 export * from './supplementary-allocation';
+export * from './sandbox-scenarios';
+export * from './run-draft-sandbox';
