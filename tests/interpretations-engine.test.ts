@@ -144,8 +144,9 @@ describe('004 措施13 "支持额度不低于100万元"', () => {
   it('is the measure’s budget by default: 30% of ¥2,000,000 is not raised', async () => {
     const b = (await match('2025-03-01')).json();
     expect(firstSet(b).estimate.amount).toBe('600000.00');
-    expect(b.readingsInForce.find((r: { interpretationId: string }) => r.interpretationId === 'iifund.measure13_floor'))
-      .toMatchObject({ option: 'measure_budget', isDefault: true, engineSwitches: true });
+    expect(
+      b.readingsInForce.find((r: { interpretationId: string }) => r.interpretationId === 'iifund.measure13_floor'),
+    ).toMatchObject({ option: 'measure_budget', isDefault: true, engineSwitches: true });
   });
 
   it('is a floor per award from the ruling’s date on', async () => {

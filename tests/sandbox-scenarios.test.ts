@@ -5,8 +5,9 @@
  * comparison as a real .xlsx; saving and exporting are audited. A draft renewal is run on the campaign's real
  * applications before approval and shows the difference against the versions in force; the draft stays a draft.
  */
-import ExcelJS from 'exceljs';
+
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, policyVersions } from '../src/db/schema';
 import type { Session } from './helpers/session';
@@ -98,11 +99,13 @@ describe('comparing scenarios', () => {
     const r = await admin.post(`${base()}/comparison`, { scenarioIds: [halved, lowRatio] });
     expect(r.statusCode, r.body).toBe(200);
     const c = r.json();
-    expect(c.columns.map((x: Record<string, unknown>) => [x.name, x.funded, x.awarded, x.remaining, x.losers])).toEqual([
-      ['现行参数', 3, '24300.00', '0.00', 0],
-      ['预算减半', 2, '12150.00', '0.00', 2],
-      ['比例45%', 3, '12150.00', '12150.00', 3],
-    ]);
+    expect(c.columns.map((x: Record<string, unknown>) => [x.name, x.funded, x.awarded, x.remaining, x.losers])).toEqual(
+      [
+        ['现行参数', 3, '24300.00', '0.00', 0],
+        ['预算减半', 2, '12150.00', '0.00', 2],
+        ['比例45%', 3, '12150.00', '12150.00', 3],
+      ],
+    );
     expect(c.byDistrict).toEqual([
       { key: '440703', label: '蓬江区', values: ['8100.00', '8100.00', '4050.00'] },
       { key: '440704', label: '江海区', values: ['16200.00', '4050.00', '8100.00'] },

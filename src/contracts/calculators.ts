@@ -157,6 +157,22 @@ export const ZZybSubsidyInput = z.strictObject({
 });
 export type TZybSubsidyInput = z.infer<typeof ZZybSubsidyInput>;
 
+/** One reading of the register in force on a date (the public calculators show them). */
+export const ZReadingInForce = z.object({
+  interpretationId: z.string(),
+  title: z.string(),
+  citation: z.string(),
+  option: z.string(),
+  optionLabel: z.string(),
+  isDefault: z.boolean(),
+  rulingId: z.string().nullable(),
+  notice: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  /** False: listed only — the engine applies the platform's reading and accepts no ruling yet. */
+  engineSwitches: z.boolean(),
+});
+export type TReadingInForce = z.infer<typeof ZReadingInForce>;
+
 export const ZZybSubsidyResult = z.object({
   amount: zMoneyOut.describe('可获补助'),
   amountInWords: z.string().describe('大写金额'),
@@ -168,6 +184,7 @@ export const ZZybSubsidyResult = z.object({
   cap: zMoneyOut,
   capRemaining: zMoneyOut.describe('本次计算前尚可获得的额度'),
   simulated: z.boolean().describe('是否使用了模拟参数'),
+  readingsInForce: z.array(ZReadingInForce).describe('测算日期（未填则为今天）适用的全部解释口径'),
   explanation: z.array(z.string()),
   trace: z.unknown(),
 });
@@ -297,22 +314,6 @@ export const ZEnterpriseProfile = z.strictObject({
   creditGood3y: zFact('近三年信用是否良好').optional(),
   noMajorAccidents3y: zFact('近三年是否未发生重大事故').optional(),
 });
-
-/** One reading of the register in force on a date (the public calculators show them). */
-export const ZReadingInForce = z.object({
-  interpretationId: z.string(),
-  title: z.string(),
-  citation: z.string(),
-  option: z.string(),
-  optionLabel: z.string(),
-  isDefault: z.boolean(),
-  rulingId: z.string().nullable(),
-  notice: z.string().nullable(),
-  effectiveFrom: z.string().nullable(),
-  /** False: listed only — the engine applies the platform's reading and accepts no ruling yet. */
-  engineSwitches: z.boolean(),
-});
-export type TReadingInForce = z.infer<typeof ZReadingInForce>;
 
 export const ZPolicyMatchInput = z.strictObject({
   asOf: zDate('查询日期'),

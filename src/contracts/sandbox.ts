@@ -153,7 +153,12 @@ export const ZCompareExportQuery = z.strictObject({
   ids: z
     .string()
     .trim()
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(ZCompareScenarios.shape.scenarioIds)
     .describe('要比较的方案（以逗号分隔）'),
 });

@@ -195,7 +195,7 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
     holidays,
     coveredDays: 0,
     extensionInHoliday: false,
-      extensionSkippedHoliday: false,
+    extensionSkippedHoliday: false,
     countedWorkingDays: [],
     scheduleKnown,
     notice: null,

@@ -141,10 +141,7 @@ const LIST: readonly Interpretation[] = [
     title: '排序中的并列',
     citation: cite('001', ['六、', '（四）'], '若数字化转型项目入库申报的月份相同'),
     question: '按申报先后分配资金时，同一时刻提交的申请如何排序？',
-    options: [
-      opt('submitted_then_id', '先按提交时间，再按申请编号'),
-      opt('id_only', '只按申请编号（不看提交时间）'),
-    ],
+    options: [opt('submitted_then_id', '先按提交时间，再按申请编号'), opt('id_only', '只按申请编号（不看提交时间）')],
     defaultOption: 'submitted_then_id',
     defaultReason: '条文未规定并列的处理，平台用可复核的固定顺序',
     engineSwitches: true,

@@ -22,6 +22,7 @@ import {
   ZZybSubsidyInput,
   ZZybSubsidyResult,
 } from '../../contracts/calculators';
+import { chinaDateOf } from '../../domain/calendar/china-time';
 import {
   filingWindowsApi,
   policyListApi,
@@ -35,6 +36,7 @@ import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
+import { ctxOf } from '../http-context';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
 export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -66,7 +68,12 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZZybSubsidyResult },
       },
     },
-    async (request) => zybSubsidyApi(request.body, { zybVersions: await loadZybVersions(app.deps.readDb) }),
+    async (request) =>
+      zybSubsidyApi(request.body, {
+        zybVersions: await loadZybVersions(app.deps.readDb),
+        rulings: await loadRulings(app.deps.readDb),
+        today: chinaDateOf(ctxOf(request).now),
+      }),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 /** The what-if sandbox of a subsidy campaign (city administrator): a scenario beside the live outcome. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZPolicyVersionPath } from '../../contracts/policy-versions';
 import {
   ZCompareExportQuery,
   ZCompareScenarios,
@@ -12,7 +13,6 @@ import {
   ZSaveScenario,
   ZScenarioComparison,
 } from '../../contracts/sandbox';
-import { ZPolicyVersionPath } from '../../contracts/policy-versions';
 import { ZIdParam } from '../../contracts/subsidy';
 import {
   compareScenarios,

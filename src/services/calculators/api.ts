@@ -7,13 +7,13 @@ import type {
   TAllocateInput,
   TAllocateResult,
   TCondition,
-  TReadingInForce,
   TFilingWindow,
   TFilingWindowsQuery,
   TFilingWindowsResult,
   TPolicyListResult,
   TPolicyMatchInput,
   TPolicyMatchResult,
+  TReadingInForce,
   TZybDecisionInput,
   TZybDecisionResult,
   TZybEligibilityInput,
@@ -42,11 +42,7 @@ import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '.
 import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
 import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
 import type { EnterpriseFacts } from '../../domain/policies/facts';
-import {
-  type InterpretationRuling,
-  listInterpretations,
-  readingOn,
-} from '../../domain/policies/interpretations';
+import { type InterpretationRuling, listInterpretations, readingOn } from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
 import { evaluateZybEligibility, windowCitation, zybWindowRule } from '../../domain/policies/zyb/eligibility';
@@ -61,6 +57,8 @@ export interface ApiOptions {
   readonly zybVersions?: readonly ZybVersion[];
   /** The bureau's approved rulings on ambiguous clauses (the register of interpretations). */
   readonly rulings?: readonly InterpretationRuling[];
+  /** Today in Beijing: the date whose readings are shown when the input names none. */
+  readonly today?: string;
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
@@ -158,6 +156,7 @@ export function zybSubsidyApi(input: TZybSubsidyInput, options: ApiOptions = {})
     cap: fenToYuan(s.cap),
     capRemaining: fenToYuan(s.capRemaining),
     simulated: s.trace.params.some((p) => p.read.simulated),
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf ?? options.today ?? '9999-12-31'),
     explanation: explain(s.trace),
     trace: traceToJson(s.trace),
   };

@@ -6,7 +6,6 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type TArticle, type TPolicyVersion, ZPolicyVersionParams } from '../../contracts/policy-versions';
 import type { DbOrTx } from '../../db/client';
 import { policyVersions } from '../../db/schema';
-import { Errors } from '../errors';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { ratio, yuanToFen } from '../../domain/money/index';
 import { type Citation, citationLabel, cite } from '../../domain/policies/core/citation';
@@ -22,6 +21,7 @@ import {
   type ZybVersion,
   type ZybVersionKey,
 } from '../../domain/policies/zyb/versions';
+import { Errors } from '../errors';
 
 export const ZYB_POLICY = 'zyb.interest';
 

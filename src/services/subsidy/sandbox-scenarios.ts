@@ -128,13 +128,11 @@ function alignRows(
 ): TScenarioComparison['byDistrict'] {
   const labels = new Map<string, string>();
   for (const s of sides) for (const [k, v] of s.byKey) if (!labels.has(k)) labels.set(k, v.label);
-  return [...labels.keys()]
-    .sort()
-    .map((key) => ({
-      key,
-      label: labels.get(key)!,
-      values: sides.map((s) => s.byKey.get(key)?.amount ?? '0.00'),
-    }));
+  return [...labels.keys()].sort().map((key) => ({
+    key,
+    label: labels.get(key)!,
+    values: sides.map((s) => s.byKey.get(key)?.amount ?? '0.00'),
+  }));
 }
 
 /** Two or more saved scenarios side by side, after the live outcome (from the latest saved of them). */
@@ -146,7 +144,8 @@ export async function compareScenarios(
   requireSandbox(ctx.actor);
   const campaign = await loadCampaign(ctx.deps.readDb, campaignId);
   const ids = [...new Set(input.scenarioIds)];
-  if (ids.length < 2) throw Errors.badRequest('SCENARIOS_TOO_FEW', '请至少选择两个不同的方案', 'Choose at least two different scenarios');
+  if (ids.length < 2)
+    throw Errors.badRequest('SCENARIOS_TOO_FEW', '请至少选择两个不同的方案', 'Choose at least two different scenarios');
   const rows = await ctx.deps.readDb
     .select()
     .from(sandboxScenarios)
@@ -193,10 +192,7 @@ export async function compareScenarios(
     campaignTitle: campaign.title,
     applications: live.applications,
     columns,
-    byDistrict: alignRows([
-      side(live.byDistrict, 'live'),
-      ...saved.map((s) => side(s.summary.byDistrict, 'scenario')),
-    ]),
+    byDistrict: alignRows([side(live.byDistrict, 'live'), ...saved.map((s) => side(s.summary.byDistrict, 'scenario'))]),
     byMonth: alignRows([side(live.byMonth, 'live'), ...saved.map((s) => side(s.summary.byMonth, 'scenario'))]),
   };
 }
@@ -222,14 +218,29 @@ export async function exportScenarioComparison(
     for (let i = 2; i <= n + 1; i++) r.getCell(i).numFmt = '#,##0.00';
   };
   ws.addRow(['调整的参数', ...c.columns.map((x) => (x.changed.length ? x.changed.join('；') : '—'))]);
-  money('预算', c.columns.map((x) => x.budget));
+  money(
+    '预算',
+    c.columns.map((x) => x.budget),
+  );
   ws.addRow(['获安排申请数', ...c.columns.map((x) => x.funded)]);
-  money('安排金额', c.columns.map((x) => x.awarded));
-  money('预算结余', c.columns.map((x) => x.remaining));
+  money(
+    '安排金额',
+    c.columns.map((x) => x.awarded),
+  );
+  money(
+    '预算结余',
+    c.columns.map((x) => x.remaining),
+  );
   ws.addRow(['金额减少的申请数', ...c.columns.map((x) => x.losers)]);
-  money('减少金额合计', c.columns.map((x) => x.lost));
+  money(
+    '减少金额合计',
+    c.columns.map((x) => x.lost),
+  );
   ws.addRow(['金额增加的申请数', ...c.columns.map((x) => x.gainers)]);
-  money('增加金额合计', c.columns.map((x) => x.gained));
+  money(
+    '增加金额合计',
+    c.columns.map((x) => x.gained),
+  );
   ws.addRow([]);
   ws.addRow(['按县（市、区）']).font = { bold: true };
   for (const r of c.byDistrict) money(r.label, r.values);

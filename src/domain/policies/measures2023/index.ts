@@ -432,7 +432,8 @@ export const MEASURES_2023: readonly CataloguePolicy[] = [
     id: 'm2023.first_set',
     name: '重大技术装备首台（套）奖励',
     category: '奖励',
-    summary: '按单台（套）装备产品售价的30%奖励，支持额度不低于100万元（下限，不是上限；是否为每个项目的下限见解释口径）。',
+    summary:
+      '按单台（套）装备产品售价的30%奖励，支持额度不低于100万元（下限，不是上限；是否为每个项目的下限见解释口径）。',
     basis: M13('支持开展重大技术装备首台（套）推广应用'),
     events: [{ code: 'first_set_equipment' }],
     amount: {

@@ -256,7 +256,8 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
   const loanGap = rulings ? readingOn(rulings, LOAN_GAP_READING, options.asOf) : undefined;
   const windowExtension = rulings ? readingOn(rulings, WINDOW_EXTENSION_READING, options.asOf) : undefined;
   const firstYear = rulings ? readingOn(rulings, FIRST_YEAR_READING, options.asOf) : undefined;
-  const readings: AppliedReading[] = loanGap && windowExtension && firstYear ? [loanGap, windowExtension, firstYear] : [];
+  const readings: AppliedReading[] =
+    loanGap && windowExtension && firstYear ? [loanGap, windowExtension, firstYear] : [];
   const judged = evaluateZybEligibility(facts, {
     calendar: cal,
     overrides: options.overrides,
