@@ -35,7 +35,7 @@ export function SaveScenarioButton({
   const [form] = Form.useForm<{ name: string }>();
   return (
     <>
-      <Button disabled={!scenario} onClick={() => setOpen(true)}>
+      <Button disabled={!scenario} onClick={() => setOpen(true)} data-testid="sandbox-save">
         {t('sandbox.save')}
       </Button>
       <FormModal
@@ -151,10 +151,16 @@ export function ScenariosPanel({ campaignId }: { campaignId: string }) {
         ]}
       />
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={selected.length < 2} loading={busy} onClick={compare}>
+        <Button
+          type="primary"
+          disabled={selected.length < 2}
+          loading={busy}
+          onClick={compare}
+          data-testid="sandbox-compare"
+        >
           {t('sandbox.compare')}
         </Button>
-        <Button disabled={selected.length < 2} onClick={exportXlsx}>
+        <Button disabled={selected.length < 2} onClick={exportXlsx} data-testid="sandbox-export">
           {t('sandbox.export')}
         </Button>
         <Typography.Text type="secondary">{t('sandbox.compareHint')}</Typography.Text>
