@@ -2,11 +2,15 @@
  * The register of interpretations in the browser: the city administrator records the bureau's ruling that 申报指南
  * 三（三）'s 6 months count by calendar month, cannot approve it herself, the city reviewer approves it, the
  * public policy library shows it in force from its date, and a decision from that date names it in its trace.
+ * In the sandbox she saves two scenarios of a campaign, compares them side by side and exports the comparison.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELIGIBLE_MANUFACTURER } from '../tests/helpers/zyb-facts';
 import {
+  apiSession,
+  clickUntil,
   type E2EServer,
   launchBrowser,
   loginAs,
@@ -112,5 +116,60 @@ describe('a ruling on an ambiguous clause', () => {
     const before = await decide('2026-06-30');
     expect(before.status).toBe('ineligible');
     expect([...admin.errors, ...reviewer.errors, ...visitor.errors]).toEqual([]);
+  });
+});
+
+describe('sandbox scenarios', () => {
+  it('the city administrator saves two scenarios, compares them side by side and exports the comparison', async () => {
+    // A campaign to simulate on (the journey's server holds accounts only).
+    const asAdmin = await apiSession(server, 'admin');
+    await asAdmin('POST', '/api/v1/subsidy/campaigns', {
+      year: 2026,
+      title: '2026年度政银保贴息申请',
+      interestFrom: '2025-01-01',
+      interestTo: '2025-12-31',
+      applyFrom: '2026-06-01',
+      applyTo: '2026-07-31',
+      budget: '200000.00',
+      allocationMode: 'partial',
+      noticeDays: 7,
+    });
+    const { page } = admin;
+    await page.goto('/admin/sandbox');
+    await page.getByTestId('sandbox-scenarios').waitFor();
+    const run = page.getByRole('button', { name: /测\s*算/ });
+    const save = async (name: string) => {
+      await clickUntil(page.getByTestId('sandbox-save'), page.getByRole('dialog'));
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('方案名称').fill(name);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('sandbox-scenarios').getByRole('cell', { name, exact: true }).waitFor();
+    };
+    await page.getByLabel('预算（元）').fill('100000.00');
+    await clickUntil(run, page.getByTestId('sandbox-result'));
+    await save('预算十万');
+    await page.getByLabel('预算（元）').fill('');
+    await page.getByLabel('第一年补助比例（如 0.80）').fill('0.45');
+    await clickUntil(run, page.getByTestId('sandbox-result').getByText('第一年补助比例：0.45'));
+    await save('比例45%');
+
+    const table = page.getByTestId('sandbox-scenarios');
+    for (const name of ['预算十万', '比例45%'])
+      await table
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
+    await clickUntil(page.getByTestId('sandbox-compare'), page.getByTestId('sandbox-comparison'));
+    const cmp = page.getByTestId('sandbox-comparison');
+    for (const head of ['现行参数', '预算十万', '比例45%'])
+      await cmp.getByRole('columnheader', { name: head }).first().waitFor();
+    await cmp.getByRole('cell', { name: '剩余预算', exact: true }).first().waitFor();
+    await screenshot(page, 'sandbox-comparison');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sandbox-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/沙盘方案对比\.xlsx$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(admin.errors).toEqual([]);
   });
 });

@@ -91,6 +91,8 @@ describe('the register', () => {
     expect(gapOf(r.json()).status).toBe('fail');
     expect(r.json().readings).toEqual([
       expect.objectContaining({ interpretationId: 'zyb.loan_gap_months', option: 'exact_day', isDefault: true }),
+      expect.objectContaining({ interpretationId: 'zyb.window_extension_in_holiday', option: 'calendar_days' }),
+      expect.objectContaining({ interpretationId: 'zyb.first_year_subject', option: 'per_loan', isDefault: true }),
     ]);
     expect(r.json().explanation.join('\n')).toContain(
       '解释口径“放款与入库申报“不能超过6个自然月”的计算”：按日计算：自较早日期起6个月的对应日为止（无对应日的取当月末日）（平台默认读法，市工业和信息化局尚未裁定）',
@@ -111,7 +113,7 @@ describe('recording a ruling', () => {
     expect(bad.json().error.message).toContain('没有“by_week”这一读法，可选：exact_day、calendar_month');
     const unwired = await maker.post(
       '/api/v1/interpretations/rulings',
-      ruling({ interpretationId: 'zyb.first_year_subject', option: 'per_enterprise' }),
+      ruling({ interpretationId: 'zyb.annual_decrement_points', option: 'relative' }),
     );
     expect(unwired.statusCode).toBe(400);
     expect(unwired.json().error.message).toContain('尚未接入计算引擎');
@@ -170,9 +172,9 @@ describe('an approved ruling', () => {
     expect(after.json().status).toBe('award');
     expect(gapOf(after.json())).toMatchObject({ status: 'pass' });
     expect(gapOf(after.json()).message).toContain('按自然月计至该月末日');
-    expect(after.json().readings).toEqual([
+    expect(after.json().readings[0]).toEqual(
       expect.objectContaining({ option: 'calendar_month', isDefault: false, rulingId: id, notice: NOTICE }),
-    ]);
+    );
     const step = after.json().trace.steps.find((s: { code: string }) => s.code === 'interpretation');
     expect(step.text).toContain(`依${NOTICE}裁定，自2026-01-01起适用`);
     expect(step.citation).toBe('申报指南 三（三）');

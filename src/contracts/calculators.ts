@@ -157,6 +157,22 @@ export const ZZybSubsidyInput = z.strictObject({
 });
 export type TZybSubsidyInput = z.infer<typeof ZZybSubsidyInput>;
 
+/** One reading of the register in force on a date (the public calculators show them). */
+export const ZReadingInForce = z.object({
+  interpretationId: z.string(),
+  title: z.string(),
+  citation: z.string(),
+  option: z.string(),
+  optionLabel: z.string(),
+  isDefault: z.boolean(),
+  rulingId: z.string().nullable(),
+  notice: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  /** False: listed only — the engine applies the platform's reading and accepts no ruling yet. */
+  engineSwitches: z.boolean(),
+});
+export type TReadingInForce = z.infer<typeof ZReadingInForce>;
+
 export const ZZybSubsidyResult = z.object({
   amount: zMoneyOut.describe('可获补助'),
   amountInWords: z.string().describe('大写金额'),
@@ -168,6 +184,7 @@ export const ZZybSubsidyResult = z.object({
   cap: zMoneyOut,
   capRemaining: zMoneyOut.describe('本次计算前尚可获得的额度'),
   simulated: z.boolean().describe('是否使用了模拟参数'),
+  readingsInForce: z.array(ZReadingInForce).describe('测算日期（未填则为今天）适用的全部解释口径'),
   explanation: z.array(z.string()),
   trace: z.unknown(),
 });
@@ -358,7 +375,11 @@ export const ZPolicyMatch = z.object({
 });
 export type TPolicyMatch = z.infer<typeof ZPolicyMatch>;
 
-export const ZPolicyMatchResult = z.object({ asOf: z.string(), policies: z.array(ZPolicyMatch) });
+export const ZPolicyMatchResult = z.object({
+  asOf: z.string(),
+  policies: z.array(ZPolicyMatch),
+  readingsInForce: z.array(ZReadingInForce).describe('查询日期适用的全部解释口径'),
+});
 export type TPolicyMatchResult = z.infer<typeof ZPolicyMatchResult>;
 
 export const ZPolicyListQuery = z.strictObject({ asOf: zDate('查询日期').optional() });
@@ -398,6 +419,9 @@ export const ZZybDecisionInput = ZZybEligibilityInput.omit({ overrides: true }).
   asOf: zDate('决定日期'),
   interestPaid: zYuan('贷款利息'),
   yearIndex: ZZybSubsidyInput.shape.yearIndex,
+  enterpriseYearIndex: ZZybSubsidyInput.shape.yearIndex
+    .optional()
+    .describe('补助年度（按企业计：企业首次获得本贴息的年度为第一年）'),
   digitalInvestment: zYuan('数字化转型项目实际投入'),
   loanAmount: zPositiveYuan('贷款金额'),
   receivedSoFar: zYuan('有效期内已获补助').default('0.00'),
@@ -455,6 +479,7 @@ export const ZZybDecisionResult = z.object({
       }),
     )
     .describe('所适用的解释口径（及市工业和信息化局的裁定）'),
+  readingsInForce: z.array(ZReadingInForce).describe('决定日期适用的全部解释口径'),
   eligibility: ZZybEligibilityResult,
   subsidy: z.object({
     amount: zMoneyOut,

@@ -85,6 +85,7 @@ const DOWNLOADS: Record<string, readonly string[]> = {
   'GET /api/v1/attachments/{id}/download': [...new Set(ALLOWED_FILE_TYPES.map((t) => FILE_TYPE_INFO[t].mime))],
   'GET /api/v1/subsidy/funding-plans/{id}/xlsx': [XLSX],
   'GET /api/v1/fund/calls/{id}/plan/xlsx': [XLSX],
+  'GET /api/v1/subsidy/campaigns/{id}/sandbox/comparison/xlsx': [XLSX],
   'GET /api/v1/fund/calls/{id}/export': [XLSX],
   'GET /api/v1/outreach/whitelists/{id}/xlsx': [XLSX],
   'GET /api/v1/outreach/statistics/xlsx': [XLSX],

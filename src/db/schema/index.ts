@@ -13,5 +13,6 @@ export * from './notifications';
 export * from './outreach';
 export * from './policies';
 export * from './projects';
+export * from './sandbox';
 export * from './security';
 export * from './subsidy';

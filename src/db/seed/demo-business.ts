@@ -73,7 +73,7 @@ import {
   submitProgressReport,
   updateDeclaration,
 } from '../../services/projects';
-import { createCampaign, reviewApplication, submitApplication } from '../../services/subsidy';
+import { createCampaign, reviewApplication, saveScenario, submitApplication } from '../../services/subsidy';
 import type { Db } from '../client';
 import {
   auditEvents,
@@ -1068,6 +1068,12 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     state.rulingId = r.id;
   });
   at('2026-11-03 09:30', async (when) => approveRuling(await as('shiji', when), state.rulingId));
+  // Two saved sandbox scenarios of the 2026 campaign, to compare side by side: half the budget, a lower ratio.
+  at('2026-11-20 15:00', async (when) => {
+    const admin = await as('admin', when);
+    await saveScenario(admin, state.campaignId, { name: '预算减半', scenario: { budget: '1500000.00' } });
+    await saveScenario(admin, state.campaignId, { name: '第一年比例80%', scenario: { firstYearRatio: '0.80' } });
+  });
   scheduleDemoFinancing(at, as, institutionId);
   scheduleDemoCredit(at, as, (key) => state.loans.get(key)!);
   scheduleDemoOutreach(at, as, institutionId);

@@ -250,14 +250,27 @@ function yuanZh(fen: Fen): string {
   return `${fenToYuan(fen)}元`;
 }
 
+/** The ordering rule in one sentence, with the tie reading applied when the caller has one. */
+export function orderSentence(ties?: { readonly byIdOnly: boolean; readonly sentence: string }): string {
+  return `排序依据申报指南 六（四）：先比较入库申报月份，再比较贷款放款时间；仍相同时${
+    ties?.byIdOnly ? '比较申请编号' : '依次比较申请提交时间、申请编号'
+  }${ties ? `（${ties.sentence}）` : ''}。`;
+}
+
 /** Chinese sentences explaining one application's award (rendered on request). */
-export function explainAward(cols: AllocationColumns, result: AllocationResult, index: number): string[] {
+export function explainAward(
+  cols: AllocationColumns,
+  result: AllocationResult,
+  index: number,
+  /** The sentence of the tie reading applied (register of interpretations), when the caller has one. */
+  ties?: { readonly byIdOnly: boolean; readonly sentence: string },
+): string[] {
   const status = awardStatusOf(result, index);
   const month = cols.monthIndex[index]!;
   const y = Math.floor(month / 12);
   const m = (month % 12) + 1;
   const out = [
-    `排序依据申报指南 六（四）：先比较入库申报月份，再比较贷款放款时间；仍相同时依次比较申请提交时间、申请编号。`,
+    orderSentence(ties),
     `申请${cols.ids[index]}（入库申报月份${y}年${m}月，放款时间${new Date(cols.disbursedMs[index]!).toISOString()}）排第${
       result.rank[index]
     }位。`,

@@ -36,6 +36,11 @@ export interface RankAndCapInput<D extends { amountFen: Fen }> {
   ask?: (i: number, decision: D) => Fen;
   budget: Fen;
   mode: AllocationMode;
+  /**
+   * Ties after month and disbursement broken by the application id alone (the reading `id_only` of the register's
+   * 排序中的并列); default: submission time, then id.
+   */
+  tiesById?: boolean;
 }
 
 export interface RankAndCapOutcome<D> {
@@ -58,7 +63,7 @@ export function rankDecideAndAllocate<D extends { amountFen: Fen }>(input: RankA
     ids: apps.map((m) => m.applicationId),
     monthIndex: Int32Array.from(apps, (m) => monthIndexOf(m.declarationMonth)),
     disbursedMs: Float64Array.from(apps, (m) => m.firstDisbursedAt.getTime()),
-    submittedMs: Float64Array.from(apps, (m) => m.submittedAt.getTime()),
+    submittedMs: Float64Array.from(apps, (m) => (input.tiesById ? 0 : m.submittedAt.getTime())),
     amount: new BigInt64Array(n),
   };
   const order = rankApplications(cols);

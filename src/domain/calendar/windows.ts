@@ -36,6 +36,11 @@ export interface FilingWindowRule {
   readonly closeDay: number;
   /** Working day after a covering holiday on which a postponed window opens (3). */
   readonly postponeToWorkingDay: number;
+  /**
+   * The extension of a partly covered window skips days inside a holiday break (reading `working_days` of the
+   * register's "部分重复时延长的日期仍在节假日内"); default: calendar days, to the letter.
+   */
+  readonly extensionSkipsHolidays?: boolean;
 }
 
 export type WindowAdjustment = 'none' | 'postponed' | 'extended' | 'notice';
@@ -57,6 +62,8 @@ export interface FilingWindow {
   readonly coveredDays: number;
   /** The extension (partial overlap) lands on days that are themselves holiday. */
   readonly extensionInHoliday: boolean;
+  /** The extension skipped holiday days (the rule's `extensionSkipsHolidays`), closing after the holiday. */
+  readonly extensionSkippedHoliday: boolean;
   /** For a postponed window: the working days counted after the holiday (the last is the opening day). */
   readonly countedWorkingDays: readonly IsoDate[];
   /** False when the calendar lacks the State Council schedule for the month's year: computed on weekends only. */
@@ -69,7 +76,10 @@ const cache = new WeakMap<Calendar, Map<number, FilingWindow>>();
 
 /** Numeric memo key: month index and the rule's three small numbers. */
 function ruleKey(rule: FilingWindowRule, monthIndex: number): number {
-  return ((monthIndex * 64 + rule.openDay) * 64 + rule.closeDay) * 64 + rule.postponeToWorkingDay;
+  return (
+    (((monthIndex * 64 + rule.openDay) * 64 + rule.closeDay) * 64 + rule.postponeToWorkingDay) * 2 +
+    (rule.extensionSkipsHolidays ? 1 : 0)
+  );
 }
 
 function clampDay(year: number, month: number, day: number): number {
@@ -110,6 +120,7 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
       holidays,
       coveredDays: covered,
       extensionInHoliday: false,
+      extensionSkippedHoliday: false,
       countedWorkingDays: [],
       scheduleKnown,
       notice: override.notice,
@@ -137,6 +148,7 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
       holidays,
       coveredDays: covered,
       extensionInHoliday: false,
+      extensionSkippedHoliday: false,
       countedWorkingDays: counted,
       scheduleKnown,
       notice: null,
@@ -144,11 +156,21 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
   }
   if (covered > 0) {
     let extensionInHoliday = false;
-    for (let n = last + 1; n <= last + covered; n++) if (cal.restDays.has(n)) extensionInHoliday = true;
+    let closes = last + covered;
+    let skipped = false;
+    if (rule.extensionSkipsHolidays) {
+      // Each added day must be outside every holiday break.
+      closes = last;
+      for (let added = 0; added < covered; ) {
+        closes++;
+        if (cal.restDays.has(closes)) skipped = true;
+        else added++;
+      }
+    } else for (let n = last + 1; n <= last + covered; n++) if (cal.restDays.has(n)) extensionInHoliday = true;
     return {
       month,
       opens: baseOpens,
-      closes: fromDayNumber(last + covered),
+      closes: fromDayNumber(closes),
       shifted: true,
       adjustment: 'extended',
       reason: reasonOf(),
@@ -156,6 +178,7 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
       holidays,
       coveredDays: covered,
       extensionInHoliday,
+      extensionSkippedHoliday: skipped,
       countedWorkingDays: [],
       scheduleKnown,
       notice: null,
@@ -172,6 +195,7 @@ function compute(cal: Calendar, month: IsoMonth, rule: FilingWindowRule): Filing
     holidays,
     coveredDays: 0,
     extensionInHoliday: false,
+    extensionSkippedHoliday: false,
     countedWorkingDays: [],
     scheduleKnown,
     notice: null,

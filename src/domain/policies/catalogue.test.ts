@@ -118,7 +118,7 @@ describe('amounts the texts fix', () => {
       { newEquipmentPurchase: '50000000.00' },
       ['up_to', '3000000.00'],
     ],
-    // 首台（套）: 30% of the unit price, "支持额度不低于100万元" — a floor, not a cap
+    // 首台（套）: 30% of the unit price, "支持额度不低于100万元" — not a cap; by default the measure's budget
     [
       'first set: 30% of ¥5,000,000, no cap',
       'm2023.first_set',
@@ -132,10 +132,10 @@ describe('amounts the texts fix', () => {
       ['exact', '30000000.00'],
     ],
     [
-      'first set: 30% of ¥2,000,000 raised to the ¥1,000,000 floor',
+      'first set: 30% of ¥2,000,000 is not raised (the ¥1,000,000 is the measure’s budget by default)',
       'm2023.first_set',
       { firstSetUnitPrice: '2000000.00' },
-      ['exact', '1000000.00'],
+      ['exact', '600000.00'],
     ],
     [
       'IP pledge: 50% of interest paid',
@@ -196,9 +196,29 @@ describe('amounts the texts fix', () => {
     expect(est(id, { figures: f }, id.startsWith('iifund') ? '2023-06-01' : '2025-06-01')).toEqual(expected);
   });
 
-  it('the first-set floor is explained as a floor', () => {
-    const t = ev('m2023.first_set', { figures: { firstSetUnitPrice: yuanToFen('2000000.00') } }).estimate.trace!;
-    expect(explain(t).join('\n')).toContain('原文为下限，不是上限');
+  it('the first-set ¥1,000,000 follows the register: the measure’s budget by default, a floor per award by ruling', () => {
+    const facts = { events: { first_set_equipment: true }, figures: { firstSetUnitPrice: yuanToFen('2000000.00') } };
+    const byDefault = policy('m2023.first_set').evaluate(facts, '2025-06-01');
+    expect(byDefault.estimate.amount).toBe(60_000_000n);
+    expect(explain(byDefault.estimate.trace!).join('\n')).toContain(
+      '支持额度下限1,000,000.00元按该措施的资金总额下限理解，不据此提高单个项目的金额：600,000.00元。',
+    );
+    expect(explain(byDefault.estimate.trace!).join('\n')).toContain('平台默认读法');
+    const ruling = {
+      id: 'r1',
+      interpretationId: 'iifund.measure13_floor',
+      option: 'award_floor',
+      effectiveFrom: '2025-05-01',
+      notice: '江工信函〔2025〕9号',
+      noticeDate: '2025-04-20',
+      approvedAt: '2025-04-21T00:00:00.000Z',
+    };
+    const ruled = policy('m2023.first_set').evaluate(facts, '2025-06-01', { rulings: [ruling] });
+    expect(ruled.estimate.amount).toBe(100_000_000n);
+    expect(explain(ruled.estimate.trace!).join('\n')).toContain('原文为下限，不是上限');
+    expect(explain(ruled.estimate.trace!).join('\n')).toContain('依江工信函〔2025〕9号裁定，自2025-05-01起适用');
+    const before = policy('m2023.first_set').evaluate(facts, '2025-04-30', { rulings: [ruling] });
+    expect(before.estimate.amount).toBe(60_000_000n);
   });
 
   it('standards: ≤ ¥300,000 per standard', () => {

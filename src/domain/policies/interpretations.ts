@@ -63,6 +63,12 @@ const opt = (id: string, label: string): InterpretationOption => ({ id, label })
 export const LOAN_GAP_READING = 'zyb.loan_gap_months';
 /** 001 三（四）: a partial overlap whose extension days are themselves holidays. */
 export const WINDOW_EXTENSION_READING = 'zyb.window_extension_in_holiday';
+/** 000 第五条 "企业第一年": the subsidy year counted per loan or per enterprise. */
+export const FIRST_YEAR_READING = 'zyb.first_year_subject';
+/** 004 措施13 "支持额度不低于100万元": the measure's budget or a floor per award. */
+export const MEASURE13_FLOOR_READING = 'iifund.measure13_floor';
+/** Ties in a ranking: submission time, then id. */
+export const RANKING_TIES_READING = 'ranking.ties';
 
 const LIST: readonly Interpretation[] = [
   {
@@ -87,14 +93,14 @@ const LIST: readonly Interpretation[] = [
     question: '申报窗口因节假日部分重复而延长，延长的日期本身仍在假期内（如2024年9月、2026年2月）时，是否继续顺延？',
     options: [
       opt('calendar_days', '按条文延长相应天数，不再顺延（另行通知处理，系统标注“延长日仍在假期内”）'),
-      opt('working_days', '延长至假期后的相应工作日'),
+      opt('working_days', '延长的日期遇节假日继续顺延，至假期后的相应工作日'),
     ],
     defaultOption: 'calendar_days',
     defaultReason: '条文只规定“相应延长”，未规定再次顺延',
-    engineSwitches: false,
+    engineSwitches: true,
   },
   {
-    id: 'zyb.first_year_subject',
+    id: FIRST_YEAR_READING,
     policyId: 'zyb.interest',
     title: '“企业第一年”的年度按企业还是按贷款计算',
     citation: cite('000', ['第五条'], '企业第一年获得的补助'),
@@ -105,7 +111,7 @@ const LIST: readonly Interpretation[] = [
     ],
     defaultOption: 'per_loan',
     defaultReason: '贴息比例作用于每笔贷款的利息，企业可为新项目另行办理贷款（见架构决策0008）',
-    engineSwitches: false,
+    engineSwitches: true,
   },
   {
     id: 'zyb.annual_decrement_points',
@@ -119,7 +125,7 @@ const LIST: readonly Interpretation[] = [
     engineSwitches: false,
   },
   {
-    id: 'iifund.measure13_floor',
+    id: MEASURE13_FLOOR_READING,
     policyId: 'measures2023',
     title: '措施13“支持额度不低于100万元”的含义',
     citation: cite('004', ['四、', '13.'], '支持额度不低于100万元'),
@@ -127,18 +133,18 @@ const LIST: readonly Interpretation[] = [
     options: [opt('measure_budget', '该措施的资金总额下限'), opt('award_floor', '每个获支持项目的最低金额')],
     defaultOption: 'measure_budget',
     defaultReason: '条文未写明“每个项目”，平台不据此给出单个企业的金额',
-    engineSwitches: false,
+    engineSwitches: true,
   },
   {
-    id: 'ranking.ties',
+    id: RANKING_TIES_READING,
     policyId: 'zyb.interest',
     title: '排序中的并列',
     citation: cite('001', ['六、', '（四）'], '若数字化转型项目入库申报的月份相同'),
     question: '按申报先后分配资金时，同一时刻提交的申请如何排序？',
-    options: [opt('submitted_then_id', '先按提交时间，再按申请编号')],
+    options: [opt('submitted_then_id', '先按提交时间，再按申请编号'), opt('id_only', '只按申请编号（不看提交时间）')],
     defaultOption: 'submitted_then_id',
     defaultReason: '条文未规定并列的处理，平台用可复核的固定顺序',
-    engineSwitches: false,
+    engineSwitches: true,
   },
 ];
 

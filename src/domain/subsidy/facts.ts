@@ -14,6 +14,7 @@ import type { IsoDate } from '../calendar/dates';
 import type { Fen } from '../money';
 import { citationLabel } from '../policies/core/citation';
 import { explain } from '../policies/core/trace';
+import { FIRST_YEAR_READING } from '../policies/interpretations';
 import {
   decideZybApplication,
   type ZybApplicationFacts,
@@ -44,6 +45,8 @@ export interface LoanClaimRecord {
 export interface ApplicationRecord {
   readonly applicationId: string;
   readonly campaignYear: number;
+  /** First campaign year the enterprise received this subsidy on any loan, or null (000 第五条 read per enterprise). */
+  readonly enterpriseFirstAwardYear?: number | null;
   /** The interest period claimed: the versions of the rules supporting it set the amount's parameters. */
   readonly interestPeriod?: InterestPeriod;
   readonly applicantType: 'manufacturer' | 'service_provider';
@@ -108,6 +111,16 @@ export function loanFacts(
   receivedSoFarFen: Fen,
 ): { facts: ZybApplicationFacts; yearIndex: number; interestUsedFen: Fen } {
   const yearIndex = subsidyYearIndex(app.campaignYear, loan.firstAwardYear);
+  const enterpriseYearIndex =
+    app.enterpriseFirstAwardYear === undefined
+      ? undefined
+      : subsidyYearIndex(
+          app.campaignYear,
+          // The enterprise's first year is never later than this loan's own.
+          app.enterpriseFirstAwardYear === null || (loan.firstAwardYear ?? Infinity) < app.enterpriseFirstAwardYear
+            ? loan.firstAwardYear
+            : app.enterpriseFirstAwardYear,
+        );
   const { used } = interestForClaim(loan.claimedInterestFen, loan.bankInterestFen);
   const competing = competingFor(loan.loanId, app.others);
   const facts: ZybApplicationFacts = {
@@ -126,6 +139,7 @@ export function loanFacts(
     loanDisbursedOn: loan.disbursedOn,
     interestPaid: used,
     yearIndex,
+    ...(enterpriseYearIndex !== undefined ? { enterpriseYearIndex } : {}),
     digitalInvestment: app.investmentAtDeclarationFen + app.newInvestmentFen,
     loanAmount: totalLoanAmountFen,
     receivedSoFar: receivedSoFarFen,
@@ -150,8 +164,13 @@ export function decideApplication(
   for (const loan of app.loans) {
     const { facts, yearIndex, interestUsedFen } = loanFacts(app, loan, totalLv, received);
     const decision = decideZybApplication(facts, opts);
-    loans.push({ loanId: loan.loanId, yearIndex, interestUsedFen, awardFen: decision.award, decision });
-    years[loan.loanId] = yearIndex;
+    // The year the amount used: per enterprise when the bureau's reading of 000 第五条 says so.
+    const perEnterprise = decision.readings.some(
+      (r) => r.interpretationId === FIRST_YEAR_READING && r.option === 'per_enterprise',
+    );
+    const usedYear = perEnterprise && facts.enterpriseYearIndex ? facts.enterpriseYearIndex : yearIndex;
+    loans.push({ loanId: loan.loanId, yearIndex: usedYear, interestUsedFen, awardFen: decision.award, decision });
+    years[loan.loanId] = usedYear;
     amount += decision.award;
     uncapped += decision.status === 'award' ? decision.subsidy.uncapped : 0n;
     received += decision.award;

@@ -22,6 +22,7 @@ import {
   ZZybSubsidyInput,
   ZZybSubsidyResult,
 } from '../../contracts/calculators';
+import { chinaDateOf } from '../../domain/calendar/china-time';
 import {
   filingWindowsApi,
   policyListApi,
@@ -35,6 +36,7 @@ import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
+import { ctxOf } from '../http-context';
 import { publicReadConfig } from '../plugins/public-cache';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 
@@ -67,7 +69,12 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZZybSubsidyResult },
       },
     },
-    async (request) => zybSubsidyApi(request.body, { zybVersions: await loadZybVersions(app.deps.readDb) }),
+    async (request) =>
+      zybSubsidyApi(request.body, {
+        zybVersions: await loadZybVersions(app.deps.readDb),
+        rulings: await loadRulings(app.deps.readDb),
+        today: chinaDateOf(ctxOf(request).now),
+      }),
   );
 
   app.post(
@@ -114,7 +121,11 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: ZPolicyMatchResult },
       },
     },
-    async (request) => policyMatchApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+    async (request) =>
+      policyMatchApi(request.body, {
+        calendar: await loadCalendar(app.deps.readDb),
+        rulings: await loadRulings(app.deps.readDb),
+      }),
   );
 
   app.get(

@@ -21,7 +21,7 @@ import { policyVersionsRoutes } from './policy-versions.routes';
 import { projectsRoutes } from './projects.routes';
 import { publicNoticeRoutes } from './public-notice.routes';
 import { referenceRoutes } from './reference.routes';
-import { sandboxRoutes } from './sandbox.routes';
+import { draftSandboxRoutes, sandboxRoutes } from './sandbox.routes';
 import { subsidyRoutes } from './subsidy.routes';
 import { usersRoutes } from './users.routes';
 
@@ -46,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(guaranteeRoutes, { prefix: '/v1/guarantee' });
   await app.register(interpretationsRoutes, { prefix: '/v1' });
   await app.register(sandboxRoutes, { prefix: '/v1/subsidy' });
+  await app.register(draftSandboxRoutes, { prefix: '/v1' });
   await app.register(financingRoutes, { prefix: '/v1/financing' });
   await app.register(outreachRoutes, { prefix: '/v1/outreach' });
   await app.register(fundRoutes, { prefix: '/v1/fund' });

@@ -1,9 +1,27 @@
 /** The what-if sandbox of a subsidy campaign (city administrator): a scenario beside the live outcome. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZSandboxResult, ZSandboxScenario } from '../../contracts/sandbox';
+import { ZPolicyVersionPath } from '../../contracts/policy-versions';
+import {
+  ZCompareExportQuery,
+  ZCompareScenarios,
+  ZDraftSandboxInput,
+  ZSandboxResult,
+  ZSandboxScenario,
+  ZSavedScenario,
+  ZSavedScenarioList,
+  ZSaveScenario,
+  ZScenarioComparison,
+} from '../../contracts/sandbox';
 import { ZIdParam } from '../../contracts/subsidy';
-import { runSandbox } from '../../services/subsidy';
+import {
+  compareScenarios,
+  exportScenarioComparison,
+  listScenarios,
+  runDraftVersionSandbox,
+  runSandbox,
+  saveScenario,
+} from '../../services/subsidy';
 import { actorCtx } from '../http-context';
 
 export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
@@ -21,5 +39,86 @@ export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => runSandbox(actorCtx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/campaigns/:id/sandbox/scenarios',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: '保存沙盘方案：按本批次真实申请重新测算，保存调整的参数与结果摘要（记入审计日志）',
+        params: ZIdParam,
+        body: ZSaveScenario,
+        response: { 201: ZSavedScenario },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await saveScenario(actorCtx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/campaigns/:id/sandbox/scenarios',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: '本批次已保存的沙盘方案',
+        params: ZIdParam,
+        response: { 200: ZSavedScenarioList },
+      },
+    },
+    async (request) => ({ items: await listScenarios(actorCtx(request), request.params.id) }),
+  );
+  app.post(
+    '/campaigns/:id/sandbox/comparison',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: '沙盘方案对比：获安排申请数、按县（市、区）和按月份的金额、增减情况与预算结余并列',
+        params: ZIdParam,
+        body: ZCompareScenarios,
+        response: { 200: ZScenarioComparison },
+      },
+    },
+    async (request) => compareScenarios(actorCtx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/campaigns/:id/sandbox/comparison/xlsx',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: '下载沙盘方案对比（Excel，记入审计日志）',
+        params: ZIdParam,
+        querystring: ZCompareExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportScenarioComparison(actorCtx(request), request.params.id, {
+        scenarioIds: request.query.ids,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="sandbox-comparison.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .send(file.body);
+    },
+  );
+}
+
+/** The sandbox of a draft policy version, under /v1 (the version's page runs it on a campaign). */
+export async function draftSandboxRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    '/policy-versions/:id/sandbox',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: '政策版本草稿测算：批准前按某批次真实申请以草稿参数测算，并与现行版本的结果对比（只读）',
+        params: ZPolicyVersionPath,
+        body: ZDraftSandboxInput,
+        response: { 200: ZSandboxResult },
+      },
+    },
+    async (request) => runDraftVersionSandbox(actorCtx(request), request.params.id, request.body.campaignId),
   );
 }

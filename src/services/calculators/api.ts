@@ -13,6 +13,7 @@ import type {
   TPolicyListResult,
   TPolicyMatchInput,
   TPolicyMatchResult,
+  TReadingInForce,
   TZybDecisionInput,
   TZybDecisionResult,
   TZybEligibilityInput,
@@ -41,7 +42,7 @@ import { type Param, VALIDITY_STATUS_ZH, type Validity, validityStatus } from '.
 import { ESTIMATE_KIND_ZH } from '../../domain/policies/core/policy';
 import { explain, formatTraceValue, type TraceValue, traceToJson } from '../../domain/policies/core/trace';
 import type { EnterpriseFacts } from '../../domain/policies/facts';
-import type { InterpretationRuling } from '../../domain/policies/interpretations';
+import { type InterpretationRuling, listInterpretations, readingOn } from '../../domain/policies/interpretations';
 import { SOURCE_DOCS } from '../../domain/policies/sources/index';
 import { decideZybApplication } from '../../domain/policies/zyb/decide';
 import { evaluateZybEligibility, windowCitation, zybWindowRule } from '../../domain/policies/zyb/eligibility';
@@ -56,9 +57,30 @@ export interface ApiOptions {
   readonly zybVersions?: readonly ZybVersion[];
   /** The bureau's approved rulings on ambiguous clauses (the register of interpretations). */
   readonly rulings?: readonly InterpretationRuling[];
+  /** Today in Beijing: the date whose readings are shown when the input names none. */
+  readonly today?: string;
 }
 
 const cond = (r: ConditionResult): TCondition => conditionToJson(r);
+
+/** Every reading of the register in force on `day` under the approved rulings (the calculators show them). */
+export function readingsInForce(rulings: readonly InterpretationRuling[], day: string): TReadingInForce[] {
+  return listInterpretations().map((i) => {
+    const r = readingOn(rulings, i.id, day);
+    return {
+      interpretationId: i.id,
+      title: i.title,
+      citation: citationLabel(i.citation),
+      option: r.option,
+      optionLabel: r.optionLabel,
+      isDefault: r.isDefault,
+      rulingId: r.ruling?.id ?? null,
+      notice: r.ruling?.notice ?? null,
+      effectiveFrom: r.ruling?.effectiveFrom ?? null,
+      engineSwitches: i.engineSwitches,
+    };
+  });
+}
 
 // ——— filing windows ———
 
@@ -134,6 +156,7 @@ export function zybSubsidyApi(input: TZybSubsidyInput, options: ApiOptions = {})
     cap: fenToYuan(s.cap),
     capRemaining: fenToYuan(s.capRemaining),
     simulated: s.trace.params.some((p) => p.read.simulated),
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf ?? options.today ?? '9999-12-31'),
     explanation: explain(s.trace),
     trace: traceToJson(s.trace),
   };
@@ -209,6 +232,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       loanDisbursedOn: input.loanDisbursedOn,
       interestPaid: yuanToFen(input.interestPaid),
       yearIndex: input.yearIndex,
+      ...(input.enterpriseYearIndex !== undefined ? { enterpriseYearIndex: input.enterpriseYearIndex } : {}),
       digitalInvestment: yuanToFen(input.digitalInvestment),
       loanAmount: yuanToFen(input.loanAmount),
       receivedSoFar: yuanToFen(input.receivedSoFar),
@@ -266,6 +290,7 @@ export function zybDecisionApi(input: TZybDecisionInput, options: ApiOptions = {
       notice: r.ruling?.notice ?? null,
       effectiveFrom: r.ruling?.effectiveFrom ?? null,
     })),
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf),
     eligibility: {
       eligible: e.eligible,
       status: e.status,
@@ -378,9 +403,11 @@ export function policyMatchApi(input: TPolicyMatchInput, options: ApiOptions = {
   const matches = matchPolicies(factsFromContract(input), input.asOf, {
     calendar: options.calendar,
     includeIneligible: input.includeIneligible,
+    ...(options.rulings ? { rulings: options.rulings } : {}),
   });
   return {
     asOf: input.asOf,
+    readingsInForce: readingsInForce(options.rulings ?? [], input.asOf),
     policies: matches.map((m) => {
       const ev = m.evaluation;
       const est = ev.estimate;

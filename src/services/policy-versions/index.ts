@@ -2,4 +2,4 @@
 export * from './approve-policy-version';
 export * from './draft-policy-version';
 export * from './read-policy-versions';
-export { loadZybVersions } from './records';
+export { loadDraftZybVersion, loadZybVersions } from './records';

@@ -21,6 +21,7 @@ import {
   type ZybVersion,
   type ZybVersionKey,
 } from '../../domain/policies/zyb/versions';
+import { Errors } from '../errors';
 
 export const ZYB_POLICY = 'zyb.interest';
 
@@ -81,6 +82,18 @@ export const DECIDING = inArray(policyVersions.status, ['approved', 'superseded'
 export async function loadZybVersions(db: DbOrTx): Promise<readonly ZybVersion[]> {
   const rows = await selectVersionRows(db, DECIDING);
   return [ZYB_BASE_VERSION, ...rows.map(toZybVersion)];
+}
+
+/**
+ * A draft version as the engine would read it once approved now (the what-if sandbox of a draft): it takes
+ * precedence over every approved version from its start date. 404 unless it is a draft of the 政银保 policy.
+ */
+export async function loadDraftZybVersion(db: DbOrTx, id: string): Promise<ZybVersion> {
+  const missing = () => Errors.notFound({ zh: '政策版本草稿', en: 'Draft policy version' });
+  if (!isStoredId(id)) throw missing();
+  const [row] = await selectVersionRows(db, and(eq(policyVersions.id, id), eq(policyVersions.status, 'draft')));
+  if (!row) throw missing();
+  return { ...toZybVersion(row), approvedAt: '9999-12-31T23:59:59.999Z' };
 }
 
 /** The version before `v` among the approved ones (what `v` changes from). */

@@ -107,6 +107,12 @@ export async function loadApplicationRecords(db: DbOrTx, where: SQL): Promise<Lo
     rows[0]?.campaignId ?? null,
   );
 
+  const enterpriseFirstYears = await firstAwardYearsOfEnterprises(
+    db,
+    [...new Set(rows.map((r) => r.enterpriseId))],
+    rows[0]?.campaignId ?? null,
+  );
+
   const loansByApp = new Map<string, LoanClaimRecord[]>();
   for (const l of loanRows) {
     let list = loansByApp.get(l.applicationId);
@@ -143,6 +149,7 @@ export async function loadApplicationRecords(db: DbOrTx, where: SQL): Promise<Lo
     records.set(r.id, {
       applicationId: r.id,
       campaignYear: r.campaignYear,
+      enterpriseFirstAwardYear: enterpriseFirstYears.get(r.enterpriseId) ?? null,
       interestPeriod: { from: r.interestFrom, to: r.interestTo },
       applicantType: r.enterpriseType === 'service_provider' ? 'service_provider' : 'manufacturer',
       enterpriseOutsideCity: r.outsideCity,
@@ -197,6 +204,39 @@ export async function firstAwardYearsOf(
     )
     .groupBy(subsidyAwardLoans.loanId);
   for (const r of rows) out.set(r.loanId, Number(r.year));
+  return out;
+}
+
+/**
+ * The first campaign year in which each enterprise received this subsidy on any loan (committed, unrevoked, above
+ * zero), excluding `exceptCampaignId` — for 000 第五条 "企业第一年" read per enterprise.
+ */
+export async function firstAwardYearsOfEnterprises(
+  db: DbOrTx,
+  enterpriseIds: readonly string[],
+  exceptCampaignId: string | null,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (enterpriseIds.length === 0) return out;
+  const rows = await inChunks(enterpriseIds, (chunk) =>
+    db
+      .select({
+        enterpriseId: subsidyAwardLoans.enterpriseId,
+        year: sql<number>`min(${subsidyAwardLoans.campaignYear})::int`,
+      })
+      .from(subsidyAwardLoans)
+      .innerJoin(subsidyAwards, eq(subsidyAwards.id, subsidyAwardLoans.awardId))
+      .where(
+        and(
+          inArray(subsidyAwardLoans.enterpriseId, chunk),
+          gt(subsidyAwards.awardedFen, 0n),
+          ne(subsidyAwards.status, 'revoked'),
+          exceptCampaignId ? ne(subsidyAwardLoans.campaignId, exceptCampaignId) : undefined,
+        ),
+      )
+      .groupBy(subsidyAwardLoans.enterpriseId),
+  );
+  for (const r of rows) out.set(r.enterpriseId, Number(r.year));
   return out;
 }
 

@@ -25,6 +25,7 @@ import {
   ALLOCATION_PRINCIPLE_CITATION,
   awardStatusOf,
   explainAward,
+  orderSentence,
   rankDecideAndAllocate,
 } from '../../domain/allocation';
 import { defaultCalendar } from '../../domain/calendar/calendar';
@@ -32,13 +33,21 @@ import { formatDateZh } from '../../domain/calendar/dates';
 import { type Fen, fenToYuan, formatPercent } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { formatTraceValue, type TraceValue } from '../../domain/policies/core/trace';
+import {
+  type AppliedReading,
+  RANKING_TIES_READING,
+  readingOn,
+  readingSentence,
+} from '../../domain/policies/interpretations';
 import type { ZybOverrides } from '../../domain/policies/zyb/params';
+import type { ZybVersion } from '../../domain/policies/zyb/versions';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
 import { chinaDateOf } from '../../domain/subsidy/notice';
 import { acceptsApplications } from '../../domain/workflow/application';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { loadRulings } from '../interpretations';
 import { loadZybVersions } from '../policy-versions';
 import { bulkInsert } from './bulk';
 import { loadCampaign } from './campaigns';
@@ -79,6 +88,8 @@ export async function computeAllocation(
   },
   /** Simulation values (the what-if sandbox); the live rules are not touched. */
   overrides?: ZybOverrides,
+  /** The versions of the rules to apply instead of the approved ones (a draft version's sandbox). */
+  versions?: readonly ZybVersion[],
 ): Promise<ComputedAllocation> {
   const { records, meta } = await loadApplicationRecords(
     db,
@@ -88,20 +99,27 @@ export async function computeAllocation(
     db,
     meta.map((m) => m.enterpriseId),
   );
+  const rulings = await loadRulings(db);
   const options = {
     asOf: campaign.interestTo,
     interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
-    versions: await loadZybVersions(db),
+    versions: versions ?? (await loadZybVersions(db)),
     calendar: defaultCalendar(),
+    rulings,
     ...(overrides ? { overrides } : {}),
   };
   const mode = campaign.allocationMode as AllocationMode;
+  // Ties in the ranking: the register's reading in force on the decision date (submission time, then id; or id).
+  const ties = readingOn(rulings, RANKING_TIES_READING, campaign.interestTo);
+  const tiesById = ties.option === 'id_only';
+  const tieNote = { byIdOnly: tiesById, sentence: readingSentence(ties) };
   const { cols, decisions, amounts, result, totalRequested } = rankDecideAndAllocate<ApplicationDecision>({
     apps: meta,
     heldBefore: (i) => used.get(meta[i]!.enterpriseId) ?? 0n,
     decide: (i, capUsed) => decideApplication(records.get(meta[i]!.applicationId)!, capUsed, options),
     budget: campaign.budgetFen,
     mode,
+    tiesById,
   });
 
   const statusOf = (i: number): string => {
@@ -116,7 +134,7 @@ export async function computeAllocation(
     if (amounts[i] === 0n) {
       lines.push(`核定金额为0，不参与预算安排（排第${result.rank[i]}位）。`);
     } else {
-      lines.push(...explainAward(cols, result, i).filter((l) => !OMITTED.test(l)));
+      lines.push(...explainAward(cols, result, i, tieNote).filter((l) => !OMITTED.test(l)));
     }
     return lines.join('\n');
   };
@@ -131,8 +149,18 @@ export async function computeAllocation(
     explanation,
     totalRequested,
     totalAwarded: result.totalAwarded,
-    parameters: parametersUsed(decisions, campaign, mode),
+    parameters: {
+      ...parametersUsed(decisions, campaign, mode),
+      ties: orderSentence(tieNote),
+      readings: readingsOfRun(decisions, ties),
+    },
   };
+}
+
+/** The readings of the register the run followed (named once on the run, like the parameters). */
+function readingsOfRun(decisions: ApplicationDecision[], ties: AppliedReading): string[] {
+  const first = decisions.find((d) => d?.loans.length)?.loans[0]?.decision;
+  return [...(first?.readings ?? []), ties].map(readingSentence);
 }
 
 /** The parameters read (value + source), the mode, the budget and the ordering rule — stored once per run. */

@@ -16,7 +16,7 @@ import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { loadCampaign } from './campaigns';
 import { enterpriseNamesOf } from './enterprise-names';
-import { computeAllocation } from './run-allocation';
+import { type ComputedAllocation, computeAllocation } from './run-allocation';
 
 const MODE_ZH: Record<AllocationMode, string> = { partial: '部分安排', stop: '用完即止', skip: '跳过继续' };
 
@@ -60,6 +60,25 @@ export async function runSandbox(
       ...(scenario.enterpriseCap !== undefined ? { enterpriseCap: scenario.enterpriseCap } : {}),
     }),
   );
+  return compareComputed(ctx, campaign, live, sim, {
+    liveMode,
+    mode,
+    budget,
+    changed: changedLabels(scenario, { budget: campaign.budgetFen, mode: liveMode }),
+  });
+}
+
+/** The two computed allocations of one campaign compared, in the contract's form. */
+export async function compareComputed(
+  ctx: Ctx,
+  campaign: { id: string; budgetFen: bigint },
+  live: ComputedAllocation,
+  sim: ComputedAllocation,
+  o: { liveMode: AllocationMode; mode: AllocationMode; budget: Fen; changed: string[] },
+): Promise<TSandboxResult> {
+  const { liveMode, mode, budget } = o;
+  const campaignId = campaign.id;
+  const db = ctx.deps.readDb;
   // Both runs load the same rows in the same order; match by id anyway.
   const simById = new Map(sim.meta.map((m, i) => [m.applicationId, sim.awarded[i]!]));
   const rows = live.meta.map((m, i) => ({
@@ -100,6 +119,6 @@ export async function runSandbox(
       scenario: fenToYuan(x.scenario),
       difference: fenToYuan(x.difference),
     })),
-    changed: changedLabels(scenario, { budget: campaign.budgetFen, mode: liveMode }),
+    changed: o.changed,
   };
 }

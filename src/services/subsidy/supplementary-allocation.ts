@@ -39,10 +39,12 @@ import {
 import { defaultCalendar } from '../../domain/calendar/calendar';
 import { type Fen, fenToYuan } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
+import { RANKING_TIES_READING, readingOn } from '../../domain/policies/interpretations';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { loadRulings } from '../interpretations';
 import { loadZybVersions } from '../policy-versions';
 import { loadCampaign } from './campaigns';
 import { projectLabels } from './project-lookup';
@@ -139,11 +141,14 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
   // Decide in the first-come-first-served order, so an enterprise's earlier application is offered first. What
   // the enterprise holds is counted less this application's own standing awards (its amount is decided whole);
   // each asks the budget only for what it still lacks.
+  // The same readings of the register as the campaign's run (on its decision date).
+  const rulings = await loadRulings(tx);
   const options = {
     asOf: campaign.interestTo,
     interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
     versions: await loadZybVersions(tx),
     calendar: defaultCalendar(),
+    rulings,
   };
   const {
     decisions,
@@ -158,6 +163,7 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
     ask: (i, d) => topUpNeed(d.amountFen, cand[i]!.alreadyFen),
     budget: freed,
     mode: campaign.allocationMode as AllocationMode,
+    tiesById: readingOn(rulings, RANKING_TIES_READING, campaign.interestTo).option === 'id_only',
   });
   const statusOf = (i: number): string => (needs[i] === 0n ? 'zero' : awardStatusOf(result, i));
   const explanation = (i: number): string => {

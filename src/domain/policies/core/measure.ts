@@ -15,6 +15,7 @@ import {
   FIGURE_LABELS,
   type FigureCode,
 } from '../facts';
+import { type AppliedReading, readingOn, readingSentence } from '../interpretations';
 import type { Citation, DocId } from './citation';
 import { type ConditionResult, describer, summarizeConditions } from './conditions';
 import { type ParamRead, type ParamSeries, paramAt, type Validity, validityStatus } from './param';
@@ -51,6 +52,11 @@ export type AmountSpec =
       readonly groupCap?: Cited<Fen> & { readonly awardedSoFar: FigureCode };
       /** A floor ("不低于"). */
       readonly floor?: Cited<Fen>;
+      /**
+       * The register's interpretation that says whether the floor is per award (`award_floor`) or the measure's
+       * budget (any other reading: the award is not raised). Absent: a floor per award.
+       */
+      readonly floorReading?: string;
       /** The text's own words: exact rate ("按…的30%给予") or a ceiling ("不超过…的50%"). */
       readonly result: 'exact' | 'up_to';
     }
@@ -114,6 +120,11 @@ const sayStep = {
           a.after as Fen,
         )}。`
       : `${String(a.label)}${yuanZh(a.floor as Fen)}（原文为下限，不是上限）：${yuanZh(a.after as Fen)}不低于下限。`,
+  floorBudget: (a: StepArgs) =>
+    `${String(a.label)}${yuanZh(a.floor as Fen)}按该措施的资金总额下限理解，不据此提高单个项目的金额：${yuanZh(
+      a.after as Fen,
+    )}。`,
+  reading: (_a: StepArgs, ctx?: unknown) => `${readingSentence(ctx as AppliedReading)}。`,
   fixed: (a: StepArgs) => `${String(a.label)}${yuanZh(a.amount as Fen)}。`,
   perUnit: (a: StepArgs) =>
     `${String(a.label)}${yuanZh(a.cap as Fen)} × ${String(a.count)}项 = 最高${yuanZh(a.amount as Fen)}。`,
@@ -179,7 +190,7 @@ export function defineMeasure(spec: MeasureSpec): CataloguePolicy {
       validity: pValidity.value,
       validityStatus: validityStatus(pValidity.value, asOf),
       eligibility: summarizeConditions(conditions),
-      estimate: estimateAmount(facts, read),
+      estimate: estimateAmount(facts, read, (id) => readingOn(ctx.rulings ?? [], id, asOf)),
     };
   }
 
@@ -193,7 +204,11 @@ export function defineMeasure(spec: MeasureSpec): CataloguePolicy {
     return { policy: spec.id, title: spec.name, inputs, params: reads, steps, result: { label: resultLabel, value } };
   }
 
-  function estimateAmount(facts: EnterpriseFacts, read: <T>(key: string) => ParamRead<T>): Estimate {
+  function estimateAmount(
+    facts: EnterpriseFacts,
+    read: <T>(key: string) => ParamRead<T>,
+    readingOf: (interpretationId: string) => AppliedReading,
+  ): Estimate {
     const competitiveStep: TraceStep[] = spec.competitive
       ? [{ code: 'competitive', args: {}, say: sayStep.competitive, citation: spec.competitive }]
       : [];
@@ -331,14 +346,38 @@ export function defineMeasure(spec: MeasureSpec): CataloguePolicy {
         if (a.floor) {
           const pFloor = read<Fen>('floor');
           reads.push({ label: a.floor.label, read: pFloor });
-          const after = maxFen(amount, pFloor.value);
-          steps.push({
-            code: 'floor',
-            args: { label: a.floor.label, floor: pFloor.value, before: amount, after, raised: after > amount },
-            say: sayStep.floor,
-            citation: pFloor.citation,
-          });
-          amount = after;
+          const reading = a.floorReading ? readingOf(a.floorReading) : null;
+          if (reading && reading.option !== 'award_floor') {
+            steps.push({
+              code: 'floor_budget',
+              args: { label: a.floor.label, floor: pFloor.value, after: amount },
+              say: sayStep.floorBudget,
+              citation: pFloor.citation,
+            });
+          } else {
+            const after = maxFen(amount, pFloor.value);
+            steps.push({
+              code: 'floor',
+              args: { label: a.floor.label, floor: pFloor.value, before: amount, after, raised: after > amount },
+              say: sayStep.floor,
+              citation: pFloor.citation,
+            });
+            amount = after;
+          }
+          if (reading)
+            steps.push({
+              code: 'interpretation',
+              args: {
+                interpretation: reading.interpretationId,
+                option: reading.option,
+                ruling: reading.ruling?.id ?? null,
+                notice: reading.ruling?.notice ?? null,
+                effectiveFrom: reading.ruling?.effectiveFrom ?? null,
+              },
+              say: sayStep.reading,
+              citation: reading.citation,
+              ctx: reading,
+            });
         }
         steps.push(...competitiveStep);
         const kind = kindOf(a.result);

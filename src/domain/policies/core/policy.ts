@@ -3,10 +3,12 @@
  * `evaluate` that answers — for an enterprise's facts at a date — in force or not, which conditions pass, fail
  * or remain to prove, and what amount to expect (exact, at most, at least, by notice, or unknown).
  */
+
 import type { Calendar } from '../../calendar/calendar';
 import type { IsoDate } from '../../calendar/dates';
 import type { Fen } from '../../money/index';
 import type { EnterpriseFacts } from '../facts';
+import type { InterpretationRuling } from '../interpretations';
 import type { Citation, DocId } from './citation';
 import type { Eligibility } from './conditions';
 import type { ParamSeries, Validity, ValidityStatus } from './param';
@@ -50,6 +52,8 @@ export interface EvalContext {
   readonly calendar?: Calendar;
   /** Simulation values by policy id, then parameter key. */
   readonly overrides?: Readonly<Record<string, PolicyOverrides>>;
+  /** The bureau's approved rulings (the register of interpretations): a measure that reads one follows it. */
+  readonly rulings?: readonly InterpretationRuling[];
 }
 
 export interface PolicyEvaluation {

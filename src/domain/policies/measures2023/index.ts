@@ -14,6 +14,7 @@ import { type Citation, cite } from '../core/citation';
 import { type Cited, defineMeasure } from '../core/measure';
 import { type ParamSeries, param, type Validity } from '../core/param';
 import type { CataloguePolicy } from '../core/policy';
+import { MEASURE13_FLOOR_READING } from '../interpretations';
 
 const FROM = '2023-04-29';
 const TO = '2025-12-31';
@@ -431,7 +432,8 @@ export const MEASURES_2023: readonly CataloguePolicy[] = [
     id: 'm2023.first_set',
     name: '重大技术装备首台（套）奖励',
     category: '奖励',
-    summary: '按单台（套）装备产品售价的30%奖励，支持额度不低于100万元（下限，不是上限）。',
+    summary:
+      '按单台（套）装备产品售价的30%奖励，支持额度不低于100万元（下限，不是上限；是否为每个项目的下限见解释口径）。',
     basis: M13('支持开展重大技术装备首台（套）推广应用'),
     events: [{ code: 'first_set_equipment' }],
     amount: {
@@ -439,6 +441,7 @@ export const MEASURES_2023: readonly CataloguePolicy[] = [
       rate: rate('奖励比例（占单台（套）售价）', ratioOf(30n, 100n), M13('按单台（套）装备产品售价的30%给予奖励')),
       base: 'firstSetUnitPrice',
       floor: money('支持额度下限', wan(100), M13('支持额度不低于100万元')),
+      floorReading: MEASURE13_FLOOR_READING,
       result: 'exact',
     },
   }),

@@ -26,10 +26,12 @@ import { type StepArgs, type Trace, type TraceParam, type TraceStep, yuanZh } fr
 import type { EnterpriseFacts } from '../facts';
 import {
   type AppliedReading,
+  FIRST_YEAR_READING,
   type InterpretationRuling,
   LOAN_GAP_READING,
   readingOn,
   readingSentence,
+  WINDOW_EXTENSION_READING,
 } from '../interpretations';
 import { IP_PLEDGE_SUBSIDY, ZJTX_CREDIT_LOAN_SUBSIDY } from '../measures2023/index';
 import { evaluateZybEligibility, type ZybEligibility, type ZybEligibilityFacts, type ZybOptions } from './eligibility';
@@ -62,6 +64,11 @@ export interface ZybCompetingFacts {
 
 export interface ZybApplicationFacts extends ZybEligibilityFacts, ZybSubsidyFacts {
   readonly competing?: ZybCompetingFacts;
+  /**
+   * The subsidy year counted per enterprise (the enterprise's first year with this subsidy is year one); used
+   * instead of `yearIndex` (counted per loan) when the bureau's reading of 000 第五条 "企业第一年" is per enterprise.
+   */
+  readonly enterpriseYearIndex?: number | null;
 }
 
 export interface ZybDecisionOptions extends ZybOptions {
@@ -245,17 +252,27 @@ export function decideZybApplication(facts: ZybApplicationFacts, options: ZybDec
   const cal: Calendar = options.calendar ?? defaultCalendar();
   const versions = options.versions ?? [ZYB_BASE_VERSION];
   const P = options.params ?? zybParamsOf(versions);
-  const loanGap = options.rulings ? readingOn(options.rulings, LOAN_GAP_READING, options.asOf) : undefined;
-  const readings: AppliedReading[] = loanGap ? [loanGap] : [];
+  const rulings = options.rulings;
+  const loanGap = rulings ? readingOn(rulings, LOAN_GAP_READING, options.asOf) : undefined;
+  const windowExtension = rulings ? readingOn(rulings, WINDOW_EXTENSION_READING, options.asOf) : undefined;
+  const firstYear = rulings ? readingOn(rulings, FIRST_YEAR_READING, options.asOf) : undefined;
+  const readings: AppliedReading[] =
+    loanGap && windowExtension && firstYear ? [loanGap, windowExtension, firstYear] : [];
   const judged = evaluateZybEligibility(facts, {
     calendar: cal,
     overrides: options.overrides,
     params: P,
-    ...(loanGap ? { readings: { loanGap } } : {}),
+    ...(loanGap && windowExtension ? { readings: { loanGap, windowExtension } } : {}),
   });
+  // 000 第五条 "企业第一年": the year counted per enterprise when the bureau so reads it and the count is known.
+  const perEnterprise =
+    firstYear?.option === 'per_enterprise' &&
+    facts.enterpriseYearIndex !== undefined &&
+    facts.enterpriseYearIndex !== null;
+  const amountFacts: ZybApplicationFacts = perEnterprise ? { ...facts, yearIndex: facts.enterpriseYearIndex! } : facts;
   const atDecision = zybParamsAt(options.asOf, options.overrides, P);
   const interestPeriod = options.interestPeriod ?? yearBefore(options.asOf);
-  const period = computeZybSubsidyForPeriod(facts, interestPeriod, versions, P, options.overrides);
+  const period = computeZybSubsidyForPeriod(amountFacts, interestPeriod, versions, P, options.overrides);
   const subsidy: ZybSubsidy = period.subsidy;
   // Interest outside every version: a failed condition citing the validity article (only then is it listed).
   let eligibility = judged;

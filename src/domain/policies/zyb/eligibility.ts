@@ -68,6 +68,8 @@ export interface ZybOptions {
 export interface ZybReadings {
   /** 001 三（三） "不能超过6个自然月": exact_day (default) or calendar_month. */
   readonly loanGap?: AppliedReading;
+  /** 001 三（四） extension days that are themselves holidays: calendar_days (default) or working_days. */
+  readonly windowExtension?: AppliedReading;
 }
 
 export interface ZybEligibility extends Eligibility {
@@ -331,7 +333,12 @@ const D = {
 
 function windowNote(a: MessageArgs): string {
   if (a.adjustment === 'postponed') return `，因${s(a.reason)}顺延`;
-  if (a.adjustment === 'extended') return `，因${s(a.reason)}延长${s(a.covered)}日`;
+  if (a.adjustment === 'extended') {
+    const reading = a.reading ? `；${s(a.reading)}` : '';
+    if (a.skipped) return `，因${s(a.reason)}延长${s(a.covered)}日，延长的日期遇假期顺延至假期后${reading}`;
+    if (a.inHoliday) return `，因${s(a.reason)}延长${s(a.covered)}日，延长日仍在假期内${reading}`;
+    return `，因${s(a.reason)}延长${s(a.covered)}日`;
+  }
   if (a.adjustment === 'notice') return `，按${s(a.notice)}`;
   return '';
 }
@@ -360,16 +367,20 @@ export function zybWindowRule(
 }
 
 const windowRules = new WeakMap<ZybParamReads, FilingWindowRule>();
+const windowRulesSkipping = new WeakMap<ZybParamReads, FilingWindowRule>();
 
-function windowRuleOf(R: ZybParamReads): FilingWindowRule {
-  let rule = windowRules.get(R);
+/** The window rule of a parameter set (one object per set and reading, so the windows' memo is shared). */
+function windowRuleOf(R: ZybParamReads, skipHolidays: boolean): FilingWindowRule {
+  const memo = skipHolidays ? windowRulesSkipping : windowRules;
+  let rule = memo.get(R);
   if (!rule) {
     rule = {
       openDay: R.windowOpenDay.value,
       closeDay: R.windowCloseDay.value,
       postponeToWorkingDay: R.windowPostponeWorkingDay.value,
+      ...(skipHolidays ? { extensionSkipsHolidays: true } : {}),
     };
-    windowRules.set(R, rule);
+    memo.set(R, rule);
   }
   return rule;
 }
@@ -536,7 +547,8 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
   if (declaredOn === null) {
     conditions.push(cond('ZYB_FILING_WINDOW', 'unknown', { declaredOn }, D.window));
   } else {
-    const rule = windowRuleOf(R);
+    const extReading = options.readings?.windowExtension;
+    const rule = windowRuleOf(R, extReading?.option === 'working_days');
     const check = checkFilingWindow(cal, declaredOn, rule);
     const w = check.window;
     window = w;
@@ -549,6 +561,11 @@ export function evaluateZybEligibility(f: ZybEligibilityFacts, options: ZybOptio
       reason: w.reason,
       covered: w.coveredDays,
       notice: w.notice,
+      inHoliday: w.extensionInHoliday,
+      skipped: w.extensionSkippedHoliday,
+      ...(extReading && (w.extensionInHoliday || w.extensionSkippedHoliday)
+        ? { reading: readingSentence(extReading) }
+        : {}),
     };
     const st: ConditionStatus =
       !w.scheduleKnown && w.adjustment !== 'notice' ? 'unknown' : check.inside ? 'pass' : 'fail';

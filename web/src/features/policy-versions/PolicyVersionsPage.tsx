@@ -16,6 +16,7 @@ import { todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
+import { DraftSandboxModal } from '../sandbox/DraftSandboxModal';
 import { approveVersion, draftVersion, readVersion, updateVersion, useCityVersions } from './api';
 import { VersionTable } from './VersionTable';
 
@@ -101,6 +102,8 @@ export default function PolicyVersionsPage() {
     }
   }
 
+  const [sandboxOf, setSandboxOf] = useState<string | null>(null);
+
   async function approve(id: string) {
     try {
       await approveVersion(id);
@@ -127,6 +130,11 @@ export default function PolicyVersionsPage() {
               {t('versions.approve')}
             </Button>
           </Popconfirm>
+        )}
+        {v.status === 'draft' && mayDo(me, 'subsidy.sandbox.run') && (
+          <Button size="small" onClick={() => setSandboxOf(v.id)} data-testid={`sandbox-${v.docNumber}`}>
+            {t('sandbox.draftRun')}
+          </Button>
         )}
       </Space>
     );
@@ -157,6 +165,7 @@ export default function PolicyVersionsPage() {
       <Card>
         <VersionTable versions={list.data?.versions ?? []} actions={actions} showRecord />
       </Card>
+      <DraftSandboxModal versionId={sandboxOf} onClose={() => setSandboxOf(null)} />
       <Modal
         open={open}
         width={820}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { ReadingsInForce } from '../interpretations/ReadingsInForce';
 
 const S = ZZybSubsidyInput.shape;
 
@@ -27,6 +28,7 @@ export default function CalculatorPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TZybSubsidyResult | null>(null);
+  const [askedOn, setAskedOn] = useState<string | null>(null);
 
   const calculate = async () => {
     setError(null);
@@ -43,6 +45,7 @@ export default function CalculatorPage() {
     setBusy(true);
     try {
       setResult(await api.post<TZybSubsidyResult>('/api/v1/calculators/zyb-subsidy', body));
+      setAskedOn(typeof body.asOf === 'string' ? body.asOf : null);
     } catch (e) {
       setResult(null);
       const rest = applyFieldErrors(form, e);
@@ -150,6 +153,7 @@ export default function CalculatorPage() {
                     <li key={line}>{line}</li>
                   ))}
                 </ol>
+                <ReadingsInForce readings={result.readingsInForce} asOf={askedOn} />
               </>
             )}
           </Card>

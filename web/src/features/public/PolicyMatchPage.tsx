@@ -19,6 +19,7 @@ import { validateAll, validFields } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useMyEnterprise } from '../enterprise/api';
+import { ReadingsInForce } from '../interpretations/ReadingsInForce';
 import { ConditionList } from './common';
 
 interface Values {
@@ -231,6 +232,7 @@ export default function PolicyMatchPage() {
               },
             ]}
           />
+          <ReadingsInForce readings={result.readingsInForce} asOf={result.asOf} />
         </Card>
       )}
     </>

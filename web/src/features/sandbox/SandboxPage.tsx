@@ -1,16 +1,18 @@
 /**
  * The what-if sandbox: the city administrator picks a campaign, changes the budget, mode, ratio or cap, and sees
- * the scenario beside the live outcome over the campaign's real applications. Nothing is saved.
+ * the scenario beside the live outcome over the campaign's real applications; a scenario can be saved, saved ones
+ * compared side by side and exported to Excel. Nothing live changes.
  */
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type TSandboxResult, ZSandboxScenario } from '../../../../src/contracts/sandbox';
+import { type TSandboxResult, type TSandboxScenario, ZSandboxScenario } from '../../../../src/contracts/sandbox';
 import { ALLOCATION_MODE_ZH, ALLOCATION_MODES } from '../../../../src/contracts/subsidy';
 import { api, errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useCampaigns } from '../subsidy/api';
+import { SaveScenarioButton, ScenariosPanel } from './ScenariosPanel';
 
 type Group = TSandboxResult['byDistrict'][number];
 
@@ -42,6 +44,7 @@ export default function SandboxPage() {
     if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
   }, [campaigns, campaignId]);
   const [result, setResult] = useState<TSandboxResult | null>(null);
+  const [ran, setRan] = useState<TSandboxScenario | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -59,6 +62,7 @@ export default function SandboxPage() {
     setBusy(true);
     try {
       setResult(await api.post<TSandboxResult>(`/api/v1/subsidy/campaigns/${campaignId}/sandbox`, parsed.data));
+      setRan(parsed.data);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -81,6 +85,7 @@ export default function SandboxPage() {
                 onChange={(v) => {
                   setCampaignId(v);
                   setResult(null);
+                  setRan(null);
                 }}
                 options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
               />
@@ -106,14 +111,22 @@ export default function SandboxPage() {
               <Input style={{ width: 160 }} />
             </Form.Item>
             <Form.Item>
-              <Button type="primary" loading={busy} onClick={run} disabled={!campaignId}>
-                {t('sandbox.run')}
-              </Button>
+              <Space>
+                <Button type="primary" loading={busy} onClick={run} disabled={!campaignId}>
+                  {t('sandbox.run')}
+                </Button>
+                {campaignId && <SaveScenarioButton campaignId={campaignId} scenario={result ? ran : null} />}
+              </Space>
             </Form.Item>
           </Space>
         </Form>
       </Card>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {campaignId && (
+        <div style={{ marginBottom: 16 }}>
+          <ScenariosPanel campaignId={campaignId} />
+        </div>
+      )}
       {r && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="sandbox-result">
           <Card size="small">
