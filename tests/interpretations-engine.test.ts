@@ -68,25 +68,25 @@ describe('000 第五条 "企业第一年"', () => {
       interestPeriod: { from: '2025-02-01', to: '2025-12-31' },
     });
 
-  it('is counted per loan before the bureau rules, and the trace says so', async () => {
+  it('is counted per enterprise (the text\'s subject) before the bureau rules, and the trace says so', async () => {
     const b = (await decide('2026-03-01')).json();
-    expect(b.subsidy).toMatchObject({ ratio: '0.90', amount: '45000.00' });
-    expect(reading(b, 'zyb.first_year_subject')).toMatchObject({ option: 'per_loan', isDefault: true });
+    expect(b.subsidy).toMatchObject({ ratio: '0.70', amount: '35000.00' });
+    expect(reading(b, 'zyb.first_year_subject')).toMatchObject({ option: 'per_enterprise', isDefault: true });
     expect(steps(b).map((s) => s.citation)).toHaveLength(3);
-    expect(b.explanation.join('\n')).toContain('按贷款计算：每笔贷款首次获得本贴息的年度为第一年（平台默认读法');
+    expect(b.explanation.join('\n')).toContain('按企业计算：企业首次获得本贴息的年度为第一年（平台默认读法');
   });
 
-  it('is counted per enterprise for decisions from the ruling’s date, with the ruling in the trace', async () => {
-    const id = await rule('zyb.first_year_subject', 'per_enterprise', '2026-06-01', '江工信函〔2026〕21号');
+  it('is counted per loan for decisions from the ruling’s date, with the ruling in the trace', async () => {
+    const id = await rule('zyb.first_year_subject', 'per_loan', '2026-06-01', '江工信函〔2026〕21号');
     const after = (await decide('2026-06-01')).json();
-    expect(after.subsidy).toMatchObject({ ratio: '0.70', amount: '35000.00' });
-    expect(reading(after, 'zyb.first_year_subject')).toMatchObject({ option: 'per_enterprise', rulingId: id });
+    expect(after.subsidy).toMatchObject({ ratio: '0.90', amount: '45000.00' });
+    expect(reading(after, 'zyb.first_year_subject')).toMatchObject({ option: 'per_loan', rulingId: id });
     expect(after.explanation.join('\n')).toContain(
-      '解释口径““企业第一年”的年度按企业还是按贷款计算”：按企业计算：企业首次获得本贴息的年度为第一年（依江工信函〔2026〕21号裁定，自2026-06-01起适用）',
+      '解释口径““企业第一年”的年度按企业还是按贷款计算”：按贷款计算：每笔贷款首次获得本贴息的年度为第一年（依江工信函〔2026〕21号裁定，自2026-06-01起适用）',
     );
     const before = (await decide('2026-05-31')).json();
-    expect(before.subsidy).toMatchObject({ ratio: '0.90', amount: '45000.00' });
-    expect(reading(before, 'zyb.first_year_subject')).toMatchObject({ option: 'per_loan', isDefault: true });
+    expect(before.subsidy).toMatchObject({ ratio: '0.70', amount: '35000.00' });
+    expect(reading(before, 'zyb.first_year_subject')).toMatchObject({ option: 'per_enterprise', isDefault: true });
   });
 });
 

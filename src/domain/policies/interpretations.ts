@@ -109,8 +109,8 @@ const LIST: readonly Interpretation[] = [
       opt('per_loan', '按贷款计算：每笔贷款首次获得本贴息的年度为第一年'),
       opt('per_enterprise', '按企业计算：企业首次获得本贴息的年度为第一年'),
     ],
-    defaultOption: 'per_loan',
-    defaultReason: '贴息比例作用于每笔贷款的利息，企业可为新项目另行办理贷款（见架构决策0008）',
+    defaultOption: 'per_enterprise',
+    defaultReason: '条文的主语是企业（“企业第一年获得的补助”），取字面含义；市局可裁定按贷款计算，自裁定之日起适用',
     engineSwitches: true,
   },
   {
