@@ -8,6 +8,7 @@ import { rankInputProblems } from '../domain/fund/ranking';
 import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
 import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
+import { OBJECTION_OUTCOMES } from '../domain/workflow/application';
 import { ZArticle, ZParamChange } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
@@ -251,6 +252,8 @@ export const ZAssignment = z.object({
   applicationId: z.string(),
   expertId: z.string(),
   expertName: z.string(),
+  /** review (专家评审) | acceptance (验收专家组) */
+  purpose: z.enum(['review', 'acceptance']),
   seat: z.number().int(),
   seed: z.string(),
   status: z.enum(['drawn', 'declared_clear', 'conflict', 'scored']),
@@ -272,6 +275,8 @@ export const ZScoreInput = z.strictObject({
 
 export const ZExpertApplication = z.object({
   assignmentId: z.string(),
+  /** review: score it; acceptance: sit on its acceptance panel (no scores). */
+  purpose: z.enum(['review', 'acceptance']),
   status: z.enum(['drawn', 'declared_clear', 'conflict', 'scored']),
   application: ZApplication.nullable().describe('声明无利益冲突后可见'),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.string() })),
@@ -328,7 +333,42 @@ export const ZObjectionInput = z.strictObject({
   contact: text(60, '联系方式'),
   content: text(2000, '异议内容'),
 });
-export const ZCloseObjection = z.strictObject({ outcome: text(1000, '核实处理意见') });
+export const ZCloseObjection = z.strictObject({
+  /** The finding, as for the 政银保 objections (upheld / rejected / withdrawn). */
+  result: z.enum(OBJECTION_OUTCOMES, { error: '处理结果应为成立、不成立或撤回' }).optional().describe('处理结果'),
+  outcome: text(1000, '核实处理意见'),
+});
+/** The objector's receipt: the case number to look the case up by (ADR 0017), as for the 政银保 notice. */
+export const ZFundObjectionReceipt = z.object({ id: z.string(), caseNo: z.string(), lodgedAt: z.string() });
+/** The fund's notices on the public notices page. */
+export const ZPublicFundNoticeList = z.object({
+  items: z.array(
+    z.object({
+      callId: z.string(),
+      title: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      phase: z.enum(['upcoming', 'open', 'ended']),
+    }),
+  ),
+});
+export const ZPublicFundNotice = z.object({
+  callId: z.string(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  phase: z.enum(['upcoming', 'open', 'ended']),
+  items: z.array(
+    z.object({
+      applicationId: z.string(),
+      enterpriseName: z.string(),
+      projectName: z.string(),
+      direction: z.string(),
+      amount: z.string(),
+    }),
+  ),
+});
+export type TPublicFundNotice = z.infer<typeof ZPublicFundNotice>;
 
 export const ZPlanItem = z.object({
   applicationId: z.string(),
@@ -437,6 +477,7 @@ export const FUND_AUDIT_ACTION_LABELS: Record<string, string> = {
   'fund.application_resubmitted': '补正后重新提交申报',
   'fund.expert_added': '专家入库',
   'fund.experts_drawn': '随机抽取评审专家',
+  'fund.acceptance_panel_drawn': '随机抽取验收专家',
   'fund.expert_conflict_declared': '专家声明存在利益冲突（回避）',
   'fund.expert_no_conflict_declared': '专家声明无利益冲突',
   'fund.application_scored': '专家提交评分',

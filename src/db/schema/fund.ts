@@ -120,6 +120,8 @@ export const fundApplications = pgTable(
       note: string | null;
       rectifyBy: string | null;
       explanation: string[];
+      /** The acceptance panel's experts (第十四条), seated and free of conflict. */
+      panel?: string[];
     }>(),
     timeline: jsonb('timeline').$type<{ at: string; action: string; note: string | null }[]>().notNull(),
   },
@@ -200,17 +202,25 @@ export const fundObjections = pgTable(
     id: primaryId(),
     callId: requiredRef('call_id', () => fundCalls.id),
     applicationId: uuid('application_id').references(() => fundApplications.id),
+    /** The case number on the objector's receipt (`ZX<year>-<call>-<seq>`), looked up as the 政银保 cases are. */
+    caseNo: text('case_no'),
     name: text('name').notNull(),
     contactEnc: text('contact_enc').notNull(),
     content: text('content').notNull(),
     /** open | closed */
     status: text('status').notNull().default('open'),
+    /** The city's finding: upheld | rejected | withdrawn (the 政银保 objections' outcomes). */
+    result: text('result'),
+    /** The city's explanation (核实处理意见), read by the objector. */
     outcome: text('outcome'),
     closedBy: uuid('closed_by'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('fund_objections_call_idx').on(t.callId, t.status)],
+  (t) => [
+    index('fund_objections_call_idx').on(t.callId, t.status),
+    uniqueIndex('fund_objections_case_uq').on(t.caseNo),
+  ],
 );
 
 export const fundSpotChecks = pgTable('fund_spot_checks', {

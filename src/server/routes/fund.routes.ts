@@ -24,11 +24,14 @@ import {
   ZExpertQueue,
   ZFindingInput,
   ZFormalReview,
+  ZFundObjectionReceipt,
   ZIifundRenewal,
   ZIssuePlan,
   ZObjectionInput,
   ZPlan,
   ZProposal,
+  ZPublicFundNotice,
+  ZPublicFundNoticeList,
   ZPublishNotice,
   ZRepaymentInput,
   ZResubmitApplication,
@@ -189,6 +192,9 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
     s('评审专家与评分（全部评完后显示分数）', { params: ZIdParam, response: { 200: ZAssignmentList } }),
     async (r) => fund.listAssignments(actorCtx(r, 'fund.ranking.read'), r.params.id),
   );
+  app.post('/applications/:id/acceptance-panel', s('随机抽取验收专家（受托机构）', { params: ZIdParam }), async (r) =>
+    fund.drawAcceptancePanel(actorCtx(r, 'fund.expert.draw'), r.params.id),
+  );
   app.post(
     '/applications/:id/acceptance',
     s('记录验收结果（受托机构）', { params: ZIdParam, body: ZAcceptanceInput }),
@@ -235,15 +241,24 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
 
   // ---- public ----
   app.get(
+    '/public/notices',
+    { config: publicRateLimit, ...s('公开：专项资金公示列表', { response: { 200: ZPublicFundNoticeList } }) },
+    async (r) => fund.listPublicFundNotices(ctxOf(r)),
+  );
+  app.get(
     '/public/notices/:id',
-    { config: publicRateLimit, ...s('公开：专项资金公示', { params: ZIdParam }) },
+    { config: publicRateLimit, ...s('公开：专项资金公示', { params: ZIdParam, response: { 200: ZPublicFundNotice } }) },
     async (r) => fund.readPublicFundNotice(ctxOf(r), r.params.id),
   );
   app.post(
     '/public/notices/:id/objections',
     {
       config: publicRateLimit,
-      ...s('公开：对公示提出异议', { params: ZIdParam, body: ZObjectionInput, response: { 201: ZCreated } }),
+      ...s('公开：对公示提出异议（回执含案件编号）', {
+        params: ZIdParam,
+        body: ZObjectionInput,
+        response: { 201: ZFundObjectionReceipt },
+      }),
     },
     async (r, reply) => reply.code(201).send(await fund.submitFundObjection(ctxOf(r), r.params.id, r.body)),
   );

@@ -10,7 +10,10 @@ export * from './exports';
 export { formalReview, resubmitFundApplication } from './formal-review';
 export {
   closeFundObjection,
+  isFundCaseNo,
   listFundObjections,
+  listPublicFundNotices,
+  lookupFundObjection,
   publishFundNotice,
   readPublicFundNotice,
   submitFundObjection,
