@@ -370,6 +370,33 @@ export const ZPublicFundNotice = z.object({
 });
 export type TPublicFundNotice = z.infer<typeof ZPublicFundNotice>;
 
+/** A call's dashboard (the figures its charts draw). */
+export const ZFundDashboard = z.object({
+  callId: z.string(),
+  byDirection: z.array(
+    z.object({
+      direction: z.string(),
+      name: z.string(),
+      budget: z.string(),
+      committed: z.string(),
+      left: z.string(),
+      stages: z.record(z.string(), z.number().int()).describe('各阶段申报数'),
+    }),
+  ),
+  scoreBands: z.array(z.object({ band: z.string(), count: z.number().int() })),
+  workload: z.array(
+    z.object({
+      expert: z.string(),
+      assigned: z.number().int(),
+      scored: z.number().int(),
+      conflicts: z.number().int(),
+      acceptance: z.number().int().describe('验收任务数'),
+    }),
+  ),
+  acceptance: z.record(z.string(), z.number().int()).describe('验收状态：各状态的项目数'),
+});
+export type TFundDashboard = z.infer<typeof ZFundDashboard>;
+
 export const ZPlanItem = z.object({
   applicationId: z.string(),
   enterpriseName: z.string(),

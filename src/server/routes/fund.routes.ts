@@ -24,6 +24,7 @@ import {
   ZExpertQueue,
   ZFindingInput,
   ZFormalReview,
+  ZFundDashboard,
   ZFundObjectionReceipt,
   ZIifundRenewal,
   ZIssuePlan,
@@ -146,8 +147,10 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
       )
       .send(f.body);
   });
-  app.get('/calls/:id/dashboard', s('专项资金看板', { params: ZIdParam }), async (r) =>
-    fund.fundDashboard(actorCtx(r, 'fund.dashboard.read'), r.params.id),
+  app.get(
+    '/calls/:id/dashboard',
+    s('专项资金看板', { params: ZIdParam, response: { 200: ZFundDashboard } }),
+    async (r) => fund.fundDashboard(actorCtx(r, 'fund.dashboard.read'), r.params.id),
   );
   app.post(
     '/calls/:id/spot-checks',

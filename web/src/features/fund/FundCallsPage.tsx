@@ -14,6 +14,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Select,
   Space,
   Table,
@@ -30,7 +31,42 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
+import { FundDashboard } from './FundDashboard';
 import { InvoiceFields, invoiceOf } from './InvoiceFields';
+
+/** The city closes an objection case: its finding (as for the 政银保 objections) and the explanation. */
+function CloseObjection({ id, run }: { id: string; run: (p: Promise<unknown>) => Promise<void> }) {
+  const { t } = useI18n();
+  const [result, setResult] = useState<'upheld' | 'rejected' | 'withdrawn'>('rejected');
+  const [outcome, setOutcome] = useState('');
+  return (
+    <Space wrap>
+      <Radio.Group
+        aria-label={t('fund.outcome')}
+        value={result}
+        onChange={(e) => setResult(e.target.value)}
+        options={(['upheld', 'rejected', 'withdrawn'] as const).map((v) => ({
+          value: v,
+          label: t(`fund.result.${v}`),
+        }))}
+      />
+      <Input
+        aria-label={t('fund.outcomeText')}
+        placeholder={t('fund.outcomeText')}
+        data-testid="objection-outcome"
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+        style={{ width: 320 }}
+      />
+      <Button
+        data-testid="close-objection"
+        onClick={() => run(fundPost(`/objections/${id}/close`, { result, outcome }))}
+      >
+        {t('fund.closeObjection')}
+      </Button>
+    </Space>
+  );
+}
 
 const TEMPLATE = [
   { id: 'innovation', name: '创新性与技术先进性', weight: '30' },
@@ -48,6 +84,11 @@ function Assignments({ applicationId }: { applicationId: string }) {
       pagination={false}
       dataSource={q.data?.items ?? []}
       columns={[
+        {
+          title: t('fund.purpose'),
+          dataIndex: 'purpose',
+          render: (p: 'review' | 'acceptance') => t(`fund.purpose.${p}`),
+        },
         { title: t('fund.expert'), dataIndex: 'expertName' },
         { title: t('fund.state'), dataIndex: 'status' },
         { title: t('fund.seed'), dataIndex: 'seed' },
@@ -358,6 +399,15 @@ export default function FundCallsPage() {
                           {t('fund.drawExperts')}
                         </Button>
                       )}
+                    {mayI(me, 'fund.expert.draw') && (a.state === 'awarded' || a.state === 'rectify') && (
+                      <Button
+                        size="small"
+                        data-testid={`panel-${a.projectName}`}
+                        onClick={() => run(fundPost(`/applications/${a.id}/acceptance-panel`))}
+                      >
+                        {t('fund.drawPanel')}
+                      </Button>
+                    )}
                     {mayI(me, 'fund.acceptance.record') && (a.state === 'awarded' || a.state === 'rectify') && (
                       <Button
                         size="small"
@@ -397,22 +447,20 @@ export default function FundCallsPage() {
           {objections.data && objections.data.items.length > 0 && (
             <Card size="small" title={t('fund.objections')} style={{ marginTop: 12 }}>
               {objections.data.items.map((o) => (
-                <Space key={o.id} style={{ display: 'flex', marginBottom: 8 }}>
+                <Space key={o.id} wrap style={{ display: 'flex', marginBottom: 8 }} data-testid="fund-objection">
+                  {o.caseNo && <Tag>{o.caseNo}</Tag>}
                   <span>{`${o.name}：${o.content}`}</span>
-                  <Tag>{o.status === 'open' ? '办理中' : `已办结：${o.outcome}`}</Tag>
-                  {o.status === 'open' && mayI(me, 'fund.objection.handle') && (
-                    <Input.Search
-                      aria-label={t('fund.outcomeText')}
-                      placeholder={t('fund.outcomeText')}
-                      enterButton={t('fund.closeObjection')}
-                      data-testid="objection-outcome"
-                      onSearch={(outcome) => run(fundPost(`/objections/${o.id}/close`, { outcome }))}
-                    />
-                  )}
+                  <Tag>
+                    {o.status === 'open'
+                      ? '办理中'
+                      : `已办结${o.result ? `（${t(`fund.result.${o.result}`)}）` : ''}：${o.outcome}`}
+                  </Tag>
+                  {o.status === 'open' && mayI(me, 'fund.objection.handle') && <CloseObjection id={o.id} run={run} />}
                 </Space>
               ))}
             </Card>
           )}
+          {mayI(me, 'fund.dashboard.read') && <FundDashboard callId={call.id} />}
           {plan.data && (
             <Card
               size="small"
