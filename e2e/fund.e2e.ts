@@ -307,7 +307,7 @@ describe('the special fund from call to acceptance', () => {
     await expect.poll(() => a.getByTestId('fund-objection').innerText()).toContain('已办结');
     await a.getByTestId('issue-plan').click();
     await done(a);
-    await expect.poll(() => a.getByTestId('plan').innerText()).toContain('柒拾伍万元整');
+    await expect.poll(() => a.getByTestId('plan').innerText()).toContain('肆拾伍万元整');
     await screenshot(a, 'fund-city-plan');
     const pub = s.public!.page;
     await pub.goto('/public/notices');
@@ -327,10 +327,13 @@ describe('the special fund from call to acceptance', () => {
       for (const e of EXPERTS) {
         const x = s[e]!.page;
         for (;;) {
+          // The page shows an empty list while loading: what the queue holds is read from its answer.
+          const answer = x.waitForResponse((r) => r.url().endsWith('/api/v1/fund/reviews'));
           await x.goto('/expert/reviews');
-          await x.waitForLoadState('networkidle');
+          const queue = (await (await answer).json()) as { items: { status: string }[] };
+          if (!queue.items.some((i) => i.status === 'drawn')) break;
           const pending = x.locator('[data-testid^="clear-"]');
-          if ((await pending.count()) === 0) break;
+          await pending.first().waitFor();
           const n = (await pending.first().getAttribute('data-testid'))!.slice('clear-'.length);
           await expect.poll(() => x.getByTestId(`purpose-${n}`).innerText()).toBe('验收');
           if (!conflictDeclared) {
@@ -353,17 +356,18 @@ describe('the special fund from call to acceptance', () => {
     expect(conflictDeclared).toBe(true);
     await p.reload();
     await p.getByTestId('accept-精密五金智能工厂').click();
-    await fillInvoice(p, '44001234567', '1200000.00');
+    await fillInvoice(p, '44001234567', '800000.00');
     await ok(p);
     await done(p);
     const detail = p.getByTestId('call-detail');
-    // 50% × 1,200,000 = 600,000 (was 750,000); 150,000 back to the direction: committed 1,200,000 → 1,050,000.
-    await expect.poll(() => detail.innerText()).toContain('¥600,000.00');
-    await expect.poll(() => detail.innerText()).toContain('¥1,050,000.00');
+    // 50% × 800,000 = 400,000 below the 450,000 decided; 50,000 back to the direction (committed 450,000 → 400,000).
+    await expect.poll(() => detail.innerText()).toContain('¥400,000.00');
+    const direction = detail.getByRole('row').filter({ hasText: '¥1,600,000.00' });
+    await expect.poll(() => direction.innerText()).toContain('¥400,000.00');
     await screenshot(p, 'fund-operator-acceptance');
     const q = s.qiye!.page;
     await q.goto('/enterprise/fund');
-    await expect.poll(() => q.locator('body').innerText()).toContain('¥600,000.00');
+    await expect.poll(() => q.locator('body').innerText()).toContain('¥400,000.00');
     for (const r of Object.values(s)) expect(r.errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundCallDirections, institutions } from '../src/db/schema';
 import { makeEnterprise, makeUser, randomUscc } from './helpers/factories';
+import { multipart, PDF, uploadAttachment } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -356,11 +357,52 @@ describe('ranking, deliberation, notice and plan', () => {
       decisions: [{ applicationId: apps.B, amount: '550000.00' }],
     });
     expect(noReason.statusCode).toBe(400);
+    // The minutes are uploaded through the attachment module as a file of this call's deliberation.
+    const otherFile = await uploadAttachment(s.A!, 'enterprise', ent.A!.id, 'business_licence');
+    const foreign = await s.admin!.post(`/api/v1/fund/calls/${callId}/deliberation`, {
+      ...base,
+      minutesAttachmentId: otherFile,
+      decisions: [{ applicationId: apps.B, amount: '550000.00', reason: '部分投入属于日常运维，不予支持' }],
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.message).toContain('会议纪要附件');
+    const m = multipart(
+      { ownerType: 'fund_deliberation', ownerId: callId, kind: 'minutes' },
+      { name: '会议纪要.pdf', data: PDF, type: 'application/pdf' },
+    );
+    const byOperator = await s.operator!.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload: m.payload,
+      headers: m.headers,
+    });
+    expect([403, 404]).toContain(byOperator.statusCode);
+    const minutes = await uploadAttachment(s.admin!, 'fund_deliberation', callId, 'minutes');
     const ok = await s.admin!.post(`/api/v1/fund/calls/${callId}/deliberation`, {
       ...base,
+      minutesAttachmentId: minutes,
       decisions: [{ applicationId: apps.B, amount: '550000.00', reason: '部分投入属于日常运维，不予支持' }],
     });
     expect(ok.statusCode, ok.body).toBe(200);
+    const listed = await s.reviewer!.get(`/api/v1/attachments?ownerType=fund_deliberation&ownerId=${callId}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(JSON.stringify(listed.json())).toContain(minutes);
+    const download = await s.reviewer!.get(`/api/v1/attachments/${minutes}/download`);
+    expect(download.statusCode).toBe(200);
+    // Once the deliberation is recorded its files no longer change.
+    const late = await s.admin!.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      ...(() => {
+        const x = multipart(
+          { ownerType: 'fund_deliberation', ownerId: callId, kind: 'minutes' },
+          { name: '补充纪要.pdf', data: PDF, type: 'application/pdf' },
+        );
+        return { payload: x.payload, headers: x.headers };
+      })(),
+    });
+    expect(late.statusCode).toBeGreaterThanOrEqual(400);
+    expect(late.statusCode).toBeLessThan(500);
     const b = (await s.reviewer!.get(`/api/v1/fund/calls/${callId}/proposal`)).json().items[1];
     expect([b.proposed, b.decided, b.changeReason]).toEqual([
       '600000.00',

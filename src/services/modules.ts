@@ -6,6 +6,7 @@
  * - loan claims: the subsidy module tells the loans module which applications freeze a loan.
  */
 import { registerEnterpriseAttachmentOwner } from './enterprises';
+import { registerFundAttachmentOwner } from './fund';
 import { registerLoanClaimCheck } from './loans';
 import { registerProjectAttachmentOwners } from './projects';
 import { applicationsClaimingLoan, registerSubsidyAttachmentOwner } from './subsidy';
@@ -14,5 +15,6 @@ export function registerModules(): void {
   registerEnterpriseAttachmentOwner();
   registerProjectAttachmentOwners();
   registerSubsidyAttachmentOwner();
+  registerFundAttachmentOwner();
   registerLoanClaimCheck('subsidy-applications', applicationsClaimingLoan);
 }

@@ -1,5 +1,6 @@
 /** The competitive-programmes module's public face (the special fund 003 and the 资源池 selection). */
 export * from './acceptance';
+export { registerFundAttachmentOwner } from './attachment-owner';
 export * from './call-steps';
 export * from './create-call';
 export * from './dashboard';
