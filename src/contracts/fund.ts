@@ -370,6 +370,44 @@ export const ZPublicFundNotice = z.object({
 });
 export type TPublicFundNotice = z.infer<typeof ZPublicFundNotice>;
 
+/** 人才培养 (第八条（四）): a training event the operator records against its year's budget. */
+export const ZTrainingEventInput = z.strictObject({
+  year: z.number({ error: '年度应为数字' }).int().min(2021).max(2100).describe('年度'),
+  heldOn: ZDate('举办日期'),
+  title: text(200, '培训活动名称'),
+  attendees: z
+    .number({ error: '参训人数应为数字' })
+    .int()
+    .min(1, { error: '至少1人' })
+    .max(100000)
+    .describe('参训人数'),
+  cost: ZYuan('费用（元）'),
+});
+export const ZTrainingQuery = z.object({
+  year: z.coerce.number({ error: '年度应为数字' }).int().min(2021).max(2100).describe('年度'),
+});
+export const ZTrainingYear = z.object({
+  year: z.number().int(),
+  operatorInstitutionId: z.string().nullable(),
+  operatorName: z.string().nullable(),
+  budget: z.string(),
+  spent: z.string(),
+  left: z.string(),
+  targets: z.object({ sessions: z.number().int(), people: z.number().int() }),
+  progress: z.object({
+    sessions: z.number().int(),
+    people: z.number().int(),
+    sessionsMet: z.boolean(),
+    peopleMet: z.boolean(),
+  }),
+  basis: z.array(z.string()).describe('预算和目标的依据'),
+  events: z.array(
+    z.object({ id: z.string(), heldOn: z.string(), title: z.string(), attendees: z.number().int(), cost: z.string() }),
+  ),
+});
+export type TTrainingYear = z.infer<typeof ZTrainingYear>;
+export const ZTrainingList = z.object({ items: z.array(ZTrainingYear) });
+
 /** A call's dashboard (the figures its charts draw). */
 export const ZFundDashboard = z.object({
   callId: z.string(),
@@ -523,6 +561,7 @@ export const FUND_AUDIT_ACTION_LABELS: Record<string, string> = {
   'fund.renewal_drafted': '登记专项资金细则续期文件草稿',
   'fund.renewal_approved': '批准专项资金细则续期文件',
   'fund.records_exported': '导出专项资金档案',
+  'fund.training_event_recorded': '登记人才培养培训活动',
 };
 export const FUND_AUDIT_OBJECT_LABELS: Record<string, string> = {
   fund_call: '专项资金申报通知',
@@ -532,4 +571,5 @@ export const FUND_AUDIT_OBJECT_LABELS: Record<string, string> = {
   fund_objection: '专项资金公示异议',
   fund_spot_check: '专项资金抽查',
   fund_clawback: '专项资金追缴案件',
+  fund_training_event: '人才培养培训活动',
 };

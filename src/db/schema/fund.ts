@@ -264,3 +264,42 @@ export const fundPoolMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.callId, t.enterpriseId] })],
 );
+
+/**
+ * 人才培养 (003 第八条（四）): the operator's yearly training budget (not a grant enterprises apply for), spent on
+ * training events and tracked against the targets (10 sessions, 500 people). The database keeps spending within
+ * the budget.
+ */
+export const fundTrainingYears = pgTable(
+  'fund_training_years',
+  {
+    id: primaryId(),
+    operatorInstitutionId: requiredRef('operator_institution_id', () => institutions.id),
+    year: integer('year').notNull(),
+    budgetFen: fen('budget_fen').notNull(),
+    spentFen: fen('spent_fen').notNull().default(sql`0`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('fund_training_years_uq').on(t.operatorInstitutionId, t.year),
+    check('fund_training_years_budget', sql`${t.spentFen} >= 0 and ${t.spentFen} <= ${t.budgetFen}`),
+  ],
+);
+
+export const fundTrainingEvents = pgTable(
+  'fund_training_events',
+  {
+    id: primaryId(),
+    yearId: requiredRef('year_id', () => fundTrainingYears.id),
+    heldOn: date('held_on').notNull(),
+    title: text('title').notNull(),
+    attendees: integer('attendees').notNull(),
+    costFen: fen('cost_fen').notNull(),
+    recordedBy: requiredRef('recorded_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('fund_training_events_year_idx').on(t.yearId, t.heldOn),
+    check('fund_training_events_positive', sql`${t.attendees} > 0 and ${t.costFen} >= 0`),
+  ],
+);

@@ -39,6 +39,9 @@ import {
   ZScoreInput,
   ZSpotCheckInput,
   ZSubmitApplication,
+  ZTrainingEventInput,
+  ZTrainingList,
+  ZTrainingQuery,
 } from '../../contracts/fund';
 import { ZIdParam } from '../../contracts/subsidy';
 import * as fund from '../../services/fund';
@@ -223,6 +226,19 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
   );
   app.post('/reviews/:id/scores', s('提交评分（专家）', { params: ZIdParam, body: ZScoreInput }), async (r) =>
     fund.scoreApplication(actorCtx(r, 'fund.review.score'), r.params.id, r.body),
+  );
+
+  // ---- 人才培养 (第八条（四）): the operator's training programme ----
+  app.get(
+    '/training',
+    s('人才培养：年度预算、培训活动与目标进度', { querystring: ZTrainingQuery, response: { 200: ZTrainingList } }),
+    async (r) => fund.readTraining(actorCtx(r, 'fund.training.read'), r.query.year),
+  );
+  app.post(
+    '/training/events',
+    s('登记人才培养培训活动（受托机构）', { body: ZTrainingEventInput, response: { 201: ZCreated } }),
+    async (r, reply) =>
+      reply.code(201).send(await fund.recordTrainingEvent(actorCtx(r, 'fund.training.record'), r.body)),
   );
 
   // ---- objections (city) and renewals of 003 ----

@@ -26,3 +26,4 @@ export * from './read-calls';
 export * from './renewals';
 export * from './spot-checks';
 export { submitFundApplication } from './submit-application';
+export { readTraining, recordTrainingEvent } from './training';

@@ -3,6 +3,8 @@
  * applications, formal review, expert draws, ranking and proposal, deliberation, notice, objections, the plan,
  * acceptance and spot checks. Each button shows exactly when the API would allow it (`mayI`) at the call's stage.
  */
+
+import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,11 +21,13 @@ import {
   Space,
   Table,
   Tag,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import type { TApplication, TCallSummary } from '../../../../src/contracts/fund';
 import { DIRECTION_ZH, PROGRAMME_DIRECTIONS, PROGRAMME_KIND_ZH } from '../../../../src/domain/fund/standards';
 import { APPLICATION_STATE_ZH, CALL_STATE_ZH } from '../../../../src/domain/fund/workflow';
+import { uploadFile } from '../../api/attachments';
 import { errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
@@ -33,6 +37,42 @@ import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
 import { FundDashboard } from './FundDashboard';
 import { InvoiceFields, invoiceOf } from './InvoiceFields';
+
+/** The meeting minutes (会议纪要) of the deliberation, uploaded through the attachment module before it is recorded. */
+function MinutesUpload({ callId, onUploaded }: { callId: string; onUploaded: (id: string) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <Form.Item label={t('fund.minutes')}>
+      <Space>
+        <Upload
+          showUploadList={false}
+          customRequest={async ({ file, onSuccess, onError }) => {
+            try {
+              const up = await uploadFile(file as File, {
+                ownerType: 'fund_deliberation',
+                ownerId: callId,
+                kind: 'minutes',
+              });
+              onUploaded(up.id);
+              setName(up.fileName);
+              onSuccess?.({});
+            } catch (e) {
+              onError?.(e as Error);
+              message.error(errorMessage(e));
+            }
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="upload-minutes">
+            {t('fund.uploadMinutes')}
+          </Button>
+        </Upload>
+        {name && <span data-testid="minutes-name">{name}</span>}
+      </Space>
+    </Form.Item>
+  );
+}
 
 /** The city closes an objection case: its finding (as for the 政银保 objections) and the explanation. */
 function CloseObjection({ id, run }: { id: string; run: (p: Promise<unknown>) => Promise<void> }) {
@@ -192,6 +232,7 @@ export default function FundCallsPage() {
       return run(
         fundPost(`/calls/${id}/deliberation`, {
           meetingOn: v.meetingOn,
+          ...(v.minutesAttachmentId ? { minutesAttachmentId: v.minutesAttachmentId } : {}),
           attendees: String(v.attendees ?? '')
             .split(/[,，]/)
             .map((x: string) => x.trim())
@@ -576,6 +617,9 @@ export default function FundCallsPage() {
               <Form.Item name="attendees" label={t('fund.attendees')}>
                 <Input />
               </Form.Item>
+              {call && (
+                <MinutesUpload callId={call.id} onUploaded={(id) => form.setFieldValue('minutesAttachmentId', id)} />
+              )}
               {(proposal.data?.items ?? []).map((i) => (
                 <Space key={i.applicationId} wrap>
                   <Form.Item

@@ -115,6 +115,8 @@ export const fundZh = {
   'fund.objectionReceived': '异议已受理',
   'fund.backToList': '返回列表',
   'fund.openNotice': '查看',
+  'fund.minutes': '会议纪要',
+  'fund.uploadMinutes': '上传会议纪要',
 } as const;
 
 export const fundEn: Record<keyof typeof fundZh, string> = {
@@ -232,4 +234,6 @@ export const fundEn: Record<keyof typeof fundZh, string> = {
   'fund.objectionReceived': 'Objection received',
   'fund.backToList': 'Back to the list',
   'fund.openNotice': 'Open',
+  'fund.minutes': 'Meeting minutes',
+  'fund.uploadMinutes': 'Upload the minutes',
 };
