@@ -104,6 +104,8 @@ async function moveClock(iso: string, roles: string[]) {
   for (const r of roles) await signIn(r);
 }
 
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
 const ok = (page: Page) => page.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
 /** Waits for the page's answer to the last action: a success message, or fails with what the page said. */
 async function done(page: Page) {
@@ -244,6 +246,11 @@ describe('the special fund from call to acceptance', () => {
     await a.getByTestId('deliberate').click();
     await a.getByLabel('会议日期').fill('2026-06-15');
     await a.getByLabel('参会人员（逗号分隔）').fill('局长，副局长，科长');
+    // The minutes go through the attachment module (content-checked) as a file of this deliberation.
+    await a
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: '集体审议会议纪要.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => a.getByTestId('minutes-name').innerText()).toContain('会议纪要');
     await a
       .getByLabel(/审议确定/)
       .last()
@@ -368,6 +375,23 @@ describe('the special fund from call to acceptance', () => {
     const q = s.qiye!.page;
     await q.goto('/enterprise/fund');
     await expect.poll(() => q.locator('body').innerText()).toContain('¥400,000.00');
+    for (const r of Object.values(s)) expect(r.errors).toEqual([]);
+  });
+
+  it('人才培养: the operator records a training event against the programme budget and sees the progress', async () => {
+    const p = s.shujiang!.page;
+    await p.goto('/operator/fund');
+    await p.getByTestId('new-training-event').click();
+    await p.getByLabel('举办日期').fill('2026-06-20');
+    await p.getByLabel('培训活动名称').fill('工业互联网赋能制造业数字化转型培训');
+    await p.getByLabel('参训人数').fill('80');
+    await p.getByLabel('费用（元）').fill('60000.00');
+    await ok(p);
+    await done(p);
+    const card = p.getByTestId('training');
+    await expect.poll(() => card.innerText()).toContain('1 / 10');
+    await expect.poll(() => card.innerText()).toContain('80 / 500');
+    await screenshot(p, 'fund-operator-training');
     for (const r of Object.values(s)) expect(r.errors).toEqual([]);
   });
 });

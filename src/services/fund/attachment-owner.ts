@@ -11,7 +11,7 @@ import { registerAttachmentOwner } from '../attachments';
 import { callScope } from './scope';
 
 export const DELIBERATION_OWNER = 'fund_deliberation';
-export const MINUTES_KIND = 'minutes';
+const MINUTES_KIND = 'minutes';
 
 export function registerFundAttachmentOwner(): void {
   registerAttachmentOwner(DELIBERATION_OWNER, {

@@ -37,6 +37,10 @@ import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
 import { FundDashboard } from './FundDashboard';
 import { InvoiceFields, invoiceOf } from './InvoiceFields';
+import { TrainingCard } from './TrainingCard';
+
+/** This year in Beijing time (the training programme's year when no call is selected). */
+const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 /** The meeting minutes (会议纪要) of the deliberation, uploaded through the attachment module before it is recorded. */
 function MinutesUpload({ callId, onUploaded }: { callId: string; onUploaded: (id: string) => void }) {
@@ -532,6 +536,7 @@ export default function FundCallsPage() {
           )}
         </Card>
       )}
+      {mayI(me, 'fund.training.read') && <TrainingCard year={call?.year ?? beijingYear()} />}
       <Modal
         open={modal !== null}
         title={modal ? t(MODAL_TITLE[modal]) : ''}

@@ -117,6 +117,15 @@ export const fundZh = {
   'fund.openNotice': '查看',
   'fund.minutes': '会议纪要',
   'fund.uploadMinutes': '上传会议纪要',
+  'fund.training': '人才培养（第八条（四），项目预算，非企业补贴）',
+  'fund.trainingRecord': '登记培训活动',
+  'fund.trainingSpent': '预算已用',
+  'fund.trainingSessions': '培训场次（目标）',
+  'fund.trainingPeople': '培养人数（目标）',
+  'fund.trainingDate': '举办日期',
+  'fund.trainingTitle': '培训活动名称',
+  'fund.trainingAttendees': '参训人数',
+  'fund.trainingCost': '费用（元）',
 } as const;
 
 export const fundEn: Record<keyof typeof fundZh, string> = {
@@ -236,4 +245,13 @@ export const fundEn: Record<keyof typeof fundZh, string> = {
   'fund.openNotice': 'Open',
   'fund.minutes': 'Meeting minutes',
   'fund.uploadMinutes': 'Upload the minutes',
+  'fund.training': 'Talent training (art. 8(4): a programme budget, not an enterprise grant)',
+  'fund.trainingRecord': 'Record a training event',
+  'fund.trainingSpent': 'Budget spent',
+  'fund.trainingSessions': 'Sessions (target)',
+  'fund.trainingPeople': 'People trained (target)',
+  'fund.trainingDate': 'Date',
+  'fund.trainingTitle': 'Event',
+  'fund.trainingAttendees': 'Attendees',
+  'fund.trainingCost': 'Cost (yuan)',
 };
