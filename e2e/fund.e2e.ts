@@ -120,6 +120,28 @@ async function done(page: Page) {
     .catch(() => {});
 }
 
+/** The answer to the last action, success or refusal (its text), once it has gone. */
+async function answered(page: Page): Promise<string> {
+  const said = page.locator('.ant-message-success, .ant-message-error').last();
+  await said.waitFor({ timeout: 15_000 });
+  const text = await said.innerText();
+  await page
+    .locator('.ant-message-notice')
+    .last()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
+  return text;
+}
+
+/** The expert's tasks as the page loads them (the page shows an empty list while loading), once drawn. */
+async function expertQueue(x: Page): Promise<{ status: string; purpose: string }[]> {
+  const answer = x.waitForResponse((r) => r.url().endsWith('/api/v1/fund/reviews'));
+  await x.goto('/expert/reviews');
+  const queue = (await (await answer).json()) as { items: { status: string; purpose: string }[] };
+  if (queue.items.length > 0) await x.locator('[data-testid^="review-"]').first().waitFor();
+  return queue.items;
+}
+
 async function fillInvoice(page: Page, no: string, amount: string) {
   await page.getByLabel('投入项目').last().fill('工业互联网平台软件');
   await page.getByLabel('发票号码').last().fill(no);
@@ -195,36 +217,36 @@ describe('the special fund from call to acceptance', () => {
     await done(p);
     let conflictDeclared = false;
     for (let round = 0; round < 2; round++) {
-      for (const e of ['zhuanjia1', 'zhuanjia2', 'zhuanjia3', 'zhuanjia4']) {
+      for (const e of EXPERTS) {
         const x = s[e]!.page;
-        await x.goto('/expert/reviews');
-        await x.waitForLoadState('networkidle');
-        const cards = await x.locator('[data-testid^="review-"]').count();
-        for (let n = 0; n < cards; n++) {
-          if (await x.getByTestId(`clear-${n}`).isVisible()) {
+        for (;;) {
+          const items = await expertQueue(x);
+          const n = items.findIndex(
+            (i) => i.purpose === 'review' && (i.status === 'drawn' || i.status === 'declared_clear'),
+          );
+          if (n < 0) break;
+          if (items[n]!.status === 'drawn') {
             if (!conflictDeclared) {
               await x.getByTestId(`conflict-${n}`).click();
               await done(x);
               conflictDeclared = true;
+              // The freed seat is drawn again (the other application's panel is full: refused, nothing drawn).
               await p.reload();
-              for (const proj of ['精密五金智能工厂', '平台标杆项目'])
-                if (await p.getByTestId(`draw-${proj}`).isVisible()) {
-                  await p.getByTestId(`draw-${proj}`).click();
-                  await done(p);
-                }
+              for (const proj of ['精密五金智能工厂', '平台标杆项目']) {
+                await p.getByTestId(`draw-${proj}`).click();
+                await answered(p);
+              }
               continue;
             }
             await x.getByTestId(`clear-${n}`).click();
             await done(x);
+            continue;
           }
-          const submit = x.getByTestId(`submit-${n}`);
-          if (await submit.isVisible()) {
-            await x.getByTestId(`score-${n}-innovation`).fill('80');
-            await x.getByTestId(`score-${n}-benefit`).fill('85');
-            await x.getByTestId(`score-${n}-feasibility`).fill('90');
-            await submit.click();
-            await done(x);
-          }
+          await x.getByTestId(`score-${n}-innovation`).fill('80');
+          await x.getByTestId(`score-${n}-benefit`).fill('85');
+          await x.getByTestId(`score-${n}-feasibility`).fill('90');
+          await x.getByTestId(`submit-${n}`).click();
+          await done(x);
         }
         if (round === 1 && e === 'zhuanjia1') await screenshot(x, 'fund-expert-reviews');
       }
@@ -314,7 +336,7 @@ describe('the special fund from call to acceptance', () => {
     await expect.poll(() => a.getByTestId('fund-objection').innerText()).toContain('已办结');
     await a.getByTestId('issue-plan').click();
     await done(a);
-    await expect.poll(() => a.getByTestId('plan').innerText()).toContain('肆拾伍万元整');
+    await expect.poll(() => a.getByTestId('plan').innerText()).toContain('柒拾伍万元整');
     await screenshot(a, 'fund-city-plan');
     const pub = s.public!.page;
     await pub.goto('/public/notices');
@@ -334,14 +356,9 @@ describe('the special fund from call to acceptance', () => {
       for (const e of EXPERTS) {
         const x = s[e]!.page;
         for (;;) {
-          // The page shows an empty list while loading: what the queue holds is read from its answer.
-          const answer = x.waitForResponse((r) => r.url().endsWith('/api/v1/fund/reviews'));
-          await x.goto('/expert/reviews');
-          const queue = (await (await answer).json()) as { items: { status: string }[] };
-          if (!queue.items.some((i) => i.status === 'drawn')) break;
-          const pending = x.locator('[data-testid^="clear-"]');
-          await pending.first().waitFor();
-          const n = (await pending.first().getAttribute('data-testid'))!.slice('clear-'.length);
+          const items = await expertQueue(x);
+          const n = items.findIndex((i) => i.purpose === 'acceptance' && i.status === 'drawn');
+          if (n < 0) break;
           await expect.poll(() => x.getByTestId(`purpose-${n}`).innerText()).toBe('验收');
           if (!conflictDeclared) {
             await x.getByTestId(`conflict-${n}`).click();
@@ -363,18 +380,18 @@ describe('the special fund from call to acceptance', () => {
     expect(conflictDeclared).toBe(true);
     await p.reload();
     await p.getByTestId('accept-精密五金智能工厂').click();
-    await fillInvoice(p, '44001234567', '800000.00');
+    await fillInvoice(p, '44001234567', '1200000.00');
     await ok(p);
     await done(p);
     const detail = p.getByTestId('call-detail');
-    // 50% × 800,000 = 400,000 below the 450,000 decided; 50,000 back to the direction (committed 450,000 → 400,000).
-    await expect.poll(() => detail.innerText()).toContain('¥400,000.00');
+    // 50% × 1,200,000 = 600,000 below the 750,000 awarded; 150,000 back to the direction (1,200,000 → 1,050,000).
+    await expect.poll(() => detail.innerText()).toContain('¥600,000.00');
     const direction = detail.getByRole('row').filter({ hasText: '¥1,600,000.00' });
-    await expect.poll(() => direction.innerText()).toContain('¥400,000.00');
+    await expect.poll(() => direction.innerText()).toContain('¥1,050,000.00');
     await screenshot(p, 'fund-operator-acceptance');
     const q = s.qiye!.page;
     await q.goto('/enterprise/fund');
-    await expect.poll(() => q.locator('body').innerText()).toContain('¥400,000.00');
+    await expect.poll(() => q.locator('body').innerText()).toContain('¥600,000.00');
     for (const r of Object.values(s)) expect(r.errors).toEqual([]);
   });
 

@@ -63,6 +63,8 @@ export const PUBLIC_OPERATIONS: readonly string[] = [
   'GET /api/v1/financing/products',
   'GET /api/v1/financing/products/{id}',
   'POST /api/v1/financing/needs/parse',
+  'GET /api/v1/fund/public/notices*',
+  'POST /api/v1/fund/public/notices/{id}/objections',
 ];
 
 /** Operations that work with or without a session (signing out without one does nothing). */
