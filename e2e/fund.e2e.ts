@@ -3,8 +3,13 @@
  * under the recorded renewal of 003; the bureau approves it; two enterprises apply (one refused first for an
  * invoice already claimed); formal review returns one and it resubmits; experts are drawn, one declares a conflict
  * and is replaced; the experts score; the operator ranks and proposes; the bureau deliberates with a reasoned
- * change and publishes the 7-day notice (a 6-day one is refused). The plan, acceptance and clawback are covered by
- * the API tests (they need the notice period to pass).
+ * change and publishes the 7-day notice (a 6-day one is refused); a member of the public objects on the public
+ * notices page and looks the case up by its number; the plan is refused until the period ends and the case is
+ * closed, then issued; the acceptance panel is drawn (a declared conflict replaced) and the acceptance lowers an
+ * award on the final invoices, releasing the difference to the direction's budget.
+ *
+ * Time: the server's clock is moved (e2e/movable-clock.ts) into the notice period and past it; the browsers' clocks
+ * move with it, and everyone signs in again (the sessions' idle limit has passed).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +22,17 @@ import {
   newSession,
   type RoleSession,
   screenshot,
-  startServer,
 } from './fixtures';
+import { type MovableClockServer, startServerWithMovableClock } from './movable-clock';
 
 let server: E2EServer;
+let clock: MovableClockServer;
 let browser: Browser;
+let now = '';
+let caseNo = '';
 const s: Record<string, RoleSession> = {};
-const ROLES = ['shujiang', 'admin', 'qiye', 'fuwushang', 'zhuanjia1', 'zhuanjia2', 'zhuanjia3', 'zhuanjia4'];
+const EXPERTS = ['zhuanjia1', 'zhuanjia2', 'zhuanjia3', 'zhuanjia4'];
+const ROLES = ['shujiang', 'admin', 'qiye', 'fuwushang', ...EXPERTS];
 
 const RENEWAL_TEXT = `江门市工业和信息化局关于延续实施《江门市工业互联网专项资金管理实施细则》的通知
 江工信工业互联网〔2024〕9号
@@ -32,12 +41,10 @@ const RENEWAL_TEXT = `江门市工业和信息化局关于延续实施《江门�
 `;
 
 beforeAll(async () => {
-  server = await startServer();
+  clock = await startServerWithMovableClock();
+  server = clock.server;
   browser = await launchBrowser();
-  for (const r of ROLES) {
-    s[r] = await newSession(browser, server);
-    await loginAs(s[r]!.page, r);
-  }
+  for (const r of ROLES) await signIn(r);
   // Set-up through the API: the renewal of 003 (maker–checker) and the operator's expert pool.
   const admin = await apiSession(server, 'admin');
   const reviewer = await apiSession(server, 'shiji');
@@ -76,6 +83,29 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A fresh session for the role (its browser clock where the server's is), signed in. */
+async function signIn(role: string) {
+  const old = s[role];
+  if (old) {
+    expect(old.errors).toEqual([]);
+    await old.close();
+  }
+  const fresh = await newSession(browser, server);
+  if (now) await fresh.context.clock.setSystemTime(new Date(now));
+  if (role !== 'public') await loginAs(fresh.page, role);
+  s[role] = fresh;
+  return fresh.page;
+}
+
+/** Moves the platform's clock (server and browsers) to `iso`; everyone signs in again. */
+async function moveClock(iso: string, roles: string[]) {
+  now = iso;
+  await clock.moveTo(iso);
+  for (const r of roles) await signIn(r);
+}
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
 const ok = (page: Page) => page.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
 /** Waits for the page's answer to the last action: a success message, or fails with what the page said. */
 async function done(page: Page) {
@@ -88,6 +118,28 @@ async function done(page: Page) {
     .last()
     .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => {});
+}
+
+/** The answer to the last action, success or refusal (its text), once it has gone. */
+async function answered(page: Page): Promise<string> {
+  const said = page.locator('.ant-message-success, .ant-message-error').last();
+  await said.waitFor({ timeout: 15_000 });
+  const text = await said.innerText();
+  await page
+    .locator('.ant-message-notice')
+    .last()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
+  return text;
+}
+
+/** The expert's tasks as the page loads them (the page shows an empty list while loading), once drawn. */
+async function expertQueue(x: Page): Promise<{ status: string; purpose: string }[]> {
+  const answer = x.waitForResponse((r) => r.url().endsWith('/api/v1/fund/reviews'));
+  await x.goto('/expert/reviews');
+  const queue = (await (await answer).json()) as { items: { status: string; purpose: string }[] };
+  if (queue.items.length > 0) await x.locator('[data-testid^="review-"]').first().waitFor();
+  return queue.items;
 }
 
 async function fillInvoice(page: Page, no: string, amount: string) {
@@ -106,7 +158,7 @@ async function apply(page: Page, project: string, no: string, amount: string) {
   await page.getByTestId('apply').click();
 }
 
-describe('the special fund from call to notice', () => {
+describe('the special fund from call to acceptance', () => {
   it('the operator opens a call and the bureau approves it', async () => {
     const p = s.shujiang!.page;
     await p.goto('/operator/fund');
@@ -165,36 +217,36 @@ describe('the special fund from call to notice', () => {
     await done(p);
     let conflictDeclared = false;
     for (let round = 0; round < 2; round++) {
-      for (const e of ['zhuanjia1', 'zhuanjia2', 'zhuanjia3', 'zhuanjia4']) {
+      for (const e of EXPERTS) {
         const x = s[e]!.page;
-        await x.goto('/expert/reviews');
-        await x.waitForLoadState('networkidle');
-        const cards = await x.locator('[data-testid^="review-"]').count();
-        for (let n = 0; n < cards; n++) {
-          if (await x.getByTestId(`clear-${n}`).isVisible()) {
+        for (;;) {
+          const items = await expertQueue(x);
+          const n = items.findIndex(
+            (i) => i.purpose === 'review' && (i.status === 'drawn' || i.status === 'declared_clear'),
+          );
+          if (n < 0) break;
+          if (items[n]!.status === 'drawn') {
             if (!conflictDeclared) {
               await x.getByTestId(`conflict-${n}`).click();
               await done(x);
               conflictDeclared = true;
+              // The freed seat is drawn again (the other application's panel is full: refused, nothing drawn).
               await p.reload();
-              for (const proj of ['精密五金智能工厂', '平台标杆项目'])
-                if (await p.getByTestId(`draw-${proj}`).isVisible()) {
-                  await p.getByTestId(`draw-${proj}`).click();
-                  await done(p);
-                }
+              for (const proj of ['精密五金智能工厂', '平台标杆项目']) {
+                await p.getByTestId(`draw-${proj}`).click();
+                await answered(p);
+              }
               continue;
             }
             await x.getByTestId(`clear-${n}`).click();
             await done(x);
+            continue;
           }
-          const submit = x.getByTestId(`submit-${n}`);
-          if (await submit.isVisible()) {
-            await x.getByTestId(`score-${n}-innovation`).fill('80');
-            await x.getByTestId(`score-${n}-benefit`).fill('85');
-            await x.getByTestId(`score-${n}-feasibility`).fill('90');
-            await submit.click();
-            await done(x);
-          }
+          await x.getByTestId(`score-${n}-innovation`).fill('80');
+          await x.getByTestId(`score-${n}-benefit`).fill('85');
+          await x.getByTestId(`score-${n}-feasibility`).fill('90');
+          await x.getByTestId(`submit-${n}`).click();
+          await done(x);
         }
         if (round === 1 && e === 'zhuanjia1') await screenshot(x, 'fund-expert-reviews');
       }
@@ -216,6 +268,11 @@ describe('the special fund from call to notice', () => {
     await a.getByTestId('deliberate').click();
     await a.getByLabel('会议日期').fill('2026-06-15');
     await a.getByLabel('参会人员（逗号分隔）').fill('局长，副局长，科长');
+    // The minutes go through the attachment module (content-checked) as a file of this deliberation.
+    await a
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: '集体审议会议纪要.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => a.getByTestId('minutes-name').innerText()).toContain('会议纪要');
     await a
       .getByLabel(/审议确定/)
       .last()
@@ -234,6 +291,124 @@ describe('the special fund from call to notice', () => {
     await done(a);
     await expect.poll(() => a.getByTestId('call-detail').innerText()).toContain('2026-06-22');
     await screenshot(a, 'fund-city-notice');
+    for (const r of Object.values(s)) expect(r.errors).toEqual([]);
+  });
+  it('a member of the public objects during the notice and looks the case up by its number', async () => {
+    await moveClock('2026-06-17T02:00:00Z', ['public', 'admin']);
+    const pub = s.public!.page;
+    await pub.goto('/public/notices');
+    await pub.getByTestId('open-fund-notice').first().click();
+    await expect.poll(() => pub.getByTestId('fund-notice').innerText()).toContain('精密五金智能工厂');
+    await pub.getByTestId('lodge-fund-objection').click();
+    await pub.getByLabel('姓名或单位').fill('李四');
+    await pub.getByLabel('联系方式（电话或电子邮箱）').fill('13912345678');
+    await pub.getByLabel('异议理由').fill('该项目的部分设备尚未到货安装');
+    await pub.getByTestId('submit-fund-objection').click();
+    const receipt = pub.getByTestId('fund-case-no');
+    await receipt.waitFor();
+    caseNo = /ZX2026-[0-9A-F]{4}-\d{4}/.exec(await receipt.innerText())?.[0] ?? '';
+    expect(caseNo).not.toBe('');
+    await screenshot(pub, 'fund-public-objection');
+    await pub.getByRole('button', { name: /^(知道了|确\s*定|OK)$/ }).click();
+    await pub.goto('/public/notices');
+    await pub.getByLabel('案件编号').fill(caseNo);
+    await pub.getByLabel('提出异议时填写的联系方式').fill('139 1234 5678');
+    await pub.getByTestId('lookup-objection').click();
+    await expect.poll(() => pub.getByTestId('objection-case').innerText()).toContain(caseNo);
+    // The plan waits for the notice period.
+    const a = s.admin!.page;
+    await a.goto('/admin/fund');
+    await a.getByTestId('issue-plan').click();
+    await expect.poll(() => a.locator('.ant-message-error').last().innerText()).toContain('公示期满后');
+  });
+
+  it('after the period the plan waits for the case; the city closes it; the plan is issued', async () => {
+    await moveClock('2026-06-23T02:00:00Z', ['public', 'admin', 'shujiang', 'qiye', ...EXPERTS]);
+    const a = s.admin!.page;
+    await a.goto('/admin/fund');
+    await a.getByTestId('issue-plan').click();
+    await expect.poll(() => a.locator('.ant-message-error').last().innerText()).toContain('未办结');
+    await a.locator('.ant-message-error').last().waitFor({ state: 'detached', timeout: 15_000 });
+    await a.getByRole('radio', { name: '异议不成立' }).check();
+    await a.getByTestId('objection-outcome').fill('经核实设备已于公示期内安装，异议不成立');
+    await a.getByTestId('close-objection').click();
+    await done(a);
+    await expect.poll(() => a.getByTestId('fund-objection').innerText()).toContain('已办结');
+    await a.getByTestId('issue-plan').click();
+    await done(a);
+    await expect.poll(() => a.getByTestId('plan').innerText()).toContain('柒拾伍万元整');
+    await screenshot(a, 'fund-city-plan');
+    const pub = s.public!.page;
+    await pub.goto('/public/notices');
+    await pub.getByLabel('案件编号').fill(caseNo);
+    await pub.getByLabel('提出异议时填写的联系方式').fill('13912345678');
+    await pub.getByTestId('lookup-objection').click();
+    await expect.poll(() => pub.getByTestId('objection-case').innerText()).toContain('经核实设备已于公示期内安装');
+  });
+
+  it('the acceptance panel is drawn (a conflict replaced); acceptance lowers the award and releases the rest', async () => {
+    const p = s.shujiang!.page;
+    await p.goto('/operator/fund');
+    await p.getByTestId('panel-精密五金智能工厂').click();
+    await done(p);
+    let conflictDeclared = false;
+    for (let round = 0; round < 2; round++) {
+      for (const e of EXPERTS) {
+        const x = s[e]!.page;
+        for (;;) {
+          const items = await expertQueue(x);
+          const n = items.findIndex((i) => i.purpose === 'acceptance' && i.status === 'drawn');
+          if (n < 0) break;
+          await expect.poll(() => x.getByTestId(`purpose-${n}`).innerText()).toBe('验收');
+          if (!conflictDeclared) {
+            await x.getByTestId(`conflict-${n}`).click();
+            await done(x);
+            conflictDeclared = true;
+            await p.reload();
+            await p.getByTestId('panel-精密五金智能工厂').click();
+            await done(p);
+            continue;
+          }
+          await x.getByTestId(`clear-${n}`).click();
+          await done(x);
+          // An acceptance task asks for no scores.
+          await expect(x.getByTestId(`submit-${n}`).count()).resolves.toBe(0);
+        }
+        if (round === 1 && e === 'zhuanjia4') await screenshot(x, 'fund-expert-acceptance');
+      }
+    }
+    expect(conflictDeclared).toBe(true);
+    await p.reload();
+    await p.getByTestId('accept-精密五金智能工厂').click();
+    await fillInvoice(p, '44001234567', '1200000.00');
+    await ok(p);
+    await done(p);
+    const detail = p.getByTestId('call-detail');
+    // 50% × 1,200,000 = 600,000 below the 750,000 awarded; 150,000 back to the direction (1,200,000 → 1,050,000).
+    await expect.poll(() => detail.innerText()).toContain('¥600,000.00');
+    const direction = detail.getByRole('row').filter({ hasText: '¥1,600,000.00' });
+    await expect.poll(() => direction.innerText()).toContain('¥1,050,000.00');
+    await screenshot(p, 'fund-operator-acceptance');
+    const q = s.qiye!.page;
+    await q.goto('/enterprise/fund');
+    await expect.poll(() => q.locator('body').innerText()).toContain('¥600,000.00');
+    for (const r of Object.values(s)) expect(r.errors).toEqual([]);
+  });
+
+  it('人才培养: the operator records a training event against the programme budget and sees the progress', async () => {
+    const p = s.shujiang!.page;
+    await p.goto('/operator/fund');
+    await p.getByTestId('new-training-event').click();
+    await p.getByLabel('举办日期').fill('2026-06-20');
+    await p.getByLabel('培训活动名称').fill('工业互联网赋能制造业数字化转型培训');
+    await p.getByLabel('参训人数').fill('80');
+    await p.getByLabel('费用（元）').fill('60000.00');
+    await ok(p);
+    await done(p);
+    const card = p.getByTestId('training');
+    await expect.poll(() => card.innerText()).toContain('1 / 10');
+    await expect.poll(() => card.innerText()).toContain('80 / 500');
+    await screenshot(p, 'fund-operator-training');
     for (const r of Object.values(s)) expect(r.errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundCallDirections, institutions } from '../src/db/schema';
 import { makeEnterprise, makeUser, randomUscc } from './helpers/factories';
+import { multipart, PDF, uploadAttachment } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -357,11 +358,52 @@ describe('ranking, deliberation, notice and plan', () => {
       decisions: [{ applicationId: apps.B, amount: '550000.00' }],
     });
     expect(noReason.statusCode).toBe(400);
+    // The minutes are uploaded through the attachment module as a file of this call's deliberation.
+    const otherFile = await uploadAttachment(s.A!, 'enterprise', ent.A!.id, 'business_licence');
+    const foreign = await s.admin!.post(`/api/v1/fund/calls/${callId}/deliberation`, {
+      ...base,
+      minutesAttachmentId: otherFile,
+      decisions: [{ applicationId: apps.B, amount: '550000.00', reason: '部分投入属于日常运维，不予支持' }],
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.message).toContain('会议纪要附件');
+    const m = multipart(
+      { ownerType: 'fund_deliberation', ownerId: callId, kind: 'minutes' },
+      { name: '会议纪要.pdf', data: PDF, type: 'application/pdf' },
+    );
+    const byOperator = await s.operator!.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload: m.payload,
+      headers: m.headers,
+    });
+    expect([403, 404]).toContain(byOperator.statusCode);
+    const minutes = await uploadAttachment(s.admin!, 'fund_deliberation', callId, 'minutes');
     const ok = await s.admin!.post(`/api/v1/fund/calls/${callId}/deliberation`, {
       ...base,
+      minutesAttachmentId: minutes,
       decisions: [{ applicationId: apps.B, amount: '550000.00', reason: '部分投入属于日常运维，不予支持' }],
     });
     expect(ok.statusCode, ok.body).toBe(200);
+    const listed = await s.reviewer!.get(`/api/v1/attachments?ownerType=fund_deliberation&ownerId=${callId}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(JSON.stringify(listed.json())).toContain(minutes);
+    const download = await s.reviewer!.get(`/api/v1/attachments/${minutes}/download`);
+    expect(download.statusCode).toBe(200);
+    // Once the deliberation is recorded its files no longer change.
+    const late = await s.admin!.request({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      ...(() => {
+        const x = multipart(
+          { ownerType: 'fund_deliberation', ownerId: callId, kind: 'minutes' },
+          { name: '补充纪要.pdf', data: PDF, type: 'application/pdf' },
+        );
+        return { payload: x.payload, headers: x.headers };
+      })(),
+    });
+    expect(late.statusCode).toBeGreaterThanOrEqual(400);
+    expect(late.statusCode).toBeLessThan(500);
     const b = (await s.reviewer!.get(`/api/v1/fund/calls/${callId}/proposal`)).json().items[1];
     expect([b.proposed, b.decided, b.changeReason]).toEqual([
       '600000.00',
@@ -386,6 +428,22 @@ describe('ranking, deliberation, notice and plan', () => {
       content: '该企业项目尚未实施',
     });
     expect(obj.statusCode, obj.body).toBe(201);
+    const caseNo = obj.json().caseNo;
+    expect(caseNo).toMatch(/^ZX2026-[0-9A-F]{4}-0001$/);
+    // The fund notice is listed beside the 政银保 ones, and its case is looked up like theirs (ADR 0017).
+    const listed = (await anon.get('/api/v1/fund/public/notices')).json().items;
+    expect(listed).toContainEqual(expect.objectContaining({ callId, phase: 'open', endsOn: '2026-03-08' }));
+    const lookup = (contact: string, no = caseNo) =>
+      anon.post('/api/v1/public/notices/objection-lookup', { caseNo: no.toLowerCase(), contact });
+    const pending = await lookup('139-1234-5678');
+    expect(pending.statusCode, pending.body).toBe(200);
+    expect(pending.json()).toMatchObject({ caseNo, status: 'open', outcome: null, closedAt: null });
+    expect(pending.json().noticeTitle).toContain(CALL.title);
+    expect(JSON.stringify(pending.json())).not.toContain('张三');
+    const wrongContact = await lookup('13900000000');
+    const wrongNumber = await lookup('13912345678', 'ZX2026-0000-0001');
+    expect([wrongContact.statusCode, wrongNumber.statusCode]).toEqual([404, 404]);
+    expect(wrongContact.json().error.message).toBe(wrongNumber.json().error.message);
     expect((await s.admin!.post(`/api/v1/fund/calls/${callId}/plan`, {})).json().error.message).toContain('公示期满后');
     p.clock.set('2026-03-09T02:00:00Z');
     await signInAgain();
@@ -393,10 +451,17 @@ describe('ranking, deliberation, notice and plan', () => {
     expect(
       (
         await s.reviewer!.post(`/api/v1/fund/objections/${obj.json().id}/close`, {
+          result: 'rejected',
           outcome: '经核实项目已开工，异议不成立',
         })
       ).statusCode,
     ).toBe(200);
+    const closed = (await lookup('13912345678')).json();
+    expect(closed).toMatchObject({
+      status: 'closed',
+      outcome: 'rejected',
+      outcomeNote: '经核实项目已开工，异议不成立',
+    });
   });
 
   it('concurrent plan issues: one succeeds, the other is refused, the budget is never exceeded', async () => {
@@ -421,6 +486,53 @@ describe('ranking, deliberation, notice and plan', () => {
 });
 
 describe('after the award', () => {
+  it('the acceptance panel is drawn from the pool with the same conflict rules; acceptance waits for it', async () => {
+    const early = await s.operator!.post(`/api/v1/fund/applications/${apps.A}/acceptance`, {
+      outcome: 'pass',
+      finalInvoices: [invoice('44001234567', '1200000.00')],
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('验收专家组');
+    expect((await s.A!.post(`/api/v1/fund/applications/${apps.A}/acceptance-panel`)).statusCode).toBe(403);
+    const d = await s.operator!.post(`/api/v1/fund/applications/${apps.A}/acceptance-panel`);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json().seed).toBe(`${apps.A}/acceptance/1`);
+    expect(d.json().drawn).toHaveLength(3);
+    expect(d.json().drawn).not.toContain(experts[0]); // the applicant's own employee, as for the review
+    let panel = (await s.operator!.get(`/api/v1/fund/applications/${apps.A}/assignments`))
+      .json()
+      .items.filter((x: { purpose: string }) => x.purpose === 'acceptance');
+    expect(panel).toHaveLength(3);
+    // A panel member sees the task, cannot score it, and a declared conflict frees the seat for another draw.
+    const first = expertUsers[panel[0].expertId]!;
+    const task = (await first.get('/api/v1/fund/reviews'))
+      .json()
+      .items.find((q: { assignmentId: string }) => q.assignmentId === panel[0].id);
+    expect(task).toMatchObject({ purpose: 'acceptance', application: null });
+    await first.post(`/api/v1/fund/reviews/${panel[0].id}/declaration`, { conflict: true, note: '近期与该企业合作' });
+    const full = await s.operator!.post(`/api/v1/fund/applications/${apps.A}/acceptance-panel`);
+    expect(full.json().drawn).toHaveLength(1);
+    expect(full.json().drawn).not.toContain(panel[0].expertId);
+    panel = (await s.operator!.get(`/api/v1/fund/applications/${apps.A}/assignments`))
+      .json()
+      .items.filter((x: { purpose: string; status: string }) => x.purpose === 'acceptance' && x.status !== 'conflict');
+    expect(panel).toHaveLength(3);
+    for (const seat of panel) {
+      const ex = expertUsers[seat.expertId]!;
+      expect((await ex.post(`/api/v1/fund/reviews/${seat.id}/declaration`, { conflict: false })).statusCode).toBe(200);
+      const scored = await ex.post(`/api/v1/fund/reviews/${seat.id}/scores`, {
+        scores: { innovation: '80', benefit: '90' },
+      });
+      expect(scored.statusCode).toBe(409);
+    }
+    // The review scores stay visible beside the acceptance panel.
+    const reviews = (await s.operator!.get(`/api/v1/fund/applications/${apps.A}/assignments`))
+      .json()
+      .items.filter((x: { purpose: string; status: string }) => x.purpose === 'review' && x.status === 'scored');
+    expect(reviews.every((x: { total: string | null }) => x.total !== null)).toBe(true);
+    expect((await s.operator!.post(`/api/v1/fund/applications/${apps.A}/acceptance-panel`)).statusCode).toBe(409);
+  });
+
   it('acceptance recomputes on the final invoices, lowers the award and releases the difference', async () => {
     const r = await s.operator!.post(`/api/v1/fund/applications/${apps.A}/acceptance`, {
       outcome: 'pass',

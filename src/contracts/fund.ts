@@ -8,6 +8,7 @@ import { rankInputProblems } from '../domain/fund/ranking';
 import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
 import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
+import { OBJECTION_OUTCOMES } from '../domain/workflow/application';
 import { ZArticle, ZParamChange } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
@@ -251,6 +252,8 @@ export const ZAssignment = z.object({
   applicationId: z.string(),
   expertId: z.string(),
   expertName: z.string(),
+  /** review (专家评审) | acceptance (验收专家组) */
+  purpose: z.enum(['review', 'acceptance']),
   seat: z.number().int(),
   seed: z.string(),
   status: z.enum(['drawn', 'declared_clear', 'conflict', 'scored']),
@@ -272,6 +275,8 @@ export const ZScoreInput = z.strictObject({
 
 export const ZExpertApplication = z.object({
   assignmentId: z.string(),
+  /** review: score it; acceptance: sit on its acceptance panel (no scores). */
+  purpose: z.enum(['review', 'acceptance']),
   status: z.enum(['drawn', 'declared_clear', 'conflict', 'scored']),
   application: ZApplication.nullable().describe('声明无利益冲突后可见'),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.string() })),
@@ -328,7 +333,107 @@ export const ZObjectionInput = z.strictObject({
   contact: text(60, '联系方式'),
   content: text(2000, '异议内容'),
 });
-export const ZCloseObjection = z.strictObject({ outcome: text(1000, '核实处理意见') });
+export const ZCloseObjection = z.strictObject({
+  /** The finding, as for the 政银保 objections (upheld / rejected / withdrawn). */
+  result: z.enum(OBJECTION_OUTCOMES, { error: '处理结果应为成立、不成立或撤回' }).optional().describe('处理结果'),
+  outcome: text(1000, '核实处理意见'),
+});
+/** The objector's receipt: the case number to look the case up by (ADR 0017), as for the 政银保 notice. */
+export const ZFundObjectionReceipt = z.object({ id: z.string(), caseNo: z.string(), lodgedAt: z.string() });
+/** The fund's notices on the public notices page. */
+export const ZPublicFundNoticeList = z.object({
+  items: z.array(
+    z.object({
+      callId: z.string(),
+      title: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      phase: z.enum(['upcoming', 'open', 'ended']),
+    }),
+  ),
+});
+export const ZPublicFundNotice = z.object({
+  callId: z.string(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  phase: z.enum(['upcoming', 'open', 'ended']),
+  items: z.array(
+    z.object({
+      applicationId: z.string(),
+      enterpriseName: z.string(),
+      projectName: z.string(),
+      direction: z.string(),
+      amount: z.string(),
+    }),
+  ),
+});
+export type TPublicFundNotice = z.infer<typeof ZPublicFundNotice>;
+
+/** 人才培养 (第八条（四）): a training event the operator records against its year's budget. */
+export const ZTrainingEventInput = z.strictObject({
+  year: z.number({ error: '年度应为数字' }).int().min(2021).max(2100).describe('年度'),
+  heldOn: ZDate('举办日期'),
+  title: text(200, '培训活动名称'),
+  attendees: z
+    .number({ error: '参训人数应为数字' })
+    .int()
+    .min(1, { error: '至少1人' })
+    .max(100000)
+    .describe('参训人数'),
+  cost: ZYuan('费用（元）'),
+});
+export const ZTrainingQuery = z.object({
+  year: z.coerce.number({ error: '年度应为数字' }).int().min(2021).max(2100).describe('年度'),
+});
+export const ZTrainingYear = z.object({
+  year: z.number().int(),
+  operatorInstitutionId: z.string().nullable(),
+  operatorName: z.string().nullable(),
+  budget: z.string(),
+  spent: z.string(),
+  left: z.string(),
+  targets: z.object({ sessions: z.number().int(), people: z.number().int() }),
+  progress: z.object({
+    sessions: z.number().int(),
+    people: z.number().int(),
+    sessionsMet: z.boolean(),
+    peopleMet: z.boolean(),
+  }),
+  basis: z.array(z.string()).describe('预算和目标的依据'),
+  events: z.array(
+    z.object({ id: z.string(), heldOn: z.string(), title: z.string(), attendees: z.number().int(), cost: z.string() }),
+  ),
+});
+export type TTrainingYear = z.infer<typeof ZTrainingYear>;
+export const ZTrainingList = z.object({ items: z.array(ZTrainingYear) });
+
+/** A call's dashboard (the figures its charts draw). */
+export const ZFundDashboard = z.object({
+  callId: z.string(),
+  byDirection: z.array(
+    z.object({
+      direction: z.string(),
+      name: z.string(),
+      budget: z.string(),
+      committed: z.string(),
+      left: z.string(),
+      stages: z.record(z.string(), z.number().int()).describe('各阶段申报数'),
+    }),
+  ),
+  scoreBands: z.array(z.object({ band: z.string(), count: z.number().int() })),
+  workload: z.array(
+    z.object({
+      expert: z.string(),
+      assigned: z.number().int(),
+      scored: z.number().int(),
+      conflicts: z.number().int(),
+      acceptance: z.number().int().describe('验收任务数'),
+    }),
+  ),
+  acceptance: z.record(z.string(), z.number().int()).describe('验收状态：各状态的项目数'),
+});
+export type TFundDashboard = z.infer<typeof ZFundDashboard>;
 
 export const ZPlanItem = z.object({
   applicationId: z.string(),
@@ -437,6 +542,7 @@ export const FUND_AUDIT_ACTION_LABELS: Record<string, string> = {
   'fund.application_resubmitted': '补正后重新提交申报',
   'fund.expert_added': '专家入库',
   'fund.experts_drawn': '随机抽取评审专家',
+  'fund.acceptance_panel_drawn': '随机抽取验收专家',
   'fund.expert_conflict_declared': '专家声明存在利益冲突（回避）',
   'fund.expert_no_conflict_declared': '专家声明无利益冲突',
   'fund.application_scored': '专家提交评分',
@@ -455,6 +561,7 @@ export const FUND_AUDIT_ACTION_LABELS: Record<string, string> = {
   'fund.renewal_drafted': '登记专项资金细则续期文件草稿',
   'fund.renewal_approved': '批准专项资金细则续期文件',
   'fund.records_exported': '导出专项资金档案',
+  'fund.training_event_recorded': '登记人才培养培训活动',
 };
 export const FUND_AUDIT_OBJECT_LABELS: Record<string, string> = {
   fund_call: '专项资金申报通知',
@@ -464,4 +571,5 @@ export const FUND_AUDIT_OBJECT_LABELS: Record<string, string> = {
   fund_objection: '专项资金公示异议',
   fund_spot_check: '专项资金抽查',
   fund_clawback: '专项资金追缴案件',
+  fund_training_event: '人才培养培训活动',
 };

@@ -67,6 +67,8 @@ export const PUBLIC_OPERATIONS: readonly string[] = [
   'POST /api/v1/financing/needs/parse',
   'GET /api/v1/outreach/public/statistics',
   'GET /api/v1/outreach/public/statistics/xlsx',
+  'GET /api/v1/fund/public/notices*',
+  'POST /api/v1/fund/public/notices/{id}/objections',
 ];
 
 /** Operations that work with or without a session (signing out without one does nothing). */

@@ -8,6 +8,7 @@
  */
 import { registerEnterpriseAttachmentOwner } from './enterprises';
 import { registerFeeNoticeSource, registerGuaranteeAttachmentOwners } from './guarantee';
+import { registerFundAttachmentOwner } from './fund';
 import { registerLoanClaimCheck } from './loans';
 import { registerProjectAttachmentOwners } from './projects';
 import { applicationsClaimingLoan, registerSubsidyAttachmentOwner } from './subsidy';
@@ -16,6 +17,7 @@ export function registerModules(): void {
   registerEnterpriseAttachmentOwner();
   registerProjectAttachmentOwners();
   registerSubsidyAttachmentOwner();
+  registerFundAttachmentOwner();
   registerLoanClaimCheck('subsidy-applications', applicationsClaimingLoan);
   registerGuaranteeAttachmentOwners();
   registerFeeNoticeSource();

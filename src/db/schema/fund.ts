@@ -120,6 +120,8 @@ export const fundApplications = pgTable(
       note: string | null;
       rectifyBy: string | null;
       explanation: string[];
+      /** The acceptance panel's experts (第十四条), seated and free of conflict. */
+      panel?: string[];
     }>(),
     timeline: jsonb('timeline').$type<{ at: string; action: string; note: string | null }[]>().notNull(),
   },
@@ -200,17 +202,25 @@ export const fundObjections = pgTable(
     id: primaryId(),
     callId: requiredRef('call_id', () => fundCalls.id),
     applicationId: uuid('application_id').references(() => fundApplications.id),
+    /** The case number on the objector's receipt (`ZX<year>-<call>-<seq>`), looked up as the 政银保 cases are. */
+    caseNo: text('case_no'),
     name: text('name').notNull(),
     contactEnc: text('contact_enc').notNull(),
     content: text('content').notNull(),
     /** open | closed */
     status: text('status').notNull().default('open'),
+    /** The city's finding: upheld | rejected | withdrawn (the 政银保 objections' outcomes). */
+    result: text('result'),
+    /** The city's explanation (核实处理意见), read by the objector. */
     outcome: text('outcome'),
     closedBy: uuid('closed_by'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('fund_objections_call_idx').on(t.callId, t.status)],
+  (t) => [
+    index('fund_objections_call_idx').on(t.callId, t.status),
+    uniqueIndex('fund_objections_case_uq').on(t.caseNo),
+  ],
 );
 
 export const fundSpotChecks = pgTable('fund_spot_checks', {
@@ -253,4 +263,43 @@ export const fundPoolMembers = pgTable(
     validUntil: date('valid_until').notNull(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.enterpriseId] })],
+);
+
+/**
+ * 人才培养 (003 第八条（四）): the operator's yearly training budget (not a grant enterprises apply for), spent on
+ * training events and tracked against the targets (10 sessions, 500 people). The database keeps spending within
+ * the budget.
+ */
+export const fundTrainingYears = pgTable(
+  'fund_training_years',
+  {
+    id: primaryId(),
+    operatorInstitutionId: requiredRef('operator_institution_id', () => institutions.id),
+    year: integer('year').notNull(),
+    budgetFen: fen('budget_fen').notNull(),
+    spentFen: fen('spent_fen').notNull().default(sql`0`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('fund_training_years_uq').on(t.operatorInstitutionId, t.year),
+    check('fund_training_years_budget', sql`${t.spentFen} >= 0 and ${t.spentFen} <= ${t.budgetFen}`),
+  ],
+);
+
+export const fundTrainingEvents = pgTable(
+  'fund_training_events',
+  {
+    id: primaryId(),
+    yearId: requiredRef('year_id', () => fundTrainingYears.id),
+    heldOn: date('held_on').notNull(),
+    title: text('title').notNull(),
+    attendees: integer('attendees').notNull(),
+    costFen: fen('cost_fen').notNull(),
+    recordedBy: requiredRef('recorded_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('fund_training_events_year_idx').on(t.yearId, t.heldOn),
+    check('fund_training_events_positive', sql`${t.attendees} > 0 and ${t.costFen} >= 0`),
+  ],
 );

@@ -2,11 +2,18 @@
  * Demo data of the competitive programmes, made through the use cases in time order with the rest of the demo:
  * the 2024 special-fund call within 江工信工业互联网〔2021〕4号's validity (applications, formal review, experts
  * drawn and scoring under way), a renewal of 003 recorded and approved (maker–checker; a demonstration text), the
- * 2026 call running under it, and the 2026 resource-pool selection with an application.
+ * 2026 call running under it, the 2026 resource-pool selection with an application, and the operator's 2026
+ * training events (人才培养) against the programme budget.
  */
 
 import { eq } from 'drizzle-orm';
-import { ZCreateCall, ZCreateExpert, ZIifundRenewal, ZSubmitApplication } from '../../contracts/fund';
+import {
+  ZCreateCall,
+  ZCreateExpert,
+  ZIifundRenewal,
+  ZSubmitApplication,
+  ZTrainingEventInput,
+} from '../../contracts/fund';
 import type { Actor } from '../../domain/access/actor';
 import { completeUscc } from '../../domain/enterprise/uscc';
 import type { Ctx } from '../../services/context';
@@ -19,6 +26,7 @@ import {
   draftIifundRenewal,
   drawExperts,
   formalReview,
+  recordTrainingEvent,
   scoreApplication,
   submitFundApplication,
 } from '../../services/fund';
@@ -226,4 +234,15 @@ export function scheduleFundDemo(
       }),
     ),
   );
+  // 人才培养 (第八条（四）): the operator's training events of 2026 against the programme budget.
+  at('2026-11-20 10:00', async (when) => {
+    for (const e of TRAINING_2026)
+      await recordTrainingEvent(await as('shujiang', when), ZTrainingEventInput.parse({ year: 2026, ...e }));
+  });
 }
+
+const TRAINING_2026 = [
+  { heldOn: '2026-04-16', title: '工业互联网赋能制造业数字化转型专题培训（蓬江）', attendees: 68, cost: '52000.00' },
+  { heldOn: '2026-06-11', title: '企业信息化负责人工业互联网实践营（江海）', attendees: 45, cost: '61000.00' },
+  { heldOn: '2026-09-24', title: '五金行业工业互联网标杆案例观摩会（新会）', attendees: 82, cost: '48500.00' },
+];

@@ -106,6 +106,8 @@ const EXPECTED: Record<BusinessAction, string> = {
   'fund.clawback.manage': '.  .  .  Y  .  .  .  .  .  .  .',
   'fund.records.export': '.  .  .  Y  .  .  .  .  .  .  Y',
   'fund.dashboard.read': '.  .  Y  Y  .  .  .  .  Y  .  Y',
+  'fund.training.record': '.  .  .  .  .  .  .  .  Y  .  .',
+  'fund.training.read': '.  .  Y  Y  .  .  .  .  Y  .  .',
   'fund.policy.renew': '.  .  .  Y  .  .  .  .  .  .  .',
   'fund.policy.approve_renewal': '.  .  Y  Y  .  .  .  .  .  .  .',
   'guarantee.fee.read': '          Y  Y  Y  Y  .  .  Y  Y  .  .  .',

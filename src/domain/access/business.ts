@@ -262,6 +262,8 @@ export const FUND_RULES = {
   'fund.clawback.manage': { roles: ['city_admin'] },
   'fund.records.export': { roles: ['external_auditor', 'city_admin'] },
   'fund.dashboard.read': { roles: FUND_READERS },
+  'fund.training.record': { roles: ['fund_operator'], needs: 'institution' },
+  'fund.training.read': { roles: ['fund_operator', 'city_reviewer', 'city_admin'] },
   'fund.policy.renew': { roles: ['city_admin'] },
   'fund.policy.approve_renewal': { roles: CITY, when: 'checker' },
 } as const satisfies Record<string, BusinessRule>;

@@ -24,17 +24,24 @@ import {
   ZExpertQueue,
   ZFindingInput,
   ZFormalReview,
+  ZFundDashboard,
+  ZFundObjectionReceipt,
   ZIifundRenewal,
   ZIssuePlan,
   ZObjectionInput,
   ZPlan,
   ZProposal,
+  ZPublicFundNotice,
+  ZPublicFundNoticeList,
   ZPublishNotice,
   ZRepaymentInput,
   ZResubmitApplication,
   ZScoreInput,
   ZSpotCheckInput,
   ZSubmitApplication,
+  ZTrainingEventInput,
+  ZTrainingList,
+  ZTrainingQuery,
 } from '../../contracts/fund';
 import { ZIdParam } from '../../contracts/subsidy';
 import * as fund from '../../services/fund';
@@ -143,8 +150,10 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
       )
       .send(f.body);
   });
-  app.get('/calls/:id/dashboard', s('专项资金看板', { params: ZIdParam }), async (r) =>
-    fund.fundDashboard(actorCtx(r, 'fund.dashboard.read'), r.params.id),
+  app.get(
+    '/calls/:id/dashboard',
+    s('专项资金看板', { params: ZIdParam, response: { 200: ZFundDashboard } }),
+    async (r) => fund.fundDashboard(actorCtx(r, 'fund.dashboard.read'), r.params.id),
   );
   app.post(
     '/calls/:id/spot-checks',
@@ -189,6 +198,9 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
     s('评审专家与评分（全部评完后显示分数）', { params: ZIdParam, response: { 200: ZAssignmentList } }),
     async (r) => fund.listAssignments(actorCtx(r, 'fund.ranking.read'), r.params.id),
   );
+  app.post('/applications/:id/acceptance-panel', s('随机抽取验收专家（受托机构）', { params: ZIdParam }), async (r) =>
+    fund.drawAcceptancePanel(actorCtx(r, 'fund.expert.draw'), r.params.id),
+  );
   app.post(
     '/applications/:id/acceptance',
     s('记录验收结果（受托机构）', { params: ZIdParam, body: ZAcceptanceInput }),
@@ -216,6 +228,19 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
     fund.scoreApplication(actorCtx(r, 'fund.review.score'), r.params.id, r.body),
   );
 
+  // ---- 人才培养 (第八条（四）): the operator's training programme ----
+  app.get(
+    '/training',
+    s('人才培养：年度预算、培训活动与目标进度', { querystring: ZTrainingQuery, response: { 200: ZTrainingList } }),
+    async (r) => fund.readTraining(actorCtx(r, 'fund.training.read'), r.query.year),
+  );
+  app.post(
+    '/training/events',
+    s('登记人才培养培训活动（受托机构）', { body: ZTrainingEventInput, response: { 201: ZCreated } }),
+    async (r, reply) =>
+      reply.code(201).send(await fund.recordTrainingEvent(actorCtx(r, 'fund.training.record'), r.body)),
+  );
+
   // ---- objections (city) and renewals of 003 ----
   app.post(
     '/objections/:id/close',
@@ -235,15 +260,24 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
 
   // ---- public ----
   app.get(
+    '/public/notices',
+    { config: publicRateLimit, ...s('公开：专项资金公示列表', { response: { 200: ZPublicFundNoticeList } }) },
+    async (r) => fund.listPublicFundNotices(ctxOf(r)),
+  );
+  app.get(
     '/public/notices/:id',
-    { config: publicRateLimit, ...s('公开：专项资金公示', { params: ZIdParam }) },
+    { config: publicRateLimit, ...s('公开：专项资金公示', { params: ZIdParam, response: { 200: ZPublicFundNotice } }) },
     async (r) => fund.readPublicFundNotice(ctxOf(r), r.params.id),
   );
   app.post(
     '/public/notices/:id/objections',
     {
       config: publicRateLimit,
-      ...s('公开：对公示提出异议', { params: ZIdParam, body: ZObjectionInput, response: { 201: ZCreated } }),
+      ...s('公开：对公示提出异议（回执含案件编号）', {
+        params: ZIdParam,
+        body: ZObjectionInput,
+        response: { 201: ZFundObjectionReceipt },
+      }),
     },
     async (r, reply) => reply.code(201).send(await fund.submitFundObjection(ctxOf(r), r.params.id, r.body)),
   );

@@ -11,6 +11,7 @@ import {
   ZObjectionLookup,
   ZObjectionReceipt,
 } from '../../contracts/subsidy';
+import { isFundCaseNo, lookupFundObjection } from '../../services/fund';
 import { getPublicNotice, listPublicNotices, lodgeObjection, lookupObjection } from '../../services/subsidy';
 import { ctxOf } from '../http-context';
 import { objectionLookupRateLimit, objectionRateLimit, publicRateLimit } from '../plugins/rate-limit-store';
@@ -67,6 +68,10 @@ export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: ZObjectionCase },
       },
     },
-    async (request) => lookupObjection(ctxOf(request), request.body),
+    // The fund's objections (ZX…) are looked up the same way as the 政银保 ones (ADR 0017).
+    async (request) =>
+      isFundCaseNo(request.body.caseNo)
+        ? lookupFundObjection(ctxOf(request), request.body)
+        : lookupObjection(ctxOf(request), request.body),
   );
 }

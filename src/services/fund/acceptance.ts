@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZAcceptanceInput } from '../../contracts/fund';
-import { fundApplications, fundCallDirections, fundInvoices } from '../../db/schema';
+import { fundApplications, fundAssignments, fundCallDirections, fundInvoices } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { type Direction, finalAmount, supportStandard } from '../../domain/fund/standards';
@@ -31,6 +31,17 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
     const event = input.outcome === 'pass' ? 'accept' : input.outcome;
     const t = applicationTransition(app.state as ApplicationState, event);
     if (!t.ok) throw fundErrors.stage(t.zh);
+    // The acceptance panel (第十四条) must be seated: every seat drawn and declared free of conflict.
+    const panel = await tx
+      .select({ expertId: fundAssignments.expertId, status: fundAssignments.status })
+      .from(fundAssignments)
+      .where(and(eq(fundAssignments.applicationId, id), eq(fundAssignments.purpose, 'acceptance')));
+    const seated = panel.filter((p) => p.status !== 'conflict');
+    const clear = seated.filter((p) => p.status === 'declared_clear');
+    if (clear.length < call.expertsPerApplication || clear.length < seated.length)
+      throw fundErrors.stage(
+        `验收专家组须${call.expertsPerApplication}名专家全部声明无利益冲突后方可记录验收结论（第十四条），当前${clear.length}名`,
+      );
     const current = app.finalFen ?? app.awardedFen ?? 0n;
     const standard = supportStandard(
       app.direction as Direction,
@@ -55,6 +66,7 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
         finalFen: r.amount,
         acceptance: {
           outcome: input.outcome,
+          panel: clear.map((p) => p.expertId),
           note: input.note ?? null,
           rectifyBy: input.rectifyBy ?? null,
           explanation: r.explanation,
@@ -83,6 +95,7 @@ export async function recordAcceptance(ctx: Ctx, id: string, input: z.infer<type
       after: {
         state: t.to,
         outcome: input.outcome,
+        panel: clear.map((p) => p.expertId),
         amountFen: r.amount.toString(),
         releasedFen: r.released.toString(),
       },

@@ -1,6 +1,7 @@
 /**
  * A call's dashboard: applications by direction and stage, budget committed and left, the distribution of final
- * scores (10-point bands), the experts' workload, and acceptance status.
+ * scores (10-point bands), the experts' workload (reviews assigned and scored, conflicts, acceptance panels), and
+ * acceptance status.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { fundApplications, fundAssignments, fundCallDirections, fundExperts } from '../../db/schema';
@@ -22,7 +23,7 @@ export async function fundDashboard(ctx: Ctx, callId: string) {
   ]);
   const work = apps.length
     ? await db
-        .select({ expert: fundExperts.name, status: fundAssignments.status })
+        .select({ expert: fundExperts.name, status: fundAssignments.status, purpose: fundAssignments.purpose })
         .from(fundAssignments)
         .innerJoin(fundExperts, eq(fundExperts.id, fundAssignments.expertId))
         .where(
@@ -39,9 +40,18 @@ export async function fundDashboard(ctx: Ctx, callId: string) {
   };
   const bands = Array.from({ length: 10 }, (_, i) => ({ band: `${i * 10}–${i * 10 + 10}`, count: 0 }));
   for (const a of apps) if (a.score !== null) bands[Math.min(9, Math.floor(Number(a.score) / 10))]!.count++;
-  const workload = new Map<string, { expert: string; assigned: number; scored: number; conflicts: number }>();
+  const workload = new Map<
+    string,
+    { expert: string; assigned: number; scored: number; conflicts: number; acceptance: number }
+  >();
   for (const w of work) {
-    const e = workload.get(w.expert) ?? { expert: w.expert, assigned: 0, scored: 0, conflicts: 0 };
+    const e = workload.get(w.expert) ?? { expert: w.expert, assigned: 0, scored: 0, conflicts: 0, acceptance: 0 };
+    if (w.purpose === 'acceptance') {
+      if (w.status !== 'conflict') e.acceptance++;
+      else e.conflicts++;
+      workload.set(w.expert, e);
+      continue;
+    }
     e.assigned++;
     if (w.status === 'scored') e.scored++;
     if (w.status === 'conflict') e.conflicts++;

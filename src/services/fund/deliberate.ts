@@ -12,6 +12,7 @@ import { fenToYuan, yuanToFen } from '../../domain/money/index';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
+import { DELIBERATION_OWNER } from './attachment-owner';
 import { loadCall, nextCallState, overridesFor, requireActor } from './records';
 
 export async function recordDeliberation(ctx: Ctx, callId: string, input: TDeliberation): Promise<{ id: string }> {
@@ -21,11 +22,24 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'deliberate');
     if (input.minutesAttachmentId) {
+      // The minutes are a file of this call's deliberation (uploaded through the attachment module).
       const [att] = await tx
         .select({ id: attachments.id })
         .from(attachments)
-        .where(eq(attachments.id, input.minutesAttachmentId));
-      if (!att) throw fieldError('minutesAttachmentId', '会议纪要附件', '不存在', 'does not exist');
+        .where(
+          and(
+            eq(attachments.id, input.minutesAttachmentId),
+            eq(attachments.ownerType, DELIBERATION_OWNER),
+            eq(attachments.ownerId, callId),
+          ),
+        );
+      if (!att)
+        throw fieldError(
+          'minutesAttachmentId',
+          '会议纪要附件',
+          '不是本次集体审议上传的文件',
+          'is not a file of this deliberation',
+        );
     }
     const items = await tx
       .select()

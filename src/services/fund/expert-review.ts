@@ -39,29 +39,62 @@ async function counterparties(tx: Tx, enterpriseId: string, uscc: string): Promi
   return [...new Set(rows.flatMap((r) => [r.provider, r.client]).filter((c) => c !== uscc))];
 }
 
+export type PanelPurpose = 'review' | 'acceptance';
+
+/** Stages at which each panel is drawn. */
+const PANEL_STAGES: Record<PanelPurpose, { states: string[]; refusal: string; full: string }> = {
+  review: { states: ['formal_passed'], refusal: '形式审查通过后方可抽取评审专家', full: '评审专家已抽满' },
+  acceptance: {
+    states: ['awarded', 'rectify'],
+    refusal: '项目列入计划后方可抽取验收专家（第十四条）',
+    full: '验收专家已抽满',
+  },
+};
+
 export async function drawExperts(
   ctx: Ctx,
   applicationId: string,
 ): Promise<{ drawn: string[]; unfilled: number; seed: string }> {
+  return drawPanel(ctx, applicationId, 'review');
+}
+
+/**
+ * The acceptance panel (第十四条 验收): drawn from the same pool with the same conflict rules as the review panel
+ * (seeded and recorded; a declared conflict frees the seat for another draw). Experts who reviewed the application
+ * are drawn again only if the pool has no one else — they are not excluded, as 003 does not exclude them.
+ */
+export async function drawAcceptancePanel(
+  ctx: Ctx,
+  applicationId: string,
+): Promise<{ drawn: string[]; unfilled: number; seed: string }> {
+  return drawPanel(ctx, applicationId, 'acceptance');
+}
+
+async function drawPanel(
+  ctx: Ctx,
+  applicationId: string,
+  purpose: PanelPurpose,
+): Promise<{ drawn: string[]; unfilled: number; seed: string }> {
   const actor = requireActor(ctx);
   if (!mayDo(actor, 'fund.expert.draw')) throw Errors.forbidden('专家由受托机构抽取');
+  const stage = PANEL_STAGES[purpose];
   return inTx(ctx, async (tx) => {
     const { app, call } = await loadApplication(tx, actor, applicationId, true);
-    if (app.state !== 'formal_passed') throw fundErrors.stage('形式审查通过后方可抽取评审专家');
+    if (!stage.states.includes(app.state)) throw fundErrors.stage(stage.refusal);
     const existing = await tx
       .select()
       .from(fundAssignments)
-      .where(and(eq(fundAssignments.applicationId, applicationId), eq(fundAssignments.purpose, 'review')));
+      .where(and(eq(fundAssignments.applicationId, applicationId), eq(fundAssignments.purpose, purpose)));
     const seated = existing.filter((a) => a.status !== 'conflict').length;
     const seats = call.expertsPerApplication - seated;
-    if (seats <= 0) throw fundErrors.stage('评审专家已抽满');
+    if (seats <= 0) throw fundErrors.stage(stage.full);
     const [ent] = await tx.select().from(enterprises).where(eq(enterprises.id, app.enterpriseId));
     const pool = await tx
       .select({ id: fundExperts.id, employerCreditCode: fundExperts.employerCreditCode, active: fundExperts.active })
       .from(fundExperts)
       .where(eq(fundExperts.operatorInstitutionId, call.operatorInstitutionId));
     const round = new Set(existing.map((a) => a.seed)).size + 1;
-    const seed = `${applicationId}/review/${round}`;
+    const seed = `${applicationId}/${purpose}/${round}`;
     const result = drawFromPool({
       pool,
       applicantCreditCode: ent!.uscc,
@@ -75,6 +108,7 @@ export async function drawExperts(
       await tx.insert(fundAssignments).values(
         result.drawn.map((expertId, i) => ({
           applicationId,
+          purpose,
           expertId,
           seat: seated + i + 1,
           seed,
@@ -82,10 +116,10 @@ export async function drawExperts(
         })),
       );
     await recordAudit(tx, ctx, {
-      action: 'fund.experts_drawn',
+      action: purpose === 'review' ? 'fund.experts_drawn' : 'fund.acceptance_panel_drawn',
       objectType: 'fund_application',
       objectId: applicationId,
-      after: { seed, drawn: result.drawn, excluded: result.excluded, unfilled: result.unfilled },
+      after: { purpose, seed, drawn: result.drawn, excluded: result.excluded, unfilled: result.unfilled },
     });
     const accounts = await tx
       .select({ userId: fundExperts.userId })
@@ -98,8 +132,11 @@ export async function drawExperts(
       accounts.flatMap((a) => (a.userId ? [a.userId] : [])),
       {
         kind: 'fund_review_assigned',
-        title: '新的专家评审任务',
-        body: `请先声明是否存在利益冲突，再查看并评审“${call.title}”的申报`,
+        title: purpose === 'review' ? '新的专家评审任务' : '新的项目验收任务',
+        body:
+          purpose === 'review'
+            ? `请先声明是否存在利益冲突，再查看并评审“${call.title}”的申报`
+            : `请先声明是否存在利益冲突，再参加“${call.title}”项目“${app.projectName}”的验收`,
         link: '/expert/reviews',
         objectType: 'fund_application',
         objectId: applicationId,
@@ -160,6 +197,7 @@ export async function scoreApplication(
   if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以评分');
   return inTx(ctx, async (tx) => {
     const { a, call } = await loadOwnAssignment(tx, ctx, id);
+    if (a.purpose !== 'review') throw fundErrors.stage('验收专家不评分，验收结论由受托机构记录');
     if (a.status !== 'declared_clear')
       throw fundErrors.stage(a.status === 'scored' ? '已提交评分，不能修改' : '请先声明不存在利益冲突');
     if (call.state !== 'reviewing' && call.state !== 'approved') throw fundErrors.stage('评审已结束');
@@ -212,8 +250,12 @@ export async function expertQueue(ctx: Ctx) {
   return {
     items: rows.map((r) => ({
       assignmentId: r.a.id,
+      purpose: r.a.purpose as PanelPurpose,
       status: r.a.status as 'drawn' | 'declared_clear' | 'scored',
-      application: views.get(r.app.id) ? { ...views.get(r.app.id)!, score: null, rank: null } : null,
+      // Each task shows the application only once its own declaration is made (a reviewer drawn again for the
+      // acceptance panel declares again).
+      application:
+        visible.includes(r) && views.get(r.app.id) ? { ...views.get(r.app.id)!, score: null, rank: null } : null,
       criteria: (r.call as CallRow).criteria,
     })),
   };

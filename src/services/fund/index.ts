@@ -1,5 +1,6 @@
 /** The competitive-programmes module's public face (the special fund 003 and the 资源池 selection). */
 export * from './acceptance';
+export { registerFundAttachmentOwner } from './attachment-owner';
 export * from './call-steps';
 export * from './create-call';
 export * from './dashboard';
@@ -10,7 +11,10 @@ export * from './exports';
 export { formalReview, resubmitFundApplication } from './formal-review';
 export {
   closeFundObjection,
+  isFundCaseNo,
   listFundObjections,
+  listPublicFundNotices,
+  lookupFundObjection,
   publishFundNotice,
   readPublicFundNotice,
   submitFundObjection,
@@ -22,3 +26,4 @@ export * from './read-calls';
 export * from './renewals';
 export * from './spot-checks';
 export { submitFundApplication } from './submit-application';
+export { readTraining, recordTrainingEvent } from './training';

@@ -2,9 +2,10 @@
  * The public notice of the arrangement on the bureau's public pages (第十一条 公示期不少于7日; a shorter period is
  * refused), objections from anyone during it (handled as cases by the city: 核实提出处理意见), and the public view.
  */
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZCloseObjection, ZObjectionInput, ZPublishNotice } from '../../contracts/fund';
+import type { ZObjectionLookup } from '../../contracts/subsidy';
 import { enterprises, fundApplications, fundCalls, fundObjections } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
@@ -12,9 +13,10 @@ import { noticeDaysProblem } from '../../domain/fund/notice';
 import { DIRECTION_ZH, type Direction } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
 import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
+import type { ObjectionOutcome } from '../../domain/workflow/application';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
-import { Errors, fieldError } from '../errors';
+import { AppError, Errors, fieldError } from '../errors';
 import { fundErrors, loadCall, nextCallState, requireActor } from './records';
 
 export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer<typeof ZPublishNotice>) {
@@ -91,10 +93,17 @@ export async function submitFundObjection(ctx: Ctx, callId: string, input: z.inf
         .where(and(eq(fundApplications.id, input.applicationId), eq(fundApplications.callId, callId)));
       if (!a) throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
     }
+    // Numbered in order within the call (the call row is locked above), as the 政银保 cases are (ADR 0017).
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(fundObjections)
+      .where(eq(fundObjections.callId, callId));
+    const caseNo = fundCaseNo(call.year, callId, n + 1);
     const [row] = await tx
       .insert(fundObjections)
       .values({
         callId,
+        caseNo,
         applicationId: input.applicationId ?? null,
         name: input.name,
         contactEnc: ctx.deps.cipher.encrypt(input.contact),
@@ -106,9 +115,9 @@ export async function submitFundObjection(ctx: Ctx, callId: string, input: z.inf
       action: 'fund.objection_received',
       objectType: 'fund_objection',
       objectId: row!.id,
-      after: { callId, applicationId: input.applicationId ?? null },
+      after: { callId, caseNo, applicationId: input.applicationId ?? null },
     });
-    return { id: row!.id };
+    return { id: row!.id, caseNo, lodgedAt: ctx.now.toISOString() };
   });
 }
 
@@ -124,10 +133,12 @@ export async function listFundObjections(ctx: Ctx, callId: string) {
   return {
     items: rows.map((o) => ({
       id: o.id,
+      caseNo: o.caseNo,
       applicationId: o.applicationId,
       name: o.name,
       content: o.content,
       status: o.status,
+      result: o.result,
       outcome: o.outcome,
       createdAt: o.createdAt.toISOString(),
     })),
@@ -144,17 +155,97 @@ export async function closeFundObjection(ctx: Ctx, id: string, input: z.infer<ty
     if (o.status !== 'open') throw fundErrors.stage('该异议已办结');
     await tx
       .update(fundObjections)
-      .set({ status: 'closed', outcome: input.outcome, closedBy: actor.id, closedAt: ctx.now })
+      .set({
+        status: 'closed',
+        result: input.result ?? null,
+        outcome: input.outcome,
+        closedBy: actor.id,
+        closedAt: ctx.now,
+      })
       .where(eq(fundObjections.id, id));
     await recordAudit(tx, ctx, {
       action: 'fund.objection_closed',
       objectType: 'fund_objection',
       objectId: id,
       before: { status: 'open' },
-      after: { status: 'closed', outcome: input.outcome },
+      after: { status: 'closed', result: input.result ?? null, outcome: input.outcome },
     });
     return { id };
   });
+}
+
+/** A fund objection's case number: `ZX` (专项) apart from the 政银保 cases' `YY`, the call's year and its order. */
+export function fundCaseNo(year: number, callId: string, seq: number): string {
+  return `ZX${year}-${callId.slice(0, 4).toUpperCase()}-${String(seq).padStart(4, '0')}`;
+}
+
+/** Is this case number one of the fund's (the public lookup sends it here; the others are the 政银保 cases). */
+export function isFundCaseNo(caseNo: string): boolean {
+  return /^ZX\d{4}-/i.test(caseNo.trim());
+}
+
+/**
+ * Public: the objector looks a fund objection up by its case number and the contact given (ADR 0017): progress and
+ * outcome only, never the objector's details; a wrong number and a wrong contact get the same answer.
+ */
+export async function lookupFundObjection(ctx: Ctx, input: z.infer<typeof ZObjectionLookup>) {
+  const notFound = () =>
+    new AppError('NOT_FOUND', 404, {
+      zh: '未找到该异议案件：请核对案件编号，联系方式须与提出异议时填写的一致',
+      en: 'No such objection case: check the case number; the contact must be the one given when objecting',
+    });
+  const [row] = await ctx.deps.db
+    .select({ o: fundObjections, title: fundCalls.title })
+    .from(fundObjections)
+    .innerJoin(fundCalls, eq(fundCalls.id, fundObjections.callId))
+    .where(eq(fundObjections.caseNo, input.caseNo.trim().toUpperCase()))
+    .limit(1);
+  if (!row) throw notFound();
+  let contact: string | null = null;
+  try {
+    contact = ctx.deps.cipher.decrypt(row.o.contactEnc);
+  } catch {
+    // unreadable with this key: the case cannot be confirmed
+  }
+  if (contact === null || !sameContact(contact, input.contact)) throw notFound();
+  return {
+    caseNo: row.o.caseNo!,
+    noticeTitle: `${row.title}（公示）`,
+    lodgedAt: row.o.createdAt.toISOString(),
+    status: row.o.status as 'open' | 'closed',
+    outcome: (row.o.result as ObjectionOutcome | null) ?? null,
+    outcomeNote: row.o.outcome,
+    closedAt: row.o.closedAt?.toISOString() ?? null,
+  };
+}
+
+/** Phone numbers compare without spaces, dashes or brackets; e-mail addresses without case. */
+function sameContact(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s\-()]/g, '');
+  return norm(a) === norm(b);
+}
+
+/** Public: the fund's notices (calls that have published one), newest first, for the public notices page. */
+export async function listPublicFundNotices(ctx: Ctx) {
+  const rows = await ctx.deps.readDb
+    .select()
+    .from(fundCalls)
+    .where(isNotNull(fundCalls.noticeStartsOn))
+    .orderBy(desc(fundCalls.noticeStartsOn));
+  const today = chinaDateOf(ctx.now);
+  return {
+    items: rows.map((c) => ({
+      callId: c.id,
+      title: c.title,
+      startsOn: c.noticeStartsOn!,
+      endsOn: c.noticeEndsOn!,
+      phase: noticePhase(today, c.noticeStartsOn!, c.noticeEndsOn!),
+    })),
+  };
 }
 
 export async function openObjectionCount(

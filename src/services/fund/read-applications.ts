@@ -48,7 +48,8 @@ export async function listAssignments(ctx: Ctx, applicationId: string) {
     .innerJoin(fundExperts, eq(fundExperts.id, fundAssignments.expertId))
     .where(eq(fundAssignments.applicationId, applicationId))
     .orderBy(asc(fundAssignments.seat), asc(fundAssignments.createdAt));
-  const seated = rows.filter((r) => r.a.status !== 'conflict');
+  // Scores show once every seated reviewer has scored; the acceptance panel gives no scores.
+  const seated = rows.filter((r) => r.a.purpose === 'review' && r.a.status !== 'conflict');
   const allIn = seated.length > 0 && seated.every((r) => r.a.status === 'scored');
   return {
     items: rows.map(({ a, name }) => ({
@@ -56,6 +57,7 @@ export async function listAssignments(ctx: Ctx, applicationId: string) {
       applicationId: a.applicationId,
       expertId: a.expertId,
       expertName: name,
+      purpose: a.purpose as 'review' | 'acceptance',
       seat: a.seat,
       seed: a.seed,
       status: a.status as 'drawn' | 'declared_clear' | 'conflict' | 'scored',

@@ -182,17 +182,17 @@ const SME_RULE: RuleInfo = {
   citation: cite('003', ['第七条', '（二）'], '支持中小企业'),
 };
 
-const TALENT_BUDGET: ExtraParam = {
+export const TALENT_BUDGET: ExtraParam = {
   key: 'talentYearlyBudget',
   label: '人才培养项目年度预算（元）',
   series: [param(FROM, TO, wan(100), A8('（四）', '每年工业互联网人才培养补贴100万元'))],
 };
-const MIN_SESSIONS: ExtraParam = {
+export const MIN_SESSIONS: ExtraParam = {
   key: 'minSessions',
   label: '项目目标：每年组织培训活动（场以上）',
   series: [param(FROM, TO, 10, A8('（四）', '用于组织10场以上培训活动'))],
 };
-const MIN_TRAINEES: ExtraParam = {
+export const MIN_TRAINEES: ExtraParam = {
   key: 'minTrainees',
   label: '项目目标：每年培养工业互联网应用人才（人以上）',
   series: [param(FROM, TO, 500, A8('（四）', '培养工业互联网应用人才500人以上'))],

@@ -3,7 +3,7 @@
  * "no conflict" does the application show, with the call's scoring template. Other experts' scores never show.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Form, Input, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Space, Tag } from 'antd';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -34,8 +34,18 @@ export default function ExpertReviewsPage() {
           style={{ marginBottom: 12 }}
           data-testid={`review-${n}`}
           title={item.application?.projectName ?? t('fund.waitingDeclaration')}
-          extra={<Tag>{item.status}</Tag>}
+          extra={
+            <Space>
+              <Tag color={item.purpose === 'acceptance' ? 'purple' : 'blue'} data-testid={`purpose-${n}`}>
+                {t(`fund.purpose.${item.purpose}`)}
+              </Tag>
+              <Tag>{item.status}</Tag>
+            </Space>
+          }
         >
+          {item.purpose === 'acceptance' && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.acceptanceTask')} />
+          )}
           {item.status === 'drawn' && (
             <Space>
               <Button
@@ -62,7 +72,7 @@ export default function ExpertReviewsPage() {
               </Descriptions.Item>
             </Descriptions>
           )}
-          {item.status === 'declared_clear' && (
+          {item.status === 'declared_clear' && item.purpose === 'review' && (
             <Form
               layout="inline"
               onFinish={(v: Record<string, string>) => {

@@ -3,6 +3,8 @@
  * applications, formal review, expert draws, ranking and proposal, deliberation, notice, objections, the plan,
  * acceptance and spot checks. Each button shows exactly when the API would allow it (`mayI`) at the call's stage.
  */
+
+import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,15 +16,18 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Select,
   Space,
   Table,
   Tag,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import type { TApplication, TCallSummary } from '../../../../src/contracts/fund';
 import { DIRECTION_ZH, PROGRAMME_DIRECTIONS, PROGRAMME_KIND_ZH } from '../../../../src/domain/fund/standards';
 import { APPLICATION_STATE_ZH, CALL_STATE_ZH } from '../../../../src/domain/fund/workflow';
+import { uploadFile } from '../../api/attachments';
 import { errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
@@ -30,7 +35,82 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
+import { FundDashboard } from './FundDashboard';
 import { InvoiceFields, invoiceOf } from './InvoiceFields';
+import { TrainingCard } from './TrainingCard';
+
+/** This year in Beijing time (the training programme's year when no call is selected). */
+const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** The meeting minutes (会议纪要) of the deliberation, uploaded through the attachment module before it is recorded. */
+function MinutesUpload({ callId, onUploaded }: { callId: string; onUploaded: (id: string) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <Form.Item label={t('fund.minutes')}>
+      <Space>
+        <Upload
+          showUploadList={false}
+          customRequest={async ({ file, onSuccess, onError }) => {
+            try {
+              const up = await uploadFile(file as File, {
+                ownerType: 'fund_deliberation',
+                ownerId: callId,
+                kind: 'minutes',
+              });
+              onUploaded(up.id);
+              setName(up.fileName);
+              onSuccess?.({});
+            } catch (e) {
+              onError?.(e as Error);
+              message.error(errorMessage(e));
+            }
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="upload-minutes">
+            {t('fund.uploadMinutes')}
+          </Button>
+        </Upload>
+        {name && <span data-testid="minutes-name">{name}</span>}
+      </Space>
+    </Form.Item>
+  );
+}
+
+/** The city closes an objection case: its finding (as for the 政银保 objections) and the explanation. */
+function CloseObjection({ id, run }: { id: string; run: (p: Promise<unknown>) => Promise<void> }) {
+  const { t } = useI18n();
+  const [result, setResult] = useState<'upheld' | 'rejected' | 'withdrawn'>('rejected');
+  const [outcome, setOutcome] = useState('');
+  return (
+    <Space wrap>
+      <Radio.Group
+        aria-label={t('fund.outcome')}
+        value={result}
+        onChange={(e) => setResult(e.target.value)}
+        options={(['upheld', 'rejected', 'withdrawn'] as const).map((v) => ({
+          value: v,
+          label: t(`fund.result.${v}`),
+        }))}
+      />
+      <Input
+        aria-label={t('fund.outcomeText')}
+        placeholder={t('fund.outcomeText')}
+        data-testid="objection-outcome"
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+        style={{ width: 320 }}
+      />
+      <Button
+        data-testid="close-objection"
+        onClick={() => run(fundPost(`/objections/${id}/close`, { result, outcome }))}
+      >
+        {t('fund.closeObjection')}
+      </Button>
+    </Space>
+  );
+}
 
 const TEMPLATE = [
   { id: 'innovation', name: '创新性与技术先进性', weight: '30' },
@@ -48,6 +128,11 @@ function Assignments({ applicationId }: { applicationId: string }) {
       pagination={false}
       dataSource={q.data?.items ?? []}
       columns={[
+        {
+          title: t('fund.purpose'),
+          dataIndex: 'purpose',
+          render: (p: 'review' | 'acceptance') => t(`fund.purpose.${p}`),
+        },
         { title: t('fund.expert'), dataIndex: 'expertName' },
         { title: t('fund.state'), dataIndex: 'status' },
         { title: t('fund.seed'), dataIndex: 'seed' },
@@ -151,6 +236,7 @@ export default function FundCallsPage() {
       return run(
         fundPost(`/calls/${id}/deliberation`, {
           meetingOn: v.meetingOn,
+          ...(v.minutesAttachmentId ? { minutesAttachmentId: v.minutesAttachmentId } : {}),
           attendees: String(v.attendees ?? '')
             .split(/[,，]/)
             .map((x: string) => x.trim())
@@ -358,6 +444,15 @@ export default function FundCallsPage() {
                           {t('fund.drawExperts')}
                         </Button>
                       )}
+                    {mayI(me, 'fund.expert.draw') && (a.state === 'awarded' || a.state === 'rectify') && (
+                      <Button
+                        size="small"
+                        data-testid={`panel-${a.projectName}`}
+                        onClick={() => run(fundPost(`/applications/${a.id}/acceptance-panel`))}
+                      >
+                        {t('fund.drawPanel')}
+                      </Button>
+                    )}
                     {mayI(me, 'fund.acceptance.record') && (a.state === 'awarded' || a.state === 'rectify') && (
                       <Button
                         size="small"
@@ -397,22 +492,20 @@ export default function FundCallsPage() {
           {objections.data && objections.data.items.length > 0 && (
             <Card size="small" title={t('fund.objections')} style={{ marginTop: 12 }}>
               {objections.data.items.map((o) => (
-                <Space key={o.id} style={{ display: 'flex', marginBottom: 8 }}>
+                <Space key={o.id} wrap style={{ display: 'flex', marginBottom: 8 }} data-testid="fund-objection">
+                  {o.caseNo && <Tag>{o.caseNo}</Tag>}
                   <span>{`${o.name}：${o.content}`}</span>
-                  <Tag>{o.status === 'open' ? '办理中' : `已办结：${o.outcome}`}</Tag>
-                  {o.status === 'open' && mayI(me, 'fund.objection.handle') && (
-                    <Input.Search
-                      aria-label={t('fund.outcomeText')}
-                      placeholder={t('fund.outcomeText')}
-                      enterButton={t('fund.closeObjection')}
-                      data-testid="objection-outcome"
-                      onSearch={(outcome) => run(fundPost(`/objections/${o.id}/close`, { outcome }))}
-                    />
-                  )}
+                  <Tag>
+                    {o.status === 'open'
+                      ? '办理中'
+                      : `已办结${o.result ? `（${t(`fund.result.${o.result}`)}）` : ''}：${o.outcome}`}
+                  </Tag>
+                  {o.status === 'open' && mayI(me, 'fund.objection.handle') && <CloseObjection id={o.id} run={run} />}
                 </Space>
               ))}
             </Card>
           )}
+          {mayI(me, 'fund.dashboard.read') && <FundDashboard callId={call.id} />}
           {plan.data && (
             <Card
               size="small"
@@ -443,6 +536,7 @@ export default function FundCallsPage() {
           )}
         </Card>
       )}
+      {mayI(me, 'fund.training.read') && <TrainingCard year={call?.year ?? beijingYear()} />}
       <Modal
         open={modal !== null}
         title={modal ? t(MODAL_TITLE[modal]) : ''}
@@ -528,6 +622,9 @@ export default function FundCallsPage() {
               <Form.Item name="attendees" label={t('fund.attendees')}>
                 <Input />
               </Form.Item>
+              {call && (
+                <MinutesUpload callId={call.id} onUploaded={(id) => form.setFieldValue('minutesAttachmentId', id)} />
+              )}
               {(proposal.data?.items ?? []).map((i) => (
                 <Space key={i.applicationId} wrap>
                   <Form.Item

@@ -34,9 +34,17 @@ export const useObjections = (callId: string, enabled: boolean) =>
     queryKey: ['fund', 'objections', callId],
     enabled,
     queryFn: () =>
-      api.get<{ items: { id: string; name: string; content: string; status: string; outcome: string | null }[] }>(
-        `/api/v1/fund/calls/${callId}/objections`,
-      ),
+      api.get<{
+        items: {
+          id: string;
+          caseNo: string | null;
+          name: string;
+          content: string;
+          status: string;
+          result: 'upheld' | 'rejected' | 'withdrawn' | null;
+          outcome: string | null;
+        }[];
+      }>(`/api/v1/fund/calls/${callId}/objections`),
   });
 export const useAssignments = (applicationId: string) =>
   useQuery({

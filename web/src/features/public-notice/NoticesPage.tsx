@@ -39,6 +39,7 @@ import { useI18n } from '../../i18n';
 import { capitals, documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
+import { PublicFundNotices } from '../fund/PublicFundNotices';
 import { usePublicNotice, usePublicNotices } from '../subsidy/api';
 
 const O = ZLodgeObjection.shape;
@@ -367,6 +368,7 @@ export default function NoticesPage() {
       ) : (
         <Empty description={t('notice.noNotices')} />
       )}
+      {!selected && <PublicFundNotices />}
       {!selected && <ObjectionLookup />}
     </>
   );
