@@ -68,7 +68,7 @@ describe('000 第五条 "企业第一年"', () => {
       interestPeriod: { from: '2025-02-01', to: '2025-12-31' },
     });
 
-  it('is counted per enterprise (the text\'s subject) before the bureau rules, and the trace says so', async () => {
+  it("is counted per enterprise (the text's subject) before the bureau rules, and the trace says so", async () => {
     const b = (await decide('2026-03-01')).json();
     expect(b.subsidy).toMatchObject({ ratio: '0.70', amount: '35000.00' });
     expect(reading(b, 'zyb.first_year_subject')).toMatchObject({ option: 'per_enterprise', isDefault: true });

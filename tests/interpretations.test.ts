@@ -92,7 +92,11 @@ describe('the register', () => {
     expect(r.json().readings).toEqual([
       expect.objectContaining({ interpretationId: 'zyb.loan_gap_months', option: 'exact_day', isDefault: true }),
       expect.objectContaining({ interpretationId: 'zyb.window_extension_in_holiday', option: 'calendar_days' }),
-      expect.objectContaining({ interpretationId: 'zyb.first_year_subject', option: 'per_enterprise', isDefault: true }),
+      expect.objectContaining({
+        interpretationId: 'zyb.first_year_subject',
+        option: 'per_enterprise',
+        isDefault: true,
+      }),
     ]);
     expect(r.json().explanation.join('\n')).toContain(
       '解释口径“放款与入库申报“不能超过6个自然月”的计算”：按日计算：自较早日期起6个月的对应日为止（无对应日的取当月末日）（平台默认读法，市工业和信息化局尚未裁定）',

@@ -7,8 +7,8 @@
  * - notice sources: the guarantee module's fee notices on the subsidy module's 公示, objections and plan.
  */
 import { registerEnterpriseAttachmentOwner } from './enterprises';
-import { registerFeeNoticeSource, registerGuaranteeAttachmentOwners } from './guarantee';
 import { registerFundAttachmentOwner } from './fund';
+import { registerFeeNoticeSource, registerGuaranteeAttachmentOwners } from './guarantee';
 import { registerLoanClaimCheck } from './loans';
 import { registerProjectAttachmentOwners } from './projects';
 import { applicationsClaimingLoan, registerSubsidyAttachmentOwner } from './subsidy';
