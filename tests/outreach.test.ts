@@ -77,6 +77,27 @@ describe('white lists', () => {
     expect((await bankA.post(`${O}/whitelists/preview`, criteria)).statusCode).toBe(403);
   });
 
+  it("filters by the digital-level result in force (the credit module's assessments)", async () => {
+    const byLevel = async () => {
+      const r = await admin.post(`${O}/whitelists/preview`, { ...criteria, minDigitalLevel: 3 });
+      expect(r.statusCode).toBe(200);
+      return new Map(r.json().items.map((x: { enterpriseId: string }) => [x.enterpriseId, x]));
+    };
+    expect((await byLevel()).get(ids.e1)).toMatchObject({ included: false, failed: ['平台尚无其数字化水平评测结果'] });
+    const assessed = await admin.post(`/api/v1/credit/profiles/${ids.e1}/digital-levels`, {
+      level: 3,
+      score: '81.0',
+      assessedOn: '2026-06-01',
+      validTo: '2027-05-31',
+      assessor: '江门市数字化评测中心',
+      evidence: '评测报告',
+    });
+    expect(assessed.statusCode, assessed.body).toBe(201);
+    const after = (await byLevel()).get(ids.e1) as { included: boolean; reason: string };
+    expect(after.included).toBe(true);
+    expect(after.reason).toContain('数字化水平三级');
+  });
+
   it('builds a quarterly list by filters and by hand, then publishes it to the banks it names', async () => {
     const c = await admin.post(`${O}/whitelists`, {
       title: '恩平市数字化转型融资服务白名单',

@@ -3,6 +3,7 @@
  * score and view log, digital-level assessments, and risk warnings — raised inside the transactions of the changes
  * that cause them (`warning-hooks`), by the sweep for the time-based causes, and acknowledged by their recipients.
  */
+export * from './digital-levels';
 export * from './read-profile';
 export * from './record-digital-level';
 export * from './sweep-warnings';

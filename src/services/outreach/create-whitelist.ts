@@ -1,7 +1,9 @@
 /** The city creates a draft white list for a push period from its filters, each entry with its reason. */
+
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TWhitelistInput } from '../../contracts/outreach';
 import { institutions, outreachWhitelistEntries, outreachWhitelists } from '../../db/schema';
+import { chinaDateOf } from '../../domain/calendar/china-time';
 import { filterEnterprises, periodOf } from '../../domain/outreach/whitelist';
 import { recordAudit } from '../audit';
 import { inTx } from '../context';
@@ -41,7 +43,7 @@ export async function createWhitelist(ctx: ActorCtx, input: TWhitelistInput): Pr
       })
       .returning({ id: outreachWhitelists.id });
     const id = row!.id;
-    const taken = filterEnterprises(input.criteria, await whitelistFacts(tx), districtLabel);
+    const taken = filterEnterprises(input.criteria, await whitelistFacts(tx, chinaDateOf(ctx.now)), districtLabel);
     if (taken.length > 0)
       await tx.insert(outreachWhitelistEntries).values(
         taken.map((t) => ({

@@ -24,6 +24,7 @@ import { districtName } from '../../domain/enterprise/districts';
 import { fenToYuan } from '../../domain/money/index';
 import type { WhitelistFacts } from '../../domain/outreach/whitelist';
 import { coverageOf, periodOf, scheduleNote } from '../../domain/outreach/whitelist';
+import { digitalLevelsInForce } from '../credit';
 import { Errors } from '../errors';
 import { NONE } from '../scope';
 
@@ -68,8 +69,9 @@ export function enterpriseOf(actor: Actor): string | null {
 }
 export const isCity = (actor: Actor) => loanScopeOf(actor).kind === 'all';
 
-/** What the filters read of every enterprise in the city, ordered by name. */
-export async function whitelistFacts(db: DbOrTx): Promise<WhitelistFacts[]> {
+/** What the filters read of every enterprise in the city on a day, ordered by name. */
+export async function whitelistFacts(db: DbOrTx, onDay: string): Promise<WhitelistFacts[]> {
+  const levels = await digitalLevelsInForce(db, onDay);
   const rows = await db.select().from(enterprises).orderBy(asc(enterprises.name));
   const proj = await db
     .select({ enterpriseId: projects.enterpriseId, no: projects.libraryNumber })
@@ -84,7 +86,7 @@ export async function whitelistFacts(db: DbOrTx): Promise<WhitelistFacts[]> {
     inResourcePool: e.inResourcePool,
     creditStatus: e.creditStatus as WhitelistFacts['creditStatus'],
     libraryProjects: proj.filter((p) => p.enterpriseId === e.id).map((p) => p.no),
-    digitalLevel: null,
+    digitalLevel: levels.get(e.id) ?? null,
   }));
 }
 
