@@ -412,12 +412,13 @@ describe('递补 under concurrency and the cap', () => {
     }
     const noticeId = await commitAndPublish(y2);
     const [aE1, aX, aE2] = await Promise.all(ids.map((i) => awardOf(y2, i)));
+    // 000 第五条 "企业第一年" is counted per enterprise (the default reading): E's second subsidised year, 80%.
     expect([aE1, aX, aE2].map((a) => [a!.status, a!.awardedFen])).toEqual([
-      ['funded', 810_000n],
+      ['funded', 720_000n],
       ['funded', 45_000_000n],
-      ['unfunded', 0n],
+      ['partial', 90_000n],
     ]);
-    expect(aE2!.computedFen).toBe(9_000_000n);
+    expect(aE2!.computedFen).toBe(8_000_000n);
 
     // X's award is revoked: 450,000.00 freed, but E2 may receive only what is left of E's cap.
     await uphold(await lodge(noticeId, aX!.id), { revokeAward: true });
@@ -425,8 +426,9 @@ describe('递补 under concurrency and the cap', () => {
     expect(commit.statusCode, commit.body).toBe(201);
     expect(commit.json().totalAwarded).toBe('46900.00');
     const top = await awardOf(y2, ids[2]!, true);
-    expect(top).toMatchObject({ awardedFen: 4_690_000n, cappedFen: 4_690_000n, computedFen: 9_000_000n });
-    expect(top.explanation).toContain('核减为46,900.00元');
+    expect(top).toMatchObject({ awardedFen: 4_690_000n, cappedFen: 4_780_000n, computedFen: 8_000_000n });
+    // The application's whole award is held to what is left of E's cap (47,800.00): 900.00 first, 46,900.00 now.
+    expect(top.explanation).toContain('核减为47,800.00元');
     expect(await ledgerSum(e.enterpriseId)).toBe(100_000_000n);
     const mine = (await e.session.get('/api/v1/subsidy/mine')).json();
     expect(mine).toMatchObject({ used: '1000000.00', remaining: '0.00' });
