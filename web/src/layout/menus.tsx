@@ -513,13 +513,6 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
   ],
   insurer_officer: [
     {
-      path: '/insurer/outreach',
-      label: 'menu.outreach',
-      icon: <FundOutlined />,
-      page: 'outreach',
-      action: 'outreach.event.read',
-    },
-    {
       path: '/insurer/loans',
       label: 'menu.insuredLoans',
       icon: <SafetyCertificateOutlined />,
@@ -532,6 +525,13 @@ export const ROLE_MENUS: Record<Role, NavItem[]> = {
       icon: <SafetyCertificateOutlined />,
       page: 'guarantee',
       action: 'guarantee.risk.claim',
+    },
+    {
+      path: '/insurer/outreach',
+      label: 'menu.outreach',
+      icon: <FundOutlined />,
+      page: 'outreach',
+      action: 'outreach.event.read',
     },
   ],
 };
