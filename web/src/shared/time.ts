@@ -21,3 +21,8 @@ export function formatInstantDate(iso: string | null | undefined): string {
   const d = instantOf(iso);
   return d ? chinaDateOf(d) : (iso ?? '—') || '—';
 }
+
+/** Today's Beijing calendar date by this browser's clock: "2026-06-15" (for defaults a person may change). */
+export function todayInBeijing(): string {
+  return chinaDateOf(new Date());
+}

@@ -34,13 +34,14 @@ import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
+import { todayInBeijing } from '../../shared/time';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
 import { FundDashboard } from './FundDashboard';
 import { InvoiceFields, invoiceOf } from './InvoiceFields';
 import { TrainingCard } from './TrainingCard';
 
 /** This year in Beijing time (the training programme's year when no call is selected). */
-const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const beijingYear = () => Number(todayInBeijing().slice(0, 4));
 
 /** The meeting minutes (会议纪要) of the deliberation, uploaded through the attachment module before it is recorded. */
 function MinutesUpload({ callId, onUploaded }: { callId: string; onUploaded: (id: string) => void }) {
