@@ -8,7 +8,8 @@ import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Tabl
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { TPublicFundNotice, ZFundObjectionReceipt, ZPublicFundNoticeList } from '../../../../src/contracts/fund';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { FormError, useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 
@@ -34,13 +35,9 @@ function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose
   const { t } = useI18n();
   const { modal } = App.useApp();
   const [form] = Form.useForm<ObjectionValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as ObjectionValues;
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit: run } = useFormSubmit(form);
+  const submit = () =>
+    run(async (v) => {
       const r = await api.post<z.infer<typeof ZFundObjectionReceipt>>(
         `/api/v1/fund/public/notices/${notice.callId}/objections`,
         { ...v, applicationId: v.applicationId ?? null },
@@ -50,13 +47,7 @@ function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose
         title: t('fund.objectionReceived'),
         content: <span data-testid="fund-case-no">{`${t('fund.caseNo')}：${r.caseNo}`}</span>,
       });
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open
@@ -66,7 +57,7 @@ function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose
       title={t('fund.object')}
       okButtonProps={{ 'data-testid': 'submit-fund-objection' } as never}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <FormError error={error} />
       <Form form={form} layout="vertical" name="fundObjection">
         <Form.Item name="applicationId" label={t('fund.objectionAbout')}>
           <Select
