@@ -85,11 +85,24 @@ export interface Config {
   /** HUIQI_RATE_LIMITS: requests per client address and window, by kind of route (see RATE_LIMIT_DEFAULTS). */
   rateLimits: RateLimits;
   /**
+   * HUIQI_REFERENCE_CACHE_MS: how long the calendar, approved policy versions and approved rulings stay in memory
+   * outside transactions; another instance's change is seen within this time (ADR 0026). 0 turns it off.
+   */
+  referenceCacheMs: number;
+  /**
    * An OpenAI-compatible large-language-model service that reads financing needs typed in plain Chinese
    * (HUIQI_LLM_BASE_URL, HUIQI_LLM_MODEL, HUIQI_LLM_API_KEY, HUIQI_LLM_TIMEOUT_MS). Off (null) unless the base
    * URL and the model are set; the offline reader stays the default and the fallback.
    */
   needReader: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
+}
+
+function parseReferenceCacheMs(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 2000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`HUIQI_REFERENCE_CACHE_MS 应为不小于 0 的整数（毫秒），现为“${raw}”`);
+  return ms;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -118,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.HUIQI_METRICS_TOKEN || undefined,
     shutdownGraceMs: Number(env.HUIQI_SHUTDOWN_GRACE_MS ?? 0),
     rateLimits: parseRateLimits(env.HUIQI_RATE_LIMITS),
+    referenceCacheMs: parseReferenceCacheMs(env.HUIQI_REFERENCE_CACHE_MS),
     needReader:
       env.HUIQI_LLM_BASE_URL && env.HUIQI_LLM_MODEL
         ? {

@@ -16,6 +16,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../services/context';
 import { registerModules } from '../services/modules';
+import { configureReferenceCache } from '../services/reference-cache';
 import { openapiTransform, openapiTransformObject, SECURITY_SCHEMES } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
@@ -62,6 +63,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  configureReferenceCache({ ttlMs: deps.config.referenceCacheMs });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -107,8 +107,26 @@ export function windowToJson(cal: Calendar, w: FilingWindow): TFilingWindow {
 }
 
 /** GET /api/v1/filing-windows?year= — the 12 monthly filing windows of a year. */
+/** A year's windows for one calendar: the same for every caller until the calendar changes. */
+const yearWindows = new WeakMap<Calendar, Map<number, TFilingWindowsResult>>();
+
 export function filingWindowsApi(input: TFilingWindowsQuery, options: ApiOptions = {}): TFilingWindowsResult {
   const cal = options.calendar ?? defaultCalendar();
+  let byYear = yearWindows.get(cal);
+  if (!byYear) {
+    byYear = new Map();
+    yearWindows.set(cal, byYear);
+  }
+  const hit = byYear.get(input.year);
+  if (hit) return hit;
+  const result = filingWindowsOfCalendar(cal, input.year);
+  // A calendar spans a bounded run of years; keep at most a few dozen answers per calendar.
+  if (byYear.size < 64) byYear.set(input.year, result);
+  return result;
+}
+
+function filingWindowsOfCalendar(cal: Calendar, year: number): TFilingWindowsResult {
+  const input = { year };
   const rule = zybWindowRule(`${input.year}-06-30`);
   return {
     year: input.year,

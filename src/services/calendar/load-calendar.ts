@@ -7,15 +7,21 @@ import type { DbOrTx } from '../../db/client';
 import { calendarHolidaySchedules, filingWindowOverrides } from '../../db/schema';
 import { buildCalendar, type Calendar, type CalendarAdditions } from '../../domain/calendar/calendar';
 import type { HolidayPeriodData, HolidayScheduleData } from '../../domain/calendar/holidays';
+import { cachedReference } from '../reference-cache';
 
-let cached: { key: string; cal: Calendar } | null = null;
+let cached: { key: string; rows: CalendarRows; cal: Calendar } | null = null;
 
 export interface CalendarRows {
   schedules: (typeof calendarHolidaySchedules.$inferSelect)[];
   overrides: (typeof filingWindowOverrides.$inferSelect)[];
 }
 
-export async function readCalendarRows(db: DbOrTx): Promise<CalendarRows> {
+/** The administrators' calendar rows (kept briefly in memory outside transactions: see reference-cache). */
+export function readCalendarRows(db: DbOrTx): Promise<CalendarRows> {
+  return cachedReference(db, 'calendar', queryCalendarRows);
+}
+
+async function queryCalendarRows(db: DbOrTx): Promise<CalendarRows> {
   const schedules = await db.select().from(calendarHolidaySchedules).orderBy(asc(calendarHolidaySchedules.year));
   const overrides = await db.select().from(filingWindowOverrides).orderBy(asc(filingWindowOverrides.month));
   return { schedules, overrides };
@@ -43,10 +49,14 @@ export function additionsOf(rows: CalendarRows): CalendarAdditions {
 }
 
 export function calendarFromRows(rows: CalendarRows): Calendar {
+  if (cached && cached.rows === rows) return cached.cal;
   const key = JSON.stringify(rows, (_k, v) => (v instanceof Date ? v.toISOString() : v));
-  if (cached && cached.key === key) return cached.cal;
+  if (cached && cached.key === key) {
+    cached.rows = rows;
+    return cached.cal;
+  }
   const cal = buildCalendar(additionsOf(rows));
-  cached = { key, cal };
+  cached = { key, rows, cal };
   return cal;
 }
 

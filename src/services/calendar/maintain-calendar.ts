@@ -12,6 +12,7 @@ import { addDays, monthOf, toDayNumber, yearOf } from '../../domain/calendar/dat
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
+import { changingReference } from '../reference-cache';
 import { additionsOf, readCalendarRows } from './load-calendar';
 
 function requireCityAdmin(ctx: Ctx) {
@@ -32,56 +33,60 @@ export async function saveHolidaySchedule(ctx: Ctx, year: number, input: THolida
     if (toDayNumber(p.end) - toDayNumber(p.start) > 15)
       throw fieldError(`periods.${i}.end`, '放假结束日期', '一次放假不超过 16 天', 'a holiday lasts at most 16 days');
   });
-  await inTx(ctx, async (tx) => {
-    const rows = await readCalendarRows(tx);
-    const [before] = await tx
-      .select()
-      .from(calendarHolidaySchedules)
-      .where(eq(calendarHolidaySchedules.year, year))
-      .for('update');
-    const schedule = {
-      year,
-      notice: input.notice,
-      title: input.title,
-      issuedOn: input.issuedOn,
-      periods: input.periods,
-    };
-    try {
-      buildCalendar({
-        ...additionsOf(rows),
-        schedules: [...(additionsOf(rows).schedules ?? []).filter((s) => s.year !== year), schedule],
+  await changingReference('calendar', () =>
+    inTx(ctx, async (tx) => {
+      const rows = await readCalendarRows(tx);
+      const [before] = await tx
+        .select()
+        .from(calendarHolidaySchedules)
+        .where(eq(calendarHolidaySchedules.year, year))
+        .for('update');
+      const schedule = {
+        year,
+        notice: input.notice,
+        title: input.title,
+        issuedOn: input.issuedOn,
+        periods: input.periods,
+      };
+      try {
+        buildCalendar({
+          ...additionsOf(rows),
+          schedules: [...(additionsOf(rows).schedules ?? []).filter((s) => s.year !== year), schedule],
+        });
+      } catch (e) {
+        throw Errors.badRequest('VALIDATION_FAILED', `节假日安排有误：${(e as Error).message}`, (e as Error).message);
+      }
+      const values = { ...schedule, updatedBy: actor.id, updatedAt: ctx.now };
+      if (before) await tx.update(calendarHolidaySchedules).set(values).where(eq(calendarHolidaySchedules.year, year));
+      else await tx.insert(calendarHolidaySchedules).values(values);
+      await recordAudit(tx, ctx, {
+        action: 'calendar.schedule_saved',
+        objectType: 'calendar_holiday_schedule',
+        objectId: String(year),
+        before: before ? { notice: before.notice, periods: before.periods } : null,
+        after: { notice: input.notice, periods: input.periods },
       });
-    } catch (e) {
-      throw Errors.badRequest('VALIDATION_FAILED', `节假日安排有误：${(e as Error).message}`, (e as Error).message);
-    }
-    const values = { ...schedule, updatedBy: actor.id, updatedAt: ctx.now };
-    if (before) await tx.update(calendarHolidaySchedules).set(values).where(eq(calendarHolidaySchedules.year, year));
-    else await tx.insert(calendarHolidaySchedules).values(values);
-    await recordAudit(tx, ctx, {
-      action: 'calendar.schedule_saved',
-      objectType: 'calendar_holiday_schedule',
-      objectId: String(year),
-      before: before ? { notice: before.notice, periods: before.periods } : null,
-      after: { notice: input.notice, periods: input.periods },
-    });
-  });
+    }),
+  );
 }
 
 export async function deleteHolidaySchedule(ctx: Ctx, year: number): Promise<void> {
   requireCityAdmin(ctx);
-  await inTx(ctx, async (tx) => {
-    const [before] = await tx
-      .delete(calendarHolidaySchedules)
-      .where(eq(calendarHolidaySchedules.year, year))
-      .returning();
-    if (!before) throw Errors.notFound({ zh: `${year}年的节假日安排（管理员添加）`, en: `Schedule of ${year}` });
-    await recordAudit(tx, ctx, {
-      action: 'calendar.schedule_deleted',
-      objectType: 'calendar_holiday_schedule',
-      objectId: String(year),
-      before: { notice: before.notice, periods: before.periods },
-    });
-  });
+  await changingReference('calendar', () =>
+    inTx(ctx, async (tx) => {
+      const [before] = await tx
+        .delete(calendarHolidaySchedules)
+        .where(eq(calendarHolidaySchedules.year, year))
+        .returning();
+      if (!before) throw Errors.notFound({ zh: `${year}年的节假日安排（管理员添加）`, en: `Schedule of ${year}` });
+      await recordAudit(tx, ctx, {
+        action: 'calendar.schedule_deleted',
+        objectType: 'calendar_holiday_schedule',
+        objectId: String(year),
+        before: { notice: before.notice, periods: before.periods },
+      });
+    }),
+  );
 }
 
 export async function saveWindowOverride(ctx: Ctx, month: string, input: TWindowOverrideInput): Promise<void> {
@@ -96,43 +101,47 @@ export async function saveWindowOverride(ctx: Ctx, month: string, input: TWindow
   if (input.closes > addDays(input.opens, 31))
     throw fieldError('closes', '申报结束日期', '申报窗口不超过一个月', 'a window lasts at most a month');
   const actor = ctx.actor!;
-  await inTx(ctx, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(filingWindowOverrides)
-      .where(eq(filingWindowOverrides.month, month))
-      .for('update');
-    const values = {
-      month,
-      opens: input.opens,
-      closes: input.closes,
-      notice: input.notice,
-      reason: input.reason ?? null,
-      updatedBy: actor.id,
-      updatedAt: ctx.now,
-    };
-    if (before) await tx.update(filingWindowOverrides).set(values).where(eq(filingWindowOverrides.month, month));
-    else await tx.insert(filingWindowOverrides).values(values);
-    await recordAudit(tx, ctx, {
-      action: 'calendar.window_override_saved',
-      objectType: 'filing_window_override',
-      objectId: month,
-      before: before ? { opens: before.opens, closes: before.closes, notice: before.notice } : null,
-      after: { opens: input.opens, closes: input.closes, notice: input.notice, reason: input.reason ?? null },
-    });
-  });
+  await changingReference('calendar', () =>
+    inTx(ctx, async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(filingWindowOverrides)
+        .where(eq(filingWindowOverrides.month, month))
+        .for('update');
+      const values = {
+        month,
+        opens: input.opens,
+        closes: input.closes,
+        notice: input.notice,
+        reason: input.reason ?? null,
+        updatedBy: actor.id,
+        updatedAt: ctx.now,
+      };
+      if (before) await tx.update(filingWindowOverrides).set(values).where(eq(filingWindowOverrides.month, month));
+      else await tx.insert(filingWindowOverrides).values(values);
+      await recordAudit(tx, ctx, {
+        action: 'calendar.window_override_saved',
+        objectType: 'filing_window_override',
+        objectId: month,
+        before: before ? { opens: before.opens, closes: before.closes, notice: before.notice } : null,
+        after: { opens: input.opens, closes: input.closes, notice: input.notice, reason: input.reason ?? null },
+      });
+    }),
+  );
 }
 
 export async function deleteWindowOverride(ctx: Ctx, month: string): Promise<void> {
   requireCityAdmin(ctx);
-  await inTx(ctx, async (tx) => {
-    const [before] = await tx.delete(filingWindowOverrides).where(eq(filingWindowOverrides.month, month)).returning();
-    if (!before) throw Errors.notFound({ zh: `${month}的申报窗口调整`, en: `Override of ${month}` });
-    await recordAudit(tx, ctx, {
-      action: 'calendar.window_override_deleted',
-      objectType: 'filing_window_override',
-      objectId: month,
-      before: { opens: before.opens, closes: before.closes, notice: before.notice },
-    });
-  });
+  await changingReference('calendar', () =>
+    inTx(ctx, async (tx) => {
+      const [before] = await tx.delete(filingWindowOverrides).where(eq(filingWindowOverrides.month, month)).returning();
+      if (!before) throw Errors.notFound({ zh: `${month}的申报窗口调整`, en: `Override of ${month}` });
+      await recordAudit(tx, ctx, {
+        action: 'calendar.window_override_deleted',
+        objectType: 'filing_window_override',
+        objectId: month,
+        before: { opens: before.opens, closes: before.closes, notice: before.notice },
+      });
+    }),
+  );
 }

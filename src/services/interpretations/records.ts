@@ -4,6 +4,7 @@ import type { TRuling } from '../../contracts/interpretations';
 import type { DbOrTx } from '../../db/client';
 import { interpretationRulings } from '../../db/schema';
 import { INTERPRETATIONS, type InterpretationRuling } from '../../domain/policies/interpretations';
+import { cachedReference } from '../reference-cache';
 
 export type RulingRow = typeof interpretationRulings.$inferSelect;
 
@@ -29,9 +30,11 @@ export function toRuling(row: RulingRow): InterpretationRuling {
 }
 
 /** The approved rulings, for the engine (loaded once per request or run). */
-export async function loadRulings(db: DbOrTx): Promise<readonly InterpretationRuling[]> {
-  const rows = await selectRulingRows(db, and(eq(interpretationRulings.status, 'approved')));
-  return rows.map(toRuling);
+export function loadRulings(db: DbOrTx): Promise<readonly InterpretationRuling[]> {
+  return cachedReference(db, 'rulings', async (d) => {
+    const rows = await selectRulingRows(d, and(eq(interpretationRulings.status, 'approved')));
+    return rows.map(toRuling);
+  });
 }
 
 export function rulingJson(row: RulingRow): TRuling {

@@ -22,6 +22,7 @@ import {
   type ZybVersionKey,
 } from '../../domain/policies/zyb/versions';
 import { Errors } from '../errors';
+import { cachedReference } from '../reference-cache';
 
 export const ZYB_POLICY = 'zyb.interest';
 
@@ -79,9 +80,11 @@ export function selectVersionRows(db: DbOrTx, where?: SQL) {
 export const DECIDING = inArray(policyVersions.status, ['approved', 'superseded']);
 
 /** The engine's versions: the code's first version plus every approved one. */
-export async function loadZybVersions(db: DbOrTx): Promise<readonly ZybVersion[]> {
-  const rows = await selectVersionRows(db, DECIDING);
-  return [ZYB_BASE_VERSION, ...rows.map(toZybVersion)];
+export function loadZybVersions(db: DbOrTx): Promise<readonly ZybVersion[]> {
+  return cachedReference(db, 'zyb-versions', async (d) => {
+    const rows = await selectVersionRows(d, DECIDING);
+    return [ZYB_BASE_VERSION, ...rows.map(toZybVersion)];
+  });
 }
 
 /**
