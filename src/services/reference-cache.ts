@@ -25,13 +25,16 @@ interface Entry {
 
 const DEFAULT_TTL_MS = 2000;
 let ttlMs = DEFAULT_TTL_MS;
+/** A monotonic clock in milliseconds (not the business clock: the time to live is about this process). */
+let monotonicNow: () => number = () => performance.now();
 /** Bumped by every invalidation: an entry loaded under an older generation is stale. */
 const generations = new Map<ReferenceTopic, number>();
 const entries = new WeakMap<object, Map<ReferenceTopic, Entry>>();
 
 /** Sets how long another instance's change may take to be seen (from the configuration, at start-up). */
-export function configureReferenceCache(opts: { ttlMs: number }): void {
+export function configureReferenceCache(opts: { ttlMs: number; monotonicNow?: () => number }): void {
   ttlMs = Math.max(0, opts.ttlMs);
+  if (opts.monotonicNow) monotonicNow = opts.monotonicNow;
 }
 
 /** Drops a topic everywhere in this process: call it before and after the transaction that changes it commits. */
@@ -61,7 +64,7 @@ export function cachedReference<T>(db: DbOrTx, topic: ReferenceTopic, load: (db:
     entries.set(db, byTopic);
   }
   const generation = generations.get(topic) ?? 0;
-  const now = performance.now();
+  const now = monotonicNow();
   const hit = byTopic.get(topic);
   if (hit && hit.generation === generation && now - hit.loadedAt < ttlMs) return hit.value as Promise<T>;
   const value = load(db);
