@@ -17,22 +17,16 @@ import { recordAudit, startAuditChainer, verifyAuditChain } from '../src/service
 import { type Deps, inTx, systemCtx } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
-import { fmt, throwawayPostgres } from './lib';
+import { fmt, median, ROUNDS, throwawayPostgres } from './lib';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** The advisory lock every audited write took before ADR 0015. */
 const OLD_AUDIT_LOCK = 7300002;
 
 interface Burst {
   perSecond: number;
   p99Ms: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function quantile(xs: number[], q: number): number {

@@ -17,12 +17,11 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/db/seed/demo';
 import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
-import { fmt } from './lib';
+import { fmt, median, ROUNDS } from './lib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const BARE_SERVER = `
 import Fastify from 'fastify';
@@ -158,11 +157,6 @@ async function cannon(opts: autocannon.Options): Promise<Measure> {
     non2xx: r.non2xx + r.errors + r.timeouts,
     others: others.join(' '),
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 export async function benchHttp(): Promise<Record<string, number>> {

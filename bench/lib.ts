@@ -1,5 +1,15 @@
-/** Small helpers shared by the benchmarks: a seeded PRNG, timing loops, a throwaway PostgreSQL database. */
+/**
+ * Small helpers shared by the benchmarks: a seeded PRNG, timing loops, a throwaway PostgreSQL database, a use-case
+ * context.
+ */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { loadConfig } from '../src/config';
+import type { Db } from '../src/db/client';
+import type { Actor } from '../src/domain/access/actor';
+import type { Ctx, Deps } from '../src/services/context';
+import { createDataCipher } from '../src/services/crypto/data-cipher';
+import { MemoryFileStorage } from '../src/services/storage/file-storage';
 import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
 
 /** mulberry32: a fast seeded PRNG (deterministic inputs, run after run). */
@@ -75,4 +85,42 @@ export async function throwawayPostgres(label: string): Promise<{ url: string; d
     await probe.end().catch(() => {});
   }
   return createThrowawayDatabase(url, 'huiqi_bench');
+}
+
+/** The middle of the figures (the upper middle of an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** How many rounds each interleaved benchmark runs (BENCH_ROUNDS, at least 3 by default). */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/** A city administrator's context on `db` at a fixed instant: what the benchmarks call the use cases with. */
+export function benchCtx(db: Db, at: string): Ctx & { actor: Actor } {
+  const deps: Deps = {
+    db,
+    readDb: db,
+    config: { ...loadConfig({}), dataDir: '/nonexistent', filesDir: '/nonexistent' },
+    clock: () => new Date(at),
+    cipher: createDataCipher(randomBytes(32)),
+    storage: new MemoryFileStorage(),
+  };
+  return {
+    deps,
+    actor: {
+      id: 'bench-city-admin',
+      name: '基准测试管理员',
+      role: 'city_admin',
+      via: 'session',
+      districtCode: null,
+      institutionId: null,
+      enterpriseId: null,
+      isEnterpriseAdmin: false,
+    },
+    now: deps.clock(),
+    clientIp: null,
+    requestId: null,
+    lang: 'zh',
+  };
 }

@@ -12,7 +12,7 @@
  * follows (`prevSeq`), so verification tells a rollback from a deletion.
  */
 import { and, asc, desc, gt, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { GENESIS_HASH, linkEvents } from '../../domain/audit/chain';
 import { sm3Hex } from '../crypto';
@@ -96,18 +96,15 @@ async function completeHorizon(db: Db, maxWaitMs: number): Promise<number | null
 export async function chainAuditEvents(db: Db, opts: ChainOptions = {}): Promise<ChainPass> {
   const horizon = await completeHorizon(db, opts.maxWaitMs ?? 5_000);
   let chained = 0;
+  // The chain's end as this pass left it: the next batch starts there unless another chainer moved it meanwhile.
+  let known: { seq: number; hash: string } | null = null;
   for (;;) {
+    const after: { seq: number; hash: string } | null = known;
     const step: ChainStep = await db.transaction(async (tx) => {
       const lock = firstRow<{ ok: boolean }>(
         await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}) AS ok`),
       );
-      const [end] = await tx
-        .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-        .from(auditEvents)
-        .where(isNotNull(auditEvents.hash))
-        .orderBy(desc(auditEvents.seq))
-        .limit(1);
-      const start = { seq: Number(end?.seq ?? 0), hash: end?.hash ?? GENESIS_HASH };
+      const start = (lock?.ok && after && (await stillTheEnd(tx, after)) ? after : null) ?? (await chainEnd(tx));
       if (!lock?.ok) return { n: 0, end: start, held: 'busy', more: false };
       if (horizon === null) return { n: 0, end: start, held: 'waiting', more: false };
       const rows =
@@ -138,8 +135,37 @@ export async function chainAuditEvents(db: Db, opts: ChainOptions = {}): Promise
       };
     });
     chained += step.n;
+    known = step.end;
     if (!step.more) return { chained, lastSeq: step.end.seq, ...(step.held ? { held: step.held } : {}) };
   }
+}
+
+/**
+ * The last linked event. Found by walking back from the highest number over the events not yet linked: once a
+ * pass, not once a batch (a backlog of millions would make each batch walk it again).
+ */
+async function chainEnd(tx: Tx): Promise<{ seq: number; hash: string }> {
+  const [end] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(isNotNull(auditEvents.hash))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return { seq: Number(end?.seq ?? 0), hash: end?.hash ?? GENESIS_HASH };
+}
+
+/**
+ * Whether `end`, where this pass's last batch stopped, is still the chain's end: the event after it is not linked
+ * (links are only ever added at the end, under the chaining lock, so that one event tells).
+ */
+async function stillTheEnd(tx: Tx, end: { seq: number; hash: string }): Promise<boolean> {
+  const [next] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, end.seq))
+    .orderBy(asc(auditEvents.seq))
+    .limit(1);
+  return !next || next.hash === null;
 }
 
 interface ChainStep {
