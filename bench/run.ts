@@ -28,6 +28,8 @@ const HEADLINE = [
   'writesPerSecond',
   'writesP99Ms',
   'serialisedWritesPerSecond',
+  'pgliteWritesPerSecond',
+  'pgliteWritesP99Ms',
   'publicVsBareFastify',
   'calculatorVsBareFastify',
   'listVsBareFastify',
@@ -40,7 +42,7 @@ const HEADLINE = [
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
 const scale = scaleAt >= 0 ? args[scaleAt + 1] : undefined;
-const filters = args.filter((a, i) => !a.startsWith('-') && i !== scaleAt + 1);
+const filters = args.filter((a, i) => !a.startsWith('-') && !(scaleAt >= 0 && i === scaleAt + 1));
 // `--scale province` runs the benchmarks of that scale; otherwise a filter equal to a name selects exactly that
 // benchmark, another selects the names containing it, and no filter selects every benchmark of the usual scale.
 const selected = scale
