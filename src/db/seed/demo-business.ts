@@ -280,17 +280,24 @@ const SVC_MATERIALS = [
 ];
 
 /** qiye's numbered project, financed by 工商银行江门分行 (insured by 人保财险). */
-/** A 政银保 loan of the story: its contract and the terms the bank records. */
+/** A numbered project's 政银保 equipment loan: the lending bank's user, the borrower, the contract and its cover. */
 interface LoanPlan {
+  bank: string;
+  enterpriseUscc: string;
   contractNo: string;
   amount: string;
   annualRate: string;
   termMonths: number;
   disbursedAt: string;
   disbursedOn: string;
+  /** The covering insurer or guarantor (short name). */
+  cover: string;
+  remarks: string;
 }
 
-const QIYE_LOAN = {
+const QIYE_LOAN: LoanPlan & { maturityOn: string } = {
+  bank: 'gonghang',
+  enterpriseUscc: MFG_USCC,
   contractNo: 'GSJM-ZYB-2025-0318',
   amount: '3000000.00',
   annualRate: '0.0345',
@@ -298,6 +305,8 @@ const QIYE_LOAN = {
   disbursedAt: '2025-03-18T10:30:00+08:00',
   disbursedOn: '2025-03-18',
   maturityOn: '2028-03-18',
+  cover: '人保财险江门分公司',
+  remarks: '“政银保”设备贷款，人保财险江门分公司提供贷款保证保险',
 };
 const QIYE_SCHEDULE = repaymentSchedule(
   yuanToFen(QIYE_LOAN.amount),
@@ -308,13 +317,17 @@ const QIYE_SCHEDULE = repaymentSchedule(
 );
 
 /** 海联's numbered project, financed by 江门农商银行 (guaranteed by 江门融资担保). */
-const HAILIAN_LOAN = {
+const HAILIAN_LOAN: LoanPlan = {
+  bank: 'nongshang',
+  enterpriseUscc: String(NEW_ENTERPRISES[1]!.input.uscc),
   contractNo: 'JMRCB-ZYB-2025-0618',
   amount: '2000000.00',
   annualRate: '0.038',
   termMonths: 24,
   disbursedAt: '2025-06-18T15:00:00+08:00',
   disbursedOn: '2025-06-18',
+  cover: '江门融资担保',
+  remarks: '“政银保”贷款，江门市融资担保有限公司提供担保',
 };
 const HAILIAN_SCHEDULE = repaymentSchedule(
   yuanToFen(HAILIAN_LOAN.amount),
@@ -716,19 +729,20 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     const r = await recordLoan(await as(bank, when), ZCreateLoan.parse(input()));
     state.loans.set(key, r.loan.id);
   };
-  /** A numbered project's 政银保 equipment loan, recorded against its library number. */
-  const projectLoan = (key: string, enterpriseUscc: string, loan: LoanPlan, cover: string, remarks: string) => ({
-    enterpriseUscc,
-    contractNo: loan.contractNo,
-    purpose: 'equipment',
-    amount: loan.amount,
-    annualRate: loan.annualRate,
-    termMonths: loan.termMonths,
-    disbursedAt: loan.disbursedAt,
-    coverInstitutionId: institutionId(cover),
-    projectNo: state.projects.get(key)!.number,
-    remarks,
-  });
+  /** The bank records a numbered project's 政银保 loan against its library number. */
+  const projectLoan = (key: string, loan: LoanPlan) =>
+    lend(key, loan.bank, () => ({
+      enterpriseUscc: loan.enterpriseUscc,
+      contractNo: loan.contractNo,
+      purpose: 'equipment',
+      amount: loan.amount,
+      annualRate: loan.annualRate,
+      termMonths: loan.termMonths,
+      disbursedAt: loan.disbursedAt,
+      coverInstitutionId: institutionId(loan.cover),
+      projectNo: state.projects.get(key)!.number,
+      remarks: loan.remarks,
+    }));
 
   // qiye: declared in the April 2025 window with its 工商银行 loan, verified by 蓬江, numbered by the city; the bank
   // records the loan against the number, then each quarter's repayment; qiye reports progress every quarter.
@@ -752,18 +766,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   );
   at('2025-04-17 15:00', districtVerify('qiye', 'pengjiang'));
   at('2025-04-24 10:00', cityApprove('qiye'));
-  at(
-    '2025-04-28 11:00',
-    lend('qiye', 'gonghang', () =>
-      projectLoan(
-        'qiye',
-        MFG_USCC,
-        QIYE_LOAN,
-        '人保财险江门分公司',
-        '“政银保”设备贷款，人保财险江门分公司提供贷款保证保险',
-      ),
-    ),
-  );
+  at('2025-04-28 11:00', projectLoan('qiye', QIYE_LOAN));
   repayments('qiye', 'gonghang', QIYE_SCHEDULE, '2025-04-28 11:05');
   for (const r of QIYE_REPORTS) at(r.at, (when) => report('qiye', 'qiye', r, when));
 
@@ -772,18 +775,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   at('2025-05-12 10:00', (when) => declare('hailian', 'hailian', when, HAILIAN_PROJECT_FORM, MFG_MATERIALS));
   at('2025-05-19 16:00', districtVerify('hailian', 'xinhui'));
   at('2025-05-27 10:30', cityApprove('hailian'));
-  at(
-    '2025-06-18 16:30',
-    lend('hailian', 'nongshang', () =>
-      projectLoan(
-        'hailian',
-        String(NEW_ENTERPRISES[1]!.input.uscc),
-        HAILIAN_LOAN,
-        '江门融资担保',
-        '“政银保”贷款，江门市融资担保有限公司提供担保',
-      ),
-    ),
-  );
+  at('2025-06-18 16:30', projectLoan('hailian', HAILIAN_LOAN));
   repayments('hailian', 'nongshang', HAILIAN_SCHEDULE, '2025-06-18 16:35');
   for (const r of HAILIAN_REPORTS) at(r.at, (when) => report('hailian', 'hailian', r, when));
 

@@ -52,28 +52,17 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
       )
     ).id;
   });
-  step('2026-10-09 10:20', async (when) =>
-    addWhitelistEntry(
-      await as('admin', when),
-      ids.list,
-      ZManualEntryInput.parse({
-        enterpriseId: await ent('junye', when),
-        category: 'pilot',
-        reason: '列入市数字化转型城市试点拟改造企业名单（2026年第二批）',
-      }),
-    ),
-  );
-  step('2026-10-09 10:30', async (when) =>
-    addWhitelistEntry(
-      await as('admin', when),
-      ids.list,
-      ZManualEntryInput.parse({
-        enterpriseId: await ent('fuwushang', when),
-        category: 'tech_upgrade',
-        reason: '列入2026年企业技术改造资金项目库（云平台扩容项目）',
-      }),
-    ),
-  );
+  /** The city adds an enterprise by hand, with the category and reason the list shows. */
+  const addByHand = (local: string, username: string, category: string, reason: string) =>
+    step(local, async (when) =>
+      addWhitelistEntry(
+        await as('admin', when),
+        ids.list,
+        ZManualEntryInput.parse({ enterpriseId: await ent(username, when), category, reason }),
+      ),
+    );
+  addByHand('2026-10-09 10:20', 'junye', 'pilot', '列入市数字化转型城市试点拟改造企业名单（2026年第二批）');
+  addByHand('2026-10-09 10:30', 'fuwushang', 'tech_upgrade', '列入2026年企业技术改造资金项目库（云平台扩容项目）');
   step('2026-10-10 09:00', async (when) => publishWhitelist(await as('admin', when), ids.list));
 
   // 工商银行 visits three enterprises; 农商银行 one.
