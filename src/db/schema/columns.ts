@@ -30,6 +30,9 @@ export const fenSum = <N extends string>(name: N) => fen(name).notNull().default
 /** An instant: `timestamptz`. */
 export const instant = <N extends string>(name: N) => timestamp(name, { withTimezone: true });
 
+/** Who lodged an objection: the name given, and the contact (phone or e-mail) encrypted by the data cipher, shown masked. */
+export const objector = () => ({ name: text('name').notNull(), contactEnc: text('contact_enc').notNull() });
+
 /** A list kept as JSON, empty at first: `jsonb not null default '[]'`. */
 export const jsonList = <N extends string>(name: N) => jsonb(name).notNull().default(sql`'[]'::jsonb`);
 

@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, fen, fenSum, instant, optionalRef, primaryId, requiredRef } from './columns';
+import { createdAt, fen, fenSum, instant, objector, optionalRef, primaryId, requiredRef } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
 import { projects } from './projects';
@@ -200,8 +200,7 @@ export const fundObjections = pgTable(
     applicationId: optionalRef('application_id', () => fundApplications.id),
     /** The case number on the objector's receipt (`ZX<year>-<call>-<seq>`), looked up as the 政银保 cases are. */
     caseNo: text('case_no'),
-    name: text('name').notNull(),
-    contactEnc: text('contact_enc').notNull(),
+    ...objector(),
     content: text('content').notNull(),
     /** open | closed */
     status: text('status').notNull().default('open'),

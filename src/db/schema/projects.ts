@@ -253,15 +253,16 @@ export const projects = pgTable(
   ],
 );
 
+/** The project's enterprise and district, copied onto its reports and checks for scoping. */
+const projectScope = () => ({ enterpriseId: uuid('enterprise_id').notNull(), districtCode: text('district_code') });
+
 /** Periodic progress reports (第七条（七）). Vouchers are attachments owned by the report. */
 export const projectProgressReports = pgTable(
   'project_progress_reports',
   {
     id: primaryId(),
     projectId: requiredRef('project_id', () => projects.id),
-    /** Copied from the project for scoping. */
-    enterpriseId: uuid('enterprise_id').notNull(),
-    districtCode: text('district_code'),
+    ...projectScope(),
     /** Quarter reported on, e.g. 2024-Q2. */
     period: text('period').notNull(),
     /** draft (vouchers being attached) | submitted */
@@ -289,8 +290,7 @@ export const projectSpotChecks = pgTable(
   {
     id: primaryId(),
     projectId: requiredRef('project_id', () => projects.id),
-    enterpriseId: uuid('enterprise_id').notNull(),
-    districtCode: text('district_code'),
+    ...projectScope(),
     /** open | closed */
     state: text('state').notNull().default('open'),
     reason: text('reason').notNull(),

@@ -28,6 +28,7 @@ import {
   instant,
   jsonList,
   namedAct,
+  objector,
   optionalRef,
   primaryId,
   requiredRef,
@@ -330,9 +331,7 @@ export const subsidyObjections = pgTable(
     entryId: uuid('entry_id'),
     /** Case number shown to the objector, e.g. YY-2026-0001. */
     caseNo: text('case_no').notNull(),
-    name: text('name').notNull(),
-    /** Encrypted contact (phone or e-mail; SM4, see the data cipher); shown masked. */
-    contactEnc: text('contact_enc').notNull(),
+    ...objector(),
     reason: text('reason').notNull(),
     /** open | investigating | closed */
     status: text('status').notNull().default('open'),
