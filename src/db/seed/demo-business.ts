@@ -374,13 +374,21 @@ const leadContract = (
 const SVC = { uscc: SVC_USCC, name: SVC_NAME };
 const SHULIAN = { uscc: completeUscc('91440704MA4YB6TQ'), name: '江门市数联工业软件有限公司' };
 
+/** Every demo project is built at its enterprise's operating address, in its district. */
+const siteOf = (username: string) => {
+  const { input } = NEW_ENTERPRISES.find((e) => e.username === username)!;
+  return { siteDistrictCode: String(input.districtCode), siteAddress: String(input.operatingAddress) };
+};
+/** The sites of the two enterprises `seedDemo` registers (qiye, fuwushang). */
+const QIYE_SITE = { siteDistrictCode: '440703', siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号' };
+const FUWUSHANG_SITE = { siteDistrictCode: '440705', siteAddress: '江门市新会区会城今古洲大道 61 号' };
+
 const QIYE_PROJECT_FORM = {
   name: '精密冲压车间MES与设备联网改造项目',
   content:
     '建设制造执行系统（MES），对 42 台冲压及数控设备联网并采集运行数据，上线质量追溯与能耗监测，实现冲压车间生产过程数字化管理。',
   categories: ['digital_system', 'industrial_control_software', 'supporting_equipment'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号',
+  ...QIYE_SITE,
   startDate: '2025-04-01',
   endDate: '2026-12-31',
   projectStatus: 'in_progress',
@@ -401,8 +409,7 @@ const HAILIAN_PROJECT_FORM = {
   name: '小家电总装线数字化车间建设项目',
   content: '建设总装线 MES 与仓储管理系统（WMS），部署 AGV 物料配送与产品质量在线检测，打通订单、生产与仓储数据。',
   categories: ['digital_system', 'supporting_equipment'],
-  siteDistrictCode: '440705',
-  siteAddress: '江门市新会区今古洲经济开发区今洲路 23 号',
+  ...siteOf('hailian'),
   startDate: '2025-05-01',
   endDate: '2026-03-31',
   projectStatus: 'in_progress',
@@ -418,8 +425,7 @@ const JUNYE_PROJECT_FORM = {
   name: '注塑车间设备联网与能耗管理系统建设',
   content: '为 36 台注塑机加装数据采集终端，建设设备联网平台与能耗管理系统，实现工艺参数与能耗在线监测。',
   categories: ['industrial_control_software', 'supporting_equipment'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区棠下镇桐井工业区 12 号',
+  ...siteOf('junye'),
   startDate: '2026-12-01',
   endDate: '2027-09-30',
   projectStatus: 'planned',
@@ -435,8 +441,7 @@ const FUWUSHANG_PROJECT_FORM = {
   name: '注塑五金行业云MES工业互联网平台研发',
   content: '研发面向江门注塑、五金行业中小企业的云 MES 与设备联网工业 APP，以订阅方式部署并提供数据服务。',
   categories: ['iiot_platform', 'industrial_app', 'cloud_resources'],
-  siteDistrictCode: '440705',
-  siteAddress: '江门市新会区会城今古洲大道 61 号',
+  ...FUWUSHANG_SITE,
   startDate: '2026-10-01',
   endDate: '2027-12-31',
   projectStatus: 'in_progress',
@@ -451,8 +456,7 @@ const QIYE_DRAFT_FORM = {
   name: '成品仓库WMS与AGV智能物流改造',
   content: '建设仓储管理系统（WMS），引入 4 台 AGV 实现成品出入库与库内搬运自动化。',
   categories: ['digital_system'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号',
+  ...QIYE_SITE,
   startDate: '2027-01-04',
   projectStatus: 'planned',
   investments: investmentLines({ software: '380000.00', equipment: '920000.00' }),

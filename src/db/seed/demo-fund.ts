@@ -88,18 +88,18 @@ export function scheduleFundDemo(
   db: Ctx['deps']['db'],
 ) {
   const ids = { call2024: '', call2026: '', pool: '', renewal: '', apps: [] as string[] };
-  /** The operator (数匠) creates a call; its id. */
-  const newCall = async (when: Date, over: Record<string, unknown>) =>
-    (await createCall(await as('shujiang', when), call(over))).id;
-
-  at('2024-02-20 10:00', async (when) => {
-    ids.call2024 = await newCall(when, {
-      year: 2024,
-      title: '2024年江门市工业互联网专项资金（标杆示范、上云上平台）申报通知',
-      opensOn: '2024-03-01',
-      closesOn: '2024-04-15',
-      directions: directionBudgets({ benchmark_app: '3000000.00', cloud: '2000000.00' }),
+  /** The operator (数江) creates a call at `local`; the demo keeps its id under `key`. */
+  const openCall = (local: string, key: 'call2024' | 'call2026' | 'pool', over: Record<string, unknown>) =>
+    at(local, async (when) => {
+      ids[key] = (await createCall(await as('shujiang', when), call(over))).id;
     });
+
+  openCall('2024-02-20 10:00', 'call2024', {
+    year: 2024,
+    title: '2024年江门市工业互联网专项资金（标杆示范、上云上平台）申报通知',
+    opensOn: '2024-03-01',
+    closesOn: '2024-04-15',
+    directions: directionBudgets({ benchmark_app: '3000000.00', cloud: '2000000.00' }),
   });
   at('2024-02-26 15:00', async (when) => approveCall(await as('admin', when), ids.call2024, null));
   at('2024-02-27 09:00', async (when) => {
@@ -183,22 +183,20 @@ export function scheduleFundDemo(
     ).id;
   });
   at('2026-10-21 11:00', async (when) => approveIifundRenewal(await as('shiji', when), ids.renewal));
-  at('2026-10-26 10:00', async (when) => {
-    ids.call2026 = await newCall(when, {
-      year: 2026,
-      title: '2026年江门市工业互联网专项资金申报通知',
-      opensOn: '2026-11-02',
-      closesOn: '2026-12-31',
-      directions: directionBudgets({ benchmark_app: '4000000.00', cloud: '2000000.00', cluster: '5000000.00' }),
-    });
-    ids.pool = await newCall(when, {
-      programme: 'resource_pool',
-      year: 2026,
-      title: '2026年江门市制造业数字化转型产业生态供给资源池遴选通知',
-      opensOn: '2026-11-02',
-      closesOn: '2026-12-15',
-      directions: directionBudgets({ pool: '0.00' }),
-    });
+  openCall('2026-10-26 10:00', 'call2026', {
+    year: 2026,
+    title: '2026年江门市工业互联网专项资金申报通知',
+    opensOn: '2026-11-02',
+    closesOn: '2026-12-31',
+    directions: directionBudgets({ benchmark_app: '4000000.00', cloud: '2000000.00', cluster: '5000000.00' }),
+  });
+  openCall('2026-10-26 10:00', 'pool', {
+    programme: 'resource_pool',
+    year: 2026,
+    title: '2026年江门市制造业数字化转型产业生态供给资源池遴选通知',
+    opensOn: '2026-11-02',
+    closesOn: '2026-12-15',
+    directions: directionBudgets({ pool: '0.00' }),
   });
   at('2026-10-30 16:00', async (when) => {
     const auditor = (await as('shenjisuo', when)).actor.institutionId;

@@ -31,27 +31,34 @@ type Schedule = (local: string, run: (when: Date) => Promise<unknown>) => void;
 export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (shortName: string) => string): void {
   const ids = { list: '', event: '' };
   const ent = async (username: string, when: Date) => (await as(username, when)).actor.enterpriseId!;
+  /** The city administrator creates a record at `local`; the demo keeps its id under `key`. */
+  const create = (
+    local: string,
+    key: keyof typeof ids,
+    make: (admin: Awaited<ReturnType<As>>) => Promise<{ id: string }>,
+  ) =>
+    step(local, async (when) => {
+      ids[key] = (await make(await as('admin', when))).id;
+    });
 
-  step('2026-10-09 10:00', async (when) => {
-    ids.list = (
-      await createWhitelist(
-        await as('admin', when),
-        ZWhitelistInput.parse({
-          title: '2026年第四季度数字化转型融资服务白名单',
-          periodOf: '2026-10-09',
-          criteria: {
-            libraryProject: true,
-            resourcePool: false,
-            creditGood: true,
-            smeOnly: false,
-            districts: [],
-            minDigitalLevel: null,
-          },
-          bankIds: [institutionId('工商银行江门分行'), institutionId('江门农商银行')],
-        }),
-      )
-    ).id;
-  });
+  create('2026-10-09 10:00', 'list', (admin) =>
+    createWhitelist(
+      admin,
+      ZWhitelistInput.parse({
+        title: '2026年第四季度数字化转型融资服务白名单',
+        periodOf: '2026-10-09',
+        criteria: {
+          libraryProject: true,
+          resourcePool: false,
+          creditGood: true,
+          smeOnly: false,
+          districts: [],
+          minDigitalLevel: null,
+        },
+        bankIds: [institutionId('工商银行江门分行'), institutionId('江门农商银行')],
+      }),
+    ),
+  );
   /** The city adds an enterprise by hand, with the category and reason the list shows. */
   const addByHand = (local: string, username: string, category: string, reason: string) =>
     step(local, async (when) =>
@@ -91,25 +98,23 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
   visit('nongshang', 'fuwushang', '2026-10-30 15:00', '2026-10-30', 'applied', '已在融资专区提交流动资金贷款需求');
 
   // The Q4 match-making event: three banks, five enterprises, four twenty-minute slots.
-  step('2026-10-12 10:00', async (when) => {
-    ids.event = (
-      await createEvent(
-        await as('admin', when),
-        ZEventInput.parse({
-          theme: '2026年第四季度数字化转型融资对接会',
-          heldOn: '2026-12-12',
-          mode: 'onsite',
-          place: '江门市工业和信息化局三楼会议室',
-          slots: [
-            { start: '09:30', end: '09:50' },
-            { start: '10:00', end: '10:20' },
-            { start: '10:30', end: '10:50' },
-            { start: '11:00', end: '11:20' },
-          ],
-        }),
-      )
-    ).id;
-  });
+  create('2026-10-12 10:00', 'event', (admin) =>
+    createEvent(
+      admin,
+      ZEventInput.parse({
+        theme: '2026年第四季度数字化转型融资对接会',
+        heldOn: '2026-12-12',
+        mode: 'onsite',
+        place: '江门市工业和信息化局三楼会议室',
+        slots: [
+          { start: '09:30', end: '09:50' },
+          { start: '10:00', end: '10:20' },
+          { start: '10:30', end: '10:50' },
+          { start: '11:00', end: '11:20' },
+        ],
+      }),
+    ),
+  );
   const register = (local: string, who: 'bank' | 'enterprise', party: string, wishes: () => Promise<string[]>) =>
     step(local, async (when) => {
       const ctx = await as('admin', when);
