@@ -27,6 +27,14 @@ import {
 type As = (username: string, at: Date) => Promise<Ctx & { actor: Actor }>;
 type Schedule = (local: string, run: (when: Date) => Promise<unknown>) => void;
 
+/** The event's four twenty-minute meeting slots (Beijing time), as [start, end]. */
+const MEETING_SLOTS = [
+  ['09:30', '09:50'],
+  ['10:00', '10:20'],
+  ['10:30', '10:50'],
+  ['11:00', '11:20'],
+] as const;
+
 /** Schedules the outreach steps among the demo history's (each at its China-time instant). */
 export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (shortName: string) => string): void {
   const ids = { list: '', event: '' };
@@ -106,12 +114,7 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
         heldOn: '2026-12-12',
         mode: 'onsite',
         place: '江门市工业和信息化局三楼会议室',
-        slots: [
-          { start: '09:30', end: '09:50' },
-          { start: '10:00', end: '10:20' },
-          { start: '10:30', end: '10:50' },
-          { start: '11:00', end: '11:20' },
-        ],
+        slots: MEETING_SLOTS.map(([start, end]) => ({ start, end })),
       }),
     ),
   );
