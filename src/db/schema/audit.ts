@@ -5,7 +5,8 @@
  * any other change. Events chained before ADR 0015 have no `prev_seq` (their numbers were gap-free).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgSequence, pgTable, text } from 'drizzle-orm/pg-core';
+import { actor, instant } from './columns';
 
 /** Numbers events at insert; `audit_next_seq()` takes the transaction's id first (see the chainer). */
 export const auditEventsSeq = pgSequence('audit_events_seq');
@@ -14,10 +15,8 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey().default(sql`audit_next_seq()`),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    actorId: text('actor_id'),
-    actorName: text('actor_name'),
-    actorRole: text('actor_role').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    ...actor(),
     /** The actor's scope at the time: district, institution, enterprise. */
     scope: jsonb('scope').notNull(),
     action: text('action').notNull(),

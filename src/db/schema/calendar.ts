@@ -3,7 +3,8 @@
  * years the code does not carry (or corrections), and filing-window overrides fixed by the city's notice
  * (申报指南 三（四）"如遇其它特殊情况，由市工业和信息化局提前发布通知"). Loaded into `buildCalendar`.
  */
-import { date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { act } from './columns';
 
 export const calendarHolidaySchedules = pgTable('calendar_holiday_schedules', {
   year: integer('year').primaryKey(),
@@ -13,8 +14,7 @@ export const calendarHolidaySchedules = pgTable('calendar_holiday_schedules', {
   issuedOn: date('issued_on').notNull(),
   /** HolidayPeriodData[] (name, start, end, makeUpWorkdays, clause, statement). */
   periods: jsonb('periods').notNull(),
-  updatedBy: text('updated_by').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  ...act('updated'),
 });
 
 export const filingWindowOverrides = pgTable('filing_window_overrides', {
@@ -24,6 +24,5 @@ export const filingWindowOverrides = pgTable('filing_window_overrides', {
   closes: date('closes').notNull(),
   notice: text('notice').notNull(),
   reason: text('reason'),
-  updatedBy: text('updated_by').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  ...act('updated'),
 });

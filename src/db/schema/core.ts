@@ -1,7 +1,7 @@
 /** Reference data and accounts: districts, financial institutions, users, sessions, API tokens. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef } from './columns';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, instant, optionalRef, primaryId, requiredRef } from './columns';
 
 export const districts = pgTable('districts', {
   /** GB/T 2260 code, e.g. 440703. */
@@ -9,6 +9,9 @@ export const districts = pgTable('districts', {
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
 });
+
+/** A reference to a district: `district_code text references districts(code)`; `.notNull()` where required. */
+export const districtRef = () => text('district_code').references(() => districts.code);
 
 export const institutions = pgTable('institutions', {
   id: primaryId(),
@@ -29,28 +32,28 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     /** enterprise | district_reviewer | city_reviewer | city_admin | security_admin | audit_admin | bank_officer | insurer_officer | fund_operator | expert | external_auditor */
     role: text('role').notNull(),
-    districtCode: text('district_code').references(() => districts.code),
-    institutionId: uuid('institution_id').references(() => institutions.id),
+    districtCode: districtRef(),
+    institutionId: optionalRef('institution_id', () => institutions.id),
     enterpriseId: uuid('enterprise_id'),
     /** The enterprise's first user administers its colleagues. */
     isEnterpriseAdmin: boolean('is_enterprise_admin').notNull().default(false),
     active: boolean('active').notNull().default(true),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: instant('locked_until'),
+    passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
     /**
      * Set when someone else chose the password (account created or password reset by an administrator); until the
      * holder changes it, every API request but sign-in, /auth/me, the password change and sign-out is refused.
      */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    lastLoginAt: instant('last_login_at'),
     /** A demonstration account (demo data): signs in without an authenticator; a server holding one refuses production. */
     isDemo: boolean('is_demo').notNull().default(false),
     /** TOTP secret (RFC 6238), encrypted with the personal-data cipher; set once enrolment is confirmed. */
     totpSecretEnc: text('totp_secret_enc'),
     /** Secret offered during enrolment, waiting for its first code; encrypted like the confirmed one. */
     totpPendingSecretEnc: text('totp_pending_secret_enc'),
-    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    totpEnabledAt: instant('totp_enabled_at'),
     /** Time step (30 s counter) of the last accepted code, so a code cannot be used twice. */
     totpLastStep: integer('totp_last_step'),
     /** SHA-256 hashes of the one-time recovery codes not used yet (the codes are shown once). */
@@ -71,8 +74,8 @@ export const sessions = pgTable(
     userId: requiredRef('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    revokedAt: instant('revoked_at'),
     clientIp: text('client_ip'),
     userAgent: text('user_agent'),
   },
@@ -86,10 +89,10 @@ export const apiTokens = pgTable('api_tokens', {
   /** SHA-256 of the token; shown once at creation. */
   tokenHash: text('token_hash').notNull().unique(),
   tokenPrefix: text('token_prefix').notNull(),
-  createdBy: uuid('created_by').references(() => users.id),
+  createdBy: optionalRef('created_by', () => users.id),
   createdAt: createdAt(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: instant('revoked_at'),
+  lastUsedAt: instant('last_used_at'),
   /** From this instant on the token is refused (401 TOKEN_EXPIRED); chosen at issue, at most 730 days ahead. */
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  expiresAt: instant('expires_at').notNull(),
 });

@@ -4,8 +4,8 @@
  * exposure and to the enterprise's district, each acknowledged with what was done.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { primaryId, requiredRef } from './columns';
+import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, optionalRef, primaryId, requiredRef } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
 
@@ -23,9 +23,9 @@ export const creditDigitalLevels = pgTable(
     validTo: date('valid_to').notNull(),
     assessor: text('assessor').notNull(),
     evidence: text('evidence').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: optionalRef('recorded_by', () => users.id),
     recordedByName: text('recorded_by_name').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedAt: instant('recorded_at').notNull(),
   },
   (t) => [
     index('credit_digital_levels_enterprise_idx').on(t.enterpriseId, t.assessedOn),
@@ -40,13 +40,13 @@ export const creditProfileViews = pgTable(
   {
     id: primaryId(),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
-    viewerId: uuid('viewer_id').references(() => users.id),
+    viewerId: optionalRef('viewer_id', () => users.id),
     viewerName: text('viewer_name').notNull(),
     viewerRole: text('viewer_role').notNull(),
-    institutionId: uuid('institution_id').references(() => institutions.id),
+    institutionId: optionalRef('institution_id', () => institutions.id),
     /** The viewer's organisation as shown to the enterprise (bank name, district office, city bureau). */
     organisation: text('organisation').notNull(),
-    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+    viewedAt: instant('viewed_at').notNull(),
   },
   (t) => [index('credit_profile_views_enterprise_idx').on(t.enterpriseId, t.viewedAt)],
 );
@@ -64,10 +64,10 @@ export const creditWarnings = pgTable(
     causeKey: text('cause_key').notNull(),
     subjectId: uuid('subject_id').notNull(),
     reason: text('reason').notNull(),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    raisedAt: instant('raised_at').notNull(),
     /** open | closed */
     status: text('status').notNull().default('open'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: instant('closed_at'),
     closeReason: text('close_reason'),
   },
   (t) => [
@@ -87,12 +87,12 @@ export const creditWarningDeliveries = pgTable(
     warningId: requiredRef('warning_id', () => creditWarnings.id),
     /** bank | district */
     audience: text('audience').notNull(),
-    institutionId: uuid('institution_id').references(() => institutions.id),
+    institutionId: optionalRef('institution_id', () => institutions.id),
     districtCode: text('district_code'),
     /** loan | order (why the bank is told), null for the district. */
     exposure: text('exposure'),
-    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
-    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgedBy: optionalRef('acknowledged_by', () => users.id),
     acknowledgedByName: text('acknowledged_by_name'),
     actionTaken: text('action_taken'),
   },

@@ -1,8 +1,8 @@
 /** Enterprises (applicants): manufacturers and digital service providers. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
-import { districts } from './core';
+import { boolean, date, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { namedAct, primaryId, requiredRef, timestamps, version } from './columns';
+import { districtRef } from './core';
 
 export const enterprises = pgTable(
   'enterprises',
@@ -14,7 +14,7 @@ export const enterprises = pgTable(
     registeredAddress: text('registered_address').notNull(),
     operatingAddress: text('operating_address').notNull(),
     /** One of the city's districts, or null when the enterprise is registered outside the city. */
-    districtCode: text('district_code').references(() => districts.code),
+    districtCode: districtRef(),
     /** Registered outside the city: may use the platform but is ineligible for city programmes. */
     outsideCity: boolean('outside_city').notNull().default(false),
     /** manufacturer | service_provider */
@@ -34,9 +34,8 @@ export const enterprises = pgTable(
     /** AES-256-GCM ciphertext of the legal representative's ID number; shown masked. */
     legalRepIdEnc: text('legal_rep_id_enc'),
     legalRepName: text('legal_rep_name'),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('enterprises_uscc_uq').on(t.uscc),
@@ -56,9 +55,7 @@ export const enterpriseCreditChanges = pgTable(
     source: text('source').notNull(),
     asOf: date('as_of').notNull(),
     note: text('note'),
-    changedBy: text('changed_by').notNull(),
-    changedByName: text('changed_by_name').notNull(),
-    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    ...namedAct('changed'),
   },
   (t) => [index('enterprise_credit_changes_enterprise_idx').on(t.enterpriseId, t.changedAt)],
 );
@@ -72,9 +69,7 @@ export const enterprisePoolChanges = pgTable(
     inResourcePool: boolean('in_resource_pool').notNull(),
     since: date('since'),
     note: text('note'),
-    changedBy: text('changed_by').notNull(),
-    changedByName: text('changed_by_name').notNull(),
-    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    ...namedAct('changed'),
   },
   (t) => [index('enterprise_pool_changes_enterprise_idx').on(t.enterpriseId, t.changedAt)],
 );

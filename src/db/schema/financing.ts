@@ -7,26 +7,11 @@
  * Money is fen (bigint); rates are decimals ("0.0345" = 3.45%); terms are months.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { act, authored, created, fen, instant, optionalRef, pendingAct, primaryId, requiredRef } from './columns';
 import { institutions } from './core';
 import { enterprises } from './enterprises';
 import { projects } from './projects';
-
-const fen = (name: string) => bigint(name, { mode: 'bigint' });
 
 export const financingProducts = pgTable(
   'financing_products',
@@ -51,9 +36,7 @@ export const financingProducts = pgTable(
     validTo: date('valid_to'),
     /** The live version's whole input (the contract's ZProductInput). */
     live: jsonb('live'),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     index('financing_products_institution_idx').on(t.institutionId),
@@ -71,10 +54,8 @@ export const financingProductVersions = pgTable(
     data: jsonb('data').notNull(),
     /** pending → approved | refused (with the reviewer's reason). */
     status: text('status').notNull(),
-    submittedBy: text('submitted_by').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    reviewedBy: text('reviewed_by'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    ...act('submitted'),
+    ...pendingAct('reviewed'),
     reason: text('reason'),
   },
   (t) => [
@@ -102,7 +83,7 @@ export const financingNeeds = pgTable(
     purpose: text('purpose').notNull(),
     guarantee: text('guarantee'),
     wantedBy: date('wanted_by'),
-    projectId: uuid('project_id').references(() => projects.id),
+    projectId: optionalRef('project_id', () => projects.id),
     description: text('description').notNull(),
     /** The sentence the enterprise typed, and what the reader made of it (kept to explain the form). */
     sourceText: text('source_text'),
@@ -110,7 +91,7 @@ export const financingNeeds = pgTable(
     /** Consent to share the profile: none | named (the banks in consentBanks) | all. Revocable at once. */
     consentScope: text('consent_scope').notNull().default('none'),
     consentBanks: uuid('consent_banks').array().notNull().default(sql`'{}'::uuid[]`),
-    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentAt: instant('consent_at'),
     /** Only one bank may take the need (the enterprise's limit). */
     exclusive: boolean('exclusive').notNull().default(false),
     /** 绿色通道 (002 三（四）1): flagged by the city; banks see it first with shorter due days. */
@@ -118,9 +99,7 @@ export const financingNeeds = pgTable(
     greenReason: text('green_reason'),
     /** open | closed */
     status: text('status').notNull().default('open'),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     index('financing_needs_enterprise_idx').on(t.enterpriseId),
@@ -139,7 +118,7 @@ export const financingOrders = pgTable(
   {
     id: primaryId(),
     needId: requiredRef('need_id', () => financingNeeds.id),
-    productId: uuid('product_id').references(() => financingProducts.id),
+    productId: optionalRef('product_id', () => financingProducts.id),
     institutionId: requiredRef('institution_id', () => institutions.id),
     /** Copied from the need for scoping. */
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
@@ -154,8 +133,8 @@ export const financingOrders = pgTable(
     decisionDueOn: date('decision_due_on'),
     decisionDueBasis: text('decision_due_basis'),
     promisedDecisionDays: integer('promised_decision_days'),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    acceptedAt: instant('accepted_at'),
+    decidedAt: instant('decided_at'),
     declineReason: text('decline_reason'),
     approvedAmountFen: fen('approved_amount_fen'),
     approvedRate: text('approved_rate'),
@@ -166,9 +145,7 @@ export const financingOrders = pgTable(
     overdueMarkedOn: date('overdue_marked_on'),
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     index('financing_orders_institution_idx').on(t.institutionId, t.status),
@@ -205,8 +182,7 @@ export const financingAnswerTimes = pgTable(
     greenDecisionDays: integer('green_decision_days').notNull(),
     /** The city's document or reason for the values (shown as the basis of every due day counted with them). */
     basis: text('basis').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
+    ...created(),
   },
   (t) => [
     index('financing_answer_times_from_idx').on(t.effectiveFrom),

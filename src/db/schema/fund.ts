@@ -6,7 +6,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -16,16 +15,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef } from './columns';
+import { createdAt, fen, fenSum, instant, objector, optionalRef, primaryId, requiredRef } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
 import { projects } from './projects';
-
-const fen = (name: string) => bigint(name, { mode: 'bigint' });
 
 export const fundCalls = pgTable(
   'fund_calls',
@@ -48,11 +44,11 @@ export const fundCalls = pgTable(
     /** The version of the rules the call runs under (iifund.003, or a recorded renewal's id). */
     policyVersion: text('policy_version').notNull(),
     operatorInstitutionId: requiredRef('operator_institution_id', () => institutions.id),
-    auditInstitutionId: uuid('audit_institution_id').references(() => institutions.id),
+    auditInstitutionId: optionalRef('audit_institution_id', () => institutions.id),
     createdBy: requiredRef('created_by', () => users.id),
     createdAt: createdAt(),
     approvedBy: uuid('approved_by'),
-    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedAt: instant('approved_at'),
     deliberation: jsonb('deliberation').$type<{
       meetingOn: string;
       attendees: string[];
@@ -77,7 +73,7 @@ export const fundCallDirections = pgTable(
     callId: requiredRef('call_id', () => fundCalls.id),
     direction: text('direction').notNull(),
     budgetFen: fen('budget_fen').notNull(),
-    committedFen: fen('committed_fen').notNull().default(sql`0`),
+    committedFen: fenSum('committed_fen'),
   },
   (t) => [
     primaryKey({ columns: [t.callId, t.direction] }),
@@ -95,11 +91,11 @@ export const fundApplications = pgTable(
     direction: text('direction').notNull(),
     projectName: text('project_name').notNull(),
     /** The project in the platform's project library, when the enterprise names it (double-funding check). */
-    projectId: uuid('project_id').references(() => projects.id),
+    projectId: optionalRef('project_id', () => projects.id),
     cluster: text('cluster'),
     /** submitted | returned | formal_passed | awarded | not_awarded | accepted | rectify | failed */
     state: text('state').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedAt: instant('submitted_at').notNull(),
     invoiceTotalFen: fen('invoice_total_fen').notNull(),
     checks: jsonb('checks').$type<{ code: string; status: string; source: string; message: string }[]>().notNull(),
     avoidExperts: jsonb('avoid_experts').$type<string[]>().notNull(),
@@ -163,7 +159,7 @@ export const fundExperts = pgTable(
     employerCreditCode: text('employer_credit_code').notNull(),
     /** Encrypted with the personal-data cipher; shown masked. */
     phoneEnc: text('phone_enc').notNull(),
-    userId: uuid('user_id').references(() => users.id),
+    userId: optionalRef('user_id', () => users.id),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
@@ -182,12 +178,12 @@ export const fundAssignments = pgTable(
     seed: text('seed').notNull(),
     /** drawn | declared_clear | conflict | scored */
     status: text('status').notNull().default('drawn'),
-    declaredAt: timestamp('declared_at', { withTimezone: true }),
+    declaredAt: instant('declared_at'),
     note: text('note'),
     scores: jsonb('scores').$type<Record<string, string>>(),
     total: text('total'),
     comment: text('comment'),
-    scoredAt: timestamp('scored_at', { withTimezone: true }),
+    scoredAt: instant('scored_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -201,11 +197,10 @@ export const fundObjections = pgTable(
   {
     id: primaryId(),
     callId: requiredRef('call_id', () => fundCalls.id),
-    applicationId: uuid('application_id').references(() => fundApplications.id),
+    applicationId: optionalRef('application_id', () => fundApplications.id),
     /** The case number on the objector's receipt (`ZX<year>-<call>-<seq>`), looked up as the 政银保 cases are. */
     caseNo: text('case_no'),
-    name: text('name').notNull(),
-    contactEnc: text('contact_enc').notNull(),
+    ...objector(),
     content: text('content').notNull(),
     /** open | closed */
     status: text('status').notNull().default('open'),
@@ -214,7 +209,7 @@ export const fundObjections = pgTable(
     /** The city's explanation (核实处理意见), read by the objector. */
     outcome: text('outcome'),
     closedBy: uuid('closed_by'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: instant('closed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -241,9 +236,9 @@ export const fundClawbacks = pgTable(
     spotCheckId: requiredRef('spot_check_id', () => fundSpotChecks.id),
     misuse: boolean('misuse').notNull(),
     findings: text('findings').notNull(),
-    amountFen: fen('amount_fen').notNull().default(sql`0`),
+    amountFen: fenSum('amount_fen'),
     dueOn: date('due_on'),
-    repaidFen: fen('repaid_fen').notNull().default(sql`0`),
+    repaidFen: fenSum('repaid_fen'),
     /** no_case (findings only) | open | settled */
     status: text('status').notNull(),
     createdAt: createdAt(),
@@ -277,7 +272,7 @@ export const fundTrainingYears = pgTable(
     operatorInstitutionId: requiredRef('operator_institution_id', () => institutions.id),
     year: integer('year').notNull(),
     budgetFen: fen('budget_fen').notNull(),
-    spentFen: fen('spent_fen').notNull().default(sql`0`),
+    spentFen: fenSum('spent_fen'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -4,21 +4,21 @@
  * awards registered as a loan's credit enhancement (三（五）3.). Money is bigint fen like the rest of the schema.
  */
 import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
-import { districts, institutions } from './core';
+  act,
+  authored,
+  created,
+  createdAt,
+  fen,
+  fenSum,
+  instant,
+  jsonList,
+  primaryId,
+  requiredRef,
+  timestamps,
+} from './columns';
+import { districtRef, institutions } from './core';
 import { enterprises } from './enterprises';
 import { loans } from './loans';
 
@@ -28,15 +28,13 @@ export const guaranteeFeeYears = pgTable(
   {
     id: primaryId(),
     year: integer('year').notNull(),
-    budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
+    budgetFen: fen('budget_fen').notNull(),
     /** partial | stop | skip (the allocation engine's modes) */
     allocationMode: text('allocation_mode').notNull(),
     /** open → allocated → published (公示, a row of subsidy_notices) → plan_issued (补贴资金安排计划) */
     status: text('status').notNull().default('open'),
-    allocatedFen: bigint('allocated_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    allocatedFen: fenSum('allocated_fen'),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('guarantee_fee_years_year_uq').on(t.year),
@@ -54,9 +52,7 @@ export const guaranteeFeeClaims = pgTable(
     loanId: requiredRef('loan_id', () => loans.id),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** The enterprise's district at submission: the district reviewer's scope. */
-    districtCode: text('district_code')
-      .notNull()
-      .references(() => districts.code),
+    districtCode: districtRef().notNull(),
     /** The loan's cover institution (the guarantor's scope) and bank (the bank's read scope). */
     coverInstitutionId: requiredRef('cover_institution_id', () => institutions.id),
     bankId: requiredRef('bank_id', () => institutions.id),
@@ -64,25 +60,23 @@ export const guaranteeFeeClaims = pgTable(
     claimant: text('claimant').notNull(),
     periodFrom: date('period_from').notNull(),
     periodTo: date('period_to').notNull(),
-    feePaidFen: bigint('fee_paid_fen', { mode: 'bigint' }).notNull(),
-    guaranteedAmountFen: bigint('guaranteed_amount_fen', { mode: 'bigint' }).notNull(),
+    feePaidFen: fen('fee_paid_fen').notNull(),
+    guaranteedAmountFen: fen('guaranteed_amount_fen').notNull(),
     vouchers: jsonb('vouchers').notNull(),
     otherSubsidies: jsonb('other_subsidies').notNull(),
     /** The amount computed at submission (after the yearly cap and 就高不重复): what allocation considers. */
-    requestedFen: bigint('requested_fen', { mode: 'bigint' }).notNull(),
+    requestedFen: fen('requested_fen').notNull(),
     explanation: text('explanation').notNull(),
     /** The subsidy application statuses: submitted … verified → awarded | unfunded */
     status: text('status').notNull().default('submitted'),
-    reviews: jsonb('reviews').notNull().default(sql`'[]'::jsonb`),
-    awardedFen: bigint('awarded_fen', { mode: 'bigint' }),
+    reviews: jsonList('reviews'),
+    awardedFen: fen('awarded_fen'),
     awardRank: integer('award_rank'),
     /** For the engine's order: the project's declaration month (or the submission month) and the disbursement. */
     declarationMonth: text('declaration_month').notNull(),
-    loanDisbursedAt: timestamp('loan_disbursed_at', { withTimezone: true }).notNull(),
-    submittedBy: text('submitted_by').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    loanDisbursedAt: instant('loan_disbursed_at').notNull(),
+    ...act('submitted'),
+    ...timestamps(),
   },
   (t) => [
     /** A returned claim frees its period: the claimant files a corrected one. */
@@ -105,15 +99,13 @@ export const riskPools = pgTable(
   {
     id: primaryId(),
     year: integer('year').notNull(),
-    budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
+    budgetFen: fen('budget_fen').notNull(),
     /** Approved, not yet paid. */
-    committedFen: bigint('committed_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    paidFen: bigint('paid_fen', { mode: 'bigint' }).notNull().default(sql`0`),
+    committedFen: fenSum('committed_fen'),
+    paidFen: fenSum('paid_fen'),
     /** Recoveries returned to the pool (they replenish it). */
-    returnedFen: bigint('returned_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    returnedFen: fenSum('returned_fen'),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('risk_pools_year_uq').on(t.year),
@@ -130,38 +122,35 @@ export const riskClaims = pgTable(
     id: primaryId(),
     loanId: requiredRef('loan_id', () => loans.id),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
-    districtCode: text('district_code')
-      .notNull()
-      .references(() => districts.code),
+    districtCode: districtRef().notNull(),
     /** The filing bank or guarantor/insurer: its officers' scope. */
     institutionId: requiredRef('institution_id', () => institutions.id),
     /** bank | guarantor | insurer */
     institutionKind: text('institution_kind').notNull(),
     defaultDate: date('default_date').notNull(),
-    outstandingPrincipalFen: bigint('outstanding_principal_fen', { mode: 'bigint' }).notNull(),
-    outstandingInterestFen: bigint('outstanding_interest_fen', { mode: 'bigint' }).notNull(),
-    collateralRealisedFen: bigint('collateral_realised_fen', { mode: 'bigint' }).notNull(),
+    outstandingPrincipalFen: fen('outstanding_principal_fen').notNull(),
+    outstandingInterestFen: fen('outstanding_interest_fen').notNull(),
+    collateralRealisedFen: fen('collateral_realised_fen').notNull(),
     /** Principal + interest outstanding at default (before what was recovered before the claim). */
-    lossFen: bigint('loss_fen', { mode: 'bigint' }).notNull(),
+    lossFen: fen('loss_fen').notNull(),
     /** The institution's share (exact decimal string) read from the notice at filing. */
     share: text('share').notNull(),
     collectionSteps: text('collection_steps').notNull(),
     evidence: jsonb('evidence').notNull(),
     status: text('status').notNull().default('submitted'),
-    netLossFen: bigint('net_loss_fen', { mode: 'bigint' }),
-    compensationFen: bigint('compensation_fen', { mode: 'bigint' }),
+    netLossFen: fen('net_loss_fen'),
+    compensationFen: fen('compensation_fen'),
     /** The pool year the compensation is committed against. */
     poolYear: integer('pool_year'),
     explanation: text('explanation'),
     firstApprovedBy: text('first_approved_by'),
     paymentRef: text('payment_ref'),
-    paidAt: timestamp('paid_at', { withTimezone: true }),
-    recoveredAfterFen: bigint('recovered_after_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    returnedFen: bigint('returned_fen', { mode: 'bigint' }).notNull().default(sql`0`),
-    steps: jsonb('steps').notNull().default(sql`'[]'::jsonb`),
+    paidAt: instant('paid_at'),
+    recoveredAfterFen: fenSum('recovered_after_fen'),
+    returnedFen: fenSum('returned_fen'),
+    steps: jsonList('steps'),
     submittedBy: text('submitted_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('risk_claims_loan_institution_uq')
@@ -188,9 +177,9 @@ export const riskRecoveries = pgTable(
     claimId: requiredRef('claim_id', () => riskClaims.id),
     receivedOn: date('received_on').notNull(),
     reportedOn: date('reported_on').notNull(),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
     /** What this report returned to the pool (the running total's difference). */
-    returnedFen: bigint('returned_fen', { mode: 'bigint' }).notNull(),
+    returnedFen: fen('returned_fen').notNull(),
     overdue: boolean('overdue').notNull(),
     explanation: text('explanation').notNull(),
     note: text('note'),
@@ -210,10 +199,9 @@ export const creditEnhancements = pgTable(
     /** zyb_subsidy | competitive_fund */
     kind: text('kind').notNull(),
     reference: text('reference').notNull(),
-    expectedFen: bigint('expected_fen', { mode: 'bigint' }).notNull(),
-    awardPaidFen: bigint('award_paid_fen', { mode: 'bigint' }).notNull(),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
+    expectedFen: fen('expected_fen').notNull(),
+    awardPaidFen: fen('award_paid_fen').notNull(),
+    ...created(),
   },
   (t) => [
     uniqueIndex('credit_enhancements_loan_ref_uq').on(t.loanId, t.kind, t.reference),

@@ -5,7 +5,8 @@
  * ruling is never edited — a later ruling replaces it from its own date.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { act, pendingAct } from './columns';
 
 export const interpretationRulings = pgTable(
   'interpretation_rulings',
@@ -20,10 +21,8 @@ export const interpretationRulings = pgTable(
     reason: text('reason').notNull(),
     /** draft → approved. */
     status: text('status').notNull().default('draft'),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    approvedBy: text('approved_by'),
-    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    ...act('recorded'),
+    ...pendingAct('approved'),
   },
   (t) => [
     uniqueIndex('interpretation_rulings_notice_uq').on(t.interpretationId, t.notice),

@@ -6,25 +6,15 @@
  * a loan is (bank, contract number), a repayment is (loan, period number), a batch is (bank, file SHA-256).
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
+import { check, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, fen, instant, optionalRef, primaryId, requiredRef, updatedAt, version } from './columns';
 import { institutions, users } from './core';
 import { enterprises } from './enterprises';
 import { financingOrders } from './financing';
 import { projects } from './projects';
+
+/** How the row was written (`session` | `api_token`) and when. */
+const writtenVia = () => ({ createdVia: text('created_via').notNull(), createdAt: createdAt() });
 
 /** One accepted bulk import (rejected files leave no row: the whole import is one transaction). */
 export const loanImportBatches = pgTable(
@@ -42,10 +32,8 @@ export const loanImportBatches = pgTable(
     loansUnchanged: integer('loans_unchanged').notNull().default(0),
     repaymentsCreated: integer('repayments_created').notNull().default(0),
     repaymentsUnchanged: integer('repayments_unchanged').notNull().default(0),
-    createdBy: uuid('created_by').references(() => users.id),
-    /** session | api_token */
-    createdVia: text('created_via').notNull(),
-    createdAt: createdAt(),
+    createdBy: optionalRef('created_by', () => users.id),
+    ...writtenVia(),
   },
   (t) => [uniqueIndex('loan_import_batches_bank_sha_uq').on(t.bankId, t.fileSha256)],
 );
@@ -67,15 +55,15 @@ export const loans = pgTable(
      * The numbered library project (项目库) the loan finances; nullable (a loan may be recorded before the
      * project is numbered). Validated in the service: same enterprise, numbered.
      */
-    projectId: uuid('project_id').references(() => projects.id),
+    projectId: optionalRef('project_id', () => projects.id),
     /** equipment (设备贷款) | working_capital (流动资金贷款) | other — term caps by purpose. */
     purpose: text('purpose').notNull(),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
     /** Annual interest rate as an exact decimal fraction, e.g. 0.038500 = 3.85%. */
     annualRate: numeric('annual_rate', { precision: 9, scale: 6 }).notNull(),
     termMonths: integer('term_months').notNull(),
     /** Disbursement (放款) instant. */
-    disbursedAt: timestamp('disbursed_at', { withTimezone: true }).notNull(),
+    disbursedAt: instant('disbursed_at').notNull(),
     /** Disbursement date in China time (Asia/Shanghai), for date arithmetic and ordering by day. */
     disbursedOn: date('disbursed_on').notNull(),
     /** disbursedOn + termMonths, clamped to month end. */
@@ -88,18 +76,16 @@ export const loans = pgTable(
     extendedMaturityDate: date('extended_maturity_date'),
     /** active | cancelled (作废: recorded in error; kept with its repayments, hidden from subsidy applications). */
     status: text('status').notNull().default('active'),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelledAt: instant('cancelled_at'),
+    cancelledBy: optionalRef('cancelled_by', () => users.id),
     cancelReason: text('cancel_reason'),
     /** Optimistic concurrency: bumped by every correction, cancellation and extension. */
-    version: integer('version').notNull().default(1),
-    importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
+    version: version(),
+    importBatchId: optionalRef('import_batch_id', () => loanImportBatches.id),
     /** The financing-zone order (对接单) this loan was carried from, without retyping; one loan per order at most. */
-    sourceOrderId: uuid('source_order_id').references(() => financingOrders.id),
-    createdBy: uuid('created_by').references(() => users.id),
-    /** session | api_token */
-    createdVia: text('created_via').notNull(),
-    createdAt: createdAt(),
+    sourceOrderId: optionalRef('source_order_id', () => financingOrders.id),
+    createdBy: optionalRef('created_by', () => users.id),
+    ...writtenVia(),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -131,13 +117,12 @@ export const loanRepayments = pgTable(
     dueDate: date('due_date').notNull(),
     /** The date the bank received the payment. */
     paidDate: date('paid_date').notNull(),
-    principalPaidFen: bigint('principal_paid_fen', { mode: 'bigint' }).notNull(),
+    principalPaidFen: fen('principal_paid_fen').notNull(),
     /** Interest actually paid in this period: what the interest subsidy is computed on. */
-    interestPaidFen: bigint('interest_paid_fen', { mode: 'bigint' }).notNull(),
-    importBatchId: uuid('import_batch_id').references(() => loanImportBatches.id),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdVia: text('created_via').notNull(),
-    createdAt: createdAt(),
+    interestPaidFen: fen('interest_paid_fen').notNull(),
+    importBatchId: optionalRef('import_batch_id', () => loanImportBatches.id),
+    createdBy: optionalRef('created_by', () => users.id),
+    ...writtenVia(),
   },
   (t) => [
     uniqueIndex('loan_repayments_loan_period_uq').on(t.loanId, t.periodNo),
@@ -159,10 +144,9 @@ export const loanCorrections = pgTable(
     /** Changed fields only, in API form (yuan strings, rates, ISO times, names). */
     before: jsonb('before').notNull(),
     after: jsonb('after').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: optionalRef('created_by', () => users.id),
     createdByName: text('created_by_name'),
-    createdVia: text('created_via').notNull(),
-    createdAt: createdAt(),
+    ...writtenVia(),
   },
   (t) => [index('loan_corrections_loan_idx').on(t.loanId, t.createdAt)],
 );
@@ -182,10 +166,9 @@ export const loanExtensions = pgTable(
     /** The whole term from disbursement to the new maturity, in months (a part month counts as one). */
     termMonthsAfter: integer('term_months_after').notNull(),
     remarks: text('remarks'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: optionalRef('created_by', () => users.id),
     createdByName: text('created_by_name'),
-    createdVia: text('created_via').notNull(),
-    createdAt: createdAt(),
+    ...writtenVia(),
   },
   (t) => [
     uniqueIndex('loan_extensions_loan_seq_uq').on(t.loanId, t.seq),

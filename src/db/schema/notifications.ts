@@ -4,8 +4,8 @@
  * Addresses are personal data: stored encrypted (AES-256-GCM, like the enterprise's contact phone) and masked.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { primaryId, requiredRef } from './columns';
+import { check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { instant, optionalRef, primaryId, requiredRef } from './columns';
 import { users } from './core';
 
 export const notifications = pgTable(
@@ -23,8 +23,8 @@ export const notifications = pgTable(
     objectId: text('object_id'),
     /** Makes reminders idempotent across sweeps and app instances (one per recipient and occasion). */
     dedupeKey: text('dedupe_key'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
   },
   (t) => [
     index('notifications_recipient_idx').on(t.recipientUserId, t.createdAt),
@@ -36,10 +36,10 @@ export const notificationOutbox = pgTable(
   'notification_outbox',
   {
     id: primaryId(),
-    notificationId: uuid('notification_id').references(() => notifications.id),
+    notificationId: optionalRef('notification_id', () => notifications.id),
     /** sms | email */
     channel: text('channel').notNull(),
-    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    recipientUserId: optionalRef('recipient_user_id', () => users.id),
     /** Encrypted phone number or e-mail address. */
     addressEnc: text('address_enc').notNull(),
     addressMasked: text('address_masked').notNull(),
@@ -50,13 +50,13 @@ export const notificationOutbox = pgTable(
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
     /** A claim by a dispatcher expires here (a crashed instance's rows are retried). */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lockedUntil: instant('locked_until'),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: instant('created_at').notNull(),
+    sentAt: instant('sent_at'),
   },
   (t) => [
     index('notification_outbox_due_idx').on(t.status, t.nextAttemptAt),

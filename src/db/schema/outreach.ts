@@ -7,21 +7,8 @@
  * one is double-booked even if two schedulers raced. Money is fen (bigint).
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { act, authored, fen, instant, optionalRef, primaryId, requiredRef } from './columns';
 import { institutions } from './core';
 import { enterprises } from './enterprises';
 
@@ -40,12 +27,10 @@ export const outreachWhitelists = pgTable(
     bankIds: uuid('bank_ids').array().notNull(),
     /** draft | published */
     status: text('status').notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedAt: instant('published_at'),
     publishedBy: text('published_by'),
     nextDueOn: date('next_due_on'),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     check('outreach_whitelists_status', sql`${t.status} in ('draft', 'published')`),
@@ -64,8 +49,7 @@ export const outreachWhitelistEntries = pgTable(
     /** For a manual entry: pilot (试点拟改造企业) | tech_upgrade (技术改造项目库) | other. */
     category: text('category'),
     reason: text('reason').notNull(),
-    addedBy: text('added_by').notNull(),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    ...act('added'),
   },
   (t) => [
     uniqueIndex('outreach_whitelist_entries_uq').on(t.whitelistId, t.enterpriseId),
@@ -86,10 +70,9 @@ export const outreachVisits = pgTable(
     method: text('method').notNull(),
     /** intention | applied | no_need | not_reached */
     outcome: text('outcome').notNull(),
-    intentionFen: bigint('intention_fen', { mode: 'bigint' }),
+    intentionFen: fen('intention_fen'),
     note: text('note').notNull(),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    ...act('recorded'),
   },
   (t) => [
     uniqueIndex('outreach_visits_entry_bank_uq').on(t.entryId, t.institutionId),
@@ -110,10 +93,8 @@ export const outreachEvents = pgTable(
     slots: jsonb('slots').notNull(),
     /** open (registration) | scheduled | closed */
     status: text('status').notNull(),
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    scheduledAt: instant('scheduled_at'),
+    ...authored(),
   },
   (t) => [check('outreach_events_status', sql`${t.status} in ('open', 'scheduled', 'closed')`)],
 );
@@ -125,16 +106,15 @@ export const outreachRegistrations = pgTable(
     eventId: requiredRef('event_id', () => outreachEvents.id),
     /** institution | enterprise */
     side: text('side').notNull(),
-    institutionId: uuid('institution_id').references(() => institutions.id),
-    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    institutionId: optionalRef('institution_id', () => institutions.id),
+    enterpriseId: optionalRef('enterprise_id', () => enterprises.id),
     /** Ids (institution or enterprise) of the parties on the other side it wishes to meet, in its order. */
     wishes: uuid('wishes').array().notNull(),
     contactName: text('contact_name').notNull(),
     /** Registration order (the scheduler's tie-break). */
     seq: integer('seq').notNull(),
-    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
-    registeredBy: text('registered_by').notNull(),
-    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    checkedInAt: instant('checked_in_at'),
+    ...act('registered'),
   },
   (t) => [
     uniqueIndex('outreach_registrations_inst_uq').on(t.eventId, t.institutionId),
@@ -157,8 +137,8 @@ export const outreachMeetings = pgTable(
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** both | institution | enterprise */
     wishedBy: text('wished_by').notNull(),
-    outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
-    intentionFen: bigint('intention_fen', { mode: 'bigint' }),
+    outcomeRecordedAt: instant('outcome_recorded_at'),
+    intentionFen: fen('intention_fen'),
     signed: boolean('signed'),
     followUpOrderId: uuid('follow_up_order_id'),
     outcomeNote: text('outcome_note'),

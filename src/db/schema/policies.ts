@@ -5,7 +5,8 @@
  * (each changed value with the notice's article), validated on the way in and on the way out.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { act, instant, pendingAct } from './columns';
 
 export const policyVersions = pgTable(
   'policy_versions',
@@ -25,12 +26,10 @@ export const policyVersions = pgTable(
     params: jsonb('params').notNull(),
     /** draft → approved → superseded (a later approved version covers all of its validity). */
     status: text('status').notNull().default('draft'),
-    draftedBy: text('drafted_by').notNull(),
-    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    approvedBy: text('approved_by'),
-    approvedAt: timestamp('approved_at', { withTimezone: true }),
-    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    ...act('drafted'),
+    updatedAt: instant('updated_at').notNull(),
+    ...pendingAct('approved'),
+    supersededAt: instant('superseded_at'),
     supersededBy: uuid('superseded_by'),
   },
   (t) => [

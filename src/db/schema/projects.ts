@@ -10,7 +10,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
   check,
@@ -21,13 +20,24 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { attachments } from './attachments';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
-import { districts, institutions } from './core';
+import {
+  actor,
+  createdAt,
+  fen,
+  fenSum,
+  instant,
+  jsonList,
+  optionalRef,
+  primaryId,
+  requiredRef,
+  timestamps,
+  version,
+} from './columns';
+import { districtRef, institutions } from './core';
 import { enterprises } from './enterprises';
 
 const DECLARATION_STATES_SQL = sql.raw(
@@ -40,13 +50,13 @@ export const projectDeclarations = pgTable(
     id: primaryId(),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     /** The enterprise's district when the declaration was created: the district reviewer's scope. */
-    districtCode: text('district_code').references(() => districts.code),
+    districtCode: districtRef(),
     /** manufacturer (附件3) | service_provider (附件4) — the enterprise's type. */
     form: text('form').notNull(),
     /** See src/domain/workflow/declaration.ts. */
     state: text('state').notNull().default('draft'),
     /** Optimistic-lock version: every change increments it. */
-    version: integer('version').notNull().default(1),
+    version: version(),
     /** The rejected/lapsed/withdrawn declaration this one re-declares (amended). */
     predecessorId: uuid('predecessor_id'),
     name: text('name'),
@@ -60,16 +70,16 @@ export const projectDeclarations = pgTable(
     /** planned | in_progress | completed */
     projectStatus: text('project_status'),
     /** Sum of the investment lines (kept with them in one transaction). */
-    plannedTotalFen: bigint('planned_total_fen', { mode: 'bigint' }).notNull().default(sql`0`),
+    plannedTotalFen: fenSum('planned_total_fen'),
     /** Investment already made at declaration (入库申报时的已有投入). */
-    investmentMadeFen: bigint('investment_made_fen', { mode: 'bigint' }),
+    investmentMadeFen: fen('investment_made_fen'),
     /** level1..level4 */
     assessmentLevel: text('assessment_level'),
     assessmentDate: date('assessment_date'),
     hasLoan: boolean('has_loan').notNull().default(false),
-    loanBankId: uuid('loan_bank_id').references(() => institutions.id),
+    loanBankId: optionalRef('loan_bank_id', () => institutions.id),
     loanContractNumber: text('loan_contract_number'),
-    loanAmountFen: bigint('loan_amount_fen', { mode: 'bigint' }),
+    loanAmountFen: fen('loan_amount_fen'),
     loanDisbursedOn: date('loan_disbursed_on'),
     loanMaturityOn: date('loan_maturity_on'),
     /** A loan recorded by the bank on the platform, when the applicant picked one. */
@@ -86,22 +96,21 @@ export const projectDeclarations = pgTable(
     windowCloses: date('window_closes'),
     /** District verification due (5 working days after the window closes, or after a resubmission). */
     verifyDueOn: date('verify_due_on'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    lastSubmittedAt: timestamp('last_submitted_at', { withTimezone: true }),
+    submittedAt: instant('submitted_at'),
+    lastSubmittedAt: instant('last_submitted_at'),
     submissionCount: integer('submission_count').notNull().default(0),
     /** Deadline for correcting a returned declaration, set by the reviewer. */
     returnDeadline: date('return_deadline'),
     /** The latest reviewer's reason (return, reject) or opinion. */
     lastReason: text('last_reason'),
-    districtVerifiedAt: timestamp('district_verified_at', { withTimezone: true }),
+    districtVerifiedAt: instant('district_verified_at'),
     districtVerifiedBy: uuid('district_verified_by'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedAt: instant('decided_at'),
     decidedBy: uuid('decided_by'),
     /** The eligibility result at the latest submission (conditions with messages and citations). */
     eligibility: jsonb('eligibility'),
     createdBy: uuid('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('project_declarations_enterprise_idx').on(t.enterpriseId, t.createdAt),
@@ -128,7 +137,7 @@ export const projectDeclarationInvestments = pgTable(
   {
     declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
     item: text('item').notNull(),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.declarationId, t.item] }),
@@ -146,13 +155,13 @@ export const projectDeclarationContracts = pgTable(
     providerUscc: text('provider_uscc').notNull(),
     providerName: text('provider_name').notNull(),
     contractNumber: text('contract_number').notNull(),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
     signedOn: date('signed_on').notNull(),
     startDate: date('start_date'),
     endDate: date('end_date'),
     isLead: boolean('is_lead').notNull().default(false),
     /** The signed contract (an attachment of the declaration, kind service_contract). */
-    attachmentId: uuid('attachment_id').references(() => attachments.id),
+    attachmentId: optionalRef('attachment_id', () => attachments.id),
   },
   (t) => [
     index('project_declaration_contracts_decl_idx').on(t.declarationId, t.position),
@@ -171,16 +180,14 @@ export const projectDeclarationEvents = pgTable(
     event: text('event').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
-    actorId: text('actor_id'),
-    actorName: text('actor_name'),
-    actorRole: text('actor_role').notNull(),
+    ...actor(),
     /** The deciding body, e.g. "蓬江区工业和信息化主管部门", "江门市工业和信息化局". */
     actorOrg: text('actor_org'),
     reason: text('reason'),
     /** Deadline set with a return. */
     deadline: date('deadline'),
     details: jsonb('details'),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    occurredAt: instant('occurred_at').notNull(),
   },
   (t) => [index('project_declaration_events_decl_idx').on(t.declarationId, t.id)],
 );
@@ -206,7 +213,7 @@ export const projects = pgTable(
     numberSeq: integer('number_seq').notNull(),
     declarationId: requiredRef('declaration_id', () => projectDeclarations.id),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
-    districtCode: text('district_code').references(() => districts.code),
+    districtCode: districtRef(),
     form: text('form').notNull(),
     name: text('name').notNull(),
     /** The filing window's month (YYYY-MM). */
@@ -214,27 +221,26 @@ export const projects = pgTable(
     /** Asia/Shanghai date of the (first) submission. */
     declaredOn: date('declared_on').notNull(),
     approvedOn: date('approved_on').notNull(),
-    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+    approvedAt: instant('approved_at').notNull(),
     approvedBy: uuid('approved_by').notNull(),
     /** IN's first part: investment already made at declaration (申报指南 六（二）). */
-    investmentAtDeclarationFen: bigint('investment_at_declaration_fen', { mode: 'bigint' }).notNull(),
-    plannedTotalFen: bigint('planned_total_fen', { mode: 'bigint' }).notNull(),
+    investmentAtDeclarationFen: fen('investment_at_declaration_fen').notNull(),
+    plannedTotalFen: fen('planned_total_fen').notNull(),
     resourcePoolLed: boolean('resource_pool_led').notNull(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
-    loanBankId: uuid('loan_bank_id').references(() => institutions.id),
+    loanBankId: optionalRef('loan_bank_id', () => institutions.id),
     loanId: uuid('loan_id'),
     /** active (tracked) | completed | terminated */
     trackingState: text('tracking_state').notNull().default('active'),
     /** The latest reported construction status (planned, in_progress, completed, suspended, terminated). */
     currentStatus: text('current_status').notNull(),
     /** Cumulative investment per the latest submitted progress report (starts at the declaration's). */
-    investmentToDateFen: bigint('investment_to_date_fen', { mode: 'bigint' }).notNull(),
+    investmentToDateFen: fen('investment_to_date_fen').notNull(),
     lastReportPeriod: text('last_report_period'),
     lastReportedOn: date('last_reported_on'),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('projects_library_number_uq').on(t.libraryNumber),
@@ -247,30 +253,30 @@ export const projects = pgTable(
   ],
 );
 
+/** The project's enterprise and district, copied onto its reports and checks for scoping. */
+const projectScope = () => ({ enterpriseId: uuid('enterprise_id').notNull(), districtCode: text('district_code') });
+
 /** Periodic progress reports (第七条（七）). Vouchers are attachments owned by the report. */
 export const projectProgressReports = pgTable(
   'project_progress_reports',
   {
     id: primaryId(),
     projectId: requiredRef('project_id', () => projects.id),
-    /** Copied from the project for scoping. */
-    enterpriseId: uuid('enterprise_id').notNull(),
-    districtCode: text('district_code'),
+    ...projectScope(),
     /** Quarter reported on, e.g. 2024-Q2. */
     period: text('period').notNull(),
     /** draft (vouchers being attached) | submitted */
     state: text('state').notNull().default('draft'),
-    investmentToDateFen: bigint('investment_to_date_fen', { mode: 'bigint' }).notNull(),
+    investmentToDateFen: fen('investment_to_date_fen').notNull(),
     status: text('status').notNull(),
     /** [{ name, plannedOn, achievedOn, note }] */
-    milestones: jsonb('milestones').notNull().default(sql`'[]'::jsonb`),
+    milestones: jsonList('milestones'),
     narrative: text('narrative'),
     reportedOn: date('reported_on'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedAt: instant('submitted_at'),
     createdBy: uuid('created_by').notNull(),
     createdByName: text('created_by_name'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('project_progress_reports_period_uq').on(t.projectId, t.period),
@@ -284,22 +290,21 @@ export const projectSpotChecks = pgTable(
   {
     id: primaryId(),
     projectId: requiredRef('project_id', () => projects.id),
-    enterpriseId: uuid('enterprise_id').notNull(),
-    districtCode: text('district_code'),
+    ...projectScope(),
     /** open | closed */
     state: text('state').notNull().default('open'),
     reason: text('reason').notNull(),
     plannedOn: date('planned_on'),
     openedBy: uuid('opened_by').notNull(),
     openedByName: text('opened_by_name'),
-    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    openedAt: instant('opened_at').notNull(),
     /** compliant | rectification_required | non_compliant */
     outcome: text('outcome'),
     findings: text('findings'),
     rectifyBy: date('rectify_by'),
     closedBy: uuid('closed_by'),
     closedByName: text('closed_by_name'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: instant('closed_at'),
   },
   (t) => [index('project_spot_checks_project_idx').on(t.projectId, t.openedAt)],
 );

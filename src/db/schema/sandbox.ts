@@ -4,7 +4,8 @@
  * gainers and losers, budget left) are kept so scenarios can be compared and exported side by side. A scenario is
  * a record of a simulation: it never changes the campaign, its applications or its runs.
  */
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { act } from './columns';
 import { subsidyCampaigns } from './subsidy';
 
 export const sandboxScenarios = pgTable(
@@ -19,8 +20,7 @@ export const sandboxScenarios = pgTable(
     parameters: jsonb('parameters').notNull(),
     /** The outcome's summary when saved (the sandbox's answer without the per-application list). */
     summary: jsonb('summary').notNull(),
-    savedBy: text('saved_by').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    ...act('saved'),
   },
   (t) => [
     uniqueIndex('sandbox_scenarios_name_uq').on(t.campaignId, t.name),

@@ -7,7 +7,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -17,12 +16,27 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, requiredRef, updatedAt } from './columns';
-import { districts, institutions } from './core';
+import {
+  act,
+  authored,
+  createdAt,
+  fen,
+  fenSum,
+  instant,
+  jsonList,
+  namedAct,
+  objector,
+  optionalRef,
+  primaryId,
+  requiredRef,
+  timestamps,
+  updatedAt,
+  version,
+} from './columns';
+import { districtRef, institutions } from './core';
 import { enterprises } from './enterprises';
 import { guaranteeFeeYears } from './guarantee';
 import { loans } from './loans';
@@ -41,18 +55,16 @@ export const subsidyCampaigns = pgTable(
     interestTo: date('interest_to').notNull(),
     applyFrom: date('apply_from').notNull(),
     applyTo: date('apply_to').notNull(),
-    budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
+    budgetFen: fen('budget_fen').notNull(),
     /** partial | stop | skip — what happens at the first application the remaining budget cannot cover. */
     allocationMode: text('allocation_mode').notNull(),
     noticeDays: integer('notice_days').notNull().default(7),
     /** open → allocated (committed run) → notice (公示 published) → plan_issued */
     status: text('status').notNull().default('open'),
     /** Sum awarded by the committed run (never above budget_fen). */
-    allocatedFen: bigint('allocated_fen', { mode: 'bigint' }).notNull().default(sql`0`),
+    allocatedFen: fenSum('allocated_fen'),
     committedRunId: uuid('committed_run_id'),
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('subsidy_campaigns_year_uq').on(t.year),
@@ -73,9 +85,7 @@ export const subsidyApplications = pgTable(
     /** The numbered library project (项目库). */
     projectId: requiredRef('project_id', () => projects.id),
     /** The project's district at submission: the district reviewer's scope. */
-    districtCode: text('district_code')
-      .notNull()
-      .references(() => districts.code),
+    districtCode: districtRef().notNull(),
     /** submitted | district_returned | district_passed | city_returned | verified | awarded | unfunded */
     status: text('status').notNull().default('submitted'),
     /** The interest period claimed, inside the campaign's. */
@@ -83,23 +93,21 @@ export const subsidyApplications = pgTable(
     interestTo: date('interest_to').notNull(),
     /** Snapshot of the project's declaration month (YYYY-MM) and investment at declaration. */
     declarationMonth: text('declaration_month').notNull(),
-    investmentAtDeclarationFen: bigint('investment_at_declaration_fen', { mode: 'bigint' }).notNull(),
+    investmentAtDeclarationFen: fen('investment_at_declaration_fen').notNull(),
     /** Digital-transformation investment made since declaration, as stated by the enterprise (六（二）). */
-    newInvestmentFen: bigint('new_investment_fen', { mode: 'bigint' }).notNull(),
+    newInvestmentFen: fen('new_investment_fen').notNull(),
     progressReport: text('progress_report').notNull(),
-    claimedInterestFen: bigint('claimed_interest_fen', { mode: 'bigint' }).notNull(),
+    claimedInterestFen: fen('claimed_interest_fen').notNull(),
     /** What the banks recorded as paid in the period, summed over the application's loans. */
-    bankInterestFen: bigint('bank_interest_fen', { mode: 'bigint' }).notNull(),
+    bankInterestFen: fen('bank_interest_fen').notNull(),
     /** Earliest disbursement among the application's loans (ordering key after the declaration month). */
-    firstDisbursedAt: timestamp('first_disbursed_at', { withTimezone: true }).notNull(),
+    firstDisbursedAt: instant('first_disbursed_at').notNull(),
     idempotencyKey: text('idempotency_key'),
-    submittedBy: text('submitted_by').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    ...act('submitted'),
     /** Reviews: [{stage, decision, reasons, by, byName, at}] newest last. */
-    reviews: jsonb('reviews').notNull().default(sql`'[]'::jsonb`),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    reviews: jsonList('reviews'),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('subsidy_applications_campaign_project_uq').on(t.campaignId, t.projectId),
@@ -120,11 +128,11 @@ export const subsidyApplicationLoans = pgTable(
     campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
     /** The bank (for the bank officer's read-only scope). */
     bankId: requiredRef('bank_id', () => institutions.id),
-    claimedInterestFen: bigint('claimed_interest_fen', { mode: 'bigint' }).notNull(),
-    bankInterestFen: bigint('bank_interest_fen', { mode: 'bigint' }).notNull(),
+    claimedInterestFen: fen('claimed_interest_fen').notNull(),
+    bankInterestFen: fen('bank_interest_fen').notNull(),
     /** Snapshots used by the engine: LV and the disbursement instant. */
-    loanAmountFen: bigint('loan_amount_fen', { mode: 'bigint' }).notNull(),
-    disbursedAt: timestamp('disbursed_at', { withTimezone: true }).notNull(),
+    loanAmountFen: fen('loan_amount_fen').notNull(),
+    disbursedAt: instant('disbursed_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.applicationId, t.loanId] }),
@@ -146,7 +154,7 @@ export const subsidyOtherSubsidies = pgTable(
     name: text('name').notNull(),
     /** The issuing document, e.g. 江府〔2023〕11号. */
     documentRef: text('document_ref'),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
     recordedBy: text('recorded_by').notNull(),
     createdAt: createdAt(),
   },
@@ -165,9 +173,9 @@ export const subsidyAllocationRuns = pgTable(
     /** dry_run | commit | supplement_dry_run | supplement (递补: budget freed during the notice, one per round) */
     kind: text('kind').notNull(),
     mode: text('mode').notNull(),
-    budgetFen: bigint('budget_fen', { mode: 'bigint' }).notNull(),
-    totalRequestedFen: bigint('total_requested_fen', { mode: 'bigint' }).notNull(),
-    totalAwardedFen: bigint('total_awarded_fen', { mode: 'bigint' }).notNull(),
+    budgetFen: fen('budget_fen').notNull(),
+    totalRequestedFen: fen('total_requested_fen').notNull(),
+    totalAwardedFen: fen('total_awarded_fen').notNull(),
     applicationCount: integer('application_count').notNull(),
     fundedCount: integer('funded_count').notNull(),
     partialCount: integer('partial_count').notNull(),
@@ -178,7 +186,7 @@ export const subsidyAllocationRuns = pgTable(
     preview: jsonb('preview'),
     runBy: text('run_by').notNull(),
     runByName: text('run_by_name').notNull(),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    startedAt: instant('started_at').notNull(),
     durationMs: integer('duration_ms').notNull(),
     createdAt: createdAt(),
   },
@@ -203,10 +211,10 @@ export const subsidyAwards = pgTable(
     /** 1-based position in the first-come-first-served order. */
     rank: integer('rank').notNull(),
     /** The engine's amount before the enterprise cap and the budget. */
-    computedFen: bigint('computed_fen', { mode: 'bigint' }).notNull(),
+    computedFen: fen('computed_fen').notNull(),
     /** After the per-enterprise cap (第五条). */
-    cappedFen: bigint('capped_fen', { mode: 'bigint' }).notNull(),
-    awardedFen: bigint('awarded_fen', { mode: 'bigint' }).notNull(),
+    cappedFen: fen('capped_fen').notNull(),
+    awardedFen: fen('awarded_fen').notNull(),
     /** funded | partial | unfunded | skipped | stopped | zero | revoked | reduced */
     status: text('status').notNull(),
     /**
@@ -215,10 +223,10 @@ export const subsidyAwards = pgTable(
      */
     supplementary: boolean('supplementary').notNull().default(false),
     /** When an upheld objection revoked or reduced the award: the amount before, the reason, when. */
-    awardedBeforeAdjustmentFen: bigint('awarded_before_adjustment_fen', { mode: 'bigint' }),
+    awardedBeforeAdjustmentFen: fen('awarded_before_adjustment_fen'),
     adjustmentReason: text('adjustment_reason'),
     adjustmentObjectionId: uuid('adjustment_objection_id'),
-    adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
+    adjustedAt: instant('adjusted_at'),
     /** Which subsidy won under 就高不重复: zyb or another subsidy's kind. */
     winner: text('winner').notNull().default('zyb'),
     /** The year index used for R, per loan: {loanId: n}. */
@@ -247,7 +255,7 @@ export const subsidyAwardLoans = pgTable(
     campaignYear: integer('campaign_year').notNull(),
     enterpriseId: uuid('enterprise_id').notNull(),
     yearIndex: integer('year_index').notNull(),
-    computedFen: bigint('computed_fen', { mode: 'bigint' }).notNull(),
+    computedFen: fen('computed_fen').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.awardId, t.loanId] }),
@@ -266,7 +274,7 @@ export const subsidyCapLedger = pgTable(
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     campaignId: requiredRef('campaign_id', () => subsidyCampaigns.id),
     awardId: requiredRef('award_id', () => subsidyAwards.id),
-    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
     /** award | revoke | reduce (an upheld objection lowered the award) */
     reason: text('reason').notNull(),
     createdAt: createdAt(),
@@ -283,13 +291,13 @@ export const subsidyNotices = pgTable(
   {
     id: primaryId(),
     /** The interest subsidy's campaign and run; null for a guarantee-fee notice. */
-    campaignId: uuid('campaign_id').references(() => subsidyCampaigns.id),
-    runId: uuid('run_id').references(() => subsidyAllocationRuns.id),
+    campaignId: optionalRef('campaign_id', () => subsidyCampaigns.id),
+    runId: optionalRef('run_id', () => subsidyAllocationRuns.id),
     /**
      * A guarantee-fee notice (方案 三（五）1.) reuses this notice, its objections and its plan: it names the fee year
      * instead of a campaign (one notice per year); its entries are the year's awarded fee claims.
      */
-    feeYearId: uuid('fee_year_id').references(() => guaranteeFeeYears.id),
+    feeYearId: optionalRef('fee_year_id', () => guaranteeFeeYears.id),
     /** original | supplementary (递补公示) */
     kind: text('kind').notNull().default('original'),
     title: text('title').notNull(),
@@ -297,8 +305,7 @@ export const subsidyNotices = pgTable(
     /** First and last day of the notice period (inclusive, calendar days, China time). */
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
-    publishedBy: text('published_by').notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    ...act('published'),
   },
   (t) => [
     uniqueIndex('subsidy_notices_campaign_original_uq').on(t.campaignId).where(sql`${t.kind} = 'original'`),
@@ -319,14 +326,12 @@ export const subsidyObjections = pgTable(
     id: primaryId(),
     noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     /** The notice entry objected to, when one is named. */
-    awardId: uuid('award_id').references(() => subsidyAwards.id),
+    awardId: optionalRef('award_id', () => subsidyAwards.id),
     /** The entry objected to in a guarantee-fee notice (a fee claim), when one is named. */
     entryId: uuid('entry_id'),
     /** Case number shown to the objector, e.g. YY-2026-0001. */
     caseNo: text('case_no').notNull(),
-    name: text('name').notNull(),
-    /** Encrypted contact (phone or e-mail; SM4, see the data cipher); shown masked. */
-    contactEnc: text('contact_enc').notNull(),
+    ...objector(),
     reason: text('reason').notNull(),
     /** open | investigating | closed */
     status: text('status').notNull().default('open'),
@@ -335,9 +340,9 @@ export const subsidyObjections = pgTable(
     outcomeNote: text('outcome_note'),
     handledBy: text('handled_by'),
     handledByName: text('handled_by_name'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: instant('closed_at'),
     clientIp: text('client_ip'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: instant('created_at').notNull(),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -352,15 +357,13 @@ export const subsidyFundingPlans = pgTable(
   {
     id: primaryId(),
     /** The campaign's plan, or (null) the guarantee-fee year's plan of its notice. */
-    campaignId: uuid('campaign_id').references(() => subsidyCampaigns.id),
+    campaignId: optionalRef('campaign_id', () => subsidyCampaigns.id),
     noticeId: requiredRef('notice_id', () => subsidyNotices.id),
     documentNumber: text('document_number').notNull(),
     title: text('title').notNull(),
-    totalFen: bigint('total_fen', { mode: 'bigint' }).notNull(),
+    totalFen: fen('total_fen').notNull(),
     itemCount: integer('item_count').notNull(),
-    issuedBy: text('issued_by').notNull(),
-    issuedByName: text('issued_by_name').notNull(),
-    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    ...namedAct('issued'),
   },
   (t) => [
     uniqueIndex('subsidy_funding_plans_campaign_uq').on(t.campaignId),

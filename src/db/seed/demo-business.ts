@@ -280,7 +280,24 @@ const SVC_MATERIALS = [
 ];
 
 /** qiye's numbered project, financed by 工商银行江门分行 (insured by 人保财险). */
-const QIYE_LOAN = {
+/** A numbered project's 政银保 equipment loan: the lending bank's user, the borrower, the contract and its cover. */
+interface LoanPlan {
+  bank: string;
+  enterpriseUscc: string;
+  contractNo: string;
+  amount: string;
+  annualRate: string;
+  termMonths: number;
+  disbursedAt: string;
+  disbursedOn: string;
+  /** The covering insurer or guarantor (short name). */
+  cover: string;
+  remarks: string;
+}
+
+const QIYE_LOAN: LoanPlan & { maturityOn: string } = {
+  bank: 'gonghang',
+  enterpriseUscc: MFG_USCC,
   contractNo: 'GSJM-ZYB-2025-0318',
   amount: '3000000.00',
   annualRate: '0.0345',
@@ -288,6 +305,8 @@ const QIYE_LOAN = {
   disbursedAt: '2025-03-18T10:30:00+08:00',
   disbursedOn: '2025-03-18',
   maturityOn: '2028-03-18',
+  cover: '人保财险江门分公司',
+  remarks: '“政银保”设备贷款，人保财险江门分公司提供贷款保证保险',
 };
 const QIYE_SCHEDULE = repaymentSchedule(
   yuanToFen(QIYE_LOAN.amount),
@@ -298,13 +317,17 @@ const QIYE_SCHEDULE = repaymentSchedule(
 );
 
 /** 海联's numbered project, financed by 江门农商银行 (guaranteed by 江门融资担保). */
-const HAILIAN_LOAN = {
+const HAILIAN_LOAN: LoanPlan = {
+  bank: 'nongshang',
+  enterpriseUscc: String(NEW_ENTERPRISES[1]!.input.uscc),
   contractNo: 'JMRCB-ZYB-2025-0618',
   amount: '2000000.00',
   annualRate: '0.038',
   termMonths: 24,
   disbursedAt: '2025-06-18T15:00:00+08:00',
   disbursedOn: '2025-06-18',
+  cover: '江门融资担保',
+  remarks: '“政银保”贷款，江门市融资担保有限公司提供担保',
 };
 const HAILIAN_SCHEDULE = repaymentSchedule(
   yuanToFen(HAILIAN_LOAN.amount),
@@ -326,118 +349,103 @@ const CAMPAIGN = {
   noticeDays: 7,
 };
 
+/** Planned investment lines (申报指南 四（四）) from `{ item: amount }`, in the order written. */
+const investmentLines = (amounts: Record<string, string>) =>
+  Object.entries(amounts).map(([item, amount]) => ({ item, amount }));
+
+/** The service contract whose provider leads the project (a declaration's `contracts` entry). */
+const leadContract = (
+  provider: { uscc: string; name: string },
+  contractNumber: string,
+  amount: string,
+  signedOn: string,
+  startDate: string,
+  endDate: string,
+) => ({
+  providerUscc: provider.uscc,
+  providerName: provider.name,
+  contractNumber,
+  amount,
+  signedOn,
+  startDate,
+  endDate,
+  isLead: true,
+});
+const SVC = { uscc: SVC_USCC, name: SVC_NAME };
+const SHULIAN = { uscc: completeUscc('91440704MA4YB6TQ'), name: '江门市数联工业软件有限公司' };
+
+/** Every demo project is built at its enterprise's operating address, in its district. */
+const siteOf = (username: string) => {
+  const { input } = NEW_ENTERPRISES.find((e) => e.username === username)!;
+  return { siteDistrictCode: String(input.districtCode), siteAddress: String(input.operatingAddress) };
+};
+/** The sites of the two enterprises `seedDemo` registers (qiye, fuwushang). */
+const QIYE_SITE = { siteDistrictCode: '440703', siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号' };
+const FUWUSHANG_SITE = { siteDistrictCode: '440705', siteAddress: '江门市新会区会城今古洲大道 61 号' };
+
 const QIYE_PROJECT_FORM = {
   name: '精密冲压车间MES与设备联网改造项目',
   content:
     '建设制造执行系统（MES），对 42 台冲压及数控设备联网并采集运行数据，上线质量追溯与能耗监测，实现冲压车间生产过程数字化管理。',
   categories: ['digital_system', 'industrial_control_software', 'supporting_equipment'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号',
+  ...QIYE_SITE,
   startDate: '2025-04-01',
   endDate: '2026-12-31',
   projectStatus: 'in_progress',
-  investments: [
-    { item: 'software', amount: '1200000.00' },
-    { item: 'equipment', amount: '1500000.00' },
-    { item: 'installation', amount: '150000.00' },
-    { item: 'consulting', amount: '150000.00' },
-  ],
+  investments: investmentLines({
+    software: '1200000.00',
+    equipment: '1500000.00',
+    installation: '150000.00',
+    consulting: '150000.00',
+  }),
   investmentMade: '600000.00',
   assessmentLevel: 'level2',
   assessmentDate: '2025-02-26',
   hasLoan: true,
-  contracts: [
-    {
-      providerUscc: SVC_USCC,
-      providerName: SVC_NAME,
-      contractNumber: 'ZZY-HT-2025-031',
-      amount: '1200000.00',
-      signedOn: '2025-03-28',
-      startDate: '2025-04-01',
-      endDate: '2026-12-31',
-      isLead: true,
-    },
-  ],
+  contracts: [leadContract(SVC, 'ZZY-HT-2025-031', '1200000.00', '2025-03-28', '2025-04-01', '2026-12-31')],
 };
 
 const HAILIAN_PROJECT_FORM = {
   name: '小家电总装线数字化车间建设项目',
   content: '建设总装线 MES 与仓储管理系统（WMS），部署 AGV 物料配送与产品质量在线检测，打通订单、生产与仓储数据。',
   categories: ['digital_system', 'supporting_equipment'],
-  siteDistrictCode: '440705',
-  siteAddress: '江门市新会区今古洲经济开发区今洲路 23 号',
+  ...siteOf('hailian'),
   startDate: '2025-05-01',
   endDate: '2026-03-31',
   projectStatus: 'in_progress',
-  investments: [
-    { item: 'software', amount: '900000.00' },
-    { item: 'equipment', amount: '700000.00' },
-    { item: 'installation', amount: '200000.00' },
-  ],
+  investments: investmentLines({ software: '900000.00', equipment: '700000.00', installation: '200000.00' }),
   investmentMade: '400000.00',
   assessmentLevel: 'level2',
   assessmentDate: '2025-04-18',
   hasLoan: false,
-  contracts: [
-    {
-      providerUscc: completeUscc('91440704MA4YB6TQ'),
-      providerName: '江门市数联工业软件有限公司',
-      contractNumber: 'SL-2025-0507',
-      amount: '860000.00',
-      signedOn: '2025-05-06',
-      startDate: '2025-05-10',
-      endDate: '2026-03-31',
-      isLead: true,
-    },
-  ],
+  contracts: [leadContract(SHULIAN, 'SL-2025-0507', '860000.00', '2025-05-06', '2025-05-10', '2026-03-31')],
 };
 
 const JUNYE_PROJECT_FORM = {
   name: '注塑车间设备联网与能耗管理系统建设',
   content: '为 36 台注塑机加装数据采集终端，建设设备联网平台与能耗管理系统，实现工艺参数与能耗在线监测。',
   categories: ['industrial_control_software', 'supporting_equipment'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区棠下镇桐井工业区 12 号',
+  ...siteOf('junye'),
   startDate: '2026-12-01',
   endDate: '2027-09-30',
   projectStatus: 'planned',
-  investments: [
-    { item: 'software', amount: '450000.00' },
-    { item: 'equipment', amount: '800000.00' },
-    { item: 'installation', amount: '60000.00' },
-  ],
+  investments: investmentLines({ software: '450000.00', equipment: '800000.00', installation: '60000.00' }),
   investmentMade: '0.00',
   assessmentLevel: 'level1',
   assessmentDate: '2026-09-18',
   hasLoan: false,
-  contracts: [
-    {
-      providerUscc: SVC_USCC,
-      providerName: SVC_NAME,
-      contractNumber: 'ZZY-HT-2026-072',
-      amount: '520000.00',
-      signedOn: '2026-10-28',
-      startDate: '2026-12-01',
-      endDate: '2027-09-30',
-      isLead: true,
-    },
-  ],
+  contracts: [leadContract(SVC, 'ZZY-HT-2026-072', '520000.00', '2026-10-28', '2026-12-01', '2027-09-30')],
 };
 
 const FUWUSHANG_PROJECT_FORM = {
   name: '注塑五金行业云MES工业互联网平台研发',
   content: '研发面向江门注塑、五金行业中小企业的云 MES 与设备联网工业 APP，以订阅方式部署并提供数据服务。',
   categories: ['iiot_platform', 'industrial_app', 'cloud_resources'],
-  siteDistrictCode: '440705',
-  siteAddress: '江门市新会区会城今古洲大道 61 号',
+  ...FUWUSHANG_SITE,
   startDate: '2026-10-01',
   endDate: '2027-12-31',
   projectStatus: 'in_progress',
-  investments: [
-    { item: 'rnd', amount: '1500000.00' },
-    { item: 'testing', amount: '200000.00' },
-    { item: 'expert_consulting', amount: '80000.00' },
-  ],
+  investments: investmentLines({ rnd: '1500000.00', testing: '200000.00', expert_consulting: '80000.00' }),
   investmentMade: '260000.00',
   assessmentLevel: 'level3',
   assessmentDate: '2026-08-20',
@@ -448,14 +456,10 @@ const QIYE_DRAFT_FORM = {
   name: '成品仓库WMS与AGV智能物流改造',
   content: '建设仓储管理系统（WMS），引入 4 台 AGV 实现成品出入库与库内搬运自动化。',
   categories: ['digital_system'],
-  siteDistrictCode: '440703',
-  siteAddress: '江门市蓬江区杜阮镇龙榜村工业区 8 号',
+  ...QIYE_SITE,
   startDate: '2027-01-04',
   projectStatus: 'planned',
-  investments: [
-    { item: 'software', amount: '380000.00' },
-    { item: 'equipment', amount: '920000.00' },
-  ],
+  investments: investmentLines({ software: '380000.00', equipment: '920000.00' }),
   investmentMade: '0.00',
   hasLoan: false,
 };
@@ -469,83 +473,40 @@ interface ReportPlan {
   narrative: string;
 }
 
+/** A quarter's progress report submitted at `at` (China time): in progress unless `extra` says otherwise. */
+const quarterly = (
+  at: string,
+  period: string,
+  investmentToDate: string,
+  narrative: string,
+  extra: Partial<Pick<ReportPlan, 'status' | 'milestone'>> = {},
+): ReportPlan => ({ at, period, investmentToDate, status: 'in_progress', narrative, ...extra });
+
 const QIYE_REPORTS: readonly ReportPlan[] = [
-  {
-    at: '2025-07-08 10:00',
-    period: '2025-Q2',
-    investmentToDate: '980000.00',
-    status: 'in_progress',
+  quarterly('2025-07-08 10:00', '2025-Q2', '980000.00', '完成 MES 蓝图设计，首批 18 台冲压设备加装数据采集终端。', {
     milestone: { name: 'MES 系统选型与实施合同签订', plannedOn: '2025-04-30', achievedOn: '2025-04-25' },
-    narrative: '完成 MES 蓝图设计，首批 18 台冲压设备加装数据采集终端。',
-  },
-  {
-    at: '2025-10-10 10:00',
-    period: '2025-Q3',
-    investmentToDate: '1520000.00',
-    status: 'in_progress',
-    milestone: { name: 'MES 在冲压一车间试运行', plannedOn: '2025-09-30', achievedOn: '2025-09-12' },
-    narrative: 'MES 在冲压一车间试运行，设备联网 30 台，开始采集稼动率与能耗数据。',
-  },
-  {
-    at: '2026-01-09 10:00',
-    period: '2025-Q4',
-    investmentToDate: '1960000.00',
-    status: 'in_progress',
-    narrative: '42 台设备全部联网，质量追溯模块上线。',
-  },
-  {
-    at: '2026-04-10 10:00',
-    period: '2026-Q1',
-    investmentToDate: '2240000.00',
-    status: 'in_progress',
-    narrative: '能耗监测模块上线，冲压二车间切换至 MES 排产。',
-  },
-  {
-    at: '2026-07-09 10:00',
-    period: '2026-Q2',
-    investmentToDate: '2480000.00',
-    status: 'in_progress',
-    narrative: '完成 MES 与 ERP 接口联调，开展全员培训。',
-  },
-  {
-    at: '2026-10-12 10:00',
-    period: '2026-Q3',
-    investmentToDate: '2650000.00',
-    status: 'in_progress',
-    narrative: '数据看板上线，计划 2026 年 12 月组织项目验收。',
-  },
+  }),
+  quarterly(
+    '2025-10-10 10:00',
+    '2025-Q3',
+    '1520000.00',
+    'MES 在冲压一车间试运行，设备联网 30 台，开始采集稼动率与能耗数据。',
+    { milestone: { name: 'MES 在冲压一车间试运行', plannedOn: '2025-09-30', achievedOn: '2025-09-12' } },
+  ),
+  quarterly('2026-01-09 10:00', '2025-Q4', '1960000.00', '42 台设备全部联网，质量追溯模块上线。'),
+  quarterly('2026-04-10 10:00', '2026-Q1', '2240000.00', '能耗监测模块上线，冲压二车间切换至 MES 排产。'),
+  quarterly('2026-07-09 10:00', '2026-Q2', '2480000.00', '完成 MES 与 ERP 接口联调，开展全员培训。'),
+  quarterly('2026-10-12 10:00', '2026-Q3', '2650000.00', '数据看板上线，计划 2026 年 12 月组织项目验收。'),
 ];
 
 const HAILIAN_REPORTS: readonly ReportPlan[] = [
-  {
-    at: '2025-07-10 15:00',
-    period: '2025-Q2',
-    investmentToDate: '620000.00',
-    status: 'in_progress',
-    narrative: 'MES 与 WMS 完成需求调研和方案评审，采购首批 AGV。',
-  },
-  {
-    at: '2025-10-13 15:00',
-    period: '2025-Q3',
-    investmentToDate: '1080000.00',
-    status: 'in_progress',
-    narrative: '总装一线 MES 上线，AGV 物料配送试运行。',
-  },
-  {
-    at: '2026-01-12 15:00',
-    period: '2025-Q4',
-    investmentToDate: '1520000.00',
-    status: 'in_progress',
-    narrative: '三条总装线全部接入 MES，质量在线检测设备安装调试完成。',
-  },
-  {
-    at: '2026-04-13 15:00',
-    period: '2026-Q1',
-    investmentToDate: '1800000.00',
+  quarterly('2025-07-10 15:00', '2025-Q2', '620000.00', 'MES 与 WMS 完成需求调研和方案评审，采购首批 AGV。'),
+  quarterly('2025-10-13 15:00', '2025-Q3', '1080000.00', '总装一线 MES 上线，AGV 物料配送试运行。'),
+  quarterly('2026-01-12 15:00', '2025-Q4', '1520000.00', '三条总装线全部接入 MES，质量在线检测设备安装调试完成。'),
+  quarterly('2026-04-13 15:00', '2026-Q1', '1800000.00', '项目于 2026 年 3 月 28 日通过竣工验收，进入稳定运行。', {
     status: 'completed',
     milestone: { name: '总装线数字化车间竣工验收', plannedOn: '2026-03-31', achievedOn: '2026-03-28' },
-    narrative: '项目于 2026 年 3 月 28 日通过竣工验收，进入稳定运行。',
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -767,6 +728,26 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
     state.projects.set(key, p!);
   };
 
+  /** A bank records a loan (the input read when the step runs); the demo keeps its id under `key`. */
+  const lend = (key: string, bank: string, input: () => Record<string, unknown>) => async (when: Date) => {
+    const r = await recordLoan(await as(bank, when), ZCreateLoan.parse(input()));
+    state.loans.set(key, r.loan.id);
+  };
+  /** The bank records a numbered project's 政银保 loan against its library number. */
+  const projectLoan = (key: string, loan: LoanPlan) =>
+    lend(key, loan.bank, () => ({
+      enterpriseUscc: loan.enterpriseUscc,
+      contractNo: loan.contractNo,
+      purpose: 'equipment',
+      amount: loan.amount,
+      annualRate: loan.annualRate,
+      termMonths: loan.termMonths,
+      disbursedAt: loan.disbursedAt,
+      coverInstitutionId: institutionId(loan.cover),
+      projectNo: state.projects.get(key)!.number,
+      remarks: loan.remarks,
+    }));
+
   // qiye: declared in the April 2025 window with its 工商银行 loan, verified by 蓬江, numbered by the city; the bank
   // records the loan against the number, then each quarter's repayment; qiye reports progress every quarter.
   at('2025-04-11 09:30', (when) =>
@@ -789,24 +770,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   );
   at('2025-04-17 15:00', districtVerify('qiye', 'pengjiang'));
   at('2025-04-24 10:00', cityApprove('qiye'));
-  at('2025-04-28 11:00', async (when) => {
-    const r = await recordLoan(
-      await as('gonghang', when),
-      ZCreateLoan.parse({
-        enterpriseUscc: MFG_USCC,
-        contractNo: QIYE_LOAN.contractNo,
-        purpose: 'equipment',
-        amount: QIYE_LOAN.amount,
-        annualRate: QIYE_LOAN.annualRate,
-        termMonths: QIYE_LOAN.termMonths,
-        disbursedAt: QIYE_LOAN.disbursedAt,
-        coverInstitutionId: institutionId('人保财险江门分公司'),
-        projectNo: state.projects.get('qiye')!.number,
-        remarks: '“政银保”设备贷款，人保财险江门分公司提供贷款保证保险',
-      }),
-    );
-    state.loans.set('qiye', r.loan.id);
-  });
+  at('2025-04-28 11:00', projectLoan('qiye', QIYE_LOAN));
   repayments('qiye', 'gonghang', QIYE_SCHEDULE, '2025-04-28 11:05');
   for (const r of QIYE_REPORTS) at(r.at, (when) => report('qiye', 'qiye', r, when));
 
@@ -815,24 +779,7 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   at('2025-05-12 10:00', (when) => declare('hailian', 'hailian', when, HAILIAN_PROJECT_FORM, MFG_MATERIALS));
   at('2025-05-19 16:00', districtVerify('hailian', 'xinhui'));
   at('2025-05-27 10:30', cityApprove('hailian'));
-  at('2025-06-18 16:30', async (when) => {
-    const r = await recordLoan(
-      await as('nongshang', when),
-      ZCreateLoan.parse({
-        enterpriseUscc: String(NEW_ENTERPRISES[1]!.input.uscc),
-        contractNo: HAILIAN_LOAN.contractNo,
-        purpose: 'equipment',
-        amount: HAILIAN_LOAN.amount,
-        annualRate: HAILIAN_LOAN.annualRate,
-        termMonths: HAILIAN_LOAN.termMonths,
-        disbursedAt: HAILIAN_LOAN.disbursedAt,
-        coverInstitutionId: institutionId('江门融资担保'),
-        projectNo: state.projects.get('hailian')!.number,
-        remarks: '“政银保”贷款，江门市融资担保有限公司提供担保',
-      }),
-    );
-    state.loans.set('hailian', r.loan.id);
-  });
+  at('2025-06-18 16:30', projectLoan('hailian', HAILIAN_LOAN));
   repayments('hailian', 'nongshang', HAILIAN_SCHEDULE, '2025-06-18 16:35');
   for (const r of HAILIAN_REPORTS) at(r.at, (when) => report('hailian', 'hailian', r, when));
 
@@ -892,23 +839,20 @@ export async function seedDemoBusiness(deps: Deps): Promise<DemoBusinessSummary>
   // in February 2026; the bank files with its collection evidence, 蓬江 checks, the city verifies 520,000.00
   // ((1,518,000 − 218,000) × 40%, above the 500,000 threshold: a second city account approves), the payment is
   // recorded, and a later recovery of 150,000.00 returns the pool's share, 60,000.00.
-  at('2025-03-20 10:00', async (when) => {
-    const r = await recordLoan(
-      await as('nongshang', when),
-      ZCreateLoan.parse({
-        enterpriseUscc: String(NEW_ENTERPRISES[0]!.input.uscc),
-        contractNo: 'JMRCB-LD-2025-0320',
-        purpose: 'working_capital',
-        amount: '1500000.00',
-        annualRate: '0.042',
-        termMonths: 12,
-        disbursedAt: '2025-03-20T10:00:00+08:00',
-        coverInstitutionId: institutionId('江门融资担保'),
-        remarks: '流动资金贷款，江门市融资担保有限公司提供担保',
-      }),
-    );
-    state.loans.set('junye', r.loan.id);
-  });
+  at(
+    '2025-03-20 10:00',
+    lend('junye', 'nongshang', () => ({
+      enterpriseUscc: String(NEW_ENTERPRISES[0]!.input.uscc),
+      contractNo: 'JMRCB-LD-2025-0320',
+      purpose: 'working_capital',
+      amount: '1500000.00',
+      annualRate: '0.042',
+      termMonths: 12,
+      disbursedAt: '2025-03-20T10:00:00+08:00',
+      coverInstitutionId: institutionId('江门融资担保'),
+      remarks: '流动资金贷款，江门市融资担保有限公司提供担保',
+    })),
+  );
   at('2026-03-16 10:00', async (when) => {
     const bank = await as('nongshang', when);
     const c = await submitRiskClaim(

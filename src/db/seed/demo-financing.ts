@@ -86,65 +86,71 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
     digital: '',
     zybOrder: '',
   };
-  step('2026-11-02 10:00', async (when) => {
-    ids.equipment = (
-      await publishProduct(
-        await as('gonghang', when),
-        base({
-          name: '工银智造设备贷',
-          description: '支持企业购置智能产线、工业机器人及数字化软硬件，可与“政银保”贴息叠加申请。',
-          promisedDecisionDays: 5,
-        }),
-      )
-    ).id;
+  type Key = keyof typeof ids;
+  /** A bank publishes a product; the city's review decides when it goes live. */
+  const publish = (local: string, key: Key, bank: string, fields: Partial<TProductInput>) =>
+    step(local, async (when) => {
+      ids[key] = (await publishProduct(await as(bank, when), base(fields))).id;
+    });
+  /** The city approves a product's version (上架审核). */
+  const approve = (local: string, key: Key) =>
+    step(local, async (when) => reviewProduct(await as('shiji', when), ids[key], { decision: 'approve', reason: '' }));
+  /** 恒达 types a need in one sentence; the form is what the platform read, with its consent to share the profile. */
+  const need = (local: string, key: Key, sentence: string, consent: Parameters<typeof needFrom>[1]) =>
+    step(local, async (when) => {
+      ids[key] = (await postNeed(await as('qiye', when), needFrom(sentence, consent))).id;
+    });
+  /** 恒达 applies to a product with its need, sharing its profile. */
+  const apply = (local: string, key: Key, needKey: Key, productKey: Key) =>
+    step(local, async (when) => {
+      const input = { productId: ids[productKey], shareProfile: true };
+      ids[key] = (await applyToProduct(await as('qiye', when), ids[needKey], input)).id;
+    });
+  /** 工商银行 accepts an order. */
+  const accept = (local: string, key: Key) =>
+    step(local, async (when) => answerOrder(await as('gonghang', when), ids[key], { accept: true }));
+  /** 工商银行 reports an order approved and disbursed. */
+  const approvedLoan = (local: string, key: Key, amount: string, rate: string, termMonths: number, on: string) =>
+    step(local, async (when) =>
+      reportOutcome(await as('gonghang', when), ids[key], {
+        outcome: 'approved',
+        approvedAmount: amount,
+        approvedRate: rate,
+        approvedTermMonths: termMonths,
+        disbursedOn: on,
+        refuseReason: '',
+      }),
+    );
+  publish('2026-11-02 10:00', 'equipment', 'gonghang', {
+    name: '工银智造设备贷',
+    description: '支持企业购置智能产线、工业机器人及数字化软硬件，可与“政银保”贴息叠加申请。',
+    promisedDecisionDays: 5,
   });
-  step('2026-11-02 10:30', async (when) => {
-    ids.supply = (
-      await publishProduct(
-        await as('gonghang', when),
-        base({
-          name: '工银供应链e贷',
-          type: 'supply_chain',
-          termMaxMonths: 12,
-          guarantees: ['pledge'],
-          description: '以核心企业应收账款质押，为上下游中小企业提供融资。',
-        }),
-      )
-    ).id;
+  publish('2026-11-02 10:30', 'supply', 'gonghang', {
+    name: '工银供应链e贷',
+    type: 'supply_chain',
+    termMaxMonths: 12,
+    guarantees: ['pledge'],
+    description: '以核心企业应收账款质押，为上下游中小企业提供融资。',
   });
-  step('2026-11-03 09:30', async (when) => {
-    ids.working = (await publishProduct(await as('nongshang', when), WORKING)).id;
-  });
-  step('2026-11-04 15:00', async (when) =>
-    reviewProduct(await as('shiji', when), ids.equipment, { decision: 'approve', reason: '' }),
-  );
+  publish('2026-11-03 09:30', 'working', 'nongshang', WORKING_FIELDS);
+  approve('2026-11-04 15:00', 'equipment');
   step('2026-11-04 15:10', async (when) =>
     reviewProduct(await as('shiji', when), ids.supply, {
       decision: 'refuse',
       reason: '未写明应收账款质押登记（中征动产融资统一登记公示系统）要求，请补充后重新提交。',
     }),
   );
-  step('2026-11-04 15:20', async (when) =>
-    reviewProduct(await as('shiji', when), ids.working, { decision: 'approve', reason: '' }),
-  );
+  approve('2026-11-04 15:20', 'working');
   // 恒达 types its needs in one sentence each; the form is what the platform read.
-  step('2026-11-16 09:30', async (when) => {
-    ids.lines = (
-      await postNeed(
-        await as('qiye', when),
-        needFrom('公司年营收8000万元，计划购置两条智能冲压产线，需要贷款500万元，期限3年，可以用厂房抵押。', {
-          scope: 'all',
-          banks: [],
-        }),
-      )
-    ).id;
-  });
-  step('2026-11-16 09:40', async (when) => {
-    ids.order = (
-      await applyToProduct(await as('qiye', when), ids.lines, { productId: ids.equipment, shareProfile: true })
-    ).id;
-  });
-  step('2026-11-17 10:00', async (when) => answerOrder(await as('gonghang', when), ids.order, { accept: true }));
+  need(
+    '2026-11-16 09:30',
+    'lines',
+    '公司年营收8000万元，计划购置两条智能冲压产线，需要贷款500万元，期限3年，可以用厂房抵押。',
+    { scope: 'all', banks: [] },
+  );
+  apply('2026-11-16 09:40', 'order', 'lines', 'equipment');
+  accept('2026-11-17 10:00', 'order');
   step('2026-11-18 11:00', async (when) =>
     reviseProduct(await as('nongshang', when), ids.working, {
       ...WORKING,
@@ -153,16 +159,9 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
       description: '最高额度提高至500万元，利率下限下调至3.30%（待市级审核）。',
     }),
   );
-  step('2026-11-18 14:00', async (when) => {
-    ids.capital = (
-      await postNeed(
-        await as('qiye', when),
-        needFrom('MES上线后订单增加，需要流动资金周转约200万元，期限1年，可由担保公司担保。', {
-          scope: 'named',
-          banks: [institutionId('江门农商银行')],
-        }),
-      )
-    ).id;
+  need('2026-11-18 14:00', 'capital', 'MES上线后订单增加，需要流动资金周转约200万元，期限1年，可由担保公司担保。', {
+    scope: 'named',
+    banks: [institutionId('江门农商银行')],
   });
   step('2026-11-18 16:00', async (when) =>
     flagGreenChannel(await as('admin', when), ids.capital, {
@@ -173,62 +172,24 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
   step('2026-11-19 09:00', async (when) =>
     takeNeed(await as('nongshang', when), ids.capital, { productId: ids.working }),
   );
-  step('2026-11-20 16:00', async (when) =>
-    reportOutcome(await as('gonghang', when), ids.order, {
-      outcome: 'approved',
-      approvedAmount: '5000000.00',
-      approvedRate: '0.0365',
-      approvedTermMonths: 36,
-      disbursedOn: '2026-11-24',
-      refuseReason: '',
-    }),
-  );
+  approvedLoan('2026-11-20 16:00', 'order', '5000000.00', '0.0365', 36, '2026-11-24');
   // A 政银保 product naming its insurer; the approved, disbursed order waits for the bank to carry it into the register.
-  step('2026-11-05 10:00', async (when) => {
-    ids.zyb = (
-      await publishProduct(
-        await as('gonghang', when),
-        base({
-          name: '工银政银保数字贷',
-          type: 'zyb',
-          termMaxMonths: 36,
-          guarantees: ['insurance', 'credit'],
-          coverInstitutionId: institutionId('人保财险江门分公司'),
-          description: '“政银保”合作产品：人保财险江门分公司提供贷款保证保险，可申请贴息。',
-        }),
-      )
-    ).id;
+  publish('2026-11-05 10:00', 'zyb', 'gonghang', {
+    name: '工银政银保数字贷',
+    type: 'zyb',
+    termMaxMonths: 36,
+    guarantees: ['insurance', 'credit'],
+    coverInstitutionId: institutionId('人保财险江门分公司'),
+    description: '“政银保”合作产品：人保财险江门分公司提供贷款保证保险，可申请贴息。',
   });
-  step('2026-11-06 10:00', async (when) =>
-    reviewProduct(await as('shiji', when), ids.zyb, { decision: 'approve', reason: '' }),
-  );
-  step('2026-11-19 10:30', async (when) => {
-    ids.digital = (
-      await postNeed(
-        await as('qiye', when),
-        needFrom('上线MES与设备联网的数字化改造需要贷款300万元，期限2年，可以办理贷款保证保险。', {
-          scope: 'named',
-          banks: [institutionId('工商银行江门分行')],
-        }),
-      )
-    ).id;
+  approve('2026-11-06 10:00', 'zyb');
+  need('2026-11-19 10:30', 'digital', '上线MES与设备联网的数字化改造需要贷款300万元，期限2年，可以办理贷款保证保险。', {
+    scope: 'named',
+    banks: [institutionId('工商银行江门分行')],
   });
-  step('2026-11-19 10:40', async (when) => {
-    ids.zybOrder = (
-      await applyToProduct(await as('qiye', when), ids.digital, { productId: ids.zyb, shareProfile: true })
-    ).id;
-  });
-  step('2026-11-19 15:00', async (when) => answerOrder(await as('gonghang', when), ids.zybOrder, { accept: true }));
-  step('2026-11-20 15:00', async (when) =>
-    reportOutcome(await as('gonghang', when), ids.zybOrder, {
-      outcome: 'approved',
-      approvedAmount: '3000000.00',
-      approvedRate: '0.0360',
-      approvedTermMonths: 24,
-      disbursedOn: '2026-11-20',
-      refuseReason: '',
-    }),
-  );
+  apply('2026-11-19 10:40', 'zybOrder', 'digital', 'zyb');
+  accept('2026-11-19 15:00', 'zybOrder');
+  approvedLoan('2026-11-20 15:00', 'zybOrder', '3000000.00', '0.0360', 24, '2026-11-20');
   step('2026-11-20 17:00', async (when) =>
     setAnswerTimes(await as('admin', when), {
       effectiveFrom: '2026-12-01',
@@ -241,7 +202,8 @@ export function scheduleDemoFinancing(step: Schedule, as: As, institutionId: (sh
   );
 }
 
-const WORKING = base({
+/** 农商银行's working-capital loan as first submitted (its revision raises the cap). */
+const WORKING_FIELDS: Partial<TProductInput> = {
   name: '农商数智流贷',
   type: 'working_capital_loan',
   amountMax: '3000000.00',
@@ -252,4 +214,5 @@ const WORKING = base({
   districts: ['440703', '440704', '440705'],
   description: '面向已入库数字化转型项目企业的流动资金贷款，最快3个工作日审批。',
   promisedDecisionDays: 3,
-});
+};
+const WORKING = base(WORKING_FIELDS);

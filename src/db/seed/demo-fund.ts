@@ -71,6 +71,9 @@ const call = (over: Record<string, unknown>) =>
     threshold: '60.00',
     ...over,
   });
+/** A call's directions with their budgets, from `{ direction: budget }` in the order written. */
+const directionBudgets = (budgets: Record<string, string>) =>
+  Object.entries(budgets).map(([direction, budget]) => ({ direction, budget }));
 const invoice = (invoiceNo: string, amount: string, issuedOn: string, item = '工业互联网平台及应用软件') => ({
   item,
   invoiceNo,
@@ -85,23 +88,18 @@ export function scheduleFundDemo(
   db: Ctx['deps']['db'],
 ) {
   const ids = { call2024: '', call2026: '', pool: '', renewal: '', apps: [] as string[] };
+  /** The operator (数江) creates a call at `local`; the demo keeps its id under `key`. */
+  const openCall = (local: string, key: 'call2024' | 'call2026' | 'pool', over: Record<string, unknown>) =>
+    at(local, async (when) => {
+      ids[key] = (await createCall(await as('shujiang', when), call(over))).id;
+    });
 
-  at('2024-02-20 10:00', async (when) => {
-    ids.call2024 = (
-      await createCall(
-        await as('shujiang', when),
-        call({
-          year: 2024,
-          title: '2024年江门市工业互联网专项资金（标杆示范、上云上平台）申报通知',
-          opensOn: '2024-03-01',
-          closesOn: '2024-04-15',
-          directions: [
-            { direction: 'benchmark_app', budget: '3000000.00' },
-            { direction: 'cloud', budget: '2000000.00' },
-          ],
-        }),
-      )
-    ).id;
+  openCall('2024-02-20 10:00', 'call2024', {
+    year: 2024,
+    title: '2024年江门市工业互联网专项资金（标杆示范、上云上平台）申报通知',
+    opensOn: '2024-03-01',
+    closesOn: '2024-04-15',
+    directions: directionBudgets({ benchmark_app: '3000000.00', cloud: '2000000.00' }),
   });
   at('2024-02-26 15:00', async (when) => approveCall(await as('admin', when), ids.call2024, null));
   at('2024-02-27 09:00', async (when) => {
@@ -185,36 +183,20 @@ export function scheduleFundDemo(
     ).id;
   });
   at('2026-10-21 11:00', async (when) => approveIifundRenewal(await as('shiji', when), ids.renewal));
-  at('2026-10-26 10:00', async (when) => {
-    ids.call2026 = (
-      await createCall(
-        await as('shujiang', when),
-        call({
-          year: 2026,
-          title: '2026年江门市工业互联网专项资金申报通知',
-          opensOn: '2026-11-02',
-          closesOn: '2026-12-31',
-          directions: [
-            { direction: 'benchmark_app', budget: '4000000.00' },
-            { direction: 'cloud', budget: '2000000.00' },
-            { direction: 'cluster', budget: '5000000.00' },
-          ],
-        }),
-      )
-    ).id;
-    ids.pool = (
-      await createCall(
-        await as('shujiang', when),
-        call({
-          programme: 'resource_pool',
-          year: 2026,
-          title: '2026年江门市制造业数字化转型产业生态供给资源池遴选通知',
-          opensOn: '2026-11-02',
-          closesOn: '2026-12-15',
-          directions: [{ direction: 'pool', budget: '0.00' }],
-        }),
-      )
-    ).id;
+  openCall('2026-10-26 10:00', 'call2026', {
+    year: 2026,
+    title: '2026年江门市工业互联网专项资金申报通知',
+    opensOn: '2026-11-02',
+    closesOn: '2026-12-31',
+    directions: directionBudgets({ benchmark_app: '4000000.00', cloud: '2000000.00', cluster: '5000000.00' }),
+  });
+  openCall('2026-10-26 10:00', 'pool', {
+    programme: 'resource_pool',
+    year: 2026,
+    title: '2026年江门市制造业数字化转型产业生态供给资源池遴选通知',
+    opensOn: '2026-11-02',
+    closesOn: '2026-12-15',
+    directions: directionBudgets({ pool: '0.00' }),
   });
   at('2026-10-30 16:00', async (when) => {
     const auditor = (await as('shenjisuo', when)).actor.institutionId;

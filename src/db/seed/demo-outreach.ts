@@ -27,53 +27,57 @@ import {
 type As = (username: string, at: Date) => Promise<Ctx & { actor: Actor }>;
 type Schedule = (local: string, run: (when: Date) => Promise<unknown>) => void;
 
+/** The event's four twenty-minute meeting slots (Beijing time), as [start, end]. */
+const MEETING_SLOTS = [
+  ['09:30', '09:50'],
+  ['10:00', '10:20'],
+  ['10:30', '10:50'],
+  ['11:00', '11:20'],
+] as const;
+
 /** Schedules the outreach steps among the demo history's (each at its China-time instant). */
 export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (shortName: string) => string): void {
   const ids = { list: '', event: '' };
   const ent = async (username: string, when: Date) => (await as(username, when)).actor.enterpriseId!;
+  /** The city administrator creates a record at `local`; the demo keeps its id under `key`. */
+  const create = (
+    local: string,
+    key: keyof typeof ids,
+    make: (admin: Awaited<ReturnType<As>>) => Promise<{ id: string }>,
+  ) =>
+    step(local, async (when) => {
+      ids[key] = (await make(await as('admin', when))).id;
+    });
 
-  step('2026-10-09 10:00', async (when) => {
-    ids.list = (
-      await createWhitelist(
+  create('2026-10-09 10:00', 'list', (admin) =>
+    createWhitelist(
+      admin,
+      ZWhitelistInput.parse({
+        title: '2026年第四季度数字化转型融资服务白名单',
+        periodOf: '2026-10-09',
+        criteria: {
+          libraryProject: true,
+          resourcePool: false,
+          creditGood: true,
+          smeOnly: false,
+          districts: [],
+          minDigitalLevel: null,
+        },
+        bankIds: [institutionId('工商银行江门分行'), institutionId('江门农商银行')],
+      }),
+    ),
+  );
+  /** The city adds an enterprise by hand, with the category and reason the list shows. */
+  const addByHand = (local: string, username: string, category: string, reason: string) =>
+    step(local, async (when) =>
+      addWhitelistEntry(
         await as('admin', when),
-        ZWhitelistInput.parse({
-          title: '2026年第四季度数字化转型融资服务白名单',
-          periodOf: '2026-10-09',
-          criteria: {
-            libraryProject: true,
-            resourcePool: false,
-            creditGood: true,
-            smeOnly: false,
-            districts: [],
-            minDigitalLevel: null,
-          },
-          bankIds: [institutionId('工商银行江门分行'), institutionId('江门农商银行')],
-        }),
-      )
-    ).id;
-  });
-  step('2026-10-09 10:20', async (when) =>
-    addWhitelistEntry(
-      await as('admin', when),
-      ids.list,
-      ZManualEntryInput.parse({
-        enterpriseId: await ent('junye', when),
-        category: 'pilot',
-        reason: '列入市数字化转型城市试点拟改造企业名单（2026年第二批）',
-      }),
-    ),
-  );
-  step('2026-10-09 10:30', async (when) =>
-    addWhitelistEntry(
-      await as('admin', when),
-      ids.list,
-      ZManualEntryInput.parse({
-        enterpriseId: await ent('fuwushang', when),
-        category: 'tech_upgrade',
-        reason: '列入2026年企业技术改造资金项目库（云平台扩容项目）',
-      }),
-    ),
-  );
+        ids.list,
+        ZManualEntryInput.parse({ enterpriseId: await ent(username, when), category, reason }),
+      ),
+    );
+  addByHand('2026-10-09 10:20', 'junye', 'pilot', '列入市数字化转型城市试点拟改造企业名单（2026年第二批）');
+  addByHand('2026-10-09 10:30', 'fuwushang', 'tech_upgrade', '列入2026年企业技术改造资金项目库（云平台扩容项目）');
   step('2026-10-10 09:00', async (when) => publishWhitelist(await as('admin', when), ids.list));
 
   // 工商银行 visits three enterprises; 农商银行 one.
@@ -102,25 +106,18 @@ export function scheduleDemoOutreach(step: Schedule, as: As, institutionId: (sho
   visit('nongshang', 'fuwushang', '2026-10-30 15:00', '2026-10-30', 'applied', '已在融资专区提交流动资金贷款需求');
 
   // The Q4 match-making event: three banks, five enterprises, four twenty-minute slots.
-  step('2026-10-12 10:00', async (when) => {
-    ids.event = (
-      await createEvent(
-        await as('admin', when),
-        ZEventInput.parse({
-          theme: '2026年第四季度数字化转型融资对接会',
-          heldOn: '2026-12-12',
-          mode: 'onsite',
-          place: '江门市工业和信息化局三楼会议室',
-          slots: [
-            { start: '09:30', end: '09:50' },
-            { start: '10:00', end: '10:20' },
-            { start: '10:30', end: '10:50' },
-            { start: '11:00', end: '11:20' },
-          ],
-        }),
-      )
-    ).id;
-  });
+  create('2026-10-12 10:00', 'event', (admin) =>
+    createEvent(
+      admin,
+      ZEventInput.parse({
+        theme: '2026年第四季度数字化转型融资对接会',
+        heldOn: '2026-12-12',
+        mode: 'onsite',
+        place: '江门市工业和信息化局三楼会议室',
+        slots: MEETING_SLOTS.map(([start, end]) => ({ start, end })),
+      }),
+    ),
+  );
   const register = (local: string, who: 'bank' | 'enterprise', party: string, wishes: () => Promise<string[]>) =>
     step(local, async (when) => {
       const ctx = await as('admin', when);

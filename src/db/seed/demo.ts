@@ -92,6 +92,14 @@ export async function seedDemo(db: DbOrTx, cipher: DataCipher, at?: Date): Promi
     .returning();
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  /** An institution's officer: sees its institution's records (`scope` says which; by default the institution). */
+  const officer = (username: string, displayName: string, role: string, institution: string, scope = institution) => ({
+    username,
+    displayName,
+    role,
+    institutionId: byShort.get(institution),
+    scope,
+  });
   const accounts = [
     {
       username: 'qiye',
@@ -127,45 +135,15 @@ export async function seedDemo(db: DbOrTx, cipher: DataCipher, at?: Date): Promi
     { username: 'admin', displayName: '市工信局业务管理员', role: 'city_admin', scope: '江门市' },
     { username: 'anquan', displayName: '安全管理员', role: 'security_admin', scope: '江门市' },
     { username: 'shenji', displayName: '审计管理员', role: 'audit_admin', scope: '江门市' },
-    {
-      username: 'gonghang',
-      displayName: '工商银行江门分行信贷员',
-      role: 'bank_officer',
-      institutionId: byShort.get('工商银行江门分行'),
-      scope: '工商银行江门分行',
-    },
-    {
-      username: 'nongshang',
-      displayName: '江门农商银行信贷员',
-      role: 'bank_officer',
-      institutionId: byShort.get('江门农商银行'),
-      scope: '江门农商银行',
-    },
-    {
-      username: 'shujiang',
-      displayName: '数江公司项目经理',
-      role: 'fund_operator',
-      institutionId: byShort.get('数江公司'),
-      scope: '数江公司（专项资金受托机构）',
-    },
+    officer('gonghang', '工商银行江门分行信贷员', 'bank_officer', '工商银行江门分行'),
+    officer('nongshang', '江门农商银行信贷员', 'bank_officer', '江门农商银行'),
+    officer('shujiang', '数江公司项目经理', 'fund_operator', '数江公司', '数江公司（专项资金受托机构）'),
     { username: 'zhuanjia1', displayName: '李明（评审专家）', role: 'expert', scope: '本人评审任务' },
     { username: 'zhuanjia2', displayName: '王芳（评审专家）', role: 'expert', scope: '本人评审任务' },
     { username: 'zhuanjia3', displayName: '赵强（评审专家）', role: 'expert', scope: '本人评审任务' },
     { username: 'zhuanjia4', displayName: '周婷（评审专家）', role: 'expert', scope: '本人评审任务' },
-    {
-      username: 'shenjisuo',
-      displayName: '诚信会计师事务所审计员',
-      role: 'external_auditor',
-      institutionId: byShort.get('诚信会计师事务所'),
-      scope: '受托审计的专项资金',
-    },
-    {
-      username: 'renbao',
-      displayName: '人保财险江门分公司经办人',
-      role: 'insurer_officer',
-      institutionId: byShort.get('人保财险江门分公司'),
-      scope: '人保财险江门分公司',
-    },
+    officer('shenjisuo', '诚信会计师事务所审计员', 'external_auditor', '诚信会计师事务所', '受托审计的专项资金'),
+    officer('renbao', '人保财险江门分公司经办人', 'insurer_officer', '人保财险江门分公司'),
   ];
   await db.insert(users).values(
     accounts.map(({ scope: _scope, ...a }) => ({
