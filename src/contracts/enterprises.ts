@@ -9,6 +9,7 @@ import { validatePhone } from '../domain/enterprise/phone';
 import { validateResidentId } from '../domain/enterprise/resident-id';
 import { describeUsccProblems, normalizeUscc, validateUscc } from '../domain/enterprise/uscc';
 import { ZIsoDate } from './common';
+import { itemList } from './fields';
 
 export const ENTERPRISE_TYPES = ['manufacturer', 'service_provider'] as const;
 export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
@@ -256,5 +257,5 @@ export const ZCreditChange = z.object({
 });
 export type TCreditChange = z.infer<typeof ZCreditChange>;
 
-export const ZCreditHistory = z.object({ items: z.array(ZCreditChange) });
+export const ZCreditHistory = itemList(ZCreditChange);
 export type TCreditHistory = z.infer<typeof ZCreditHistory>;

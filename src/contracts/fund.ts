@@ -9,18 +9,10 @@ import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
 import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
 import { OBJECTION_OUTCOMES } from '../domain/workflow/application';
+import { itemList, text, ZUuid } from './fields';
 import { ZArticle, ZParamChange } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
 const decimal100 = (label: string) =>
   z
     .string()
@@ -129,7 +121,7 @@ export const ZCallSummary = z.object({
   noticeEndsOn: z.string().nullable(),
 });
 export type TCallSummary = z.infer<typeof ZCallSummary>;
-export const ZCallList = z.object({ items: z.array(ZCallSummary) });
+export const ZCallList = itemList(ZCallSummary);
 
 // ——— applications ———
 
@@ -213,7 +205,7 @@ export const ZApplication = z.object({
   timeline: z.array(z.object({ at: z.string(), action: z.string(), note: z.string().nullable() })),
 });
 export type TApplication = z.infer<typeof ZApplication>;
-export const ZApplicationList = z.object({ items: z.array(ZApplication) });
+export const ZApplicationList = itemList(ZApplication);
 
 // ——— experts ———
 
@@ -245,7 +237,7 @@ export const ZExpert = z.object({
   active: z.boolean(),
   assignments: z.number().int(),
 });
-export const ZExpertList = z.object({ items: z.array(ZExpert) });
+export const ZExpertList = itemList(ZExpert);
 
 export const ZAssignment = z.object({
   id: z.string(),
@@ -261,7 +253,7 @@ export const ZAssignment = z.object({
   total: z.string().nullable(),
   comment: z.string().nullable(),
 });
-export const ZAssignmentList = z.object({ items: z.array(ZAssignment) });
+export const ZAssignmentList = itemList(ZAssignment);
 
 export const ZDeclareConflict = z.strictObject({
   conflict: z.boolean().describe('是否存在利益冲突'),
@@ -281,7 +273,7 @@ export const ZExpertApplication = z.object({
   application: ZApplication.nullable().describe('声明无利益冲突后可见'),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.string() })),
 });
-export const ZExpertQueue = z.object({ items: z.array(ZExpertApplication) });
+export const ZExpertQueue = itemList(ZExpertApplication);
 
 // ——— ranking, proposal, deliberation, notice, plan ———
 
@@ -406,7 +398,7 @@ export const ZTrainingYear = z.object({
   ),
 });
 export type TTrainingYear = z.infer<typeof ZTrainingYear>;
-export const ZTrainingList = z.object({ items: z.array(ZTrainingYear) });
+export const ZTrainingList = itemList(ZTrainingYear);
 
 /** A call's dashboard (the figures its charts draw). */
 export const ZFundDashboard = z.object({

@@ -9,15 +9,7 @@ import { isIsoDate } from '../domain/calendar/dates';
 import { isHeading } from '../domain/policies/core/citation';
 import { ZYB_PARAM_KINDS, ZYB_VERSION_KEYS, type ZybVersionKey } from '../domain/policies/zyb/versions';
 import { zDate } from './calculators';
-
-/** A trimmed, non-empty text of at most `max` characters (also used by the interpretations register). */
-export const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
+import { text } from './fields';
 
 export const ZArticle = z
   .strictObject({

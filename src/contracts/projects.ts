@@ -11,6 +11,7 @@ import { isReportPeriod, SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../domain
 import { DECLARATION_EVENTS, DECLARATION_STATES } from '../domain/workflow/declaration';
 import { SAYS_SOMETHING, ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
+import { pagedList, ZUuid } from './fields';
 
 // ---------- building blocks ----------
 
@@ -26,7 +27,6 @@ export const ZDate = (label: string) =>
     })
     .describe(label);
 
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 const ZText = (label: string, max: number) => z.string().trim().max(max).describe(label);
 
 export const ZDeclarationState = z.enum(DECLARATION_STATES).describe('申报状态');
@@ -322,12 +322,7 @@ export const ZDeclarationListQuery = z.object({
 });
 export type TDeclarationListQuery = z.infer<typeof ZDeclarationListQuery>;
 
-export const ZDeclarationList = z.object({
-  items: z.array(ZDeclarationSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZDeclarationList = pagedList(ZDeclarationSummary);
 
 export const ZReviewQueueQuery = z.object({
   districtCode: z.enum(DISTRICT_CODES).optional().describe('县（市、区）（市级可筛选）'),
@@ -535,12 +530,7 @@ export const ZProjectListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const ZProjectList = z.object({
-  items: z.array(ZProjectSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZProjectList = pagedList(ZProjectSummary);
 
 export const ZReportInput = z.object({
   period: z

@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access/actor';
 import { ZAccountIdentity } from './auth';
+import { countedList, pagedList, ZUuid } from './fields';
 
 export { STAFF_ROLES } from '../domain/access/policy';
-
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 
 export const ZUserId = z.object({ id: ZUuid('用户编号') });
 
@@ -32,12 +31,7 @@ export const ZUserListQuery = z.object({
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
-export const ZUserList = z.object({
-  items: z.array(ZUser),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZUserList = pagedList(ZUser);
 export type TUserList = z.infer<typeof ZUserList>;
 
 export const ZUsername = z
@@ -138,7 +132,7 @@ export const ZApiTokenListQuery = z.object({
 });
 export type TApiTokenListQuery = z.infer<typeof ZApiTokenListQuery>;
 
-export const ZApiTokenList = z.object({ items: z.array(ZApiToken), total: z.number().int() });
+export const ZApiTokenList = countedList(ZApiToken);
 export type TApiTokenList = z.infer<typeof ZApiTokenList>;
 
 export const ZIssueApiToken = z
