@@ -10,7 +10,7 @@ import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versi
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
 import { OBJECTION_OUTCOMES } from '../domain/workflow/application';
 import { itemList, text, ZUuid } from './fields';
-import { ZArticle, ZParamChange } from './policy-versions';
+import { paramChanges, renewalNoticeFields, VALIDITY_IN_ORDER, ZArticle } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
 const decimal100 = (label: string) =>
@@ -478,46 +478,19 @@ export const ZCreated = z.object({ id: z.string() });
 
 // ——— renewals of 003 (policy versions) ———
 
-const iifundChangeShape = Object.fromEntries(
-  Object.keys(IIFUND_VERSION_KEYS).map((k) => [k, ZParamChange.optional()]),
-) as Record<IifundVersionKey, z.ZodOptional<typeof ZParamChange>>;
-
 export const ZIifundRenewal = z
   .strictObject({
-    docNumber: text(64, '文号'),
-    title: text(200, '文件标题'),
-    issuer: text(100, '发文机关'),
-    issuedOn: ZDate('发文日期'),
-    validFrom: ZDate('施行日期'),
-    validTo: ZDate('有效期截止日期').nullable(),
-    sourceText: z.string().min(20, { error: '请粘贴通知全文' }).max(100_000).describe('通知原文'),
+    ...renewalNoticeFields(ZDate),
     params: z.strictObject({
       validityArticle: ZArticle.describe('有效期条款'),
-      changes: z
-        .strictObject(iifundChangeShape)
-        .superRefine((changes, ctx) => {
-          for (const [k, c] of Object.entries(changes)) {
-            if (!c) continue;
-            const kind = IIFUND_VERSION_KEYS[k as IifundVersionKey];
-            const ok =
-              kind === 'ratio'
-                ? /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(c.value)
-                : /^\d{1,13}(\.\d{1,2})?$/.test(c.value);
-            if (!ok)
-              ctx.addIssue({
-                code: 'custom',
-                path: [k, 'value'],
-                message: kind === 'ratio' ? '应为0至1之间的小数' : '应为金额（元）',
-              });
-          }
-        })
-        .describe('调整的参数'),
+      changes: paramChanges(Object.keys(IIFUND_VERSION_KEYS) as IifundVersionKey[], (k, value) => {
+        if (IIFUND_VERSION_KEYS[k] === 'ratio')
+          return /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(value) ? null : '应为0至1之间的小数';
+        return /^\d{1,13}(\.\d{1,2})?$/.test(value) ? null : '应为金额（元）';
+      }),
     }),
   })
-  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, {
-    error: '有效期截止日期不能早于施行日期',
-    path: ['validTo'],
-  });
+  .refine(...VALIDITY_IN_ORDER);
 export type TIifundRenewal = z.infer<typeof ZIifundRenewal>;
 
 export const ZIssuePlan = z.strictObject({ poolValidUntil: ZDate('资源池有效期至').optional() });
