@@ -47,18 +47,8 @@ export interface ColumnDef<K extends string> {
   note: string;
 }
 
-export type LoanColumn =
-  | 'enterpriseUscc'
-  | 'enterpriseName'
-  | 'contractNo'
-  | 'purpose'
-  | 'amount'
-  | 'annualRate'
-  | 'termMonths'
-  | 'disbursedAt'
-  | 'coverInstitution'
-  | 'projectNo'
-  | 'remarks';
+/** The columns of a loan import: the fields of a loan, the project named by its number. */
+export type LoanColumn = Exclude<LoanField, 'project'> | 'projectNo';
 
 export type RepaymentColumn = RepaymentField;
 

@@ -28,8 +28,7 @@ export function verificationDue(
   windowCloses: IsoDate,
   workingDays = districtVerifyWorkingDays(windowCloses),
 ): DueDate {
-  const r = nthWorkingDayAfter(cal, windowCloses, workingDays);
-  return { dueOn: r.date, scheduleKnown: r.scheduleKnown };
+  return workingDaysAfter(cal, windowCloses, workingDays);
 }
 
 /** Verification due date after a corrected resubmission on `resubmittedOn`. */
@@ -38,7 +37,11 @@ export function reverificationDue(
   resubmittedOn: IsoDate,
   workingDays = districtVerifyWorkingDays(resubmittedOn),
 ): DueDate {
-  const r = nthWorkingDayAfter(cal, resubmittedOn, workingDays);
+  return workingDaysAfter(cal, resubmittedOn, workingDays);
+}
+
+function workingDaysAfter(cal: Calendar, from: IsoDate, workingDays: number): DueDate {
+  const r = nthWorkingDayAfter(cal, from, workingDays);
   return { dueOn: r.date, scheduleKnown: r.scheduleKnown };
 }
 

@@ -16,7 +16,7 @@ import {
   type FigureCode,
 } from '../facts';
 import { type AppliedReading, readingOn, readingSentence } from '../interpretations';
-import type { Citation, DocId } from './citation';
+import type { Citation } from './citation';
 import { type ConditionResult, describer, summarizeConditions } from './conditions';
 import { type ParamRead, type ParamSeries, paramAt, type Validity, validityStatus } from './param';
 import type {
@@ -25,8 +25,8 @@ import type {
   EstimateKind,
   EvalContext,
   ParamInfo,
-  PolicyCategory,
   PolicyEvaluation,
+  PolicyIdentity,
   PolicyOverrides,
   RuleInfo,
 } from './policy';
@@ -69,14 +69,7 @@ export interface ExtraParam {
   readonly series: ParamSeries<unknown>;
 }
 
-export interface MeasureSpec {
-  readonly id: string;
-  readonly name: string;
-  readonly doc: DocId;
-  readonly category: PolicyCategory;
-  readonly summary: string;
-  readonly basis: Citation;
-  readonly validity: ParamSeries<Validity>;
+export interface MeasureSpec extends PolicyIdentity {
   /** Events that must hold (want true) or must not hold (want false). */
   readonly events: readonly { readonly code: EventCode; readonly want?: boolean; readonly citation?: Citation }[];
   readonly amount: AmountSpec;
