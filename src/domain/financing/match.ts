@@ -6,6 +6,7 @@
  */
 import { daysBetween, type IsoDate } from '../calendar/dates';
 import { fenToYuan } from '../money/index';
+import { codesOf, zhNames } from '../text/codes';
 import { micros } from './decimal';
 import {
   compareRate,
@@ -58,22 +59,7 @@ export interface MatchProduct {
   readonly poolOnly: boolean;
 }
 
-export const CRITERIA = [
-  'amount',
-  'term',
-  'purpose',
-  'guarantee',
-  'district',
-  'industry',
-  'size',
-  'years',
-  'digital',
-  'pool',
-  'rate',
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
-
-export const CRITERION_ZH: Readonly<Record<Criterion, string>> = {
+export const CRITERION_ZH = zhNames({
   amount: '融资金额',
   term: '融资期限',
   purpose: '资金用途',
@@ -85,7 +71,9 @@ export const CRITERION_ZH: Readonly<Record<Criterion, string>> = {
   digital: '数字化水平',
   pool: '资源池/白名单',
   rate: '年利率',
-};
+});
+export const CRITERIA = codesOf(CRITERION_ZH);
+export type Criterion = (typeof CRITERIA)[number];
 
 export type CriterionStatus = 'pass' | 'fail' | 'unknown' | 'info';
 

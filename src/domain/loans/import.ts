@@ -169,16 +169,11 @@ export interface ImportError {
   reasonEn: string;
 }
 
-export interface ParsedLoanRow {
+/** A row read from the import file: the loan's terms, whose loan it is, and what it names by text. */
+export interface ParsedLoanRow extends LoanTerms {
   rowNo: number;
   enterpriseUscc: string;
   enterpriseName: string | null;
-  contractNo: string;
-  purpose: LoanPurpose;
-  amountFen: bigint;
-  annualRate: string;
-  termMonths: number;
-  disbursedAt: Date;
   coverInstitution: string;
   projectNo: string | null;
   remarks: string | null;
