@@ -13,7 +13,7 @@ import {
   GUARANTEE_ZH,
   type GuaranteeMode,
   PRODUCT_TYPE_ZH,
-  type ProductType,
+  type ProductOffer,
   PURPOSE_ZH,
   type Purpose,
   TYPE_PURPOSES,
@@ -38,15 +38,7 @@ export interface MatchEnterprise {
   readonly inResourcePool: boolean | null;
 }
 
-export interface MatchProduct {
-  readonly type: ProductType;
-  readonly amountMinFen: bigint;
-  readonly amountMaxFen: bigint;
-  readonly termMinMonths: number;
-  readonly termMaxMonths: number;
-  readonly rateMin: string;
-  readonly rateMax: string;
-  readonly guarantees: readonly GuaranteeMode[];
+export interface MatchProduct extends ProductOffer {
   /** Empty: every district. */
   readonly districts: readonly string[];
   /** Empty: every industry. */

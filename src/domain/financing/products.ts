@@ -82,8 +82,8 @@ export function termCapOf(type: ProductType, on: IsoDate): TermCap {
   return { maxMonths: PLATFORM_MAX_TERM_MONTHS, citation: null };
 }
 
-/** The parts of a product its checks read (amounts in fen, rates as decimal strings, terms in months). */
-export interface ProductTerms {
+/** What a product offers: its type, amounts (fen), terms (months), rates (decimal strings) and guarantees. */
+export interface ProductOffer {
   readonly type: ProductType;
   readonly amountMinFen: bigint;
   readonly amountMaxFen: bigint;
@@ -92,6 +92,10 @@ export interface ProductTerms {
   readonly rateMin: string;
   readonly rateMax: string;
   readonly guarantees: readonly GuaranteeMode[];
+}
+
+/** The parts of a product its checks read: its offer and the dates it is offered between. */
+export interface ProductTerms extends ProductOffer {
   readonly validFrom: IsoDate;
   readonly validTo: IsoDate | null;
 }
