@@ -64,11 +64,15 @@ export const ZCreateUser = z
   .strict();
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZCreatedUser = z.object({
-  user: ZUser,
-  /** Only when the password was generated: shown once, never stored in clear. */
-  temporaryPassword: z.string().nullable(),
-});
+/** An account with the password the platform generated for it (null when the person chose one). */
+const userWithTemporaryPassword = () =>
+  z.object({
+    user: ZUser,
+    /** Only when the password was generated: shown once, never stored in clear. */
+    temporaryPassword: z.string().nullable(),
+  });
+
+export const ZCreatedUser = userWithTemporaryPassword();
 export type TCreatedUser = z.infer<typeof ZCreatedUser>;
 
 /** Reset a password: give a new one that satisfies the policy, or omit it to get a temporary one (shown once). */
@@ -79,10 +83,7 @@ export const ZResetPassword = z
   .strict();
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
-export const ZResetPasswordResult = z.object({
-  user: ZUser,
-  temporaryPassword: z.string().nullable(),
-});
+export const ZResetPasswordResult = userWithTemporaryPassword();
 export type TResetPasswordResult = z.infer<typeof ZResetPasswordResult>;
 
 export const ZUserResult = z.object({ user: ZUser });
