@@ -14,7 +14,18 @@ export function zhNames<K extends string>(names: Record<K, string>): Readonly<Re
   return names;
 }
 
+/** A name in Chinese and in English. */
+interface ZhEn {
+  zh: string;
+  en: string;
+}
+
+/** The Chinese and English name of each code (in the order written, as for `zhNames`). */
+export function zhEnNames<K extends string>(names: Record<K, ZhEn>): Readonly<Record<K, ZhEn>> {
+  return names;
+}
+
 /** The codes of a table of names, in the order written. */
-export function codesOf<K extends string>(names: Readonly<Record<K, string>>): readonly [K, ...K[]] {
+export function codesOf<K extends string>(names: Readonly<Record<K, unknown>>): readonly [K, ...K[]] {
   return Object.keys(names) as [K, ...K[]];
 }
