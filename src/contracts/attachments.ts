@@ -3,6 +3,7 @@
  * type from the content; only PDF, OFD, JPG, PNG, XLSX and DOCX are accepted.
  */
 import { z } from 'zod';
+import { itemList } from './fields';
 
 export const ALLOWED_FILE_TYPES = ['pdf', 'ofd', 'jpg', 'png', 'xlsx', 'docx'] as const;
 export type AllowedFileType = (typeof ALLOWED_FILE_TYPES)[number];
@@ -71,7 +72,7 @@ export type TAttachment = z.infer<typeof ZAttachment>;
 export const ZAttachmentListQuery = z.object({ ownerType: ZOwnerType, ownerId: ZOwnerId });
 export type TAttachmentListQuery = z.infer<typeof ZAttachmentListQuery>;
 
-export const ZAttachmentList = z.object({ items: z.array(ZAttachment) });
+export const ZAttachmentList = itemList(ZAttachment);
 export type TAttachmentList = z.infer<typeof ZAttachmentList>;
 
 export const ZAttachmentIdParams = z.object({

@@ -3,6 +3,7 @@
  * names of actions. Shared by the API and the web app.
  */
 import { z } from 'zod';
+import { pagedList } from './fields';
 import { FUND_AUDIT_ACTION_LABELS, FUND_AUDIT_OBJECT_LABELS } from './fund';
 import { GUARANTEE_AUDIT_ACTION_LABELS, GUARANTEE_AUDIT_OBJECT_LABELS } from './guarantee';
 import { LOAN_AUDIT_ACTION_LABELS, LOAN_AUDIT_OBJECT_LABELS } from './loans';
@@ -59,12 +60,7 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
-export const ZAuditPage = z.object({
-  items: z.array(ZAuditEvent),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZAuditPage = pagedList(ZAuditEvent);
 export type TAuditPage = z.infer<typeof ZAuditPage>;
 
 export const ZAuditProblem = z.object({

@@ -6,14 +6,7 @@ import { z } from 'zod';
 import { SCORE_RULE_KEYS } from '../domain/credit/params';
 import { WARNING_KINDS, WARNING_LEVELS } from '../domain/credit/warnings';
 import { ZIsoDate } from './common';
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
+import { itemList, text } from './fields';
 
 export const ZCreditEnterpriseId = z.object({ id: z.uuid({ error: '企业编号格式不正确' }).describe('企业编号') });
 export const ZCreditWarningId = z.object({ id: z.uuid({ error: '预警编号格式不正确' }).describe('预警编号') });
@@ -79,7 +72,7 @@ export const ZProfileSummary = z.object({
   districtCode: z.string().nullable().describe('所在区'),
   creditStatus: z.string().describe('信用状况'),
 });
-export const ZProfileSummaryList = z.object({ items: z.array(ZProfileSummary) });
+export const ZProfileSummaryList = itemList(ZProfileSummary);
 export type TProfileSummary = z.infer<typeof ZProfileSummary>;
 
 export const ZProfileView = z.object({
@@ -88,7 +81,7 @@ export const ZProfileView = z.object({
   organisation: z.string().describe('所属机构'),
   viewedAt: z.string().describe('查看时间'),
 });
-export const ZProfileViewList = z.object({ items: z.array(ZProfileView) });
+export const ZProfileViewList = itemList(ZProfileView);
 export type TProfileView = z.infer<typeof ZProfileView>;
 
 export const ZDigitalLevelInput = z

@@ -9,6 +9,7 @@ import { validatePhone } from '../domain/enterprise/phone';
 import { validateResidentId } from '../domain/enterprise/resident-id';
 import { describeUsccProblems, normalizeUscc, validateUscc } from '../domain/enterprise/uscc';
 import { ZIsoDate } from './common';
+import { itemList, requireField } from './fields';
 
 export const ENTERPRISE_TYPES = ['manufacturer', 'service_provider'] as const;
 export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
@@ -117,14 +118,13 @@ const registerShape = {
 
 /** POST /api/v1/enterprises/register — creates the enterprise and its first (administrator) account. */
 export const ZRegisterEnterprise = z.object({ ...registerShape, account: ZRegisterAccount }).superRefine((v, ctx) => {
-  if (v.legalRepIdNumber && !v.legalRepName) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['legalRepName'],
-      message: '填写法定代表人身份证号码时须同时填写姓名',
-      params: { en: 'is required together with the ID number' },
-    });
-  }
+  if (v.legalRepIdNumber && !v.legalRepName)
+    requireField(
+      ctx,
+      'legalRepName',
+      '填写法定代表人身份证号码时须同时填写姓名',
+      'is required together with the ID number',
+    );
 });
 export type TRegisterEnterprise = z.infer<typeof ZRegisterEnterprise>;
 export type TRegisterEnterpriseInput = z.input<typeof ZRegisterEnterprise>;
@@ -223,14 +223,8 @@ export const ZSetResourcePool = z
     note: z.string().trim().max(500).optional().describe('备注（如公布文件文号）'),
   })
   .superRefine((v, ctx) => {
-    if (v.inResourcePool && !v.since) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['since'],
-        message: '入选资源池时须填写入池日期',
-        params: { en: 'is required when joining the pool' },
-      });
-    }
+    if (v.inResourcePool && !v.since)
+      requireField(ctx, 'since', '入选资源池时须填写入池日期', 'is required when joining the pool');
   });
 export type TSetResourcePool = z.infer<typeof ZSetResourcePool>;
 
@@ -256,5 +250,5 @@ export const ZCreditChange = z.object({
 });
 export type TCreditChange = z.infer<typeof ZCreditChange>;
 
-export const ZCreditHistory = z.object({ items: z.array(ZCreditChange) });
+export const ZCreditHistory = itemList(ZCreditChange);
 export type TCreditHistory = z.infer<typeof ZCreditHistory>;

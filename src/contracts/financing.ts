@@ -10,21 +10,9 @@ import { ORDER_STATUSES } from '../domain/financing/orders';
 import { PARSE_MAX_CHARS } from '../domain/financing/parse';
 import { GUARANTEE_MODES, PRODUCT_TYPES, PURPOSES } from '../domain/financing/products';
 import { zDate } from './calculators';
+import { countedList, itemList, optText, text } from './fields';
 import { ZYuan } from './projects';
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
-const optText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
 const ZRate = (label: string) =>
   z
     .string()
@@ -110,7 +98,7 @@ export const ZProduct = z.object({
   versions: z.array(ZProductVersion).describe('各版本（银行本机构与市级审核人员可见）'),
 });
 export type TProduct = z.infer<typeof ZProduct>;
-export const ZProductList = z.object({ items: z.array(ZProduct), total: z.number().int() });
+export const ZProductList = countedList(ZProduct);
 export type TProductList = z.infer<typeof ZProductList>;
 
 export const ZCatalogueQuery = z.object({
@@ -241,7 +229,7 @@ export const ZNeed = z.object({
   profile: ZEnterpriseProfile.nullable(),
 });
 export type TNeed = z.infer<typeof ZNeed>;
-export const ZNeedList = z.object({ items: z.array(ZNeed), total: z.number().int() });
+export const ZNeedList = countedList(ZNeed);
 
 // ---------- matches ----------
 
@@ -269,7 +257,7 @@ export const ZProductMatch = z.object({
 export const ZProductMatchList = z.object({ needId: z.string(), items: z.array(ZProductMatch) });
 export type TProductMatchList = z.infer<typeof ZProductMatchList>;
 export const ZNeedMatch = z.object({ need: ZNeed, productId: z.string(), productName: z.string(), match: ZMatch });
-export const ZNeedMatchList = z.object({ items: z.array(ZNeedMatch) });
+export const ZNeedMatchList = itemList(ZNeedMatch);
 
 // ---------- orders ----------
 
@@ -336,7 +324,7 @@ export const ZOrder = z.object({
   need: ZNeed,
 });
 export type TOrder = z.infer<typeof ZOrder>;
-export const ZOrderList = z.object({ items: z.array(ZOrder), total: z.number().int() });
+export const ZOrderList = countedList(ZOrder);
 export const ZOrderListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional().describe('只看逾期'),
   status: z.enum(ORDER_STATUSES).optional(),

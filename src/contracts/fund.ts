@@ -9,18 +9,10 @@ import { DIRECTIONS, PROGRAMME_KINDS } from '../domain/fund/standards';
 import { IIFUND_VERSION_KEYS, type IifundVersionKey } from '../domain/fund/versions';
 import { APPLICATION_STATES, CALL_STATES } from '../domain/fund/workflow';
 import { OBJECTION_OUTCOMES } from '../domain/workflow/application';
-import { ZArticle, ZParamChange } from './policy-versions';
+import { itemList, text, ZUuid } from './fields';
+import { paramChanges, renewalNoticeFields, VALIDITY_IN_ORDER, ZArticle } from './policy-versions';
 import { ZDate, ZYuan } from './subsidy';
 
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
 const decimal100 = (label: string) =>
   z
     .string()
@@ -129,7 +121,7 @@ export const ZCallSummary = z.object({
   noticeEndsOn: z.string().nullable(),
 });
 export type TCallSummary = z.infer<typeof ZCallSummary>;
-export const ZCallList = z.object({ items: z.array(ZCallSummary) });
+export const ZCallList = itemList(ZCallSummary);
 
 // ——— applications ———
 
@@ -213,7 +205,7 @@ export const ZApplication = z.object({
   timeline: z.array(z.object({ at: z.string(), action: z.string(), note: z.string().nullable() })),
 });
 export type TApplication = z.infer<typeof ZApplication>;
-export const ZApplicationList = z.object({ items: z.array(ZApplication) });
+export const ZApplicationList = itemList(ZApplication);
 
 // ——— experts ———
 
@@ -245,7 +237,7 @@ export const ZExpert = z.object({
   active: z.boolean(),
   assignments: z.number().int(),
 });
-export const ZExpertList = z.object({ items: z.array(ZExpert) });
+export const ZExpertList = itemList(ZExpert);
 
 export const ZAssignment = z.object({
   id: z.string(),
@@ -261,7 +253,7 @@ export const ZAssignment = z.object({
   total: z.string().nullable(),
   comment: z.string().nullable(),
 });
-export const ZAssignmentList = z.object({ items: z.array(ZAssignment) });
+export const ZAssignmentList = itemList(ZAssignment);
 
 export const ZDeclareConflict = z.strictObject({
   conflict: z.boolean().describe('是否存在利益冲突'),
@@ -281,7 +273,7 @@ export const ZExpertApplication = z.object({
   application: ZApplication.nullable().describe('声明无利益冲突后可见'),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.string() })),
 });
-export const ZExpertQueue = z.object({ items: z.array(ZExpertApplication) });
+export const ZExpertQueue = itemList(ZExpertApplication);
 
 // ——— ranking, proposal, deliberation, notice, plan ———
 
@@ -406,7 +398,7 @@ export const ZTrainingYear = z.object({
   ),
 });
 export type TTrainingYear = z.infer<typeof ZTrainingYear>;
-export const ZTrainingList = z.object({ items: z.array(ZTrainingYear) });
+export const ZTrainingList = itemList(ZTrainingYear);
 
 /** A call's dashboard (the figures its charts draw). */
 export const ZFundDashboard = z.object({
@@ -486,46 +478,19 @@ export const ZCreated = z.object({ id: z.string() });
 
 // ——— renewals of 003 (policy versions) ———
 
-const iifundChangeShape = Object.fromEntries(
-  Object.keys(IIFUND_VERSION_KEYS).map((k) => [k, ZParamChange.optional()]),
-) as Record<IifundVersionKey, z.ZodOptional<typeof ZParamChange>>;
-
 export const ZIifundRenewal = z
   .strictObject({
-    docNumber: text(64, '文号'),
-    title: text(200, '文件标题'),
-    issuer: text(100, '发文机关'),
-    issuedOn: ZDate('发文日期'),
-    validFrom: ZDate('施行日期'),
-    validTo: ZDate('有效期截止日期').nullable(),
-    sourceText: z.string().min(20, { error: '请粘贴通知全文' }).max(100_000).describe('通知原文'),
+    ...renewalNoticeFields(ZDate),
     params: z.strictObject({
       validityArticle: ZArticle.describe('有效期条款'),
-      changes: z
-        .strictObject(iifundChangeShape)
-        .superRefine((changes, ctx) => {
-          for (const [k, c] of Object.entries(changes)) {
-            if (!c) continue;
-            const kind = IIFUND_VERSION_KEYS[k as IifundVersionKey];
-            const ok =
-              kind === 'ratio'
-                ? /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(c.value)
-                : /^\d{1,13}(\.\d{1,2})?$/.test(c.value);
-            if (!ok)
-              ctx.addIssue({
-                code: 'custom',
-                path: [k, 'value'],
-                message: kind === 'ratio' ? '应为0至1之间的小数' : '应为金额（元）',
-              });
-          }
-        })
-        .describe('调整的参数'),
+      changes: paramChanges(Object.keys(IIFUND_VERSION_KEYS) as IifundVersionKey[], (k, value) => {
+        if (IIFUND_VERSION_KEYS[k] === 'ratio')
+          return /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(value) ? null : '应为0至1之间的小数';
+        return /^\d{1,13}(\.\d{1,2})?$/.test(value) ? null : '应为金额（元）';
+      }),
     }),
   })
-  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, {
-    error: '有效期截止日期不能早于施行日期',
-    path: ['validTo'],
-  });
+  .refine(...VALIDITY_IN_ORDER);
 export type TIifundRenewal = z.infer<typeof ZIifundRenewal>;
 
 export const ZIssuePlan = z.strictObject({ poolValidUntil: ZDate('资源池有效期至').optional() });

@@ -9,9 +9,9 @@ import { RISK_CLAIM_STATUSES } from '../domain/guarantee/risk-workflow';
 import { isYuanString, yuanToFen } from '../domain/money/money';
 import { APPLICATION_STATUSES } from '../domain/workflow/application';
 import { zDecimal, zYuan } from './calculators';
+import { itemList, ZUuid } from './fields';
 import { ALLOCATION_MODES, ZDate, ZNotice, ZYuan } from './subsidy';
 
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 const ZText = (label: string, max = 500) => z.string().trim().min(1).max(max).describe(label);
 
 // ---------- the calculator (CLI contract) ----------
@@ -79,7 +79,7 @@ export const ZFeeYear = z.object({
   plan: z.object({ id: z.string(), documentNumber: z.string() }).nullable(),
 });
 export type TFeeYear = z.infer<typeof ZFeeYear>;
-export const ZFeeYearList = z.object({ items: z.array(ZFeeYear) });
+export const ZFeeYearList = itemList(ZFeeYear);
 export const ZYearParam = z.object({ year: z.coerce.number().int().min(2024).max(2100).describe('年度') });
 
 /** What a fee claim states (filed, or corrected after a return). */
@@ -140,7 +140,7 @@ export const ZFeeClaim = z.object({
   submittedAt: z.string(),
 });
 export type TFeeClaim = z.infer<typeof ZFeeClaim>;
-export const ZFeeClaimList = z.object({ items: z.array(ZFeeClaim) });
+export const ZFeeClaimList = itemList(ZFeeClaim);
 
 export const ZFeeAllocationResult = z.object({
   year: z.number().int(),
@@ -178,7 +178,7 @@ export const ZPool = z.object({
   balance: z.string(),
 });
 export type TPool = z.infer<typeof ZPool>;
-export const ZPoolList = z.object({ items: z.array(ZPool) });
+export const ZPoolList = itemList(ZPool);
 
 export const ZCreateRiskClaim = z.object({
   loanId: ZUuid('贷款'),
@@ -255,7 +255,7 @@ export const ZRiskClaim = z.object({
   ),
 });
 export type TRiskClaim = z.infer<typeof ZRiskClaim>;
-export const ZRiskClaimList = z.object({ items: z.array(ZRiskClaim) });
+export const ZRiskClaimList = itemList(ZRiskClaim);
 
 // ---------- award as credit enhancement (三（五）3.) ----------
 

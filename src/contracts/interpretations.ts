@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { INTERPRETATIONS } from '../domain/policies/interpretations';
 import { zDate } from './calculators';
-import { text } from './policy-versions';
+import { text } from './fields';
 
 export const ZRulingInput = z
   .strictObject({

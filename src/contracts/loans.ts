@@ -10,6 +10,7 @@ import { parseAnnualRate } from '../domain/loans/values';
 import { isYuanString } from '../domain/money/money';
 import { SAYS_SOMETHING, ZIsoDate, ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
+import { itemList, pagedList } from './fields';
 
 export { LOAN_PURPOSES, PURPOSE_RULES };
 
@@ -236,12 +237,7 @@ export const ZLoanDetail = ZLoan.extend({
 });
 export type TLoanDetail = z.infer<typeof ZLoanDetail>;
 
-export const ZLoanList = z.object({
-  items: z.array(ZLoan),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZLoanList = pagedList(ZLoan);
 export type TLoanList = z.infer<typeof ZLoanList>;
 
 /** POST answers: `created` false when an identical record already existed (idempotent retry). */
@@ -256,7 +252,7 @@ export const ZCoverInstitution = z.object({
   shortName: z.string(),
   kind: z.enum(['insurer', 'guarantor']),
 });
-export const ZCoverInstitutionList = z.object({ items: z.array(ZCoverInstitution) });
+export const ZCoverInstitutionList = itemList(ZCoverInstitution);
 export type TCoverInstitution = z.infer<typeof ZCoverInstitution>;
 
 // ---- bulk import ----

@@ -1,5 +1,6 @@
 /** In-app notifications and the SMS / e-mail outbox (administrators' view). */
 import { z } from 'zod';
+import { countedList } from './fields';
 
 export const NOTIFICATION_KINDS = [
   'window_open',
@@ -115,7 +116,7 @@ export const ZOutboxQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export const ZOutboxList = z.object({ items: z.array(ZOutboxItem), total: z.number().int() });
+export const ZOutboxList = countedList(ZOutboxItem);
 
 export const ZDispatchResult = z.object({
   claimed: z.number().int(),

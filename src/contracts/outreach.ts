@@ -5,21 +5,9 @@
 import { z } from 'zod';
 import { DISTRICT_CODES } from '../domain/enterprise/districts';
 import { zDate } from './calculators';
+import { optText, text } from './fields';
 import { ZYuan } from './projects';
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
-const optText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
 const ZUuid = (label: string) => z.uuid({ error: '应为编号（UUID）' }).describe(label);
 
 export const ZOutreachId = z.object({ id: ZUuid('编号') });

@@ -7,17 +7,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar/dates';
 import { isHeading } from '../domain/policies/core/citation';
-import { ZYB_PARAM_KINDS, ZYB_VERSION_KEYS, type ZybVersionKey } from '../domain/policies/zyb/versions';
+import { ZYB_PARAM_KINDS, ZYB_VERSION_KEYS } from '../domain/policies/zyb/versions';
 import { zDate } from './calculators';
-
-/** A trimmed, non-empty text of at most `max` characters (also used by the interpretations register). */
-export const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: '不能为空' })
-    .max(max, { error: `不超过${max}个字` })
-    .describe(label);
+import { text } from './fields';
 
 export const ZArticle = z
   .strictObject({
@@ -52,45 +44,64 @@ const KIND_HINT: Record<string, string> = {
 export const ZParamChange = z
   .strictObject({ value: z.string().trim().min(1).max(32).describe('新值'), article: ZArticle })
   .describe('参数调整');
+type TParamChange = z.infer<typeof ZParamChange>;
 
-const changeShape = Object.fromEntries(ZYB_VERSION_KEYS.map((k) => [k, ZParamChange.optional()])) as Record<
-  ZybVersionKey,
-  z.ZodOptional<typeof ZParamChange>
->;
+/**
+ * The parameters a renewal notice changes, each one optional; `problem` says what is wrong with a new value (null
+ * when it is fine), under that parameter's value.
+ */
+export function paramChanges<K extends string>(keys: readonly K[], problem: (key: K, value: string) => string | null) {
+  const shape = Object.fromEntries(keys.map((k) => [k, ZParamChange.optional()])) as Record<
+    K,
+    z.ZodOptional<typeof ZParamChange>
+  >;
+  return z
+    .strictObject(shape)
+    .superRefine((changes, ctx) => {
+      for (const [k, c] of Object.entries(changes) as [K, TParamChange | undefined][]) {
+        if (!c) continue;
+        const message = problem(k, c.value);
+        if (message) ctx.addIssue({ code: 'custom', path: [k, 'value'], message });
+      }
+    })
+    .describe('调整的参数');
+}
+
+/** The notice a renewal is registered from: its number, title, issuer, dates (written with `date`) and full text. */
+export const renewalNoticeFields = (date: (label: string) => z.ZodString) => ({
+  docNumber: text(64, '文号'),
+  title: text(200, '文件标题'),
+  issuer: text(100, '发文机关'),
+  issuedOn: date('发文日期'),
+  validFrom: date('施行日期'),
+  validTo: date('有效期截止日期').nullable(),
+  sourceText: z.string().min(20, { error: '请粘贴通知全文' }).max(100_000).describe('通知原文'),
+});
+
+/** A notice's validity ends on or after the day it takes effect. */
+export const VALIDITY_IN_ORDER: [
+  (v: { validFrom: string; validTo: string | null }) => boolean,
+  { error: string; path: string[] },
+] = [
+  (v) => v.validTo === null || v.validFrom <= v.validTo,
+  { error: '有效期截止日期不能早于施行日期', path: ['validTo'] },
+];
 
 /** What the notice changes; stored as the version's `params` (validated again when read back). */
 export const ZPolicyVersionParams = z
   .strictObject({
     validityArticle: ZArticle.describe('有效期条款'),
-    changes: z
-      .strictObject(changeShape)
-      .superRefine((changes, ctx) => {
-        for (const [k, c] of Object.entries(changes)) {
-          if (!c) continue;
-          const kind = ZYB_PARAM_KINDS[k as ZybVersionKey];
-          const ok = kind === 'date' ? isIsoDate(c.value) : KIND_RE[kind]!.test(c.value);
-          if (!ok) ctx.addIssue({ code: 'custom', path: [k, 'value'], message: KIND_HINT[kind]! });
-        }
-      })
-      .describe('调整的参数'),
+    changes: paramChanges(ZYB_VERSION_KEYS, (k, value) => {
+      const kind = ZYB_PARAM_KINDS[k];
+      const ok = kind === 'date' ? isIsoDate(value) : KIND_RE[kind]!.test(value);
+      return ok ? null : KIND_HINT[kind]!;
+    }),
   })
   .describe('政策参数');
 
 export const ZPolicyVersionInput = z
-  .strictObject({
-    docNumber: text(64, '文号'),
-    title: text(200, '文件标题'),
-    issuer: text(100, '发文机关'),
-    issuedOn: zDate('发文日期'),
-    validFrom: zDate('施行日期'),
-    validTo: zDate('有效期截止日期').nullable(),
-    sourceText: z.string().min(20, { error: '请粘贴通知全文' }).max(100_000).describe('通知原文'),
-    params: ZPolicyVersionParams,
-  })
-  .refine((v) => v.validTo === null || v.validFrom <= v.validTo, {
-    error: '有效期截止日期不能早于施行日期',
-    path: ['validTo'],
-  });
+  .strictObject({ ...renewalNoticeFields(zDate), params: ZPolicyVersionParams })
+  .refine(...VALIDITY_IN_ORDER);
 export type TPolicyVersionInput = z.infer<typeof ZPolicyVersionInput>;
 
 export const ZPolicyVersionPath = z.object({

@@ -11,6 +11,7 @@ import { isReportPeriod, SPOT_CHECK_OUTCOMES, TRACKED_STATUSES } from '../domain
 import { DECLARATION_EVENTS, DECLARATION_STATES } from '../domain/workflow/declaration';
 import { SAYS_SOMETHING, ZYuanAmount } from './common';
 import { ZUscc } from './enterprises';
+import { pagedList, requireField, ZUuid } from './fields';
 
 // ---------- building blocks ----------
 
@@ -26,7 +27,6 @@ export const ZDate = (label: string) =>
     })
     .describe(label);
 
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 const ZText = (label: string, max: number) => z.string().trim().max(max).describe(label);
 
 export const ZDeclarationState = z.enum(DECLARATION_STATES).describe('申报状态');
@@ -322,12 +322,7 @@ export const ZDeclarationListQuery = z.object({
 });
 export type TDeclarationListQuery = z.infer<typeof ZDeclarationListQuery>;
 
-export const ZDeclarationList = z.object({
-  items: z.array(ZDeclarationSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZDeclarationList = pagedList(ZDeclarationSummary);
 
 export const ZReviewQueueQuery = z.object({
   districtCode: z.enum(DISTRICT_CODES).optional().describe('县（市、区）（市级可筛选）'),
@@ -360,6 +355,8 @@ const ZReason = z
   .max(2000)
   .refine(...SAYS_SOMETHING)
   .describe('理由');
+/** A decision that sends a declaration back needs a reason of two characters at least (spaces not counted). */
+const lacksReason = (reason: string | undefined) => !reason || reason.replace(/\s+/g, '').length < 2;
 
 export const ZDistrictReview = z
   .object({
@@ -370,20 +367,8 @@ export const ZDistrictReview = z
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'return') {
-      if (!v.reason || v.reason.replace(/\s+/g, '').length < 2)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['reason'],
-          message: '退回须填写理由',
-          params: { en: 'is required to return' },
-        });
-      if (!v.returnDeadline)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['returnDeadline'],
-          message: '退回须设定补正期限',
-          params: { en: 'is required to return' },
-        });
+      if (lacksReason(v.reason)) requireField(ctx, 'reason', '退回须填写理由', 'is required to return');
+      if (!v.returnDeadline) requireField(ctx, 'returnDeadline', '退回须设定补正期限', 'is required to return');
     }
   });
 export type TDistrictReview = z.infer<typeof ZDistrictReview>;
@@ -395,13 +380,8 @@ export const ZCityReview = z
     reason: ZReason.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && (!v.reason || v.reason.replace(/\s+/g, '').length < 2))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: '不予通过须填写理由',
-        params: { en: 'is required to reject' },
-      });
+    if (v.decision === 'reject' && lacksReason(v.reason))
+      requireField(ctx, 'reason', '不予通过须填写理由', 'is required to reject');
   });
 export type TCityReview = z.infer<typeof ZCityReview>;
 
@@ -535,12 +515,7 @@ export const ZProjectListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const ZProjectList = z.object({
-  items: z.array(ZProjectSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZProjectList = pagedList(ZProjectSummary);
 
 export const ZReportInput = z.object({
   period: z
@@ -578,12 +553,7 @@ export const ZCloseSpotCheck = z
   })
   .superRefine((v, ctx) => {
     if (v.outcome === 'rectification_required' && !v.rectifyBy)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rectifyBy'],
-        message: '限期整改须设定整改期限',
-        params: { en: 'is required when rectification is required' },
-      });
+      requireField(ctx, 'rectifyBy', '限期整改须设定整改期限', 'is required when rectification is required');
   });
 export type TCloseSpotCheck = z.infer<typeof ZCloseSpotCheck>;
 

@@ -4,6 +4,7 @@
  * verified applications, with the differences. Nothing is stored and no live record or version changes.
  */
 import { z } from 'zod';
+import { itemList } from './fields';
 import { ALLOCATION_MODES, ZYuan } from './subsidy';
 
 const zRatio = (label: string) =>
@@ -108,7 +109,7 @@ export const ZSavedScenario = z.object({
 });
 export type TSavedScenario = z.infer<typeof ZSavedScenario>;
 
-export const ZSavedScenarioList = z.object({ items: z.array(ZSavedScenario) });
+export const ZSavedScenarioList = itemList(ZSavedScenario);
 
 export const ZCompareScenarios = z
   .strictObject({

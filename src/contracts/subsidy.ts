@@ -13,6 +13,7 @@ import {
   OBJECTION_STATUSES,
 } from '../domain/workflow/application';
 import { SAYS_SOMETHING, ZYuanAmount } from './common';
+import { itemList, pagedList, ZUuid } from './fields';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -20,7 +21,6 @@ const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const ZYuan = ZYuanAmount;
 export const ZDate = (label: string) =>
   z.string().regex(DATE_RE, { message: '应为日期（YYYY-MM-DD）' }).describe(label);
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 
 export const ZIdParam = z.object({ id: ZUuid('编号') });
 
@@ -92,7 +92,7 @@ export const ZCampaign = z.object({
   createdAt: z.string(),
 });
 export type TCampaign = z.infer<typeof ZCampaign>;
-export const ZCampaignList = z.object({ items: z.array(ZCampaign) });
+export const ZCampaignList = itemList(ZCampaign);
 
 // ---------- applications ----------
 
@@ -283,12 +283,7 @@ export const ZApplicationListQuery = z.object({
 export type TApplicationListQuery = z.infer<typeof ZApplicationListQuery>;
 /** The list's Excel export: the list's filter, every row (no page). */
 export const ZApplicationExportQuery = ZApplicationListQuery.omit({ page: true, pageSize: true });
-export const ZApplicationList = z.object({
-  items: z.array(ZApplicationSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZApplicationList = pagedList(ZApplicationSummary);
 
 /** What an enterprise may apply with: its numbered projects and their loans. */
 export const ZApplyOptions = z.object({
@@ -354,7 +349,7 @@ export const ZAllocationOutcome = ZAllocationRun.extend({
   rows: z.array(ZAward.omit({ id: true, runId: true }).extend({ id: z.string().nullable() })),
 });
 export type TAllocationOutcome = z.infer<typeof ZAllocationOutcome>;
-export const ZAllocationRunList = z.object({ items: z.array(ZAllocationRun) });
+export const ZAllocationRunList = itemList(ZAllocationRun);
 
 /** 递补: what the budget looks like during the notice, and where the supplementary rounds stand. */
 export const ZSupplementaryStatus = z.object({
@@ -378,12 +373,7 @@ export const ZAwardListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(500).default(50).describe('每页条数'),
 });
-export const ZAwardList = z.object({
-  items: z.array(ZAward),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZAwardList = pagedList(ZAward);
 
 // ---------- public notice and objections ----------
 
@@ -418,7 +408,7 @@ export const ZNotice = z.object({
   entryCount: z.number().int(),
 });
 export type TNotice = z.infer<typeof ZNotice>;
-export const ZNoticeList = z.object({ items: z.array(ZNotice) });
+export const ZNoticeList = itemList(ZNotice);
 
 /** One line of a 公示: only what a public notice shows. */
 export const ZNoticeEntry = z.object({
@@ -496,7 +486,7 @@ export const ZObjection = z.object({
   createdAt: z.string(),
 });
 export type TObjection = z.infer<typeof ZObjection>;
-export const ZObjectionList = z.object({ items: z.array(ZObjection) });
+export const ZObjectionList = itemList(ZObjection);
 
 export const ZHandleObjection = z
   .object({

@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access/actor';
 import { ZAccountIdentity } from './auth';
+import { countedList, pagedList, ZUuid } from './fields';
 
 export { STAFF_ROLES } from '../domain/access/policy';
-
-const ZUuid = (label: string) => z.uuid({ message: `${label}应为 UUID` }).describe(label);
 
 export const ZUserId = z.object({ id: ZUuid('用户编号') });
 
@@ -32,12 +31,7 @@ export const ZUserListQuery = z.object({
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
-export const ZUserList = z.object({
-  items: z.array(ZUser),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZUserList = pagedList(ZUser);
 export type TUserList = z.infer<typeof ZUserList>;
 
 export const ZUsername = z
@@ -70,11 +64,15 @@ export const ZCreateUser = z
   .strict();
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZCreatedUser = z.object({
-  user: ZUser,
-  /** Only when the password was generated: shown once, never stored in clear. */
-  temporaryPassword: z.string().nullable(),
-});
+/** An account with the password the platform generated for it (null when the person chose one). */
+const userWithTemporaryPassword = () =>
+  z.object({
+    user: ZUser,
+    /** Only when the password was generated: shown once, never stored in clear. */
+    temporaryPassword: z.string().nullable(),
+  });
+
+export const ZCreatedUser = userWithTemporaryPassword();
 export type TCreatedUser = z.infer<typeof ZCreatedUser>;
 
 /** Reset a password: give a new one that satisfies the policy, or omit it to get a temporary one (shown once). */
@@ -85,10 +83,7 @@ export const ZResetPassword = z
   .strict();
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
-export const ZResetPasswordResult = z.object({
-  user: ZUser,
-  temporaryPassword: z.string().nullable(),
-});
+export const ZResetPasswordResult = userWithTemporaryPassword();
 export type TResetPasswordResult = z.infer<typeof ZResetPasswordResult>;
 
 export const ZUserResult = z.object({ user: ZUser });
@@ -138,7 +133,7 @@ export const ZApiTokenListQuery = z.object({
 });
 export type TApiTokenListQuery = z.infer<typeof ZApiTokenListQuery>;
 
-export const ZApiTokenList = z.object({ items: z.array(ZApiToken), total: z.number().int() });
+export const ZApiTokenList = countedList(ZApiToken);
 export type TApiTokenList = z.infer<typeof ZApiTokenList>;
 
 export const ZIssueApiToken = z

@@ -1,7 +1,7 @@
 /** Who is acting: a signed-in person, a bank system with an API token, or the anonymous public (null). */
 
-export const ROLES = [
-  'enterprise',
+/** Roles the security administrator creates and manages: all but the enterprise user, who registers. */
+export const STAFF_ROLES = [
   'district_reviewer',
   'city_reviewer',
   'city_admin',
@@ -13,6 +13,7 @@ export const ROLES = [
   'expert',
   'external_auditor',
 ] as const;
+export const ROLES = ['enterprise', ...STAFF_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {

@@ -8,21 +8,10 @@
  * accounts and tokens but reads no business data and no audit trail; the audit administrator only reads the
  * audit trail; the city administrator runs the business but manages no accounts.
  */
-import type { Actor, Role } from './actor';
+import { type Actor, type Role, STAFF_ROLES } from './actor';
 
-/** Roles the security administrator creates and manages (enterprise users register themselves). */
-export const STAFF_ROLES = [
-  'district_reviewer',
-  'city_reviewer',
-  'city_admin',
-  'security_admin',
-  'audit_admin',
-  'bank_officer',
-  'insurer_officer',
-  'fund_operator',
-  'expert',
-  'external_auditor',
-] as const satisfies readonly Role[];
+export { STAFF_ROLES };
+
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export function isStaffRole(role: string): role is StaffRole {

@@ -3,7 +3,7 @@ import { defaultCalendar } from '../calendar/calendar';
 import { type MatchEnterprise, type MatchProduct, matchNeedToProduct, rankMatches, yearsBetween } from './match';
 import { answerTimesOn, decisionDue, firstContactDue, isOverdue, orderTransition } from './orders';
 import { numeralValue, parseNeedText } from './parse';
-import { checkProduct, type ProductTerms } from './products';
+import { checkProduct, type ProductOffer, type ProductTerms } from './products';
 
 describe('numerals', () => {
   it.each([
@@ -91,7 +91,8 @@ describe('reading a need typed in plain Chinese', () => {
   });
 });
 
-const product = (over: Partial<ProductTerms> = {}): ProductTerms => ({
+/** An equipment loan of 0.1–10 million yuan over 1–5 years at 3.20%–4.50%, on a mortgage. */
+const OFFER: ProductOffer = {
   type: 'equipment_loan',
   amountMinFen: 10_000_000n,
   amountMaxFen: 1_000_000_000n,
@@ -99,6 +100,11 @@ const product = (over: Partial<ProductTerms> = {}): ProductTerms => ({
   termMaxMonths: 60,
   rateMin: '0.0320',
   rateMax: '0.0450',
+  guarantees: ['mortgage'],
+};
+
+const product = (over: Partial<ProductTerms> = {}): ProductTerms => ({
+  ...OFFER,
   guarantees: ['mortgage', 'credit'],
   validFrom: '2026-01-01',
   validTo: null,
@@ -128,14 +134,7 @@ describe('product term limits of 002 三（二）1', () => {
 });
 
 const mp = (over: Partial<MatchProduct> = {}): MatchProduct => ({
-  type: 'equipment_loan',
-  amountMinFen: 10_000_000n,
-  amountMaxFen: 1_000_000_000n,
-  termMinMonths: 12,
-  termMaxMonths: 60,
-  rateMin: '0.0320',
-  rateMax: '0.0450',
-  guarantees: ['mortgage'],
+  ...OFFER,
   districts: [],
   industries: [],
   size: 'sme',

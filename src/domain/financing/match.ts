@@ -6,13 +6,14 @@
  */
 import { daysBetween, type IsoDate } from '../calendar/dates';
 import { fenToYuan } from '../money/index';
+import { codesOf, zhNames } from '../text/codes';
 import { micros } from './decimal';
 import {
   compareRate,
   GUARANTEE_ZH,
   type GuaranteeMode,
   PRODUCT_TYPE_ZH,
-  type ProductType,
+  type ProductOffer,
   PURPOSE_ZH,
   type Purpose,
   TYPE_PURPOSES,
@@ -37,15 +38,7 @@ export interface MatchEnterprise {
   readonly inResourcePool: boolean | null;
 }
 
-export interface MatchProduct {
-  readonly type: ProductType;
-  readonly amountMinFen: bigint;
-  readonly amountMaxFen: bigint;
-  readonly termMinMonths: number;
-  readonly termMaxMonths: number;
-  readonly rateMin: string;
-  readonly rateMax: string;
-  readonly guarantees: readonly GuaranteeMode[];
+export interface MatchProduct extends ProductOffer {
   /** Empty: every district. */
   readonly districts: readonly string[];
   /** Empty: every industry. */
@@ -58,22 +51,7 @@ export interface MatchProduct {
   readonly poolOnly: boolean;
 }
 
-export const CRITERIA = [
-  'amount',
-  'term',
-  'purpose',
-  'guarantee',
-  'district',
-  'industry',
-  'size',
-  'years',
-  'digital',
-  'pool',
-  'rate',
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
-
-export const CRITERION_ZH: Readonly<Record<Criterion, string>> = {
+export const CRITERION_ZH = zhNames({
   amount: '融资金额',
   term: '融资期限',
   purpose: '资金用途',
@@ -85,7 +63,9 @@ export const CRITERION_ZH: Readonly<Record<Criterion, string>> = {
   digital: '数字化水平',
   pool: '资源池/白名单',
   rate: '年利率',
-};
+});
+export const CRITERIA = codesOf(CRITERION_ZH);
+export type Criterion = (typeof CRITERIA)[number];
 
 export type CriterionStatus = 'pass' | 'fail' | 'unknown' | 'info';
 

@@ -8,19 +8,19 @@
 import { type Calendar, nthWorkingDayAfter } from '../calendar/calendar';
 import type { IsoDate } from '../calendar/dates';
 import { type Citation, citationLabel } from '../policies/core/citation';
+import { codesOf, zhNames } from '../text/codes';
 import { financingParam } from './params';
 
-export const ORDER_STATUSES = ['pending', 'accepted', 'declined', 'approved', 'refused', 'withdrawn'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const ORDER_STATUS_ZH: Readonly<Record<OrderStatus, string>> = {
+export const ORDER_STATUS_ZH = zhNames({
   pending: '待银行接单',
   accepted: '银行已接单，待授信决定',
   declined: '银行已婉拒',
   approved: '已获批',
   refused: '未获批',
   withdrawn: '企业已撤回',
-};
+});
+export const ORDER_STATUSES = codesOf(ORDER_STATUS_ZH);
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export type OrderEvent = 'accept' | 'decline' | 'approve' | 'refuse' | 'withdraw';
 

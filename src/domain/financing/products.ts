@@ -5,21 +5,11 @@
  */
 import type { IsoDate } from '../calendar/dates';
 import { type Citation, citationLabel } from '../policies/core/citation';
+import { codesOf, zhNames } from '../text/codes';
 import { micros } from './decimal';
 import { financingParam } from './params';
 
-export const PRODUCT_TYPES = [
-  'equipment_loan',
-  'working_capital_loan',
-  'tech_ip_loan',
-  'supply_chain',
-  'leasing',
-  'zyb',
-  'digital_loan',
-] as const;
-export type ProductType = (typeof PRODUCT_TYPES)[number];
-
-export const PRODUCT_TYPE_ZH: Readonly<Record<ProductType, string>> = {
+export const PRODUCT_TYPE_ZH = zhNames({
   equipment_loan: '设备贷',
   working_capital_loan: '流动资金贷',
   tech_ip_loan: '科技/知识产权贷',
@@ -27,29 +17,29 @@ export const PRODUCT_TYPE_ZH: Readonly<Record<ProductType, string>> = {
   leasing: '融资租赁',
   zyb: '政银保',
   digital_loan: '数字化转型专项贷',
-};
+});
+export const PRODUCT_TYPES = codesOf(PRODUCT_TYPE_ZH);
+export type ProductType = (typeof PRODUCT_TYPES)[number];
 
-export const GUARANTEE_MODES = ['credit', 'mortgage', 'pledge', 'guarantee', 'insurance'] as const;
-export type GuaranteeMode = (typeof GUARANTEE_MODES)[number];
-
-export const GUARANTEE_ZH: Readonly<Record<GuaranteeMode, string>> = {
+export const GUARANTEE_ZH = zhNames({
   credit: '信用',
   mortgage: '抵押',
   pledge: '质押',
   guarantee: '保证/担保公司',
   insurance: '保险',
-};
+});
+export const GUARANTEE_MODES = codesOf(GUARANTEE_ZH);
+export type GuaranteeMode = (typeof GUARANTEE_MODES)[number];
 
-export const PURPOSES = ['equipment', 'working_capital', 'digital', 'rd', 'other'] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-export const PURPOSE_ZH: Readonly<Record<Purpose, string>> = {
+export const PURPOSE_ZH = zhNames({
   equipment: '购置设备',
   working_capital: '流动资金',
   digital: '数字化转型项目',
   rd: '研发',
   other: '其他',
-};
+});
+export const PURPOSES = codesOf(PURPOSE_ZH);
+export type Purpose = (typeof PURPOSES)[number];
 
 /** Which purposes each type of product finances (a need's purpose outside them fails the purpose criterion). */
 export const TYPE_PURPOSES: Readonly<Record<ProductType, readonly Purpose[]>> = {
@@ -92,8 +82,8 @@ export function termCapOf(type: ProductType, on: IsoDate): TermCap {
   return { maxMonths: PLATFORM_MAX_TERM_MONTHS, citation: null };
 }
 
-/** The parts of a product its checks read (amounts in fen, rates as decimal strings, terms in months). */
-export interface ProductTerms {
+/** What a product offers: its type, amounts (fen), terms (months), rates (decimal strings) and guarantees. */
+export interface ProductOffer {
   readonly type: ProductType;
   readonly amountMinFen: bigint;
   readonly amountMaxFen: bigint;
@@ -102,6 +92,10 @@ export interface ProductTerms {
   readonly rateMin: string;
   readonly rateMax: string;
   readonly guarantees: readonly GuaranteeMode[];
+}
+
+/** The parts of a product its checks read: its offer and the dates it is offered between. */
+export interface ProductTerms extends ProductOffer {
   readonly validFrom: IsoDate;
   readonly validTo: IsoDate | null;
 }

@@ -12,24 +12,25 @@ import { type Fen, fenTimes, fenToYuan, formatPercent, minFen, type Ratio, round
 import { type Citation, citationLabel, cite } from '../policies/core/citation';
 import { paramAt } from '../policies/core/param';
 import { IIFUND_POLICIES } from '../policies/iifund/index';
+import { codesOf, zhNames } from '../text/codes';
 
-export const PROGRAMME_KINDS = ['special_fund', 'resource_pool'] as const;
-export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
-export const PROGRAMME_KIND_ZH: Readonly<Record<ProgrammeKind, string>> = {
+export const PROGRAMME_KIND_ZH = zhNames({
   special_fund: '工业互联网专项资金',
   resource_pool: '制造业数字化转型产业生态供给资源池遴选',
-};
+});
+export const PROGRAMME_KINDS = codesOf(PROGRAMME_KIND_ZH);
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
 /** The directions a call may open. 人才培养 (第八条（四）) is a programme budget, not a grant applied for. */
-export const DIRECTIONS = ['benchmark_app', 'benchmark_platform', 'cloud', 'cluster', 'pool'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-export const DIRECTION_ZH: Readonly<Record<Direction, string>> = {
+export const DIRECTION_ZH = zhNames({
   benchmark_app: '方向一：工业企业工业互联网应用标杆',
   benchmark_platform: '方向二：特定行业工业互联网平台标杆',
   cloud: '中小企业上云上平台',
   cluster: '产业集群试点',
   pool: '产业生态供给资源池',
-};
+});
+export const DIRECTIONS = codesOf(DIRECTION_ZH);
+export type Direction = (typeof DIRECTIONS)[number];
 export const DIRECTION_BASIS: Readonly<Record<Direction, Citation>> = {
   benchmark_app: cite('003', ['第七条', '（一）'], '方向一：工业企业工业互联网应用标杆'),
   benchmark_platform: cite('003', ['第七条', '（一）'], '方向二：特定行业工业互联网平台标杆'),

@@ -9,19 +9,9 @@
  * → (acceptance) accepted | rectify (by a deadline, then accepted or failed) | failed.
  */
 import { citationLabel, cite } from '../policies/core/citation';
+import { codesOf, zhNames } from '../text/codes';
 
-export const CALL_STATES = [
-  'draft',
-  'approved',
-  'reviewing',
-  'proposed',
-  'deliberated',
-  'notice',
-  'planned',
-  'filed',
-] as const;
-export type CallState = (typeof CALL_STATES)[number];
-export const CALL_STATE_ZH: Readonly<Record<CallState, string>> = {
+export const CALL_STATE_ZH = zhNames({
   draft: '草稿（待市工业和信息化局审批）',
   approved: '申报中',
   reviewing: '评审中',
@@ -30,7 +20,9 @@ export const CALL_STATE_ZH: Readonly<Record<CallState, string>> = {
   notice: '公示中',
   planned: '已下达项目计划',
   filed: '已备案',
-};
+});
+export const CALL_STATES = codesOf(CALL_STATE_ZH);
+export type CallState = (typeof CALL_STATES)[number];
 
 export type CallEvent = 'approve' | 'close' | 'propose' | 'deliberate' | 'publish' | 'plan' | 'file';
 const CALL_NEXT: Readonly<Record<CallEvent, readonly [CallState, CallState]>> = {
@@ -63,18 +55,7 @@ export function callTransition(from: CallState, event: CallEvent): Transition<Ca
   };
 }
 
-export const APPLICATION_STATES = [
-  'submitted',
-  'returned',
-  'formal_passed',
-  'awarded',
-  'not_awarded',
-  'accepted',
-  'rectify',
-  'failed',
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
-export const APPLICATION_STATE_ZH: Readonly<Record<ApplicationState, string>> = {
+export const APPLICATION_STATE_ZH = zhNames({
   submitted: '已提交，待形式审查',
   returned: '形式审查退回补正',
   formal_passed: '形式审查通过，专家评审中',
@@ -83,7 +64,9 @@ export const APPLICATION_STATE_ZH: Readonly<Record<ApplicationState, string>> = 
   accepted: '验收通过',
   rectify: '验收整改中',
   failed: '验收不通过',
-};
+});
+export const APPLICATION_STATES = codesOf(APPLICATION_STATE_ZH);
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export type ApplicationEvent = 'pass' | 'return' | 'resubmit' | 'award' | 'not_award' | 'accept' | 'rectify' | 'fail';
 const APP_NEXT: Readonly<Record<ApplicationEvent, readonly [readonly ApplicationState[], ApplicationState]>> = {

@@ -6,20 +6,9 @@
  * or returns. Pure: the caller passes the role's permission (from the business table) and the amounts.
  */
 import { daysBetween, type IsoDate } from '../calendar/dates';
+import { codesOf, zhNames } from '../text/codes';
 
-export const RISK_CLAIM_STATUSES = [
-  'submitted',
-  'district_returned',
-  'district_passed',
-  'city_returned',
-  'awaiting_second',
-  'approved',
-  'paid',
-  'closed',
-] as const;
-export type RiskClaimStatus = (typeof RISK_CLAIM_STATUSES)[number];
-
-export const RISK_CLAIM_STATUS_ZH: Readonly<Record<RiskClaimStatus, string>> = {
+export const RISK_CLAIM_STATUS_ZH = zhNames({
   submitted: '已提交，待县（市、区）核查',
   district_returned: '县（市、区）退回',
   district_passed: '县（市、区）核查通过，待市级核实',
@@ -28,7 +17,9 @@ export const RISK_CLAIM_STATUS_ZH: Readonly<Record<RiskClaimStatus, string>> = {
   approved: '已核定，待拨付',
   paid: '已拨付，追偿中',
   closed: '已结案',
-};
+});
+export const RISK_CLAIM_STATUSES = codesOf(RISK_CLAIM_STATUS_ZH);
+export type RiskClaimStatus = (typeof RISK_CLAIM_STATUSES)[number];
 
 export type RiskClaimAction =
   | 'district_pass'

@@ -47,18 +47,8 @@ export interface ColumnDef<K extends string> {
   note: string;
 }
 
-export type LoanColumn =
-  | 'enterpriseUscc'
-  | 'enterpriseName'
-  | 'contractNo'
-  | 'purpose'
-  | 'amount'
-  | 'annualRate'
-  | 'termMonths'
-  | 'disbursedAt'
-  | 'coverInstitution'
-  | 'projectNo'
-  | 'remarks';
+/** The columns of a loan import: the fields of a loan, the project named by its number. */
+export type LoanColumn = Exclude<LoanField, 'project'> | 'projectNo';
 
 export type RepaymentColumn = RepaymentField;
 
@@ -179,16 +169,22 @@ export interface ImportError {
   reasonEn: string;
 }
 
-export interface ParsedLoanRow {
+/** A problem with a cell (`column` its header) or, with no column, with the whole row; the reason names the column. */
+function cellError(sheet: string, row: number, column: string | null, zh: string, en: string): ImportError {
+  return {
+    sheet,
+    row,
+    column,
+    reason: column === null ? zh : `“${column}”${zh}`,
+    reasonEn: column === null ? en : `${column}: ${en}`,
+  };
+}
+
+/** A row read from the import file: the loan's terms, whose loan it is, and what it names by text. */
+export interface ParsedLoanRow extends LoanTerms {
   rowNo: number;
   enterpriseUscc: string;
   enterpriseName: string | null;
-  contractNo: string;
-  purpose: LoanPurpose;
-  amountFen: bigint;
-  annualRate: string;
-  termMonths: number;
-  disbursedAt: Date;
   coverInstitution: string;
   projectNo: string | null;
   remarks: string | null;
@@ -273,13 +269,7 @@ class RowReader<K extends string> {
 
   fail(key: K | null, zh: string, en: string): void {
     this.ok = false;
-    this.errors.push({
-      sheet: this.sheet.name,
-      row: this.rowNo,
-      column: key === null ? null : this.header(key),
-      reason: key === null ? zh : `“${this.header(key)}”${zh}`,
-      reasonEn: key === null ? en : `${this.header(key)}: ${en}`,
-    });
+    this.errors.push(cellError(this.sheet.name, this.rowNo, key === null ? null : this.header(key), zh, en));
   }
 
   text(key: K, required: boolean, max = 200): string | null {
@@ -575,13 +565,7 @@ export function planImport(
 
   for (const row of loanRows) {
     const err = (field: LoanColumn, zh: string, en: string) =>
-      errors.push({
-        sheet: LOAN_SHEET,
-        row: row.rowNo,
-        column: loanHeader(field),
-        reason: `“${loanHeader(field)}”${zh}`,
-        reasonEn: `${loanHeader(field)}: ${en}`,
-      });
+      errors.push(cellError(LOAN_SHEET, row.rowNo, loanHeader(field), zh, en));
     const before = errors.length;
     const first = seenContracts.get(row.contractNo);
     if (first !== undefined) {
@@ -695,13 +679,7 @@ export function planImport(
   );
   for (const row of ordered) {
     const err = (field: RepaymentColumn, zh: string, en: string) =>
-      errors.push({
-        sheet: REPAYMENT_SHEET,
-        row: row.rowNo,
-        column: repaymentHeader(field),
-        reason: `“${repaymentHeader(field)}”${zh}`,
-        reasonEn: `${repaymentHeader(field)}: ${en}`,
-      });
+      errors.push(cellError(REPAYMENT_SHEET, row.rowNo, repaymentHeader(field), zh, en));
     const key = `${row.contractNo}\u0000${row.periodNo}`;
     const first = seenPeriods.get(key);
     if (first !== undefined) {

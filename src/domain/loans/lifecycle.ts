@@ -5,7 +5,14 @@
  */
 import { addMonths, type IsoDate, isIsoDate } from '../calendar/dates';
 import { type LoanPurpose, PURPOSE_RULES } from './params';
-import { type LoanField, type Problem, type RepaymentDraft, type ScheduleLoan, validateRepayment } from './validate';
+import {
+  beforeDisbursement,
+  type LoanField,
+  type Problem,
+  type RepaymentDraft,
+  type ScheduleLoan,
+  validateRepayment,
+} from './validate';
 
 /** The maturity in force: the latest extension's, else the contract's. */
 export function effectiveMaturity(l: { maturityDate: IsoDate; extendedMaturityDate: IsoDate | null }): IsoDate {
@@ -77,11 +84,7 @@ export function validateExtension(
   if (!isIsoDate(ext.agreementDate)) {
     out.push({ field: 'agreementDate', zh: '应为日期（YYYY-MM-DD）', en: 'must be a date' });
   } else if (ext.agreementDate < loan.disbursedOn) {
-    out.push({
-      field: 'agreementDate',
-      zh: `不能早于放款日 ${loan.disbursedOn}`,
-      en: `must not be before the disbursement day ${loan.disbursedOn}`,
-    });
+    out.push(beforeDisbursement('agreementDate', loan.disbursedOn));
   } else if (ext.agreementDate > today) {
     out.push({ field: 'agreementDate', zh: '不能晚于今天（只登记已签订的展期协议）', en: 'must not be in the future' });
   }

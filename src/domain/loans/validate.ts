@@ -29,6 +29,15 @@ export interface Problem<F extends string> {
   en: string;
 }
 
+/** A date of the loan's life (a repayment, an extension agreement) that lies before the money was paid out. */
+export function beforeDisbursement<F extends string>(field: F, disbursedOn: IsoDate): Problem<F> {
+  return {
+    field,
+    zh: `不能早于放款日 ${disbursedOn}`,
+    en: `must not be before the disbursement day ${disbursedOn}`,
+  };
+}
+
 export interface LoanTerms {
   contractNo: string;
   purpose: LoanPurpose;
@@ -171,11 +180,7 @@ export function validateRepayment(
     });
   }
   if (next.dueDate < loan.disbursedOn) {
-    out.push({
-      field: 'dueDate',
-      zh: `不能早于放款日 ${loan.disbursedOn}`,
-      en: `must not be before the disbursement day ${loan.disbursedOn}`,
-    });
+    out.push(beforeDisbursement('dueDate', loan.disbursedOn));
   } else if (next.dueDate > loan.maturityDate) {
     out.push({
       field: 'dueDate',
@@ -184,11 +189,7 @@ export function validateRepayment(
     });
   }
   if (next.paidDate < loan.disbursedOn) {
-    out.push({
-      field: 'paidDate',
-      zh: `不能早于放款日 ${loan.disbursedOn}`,
-      en: `must not be before the disbursement day ${loan.disbursedOn}`,
-    });
+    out.push(beforeDisbursement('paidDate', loan.disbursedOn));
   } else if (next.paidDate > today) {
     out.push({ field: 'paidDate', zh: '不能晚于今天（只登记已实际发生的还款）', en: 'must not be in the future' });
   }

@@ -5,6 +5,7 @@
  *
  * Codes are stable API values; every list carries the clause it comes from.
  */
+import { codesOf, zhEnNames } from '../text/codes';
 
 export const DECLARATION_FORMS = ['manufacturer', 'service_provider'] as const;
 export type DeclarationForm = (typeof DECLARATION_FORMS)[number];
@@ -78,26 +79,26 @@ export const INVESTMENT_ITEMS: Readonly<
  * 项目状态 at declaration. 申报指南 三（二）: "申报入库的数字化转型项目应处于待建或在建状态"; a completed project may
  * be entered, and the eligibility check refuses it with that citation.
  */
-export const PROJECT_STATUSES = ['planned', 'in_progress', 'completed'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const PROJECT_STATUS_NAMES: Readonly<Record<ProjectStatus, { zh: string; en: string }>> = {
+export const PROJECT_STATUS_NAMES = zhEnNames({
   planned: { zh: '待建', en: 'Not started' },
   in_progress: { zh: '在建', en: 'Under construction' },
   completed: { zh: '已建成', en: 'Completed' },
-};
+});
+export const PROJECT_STATUSES = codesOf(PROJECT_STATUS_NAMES);
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /**
  * Levels of the MIIT digital-level assessment (工信部中小企业数字化水平评测, 申报指南 四（六）、五（四）):
  * 《制造业中小企业数字化水平评测表》 for manufacturers, 《生产性服务业中小企业数字化水平评测表》 for providers.
  */
-export const ASSESSMENT_LEVELS = ['level1', 'level2', 'level3', 'level4'] as const;
-export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
-export const ASSESSMENT_LEVEL_NAMES: Readonly<Record<AssessmentLevel, { zh: string; en: string }>> = {
+export const ASSESSMENT_LEVEL_NAMES = zhEnNames({
   level1: { zh: '一级', en: 'Level 1' },
   level2: { zh: '二级', en: 'Level 2' },
   level3: { zh: '三级', en: 'Level 3' },
   level4: { zh: '四级', en: 'Level 4' },
-};
+});
+export const ASSESSMENT_LEVELS = codesOf(ASSESSMENT_LEVEL_NAMES);
+export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 
 export function categoryCodes(form: DeclarationForm): string[] {
   return PROJECT_CATEGORIES[form].items.map((i) => i.code);

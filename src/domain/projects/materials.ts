@@ -21,89 +21,49 @@ export interface MaterialItem {
 const M = '申报指南 四（一）';
 const S = '申报指南 五（一）';
 
+/** The kinds of material, each named once; the forms differ in which they ask for, how strictly, and where. */
+const KINDS = {
+  cover: { zh: '封面', en: 'Cover' },
+  declaration_form: { zh: '入库申报表', en: 'Declaration form' },
+  business_licence: { zh: '营业执照', en: 'Business licence' },
+  credit_report: { zh: '信用中国网信用报告', en: 'Credit China report' },
+  digital_assessment: { zh: '工信部中小企业数字化水平评测指标评测结果', en: 'Digital-level assessment result' },
+  service_contract: { zh: '与数字化服务商签订的数字化转型服务合同', en: 'Digital-transformation service contracts' },
+  construction_plan: { zh: '数字化转型项目建设方案', en: 'Construction plan' },
+  project_approval: { zh: '数字化转型项目立项证明资料', en: 'Project-approval proof' },
+  loan_contract: { zh: '“政银保”贷款合同（如已办理）', en: 'Loan contract (if granted)' },
+  other: { zh: '其他补充材料', en: 'Other supporting material' },
+} as const;
+
+const item = (
+  code: keyof typeof KINDS,
+  requirement: MaterialRequirement,
+  citation: string,
+  fromContracts?: true,
+): MaterialItem => ({ code, ...KINDS[code], requirement, ...(fromContracts ? { fromContracts } : {}), citation });
+
 export const MATERIALS: Readonly<Record<DeclarationForm, readonly MaterialItem[]>> = {
   manufacturer: [
-    { code: 'cover', zh: '封面', en: 'Cover', requirement: 'required', citation: M },
-    { code: 'declaration_form', zh: '入库申报表', en: 'Declaration form', requirement: 'required', citation: M },
-    { code: 'business_licence', zh: '营业执照', en: 'Business licence', requirement: 'required', citation: M },
-    {
-      code: 'credit_report',
-      zh: '信用中国网信用报告',
-      en: 'Credit China report',
-      requirement: 'required',
-      citation: M,
-    },
-    {
-      code: 'digital_assessment',
-      zh: '工信部中小企业数字化水平评测指标评测结果',
-      en: 'Digital-level assessment result',
-      requirement: 'required',
-      citation: M,
-    },
-    {
-      code: 'service_contract',
-      zh: '与数字化服务商签订的数字化转型服务合同',
-      en: 'Digital-transformation service contracts',
-      requirement: 'required',
-      fromContracts: true,
-      citation: '申报指南 四（一）（二）',
-    },
-    {
-      code: 'construction_plan',
-      zh: '数字化转型项目建设方案',
-      en: 'Construction plan',
-      requirement: 'required',
-      citation: M,
-    },
-    {
-      code: 'loan_contract',
-      zh: '“政银保”贷款合同（如已办理）',
-      en: 'Loan contract (if granted)',
-      requirement: 'if_loan',
-      citation: M,
-    },
-    { code: 'other', zh: '其他补充材料', en: 'Other supporting material', requirement: 'optional', citation: M },
+    item('cover', 'required', M),
+    item('declaration_form', 'required', M),
+    item('business_licence', 'required', M),
+    item('credit_report', 'required', M),
+    item('digital_assessment', 'required', M),
+    item('service_contract', 'required', '申报指南 四（一）（二）', true),
+    item('construction_plan', 'required', M),
+    item('loan_contract', 'if_loan', M),
+    item('other', 'optional', M),
   ],
   service_provider: [
-    { code: 'cover', zh: '封面', en: 'Cover', requirement: 'required', citation: S },
-    { code: 'declaration_form', zh: '入库申报表', en: 'Declaration form', requirement: 'required', citation: S },
-    { code: 'business_licence', zh: '营业执照', en: 'Business licence', requirement: 'required', citation: S },
-    {
-      code: 'credit_report',
-      zh: '信用中国网信用报告',
-      en: 'Credit China report',
-      requirement: 'required',
-      citation: S,
-    },
-    {
-      code: 'digital_assessment',
-      zh: '工信部中小企业数字化水平评测指标评测结果',
-      en: 'Digital-level assessment result',
-      requirement: 'required',
-      citation: S,
-    },
-    {
-      code: 'project_approval',
-      zh: '数字化转型项目立项证明资料',
-      en: 'Project-approval proof',
-      requirement: 'required',
-      citation: S,
-    },
-    {
-      code: 'loan_contract',
-      zh: '“政银保”贷款合同（如已办理）',
-      en: 'Loan contract (if granted)',
-      requirement: 'if_loan',
-      citation: S,
-    },
-    {
-      code: 'construction_plan',
-      zh: '数字化转型项目建设方案',
-      en: 'Construction plan',
-      requirement: 'optional',
-      citation: S,
-    },
-    { code: 'other', zh: '其他补充材料', en: 'Other supporting material', requirement: 'optional', citation: S },
+    item('cover', 'required', S),
+    item('declaration_form', 'required', S),
+    item('business_licence', 'required', S),
+    item('credit_report', 'required', S),
+    item('digital_assessment', 'required', S),
+    item('project_approval', 'required', S),
+    item('loan_contract', 'if_loan', S),
+    item('construction_plan', 'optional', S),
+    item('other', 'optional', S),
   ],
 };
 

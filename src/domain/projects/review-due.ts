@@ -22,25 +22,17 @@ export interface DueDate {
   readonly scheduleKnown: boolean;
 }
 
-/** Verification due date for a declaration submitted in a window that closes on `windowCloses`. */
-export function verificationDue(
-  cal: Calendar,
-  windowCloses: IsoDate,
-  workingDays = districtVerifyWorkingDays(windowCloses),
-): DueDate {
-  const r = nthWorkingDayAfter(cal, windowCloses, workingDays);
+/** The verification time limit counted from `from`: that many working days after it, the day itself not counted. */
+function dueAfter(cal: Calendar, from: IsoDate, workingDays = districtVerifyWorkingDays(from)): DueDate {
+  const r = nthWorkingDayAfter(cal, from, workingDays);
   return { dueOn: r.date, scheduleKnown: r.scheduleKnown };
 }
 
+/** Verification due date for a declaration submitted in a window that closes on `windowCloses`. */
+export const verificationDue: (cal: Calendar, windowCloses: IsoDate, workingDays?: number) => DueDate = dueAfter;
+
 /** Verification due date after a corrected resubmission on `resubmittedOn`. */
-export function reverificationDue(
-  cal: Calendar,
-  resubmittedOn: IsoDate,
-  workingDays = districtVerifyWorkingDays(resubmittedOn),
-): DueDate {
-  const r = nthWorkingDayAfter(cal, resubmittedOn, workingDays);
-  return { dueOn: r.date, scheduleKnown: r.scheduleKnown };
-}
+export const reverificationDue: (cal: Calendar, resubmittedOn: IsoDate, workingDays?: number) => DueDate = dueAfter;
 
 export type DueStatus = 'overdue' | 'due_today' | 'pending';
 

@@ -5,20 +5,21 @@
  * platform setting, not a policy rule.
  */
 import { addDays, type IsoDate, isoDate, monthOf, yearOf } from '../calendar/dates';
+import { codesOf, zhEnNames } from '../text/codes';
 
 export const REPORT_DUE_DAY = 15;
 /** Days before the due date on which the enterprise is reminded. */
 export const REPORT_REMINDER_DAYS = 7;
 
-export const TRACKED_STATUSES = ['planned', 'in_progress', 'completed', 'suspended', 'terminated'] as const;
-export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
-export const TRACKED_STATUS_NAMES: Readonly<Record<TrackedStatus, { zh: string; en: string }>> = {
+export const TRACKED_STATUS_NAMES = zhEnNames({
   planned: { zh: '待建', en: 'Not started' },
   in_progress: { zh: '在建', en: 'Under construction' },
   completed: { zh: '已建成', en: 'Completed' },
   suspended: { zh: '暂停', en: 'Suspended' },
   terminated: { zh: '终止', en: 'Terminated' },
-};
+});
+export const TRACKED_STATUSES = codesOf(TRACKED_STATUS_NAMES);
+export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
 
 /** A project is tracked until a report says it is completed or terminated. */
 export type TrackingState = 'active' | 'completed' | 'terminated';
@@ -26,13 +27,13 @@ export function trackingStateAfter(status: TrackedStatus): TrackingState {
   return status === 'completed' ? 'completed' : status === 'terminated' ? 'terminated' : 'active';
 }
 
-export const SPOT_CHECK_OUTCOMES = ['compliant', 'rectification_required', 'non_compliant'] as const;
-export type SpotCheckOutcome = (typeof SPOT_CHECK_OUTCOMES)[number];
-export const SPOT_CHECK_OUTCOME_NAMES: Readonly<Record<SpotCheckOutcome, { zh: string; en: string }>> = {
+export const SPOT_CHECK_OUTCOME_NAMES = zhEnNames({
   compliant: { zh: '符合', en: 'Compliant' },
   rectification_required: { zh: '限期整改', en: 'Rectification required' },
   non_compliant: { zh: '不符合', en: 'Non-compliant' },
-};
+});
+export const SPOT_CHECK_OUTCOMES = codesOf(SPOT_CHECK_OUTCOME_NAMES);
+export type SpotCheckOutcome = (typeof SPOT_CHECK_OUTCOMES)[number];
 
 /** "2024-Q2" */
 export type ReportPeriod = string;

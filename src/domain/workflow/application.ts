@@ -6,19 +6,9 @@
  */
 import type { Role } from '../access/actor';
 import { roleMayDo } from '../access/business';
+import { codesOf, zhNames } from '../text/codes';
 
-export const APPLICATION_STATUSES = [
-  'submitted',
-  'district_returned',
-  'district_passed',
-  'city_returned',
-  'verified',
-  'awarded',
-  'unfunded',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-export const APPLICATION_STATUS_ZH: Readonly<Record<ApplicationStatus, string>> = {
+export const APPLICATION_STATUS_ZH = zhNames({
   submitted: '已提交，待县（市、区）核查',
   district_returned: '县（市、区）退回修改',
   district_passed: '县（市、区）核查通过，待市级核实',
@@ -26,7 +16,9 @@ export const APPLICATION_STATUS_ZH: Readonly<Record<ApplicationStatus, string>> 
   verified: '市级核实通过，待分配',
   awarded: '已安排补贴',
   unfunded: '预算用完未安排',
-};
+});
+export const APPLICATION_STATUSES = codesOf(APPLICATION_STATUS_ZH);
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type ApplicationAction = 'resubmit' | 'district_pass' | 'district_return' | 'city_verify' | 'city_return';
 
@@ -127,14 +119,14 @@ export function isApplicationStatus(s: string): s is ApplicationStatus {
 }
 
 /** Campaign lifecycle: open → allocated → notice → plan_issued. */
-export const CAMPAIGN_STATUSES = ['open', 'allocated', 'notice', 'plan_issued'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const CAMPAIGN_STATUS_ZH: Readonly<Record<CampaignStatus, string>> = {
+export const CAMPAIGN_STATUS_ZH = zhNames({
   open: '受理中',
   allocated: '已分配，待公示',
   notice: '公示中',
   plan_issued: '已下达资金安排计划',
-};
+});
+export const CAMPAIGN_STATUSES = codesOf(CAMPAIGN_STATUS_ZH);
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /** A campaign accepts applications while it is open and today (a Beijing date) lies in its application period. */
 export function acceptsApplications(

@@ -15,20 +15,9 @@
  * Pure: who may fire an event, whether it needs a reason, and the state it leads to. Guards that need facts
  * (window open, materials, eligibility, deadlines) live in `src/domain/projects` and the services.
  */
+import { codesOf, zhEnNames } from '../text/codes';
 
-export const DECLARATION_STATES = [
-  'draft',
-  'submitted',
-  'returned',
-  'district_verified',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'lapsed',
-] as const;
-export type DeclarationState = (typeof DECLARATION_STATES)[number];
-
-export const DECLARATION_STATE_NAMES: Readonly<Record<DeclarationState, { zh: string; en: string }>> = {
+export const DECLARATION_STATE_NAMES = zhEnNames({
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '待区县核实', en: 'Awaiting district verification' },
   returned: { zh: '退回补正', en: 'Returned for correction' },
@@ -37,21 +26,11 @@ export const DECLARATION_STATE_NAMES: Readonly<Record<DeclarationState, { zh: st
   rejected: { zh: '未通过', en: 'Rejected' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   lapsed: { zh: '逾期未补正', en: 'Lapsed (not corrected in time)' },
-};
+});
+export const DECLARATION_STATES = codesOf(DECLARATION_STATE_NAMES);
+export type DeclarationState = (typeof DECLARATION_STATES)[number];
 
-export const DECLARATION_EVENTS = [
-  'submit',
-  'resubmit',
-  'withdraw',
-  'district_verify',
-  'district_return',
-  'city_approve',
-  'city_reject',
-  'lapse',
-] as const;
-export type DeclarationEvent = (typeof DECLARATION_EVENTS)[number];
-
-export const DECLARATION_EVENT_NAMES: Readonly<Record<DeclarationEvent, { zh: string; en: string }>> = {
+export const DECLARATION_EVENT_NAMES = zhEnNames({
   submit: { zh: '提交申报', en: 'Submitted' },
   resubmit: { zh: '补正后重新提交', en: 'Resubmitted after correction' },
   withdraw: { zh: '撤回', en: 'Withdrawn' },
@@ -60,7 +39,9 @@ export const DECLARATION_EVENT_NAMES: Readonly<Record<DeclarationEvent, { zh: st
   city_approve: { zh: '市级复核通过，予以入库编号', en: 'Approved by the city and numbered' },
   city_reject: { zh: '市级复核不通过', en: 'Rejected by the city' },
   lapse: { zh: '逾期未补正', en: 'Lapsed' },
-};
+});
+export const DECLARATION_EVENTS = codesOf(DECLARATION_EVENT_NAMES);
+export type DeclarationEvent = (typeof DECLARATION_EVENTS)[number];
 
 /** Who fires an event: the declaring enterprise, a reviewer of the declaration's district, the city, the platform. */
 export type DeclarationActorKind = 'enterprise' | 'district_reviewer' | 'city_reviewer' | 'system';

@@ -16,7 +16,7 @@ import {
   type FigureCode,
 } from '../facts';
 import { type AppliedReading, readingOn, readingSentence } from '../interpretations';
-import type { Citation, DocId } from './citation';
+import type { Citation } from './citation';
 import { type ConditionResult, describer, summarizeConditions } from './conditions';
 import { type ParamRead, type ParamSeries, paramAt, type Validity, validityStatus } from './param';
 import type {
@@ -25,8 +25,8 @@ import type {
   EstimateKind,
   EvalContext,
   ParamInfo,
-  PolicyCategory,
   PolicyEvaluation,
+  PolicyIdentity,
   PolicyOverrides,
   RuleInfo,
 } from './policy';
@@ -69,14 +69,7 @@ export interface ExtraParam {
   readonly series: ParamSeries<unknown>;
 }
 
-export interface MeasureSpec {
-  readonly id: string;
-  readonly name: string;
-  readonly doc: DocId;
-  readonly category: PolicyCategory;
-  readonly summary: string;
-  readonly basis: Citation;
-  readonly validity: ParamSeries<Validity>;
+export interface MeasureSpec extends PolicyIdentity {
   /** Events that must hold (want true) or must not hold (want false). */
   readonly events: readonly { readonly code: EventCode; readonly want?: boolean; readonly citation?: Citation }[];
   readonly amount: AmountSpec;
@@ -106,14 +99,14 @@ const sayStep = {
     `${String(a.baseLabel)}${yuanZh(a.base as Fen)} × ${formatPercent(a.rate as Ratio)} = ${yuanZh(
       a.rounded as Fen,
     )}（精确计算后四舍五入到分，仅舍入一次）。`,
-  cap: (a: StepArgs) =>
-    a.cut
-      ? `${String(a.label)}${yuanZh(a.cap as Fen)}${
-          a.received !== null ? `，已获${yuanZh(a.received as Fen)}，尚可获得${yuanZh(a.room as Fen)}` : ''
-        }：由${yuanZh(a.before as Fen)}核减为${yuanZh(a.after as Fen)}。`
-      : `${String(a.label)}${yuanZh(a.cap as Fen)}${
-          a.received !== null ? `，已获${yuanZh(a.received as Fen)}，尚可获得${yuanZh(a.room as Fen)}` : ''
-        }：${yuanZh(a.after as Fen)}未超出。`,
+  cap: (a: StepArgs) => {
+    const cap = `${String(a.label)}${yuanZh(a.cap as Fen)}${
+      a.received !== null ? `，已获${yuanZh(a.received as Fen)}，尚可获得${yuanZh(a.room as Fen)}` : ''
+    }`;
+    return a.cut
+      ? `${cap}：由${yuanZh(a.before as Fen)}核减为${yuanZh(a.after as Fen)}。`
+      : `${cap}：${yuanZh(a.after as Fen)}未超出。`;
+  },
   floor: (a: StepArgs) =>
     a.raised
       ? `${String(a.label)}${yuanZh(a.floor as Fen)}（原文为下限，不是上限）：由${yuanZh(a.before as Fen)}提高到${yuanZh(
@@ -130,6 +123,20 @@ const sayStep = {
     `${String(a.label)}${yuanZh(a.cap as Fen)} × ${String(a.count)}项 = 最高${yuanZh(a.amount as Fen)}。`,
   competitive: () => '专项资金采取竞争性方式分配，上述金额为可获支持的上限，实际以评审结果为准。',
 };
+
+/** Holds `amount` to what `cap` leaves after `received` (null: nothing received is known): the step and the result. */
+function capStep(
+  code: 'cap' | 'group_cap',
+  label: string,
+  cap: ParamRead<Fen>,
+  received: Fen | null,
+  amount: Fen,
+): { step: TraceStep; after: Fen } {
+  const room = maxFen(0n, cap.value - (received ?? 0n));
+  const after = minFen(amount, room);
+  const args = { label, cap: cap.value, received, room, before: amount, after, cut: after < amount };
+  return { step: { code, args, say: sayStep.cap, citation: cap.citation }, after };
+}
 
 function readFigure(facts: EnterpriseFacts, code: FigureCode): Fen | null {
   const v = facts.figures?.[code];
@@ -307,14 +314,8 @@ export function defineMeasure(spec: MeasureSpec): CataloguePolicy {
             received = readFigure(facts, a.receivedInPeriod) ?? 0n;
             inputs.push({ key: a.receivedInPeriod, label: FIGURE_LABELS[a.receivedInPeriod], value: received });
           }
-          const room = maxFen(0n, pCap.value - (received ?? 0n));
-          const after = minFen(amount, room);
-          steps.push({
-            code: 'cap',
-            args: { label: a.cap.label, cap: pCap.value, received, room, before: amount, after, cut: after < amount },
-            say: sayStep.cap,
-            citation: pCap.citation,
-          });
+          const { step, after } = capStep('cap', a.cap.label, pCap, received, amount);
+          steps.push(step);
           amount = after;
         }
         if (a.groupCap) {
@@ -324,22 +325,8 @@ export function defineMeasure(spec: MeasureSpec): CataloguePolicy {
           if (so === null) notes.push(`另受${a.groupCap.label}${yuanZh(pGroup.value)}限制`);
           else {
             inputs.push({ key: a.groupCap.awardedSoFar, label: FIGURE_LABELS[a.groupCap.awardedSoFar], value: so });
-            const room = maxFen(0n, pGroup.value - so);
-            const after = minFen(amount, room);
-            steps.push({
-              code: 'group_cap',
-              args: {
-                label: a.groupCap.label,
-                cap: pGroup.value,
-                received: so,
-                room,
-                before: amount,
-                after,
-                cut: after < amount,
-              },
-              say: sayStep.cap,
-              citation: pGroup.citation,
-            });
+            const { step, after } = capStep('group_cap', a.groupCap.label, pGroup, so, amount);
+            steps.push(step);
             amount = after;
           }
         }

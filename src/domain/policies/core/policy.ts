@@ -69,7 +69,8 @@ export interface PolicyEvaluation {
 
 export type PolicyCategory = '融资贴息' | '专项资金' | '奖励' | '补助' | '扶持';
 
-export interface CataloguePolicy {
+/** What names a measure: its id and name, its category, the document and clause that create it, its validity. */
+export interface PolicyIdentity {
   readonly id: string;
   readonly name: string;
   readonly doc: DocId;
@@ -78,9 +79,12 @@ export interface CataloguePolicy {
   readonly summary: string;
   /** The clause that creates the measure. */
   readonly basis: Citation;
+  readonly validity: ParamSeries<Validity>;
+}
+
+export interface CataloguePolicy extends PolicyIdentity {
   /** Interest subsidies on loans compete under 就高不重复. */
   readonly interestSubsidy: boolean;
-  readonly validity: ParamSeries<Validity>;
   readonly params: readonly ParamInfo[];
   readonly rules: readonly RuleInfo[];
   evaluate(facts: EnterpriseFacts, asOf: IsoDate, ctx?: EvalContext): PolicyEvaluation;
