@@ -1,0 +1,2 @@
+/** Helpers shared by the business modules' use cases (fund, guarantee, outreach, credit, financing). */
+export * from './audited-rows';
