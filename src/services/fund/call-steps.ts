@@ -3,12 +3,11 @@
  * operator closes it for review (第十条（二）).
  */
 import { eq } from 'drizzle-orm';
-import { fundCalls, institutions } from '../../db/schema';
+import { institutions } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
-import { loadCall, nextCallState, requireActor } from './records';
+import { loadCall, moveCall, nextCallState, requireActor } from './records';
 
 export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: string | null): Promise<{ id: string }> {
   const actor = requireActor(ctx);
@@ -21,16 +20,10 @@ export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: stri
       if (inst?.kind !== 'auditor')
         throw fieldError('auditInstitutionId', '审计机构', '不是已登记的审计机构', 'is not an audit institution');
     }
-    await tx
-      .update(fundCalls)
-      .set({ state: to, approvedBy: actor.id, approvedAt: ctx.now, auditInstitutionId })
-      .where(eq(fundCalls.id, id));
-    await recordAudit(tx, ctx, {
+    await moveCall(tx, ctx, call, to, {
       action: 'fund.call_approved',
-      objectType: 'fund_call',
-      objectId: id,
-      before: { state: call.state },
-      after: { state: to, auditInstitutionId },
+      set: { approvedBy: actor.id, approvedAt: ctx.now, auditInstitutionId },
+      after: { auditInstitutionId },
     });
     return { id };
   });
@@ -42,14 +35,7 @@ export async function closeCall(ctx: Ctx, id: string): Promise<{ id: string }> {
   return inTx(ctx, async (tx) => {
     const call = await loadCall(tx, actor, id, true);
     const to = nextCallState(call, 'close');
-    await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'fund.call_closed',
-      objectType: 'fund_call',
-      objectId: id,
-      before: { state: call.state },
-      after: { state: to },
-    });
+    await moveCall(tx, ctx, call, to, { action: 'fund.call_closed' });
     return { id };
   });
 }

@@ -5,15 +5,14 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TDeliberation } from '../../contracts/fund';
-import { attachments, fundApplications, fundCallDirections, fundCalls } from '../../db/schema';
+import { attachments, fundApplications, fundCallDirections } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { type Direction, standardAmount, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { DELIBERATION_OWNER } from './attachment-owner';
-import { loadCall, nextCallState, overridesFor, requireActor } from './records';
+import { loadCall, moveCall, nextCallState, overridesFor, requireActor } from './records';
 
 export async function recordDeliberation(ctx: Ctx, callId: string, input: TDeliberation): Promise<{ id: string }> {
   const actor = requireActor(ctx);
@@ -85,25 +84,18 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
         .set({ decidedFen: v.fen, changeReason: v.reason })
         .where(eq(fundApplications.id, a.id));
     }
-    await tx
-      .update(fundCalls)
-      .set({
-        state: to,
+    await moveCall(tx, ctx, call, to, {
+      action: 'fund.deliberation_recorded',
+      set: {
         deliberation: {
           meetingOn: input.meetingOn,
           attendees: input.attendees,
           minutesAttachmentId: input.minutesAttachmentId ?? null,
           recordedBy: actor.id,
         },
-      })
-      .where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
-      action: 'fund.deliberation_recorded',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state, proposed: ranked.map((a) => ({ id: a.id, fen: (a.proposedFen ?? 0n).toString() })) },
+      },
+      before: { proposed: ranked.map((a) => ({ id: a.id, fen: (a.proposedFen ?? 0n).toString() })) },
       after: {
-        state: to,
         meetingOn: input.meetingOn,
         attendees: input.attendees,
         decided: ranked.map((a) => ({

@@ -25,6 +25,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { notifyUsers } from '../notifications';
+import { auditedRows } from '../workflow';
 import { applicationViews, type CallRow, fundErrors, loadApplication, requireActor } from './records';
 import { ownAssignments } from './scope';
 
@@ -160,6 +161,8 @@ async function loadOwnAssignment(tx: Tx, ctx: Ctx, id: string) {
   return row;
 }
 
+const assignmentRows = auditedRows(fundAssignments, 'fund_assignment');
+
 export async function declareConflict(
   ctx: Ctx,
   id: string,
@@ -171,14 +174,9 @@ export async function declareConflict(
     const { a } = await loadOwnAssignment(tx, ctx, id);
     if (a.status !== 'drawn') throw fundErrors.stage('已声明过是否存在利益冲突');
     const status = input.conflict ? 'conflict' : 'declared_clear';
-    await tx
-      .update(fundAssignments)
-      .set({ status, declaredAt: ctx.now, note: input.note ?? null })
-      .where(eq(fundAssignments.id, id));
-    await recordAudit(tx, ctx, {
+    await assignmentRows.update(tx, ctx, id, {
+      set: { status, declaredAt: ctx.now, note: input.note ?? null },
       action: input.conflict ? 'fund.expert_conflict_declared' : 'fund.expert_no_conflict_declared',
-      objectType: 'fund_assignment',
-      objectId: id,
       before: { status: a.status },
       after: { status, note: input.note ?? null },
     });
@@ -212,14 +210,9 @@ export async function scoreApplication(
     if (exact.num < LOW_SCORE.num * exact.den && !input.comment)
       throw fieldError('comment', '评审意见', '加权总分低于60分时须填写评审意见', 'is required for a low score');
     const total = formatRatio(exact, 2);
-    await tx
-      .update(fundAssignments)
-      .set({ status: 'scored', scores: input.scores, total, comment: input.comment ?? null, scoredAt: ctx.now })
-      .where(eq(fundAssignments.id, id));
-    await recordAudit(tx, ctx, {
+    await assignmentRows.update(tx, ctx, id, {
+      set: { status: 'scored', scores: input.scores, total, comment: input.comment ?? null, scoredAt: ctx.now },
       action: 'fund.application_scored',
-      objectType: 'fund_assignment',
-      objectId: id,
       after: { applicationId: a.applicationId, total },
     });
     return { id, total };

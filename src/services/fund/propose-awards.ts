@@ -5,15 +5,14 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { enterprises, fundApplications, fundAssignments, fundCallDirections, fundCalls } from '../../db/schema';
+import { enterprises, fundApplications, fundAssignments, fundCallDirections } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { type RankEntry, rankApplications } from '../../domain/fund/ranking';
 import { DIRECTION_ZH, type Direction, proposeAwards as propose, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { type CallRow, fundErrors, loadCall, nextCallState, overridesFor, requireActor } from './records';
+import { type CallRow, fundErrors, loadCall, moveCall, nextCallState, overridesFor, requireActor } from './records';
 
 /** The call's ranking per direction from the stored scores; refuses while a seated expert has not scored. */
 async function rankCall(db: DbOrTx, call: CallRow) {
@@ -118,14 +117,7 @@ export async function proposeFundAwards(ctx: Ctx, callId: string) {
         });
       }
     }
-    await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
-      action: 'fund.awards_proposed',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state },
-      after: { state: to, items: summary },
-    });
+    await moveCall(tx, ctx, call, to, { action: 'fund.awards_proposed', after: { items: summary } });
     return readProposalIn(tx, call.id);
   });
 }

@@ -1,7 +1,8 @@
 /** Shared by the fund use cases: loading a call or an application within scope, their contract views, errors. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { TApplication, TCallSummary } from '../../contracts/fund';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import {
   enterprises,
   fundApplications,
@@ -25,6 +26,7 @@ import { fenToYuan, formatPercent, ratio, yuanToFen } from '../../domain/money/i
 import { citationLabel, cite } from '../../domain/policies/core/citation';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { auditedRows } from '../workflow';
 import { applicationScope, callScope } from './scope';
 
 export type CallRow = typeof fundCalls.$inferSelect;
@@ -73,6 +75,29 @@ export async function loadApplication(
   const [row] = forUpdate ? await q.for('update', { of: fundApplications }) : await q;
   if (!row) throw fundErrors.applicationNotFound();
   return row;
+}
+
+/** Fund rows' writes, each with its audit event. */
+export const callRows = auditedRows(fundCalls, 'fund_call');
+export const applicationRows = auditedRows(fundApplications, 'fund_application');
+
+/**
+ * Writes a locked call's move to `to` (from `nextCallState`) with `set`, and records `action` with the state before
+ * and after, and what else `before` and `after` name.
+ */
+export function moveCall(
+  tx: Tx,
+  ctx: Ctx,
+  call: CallRow,
+  to: CallState,
+  change: { action: string; set?: PgUpdateSetSource<typeof fundCalls>; before?: object; after?: object },
+): Promise<void> {
+  return callRows.update(tx, ctx, call.id, {
+    set: { state: to, ...change.set },
+    action: change.action,
+    before: { state: call.state, ...change.before },
+    after: { state: to, ...change.after },
+  });
 }
 
 /** The call's next state, or the stage refusal (409). */

@@ -14,7 +14,10 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { clawbackOpened, clawbackSettled } from '../credit';
 import { Errors, fieldError } from '../errors';
+import { auditedRows } from '../workflow';
 import { fundErrors, loadCall, requireActor } from './records';
+
+const spotCheckRows = auditedRows(fundSpotChecks, 'fund_spot_check');
 
 export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typeof ZSpotCheckInput>) {
   const actor = requireActor(ctx);
@@ -33,17 +36,12 @@ export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typ
       input.size,
       `${callId}/spot/${input.seed}`,
     );
-    const [row] = await tx
-      .insert(fundSpotChecks)
-      .values({ callId, seed: input.seed, size: input.size, sample, drawnBy: actor.id, createdAt: ctx.now })
-      .returning({ id: fundSpotChecks.id });
-    await recordAudit(tx, ctx, {
+    const id = await spotCheckRows.insert(tx, ctx, {
+      values: { callId, seed: input.seed, size: input.size, sample, drawnBy: actor.id, createdAt: ctx.now },
       action: 'fund.spot_check_drawn',
-      objectType: 'fund_spot_check',
-      objectId: row!.id,
       after: { callId, seed: input.seed, size: input.size, sample },
     });
-    return { id: row!.id, sample };
+    return { id, sample };
   });
 }
 
