@@ -15,7 +15,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { type FieldProblem, findCover } from '../loans';
-import { isUuid, PRODUCT, problemsError, productScope, todayOf } from './records';
+import { isUuid, PRODUCT, problemsError, productRows, productScope, todayOf } from './records';
 
 function check(input: TProductInput, on: string): void {
   const problems = checkProduct(
@@ -120,14 +120,9 @@ export async function reviseProduct(
       submittedBy: actor.id,
       submittedAt: ctx.now,
     });
-    await tx
-      .update(financingProducts)
-      .set({ latestVersion: version, reviewStatus: 'pending', updatedAt: ctx.now })
-      .where(eq(financingProducts.id, id));
-    await recordAudit(tx, ctx, {
+    await productRows.update(tx, ctx, id, {
+      set: { latestVersion: version, reviewStatus: 'pending', updatedAt: ctx.now },
       action: 'financing_product.revised',
-      objectType: 'financing_product',
-      objectId: id,
       before: { version: row.latestVersion },
       after: { version, ...input },
     });

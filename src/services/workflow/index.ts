@@ -1,2 +1,3 @@
 /** Helpers shared by the business modules' use cases (fund, guarantee, outreach, credit, financing). */
 export * from './audited-rows';
+export * from './party-scope';
