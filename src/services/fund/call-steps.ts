@@ -4,15 +4,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { institutions } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
-import { type Ctx, inTx } from '../context';
-import { Errors, fieldError } from '../errors';
-import { loadCall, moveCall, nextCallState, requireActor } from './records';
+import type { Ctx } from '../context';
+import { fieldError } from '../errors';
+import { fundStep, loadCall, moveCall, nextCallState } from './records';
 
 export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: string | null): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.call.approve')) throw Errors.forbidden('申报通知由市工业和信息化局审批');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.call.approve', '申报通知由市工业和信息化局审批', async (tx, actor) => {
     const call = await loadCall(tx, actor, id, true);
     const to = nextCallState(call, 'approve');
     if (auditInstitutionId) {
@@ -30,9 +27,7 @@ export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: stri
 }
 
 export async function closeCall(ctx: Ctx, id: string): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.call.close')) throw Errors.forbidden('申报由受托机构截止');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.call.close', '申报由受托机构截止', async (tx, actor) => {
     const call = await loadCall(tx, actor, id, true);
     const to = nextCallState(call, 'close');
     await moveCall(tx, ctx, call, to, { action: 'fund.call_closed' });

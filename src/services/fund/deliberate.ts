@@ -6,33 +6,28 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TDeliberation } from '../../contracts/fund';
 import { attachments, fundApplications, fundCallDirections } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
 import { type Direction, standardAmount, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
-import { type Ctx, inTx } from '../context';
-import { Errors, fieldError } from '../errors';
+import type { Ctx } from '../context';
+import { fieldError } from '../errors';
+import { anyRow } from '../workflow';
 import { DELIBERATION_OWNER } from './attachment-owner';
-import { loadCall, moveCall, nextCallState, overridesFor, requireActor } from './records';
+import { fundStep, loadCall, moveCall, nextCallState, overridesFor } from './records';
 
 export async function recordDeliberation(ctx: Ctx, callId: string, input: TDeliberation): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.deliberation.record')) throw Errors.forbidden('集体审议由市工业和信息化局记录');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.deliberation.record', '集体审议由市工业和信息化局记录', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'deliberate');
     if (input.minutesAttachmentId) {
       // The minutes are a file of this call's deliberation (uploaded through the attachment module).
-      const [att] = await tx
-        .select({ id: attachments.id })
-        .from(attachments)
-        .where(
-          and(
-            eq(attachments.id, input.minutesAttachmentId),
-            eq(attachments.ownerType, DELIBERATION_OWNER),
-            eq(attachments.ownerId, callId),
-          ),
-        );
-      if (!att)
+      const ours = await anyRow(
+        tx,
+        attachments,
+        eq(attachments.id, input.minutesAttachmentId),
+        eq(attachments.ownerType, DELIBERATION_OWNER),
+        eq(attachments.ownerId, callId),
+      );
+      if (!ours)
         throw fieldError(
           'minutesAttachmentId',
           '会议纪要附件',

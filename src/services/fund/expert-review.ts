@@ -17,6 +17,7 @@ import {
   projectDeclarationContracts,
   projectDeclarations,
 } from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
 import { drawExperts as drawFromPool } from '../../domain/fund/draw';
 import { weightedTotal } from '../../domain/fund/ranking';
@@ -26,7 +27,7 @@ import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { notifyUsers } from '../notifications';
 import { auditedRows } from '../workflow';
-import { applicationViews, type CallRow, fundErrors, loadApplication, requireActor } from './records';
+import { applicationViews, type CallRow, fundErrors, fundStep, loadApplication, requireActor } from './records';
 import { ownAssignments } from './scope';
 
 /** Credit codes of the applicant's service-contract counterparties on the platform (both sides of a contract). */
@@ -147,8 +148,24 @@ async function drawPanel(
   });
 }
 
-async function loadOwnAssignment(tx: Tx, ctx: Ctx, id: string) {
-  const actor = requireActor(ctx);
+type AssignmentRow = typeof fundAssignments.$inferSelect;
+
+/**
+ * The expert's step on an assignment of its own (`fund.review.score`, 403 with `refusal` otherwise): in one
+ * transaction, the assignment locked with its call; another expert's is not found (404).
+ */
+function onOwnAssignment<T>(
+  ctx: Ctx,
+  id: string,
+  refusal: string,
+  step: (tx: Tx, own: { a: AssignmentRow; call: CallRow }) => Promise<T>,
+): Promise<T> {
+  return fundStep(ctx, 'fund.review.score', refusal, async (tx, actor) =>
+    step(tx, await loadOwnAssignment(tx, actor, id)),
+  );
+}
+
+async function loadOwnAssignment(tx: Tx, actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw fundErrors.assignmentNotFound();
   const [row] = await tx
     .select({ a: fundAssignments, call: fundCalls })
@@ -168,10 +185,7 @@ export async function declareConflict(
   id: string,
   input: z.infer<typeof ZDeclareConflict>,
 ): Promise<{ id: string; status: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以声明');
-  return inTx(ctx, async (tx) => {
-    const { a } = await loadOwnAssignment(tx, ctx, id);
+  return onOwnAssignment(ctx, id, '只有评审专家可以声明', async (tx, { a }) => {
     if (a.status !== 'drawn') throw fundErrors.stage('已声明过是否存在利益冲突');
     const status = input.conflict ? 'conflict' : 'declared_clear';
     await assignmentRows.update(tx, ctx, id, {
@@ -191,10 +205,7 @@ export async function scoreApplication(
   id: string,
   input: z.infer<typeof ZScoreInput>,
 ): Promise<{ id: string; total: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以评分');
-  return inTx(ctx, async (tx) => {
-    const { a, call } = await loadOwnAssignment(tx, ctx, id);
+  return onOwnAssignment(ctx, id, '只有评审专家可以评分', async (tx, { a, call }) => {
     if (a.purpose !== 'review') throw fundErrors.stage('验收专家不评分，验收结论由受托机构记录');
     if (a.status !== 'declared_clear')
       throw fundErrors.stage(a.status === 'scored' ? '已提交评分，不能修改' : '请先声明不存在利益冲突');

@@ -17,7 +17,7 @@ import type { ObjectionOutcome } from '../../domain/workflow/application';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors, fieldError } from '../errors';
 import { auditedRows } from '../workflow';
-import { fundErrors, loadCall, moveCall, nextCallState, requireActor } from './records';
+import { fundErrors, fundStep, loadCall, moveCall, nextCallState, requireActor } from './records';
 
 const objectionRows = auditedRows(fundObjections, 'fund_objection');
 
@@ -137,9 +137,7 @@ export async function listFundObjections(ctx: Ctx, callId: string) {
 }
 
 export async function closeFundObjection(ctx: Ctx, id: string, input: z.infer<typeof ZCloseObjection>) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.objection.handle')) throw Errors.forbidden('异议由市工业和信息化局核实处理');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.objection.handle', '异议由市工业和信息化局核实处理', async (tx, actor) => {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound({ zh: '异议', en: 'Objection' });
     const [o] = await tx.select().from(fundObjections).where(eq(fundObjections.id, id)).for('update');
     if (!o) throw Errors.notFound({ zh: '异议', en: 'Objection' });

@@ -26,7 +26,7 @@ import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseUsersOf, notifyUsers } from '../notifications';
 import { openObjectionCount } from './notice';
-import { type CallRow, fundErrors, loadCall, moveCall, nextCallState, requireActor } from './records';
+import { type CallRow, fundErrors, fundStep, loadCall, moveCall, nextCallState, requireActor } from './records';
 
 export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValidUntil?: string | undefined }) {
   const actor = requireActor(ctx);
@@ -131,9 +131,7 @@ export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValid
 }
 
 export async function fileFundPlan(ctx: Ctx, callId: string) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.plan.file')) throw Errors.forbidden('项目计划由受托机构备案');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.plan.file', '项目计划由受托机构备案', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'file');
     const today = chinaDateOf(ctx.now);

@@ -12,6 +12,7 @@ import {
   policyVersions,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { type BusinessAction, mayDo } from '../../domain/access/business';
 import { DIRECTION_ZH, type Direction, type StandardOverrides, supportStandard } from '../../domain/fund/standards';
 import {
   IIFUND_BASE_VERSION,
@@ -24,7 +25,7 @@ import {
 import { type CallEvent, type CallState, callTransition } from '../../domain/fund/workflow';
 import { fenToYuan, formatPercent, ratio, yuanToFen } from '../../domain/money/index';
 import { citationLabel, cite } from '../../domain/policies/core/citation';
-import type { Ctx } from '../context';
+import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { auditedRows } from '../workflow';
 import { applicationScope, callScope } from './scope';
@@ -45,6 +46,18 @@ export const fundErrors = {
 export function requireActor(ctx: Ctx): Actor {
   if (!ctx.actor) throw Errors.unauthenticated();
   return ctx.actor;
+}
+
+/** A fund step: the signed-in actor allowed `action` (403 with `refusal` otherwise), in one transaction. */
+export function fundStep<T>(
+  ctx: Ctx,
+  action: BusinessAction,
+  refusal: string,
+  step: (tx: Tx, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, action)) throw Errors.forbidden(refusal);
+  return inTx(ctx, (tx) => step(tx, actor));
 }
 
 /** A call within the actor's scope (404 otherwise), optionally locked. */

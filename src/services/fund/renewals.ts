@@ -13,7 +13,7 @@ import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { AppError, Errors, fieldError } from '../errors';
 import { auditedRows } from '../workflow';
-import { requireActor } from './records';
+import { fundStep, requireActor } from './records';
 
 function checkArticle(text: string, a: { ref: string[]; quote: string }, path: string, label: string) {
   const found = locateCitation(text, cite('003', a.ref, a.quote));
@@ -64,9 +64,7 @@ export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promi
 }
 
 export async function approveIifundRenewal(ctx: Ctx, id: string): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.policy.approve_renewal')) throw Errors.forbidden('续期文件由市级审核人员或业务管理员批准');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.policy.approve_renewal', '续期文件由市级审核人员或业务管理员批准', async (tx, actor) => {
     const [row] = await tx
       .select()
       .from(policyVersions)

@@ -3,7 +3,7 @@
  * city returned and submits the same claim again: its amount is computed afresh (explained, cited), it goes back to
  * the district's check, and the return and the resubmission stay in its history.
  */
-import { and, eq, ne, notInArray } from 'drizzle-orm';
+import { eq, ne, notInArray } from 'drizzle-orm';
 import type { TFeeClaim, TResubmitFeeClaim } from '../../contracts/guarantee';
 import { guaranteeFeeClaims, guaranteeFeeYears } from '../../db/schema';
 import { computeFeeSubsidy } from '../../domain/guarantee/index';
@@ -11,6 +11,7 @@ import { yuanToFen } from '../../domain/money/index';
 import { type ApplicationStatus, isEditableByEnterprise } from '../../domain/workflow/application';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { anyRow } from '../workflow';
 import { feeAwardedThisYear, feeClaimRows, loadFeeClaim, lockFeeClaim } from './read-fee-claims';
 import { actorFor, type StepEntry, stepEntry } from './shared';
 
@@ -43,19 +44,15 @@ export async function resubmitFeeClaim(ctx: Ctx, id: string, input: TResubmitFee
         'The year is allocated',
       );
     }
-    const [clash] = await tx
-      .select({ id: guaranteeFeeClaims.id })
-      .from(guaranteeFeeClaims)
-      .where(
-        and(
-          eq(guaranteeFeeClaims.loanId, row.loanId),
-          eq(guaranteeFeeClaims.periodFrom, input.periodFrom),
-          eq(guaranteeFeeClaims.periodTo, input.periodTo),
-          ne(guaranteeFeeClaims.id, id),
-          notInArray(guaranteeFeeClaims.status, RETURNED),
-        ),
-      )
-      .limit(1);
+    const clash = await anyRow(
+      tx,
+      guaranteeFeeClaims,
+      eq(guaranteeFeeClaims.loanId, row.loanId),
+      eq(guaranteeFeeClaims.periodFrom, input.periodFrom),
+      eq(guaranteeFeeClaims.periodTo, input.periodTo),
+      ne(guaranteeFeeClaims.id, id),
+      notInArray(guaranteeFeeClaims.status, RETURNED),
+    );
     if (clash) {
       throw Errors.conflict(
         'FEE_CLAIM_DUPLICATE',
