@@ -27,7 +27,7 @@ import { fenToYuan, yuanToFen } from '../../domain/money/index';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
-import { auditedRows, partyScope } from '../workflow';
+import { auditedRows, lockInScope, partyScope } from '../workflow';
 
 export const NEED = { zh: '融资需求', en: 'Financing need' };
 export const PRODUCT = { zh: '融资产品', en: 'Financing product' };
@@ -355,13 +355,7 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
 /** One order within the actor's scope, locked, or 404. */
 export async function findOrderForUpdate(db: DbOrTx, actor: Actor, id: string): Promise<OrderRow> {
   if (!isUuid(id)) throw Errors.notFound(ORDER);
-  const [row] = await db
-    .select()
-    .from(financingOrders)
-    .where(and(eq(financingOrders.id, id), orderScope(actor)))
-    .for('update');
-  if (!row) throw Errors.notFound(ORDER);
-  return row;
+  return lockInScope(db, financingOrders, id, orderScope(actor), ORDER);
 }
 
 /**

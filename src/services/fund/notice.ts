@@ -16,7 +16,7 @@ import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
 import type { ObjectionOutcome } from '../../domain/workflow/application';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors, fieldError } from '../errors';
-import { auditedRows } from '../workflow';
+import { anyRow, auditedRows } from '../workflow';
 import { fundErrors, fundStep, loadCall, moveCall, nextCallState, requireActor } from './records';
 
 const objectionRows = auditedRows(fundObjections, 'fund_objection');
@@ -82,13 +82,10 @@ export async function submitFundObjection(ctx: Ctx, callId: string, input: z.inf
     if (!call?.noticeStartsOn || !call.noticeEndsOn) throw Errors.notFound({ zh: '公示', en: 'Notice' });
     if (noticePhase(chinaDateOf(ctx.now), call.noticeStartsOn, call.noticeEndsOn) !== 'open')
       throw fundErrors.stage(`公示期为${call.noticeStartsOn}至${call.noticeEndsOn}，当前不在公示期内`);
-    if (input.applicationId) {
-      const [a] = await tx
-        .select({ id: fundApplications.id })
-        .from(fundApplications)
-        .where(and(eq(fundApplications.id, input.applicationId), eq(fundApplications.callId, callId)));
-      if (!a) throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
-    }
+    const inNotice = (applicationId: string) =>
+      anyRow(tx, fundApplications, eq(fundApplications.id, applicationId), eq(fundApplications.callId, callId));
+    if (input.applicationId && !(await inNotice(input.applicationId)))
+      throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
     // Numbered in order within the call (the call row is locked above), as the 政银保 cases are (ADR 0017).
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })

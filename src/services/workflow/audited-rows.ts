@@ -4,7 +4,7 @@
  */
 import { and, eq, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { type Bilingual, Errors } from '../errors';
@@ -42,7 +42,7 @@ export function auditedRows<T extends RowsWithId>(table: T, objectType: string):
 
 /** The row `id` inside `scope`, locked for the caller's transaction; outside the scope it is not found (404). */
 export async function lockInScope<T extends RowsWithId>(
-  tx: Tx,
+  tx: DbOrTx,
   table: T,
   id: string,
   scope: SQL,
