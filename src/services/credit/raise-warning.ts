@@ -10,6 +10,7 @@ import { WARNING_LEVEL_ZH, WARNING_RULES, type WarningDraft, type WarningKind } 
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { districtReviewers, notifyUsers } from '../notifications';
+import { anyRow } from '../workflow';
 import { banksWithExposure } from './records';
 
 /**
@@ -23,20 +24,16 @@ export async function raiseWarning(
   draft: WarningDraft,
   opts: { bankId?: string | null; oncePerSubject?: boolean } = {},
 ): Promise<string | null> {
-  if (opts.oncePerSubject) {
-    const [open] = await tx
-      .select({ id: creditWarnings.id })
-      .from(creditWarnings)
-      .where(
-        and(
-          eq(creditWarnings.kind, draft.kind),
-          eq(creditWarnings.subjectId, draft.subjectId),
-          eq(creditWarnings.status, 'open'),
-        ),
-      )
-      .limit(1);
-    if (open) return null;
-  }
+  const openAlready =
+    opts.oncePerSubject &&
+    (await anyRow(
+      tx,
+      creditWarnings,
+      eq(creditWarnings.kind, draft.kind),
+      eq(creditWarnings.subjectId, draft.subjectId),
+      eq(creditWarnings.status, 'open'),
+    ));
+  if (openAlready) return null;
   const [e] = await tx
     .select({ name: enterprises.name, districtCode: enterprises.districtCode })
     .from(enterprises)

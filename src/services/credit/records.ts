@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/access/actor';
 import { loanScopeOf } from '../../domain/access/scope';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { NONE } from '../scope';
+import { partyScope } from '../workflow';
 
 export const PROFILE = { zh: '企业画像', en: 'Credit profile' };
 export const WARNING = { zh: '风险预警', en: 'Risk warning' };
@@ -21,24 +22,22 @@ export function consentCoversBank(institutionId: string): SQL {
 
 /** Profiles an actor may read: its own enterprise, its district, all for the city, a bank under consent. */
 export function profileScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'enterprise') return eq(enterprises.id, s.enterpriseId);
-  if (s.kind === 'district') return eq(enterprises.districtCode, s.districtCode);
-  if (s.kind === 'lender') return consentCoversBank(s.institutionId);
-  return NONE;
+  return partyScope(actor, {
+    enterprise: (id) => eq(enterprises.id, id),
+    district: (code) => eq(enterprises.districtCode, code),
+    lender: consentCoversBank,
+  });
 }
 
 /** Warnings an actor sees: delivered to its bank or district; the enterprise its own; the city all. */
 export function warningScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'enterprise') return eq(creditWarnings.enterpriseId, s.enterpriseId);
-  if (s.kind === 'lender')
-    return sql`exists (select 1 from ${creditWarningDeliveries} where ${creditWarningDeliveries.warningId} = ${creditWarnings.id} and ${creditWarningDeliveries.audience} = 'bank' and ${creditWarningDeliveries.institutionId} = ${s.institutionId})`;
-  if (s.kind === 'district')
-    return sql`exists (select 1 from ${creditWarningDeliveries} where ${creditWarningDeliveries.warningId} = ${creditWarnings.id} and ${creditWarningDeliveries.audience} = 'district' and ${creditWarningDeliveries.districtCode} = ${s.districtCode})`;
-  return NONE;
+  return partyScope(actor, {
+    enterprise: (id) => eq(creditWarnings.enterpriseId, id),
+    lender: (id) =>
+      sql`exists (select 1 from ${creditWarningDeliveries} where ${creditWarningDeliveries.warningId} = ${creditWarnings.id} and ${creditWarningDeliveries.audience} = 'bank' and ${creditWarningDeliveries.institutionId} = ${id})`,
+    district: (code) =>
+      sql`exists (select 1 from ${creditWarningDeliveries} where ${creditWarningDeliveries.warningId} = ${creditWarnings.id} and ${creditWarningDeliveries.audience} = 'district' and ${creditWarningDeliveries.districtCode} = ${code})`,
+  });
 }
 
 /** The reader's own delivery of a warning (the one it acknowledges), as a condition on the deliveries table. */

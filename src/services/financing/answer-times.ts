@@ -10,9 +10,9 @@ import { financingAnswerTimes } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { answerTimesOn, type CityAnswerTimes } from '../../domain/financing/orders';
 import { financingParam, PLATFORM_DEADLINE_READING } from '../../domain/financing/params';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
+import { auditedRows } from '../workflow';
 import { todayOf } from './records';
 
 type Row = typeof financingAnswerTimes.$inferSelect;
@@ -23,6 +23,8 @@ async function loadRows(db: DbOrTx): Promise<Row[]> {
     .from(financingAnswerTimes)
     .orderBy(desc(financingAnswerTimes.effectiveFrom), desc(financingAnswerTimes.createdAt));
 }
+
+const answerTimesRows = auditedRows(financingAnswerTimes, 'financing_answer_times');
 
 function inForceOf(rows: readonly Row[], on: string): CityAnswerTimes | null {
   // Rows come newest first; the sequence makes the newest of one day win.
@@ -99,14 +101,9 @@ export async function setAnswerTimes(
     );
   return inTx(ctx, async (tx) => {
     const before = inForceOf(await loadRows(tx), input.effectiveFrom);
-    const [row] = await tx
-      .insert(financingAnswerTimes)
-      .values({ ...input, createdBy: actor.id, createdAt: ctx.now })
-      .returning({ id: financingAnswerTimes.id });
-    await recordAudit(tx, ctx, {
+    const id = await answerTimesRows.insert(tx, ctx, {
+      values: { ...input, createdBy: actor.id, createdAt: ctx.now },
       action: 'financing_answer_times.set',
-      objectType: 'financing_answer_times',
-      objectId: row!.id,
       before: before
         ? {
             effectiveFrom: before.effectiveFrom,
@@ -118,6 +115,6 @@ export async function setAnswerTimes(
         : { source: 'platform', ...platformValues(input.effectiveFrom) },
       after: { ...input },
     });
-    return { id: row!.id, effectiveFrom: input.effectiveFrom };
+    return { id, effectiveFrom: input.effectiveFrom };
   });
 }

@@ -8,12 +8,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { financingOrders } from '../../db/schema';
 import { firstContactDue } from '../../domain/financing/orders';
-import { recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { cityAnswerTimesOn } from './answer-times';
-import { type NeedRow, orderConflict, todayOf } from './records';
+import { type NeedRow, orderConflict, orderRows, todayOf } from './records';
 
 export async function openOrder(
   tx: Tx,
@@ -45,9 +44,8 @@ export async function openOrder(
   const today = todayOf(ctx.now);
   const due = firstContactDue(await loadCalendar(tx), today, need.greenChannel, await cityAnswerTimesOn(tx, today));
   try {
-    const [row] = await tx
-      .insert(financingOrders)
-      .values({
+    const id = await orderRows.insert(tx, ctx, {
+      values: {
         needId: need.id,
         productId: order.productId,
         institutionId: order.institutionId,
@@ -62,12 +60,8 @@ export async function openOrder(
         createdBy: ctx.actor!.id,
         createdAt: ctx.now,
         updatedAt: ctx.now,
-      })
-      .returning({ id: financingOrders.id });
-    await recordAudit(tx, ctx, {
+      },
       action: order.origin === 'apply' ? 'financing_order.applied' : 'financing_order.taken',
-      objectType: 'financing_order',
-      objectId: row!.id,
       after: {
         needId: need.id,
         institutionId: order.institutionId,
@@ -75,7 +69,7 @@ export async function openOrder(
         contactDueOn: due.dueOn,
       },
     });
-    return { id: row!.id, contactDueOn: due.dueOn };
+    return { id, contactDueOn: due.dueOn };
   } catch (e) {
     return orderConflict(e);
   }

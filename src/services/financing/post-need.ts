@@ -3,15 +3,15 @@
  * consent to share the profile with the banks it names, with all, or with none. A linked project must be one of
  * the enterprise's own.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TNeedInput } from '../../contracts/financing';
-import { enterprises, financingNeeds, projects } from '../../db/schema';
+import { enterprises, projects } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { parseNeedText } from '../../domain/financing/parse';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
-import { fenOrNull } from './records';
+import { anyRow } from '../workflow';
+import { fenOrNull, needRows } from './records';
 
 export async function postNeed(ctx: Ctx, input: TNeedInput): Promise<{ id: string }> {
   const actor = ctx.actor;
@@ -28,16 +28,12 @@ export async function postNeed(ctx: Ctx, input: TNeedInput): Promise<{ id: strin
   return inTx(ctx, async (tx) => {
     const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
     if (!e) throw Errors.notFound({ zh: '企业', en: 'Enterprise' });
-    if (input.projectId) {
-      const [p] = await tx
-        .select({ id: projects.id })
-        .from(projects)
-        .where(and(eq(projects.id, input.projectId), eq(projects.enterpriseId, enterpriseId)));
-      if (!p) throw fieldError('projectId', '关联的入库项目', '不是本企业的项目', 'is not a project of yours');
-    }
-    const [row] = await tx
-      .insert(financingNeeds)
-      .values({
+    const ours = (projectId: string) =>
+      anyRow(tx, projects, eq(projects.id, projectId), eq(projects.enterpriseId, enterpriseId));
+    if (input.projectId && !(await ours(input.projectId)))
+      throw fieldError('projectId', '关联的入库项目', '不是本企业的项目', 'is not a project of yours');
+    const id = await needRows.insert(tx, ctx, {
+      values: {
         enterpriseId,
         districtCode: e.districtCode,
         amountMinFen: min,
@@ -58,14 +54,10 @@ export async function postNeed(ctx: Ctx, input: TNeedInput): Promise<{ id: strin
         createdBy: actor.id,
         createdAt: ctx.now,
         updatedAt: ctx.now,
-      })
-      .returning({ id: financingNeeds.id });
-    await recordAudit(tx, ctx, {
+      },
       action: 'financing_need.posted',
-      objectType: 'financing_need',
-      objectId: row!.id,
       after: { ...input },
     });
-    return { id: row!.id };
+    return { id };
   });
 }

@@ -15,7 +15,8 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { type FieldProblem, findCover } from '../loans';
-import { isUuid, PRODUCT, problemsError, productScope, todayOf } from './records';
+import { lockInScope } from '../workflow';
+import { isUuid, PRODUCT, problemsError, productRows, productScope, todayOf } from './records';
 
 function check(input: TProductInput, on: string): void {
   const problems = checkProduct(
@@ -98,12 +99,7 @@ export async function reviseProduct(
   check(input, todayOf(ctx.now));
   return inTx(ctx, async (tx) => {
     await checkCover(tx, input);
-    const [row] = await tx
-      .select()
-      .from(financingProducts)
-      .where(and(eq(financingProducts.id, id), productScope(actor)))
-      .for('update');
-    if (!row) throw Errors.notFound(PRODUCT);
+    const row = await lockInScope(tx, financingProducts, id, productScope(actor), PRODUCT);
     if (!mayDo(actor, 'financing.product.update', { enterpriseId: null, institutionId: row.institutionId }))
       throw Errors.notFound(PRODUCT);
     const version = row.latestVersion + 1;
@@ -120,14 +116,9 @@ export async function reviseProduct(
       submittedBy: actor.id,
       submittedAt: ctx.now,
     });
-    await tx
-      .update(financingProducts)
-      .set({ latestVersion: version, reviewStatus: 'pending', updatedAt: ctx.now })
-      .where(eq(financingProducts.id, id));
-    await recordAudit(tx, ctx, {
+    await productRows.update(tx, ctx, id, {
+      set: { latestVersion: version, reviewStatus: 'pending', updatedAt: ctx.now },
       action: 'financing_product.revised',
-      objectType: 'financing_product',
-      objectId: id,
       before: { version: row.latestVersion },
       after: { version, ...input },
     });

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type TNeed, type TOrder, type TProduct, type TProductInput, ZProductInput } from '../../contracts/financing';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import {
   enterprises,
   financingNeeds,
@@ -17,21 +17,28 @@ import {
   projects,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { type BusinessAction, mayDo } from '../../domain/access/business';
 import { loanScopeOf } from '../../domain/access/scope';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import type { MatchEnterprise, MatchNeed, MatchProduct } from '../../domain/financing/match';
 import { awaitedDue, isOverdue, ORDER_STATUS_ZH, type OrderStatus } from '../../domain/financing/orders';
 import type { GuaranteeMode, ProductType, Purpose } from '../../domain/financing/products';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
+import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
-import { NONE } from '../scope';
+import { auditedRows, lockInScope, partyScope } from '../workflow';
 
 export const NEED = { zh: '融资需求', en: 'Financing need' };
 export const PRODUCT = { zh: '融资产品', en: 'Financing product' };
 export const ORDER = { zh: '对接单', en: 'Financing order' };
 
 export const todayOf = (now: Date) => chinaDateOf(now);
+
+/** The zone's rows' writes, each with its audit event. */
+export const needRows = auditedRows(financingNeeds, 'financing_need');
+export const orderRows = auditedRows(financingOrders, 'financing_order');
+export const productRows = auditedRows(financingProducts, 'financing_product');
 const yuanOrNull = (fen: bigint | null) => (fen === null ? null : fenToYuan(fen));
 export const fenOrNull = (yuan: string | null) => (yuan === null ? null : yuanToFen(yuan));
 
@@ -45,28 +52,23 @@ export function consentCovers(institutionId: string): SQL {
 
 /** Needs an actor sees: the enterprise its own; a bank the open needs whose consent names it; the city all. */
 export function needScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'enterprise') return eq(financingNeeds.enterpriseId, s.enterpriseId);
-  if (s.kind === 'lender') return and(eq(financingNeeds.status, 'open'), consentCovers(s.institutionId))!;
-  return NONE;
+  return partyScope(actor, {
+    enterprise: (id) => eq(financingNeeds.enterpriseId, id),
+    lender: (id) => and(eq(financingNeeds.status, 'open'), consentCovers(id))!,
+  });
 }
 
 /** Orders an actor sees: the enterprise its own, a bank its institution's, the city all. */
 export function orderScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'enterprise') return eq(financingOrders.enterpriseId, s.enterpriseId);
-  if (s.kind === 'lender') return eq(financingOrders.institutionId, s.institutionId);
-  return NONE;
+  return partyScope(actor, {
+    enterprise: (id) => eq(financingOrders.enterpriseId, id),
+    lender: (id) => eq(financingOrders.institutionId, id),
+  });
 }
 
 /** Products an actor manages or reviews (all versions): a bank its own, the city all. */
 export function productScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'lender') return eq(financingProducts.institutionId, s.institutionId);
-  return NONE;
+  return partyScope(actor, { lender: (id) => eq(financingProducts.institutionId, id) });
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -353,13 +355,26 @@ export async function loadOrders(db: DbOrTx, actor: Actor, where: SQL | undefine
 /** One order within the actor's scope, locked, or 404. */
 export async function findOrderForUpdate(db: DbOrTx, actor: Actor, id: string): Promise<OrderRow> {
   if (!isUuid(id)) throw Errors.notFound(ORDER);
-  const [row] = await db
-    .select()
-    .from(financingOrders)
-    .where(and(eq(financingOrders.id, id), orderScope(actor)))
-    .for('update');
-  if (!row) throw Errors.notFound(ORDER);
-  return row;
+  return lockInScope(db, financingOrders, id, orderScope(actor), ORDER);
+}
+
+/**
+ * A bank's step on one of its institution's orders (`action`): signed in, in one transaction, the order locked in
+ * the actor's scope; another institution's order is not found (404), as one outside the scope is.
+ */
+export function onBankOrder<T>(
+  ctx: Ctx,
+  id: string,
+  action: BusinessAction,
+  step: (tx: Tx, order: OrderRow, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = ctx.actor;
+  if (!actor) throw Errors.unauthenticated();
+  return inTx(ctx, async (tx) => {
+    const o = await findOrderForUpdate(tx, actor, id);
+    if (!mayDo(actor, action, { enterpriseId: null, institutionId: o.institutionId })) throw Errors.notFound(ORDER);
+    return step(tx, o, actor);
+  });
 }
 
 /** SQL: the order waits for the bank and its due day has passed on `today`. */

@@ -8,14 +8,13 @@
 import { eq } from 'drizzle-orm';
 import type { TRegisterLoanInput } from '../../contracts/financing';
 import { enterprises, financingNeeds, financingProducts, loans, projects } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
 import type { Purpose } from '../../domain/financing/products';
 import { fenToYuan } from '../../domain/money/index';
 import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { recordLoanInTx } from '../loans';
-import { findOrderForUpdate, ORDER, productData } from './records';
+import { onBankOrder, productData } from './records';
 
 /** The register's purposes are fewer: a need for a digital project, R&D or other is a loan for "other". */
 const LOAN_PURPOSE: Readonly<Record<Purpose, 'equipment' | 'working_capital' | 'other'>> = {
@@ -31,12 +30,7 @@ export async function registerOrderLoan(
   id: string,
   input: TRegisterLoanInput,
 ): Promise<{ orderId: string; loanId: string; contractNo: string; created: boolean }> {
-  const actor = ctx.actor;
-  if (!actor) throw Errors.unauthenticated();
-  return inTx(ctx, async (tx) => {
-    const o = await findOrderForUpdate(tx, actor, id);
-    if (!mayDo(actor, 'financing.order.register_loan', { enterpriseId: null, institutionId: o.institutionId }))
-      throw Errors.notFound(ORDER);
+  return onBankOrder(ctx, id, 'financing.order.register_loan', async (tx, o) => {
     const [already] = await tx
       .select({ id: loans.id, contractNo: loans.contractNo })
       .from(loans)

@@ -7,10 +7,9 @@ import type { TProductReview } from '../../contracts/financing';
 import { financingProducts, financingProductVersions } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { isUuid, PRODUCT, productData } from './records';
+import { isUuid, PRODUCT, productData, productRows } from './records';
 
 export async function reviewProduct(
   ctx: Ctx,
@@ -42,37 +41,27 @@ export async function reviewProduct(
       .update(financingProductVersions)
       .set({ status, reviewedBy: actor.id, reviewedAt: ctx.now, reason: input.reason || null })
       .where(eq(financingProductVersions.id, v.id));
-    if (status === 'approved') {
-      const d = productData(v.data);
-      await tx
-        .update(financingProducts)
-        .set({
-          liveVersion: v.version,
-          reviewStatus: 'approved',
-          name: d.name,
-          type: d.type,
-          amountMinFen: yuanToFen(d.amountMin),
-          amountMaxFen: yuanToFen(d.amountMax),
-          termMinMonths: d.termMinMonths,
-          termMaxMonths: d.termMaxMonths,
-          guarantees: d.guarantees,
-          districts: d.districts,
-          validFrom: d.validFrom,
-          validTo: d.validTo,
-          live: d,
-          updatedAt: ctx.now,
-        })
-        .where(eq(financingProducts.id, id));
-    } else {
-      await tx
-        .update(financingProducts)
-        .set({ reviewStatus: 'refused', updatedAt: ctx.now })
-        .where(eq(financingProducts.id, id));
-    }
-    await recordAudit(tx, ctx, {
+    const d = status === 'approved' ? productData(v.data) : null;
+    await productRows.update(tx, ctx, id, {
+      set: d
+        ? {
+            liveVersion: v.version,
+            reviewStatus: 'approved',
+            name: d.name,
+            type: d.type,
+            amountMinFen: yuanToFen(d.amountMin),
+            amountMaxFen: yuanToFen(d.amountMax),
+            termMinMonths: d.termMinMonths,
+            termMaxMonths: d.termMaxMonths,
+            guarantees: d.guarantees,
+            districts: d.districts,
+            validFrom: d.validFrom,
+            validTo: d.validTo,
+            live: d,
+            updatedAt: ctx.now,
+          }
+        : { reviewStatus: 'refused', updatedAt: ctx.now },
       action: status === 'approved' ? 'financing_product.approved' : 'financing_product.refused',
-      objectType: 'financing_product',
-      objectId: id,
       before: { version: v.version, status: 'pending', liveVersion: p.liveVersion },
       after: { version: v.version, status, reason: input.reason || null },
     });

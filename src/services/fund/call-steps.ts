@@ -3,17 +3,13 @@
  * operator closes it for review (第十条（二）).
  */
 import { eq } from 'drizzle-orm';
-import { fundCalls, institutions } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
-import { Errors, fieldError } from '../errors';
-import { loadCall, nextCallState, requireActor } from './records';
+import { institutions } from '../../db/schema';
+import type { Ctx } from '../context';
+import { fieldError } from '../errors';
+import { fundStep, loadCall, moveCall, nextCallState } from './records';
 
 export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: string | null): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.call.approve')) throw Errors.forbidden('申报通知由市工业和信息化局审批');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.call.approve', '申报通知由市工业和信息化局审批', async (tx, actor) => {
     const call = await loadCall(tx, actor, id, true);
     const to = nextCallState(call, 'approve');
     if (auditInstitutionId) {
@@ -21,35 +17,20 @@ export async function approveCall(ctx: Ctx, id: string, auditInstitutionId: stri
       if (inst?.kind !== 'auditor')
         throw fieldError('auditInstitutionId', '审计机构', '不是已登记的审计机构', 'is not an audit institution');
     }
-    await tx
-      .update(fundCalls)
-      .set({ state: to, approvedBy: actor.id, approvedAt: ctx.now, auditInstitutionId })
-      .where(eq(fundCalls.id, id));
-    await recordAudit(tx, ctx, {
+    await moveCall(tx, ctx, call, to, {
       action: 'fund.call_approved',
-      objectType: 'fund_call',
-      objectId: id,
-      before: { state: call.state },
-      after: { state: to, auditInstitutionId },
+      set: { approvedBy: actor.id, approvedAt: ctx.now, auditInstitutionId },
+      after: { auditInstitutionId },
     });
     return { id };
   });
 }
 
 export async function closeCall(ctx: Ctx, id: string): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.call.close')) throw Errors.forbidden('申报由受托机构截止');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.call.close', '申报由受托机构截止', async (tx, actor) => {
     const call = await loadCall(tx, actor, id, true);
     const to = nextCallState(call, 'close');
-    await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'fund.call_closed',
-      objectType: 'fund_call',
-      objectId: id,
-      before: { state: call.state },
-      after: { state: to },
-    });
+    await moveCall(tx, ctx, call, to, { action: 'fund.call_closed' });
     return { id };
   });
 }

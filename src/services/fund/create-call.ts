@@ -5,16 +5,15 @@
  * approves it (第十条（一）).
  */
 import type { TCreateCall } from '../../contracts/fund';
-import { fundCallDirections, fundCalls } from '../../db/schema';
+import { fundCallDirections } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { rankInputProblems } from '../../domain/fund/ranking';
 import { DIRECTION_ZH, PROGRAMME_DIRECTIONS, PROGRAMME_KIND_ZH } from '../../domain/fund/standards';
 import { governingVersion } from '../../domain/fund/versions';
 import { yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
-import { loadIifundVersions, requireActor } from './records';
+import { callRows, loadIifundVersions, requireActor } from './records';
 
 export const RESOURCE_POOL_BASIS = 'guide.001';
 
@@ -51,9 +50,8 @@ export async function createCall(ctx: Ctx, input: TCreateCall): Promise<{ id: st
     policyVersion = g.version.id;
   }
   return inTx(ctx, async (tx) => {
-    const [row] = await tx
-      .insert(fundCalls)
-      .values({
+    const id = await callRows.insert(tx, ctx, {
+      values: {
         programme: input.programme,
         year: input.year,
         title: input.title,
@@ -69,17 +67,8 @@ export async function createCall(ctx: Ctx, input: TCreateCall): Promise<{ id: st
         operatorInstitutionId: actor.institutionId!,
         createdBy: actor.id,
         createdAt: ctx.now,
-      })
-      .returning({ id: fundCalls.id });
-    await tx
-      .insert(fundCallDirections)
-      .values(
-        input.directions.map((d) => ({ callId: row!.id, direction: d.direction, budgetFen: yuanToFen(d.budget) })),
-      );
-    await recordAudit(tx, ctx, {
+      },
       action: 'fund.call_created',
-      objectType: 'fund_call',
-      objectId: row!.id,
       after: {
         programme: input.programme,
         year: input.year,
@@ -88,6 +77,9 @@ export async function createCall(ctx: Ctx, input: TCreateCall): Promise<{ id: st
         directions: input.directions,
       },
     });
-    return { id: row!.id };
+    await tx
+      .insert(fundCallDirections)
+      .values(input.directions.map((d) => ({ callId: id, direction: d.direction, budgetFen: yuanToFen(d.budget) })));
+    return { id };
   });
 }

@@ -5,35 +5,29 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TDeliberation } from '../../contracts/fund';
-import { attachments, fundApplications, fundCallDirections, fundCalls } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
+import { attachments, fundApplications, fundCallDirections } from '../../db/schema';
 import { type Direction, standardAmount, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
-import { Errors, fieldError } from '../errors';
+import type { Ctx } from '../context';
+import { fieldError } from '../errors';
+import { anyRow } from '../workflow';
 import { DELIBERATION_OWNER } from './attachment-owner';
-import { loadCall, nextCallState, overridesFor, requireActor } from './records';
+import { fundStep, loadCall, moveCall, nextCallState, overridesFor } from './records';
 
 export async function recordDeliberation(ctx: Ctx, callId: string, input: TDeliberation): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.deliberation.record')) throw Errors.forbidden('集体审议由市工业和信息化局记录');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.deliberation.record', '集体审议由市工业和信息化局记录', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'deliberate');
     if (input.minutesAttachmentId) {
       // The minutes are a file of this call's deliberation (uploaded through the attachment module).
-      const [att] = await tx
-        .select({ id: attachments.id })
-        .from(attachments)
-        .where(
-          and(
-            eq(attachments.id, input.minutesAttachmentId),
-            eq(attachments.ownerType, DELIBERATION_OWNER),
-            eq(attachments.ownerId, callId),
-          ),
-        );
-      if (!att)
+      const ours = await anyRow(
+        tx,
+        attachments,
+        eq(attachments.id, input.minutesAttachmentId),
+        eq(attachments.ownerType, DELIBERATION_OWNER),
+        eq(attachments.ownerId, callId),
+      );
+      if (!ours)
         throw fieldError(
           'minutesAttachmentId',
           '会议纪要附件',
@@ -85,25 +79,18 @@ export async function recordDeliberation(ctx: Ctx, callId: string, input: TDelib
         .set({ decidedFen: v.fen, changeReason: v.reason })
         .where(eq(fundApplications.id, a.id));
     }
-    await tx
-      .update(fundCalls)
-      .set({
-        state: to,
+    await moveCall(tx, ctx, call, to, {
+      action: 'fund.deliberation_recorded',
+      set: {
         deliberation: {
           meetingOn: input.meetingOn,
           attendees: input.attendees,
           minutesAttachmentId: input.minutesAttachmentId ?? null,
           recordedBy: actor.id,
         },
-      })
-      .where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
-      action: 'fund.deliberation_recorded',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state, proposed: ranked.map((a) => ({ id: a.id, fen: (a.proposedFen ?? 0n).toString() })) },
+      },
+      before: { proposed: ranked.map((a) => ({ id: a.id, fen: (a.proposedFen ?? 0n).toString() })) },
       after: {
-        state: to,
         meetingOn: input.meetingOn,
         attendees: input.attendees,
         decided: ranked.map((a) => ({

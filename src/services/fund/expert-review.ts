@@ -17,6 +17,7 @@ import {
   projectDeclarationContracts,
   projectDeclarations,
 } from '../../db/schema';
+import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
 import { drawExperts as drawFromPool } from '../../domain/fund/draw';
 import { weightedTotal } from '../../domain/fund/ranking';
@@ -25,7 +26,8 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { notifyUsers } from '../notifications';
-import { applicationViews, type CallRow, fundErrors, loadApplication, requireActor } from './records';
+import { auditedRows } from '../workflow';
+import { applicationViews, type CallRow, fundErrors, fundStep, loadApplication, requireActor } from './records';
 import { ownAssignments } from './scope';
 
 /** Credit codes of the applicant's service-contract counterparties on the platform (both sides of a contract). */
@@ -146,8 +148,24 @@ async function drawPanel(
   });
 }
 
-async function loadOwnAssignment(tx: Tx, ctx: Ctx, id: string) {
-  const actor = requireActor(ctx);
+type AssignmentRow = typeof fundAssignments.$inferSelect;
+
+/**
+ * The expert's step on an assignment of its own (`fund.review.score`, 403 with `refusal` otherwise): in one
+ * transaction, the assignment locked with its call; another expert's is not found (404).
+ */
+function onOwnAssignment<T>(
+  ctx: Ctx,
+  id: string,
+  refusal: string,
+  step: (tx: Tx, own: { a: AssignmentRow; call: CallRow }) => Promise<T>,
+): Promise<T> {
+  return fundStep(ctx, 'fund.review.score', refusal, async (tx, actor) =>
+    step(tx, await loadOwnAssignment(tx, actor, id)),
+  );
+}
+
+async function loadOwnAssignment(tx: Tx, actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw fundErrors.assignmentNotFound();
   const [row] = await tx
     .select({ a: fundAssignments, call: fundCalls })
@@ -160,25 +178,19 @@ async function loadOwnAssignment(tx: Tx, ctx: Ctx, id: string) {
   return row;
 }
 
+const assignmentRows = auditedRows(fundAssignments, 'fund_assignment');
+
 export async function declareConflict(
   ctx: Ctx,
   id: string,
   input: z.infer<typeof ZDeclareConflict>,
 ): Promise<{ id: string; status: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以声明');
-  return inTx(ctx, async (tx) => {
-    const { a } = await loadOwnAssignment(tx, ctx, id);
+  return onOwnAssignment(ctx, id, '只有评审专家可以声明', async (tx, { a }) => {
     if (a.status !== 'drawn') throw fundErrors.stage('已声明过是否存在利益冲突');
     const status = input.conflict ? 'conflict' : 'declared_clear';
-    await tx
-      .update(fundAssignments)
-      .set({ status, declaredAt: ctx.now, note: input.note ?? null })
-      .where(eq(fundAssignments.id, id));
-    await recordAudit(tx, ctx, {
+    await assignmentRows.update(tx, ctx, id, {
+      set: { status, declaredAt: ctx.now, note: input.note ?? null },
       action: input.conflict ? 'fund.expert_conflict_declared' : 'fund.expert_no_conflict_declared',
-      objectType: 'fund_assignment',
-      objectId: id,
       before: { status: a.status },
       after: { status, note: input.note ?? null },
     });
@@ -193,10 +205,7 @@ export async function scoreApplication(
   id: string,
   input: z.infer<typeof ZScoreInput>,
 ): Promise<{ id: string; total: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.review.score')) throw Errors.forbidden('只有评审专家可以评分');
-  return inTx(ctx, async (tx) => {
-    const { a, call } = await loadOwnAssignment(tx, ctx, id);
+  return onOwnAssignment(ctx, id, '只有评审专家可以评分', async (tx, { a, call }) => {
     if (a.purpose !== 'review') throw fundErrors.stage('验收专家不评分，验收结论由受托机构记录');
     if (a.status !== 'declared_clear')
       throw fundErrors.stage(a.status === 'scored' ? '已提交评分，不能修改' : '请先声明不存在利益冲突');
@@ -212,14 +221,9 @@ export async function scoreApplication(
     if (exact.num < LOW_SCORE.num * exact.den && !input.comment)
       throw fieldError('comment', '评审意见', '加权总分低于60分时须填写评审意见', 'is required for a low score');
     const total = formatRatio(exact, 2);
-    await tx
-      .update(fundAssignments)
-      .set({ status: 'scored', scores: input.scores, total, comment: input.comment ?? null, scoredAt: ctx.now })
-      .where(eq(fundAssignments.id, id));
-    await recordAudit(tx, ctx, {
+    await assignmentRows.update(tx, ctx, id, {
+      set: { status: 'scored', scores: input.scores, total, comment: input.comment ?? null, scoredAt: ctx.now },
       action: 'fund.application_scored',
-      objectType: 'fund_assignment',
-      objectId: id,
       after: { applicationId: a.applicationId, total },
     });
     return { id, total };

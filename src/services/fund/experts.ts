@@ -9,13 +9,15 @@ import { ROLES, type Role } from '../../domain/access/actor';
 import { mayDo, roleMayDo } from '../../domain/access/business';
 import { describeUsccProblems, validateUscc } from '../../domain/enterprise/uscc';
 import { maskContact } from '../../domain/subsidy/notice';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { AppError, Errors, fieldError } from '../errors';
+import { auditedRows } from '../workflow';
 import { requireActor } from './records';
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+const expertRows = auditedRows(fundExperts, 'fund_expert');
 
 export async function createExpert(ctx: Ctx, input: TCreateExpert): Promise<{ id: string }> {
   const actor = requireActor(ctx);
@@ -35,9 +37,8 @@ export async function createExpert(ctx: Ctx, input: TCreateExpert): Promise<{ id
         if (!u || !isRole(u.role) || !roleMayDo(u.role, 'fund.review.score'))
           throw fieldError('userId', '专家账号', '应为评审专家角色的账号', 'must be an expert account');
       }
-      const [row] = await tx
-        .insert(fundExperts)
-        .values({
+      const id = await expertRows.insert(tx, ctx, {
+        values: {
           operatorInstitutionId: actor.institutionId!,
           name: input.name,
           field: input.field,
@@ -46,15 +47,11 @@ export async function createExpert(ctx: Ctx, input: TCreateExpert): Promise<{ id
           phoneEnc: ctx.deps.cipher.encrypt(input.phone),
           userId: input.userId ?? null,
           createdAt: ctx.now,
-        })
-        .returning({ id: fundExperts.id });
-      await recordAudit(tx, ctx, {
+        },
         action: 'fund.expert_added',
-        objectType: 'fund_expert',
-        objectId: row!.id,
         after: { name: input.name, field: input.field, employer: input.employer },
       });
-      return { id: row!.id };
+      return { id };
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

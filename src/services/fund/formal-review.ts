@@ -6,16 +6,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZFormalReview, ZResubmitApplication } from '../../contracts/fund';
-import { fundApplications, fundInvoices } from '../../db/schema';
+import { fundInvoices } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { type ApplicationState, applicationTransition } from '../../domain/fund/workflow';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseUsers, notifyUsers } from '../notifications';
 import { refuseDoubleFunding } from './double-funding';
-import { fundErrors, loadApplication, requireActor, timelineEntry } from './records';
+import { applicationRows, fundErrors, loadApplication, requireActor, timelineEntry } from './records';
 import { checkInvoices, invoiceRows } from './submit-application';
 
 function next(from: string, event: Parameters<typeof applicationTransition>[1]): ApplicationState {
@@ -39,9 +38,8 @@ export async function formalReview(
     if (call.state !== 'approved' && call.state !== 'reviewing') throw fundErrors.stage('形式审查须在评审排序前完成');
     const to = next(app.state, input.decision);
     const note = input.decision === 'return' ? `${input.reasons}（请于${input.dueOn}前补正）` : null;
-    await tx
-      .update(fundApplications)
-      .set({
+    await applicationRows.update(tx, ctx, id, {
+      set: {
         state: to,
         returnReasons: input.decision === 'return' ? input.reasons! : null,
         returnDueOn: input.decision === 'return' ? input.dueOn! : null,
@@ -49,12 +47,8 @@ export async function formalReview(
           ...app.timeline,
           timelineEntry(ctx, input.decision === 'pass' ? '形式审查通过' : '形式审查退回补正', note),
         ],
-      })
-      .where(eq(fundApplications.id, id));
-    await recordAudit(tx, ctx, {
+      },
       action: input.decision === 'pass' ? 'fund.application_formal_passed' : 'fund.application_returned',
-      objectType: 'fund_application',
-      objectId: id,
       before: { state: app.state },
       after: { state: to, reasons: input.reasons ?? null, dueOn: input.dueOn ?? null },
     });
@@ -92,14 +86,9 @@ export async function resubmitFundApplication(
     });
     await tx.delete(fundInvoices).where(and(eq(fundInvoices.applicationId, id), eq(fundInvoices.stage, 'application')));
     await tx.insert(fundInvoices).values(invoiceRows(id, 'application', input.invoices));
-    await tx
-      .update(fundApplications)
-      .set({ state: to, invoiceTotalFen: total, timeline: [...app.timeline, timelineEntry(ctx, '补正后重新提交')] })
-      .where(eq(fundApplications.id, id));
-    await recordAudit(tx, ctx, {
+    await applicationRows.update(tx, ctx, id, {
+      set: { state: to, invoiceTotalFen: total, timeline: [...app.timeline, timelineEntry(ctx, '补正后重新提交')] },
       action: 'fund.application_resubmitted',
-      objectType: 'fund_application',
-      objectId: id,
       before: { state: app.state, invoiceTotalFen: app.invoiceTotalFen.toString() },
       after: { state: to, invoiceTotalFen: total.toString() },
     });

@@ -14,10 +14,12 @@ import { DIRECTION_ZH, type Direction } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
 import { noticeEndsOn, noticePhase } from '../../domain/subsidy/notice';
 import type { ObjectionOutcome } from '../../domain/workflow/application';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors, fieldError } from '../errors';
-import { fundErrors, loadCall, nextCallState, requireActor } from './records';
+import { anyRow, auditedRows } from '../workflow';
+import { fundErrors, fundStep, loadCall, moveCall, nextCallState, requireActor } from './records';
+
+const objectionRows = auditedRows(fundObjections, 'fund_objection');
 
 export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer<typeof ZPublishNotice>) {
   const actor = requireActor(ctx);
@@ -30,16 +32,10 @@ export async function publishFundNotice(ctx: Ctx, callId: string, input: z.infer
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'publish');
     const endsOn = noticeEndsOn(input.startsOn, input.days);
-    await tx
-      .update(fundCalls)
-      .set({ state: to, noticeStartsOn: input.startsOn, noticeEndsOn: endsOn })
-      .where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
+    await moveCall(tx, ctx, call, to, {
       action: 'fund.notice_published',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state },
-      after: { state: to, startsOn: input.startsOn, endsOn },
+      set: { noticeStartsOn: input.startsOn, noticeEndsOn: endsOn },
+      after: { startsOn: input.startsOn, endsOn },
     });
     return { id: callId, startsOn: input.startsOn, endsOn };
   });
@@ -86,22 +82,18 @@ export async function submitFundObjection(ctx: Ctx, callId: string, input: z.inf
     if (!call?.noticeStartsOn || !call.noticeEndsOn) throw Errors.notFound({ zh: '公示', en: 'Notice' });
     if (noticePhase(chinaDateOf(ctx.now), call.noticeStartsOn, call.noticeEndsOn) !== 'open')
       throw fundErrors.stage(`公示期为${call.noticeStartsOn}至${call.noticeEndsOn}，当前不在公示期内`);
-    if (input.applicationId) {
-      const [a] = await tx
-        .select({ id: fundApplications.id })
-        .from(fundApplications)
-        .where(and(eq(fundApplications.id, input.applicationId), eq(fundApplications.callId, callId)));
-      if (!a) throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
-    }
+    const inNotice = (applicationId: string) =>
+      anyRow(tx, fundApplications, eq(fundApplications.id, applicationId), eq(fundApplications.callId, callId));
+    if (input.applicationId && !(await inNotice(input.applicationId)))
+      throw fieldError('applicationId', '异议所针对的项目', '不在本次公示中', 'is not in this notice');
     // Numbered in order within the call (the call row is locked above), as the 政银保 cases are (ADR 0017).
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })
       .from(fundObjections)
       .where(eq(fundObjections.callId, callId));
     const caseNo = fundCaseNo(call.year, callId, n + 1);
-    const [row] = await tx
-      .insert(fundObjections)
-      .values({
+    const id = await objectionRows.insert(tx, ctx, {
+      values: {
         callId,
         caseNo,
         applicationId: input.applicationId ?? null,
@@ -109,15 +101,11 @@ export async function submitFundObjection(ctx: Ctx, callId: string, input: z.inf
         contactEnc: ctx.deps.cipher.encrypt(input.contact),
         content: input.content,
         createdAt: ctx.now,
-      })
-      .returning({ id: fundObjections.id });
-    await recordAudit(tx, ctx, {
+      },
       action: 'fund.objection_received',
-      objectType: 'fund_objection',
-      objectId: row!.id,
       after: { callId, caseNo, applicationId: input.applicationId ?? null },
     });
-    return { id: row!.id, caseNo, lodgedAt: ctx.now.toISOString() };
+    return { id, caseNo, lodgedAt: ctx.now.toISOString() };
   });
 }
 
@@ -146,27 +134,20 @@ export async function listFundObjections(ctx: Ctx, callId: string) {
 }
 
 export async function closeFundObjection(ctx: Ctx, id: string, input: z.infer<typeof ZCloseObjection>) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.objection.handle')) throw Errors.forbidden('异议由市工业和信息化局核实处理');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.objection.handle', '异议由市工业和信息化局核实处理', async (tx, actor) => {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound({ zh: '异议', en: 'Objection' });
     const [o] = await tx.select().from(fundObjections).where(eq(fundObjections.id, id)).for('update');
     if (!o) throw Errors.notFound({ zh: '异议', en: 'Objection' });
     if (o.status !== 'open') throw fundErrors.stage('该异议已办结');
-    await tx
-      .update(fundObjections)
-      .set({
+    await objectionRows.update(tx, ctx, id, {
+      set: {
         status: 'closed',
         result: input.result ?? null,
         outcome: input.outcome,
         closedBy: actor.id,
         closedAt: ctx.now,
-      })
-      .where(eq(fundObjections.id, id));
-    await recordAudit(tx, ctx, {
+      },
       action: 'fund.objection_closed',
-      objectType: 'fund_objection',
-      objectId: id,
       before: { status: 'open' },
       after: { status: 'closed', result: input.result ?? null, outcome: input.outcome },
     });

@@ -15,7 +15,6 @@ import {
   enterprises,
   fundApplications,
   fundCallDirections,
-  fundCalls,
   fundPoolMembers,
 } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
@@ -23,12 +22,11 @@ import { chinaDateOf } from '../../domain/calendar/china-time';
 import { planProblem } from '../../domain/fund/notice';
 import type { Direction } from '../../domain/fund/standards';
 import { fenToYuan, toChineseCapitals } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { enterpriseUsersOf, notifyUsers } from '../notifications';
 import { openObjectionCount } from './notice';
-import { type CallRow, fundErrors, loadCall, nextCallState, requireActor } from './records';
+import { type CallRow, fundErrors, fundStep, loadCall, moveCall, nextCallState, requireActor } from './records';
 
 export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValidUntil?: string | undefined }) {
   const actor = requireActor(ctx);
@@ -103,14 +101,10 @@ export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValid
         })),
       );
     }
-    await tx.update(fundCalls).set({ state: to, plannedOn: today }).where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
+    await moveCall(tx, ctx, call, to, {
       action: 'fund.plan_issued',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state },
+      set: { plannedOn: today },
       after: {
-        state: to,
         items: funded.map((a) => ({ id: a.id, fen: (a.decidedFen ?? 0n).toString() })),
         poolValidUntil: input.poolValidUntil ?? null,
       },
@@ -137,19 +131,14 @@ export async function issueFundPlan(ctx: Ctx, callId: string, input: { poolValid
 }
 
 export async function fileFundPlan(ctx: Ctx, callId: string) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.plan.file')) throw Errors.forbidden('项目计划由受托机构备案');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.plan.file', '项目计划由受托机构备案', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'file');
     const today = chinaDateOf(ctx.now);
-    await tx.update(fundCalls).set({ state: to, filedOn: today }).where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
+    await moveCall(tx, ctx, call, to, {
       action: 'fund.plan_filed',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state },
-      after: { state: to, filedOn: today },
+      set: { filedOn: today },
+      after: { filedOn: today },
     });
     return { id: callId };
   });

@@ -5,15 +5,23 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { enterprises, fundApplications, fundAssignments, fundCallDirections, fundCalls } from '../../db/schema';
+import { enterprises, fundApplications, fundAssignments, fundCallDirections } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { type RankEntry, rankApplications } from '../../domain/fund/ranking';
 import { DIRECTION_ZH, type Direction, proposeAwards as propose, supportStandard } from '../../domain/fund/standards';
 import { fenToYuan } from '../../domain/money/index';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { Errors } from '../errors';
-import { type CallRow, fundErrors, loadCall, nextCallState, overridesFor, requireActor } from './records';
+import {
+  type CallRow,
+  fundErrors,
+  fundStep,
+  loadCall,
+  moveCall,
+  nextCallState,
+  overridesFor,
+  requireActor,
+} from './records';
 
 /** The call's ranking per direction from the stored scores; refuses while a seated expert has not scored. */
 async function rankCall(db: DbOrTx, call: CallRow) {
@@ -64,9 +72,7 @@ async function rankCall(db: DbOrTx, call: CallRow) {
 }
 
 export async function proposeFundAwards(ctx: Ctx, callId: string) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.proposal.make')) throw Errors.forbidden('安排方案由受托机构提出');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.proposal.make', '安排方案由受托机构提出', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     const to = nextCallState(call, 'propose');
     const { apps, byDirection } = await rankCall(tx, call);
@@ -118,14 +124,7 @@ export async function proposeFundAwards(ctx: Ctx, callId: string) {
         });
       }
     }
-    await tx.update(fundCalls).set({ state: to }).where(eq(fundCalls.id, callId));
-    await recordAudit(tx, ctx, {
-      action: 'fund.awards_proposed',
-      objectType: 'fund_call',
-      objectId: callId,
-      before: { state: call.state },
-      after: { state: to, items: summary },
-    });
+    await moveCall(tx, ctx, call, to, { action: 'fund.awards_proposed', after: { items: summary } });
     return readProposalIn(tx, call.id);
   });
 }

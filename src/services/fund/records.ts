@@ -1,7 +1,8 @@
 /** Shared by the fund use cases: loading a call or an application within scope, their contract views, errors. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { TApplication, TCallSummary } from '../../contracts/fund';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import {
   enterprises,
   fundApplications,
@@ -11,6 +12,7 @@ import {
   policyVersions,
 } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { type BusinessAction, mayDo } from '../../domain/access/business';
 import { DIRECTION_ZH, type Direction, type StandardOverrides, supportStandard } from '../../domain/fund/standards';
 import {
   IIFUND_BASE_VERSION,
@@ -23,8 +25,9 @@ import {
 import { type CallEvent, type CallState, callTransition } from '../../domain/fund/workflow';
 import { fenToYuan, formatPercent, ratio, yuanToFen } from '../../domain/money/index';
 import { citationLabel, cite } from '../../domain/policies/core/citation';
-import type { Ctx } from '../context';
+import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { auditedRows } from '../workflow';
 import { applicationScope, callScope } from './scope';
 
 export type CallRow = typeof fundCalls.$inferSelect;
@@ -43,6 +46,18 @@ export const fundErrors = {
 export function requireActor(ctx: Ctx): Actor {
   if (!ctx.actor) throw Errors.unauthenticated();
   return ctx.actor;
+}
+
+/** A fund step: the signed-in actor allowed `action` (403 with `refusal` otherwise), in one transaction. */
+export function fundStep<T>(
+  ctx: Ctx,
+  action: BusinessAction,
+  refusal: string,
+  step: (tx: Tx, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(ctx);
+  if (!mayDo(actor, action)) throw Errors.forbidden(refusal);
+  return inTx(ctx, (tx) => step(tx, actor));
 }
 
 /** A call within the actor's scope (404 otherwise), optionally locked. */
@@ -73,6 +88,29 @@ export async function loadApplication(
   const [row] = forUpdate ? await q.for('update', { of: fundApplications }) : await q;
   if (!row) throw fundErrors.applicationNotFound();
   return row;
+}
+
+/** Fund rows' writes, each with its audit event. */
+export const callRows = auditedRows(fundCalls, 'fund_call');
+export const applicationRows = auditedRows(fundApplications, 'fund_application');
+
+/**
+ * Writes a locked call's move to `to` (from `nextCallState`) with `set`, and records `action` with the state before
+ * and after, and what else `before` and `after` name.
+ */
+export function moveCall(
+  tx: Tx,
+  ctx: Ctx,
+  call: CallRow,
+  to: CallState,
+  change: { action: string; set?: PgUpdateSetSource<typeof fundCalls>; before?: object; after?: object },
+): Promise<void> {
+  return callRows.update(tx, ctx, call.id, {
+    set: { state: to, ...change.set },
+    action: change.action,
+    before: { state: call.state, ...change.before },
+    after: { state: to, ...change.after },
+  });
 }
 
 /** The call's next state, or the stage refusal (409). */

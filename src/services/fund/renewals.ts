@@ -9,16 +9,18 @@ import { policyVersions } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { IIFUND_POLICY } from '../../domain/fund/versions';
 import { cite, locateCitation } from '../../domain/policies/core/citation';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { AppError, Errors, fieldError } from '../errors';
-import { requireActor } from './records';
+import { auditedRows } from '../workflow';
+import { fundStep, requireActor } from './records';
 
 function checkArticle(text: string, a: { ref: string[]; quote: string }, path: string, label: string) {
   const found = locateCitation(text, cite('003', a.ref, a.quote));
   if (!found.ok) throw fieldError(path, label, `在通知原文中找不到：${found.reason}`, 'is not in the pasted text');
 }
+
+const versionRows = auditedRows(policyVersions, 'policy_version');
 
 export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promise<{ id: string }> {
   const actor = requireActor(ctx);
@@ -28,9 +30,8 @@ export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promi
     if (c) checkArticle(input.sourceText, c.article, `params.changes.${k}.article`, `参数“${k}”的依据条款`);
   try {
     return await inTx(ctx, async (tx) => {
-      const [row] = await tx
-        .insert(policyVersions)
-        .values({
+      const id = await versionRows.insert(tx, ctx, {
+        values: {
           policyId: IIFUND_POLICY,
           docNumber: input.docNumber,
           title: input.title,
@@ -44,15 +45,11 @@ export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promi
           draftedBy: actor.id,
           draftedAt: ctx.now,
           updatedAt: ctx.now,
-        })
-        .returning({ id: policyVersions.id });
-      await recordAudit(tx, ctx, {
+        },
         action: 'fund.renewal_drafted',
-        objectType: 'policy_version',
-        objectId: row!.id,
         after: { docNumber: input.docNumber, validFrom: input.validFrom, validTo: input.validTo, params: input.params },
       });
-      return { id: row!.id };
+      return { id };
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -67,9 +64,7 @@ export async function draftIifundRenewal(ctx: Ctx, input: TIifundRenewal): Promi
 }
 
 export async function approveIifundRenewal(ctx: Ctx, id: string): Promise<{ id: string }> {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.policy.approve_renewal')) throw Errors.forbidden('续期文件由市级审核人员或业务管理员批准');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.policy.approve_renewal', '续期文件由市级审核人员或业务管理员批准', async (tx, actor) => {
     const [row] = await tx
       .select()
       .from(policyVersions)
@@ -79,14 +74,9 @@ export async function approveIifundRenewal(ctx: Ctx, id: string): Promise<{ id: 
     if (row.status !== 'draft') throw Errors.conflict('VERSION_NOT_DRAFT', '该续期文件已批准', 'Already approved');
     if (!mayDo(actor, 'fund.policy.approve_renewal', { enterpriseId: null, editable: true, madeBy: row.draftedBy }))
       throw Errors.forbidden('续期文件须由起草人以外的市级审核人员或业务管理员批准（双人复核）');
-    await tx
-      .update(policyVersions)
-      .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now, updatedAt: ctx.now })
-      .where(eq(policyVersions.id, id));
-    await recordAudit(tx, ctx, {
+    await versionRows.update(tx, ctx, id, {
+      set: { status: 'approved', approvedBy: actor.id, approvedAt: ctx.now, updatedAt: ctx.now },
       action: 'fund.renewal_approved',
-      objectType: 'policy_version',
-      objectId: id,
       before: { status: 'draft' },
       after: { status: 'approved', docNumber: row.docNumber, validFrom: row.validFrom, validTo: row.validTo },
     });

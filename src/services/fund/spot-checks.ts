@@ -7,19 +7,19 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZFindingInput, ZRepaymentInput, ZSpotCheckInput } from '../../contracts/fund';
 import { fundApplications, fundClawbacks, fundSpotChecks } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
 import { drawSample } from '../../domain/fund/draw';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
 import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { clawbackOpened, clawbackSettled } from '../credit';
 import { Errors, fieldError } from '../errors';
-import { fundErrors, loadCall, requireActor } from './records';
+import { auditedRows } from '../workflow';
+import { fundErrors, fundStep, loadCall } from './records';
+
+const spotCheckRows = auditedRows(fundSpotChecks, 'fund_spot_check');
 
 export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typeof ZSpotCheckInput>) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.spot_check.run')) throw Errors.forbidden('抽查由市工业和信息化局组织');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.spot_check.run', '抽查由市工业和信息化局组织', async (tx, actor) => {
     const call = await loadCall(tx, actor, callId, true);
     if (call.state !== 'planned' && call.state !== 'filed') throw fundErrors.stage('项目计划下达后方可抽查');
     const funded = await tx
@@ -33,17 +33,12 @@ export async function drawSpotCheck(ctx: Ctx, callId: string, input: z.infer<typ
       input.size,
       `${callId}/spot/${input.seed}`,
     );
-    const [row] = await tx
-      .insert(fundSpotChecks)
-      .values({ callId, seed: input.seed, size: input.size, sample, drawnBy: actor.id, createdAt: ctx.now })
-      .returning({ id: fundSpotChecks.id });
-    await recordAudit(tx, ctx, {
+    const id = await spotCheckRows.insert(tx, ctx, {
+      values: { callId, seed: input.seed, size: input.size, sample, drawnBy: actor.id, createdAt: ctx.now },
       action: 'fund.spot_check_drawn',
-      objectType: 'fund_spot_check',
-      objectId: row!.id,
       after: { callId, seed: input.seed, size: input.size, sample },
     });
-    return { id: row!.id, sample };
+    return { id, sample };
   });
 }
 
@@ -53,9 +48,7 @@ export async function recordFinding(
   applicationId: string,
   input: z.infer<typeof ZFindingInput>,
 ) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.clawback.manage')) throw Errors.forbidden('检查结果由市工业和信息化局记录');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.clawback.manage', '检查结果由市工业和信息化局记录', async (tx) => {
     const [check] = await tx.select().from(fundSpotChecks).where(eq(fundSpotChecks.id, spotCheckId));
     if (!check?.sample.includes(applicationId)) throw Errors.notFound({ zh: '抽查项目', en: 'Sampled project' });
     const [app] = await tx.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
@@ -95,9 +88,7 @@ export async function recordFinding(
 }
 
 export async function recordClawbackRepayment(ctx: Ctx, id: string, input: z.infer<typeof ZRepaymentInput>) {
-  const actor = requireActor(ctx);
-  if (!mayDo(actor, 'fund.clawback.manage')) throw Errors.forbidden('追缴由市工业和信息化局登记');
-  return inTx(ctx, async (tx) => {
+  return fundStep(ctx, 'fund.clawback.manage', '追缴由市工业和信息化局登记', async (tx) => {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound({ zh: '追缴案件', en: 'Clawback' });
     const [c] = await tx.select().from(fundClawbacks).where(eq(fundClawbacks.id, id)).for('update');
     if (!c) throw Errors.notFound({ zh: '追缴案件', en: 'Clawback' });

@@ -7,26 +7,18 @@
 import { and, eq, gte, ne } from 'drizzle-orm';
 import type { TSubmitApplication } from '../../contracts/fund';
 import type { Tx } from '../../db/client';
-import {
-  enterpriseCreditChanges,
-  enterprises,
-  fundApplications,
-  fundCallDirections,
-  fundInvoices,
-  projects,
-} from '../../db/schema';
+import { enterpriseCreditChanges, enterprises, fundCallDirections, fundInvoices, projects } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { addMonths } from '../../domain/calendar/dates';
 import { article9Checks } from '../../domain/fund/eligibility';
 import { DIRECTION_ZH } from '../../domain/fund/standards';
 import { yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { uniqueViolationOf } from '../enterprises';
 import { AppError, Errors, fieldError } from '../errors';
 import { refuseDoubleFunding } from './double-funding';
-import { fundErrors, loadCall, requireActor, timelineEntry } from './records';
+import { applicationRows, fundErrors, loadCall, requireActor, timelineEntry } from './records';
 
 type Invoice = TSubmitApplication['invoices'][number];
 
@@ -137,9 +129,8 @@ export async function submitFundApplication(
         invoiceNos: input.invoices.map((i) => i.invoiceNo.toUpperCase()),
         projectId,
       });
-      const [row] = await tx
-        .insert(fundApplications)
-        .values({
+      const id = await applicationRows.insert(tx, ctx, {
+        values: {
           callId,
           enterpriseId: ent.id,
           districtCode: ent.districtCode,
@@ -155,13 +146,8 @@ export async function submitFundApplication(
           targets: input.targets ?? [],
           tasks: input.tasks ?? [],
           timeline: [timelineEntry(ctx, '提交申报（已签署承诺书）')],
-        })
-        .returning({ id: fundApplications.id });
-      await tx.insert(fundInvoices).values(invoiceRows(row!.id, 'application', input.invoices));
-      await recordAudit(tx, ctx, {
+        },
         action: 'fund.application_submitted',
-        objectType: 'fund_application',
-        objectId: row!.id,
         after: {
           callId,
           direction: input.direction,
@@ -169,7 +155,8 @@ export async function submitFundApplication(
           invoiceTotalFen: total.toString(),
         },
       });
-      return { id: row!.id };
+      await tx.insert(fundInvoices).values(invoiceRows(id, 'application', input.invoices));
+      return { id };
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -12,10 +12,10 @@ import { fundScopeOf } from '../../domain/access/scope';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { trainingCostProblem, trainingProgress, trainingTargets } from '../../domain/fund/training';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { NONE } from '../scope';
+import { auditedRows } from '../workflow';
 import { requireActor } from './records';
 
 function yearScope(ctx: Ctx): SQL {
@@ -24,6 +24,8 @@ function yearScope(ctx: Ctx): SQL {
   if (s.kind === 'operator') return sql`${fundTrainingYears.operatorInstitutionId} = ${s.institutionId}`;
   return NONE;
 }
+
+const trainingEventRows = auditedRows(fundTrainingEvents, 'fund_training_event');
 
 export async function recordTrainingEvent(ctx: Ctx, input: z.infer<typeof ZTrainingEventInput>) {
   const actor = requireActor(ctx);
@@ -52,21 +54,16 @@ export async function recordTrainingEvent(ctx: Ctx, input: z.infer<typeof ZTrain
       .update(fundTrainingYears)
       .set({ spentFen: sql`${fundTrainingYears.spentFen} + ${costFen}` })
       .where(eq(fundTrainingYears.id, year!.id));
-    const [row] = await tx
-      .insert(fundTrainingEvents)
-      .values({
+    const id = await trainingEventRows.insert(tx, ctx, {
+      values: {
         yearId: year!.id,
         heldOn: input.heldOn,
         title: input.title,
         attendees: input.attendees,
         costFen,
         recordedBy: actor.id,
-      })
-      .returning({ id: fundTrainingEvents.id });
-    await recordAudit(tx, ctx, {
+      },
       action: 'fund.training_event_recorded',
-      objectType: 'fund_training_event',
-      objectId: row!.id,
       after: {
         year: input.year,
         heldOn: input.heldOn,
@@ -75,7 +72,7 @@ export async function recordTrainingEvent(ctx: Ctx, input: z.infer<typeof ZTrain
         costFen: costFen.toString(),
       },
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 

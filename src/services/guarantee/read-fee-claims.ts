@@ -1,11 +1,12 @@
 /** Fee-subsidy claims as each actor may see them (scoped in the query; outside the scope → 404). */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TFeeClaim } from '../../contracts/guarantee';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, guaranteeFeeClaims, loans } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { auditedRows, lockInScope } from '../workflow';
 import { feeClaimScope } from './scope';
 import { actorFor, type StepEntry, yuan } from './shared';
 
@@ -77,6 +78,17 @@ export async function listFeeClaims(ctx: Ctx, q: { year?: number | undefined } =
     .limit(500);
   return { items: rows.map(view) };
 }
+
+/** The claim in the actor's scope, locked for the caller's transaction (404 outside the scope). */
+export function lockFeeClaim(tx: Tx, actor: Actor, id: string) {
+  return lockInScope(tx, guaranteeFeeClaims, id, feeClaimScope(actor), {
+    zh: '担保费补贴申请',
+    en: 'Fee-subsidy claim',
+  });
+}
+
+/** Fee claims' writes, each with its audit event. */
+export const feeClaimRows = auditedRows(guaranteeFeeClaims, 'guarantee_fee_claim');
 
 /** The enterprise's fee subsidy awarded in the year (what its yearly cap has used). */
 export async function feeAwardedThisYear(db: DbOrTx, enterpriseId: string, year: number): Promise<bigint> {

@@ -1,13 +1,15 @@
 /** Risk-compensation claims as each actor may see them (scoped in the query; outside the scope → 404). */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { TRiskClaim } from '../../contracts/guarantee';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, institutions, loans, riskClaims, riskRecoveries } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
+import { type BusinessAction, mayDo } from '../../domain/access/business';
 import { guaranteeParam } from '../../domain/guarantee/index';
 import { yuanToFen } from '../../domain/money/index';
-import type { Ctx } from '../context';
-import { Errors } from '../errors';
+import { type Ctx, inTx } from '../context';
+import { type Bilingual, Errors } from '../errors';
+import { auditedRows, lockInScope } from '../workflow';
 import { riskClaimScope } from './scope';
 import { actorFor, type StepEntry, yuan } from './shared';
 
@@ -24,6 +26,8 @@ function base(db: DbOrTx) {
     .innerJoin(enterprises, eq(enterprises.id, riskClaims.enterpriseId))
     .innerJoin(institutions, eq(institutions.id, riskClaims.institutionId));
 }
+
+type RiskClaimRow = typeof riskClaims.$inferSelect;
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['limit']>>[number];
 
@@ -99,12 +103,32 @@ export async function listRiskClaims(ctx: Ctx): Promise<{ items: TRiskClaim[] }>
 }
 
 /** The claim in the actor's scope, locked for the caller's transaction (404 outside the scope). */
-export async function lockRiskClaim(tx: DbOrTx, actor: Actor, id: string) {
-  const [c] = await tx
-    .select()
-    .from(riskClaims)
-    .where(and(eq(riskClaims.id, id), riskClaimScope(actor)))
-    .for('update');
-  if (!c) throw Errors.notFound({ zh: '风险补偿申请', en: 'Risk-compensation claim' });
-  return c;
+export function lockRiskClaim(tx: Tx, actor: Actor, id: string) {
+  return lockInScope(tx, riskClaims, id, riskClaimScope(actor), { zh: '风险补偿申请', en: 'Risk-compensation claim' });
 }
+
+/**
+ * A step only the institution that filed the claim may take (`action`): in one transaction, the claim locked in the
+ * actor's scope (404 outside it) and filed by the actor (403 for the district or the city, who see it too); answers
+ * the claim as the step leaves it.
+ */
+export function onFiledRiskClaim(
+  ctx: Ctx,
+  id: string,
+  action: BusinessAction,
+  refusal: Bilingual,
+  step: (tx: Tx, claim: RiskClaimRow, actor: Actor) => Promise<void>,
+): Promise<TRiskClaim> {
+  const actor = actorFor(ctx, action);
+  return inTx(ctx, async (tx) => {
+    const c = await lockRiskClaim(tx, actor, id);
+    if (!mayDo(actor, action, { enterpriseId: null, institutionId: c.institutionId })) {
+      throw Errors.forbidden(refusal.zh, refusal.en);
+    }
+    await step(tx, c, actor);
+    return (await loadRiskClaim(tx, actor, id))!;
+  });
+}
+
+/** Risk claims' writes, each with its audit event. */
+export const riskClaimRows = auditedRows(riskClaims, 'risk_claim');

@@ -3,28 +3,20 @@
  * it bore of the running total of recoveries (rounded once on the total, never more than the compensation); a report
  * later than the notice's days after the money came in is flagged overdue.
  */
-import { eq } from 'drizzle-orm';
 import type { TReportRecovery, TRiskClaim } from '../../contracts/guarantee';
-import { riskClaims, riskRecoveries } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
+import { riskRecoveries } from '../../db/schema';
 import { chinaDateOf } from '../../domain/calendar/china-time';
 import { explainReturn, guaranteeParam, poolReturnOf, recoveryReportOverdue } from '../../domain/guarantee/index';
 import { fenToYuan, yuanToFen } from '../../domain/money/index';
 import { citationLabel } from '../../domain/policies/core/citation';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { lockPool, movePool } from './pools';
-import { loadRiskClaim, lockRiskClaim } from './read-risk-claims';
-import { actorFor } from './shared';
+import { onFiledRiskClaim, riskClaimRows } from './read-risk-claims';
 
-export async function reportRecovery(ctx: Ctx, id: string, input: TReportRecovery): Promise<TRiskClaim> {
-  const actor = actorFor(ctx, 'guarantee.risk.recovery.report');
-  return inTx(ctx, async (tx) => {
-    const c = await lockRiskClaim(tx, actor, id);
-    if (!mayDo(actor, 'guarantee.risk.recovery.report', { enterpriseId: null, institutionId: c.institutionId })) {
-      throw Errors.forbidden('只有申请补偿的机构可以报告追偿款', 'Only the claiming institution reports recoveries');
-    }
+export function reportRecovery(ctx: Ctx, id: string, input: TReportRecovery): Promise<TRiskClaim> {
+  const refusal = { zh: '只有申请补偿的机构可以报告追偿款', en: 'Only the claiming institution reports recoveries' };
+  return onFiledRiskClaim(ctx, id, 'guarantee.risk.recovery.report', refusal, async (tx, c, actor) => {
     if (c.status !== 'paid' || c.compensationFen === null || c.netLossFen === null || c.poolYear === null) {
       throw Errors.conflict('NOT_PAID', '补偿尚未拨付或已结案，不能报告补偿后的追偿款', 'The compensation is not paid');
     }
@@ -64,18 +56,12 @@ export async function reportRecovery(ctx: Ctx, id: string, input: TReportRecover
         recordedBy: actor.id,
       })
       .returning({ id: riskRecoveries.id });
-    await tx
-      .update(riskClaims)
-      .set({ recoveredAfterFen: total, returnedFen: returnedTotal, updatedAt: ctx.now })
-      .where(eq(riskClaims.id, c.id));
-    const pool = await lockPool(tx, c.poolYear);
-    await movePool(tx, pool, { returned: delta }, ctx.now);
-    await recordAudit(tx, ctx, {
+    await riskClaimRows.update(tx, ctx, c.id, {
+      set: { recoveredAfterFen: total, returnedFen: returnedTotal, updatedAt: ctx.now },
       action: 'guarantee.recovery_reported',
-      objectType: 'risk_claim',
-      objectId: c.id,
       after: { recoveryId: rec!.id, amountFen: String(amount), returnedFen: String(delta), overdue },
     });
-    return (await loadRiskClaim(tx, actor, c.id))!;
+    const pool = await lockPool(tx, c.poolYear);
+    await movePool(tx, pool, { returned: delta }, ctx.now);
   });
 }

@@ -3,17 +3,16 @@
  * city returned and submits the same claim again: its amount is computed afresh (explained, cited), it goes back to
  * the district's check, and the return and the resubmission stay in its history.
  */
-import { and, eq, ne, notInArray } from 'drizzle-orm';
+import { eq, ne, notInArray } from 'drizzle-orm';
 import type { TFeeClaim, TResubmitFeeClaim } from '../../contracts/guarantee';
 import { guaranteeFeeClaims, guaranteeFeeYears } from '../../db/schema';
 import { computeFeeSubsidy } from '../../domain/guarantee/index';
 import { yuanToFen } from '../../domain/money/index';
 import { type ApplicationStatus, isEditableByEnterprise } from '../../domain/workflow/application';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { feeAwardedThisYear, loadFeeClaim } from './read-fee-claims';
-import { feeClaimScope } from './scope';
+import { anyRow } from '../workflow';
+import { feeAwardedThisYear, feeClaimRows, loadFeeClaim, lockFeeClaim } from './read-fee-claims';
 import { actorFor, type StepEntry, stepEntry } from './shared';
 
 const RETURNED = ['district_returned', 'city_returned'];
@@ -21,12 +20,7 @@ const RETURNED = ['district_returned', 'city_returned'];
 export async function resubmitFeeClaim(ctx: Ctx, id: string, input: TResubmitFeeClaim): Promise<TFeeClaim> {
   const actor = actorFor(ctx, 'guarantee.fee.resubmit');
   return inTx(ctx, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(guaranteeFeeClaims)
-      .where(and(eq(guaranteeFeeClaims.id, id), feeClaimScope(actor)))
-      .for('update');
-    if (!row) throw Errors.notFound({ zh: '担保费补贴申请', en: 'Fee-subsidy claim' });
+    const row = await lockFeeClaim(tx, actor, id);
     if (!isEditableByEnterprise(row.status as ApplicationStatus)) {
       throw Errors.conflict(
         'WRONG_STATE',
@@ -50,19 +44,15 @@ export async function resubmitFeeClaim(ctx: Ctx, id: string, input: TResubmitFee
         'The year is allocated',
       );
     }
-    const [clash] = await tx
-      .select({ id: guaranteeFeeClaims.id })
-      .from(guaranteeFeeClaims)
-      .where(
-        and(
-          eq(guaranteeFeeClaims.loanId, row.loanId),
-          eq(guaranteeFeeClaims.periodFrom, input.periodFrom),
-          eq(guaranteeFeeClaims.periodTo, input.periodTo),
-          ne(guaranteeFeeClaims.id, id),
-          notInArray(guaranteeFeeClaims.status, RETURNED),
-        ),
-      )
-      .limit(1);
+    const clash = await anyRow(
+      tx,
+      guaranteeFeeClaims,
+      eq(guaranteeFeeClaims.loanId, row.loanId),
+      eq(guaranteeFeeClaims.periodFrom, input.periodFrom),
+      eq(guaranteeFeeClaims.periodTo, input.periodTo),
+      ne(guaranteeFeeClaims.id, id),
+      notInArray(guaranteeFeeClaims.status, RETURNED),
+    );
     if (clash) {
       throw Errors.conflict(
         'FEE_CLAIM_DUPLICATE',
@@ -78,10 +68,8 @@ export async function resubmitFeeClaim(ctx: Ctx, id: string, input: TResubmitFee
       usedThisYear: await feeAwardedThisYear(tx, row.enterpriseId, year),
       otherSubsidies: input.otherSubsidies.map((o) => ({ name: o.name, amount: yuanToFen(o.amount) })),
     });
-    const reviews = [...(row.reviews as StepEntry[]), stepEntry(ctx, 'resubmit', null)];
-    await tx
-      .update(guaranteeFeeClaims)
-      .set({
+    await feeClaimRows.update(tx, ctx, id, {
+      set: {
         status: 'submitted',
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
@@ -90,14 +78,10 @@ export async function resubmitFeeClaim(ctx: Ctx, id: string, input: TResubmitFee
         otherSubsidies: input.otherSubsidies,
         requestedFen: r.amount,
         explanation: r.explanation.join('\n'),
-        reviews,
+        reviews: [...(row.reviews as StepEntry[]), stepEntry(ctx, 'resubmit', null)],
         updatedAt: ctx.now,
-      })
-      .where(eq(guaranteeFeeClaims.id, id));
-    await recordAudit(tx, ctx, {
+      },
       action: 'guarantee.fee_claim_resubmitted',
-      objectType: 'guarantee_fee_claim',
-      objectId: id,
       before: {
         status: row.status,
         periodFrom: row.periodFrom,

@@ -3,33 +3,24 @@
  * claim again: its figures are checked afresh (the shares on the loan, the share on the default date), it goes back
  * to the district's check, and every step before stays in its history.
  */
-import { eq } from 'drizzle-orm';
 import type { TResubmitRiskClaim, TRiskClaim } from '../../contracts/guarantee';
-import { riskClaims } from '../../db/schema';
-import { mayDo } from '../../domain/access/business';
 import { type RiskClaimStatus, riskTransition } from '../../domain/guarantee/index';
 import { yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { Errors } from '../errors';
-import { loadRiskClaim, lockRiskClaim } from './read-risk-claims';
-import { actorFor, findCoveredLoan, type StepEntry, stepEntry } from './shared';
+import { onFiledRiskClaim, riskClaimRows } from './read-risk-claims';
+import { findCoveredLoan, type StepEntry, stepEntry } from './shared';
 import { checkRiskFigures } from './submit-risk-claim';
 
-export async function resubmitRiskClaim(ctx: Ctx, id: string, input: TResubmitRiskClaim): Promise<TRiskClaim> {
-  const actor = actorFor(ctx, 'guarantee.risk.resubmit');
-  return inTx(ctx, async (tx) => {
-    const c = await lockRiskClaim(tx, actor, id);
-    if (!mayDo(actor, 'guarantee.risk.resubmit', { enterpriseId: null, institutionId: c.institutionId })) {
-      throw Errors.forbidden('只有申请补偿的机构可以修改后重新提交', 'Only the filing institution resubmits');
-    }
+export function resubmitRiskClaim(ctx: Ctx, id: string, input: TResubmitRiskClaim): Promise<TRiskClaim> {
+  const refusal = { zh: '只有申请补偿的机构可以修改后重新提交', en: 'Only the filing institution resubmits' };
+  return onFiledRiskClaim(ctx, id, 'guarantee.risk.resubmit', refusal, async (tx, c, actor) => {
     const t = riskTransition({ status: c.status as RiskClaimStatus, action: 'resubmit' });
     if (!t.ok) throw Errors.conflict(t.code, t.zh, t.zh);
     const loan = await findCoveredLoan(tx, actor, c.loanId);
     const f = await checkRiskFigures(tx, ctx, c.institutionId, loan, input, c.id);
-    await tx
-      .update(riskClaims)
-      .set({
+    await riskClaimRows.update(tx, ctx, id, {
+      set: {
         status: t.to,
         defaultDate: input.defaultDate,
         outstandingPrincipalFen: f.principal,
@@ -41,12 +32,8 @@ export async function resubmitRiskClaim(ctx: Ctx, id: string, input: TResubmitRi
         evidence: input.evidence,
         steps: [...(c.steps as StepEntry[]), stepEntry(ctx, 'resubmit', null)],
         updatedAt: ctx.now,
-      })
-      .where(eq(riskClaims.id, id));
-    await recordAudit(tx, ctx, {
+      },
       action: 'guarantee.risk_claim_resubmitted',
-      objectType: 'risk_claim',
-      objectId: id,
       before: {
         status: c.status,
         lossFen: String(c.lossFen),
@@ -61,6 +48,5 @@ export async function resubmitRiskClaim(ctx: Ctx, id: string, input: TResubmitRi
         share: f.share,
       },
     });
-    return (await loadRiskClaim(tx, actor, id))!;
   });
 }

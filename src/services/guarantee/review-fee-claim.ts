@@ -3,16 +3,12 @@
  * machine (domain/workflow/application.ts), reused: pass, or return with reasons. A returned claim frees its period
  * for a corrected claim.
  */
-import { and, eq } from 'drizzle-orm';
 import type { TFeeClaim, TFeeClaimReview } from '../../contracts/guarantee';
-import { guaranteeFeeClaims } from '../../db/schema';
 import type { BusinessAction } from '../../domain/access/business';
 import { type ApplicationStatus, applicationTransition } from '../../domain/workflow/application';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { loadFeeClaim } from './read-fee-claims';
-import { feeClaimScope } from './scope';
+import { feeClaimRows, loadFeeClaim, lockFeeClaim } from './read-fee-claims';
 import { actorFor, type StepEntry, stepEntry } from './shared';
 
 const RULE: Record<TFeeClaimReview['action'], BusinessAction> = {
@@ -25,23 +21,13 @@ const RULE: Record<TFeeClaimReview['action'], BusinessAction> = {
 export async function reviewFeeClaim(ctx: Ctx, id: string, input: TFeeClaimReview): Promise<TFeeClaim> {
   const actor = actorFor(ctx, RULE[input.action]);
   return inTx(ctx, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(guaranteeFeeClaims)
-      .where(and(eq(guaranteeFeeClaims.id, id), feeClaimScope(actor)))
-      .for('update');
-    if (!row) throw Errors.notFound({ zh: '担保费补贴申请', en: 'Fee-subsidy claim' });
+    const row = await lockFeeClaim(tx, actor, id);
     const t = applicationTransition(row.status as ApplicationStatus, input.action, actor.role, input.reasons);
     if (!t.ok) throw Errors.conflict(t.code, t.zh, t.en);
     const reviews = [...(row.reviews as StepEntry[]), stepEntry(ctx, input.action, input.reasons.join('\n') || null)];
-    await tx
-      .update(guaranteeFeeClaims)
-      .set({ status: t.to, reviews, updatedAt: ctx.now })
-      .where(eq(guaranteeFeeClaims.id, id));
-    await recordAudit(tx, ctx, {
+    await feeClaimRows.update(tx, ctx, id, {
+      set: { status: t.to, reviews, updatedAt: ctx.now },
       action: 'guarantee.fee_claim_reviewed',
-      objectType: 'guarantee_fee_claim',
-      objectId: id,
       before: { status: row.status },
       after: { status: t.to, action: input.action, reasons: input.reasons },
     });

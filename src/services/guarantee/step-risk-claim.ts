@@ -18,11 +18,10 @@ import {
   riskTransition,
 } from '../../domain/guarantee/index';
 import { fenToYuan, ratio, yuanToFen } from '../../domain/money/index';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
 import { lockPool, movePool, poolBalance } from './pools';
-import { loadRiskClaim, lockRiskClaim } from './read-risk-claims';
+import { loadRiskClaim, lockRiskClaim, riskClaimRows } from './read-risk-claims';
 import { actorFor, type StepEntry, shareKeyOf, stepEntry } from './shared';
 
 const RULE: Record<TRiskClaimStep['action'], BusinessAction> = {
@@ -168,11 +167,9 @@ export async function stepRiskClaim(ctx: Ctx, id: string, input: TRiskClaimStep)
       await movePool(tx, pool, { committed: -c.compensationFen!, paid: c.compensationFen! }, ctx.now);
       Object.assign(set, { paidAt: ctx.now, paymentRef: input.paymentRef ?? null });
     }
-    await tx.update(riskClaims).set(set).where(eq(riskClaims.id, id));
-    await recordAudit(tx, ctx, {
+    await riskClaimRows.update(tx, ctx, id, {
+      set,
       action: 'guarantee.risk_claim_step',
-      objectType: 'risk_claim',
-      objectId: id,
       before: { status: c.status },
       after: {
         status: t.to,

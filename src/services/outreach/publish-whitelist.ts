@@ -4,9 +4,9 @@ import { outreachWhitelistEntries, outreachWhitelists, users } from '../../db/sc
 import { nextPushDue, periodOf } from '../../domain/outreach/whitelist';
 import { recordAudit } from '../audit';
 import { inTx } from '../context';
-import { uniqueViolationOf } from '../enterprises';
 import { Errors } from '../errors';
 import { notifyUsers } from '../notifications';
+import { unlessTaken } from './unless-taken';
 import { type ActorCtx, draftForUpdate } from './whitelist-records';
 
 export async function publishWhitelist(ctx: ActorCtx, id: string): Promise<{ id: string; ok: true }> {
@@ -19,26 +19,25 @@ export async function publishWhitelist(ctx: ActorCtx, id: string): Promise<{ id:
     if (!n || n.n === 0)
       throw Errors.unprocessable('WHITELIST_EMPTY', '名单中没有企业，不能推送', 'The list has no enterprises');
     const period = periodOf(row.periodStart);
-    try {
-      await tx
-        .update(outreachWhitelists)
-        .set({
-          status: 'published',
-          publishedAt: ctx.now,
-          publishedBy: ctx.actor.id,
-          nextDueOn: nextPushDue(period),
-          updatedAt: ctx.now,
-        })
-        .where(eq(outreachWhitelists.id, id));
-    } catch (err) {
-      if (uniqueViolationOf(err))
-        throw Errors.conflict(
+    await unlessTaken(
+      () =>
+        tx
+          .update(outreachWhitelists)
+          .set({
+            status: 'published',
+            publishedAt: ctx.now,
+            publishedBy: ctx.actor.id,
+            nextDueOn: nextPushDue(period),
+            updatedAt: ctx.now,
+          })
+          .where(eq(outreachWhitelists.id, id)),
+      () =>
+        Errors.conflict(
           'PERIOD_PUBLISHED',
           `${period.labelZh}已推送过白名单`,
           `A list for ${period.code} is already published`,
-        );
-      throw err;
-    }
+        ),
+    );
     const officers = await tx
       .select({ id: users.id })
       .from(users)

@@ -26,7 +26,7 @@ import type { WhitelistFacts } from '../../domain/outreach/whitelist';
 import { coverageOf, periodOf, scheduleNote } from '../../domain/outreach/whitelist';
 import { digitalLevelsInForce } from '../credit';
 import { Errors } from '../errors';
-import { NONE } from '../scope';
+import { partyScope } from '../workflow';
 
 export const WHITELIST = { zh: '融资服务白名单', en: 'White list' };
 export const ENTRY = { zh: '白名单条目', en: 'White-list entry' };
@@ -40,22 +40,15 @@ export const yuanOrNull = (fen: bigint | null) => (fen === null ? null : fenToYu
 
 /** Lists an actor sees: the city all; a bank the published lists pushed to it. */
 export function whitelistScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'lender')
-    return and(
-      eq(outreachWhitelists.status, 'published'),
-      sql`${s.institutionId}::uuid = any(${outreachWhitelists.bankIds})`,
-    )!;
-  return NONE;
+  return partyScope(actor, {
+    lender: (id) =>
+      and(eq(outreachWhitelists.status, 'published'), sql`${id}::uuid = any(${outreachWhitelists.bankIds})`)!,
+  });
 }
 
 /** Visits an actor sees: the city all, a bank its own. */
 export function visitScope(actor: Actor): SQL {
-  const s = loanScopeOf(actor);
-  if (s.kind === 'all') return sql`true`;
-  if (s.kind === 'lender') return eq(outreachVisits.institutionId, s.institutionId);
-  return NONE;
+  return partyScope(actor, { lender: (id) => eq(outreachVisits.institutionId, id) });
 }
 
 /** The institution an actor acts for at events (a bank or a guarantor/insurer), or null. */

@@ -5,9 +5,9 @@ import { enterprises, institutions, outreachRegistrations } from '../../db/schem
 import { mayDo } from '../../domain/access/business';
 import { recordAudit } from '../audit';
 import { inTx } from '../context';
-import { uniqueViolationOf } from '../enterprises';
 import { Errors, fieldError } from '../errors';
 import { type ActorCtx, findEvent, partyOf } from './event-records';
+import { unlessTaken } from './unless-taken';
 
 export async function registerForEvent(ctx: ActorCtx, id: string, input: TRegistrationInput): Promise<{ id: string }> {
   const city = mayDo(ctx.actor, 'outreach.event.manage');
@@ -61,31 +61,30 @@ export async function registerForEvent(ctx: ActorCtx, id: string, input: TRegist
       .select({ next: sql<number>`coalesce(max(${outreachRegistrations.seq}), 0)::int + 1` })
       .from(outreachRegistrations)
       .where(eq(outreachRegistrations.eventId, id));
-    try {
-      const [row] = await tx
-        .insert(outreachRegistrations)
-        .values({
-          eventId: id,
-          side: me.side,
-          institutionId: me.side === 'institution' ? me.id : null,
-          enterpriseId: me.side === 'enterprise' ? me.id : null,
-          wishes,
-          contactName: input.contactName,
-          seq: next,
-          registeredBy: ctx.actor.id,
-          registeredAt: ctx.now,
-        })
-        .returning({ id: outreachRegistrations.id });
-      await recordAudit(tx, ctx, {
-        action: 'outreach_event.registered',
-        objectType: 'outreach_event',
-        objectId: id,
-        after: { side: me.side, partyId: me.id, wishes },
-      });
-      return { id: row!.id };
-    } catch (err) {
-      if (uniqueViolationOf(err)) throw Errors.conflict('ALREADY_REGISTERED', '已报名本次对接会', 'Already registered');
-      throw err;
-    }
+    const [row] = await unlessTaken(
+      () =>
+        tx
+          .insert(outreachRegistrations)
+          .values({
+            eventId: id,
+            side: me.side,
+            institutionId: me.side === 'institution' ? me.id : null,
+            enterpriseId: me.side === 'enterprise' ? me.id : null,
+            wishes,
+            contactName: input.contactName,
+            seq: next,
+            registeredBy: ctx.actor.id,
+            registeredAt: ctx.now,
+          })
+          .returning({ id: outreachRegistrations.id }),
+      () => Errors.conflict('ALREADY_REGISTERED', '已报名本次对接会', 'Already registered'),
+    );
+    await recordAudit(tx, ctx, {
+      action: 'outreach_event.registered',
+      objectType: 'outreach_event',
+      objectId: id,
+      after: { side: me.side, partyId: me.id, wishes },
+    });
+    return { id: row!.id };
   });
 }
