@@ -1,0 +1,2 @@
+/** The kit's public face: helpers shared by the service modules' use cases (refusals, steps, scoped lists). */
+export * from './field-problems';
