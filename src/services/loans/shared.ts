@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, institutions, projects } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
-import type { LoanField } from '../../domain/loans/validate';
+import { type LoanField, type LoanTerms, loanDates } from '../../domain/loans/validate';
 import type { AppError } from '../errors';
 import { Errors } from '../errors';
 import { fieldProblemsError } from '../kit';
@@ -122,4 +122,17 @@ export async function listCoverInstitutions(db: DbOrTx) {
     .orderBy(institutions.kind, institutions.name) as Promise<
     { id: string; name: string; shortName: string; kind: 'insurer' | 'guarantor' }[]
   >;
+}
+
+/** The columns a loan's terms are stored in, with the dates they imply (disbursement day, contract maturity). */
+export function termColumns(terms: LoanTerms) {
+  return {
+    contractNo: terms.contractNo,
+    purpose: terms.purpose,
+    amountFen: terms.amountFen,
+    annualRate: terms.annualRate,
+    termMonths: terms.termMonths,
+    disbursedAt: terms.disbursedAt,
+    ...loanDates(terms.disbursedAt, terms.termMonths),
+  };
 }

@@ -23,6 +23,7 @@ import {
 import { type DeclarationContent, plannedTotalFen, type ServiceContract } from '../../domain/projects/model';
 import type { DeclarationState } from '../../domain/workflow/declaration';
 import { fieldError } from '../errors';
+import { rowInScope } from '../kit';
 import { declarationScope } from './access';
 
 export type DeclarationRow = typeof projectDeclarations.$inferSelect;
@@ -48,12 +49,7 @@ export async function findDeclaration(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<DeclarationRow | null> {
-  const q = db
-    .select()
-    .from(projectDeclarations)
-    .where(and(eq(projectDeclarations.id, id), declarationScope(actor)));
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
-  return row ?? null;
+  return rowInScope(db, projectDeclarations, projectDeclarations.id, id, declarationScope(actor), opts);
 }
 
 /** The state and month of the declaration a re-declaration follows (null when there is none). */

@@ -2,7 +2,7 @@
  * Loads the account an administrator acts on, locked for update, inside the actor's scope (outside it: 404),
  * and checks the policy for the action (no: 403, or a specific refusal when the target is the actor itself).
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { TUser } from '../../contracts/users';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -13,6 +13,7 @@ import { recordAudit } from '../audit';
 import { revokeUserSessions } from '../auth';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors } from '../errors';
+import { rowInScope } from '../kit';
 import { auditView, toUserView, USER_NOUN, type UserRow, userScopeCondition } from './user-view';
 
 export function assertMayEver(actor: Actor, action: AccessAction): void {
@@ -26,11 +27,7 @@ export async function userInScope(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<UserRow> {
-  const q = db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), userScopeCondition(actor)));
-  const [u] = opts.forUpdate ? await q.for('update').limit(1) : await q.limit(1);
+  const u = await rowInScope(db, users, users.id, id, userScopeCondition(actor), opts);
   if (!u) throw Errors.notFound(USER_NOUN);
   return u;
 }
