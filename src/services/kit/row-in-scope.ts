@@ -1,6 +1,7 @@
 /**
  * One row by its id with the actor's scope inside the query (CODE_STYLE "A query with its scope"): a row outside
- * the scope is not found, never loaded and then refused. `forUpdate` locks it for the rest of the transaction.
+ * the scope is not found, never loaded and then refused (`scope` undefined: a row anyone who got this far may
+ * read). `forUpdate` locks it for the rest of the transaction.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
