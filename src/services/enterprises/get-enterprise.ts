@@ -1,5 +1,4 @@
 /** Reads one enterprise through the actor's scope (inside the query): outside the scope it does not exist. */
-import { and, eq } from 'drizzle-orm';
 import type { TEnterprise } from '../../contracts/enterprises';
 import type { DbOrTx } from '../../db/client';
 import { enterprises } from '../../db/schema';
@@ -7,6 +6,7 @@ import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { rowInScope } from '../kit';
 import { enterpriseErrors } from './errors';
 import { visibleEnterprisesCondition } from './scope';
 import { type EnterpriseRow, toEnterpriseView } from './view';
@@ -18,13 +18,7 @@ export async function loadVisibleEnterprise(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<EnterpriseRow | null> {
-  const q = db
-    .select()
-    .from(enterprises)
-    .where(and(eq(enterprises.id, id), visibleEnterprisesCondition(actor)))
-    .limit(1);
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
-  return row ?? null;
+  return rowInScope(db, enterprises, enterprises.id, id, visibleEnterprisesCondition(actor), opts);
 }
 
 export async function getEnterprise(ctx: Ctx, id: string): Promise<TEnterprise> {

@@ -3,31 +3,23 @@
  * and still readable (shown as 已作废); it leaves subsidy application choices and its contract number may be
  * recorded again. Refused once the loan is claimed by a subsidy application, or when the version is stale.
  */
-import { and, eq } from 'drizzle-orm';
 import type { TCancelLoan, TLoanDetail } from '../../contracts/loans';
-import { loans } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { loanCancelled } from '../credit';
-import { loadLoanForChange } from './lifecycle-guard';
+import { loadLoanForChange, updateLoanVersion } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import { loadLoanDetail } from './view';
 
 export async function cancelLoan(ctx: Ctx, loanId: string, input: TCancelLoan): Promise<TLoanDetail> {
   return inTx(ctx, async (tx) => {
     const { loan } = await loadLoanForChange(tx, ctx, loanId, input.version, '作废', 'loan.cancel');
-    const version = loan.version + 1;
-    await tx
-      .update(loans)
-      .set({
-        status: 'cancelled',
-        cancelledAt: ctx.now,
-        cancelledBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
-        cancelReason: input.reason,
-        version,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(loans.id, loan.id), eq(loans.version, loan.version)));
+    const version = await updateLoanVersion(tx, ctx, loan, {
+      status: 'cancelled',
+      cancelledAt: ctx.now,
+      cancelledBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
+      cancelReason: input.reason,
+    });
     await loanCancelled(tx, ctx, loan.id);
     await recordAudit(tx, ctx, {
       action: 'loan.cancelled',

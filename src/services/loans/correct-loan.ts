@@ -16,7 +16,7 @@ import { fenToYuan, yuanToFen } from '../../domain/money/money';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
-import { byOf, loadLoanForChange } from './lifecycle-guard';
+import { byOf, loadLoanForChange, updateLoanVersion } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import {
   type FieldProblem,
@@ -24,6 +24,7 @@ import {
   findInstitution,
   findProjectsByNumber,
   loanProblem,
+  termColumns,
   validationFailed,
 } from './shared';
 import { loadLoanDetail } from './view';
@@ -193,25 +194,13 @@ export async function correctLoan(ctx: Ctx, loanId: string, input: TCorrectLoanP
       );
     }
 
-    const version = loan.version + 1;
-    await tx
-      .update(loans)
-      .set({
-        contractNo: terms.contractNo,
-        purpose: terms.purpose,
-        amountFen: terms.amountFen,
-        annualRate: terms.annualRate,
-        termMonths: terms.termMonths,
-        disbursedAt: terms.disbursedAt,
-        ...dates,
-        coverInstitutionId: cover.id,
-        coverKind: cover.kind,
-        projectId,
-        remarks,
-        version,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(loans.id, loan.id), eq(loans.version, loan.version)));
+    const version = await updateLoanVersion(tx, ctx, loan, {
+      ...termColumns(terms),
+      coverInstitutionId: cover.id,
+      coverKind: cover.kind,
+      projectId,
+      remarks,
+    });
     await tx.insert(loanCorrections).values({
       loanId: loan.id,
       version,

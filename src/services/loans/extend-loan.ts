@@ -5,16 +5,16 @@
  * up to the new maturity. Refused once the loan is claimed by a subsidy application, when cancelled, or when the
  * version is stale.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { TExtendLoan, TLoanDetail } from '../../contracts/loans';
-import { loanExtensions, loans } from '../../db/schema';
+import { loanExtensions } from '../../db/schema';
 import { type ExtensionField, effectiveMaturity, validateExtension } from '../../domain/loans/lifecycle';
 import type { LoanPurpose } from '../../domain/loans/params';
 import { chinaDateOf } from '../../domain/loans/values';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { loanExtended } from '../credit';
-import { byOf, loadLoanForChange } from './lifecycle-guard';
+import { byOf, loadLoanForChange, loanFacts, updateLoanVersion } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import { validationFailed } from './shared';
 import { loadLoanDetail } from './view';
@@ -47,12 +47,8 @@ export async function extendLoan(ctx: Ctx, loanId: string, input: TExtendLoan): 
     if (problems.length) {
       throw validationFailed(problems.map((p) => ({ path: p.field, label: LABELS[p.field], zh: p.zh, en: p.en })));
     }
-    const version = loan.version + 1;
     const seq = prior.length + 1;
-    await tx
-      .update(loans)
-      .set({ extendedMaturityDate: input.newMaturityDate, version, updatedAt: ctx.now })
-      .where(and(eq(loans.id, loan.id), eq(loans.version, loan.version)));
+    const version = await updateLoanVersion(tx, ctx, loan, { extendedMaturityDate: input.newMaturityDate });
     const [ext] = await tx
       .insert(loanExtensions)
       .values({
@@ -68,18 +64,12 @@ export async function extendLoan(ctx: Ctx, loanId: string, input: TExtendLoan): 
         createdAt: ctx.now,
       })
       .returning({ id: loanExtensions.id });
-    await loanExtended(
-      tx,
-      ctx,
-      {
-        id: loan.id,
-        enterpriseId: loan.enterpriseId,
-        bankId: loan.bankId,
-        contractNo: loan.contractNo,
-        amountFen: loan.amountFen,
-      },
-      { seq, previousMaturity: currentMaturity, newMaturity: input.newMaturityDate, agreementNo: input.agreementNo },
-    );
+    await loanExtended(tx, ctx, loanFacts(loan), {
+      seq,
+      previousMaturity: currentMaturity,
+      newMaturity: input.newMaturityDate,
+      agreementNo: input.agreementNo,
+    });
     await recordAudit(tx, ctx, {
       action: 'loan.extended',
       objectType: 'loan',

@@ -32,6 +32,7 @@ import { sanitizeFileName } from '../../domain/text/file-name';
 import { type AuditInput, recordAudit, recordAuditMany } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError } from '../errors';
+import { createdByOf } from './lifecycle-guard';
 import { readImportFile } from './read-import-file';
 import { bankOf, findProjectsByNumber, lockBank } from './shared';
 
@@ -355,8 +356,7 @@ export async function importLoans(ctx: Ctx, input: ImportInput): Promise<TImport
         fileName,
         format: file.format,
         ...counts,
-        createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
-        createdVia: ctx.actor?.via ?? 'session',
+        ...createdByOf(ctx),
         createdAt: ctx.now,
       })
       .returning({ id: loanImportBatches.id });

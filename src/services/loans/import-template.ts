@@ -45,6 +45,18 @@ function addValidation(ws: ExcelJS.Worksheet, col: number, v: Validation): void 
   );
 }
 
+/** A drop-down from a column of the lists sheet (A: the cover institutions, B: the loan purposes). */
+function pickFromLists(column: 'A' | 'B', count: number, errorTitle: string, error: string): Validation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`'${LISTS_SHEET}'!$${column}$2:$${column}$${count + 1}`],
+    showErrorMessage: true,
+    errorTitle,
+    error,
+  };
+}
+
 function dataSheet<K extends string>(
   wb: ExcelJS.Workbook,
   name: string,
@@ -161,14 +173,11 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
       errorTitle: '统一社会信用代码',
       error: '统一社会信用代码应为 18 位',
     });
-    addValidation(ws, at('purpose'), {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'${LISTS_SHEET}'!$B$2:$B$${LOAN_PURPOSES.length + 1}`],
-      showErrorMessage: true,
-      errorTitle: '贷款用途',
-      error: '请从下拉列表中选择贷款用途',
-    });
+    addValidation(
+      ws,
+      at('purpose'),
+      pickFromLists('B', LOAN_PURPOSES.length, '贷款用途', '请从下拉列表中选择贷款用途'),
+    );
     addValidation(ws, at('amount'), {
       type: 'decimal',
       operator: 'greaterThan',
@@ -200,14 +209,8 @@ export async function buildXlsxTemplate(db: DbOrTx): Promise<Buffer> {
       error: `贷款期限应为 ${LOAN_LIMITS.minTermMonths}–${LOAN_LIMITS.maxTermMonths} 的整数（月）`,
     });
     if (covers.length > 0) {
-      addValidation(ws, at('coverInstitution'), {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'${LISTS_SHEET}'!$A$2:$A$${covers.length + 1}`],
-        showErrorMessage: true,
-        errorTitle: '保险/担保机构',
-        error: '请从下拉列表中选择合作保险/担保机构',
-      });
+      const error = '请从下拉列表中选择合作保险/担保机构';
+      addValidation(ws, at('coverInstitution'), pickFromLists('A', covers.length, '保险/担保机构', error));
     }
   });
 

@@ -13,6 +13,7 @@
  * change of the same loan cannot interleave.
  */
 import { and, eq } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { enterprises, loans } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -22,6 +23,37 @@ import { loanScopeCondition } from './scope';
 import { bankOf, type LoanWriteAction, lockBank } from './shared';
 
 export type LoanRowT = typeof loans.$inferSelect;
+
+/**
+ * A loan of the actor's scope (others: 404) that is not cancelled (a 409 naming what could not be done to it);
+ * locked for update when asked.
+ */
+export async function activeLoanInScope(
+  tx: Tx,
+  ctx: Ctx,
+  loanId: string,
+  actionZh: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoanRowT> {
+  const q = tx
+    .select({ loan: loans })
+    .from(loans)
+    .innerJoin(enterprises, eq(enterprises.id, loans.enterpriseId))
+    .where(and(eq(loans.id, loanId), loanScopeCondition(ctx.actor)))
+    .limit(1);
+  const [row] = opts.forUpdate ? await q.for('update', { of: loans }) : await q;
+  if (!row) throw Errors.notFound({ zh: '贷款', en: 'Loan' });
+  const loan = row.loan;
+  if (loan.status === 'cancelled') {
+    throw Errors.conflict(
+      'LOAN_CANCELLED',
+      `贷款“${loan.contractNo}”已作废，不能再${actionZh}`,
+      `Loan "${loan.contractNo}" is cancelled`,
+      { loanId },
+    );
+  }
+  return loan;
+}
 
 export async function loadLoanForChange(
   tx: Tx,
@@ -33,23 +65,7 @@ export async function loadLoanForChange(
 ): Promise<{ bankId: string; loan: LoanRowT }> {
   const bankId = bankOf(ctx.actor, action);
   await lockBank(tx, bankId);
-  const [row] = await tx
-    .select({ loan: loans })
-    .from(loans)
-    .innerJoin(enterprises, eq(enterprises.id, loans.enterpriseId))
-    .where(and(eq(loans.id, loanId), loanScopeCondition(ctx.actor)))
-    .limit(1)
-    .for('update', { of: loans });
-  if (!row) throw Errors.notFound({ zh: '贷款', en: 'Loan' });
-  const loan = row.loan;
-  if (loan.status === 'cancelled') {
-    throw Errors.conflict(
-      'LOAN_CANCELLED',
-      `贷款“${loan.contractNo}”已作废，不能再${actionZh}`,
-      `Loan "${loan.contractNo}" is cancelled`,
-      { loanId },
-    );
-  }
+  const loan = await activeLoanInScope(tx, ctx, loanId, actionZh, { forUpdate: true });
   if (loan.version !== version) {
     throw Errors.conflict(
       'VERSION_CONFLICT',
@@ -74,11 +90,41 @@ async function assertNotInApplication(tx: Tx, loan: LoanRowT, actionZh: string):
   );
 }
 
-/** Who did it, as stored beside corrections and extensions. */
-export function byOf(ctx: Ctx) {
+/** Who recorded it (a signed-in person, or a bank's API token), as stored beside loans, repayments and batches. */
+export function createdByOf(ctx: Ctx) {
   return {
     createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
-    createdByName: ctx.actor?.name ?? null,
     createdVia: ctx.actor?.via ?? 'session',
   };
+}
+
+/** Who did it, as stored beside corrections and extensions. */
+export function byOf(ctx: Ctx) {
+  return { ...createdByOf(ctx), createdByName: ctx.actor?.name ?? null };
+}
+
+/** The loan as the credit profile's hooks are told of it. */
+export function loanFacts(loan: LoanRowT) {
+  return {
+    id: loan.id,
+    enterpriseId: loan.enterpriseId,
+    bankId: loan.bankId,
+    contractNo: loan.contractNo,
+    amountFen: loan.amountFen,
+  };
+}
+
+/** Writes a change to the version the request edited, and returns the new version. */
+export async function updateLoanVersion(
+  tx: Tx,
+  ctx: Ctx,
+  loan: LoanRowT,
+  set: Omit<PgUpdateSetSource<typeof loans>, 'version' | 'updatedAt'>,
+): Promise<number> {
+  const version = loan.version + 1;
+  await tx
+    .update(loans)
+    .set({ ...set, version, updatedAt: ctx.now })
+    .where(and(eq(loans.id, loan.id), eq(loans.version, loan.version)));
+  return version;
 }

@@ -7,12 +7,13 @@ import type { TCreateLoanParsed, TRecordLoanResult } from '../../contracts/loans
 import type { Tx } from '../../db/client';
 import { loans } from '../../db/schema';
 import type { LoanPurpose } from '../../domain/loans/params';
-import { type LoanTerms, loanDates, sameLoanTerms, validateLoanTerms } from '../../domain/loans/validate';
+import { type LoanTerms, sameLoanTerms, validateLoanTerms } from '../../domain/loans/validate';
 import { parseAnnualRate, toChinaIso } from '../../domain/loans/values';
 import { fenToYuan, yuanToFen } from '../../domain/money/money';
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors } from '../errors';
+import { createdByOf } from './lifecycle-guard';
 import {
   bankOf,
   type FieldProblem,
@@ -21,6 +22,7 @@ import {
   findProjectsByNumber,
   loanProblem,
   lockBank,
+  termColumns,
   validationFailed,
 } from './shared';
 import { loadLoanDetail } from './view';
@@ -108,26 +110,18 @@ export async function recordLoanInTx(
       return { created: false, loan: loan! };
     }
 
-    const dates = loanDates(terms.disbursedAt, terms.termMonths);
     const [row] = await tx
       .insert(loans)
       .values({
         bankId,
-        contractNo: terms.contractNo,
+        ...termColumns(terms),
         enterpriseId: enterprise.id,
         coverInstitutionId: cover.id,
         coverKind: cover.kind,
         projectId,
-        purpose: terms.purpose,
-        amountFen: terms.amountFen,
-        annualRate: terms.annualRate,
-        termMonths: terms.termMonths,
-        disbursedAt: terms.disbursedAt,
-        ...dates,
         remarks,
         sourceOrderId: origin.sourceOrderId,
-        createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
-        createdVia: ctx.actor?.via ?? 'session',
+        ...createdByOf(ctx),
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })

@@ -3,9 +3,9 @@
  * 还本付息). The interest recorded here is what the interest subsidy is computed on. Idempotent on
  * (loan, period number).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { TRecordRepayment, TRecordRepaymentResult } from '../../contracts/loans';
-import { enterprises, loanRepayments, loans } from '../../db/schema';
+import { loanRepayments, loans } from '../../db/schema';
 import { effectiveMaturity } from '../../domain/loans/lifecycle';
 import {
   type RepaymentDraft,
@@ -19,6 +19,7 @@ import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { repaymentRecorded } from '../credit';
 import { Errors } from '../errors';
+import { activeLoanInScope, createdByOf, loanFacts } from './lifecycle-guard';
 import { loanScopeCondition } from './scope';
 import { bankOf, lockBank, validationFailed } from './shared';
 import { loadLoanDetail, toRepaymentView } from './view';
@@ -57,22 +58,7 @@ export async function recordRepayment(
   };
   return inTx(ctx, async (tx) => {
     await lockBank(tx, bankId);
-    const [row] = await tx
-      .select({ loan: loans })
-      .from(loans)
-      .innerJoin(enterprises, eq(enterprises.id, loans.enterpriseId))
-      .where(and(eq(loans.id, loanId), loanScopeCondition(ctx.actor)))
-      .limit(1);
-    if (!row) throw Errors.notFound({ zh: '贷款', en: 'Loan' });
-    const loan = row.loan;
-    if (loan.status === 'cancelled') {
-      throw Errors.conflict(
-        'LOAN_CANCELLED',
-        `贷款“${loan.contractNo}”已作废，不能再登记还款`,
-        `Loan "${loan.contractNo}" is cancelled`,
-        { loanId },
-      );
-    }
+    const loan = await activeLoanInScope(tx, ctx, loanId, '登记还款');
     const existing = await tx
       .select()
       .from(loanRepayments)
@@ -114,24 +100,17 @@ export async function recordRepayment(
         paidDate: draft.paidDate,
         principalPaidFen: draft.principalFen,
         interestPaidFen: draft.interestFen,
-        createdBy: ctx.actor?.via === 'session' ? ctx.actor.id : null,
-        createdVia: ctx.actor?.via ?? 'session',
+        ...createdByOf(ctx),
         createdAt: ctx.now,
       })
       .returning();
     await tx.update(loans).set({ updatedAt: ctx.now }).where(eq(loans.id, loanId));
-    await repaymentRecorded(
-      tx,
-      ctx,
-      {
-        id: loan.id,
-        enterpriseId: loan.enterpriseId,
-        bankId: loan.bankId,
-        contractNo: loan.contractNo,
-        amountFen: loan.amountFen,
-      },
-      { id: created!.id, periodNo: draft.periodNo, dueDate: draft.dueDate, paidDate: draft.paidDate },
-    );
+    await repaymentRecorded(tx, ctx, loanFacts(loan), {
+      id: created!.id,
+      periodNo: draft.periodNo,
+      dueDate: draft.dueDate,
+      paidDate: draft.paidDate,
+    });
     await recordAudit(tx, ctx, {
       action: 'loan.repayment_recorded',
       objectType: 'loan',

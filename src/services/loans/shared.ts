@@ -1,12 +1,13 @@
 /** Helpers shared by the loan use cases: the per-bank lock, reference look-ups, validation errors. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { FieldError } from '../../contracts/validation';
 import type { DbOrTx, Tx } from '../../db/client';
 import { enterprises, institutions, projects } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import { mayDo } from '../../domain/access/business';
-import type { LoanField } from '../../domain/loans/validate';
-import { AppError, Errors } from '../errors';
+import { type LoanField, type LoanTerms, loanDates } from '../../domain/loans/validate';
+import type { AppError } from '../errors';
+import { Errors } from '../errors';
+import { fieldProblemsError } from '../kit';
 
 /** Serialises writes of one bank's loans (single records and imports) so natural-key checks cannot race. */
 export const LOAN_BANK_LOCK = 7300101;
@@ -64,22 +65,7 @@ export function loanProblem(field: LoanField, zh: string, en: string): FieldProb
 }
 
 export function validationFailed(problems: readonly FieldProblem[]): AppError {
-  const fields: FieldError[] = problems.map((p) => ({
-    path: p.path,
-    label: p.label,
-    message: `${p.label}${p.zh}`,
-  }));
-  return new AppError(
-    'VALIDATION_FAILED',
-    400,
-    {
-      zh: `输入有误：${fields.map((f) => f.message).join('；')}`,
-      en: `Invalid input: ${problems.map((p) => `${p.path} ${p.en}`).join('; ')}`,
-    },
-    fields,
-    undefined,
-    problems.map((p) => ({ path: p.path, label: p.label, message: `${p.path} ${p.en}` })),
-  );
+  return fieldProblemsError(problems, { zh: '输入有误：', en: 'Invalid input: ' });
 }
 
 export async function findEnterpriseByUscc(db: DbOrTx, uscc: string) {
@@ -136,4 +122,17 @@ export async function listCoverInstitutions(db: DbOrTx) {
     .orderBy(institutions.kind, institutions.name) as Promise<
     { id: string; name: string; shortName: string; kind: 'insurer' | 'guarantor' }[]
   >;
+}
+
+/** The columns a loan's terms are stored in, with the dates they imply (disbursement day, contract maturity). */
+export function termColumns(terms: LoanTerms) {
+  return {
+    contractNo: terms.contractNo,
+    purpose: terms.purpose,
+    amountFen: terms.amountFen,
+    annualRate: terms.annualRate,
+    termMonths: terms.termMonths,
+    disbursedAt: terms.disbursedAt,
+    ...loanDates(terms.disbursedAt, terms.termMonths),
+  };
 }

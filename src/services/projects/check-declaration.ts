@@ -4,16 +4,21 @@
  * Nothing is written.
  */
 
-import { eq } from 'drizzle-orm';
 import type { TCheckDeclaration, TCheckResult } from '../../contracts/projects';
-import { projectDeclarations } from '../../db/schema';
 import type { DeclarationForm } from '../../domain/projects/forms';
 import type { DeclarationState } from '../../domain/workflow/declaration';
 import type { Ctx } from '../context';
 import { requireEnterpriseActor } from './create-declaration';
 import { projectErrors } from './errors';
 import { assessReadiness } from './readiness';
-import { type AttachmentRow, contentFromInput, findDeclaration, loadEnterprise, loadParts } from './repository';
+import {
+  type AttachmentRow,
+  contentFromInput,
+  findDeclaration,
+  loadEnterprise,
+  loadParts,
+  predecessorOf,
+} from './repository';
 
 export async function checkDeclaration(ctx: Ctx, input: TCheckDeclaration): Promise<TCheckResult> {
   const actor = requireEnterpriseActor(ctx);
@@ -35,13 +40,7 @@ export async function checkDeclaration(ctx: Ctx, input: TCheckDeclaration): Prom
       declarationMonth = row.declarationMonth;
       returnDeadline = row.returnDeadline;
     }
-    if (row.predecessorId) {
-      const [p] = await db
-        .select({ state: projectDeclarations.state, declarationMonth: projectDeclarations.declarationMonth })
-        .from(projectDeclarations)
-        .where(eq(projectDeclarations.id, row.predecessorId));
-      if (p) predecessor = { state: p.state as DeclarationState, declarationMonth: p.declarationMonth };
-    }
+    predecessor = await predecessorOf(db, row);
   }
   const content = contentFromInput(enterprise.type as DeclarationForm, input);
   const r = await assessReadiness(db, ctx, {

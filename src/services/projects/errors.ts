@@ -1,6 +1,5 @@
 /** The project library's refusals: stable codes, Chinese first, each naming the field, item or rule at issue. */
 import type { TCitedFinding, TWindowView } from '../../contracts/projects';
-import type { FieldError } from '../../contracts/validation';
 import { formatDateZh, formatMonthZh } from '../../domain/calendar/dates';
 import { ruleFindingEn } from '../../domain/policies/zyb/eligibility';
 import type { ChecklistLine } from '../../domain/projects/materials';
@@ -8,6 +7,7 @@ import { missingMaterialsMessage } from '../../domain/projects/materials';
 import type { FieldProblem } from '../../domain/projects/submission';
 import { refusalMessage, type TransitionRefusal } from '../../domain/workflow/declaration';
 import { AppError, Errors } from '../errors';
+import { fieldProblemsError } from '../kit';
 
 export const projectErrors = {
   declarationNotFound: () => Errors.notFound({ zh: '申报', en: 'Declaration' }),
@@ -38,24 +38,8 @@ export const projectErrors = {
           { nextWindow: null },
         ),
 
-  incomplete: (problems: readonly FieldProblem[]) => {
-    const fields: FieldError[] = problems.map((p) => ({
-      path: p.path,
-      label: p.label,
-      message: `${p.label}${p.zh}`,
-    }));
-    return new AppError(
-      'VALIDATION_FAILED',
-      400,
-      {
-        zh: `申报表尚未填写完整：${fields.map((f) => f.message).join('；')}`,
-        en: `The declaration is incomplete: ${problems.map((p) => `${p.path} ${p.en}`).join('; ')}`,
-      },
-      fields,
-      undefined,
-      problems.map((p) => ({ path: p.path, label: p.label, message: `${p.path} ${p.en}` })),
-    );
-  },
+  incomplete: (problems: readonly FieldProblem[]) =>
+    fieldProblemsError(problems, { zh: '申报表尚未填写完整：', en: 'The declaration is incomplete: ' }),
 
   materialsMissing: (missing: readonly ChecklistLine[]) => {
     const m = missingMaterialsMessage(missing);

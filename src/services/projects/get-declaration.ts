@@ -26,7 +26,7 @@ import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { actorKind, declarationScope } from './access';
 import { projectErrors } from './errors';
-import { evaluateEligibility } from './readiness';
+import { evaluateEligibility, materialsView } from './readiness';
 import {
   type AttachmentRow,
   contentOf,
@@ -196,20 +196,7 @@ export async function getDeclaration(ctx: Ctx, id: string): Promise<TDeclaration
       ? { uscc: lead.uscc, name: lead.name }
       : { uscc: row.leadProviderUscc, name: row.leadProviderName },
     attachments: agg.files.map(toAttachmentRef),
-    materials: {
-      lines: checklist.lines.map((l) => ({
-        code: l.code,
-        name: l.zh,
-        requirement: l.requirement,
-        needed: l.needed,
-        fileCount: l.fileCount,
-        satisfied: l.satisfied,
-        ...(l.missingContracts ? { missingContracts: [...l.missingContracts] } : {}),
-        citation: l.citation,
-      })),
-      complete: checklist.complete,
-      missing: checklist.missing.map((l) => l.zh),
-    },
+    materials: materialsView(checklist),
     eligibility,
     lastReason: row.lastReason,
     timeline,

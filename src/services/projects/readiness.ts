@@ -168,20 +168,7 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
       next: next ? windowView(cal, next.month) : null,
     },
     eligibility,
-    materials: {
-      lines: checklist.lines.map((l) => ({
-        code: l.code,
-        name: en ? l.en : l.zh,
-        requirement: l.requirement,
-        needed: l.needed,
-        fileCount: l.fileCount,
-        satisfied: l.satisfied,
-        ...(l.missingContracts ? { missingContracts: [...l.missingContracts] } : {}),
-        citation: l.citation,
-      })),
-      complete: checklist.complete,
-      missing: checklist.missing.map((l) => (en ? l.en : l.zh)),
-    },
+    materials: materialsView(checklist, en),
     problems: problems.map((p) => ({
       path: p.path,
       label: p.label,
@@ -193,4 +180,22 @@ export async function assessReadiness(db: DbOrTx, ctx: Ctx, input: ReadinessInpu
     blockers,
   };
   return { view, today, window, declaredOn, calendar: cal, errors, problems };
+}
+
+/** The materials checklist as a declaration shows it: each line with its files, what is missing (in `en` or zh). */
+export function materialsView(checklist: ReturnType<typeof evaluateChecklist>, en = false) {
+  return {
+    lines: checklist.lines.map((l) => ({
+      code: l.code,
+      name: en ? l.en : l.zh,
+      requirement: l.requirement,
+      needed: l.needed,
+      fileCount: l.fileCount,
+      satisfied: l.satisfied,
+      ...(l.missingContracts ? { missingContracts: [...l.missingContracts] } : {}),
+      citation: l.citation,
+    })),
+    complete: checklist.complete,
+    missing: checklist.missing.map((l) => (en ? l.en : l.zh)),
+  };
 }

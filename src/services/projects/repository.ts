@@ -21,7 +21,9 @@ import {
   type ProjectStatus,
 } from '../../domain/projects/forms';
 import { type DeclarationContent, plannedTotalFen, type ServiceContract } from '../../domain/projects/model';
+import type { DeclarationState } from '../../domain/workflow/declaration';
 import { fieldError } from '../errors';
+import { rowInScope } from '../kit';
 import { declarationScope } from './access';
 
 export type DeclarationRow = typeof projectDeclarations.$inferSelect;
@@ -47,12 +49,20 @@ export async function findDeclaration(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<DeclarationRow | null> {
-  const q = db
-    .select()
+  return rowInScope(db, projectDeclarations, projectDeclarations.id, id, declarationScope(actor), opts);
+}
+
+/** The state and month of the declaration a re-declaration follows (null when there is none). */
+export async function predecessorOf(
+  db: DbOrTx,
+  row: Pick<DeclarationRow, 'predecessorId'>,
+): Promise<{ state: DeclarationState; declarationMonth: string | null } | null> {
+  if (!row.predecessorId) return null;
+  const [p] = await db
+    .select({ state: projectDeclarations.state, declarationMonth: projectDeclarations.declarationMonth })
     .from(projectDeclarations)
-    .where(and(eq(projectDeclarations.id, id), declarationScope(actor)));
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
-  return row ?? null;
+    .where(eq(projectDeclarations.id, row.predecessorId));
+  return p ? { state: p.state as DeclarationState, declarationMonth: p.declarationMonth } : null;
 }
 
 export async function loadParts(db: DbOrTx, row: DeclarationRow): Promise<DeclarationAggregate> {

@@ -4,24 +4,20 @@
  * transaction (a row lock serialises concurrent approvals; a rollback returns the number), so numbers are
  * unique and gap-free per year. The numbered project is created in the same transaction.
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TBatchResult, TCityReview } from '../../contracts/projects';
 import type { Tx } from '../../db/client';
-import { projectDeclarations, projectNumberCounters, projects } from '../../db/schema';
+import { projectNumberCounters, projects } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { yearOf } from '../../domain/calendar/dates';
 import { formatLibraryNumber } from '../../domain/projects/numbering';
 import { shanghaiDate } from '../../domain/projects/time';
-import { type DeclarationState, transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { declarationDecided } from '../credit';
 import { Errors } from '../errors';
 import { districtReviewers, enterpriseUsers, notifyUsers } from '../notifications';
 import { runBatch } from './batch';
-import { projectErrors } from './errors';
-import { findDeclaration } from './repository';
-import { appendTimeline } from './timeline';
+import { auditStep, declarationForStep, takeStep } from './declaration-step';
 
 /** Takes the next library number of a year (inside the caller's transaction). */
 export async function nextLibraryNumber(tx: Tx, year: number): Promise<{ seq: number; number: string }> {
@@ -47,11 +43,8 @@ export async function reviewByCity(ctx: Ctx, input: TCityReview): Promise<TBatch
 
   return runBatch(ctx, input.ids, (id) =>
     inTx(ctx, async (tx) => {
-      const row = await findDeclaration(tx, actor, id, { forUpdate: true });
-      if (!row) throw projectErrors.declarationNotFound();
       const event = approving ? 'city_approve' : 'city_reject';
-      const t = transition(row.state as DeclarationState, event, 'city_reviewer', reason);
-      if (!t.ok) throw projectErrors.transition(t.refusal);
+      const { row, step } = await declarationForStep(tx, actor, id, event, 'city_reviewer', reason);
       const name = row.name ?? '';
 
       let libraryNumber: string | null = null;
@@ -92,25 +85,13 @@ export async function reviewByCity(ctx: Ctx, input: TCityReview): Promise<TBatch
           .returning({ id: projects.id });
         projectId = p!.id;
       }
-      await tx
-        .update(projectDeclarations)
-        .set({
-          state: t.to,
-          lastReason: reason,
-          decidedAt: ctx.now,
-          decidedBy: actor.id,
-          version: sql`${projectDeclarations.version} + 1`,
-          updatedAt: ctx.now,
-        })
-        .where(eq(projectDeclarations.id, id));
-      await appendTimeline(tx, ctx, {
-        declarationId: id,
-        event,
-        fromState: row.state,
-        toState: t.to,
-        reason,
-        details: approving ? { libraryNumber, projectId } : null,
-      });
+      await takeStep(
+        tx,
+        ctx,
+        step,
+        { lastReason: reason, decidedAt: ctx.now, decidedBy: actor.id },
+        { reason, details: approving ? { libraryNumber, projectId } : null },
+      );
       await declarationDecided(tx, ctx, { enterpriseId: row.enterpriseId, approved: approving, name });
       const users = await enterpriseUsers(tx, row.enterpriseId);
       if (approving) {
@@ -142,14 +123,9 @@ export async function reviewByCity(ctx: Ctx, input: TCityReview): Promise<TBatch
           channels: ['sms'],
         });
       }
-      await recordAudit(tx, ctx, {
-        action: approving ? 'project_declaration.approved' : 'project_declaration.rejected',
-        objectType: 'project_declaration',
-        objectId: id,
-        before: { state: row.state },
-        after: { state: t.to, reason, libraryNumber, projectId },
-      });
-      return { state: t.to, libraryNumber };
+      const action = approving ? 'project_declaration.approved' : 'project_declaration.rejected';
+      await auditStep(tx, ctx, step, action, { reason, libraryNumber, projectId });
+      return { state: step.to, libraryNumber };
     }),
   );
 }

@@ -3,22 +3,17 @@
  * 复核"): a reviewer of the declaration's district verifies it (passing it to the city) or returns it with reasons
  * and a deadline for correction. One or many at once; each is its own transaction and audit event.
  */
-import { eq, sql } from 'drizzle-orm';
 import type { TBatchResult, TDistrictReview } from '../../contracts/projects';
-import { projectDeclarations } from '../../db/schema';
 import { mayDo } from '../../domain/access/business';
 import { formatDateZh } from '../../domain/calendar/dates';
 import { shanghaiDate } from '../../domain/projects/time';
-import { type DeclarationState, transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
 import { cityReviewers, enterpriseUsers, notifyUsers } from '../notifications';
 import { actorOrg } from './access';
 import { runBatch } from './batch';
-import { projectErrors } from './errors';
-import { findDeclaration, loadEnterprise } from './repository';
-import { appendTimeline } from './timeline';
+import { auditStep, declarationForStep, takeStep } from './declaration-step';
+import { loadEnterprise } from './repository';
 
 export async function reviewByDistrict(ctx: Ctx, input: TDistrictReview): Promise<TBatchResult> {
   const actor = ctx.actor;
@@ -33,33 +28,25 @@ export async function reviewByDistrict(ctx: Ctx, input: TDistrictReview): Promis
 
   return runBatch(ctx, input.ids, (id) =>
     inTx(ctx, async (tx) => {
-      const row = await findDeclaration(tx, actor, id, { forUpdate: true });
-      if (!row) throw projectErrors.declarationNotFound();
       const event = returning ? 'district_return' : 'district_verify';
-      const t = transition(row.state as DeclarationState, event, 'district_reviewer', reason);
-      if (!t.ok) throw projectErrors.transition(t.refusal);
-      await tx
-        .update(projectDeclarations)
-        .set({
-          state: t.to,
+      const { row, step } = await declarationForStep(tx, actor, id, event, 'district_reviewer', reason);
+      const enterprise = await loadEnterprise(tx, row.enterpriseId);
+      await takeStep(
+        tx,
+        ctx,
+        step,
+        {
           lastReason: reason,
           ...(returning
             ? { returnDeadline: input.returnDeadline ?? null }
             : { districtVerifiedAt: ctx.now, districtVerifiedBy: actor.id }),
-          version: sql`${projectDeclarations.version} + 1`,
-          updatedAt: ctx.now,
-        })
-        .where(eq(projectDeclarations.id, id));
-      const enterprise = await loadEnterprise(tx, row.enterpriseId);
-      await appendTimeline(tx, ctx, {
-        declarationId: id,
-        event,
-        fromState: row.state,
-        toState: t.to,
-        reason,
-        deadline: returning ? (input.returnDeadline ?? null) : null,
-        details: { overdue: row.verifyDueOn !== null && today > row.verifyDueOn, verifyDueOn: row.verifyDueOn },
-      });
+        },
+        {
+          reason,
+          deadline: returning ? (input.returnDeadline ?? null) : null,
+          details: { overdue: row.verifyDueOn !== null && today > row.verifyDueOn, verifyDueOn: row.verifyDueOn },
+        },
+      );
       const org = actorOrg(actor) ?? '';
       const name = row.name ?? '';
       if (returning) {
@@ -90,14 +77,9 @@ export async function reviewByDistrict(ctx: Ctx, input: TDistrictReview): Promis
           objectId: id,
         });
       }
-      await recordAudit(tx, ctx, {
-        action: returning ? 'project_declaration.returned' : 'project_declaration.district_verified',
-        objectType: 'project_declaration',
-        objectId: id,
-        before: { state: row.state },
-        after: { state: t.to, reason, returnDeadline: returning ? input.returnDeadline : undefined },
-      });
-      return { state: t.to };
+      const action = returning ? 'project_declaration.returned' : 'project_declaration.district_verified';
+      await auditStep(tx, ctx, step, action, { reason, returnDeadline: returning ? input.returnDeadline : undefined });
+      return { state: step.to };
     }),
   );
 }

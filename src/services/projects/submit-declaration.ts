@@ -7,17 +7,16 @@
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { projectDeclarations } from '../../db/schema';
-import { ACTIVE_STATES, type DeclarationState, transition } from '../../domain/workflow/declaration';
-import { recordAudit } from '../audit';
+import { ACTIVE_STATES, type DeclarationState } from '../../domain/workflow/declaration';
 import { reverifyDueOn, verifyDueOn } from '../calendar';
 import { type Ctx, inTx } from '../context';
 import { districtReviewers, notifyUsers } from '../notifications';
 import { requireEnterpriseActor } from './create-declaration';
+import { auditStep, declarationForStep, takeStep } from './declaration-step';
 import { projectErrors } from './errors';
 import { claimKey } from './idempotency';
 import { assessReadiness } from './readiness';
-import { contentOf, findDeclaration, loadEnterprise, loadParts } from './repository';
-import { appendTimeline } from './timeline';
+import { contentOf, loadEnterprise, loadParts, predecessorOf } from './repository';
 
 export async function submitDeclaration(
   ctx: Ctx,
@@ -30,24 +29,14 @@ export async function submitDeclaration(
       const claim = await claimKey(tx, actor.id, idempotencyKey, 'submit', id);
       if (!claim.fresh) return { id, replayed: true };
     }
-    const row = await findDeclaration(tx, actor, id, { forUpdate: true });
-    if (!row) throw projectErrors.declarationNotFound();
-    const from = row.state as DeclarationState;
-    const event = from === 'returned' ? 'resubmit' : 'submit';
-    const t = transition(from, event, 'enterprise');
-    if (!t.ok) throw projectErrors.transition(t.refusal);
+    const resubmitting = (from: DeclarationState) => (from === 'returned' ? 'resubmit' : 'submit');
+    const { row, step } = await declarationForStep(tx, actor, id, resubmitting, 'enterprise');
+    const event = step.event as 'submit' | 'resubmit';
 
     const agg = await loadParts(tx, row);
     const content = contentOf(agg);
     const enterprise = await loadEnterprise(tx, row.enterpriseId);
-    let predecessor = null;
-    if (row.predecessorId) {
-      const [p] = await tx
-        .select({ state: projectDeclarations.state, declarationMonth: projectDeclarations.declarationMonth })
-        .from(projectDeclarations)
-        .where(eq(projectDeclarations.id, row.predecessorId));
-      if (p) predecessor = { state: p.state as DeclarationState, declarationMonth: p.declarationMonth };
-    }
+    const predecessor = await predecessorOf(tx, row);
     // The eligibility kept on the record is the Chinese one, whatever language the request asked for; the
     // refusals thrown below are bilingual and answer in the request's language.
     const r = await assessReadiness(
@@ -82,10 +71,11 @@ export async function submitDeclaration(
     const window = r.window;
     const due =
       event === 'submit' && window ? verifyDueOn(r.calendar, window.closes) : reverifyDueOn(r.calendar, r.today);
-    await tx
-      .update(projectDeclarations)
-      .set({
-        state: t.to,
+    await takeStep(
+      tx,
+      ctx,
+      step,
+      {
         districtCode: enterprise.districtCode,
         ...(event === 'submit' && window
           ? {
@@ -104,26 +94,19 @@ export async function submitDeclaration(
         leadProviderUscc: r.view.leadProvider.uscc,
         leadProviderName: r.view.leadProvider.name,
         eligibility: r.view.eligibility,
-        version: sql`${projectDeclarations.version} + 1`,
-        updatedAt: ctx.now,
-      })
-      .where(eq(projectDeclarations.id, id));
-
-    await appendTimeline(tx, ctx, {
-      declarationId: id,
-      event,
-      fromState: from,
-      toState: t.to,
-      enterpriseName: enterprise.name,
-      details: {
-        declaredOn: r.declaredOn,
-        declarationMonth: window?.month ?? row.declarationMonth,
-        verifyDueOn: due,
-        eligibility: r.view.eligibility.status,
-        unknowns: r.view.eligibility.unknowns.map((u) => u.code),
-        resourcePoolLed: r.view.resourcePoolLed,
       },
-    });
+      {
+        enterpriseName: enterprise.name,
+        details: {
+          declaredOn: r.declaredOn,
+          declarationMonth: window?.month ?? row.declarationMonth,
+          verifyDueOn: due,
+          eligibility: r.view.eligibility.status,
+          unknowns: r.view.eligibility.unknowns.map((u) => u.code),
+          resourcePoolLed: r.view.resourcePoolLed,
+        },
+      },
+    );
     const reviewers = await districtReviewers(tx, enterprise.districtCode);
     await notifyUsers(tx, ctx.deps, ctx.now, reviewers, {
       kind: event === 'submit' ? 'declaration_submitted' : 'declaration_resubmitted',
@@ -133,20 +116,19 @@ export async function submitDeclaration(
       objectType: 'project_declaration',
       objectId: id,
     });
-    await recordAudit(tx, ctx, {
-      action: event === 'submit' ? 'project_declaration.submitted' : 'project_declaration.resubmitted',
-      objectType: 'project_declaration',
-      objectId: id,
-      before: { state: from },
-      after: {
-        state: t.to,
+    await auditStep(
+      tx,
+      ctx,
+      step,
+      event === 'submit' ? 'project_declaration.submitted' : 'project_declaration.resubmitted',
+      {
         declaredOn: r.declaredOn,
         declarationMonth: window?.month ?? row.declarationMonth,
         verifyDueOn: due,
         eligibility: r.view.eligibility.status,
         resourcePoolLed: r.view.resourcePoolLed,
       },
-    });
+    );
     return { id, replayed: false };
   });
 }

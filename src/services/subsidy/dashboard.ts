@@ -1,5 +1,5 @@
 /** The city's dashboard: budget used and left, applications by district and stage, awards by declaration month. */
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TDashboard } from '../../contracts/subsidy';
 import { districts, subsidyApplications, subsidyAwards, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
@@ -9,6 +9,7 @@ import { chinaDateOf } from '../../domain/subsidy/notice';
 import { APPLICATION_STAGE, type ApplicationStatus, isApplicationStatus } from '../../domain/workflow/application';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
+import { awardStands } from './records';
 import { campaignView } from './views';
 
 export async function subsidyDashboard(ctx: Ctx & { actor: Actor }, campaignId?: string): Promise<TDashboard> {
@@ -50,11 +51,7 @@ export async function subsidyDashboard(ctx: Ctx & { actor: Actor }, campaignId?:
   const byMonth: { month: string; amount: string; count: number }[] = [];
   if (campaign.committedRunId) {
     // Standing awards of the committed run and of every 递补 run (awards exist only for committed runs).
-    const live = and(
-      eq(subsidyAwards.campaignId, campaign.id),
-      gt(subsidyAwards.awardedFen, 0n),
-      ne(subsidyAwards.status, 'revoked'),
-    );
+    const live = and(eq(subsidyAwards.campaignId, campaign.id), awardStands());
     const ds = await db
       .select({ d: subsidyAwards.districtCode, s: sql<string>`sum(${subsidyAwards.awardedFen})::text` })
       .from(subsidyAwards)

@@ -4,7 +4,7 @@
  * 递补 awards (marked); downloadable as Excel and printable with amounts in figures and in capitals.
  */
 
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { TFundingPlan } from '../../contracts/subsidy';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -28,6 +28,7 @@ import { bureauSheet } from '../spreadsheet';
 import { lockCampaign } from './campaigns';
 import { noticeSource } from './notice-sources';
 import { projectLabels } from './project-lookup';
+import { awardStands } from './records';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
 
 const PLAN = { zh: '补贴资金安排计划', en: 'Funding plan' };
@@ -60,13 +61,7 @@ async function planItems(db: DbOrTx, campaignId: string): Promise<PlanItemRow[]>
     .from(subsidyAwards)
     .innerJoin(enterprises, eq(enterprises.id, subsidyAwards.enterpriseId))
     .innerJoin(districts, eq(districts.code, subsidyAwards.districtCode))
-    .where(
-      and(
-        eq(subsidyAwards.campaignId, campaignId),
-        gt(subsidyAwards.awardedFen, 0n),
-        ne(subsidyAwards.status, 'revoked'),
-      ),
-    )
+    .where(and(eq(subsidyAwards.campaignId, campaignId), awardStands()))
     .orderBy(asc(subsidyAwards.rank), asc(subsidyAwards.supplementary), asc(subsidyAwards.createdAt));
   return rows;
 }

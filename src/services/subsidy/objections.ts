@@ -24,6 +24,7 @@ import type { ObjectionOutcome, ObjectionStatus } from '../../domain/workflow/ap
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { Errors, fieldError } from '../errors';
+import { rowInScope } from '../kit';
 import { noticeSource } from './notice-sources';
 
 const NOTICE = { zh: '公示', en: 'Public notice' };
@@ -35,12 +36,7 @@ export async function lodgeObjection(
   input: TLodgeObjection,
 ): Promise<{ caseNo: string; lodgedAt: string }> {
   return inTx(ctx, async (tx) => {
-    const [notice] = await tx
-      .select()
-      .from(subsidyNotices)
-      .where(eq(subsidyNotices.id, noticeId))
-      .for('update')
-      .limit(1);
+    const notice = await rowInScope(tx, subsidyNotices, subsidyNotices.id, noticeId, undefined, { forUpdate: true });
     if (!notice) throw Errors.notFound(NOTICE);
     const phase = noticePhase(chinaDateOf(ctx.now), notice.startsOn, notice.endsOn);
     if (phase !== 'open') {
@@ -154,12 +150,9 @@ export async function handleObjection(
     throw Errors.forbidden('只有市级人员可以处理公示异议', 'Only city staff handle objections');
   }
   return inTx(ctx, async (tx) => {
-    const [o] = await tx
-      .select()
-      .from(subsidyObjections)
-      .where(eq(subsidyObjections.id, objectionId))
-      .for('update')
-      .limit(1);
+    const o = await rowInScope(tx, subsidyObjections, subsidyObjections.id, objectionId, undefined, {
+      forUpdate: true,
+    });
     if (!o) throw Errors.notFound(OBJECTION);
     if (o.status === 'closed')
       throw Errors.conflict('OBJECTION_CLOSED', `异议${o.caseNo}已办结，不能再次处理`, 'Already closed');

@@ -3,7 +3,7 @@
  * name, project number and name, district, amount. Revoked entries drop out; reduced ones show the new amount.
  * A 递补公示 (kind `supplementary`) lists only its round's new awards.
  */
-import { and, asc, count, desc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { TNotice, TNoticeDetail } from '../../contracts/subsidy';
 import type { DbOrTx } from '../../db/client';
 import {
@@ -20,11 +20,11 @@ import { chinaDateOf, noticePhase } from '../../domain/subsidy/notice';
 import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { noticeSource } from './notice-sources';
+import { awardStands } from './records';
 
 const NOTICE = { zh: '公示', en: 'Public notice' };
 
-const visibleEntry = (runId: unknown) =>
-  and(eq(subsidyAwards.runId, runId as string), gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked'));
+const visibleEntry = (runId: unknown) => and(eq(subsidyAwards.runId, runId as string), awardStands());
 
 async function noticeViews(db: DbOrTx, today: string, where?: SQL): Promise<TNotice[]> {
   const rows = await db

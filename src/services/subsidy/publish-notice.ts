@@ -16,15 +16,28 @@ import { Errors, fieldError } from '../errors';
 import { lockCampaign } from './campaigns';
 import { unpublishedSupplementRuns } from './supplementary-allocation';
 
-export async function publishNotice(
+type CampaignRow = Awaited<ReturnType<typeof lockCampaign>>;
+
+/** A notice (公示 or 递补公示) published: its id and its period. */
+type Publication = (
   ctx: Ctx & { actor: Actor },
   campaignId: string,
   input: NoticeInput,
-): Promise<{ id: string; startsOn: string; endsOn: string }> {
+) => Promise<{ id: string; startsOn: string; endsOn: string }>;
+
+/** Who may publish a notice, and the transaction it is published in with the campaign row locked. */
+async function publishing<T>(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  publish: (tx: Tx, campaign: CampaignRow) => Promise<T>,
+): Promise<T> {
   if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
     throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
-  return inTx(ctx, async (tx) => {
-    const campaign = await lockCampaign(tx, campaignId);
+  return inTx(ctx, async (tx) => publish(tx, await lockCampaign(tx, campaignId)));
+}
+
+export const publishNotice: Publication = (ctx, campaignId, input) =>
+  publishing(ctx, campaignId, async (tx, campaign) => {
     if (campaign.status === 'open' || !campaign.committedRunId) {
       throw Errors.unprocessable(
         'NOT_ALLOCATED',
@@ -54,18 +67,10 @@ export async function publishNotice(
     });
     return { id: notice.id, startsOn: notice.startsOn, endsOn: notice.endsOn };
   });
-}
 
 /** Publishes the 递补公示 of the committed 递补 round that has none: only that round's new awards, its own period. */
-export async function publishSupplementaryNotice(
-  ctx: Ctx & { actor: Actor },
-  campaignId: string,
-  input: NoticeInput,
-): Promise<{ id: string; startsOn: string; endsOn: string }> {
-  if (!mayDo(ctx.actor, 'subsidy.notice.publish'))
-    throw Errors.forbidden('只有市级业务管理员可以发布公示', 'Only the city administrator publishes notices');
-  return inTx(ctx, async (tx) => {
-    const campaign = await lockCampaign(tx, campaignId);
+export const publishSupplementaryNotice: Publication = (ctx, campaignId, input) =>
+  publishing(ctx, campaignId, async (tx, campaign) => {
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict('PLAN_ISSUED', '本批次的补贴资金安排计划已下达', 'The plan is already issued');
     }
@@ -92,7 +97,6 @@ export async function publishSupplementaryNotice(
     });
     return { id: notice.id, startsOn: notice.startsOn, endsOn: notice.endsOn };
   });
-}
 
 type NoticeInput = { title?: string | undefined; body?: string | undefined; startsOn?: string | undefined };
 

@@ -188,56 +188,56 @@ export async function firstAwardYearsOf(
   loanIds: readonly string[] | SQLWrapper,
   exceptCampaignId: string | null,
 ): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (Array.isArray(loanIds) && loanIds.length === 0) return out;
-  const rows = await db
-    .select({ loanId: subsidyAwardLoans.loanId, year: sql<number>`min(${subsidyAwardLoans.campaignYear})::int` })
-    .from(subsidyAwardLoans)
-    .innerJoin(subsidyAwards, eq(subsidyAwards.id, subsidyAwardLoans.awardId))
-    .where(
-      and(
-        inArray(subsidyAwardLoans.loanId, loanIds as string[]),
-        gt(subsidyAwards.awardedFen, 0n),
-        ne(subsidyAwards.status, 'revoked'),
-        exceptCampaignId ? ne(subsidyAwardLoans.campaignId, exceptCampaignId) : undefined,
-      ),
-    )
-    .groupBy(subsidyAwardLoans.loanId);
-  for (const r of rows) out.set(r.loanId, Number(r.year));
-  return out;
+  if (Array.isArray(loanIds) && loanIds.length === 0) return new Map();
+  return yearsByKey(await firstAwardYears(db, subsidyAwardLoans.loanId, loanIds, exceptCampaignId));
 }
 
 /**
  * The first campaign year in which each enterprise received this subsidy on any loan (committed, unrevoked, above
  * zero), excluding `exceptCampaignId` — for 000 第五条 "企业第一年" read per enterprise.
  */
+
 export async function firstAwardYearsOfEnterprises(
   db: DbOrTx,
   enterpriseIds: readonly string[],
   exceptCampaignId: string | null,
 ): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (enterpriseIds.length === 0) return out;
-  const rows = await inChunks(enterpriseIds, (chunk) =>
-    db
-      .select({
-        enterpriseId: subsidyAwardLoans.enterpriseId,
-        year: sql<number>`min(${subsidyAwardLoans.campaignYear})::int`,
-      })
-      .from(subsidyAwardLoans)
-      .innerJoin(subsidyAwards, eq(subsidyAwards.id, subsidyAwardLoans.awardId))
-      .where(
-        and(
-          inArray(subsidyAwardLoans.enterpriseId, chunk),
-          gt(subsidyAwards.awardedFen, 0n),
-          ne(subsidyAwards.status, 'revoked'),
-          exceptCampaignId ? ne(subsidyAwardLoans.campaignId, exceptCampaignId) : undefined,
-        ),
-      )
-      .groupBy(subsidyAwardLoans.enterpriseId),
+  if (enterpriseIds.length === 0) return new Map();
+  return yearsByKey(
+    await inChunks(enterpriseIds, (chunk) =>
+      firstAwardYears(db, subsidyAwardLoans.enterpriseId, chunk, exceptCampaignId),
+    ),
   );
-  for (const r of rows) out.set(r.enterpriseId, Number(r.year));
-  return out;
+}
+
+/** Awards that stand: above zero and not revoked (an objection upheld may have revoked one). */
+export function awardStands(): SQL {
+  return and(gt(subsidyAwards.awardedFen, 0n), ne(subsidyAwards.status, 'revoked'))!;
+}
+
+/** The first campaign year of a standing award's loan lines, per loan or per enterprise. */
+function firstAwardYears(
+  db: DbOrTx,
+  key: typeof subsidyAwardLoans.loanId | typeof subsidyAwardLoans.enterpriseId,
+  ids: readonly string[] | SQLWrapper,
+  exceptCampaignId: string | null,
+) {
+  return db
+    .select({ key, year: sql<number>`min(${subsidyAwardLoans.campaignYear})::int` })
+    .from(subsidyAwardLoans)
+    .innerJoin(subsidyAwards, eq(subsidyAwards.id, subsidyAwardLoans.awardId))
+    .where(
+      and(
+        inArray(key, ids as string[]),
+        awardStands(),
+        exceptCampaignId ? ne(subsidyAwardLoans.campaignId, exceptCampaignId) : undefined,
+      ),
+    )
+    .groupBy(key);
+}
+
+function yearsByKey(rows: readonly { key: string; year: number }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.key, Number(r.year)]));
 }
 
 /** Each enterprise's use of the ¥1,000,000 cap so far (sum of its ledger entries). */

@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { TReviewApplication } from '../../contracts/subsidy';
+import type { Tx } from '../../db/client';
 import { subsidyApplications, subsidyCampaigns } from '../../db/schema';
 import type { Actor } from '../../domain/access/actor';
 import {
@@ -15,6 +16,7 @@ import {
 import { recordAudit } from '../audit';
 import { type Ctx, inTx } from '../context';
 import { AppError, Errors } from '../errors';
+import { rowInScope } from '../kit';
 import { applicationScope } from './scope';
 
 export const APPLICATION = { zh: '补贴申请', en: 'Subsidy application' };
@@ -27,6 +29,56 @@ export interface ReviewEntry {
   by: string;
   byName: string;
   at: string;
+}
+
+/**
+ * Loads an application in the actor's scope for update (outside it: 404) and lets the workflow decide `action`:
+ * a role that may not is a 403, a return without reasons a 400 on the reasons, any other state a 409.
+ */
+export async function applicationForStep(
+  tx: Tx,
+  ctx: Ctx & { actor: Actor },
+  id: string,
+  action: ApplicationAction,
+  reasons: readonly string[] = [],
+) {
+  const app = await rowInScope(tx, subsidyApplications, subsidyApplications.id, id, applicationScope(ctx.actor), {
+    forUpdate: true,
+  });
+  if (!app) throw Errors.notFound(APPLICATION);
+  const t = applicationTransition(app.status as ApplicationStatus, action, ctx.actor.role, reasons);
+  if (!t.ok) {
+    if (t.code === 'ROLE_NOT_ALLOWED') throw Errors.forbidden(t.zh, t.en);
+    if (t.code === 'REASONS_REQUIRED') {
+      throw new AppError('VALIDATION_FAILED', 400, { zh: `退回原因${t.zh}`, en: t.en }, [
+        { path: 'reasons', label: '退回原因', message: '退回原因不能为空' },
+      ]);
+    }
+    throw Errors.conflict('WRONG_STATE', t.zh, t.en);
+  }
+  return { app, to: t.to };
+}
+
+/** The request edits the version it read, or it is refused (someone changed the application meanwhile). */
+export function assertVersion(app: { version: number }, version: number): void {
+  if (app.version !== version) {
+    throw Errors.conflict(
+      'STALE_VERSION',
+      '申请已被他人修改，请刷新后重试',
+      'The application changed; reload and retry',
+    );
+  }
+}
+
+/** One entry of an application's review history: who decided what, at which stage, when. */
+export function reviewEntry(
+  ctx: Ctx & { actor: Actor },
+  stage: ReviewEntry['stage'],
+  decision: string,
+  reasons: string[],
+  comment: string | null,
+): ReviewEntry {
+  return { stage, decision, reasons, comment, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString() };
 }
 
 export async function reviewApplication(
@@ -44,23 +96,7 @@ export async function reviewApplication(
         ? 'city_verify'
         : 'city_return';
   return inTx(ctx, async (tx) => {
-    const [app] = await tx
-      .select()
-      .from(subsidyApplications)
-      .where(and(eq(subsidyApplications.id, id), applicationScope(ctx.actor)))
-      .for('update')
-      .limit(1);
-    if (!app) throw Errors.notFound(APPLICATION);
-    const t = applicationTransition(app.status as ApplicationStatus, action, ctx.actor.role, input.reasons);
-    if (!t.ok) {
-      if (t.code === 'ROLE_NOT_ALLOWED') throw Errors.forbidden(t.zh, t.en);
-      if (t.code === 'REASONS_REQUIRED') {
-        throw new AppError('VALIDATION_FAILED', 400, { zh: `退回原因${t.zh}`, en: t.en }, [
-          { path: 'reasons', label: '退回原因', message: '退回原因不能为空' },
-        ]);
-      }
-      throw Errors.conflict('WRONG_STATE', t.zh, t.en);
-    }
+    const { app, to } = await applicationForStep(tx, ctx, id, action, input.reasons);
     if (action === 'city_verify') {
       const [c] = await tx
         .select({ status: subsidyCampaigns.status, title: subsidyCampaigns.title })
@@ -75,26 +111,12 @@ export async function reviewApplication(
         );
       }
     }
-    if (app.version !== input.version) {
-      throw Errors.conflict(
-        'STALE_VERSION',
-        '申请已被他人修改，请刷新后重试',
-        'The application changed; reload and retry',
-      );
-    }
-    const entry: ReviewEntry = {
-      stage,
-      decision: input.decision,
-      reasons: input.reasons,
-      comment: input.comment ?? null,
-      by: ctx.actor.id,
-      byName: ctx.actor.name,
-      at: ctx.now.toISOString(),
-    };
+    assertVersion(app, input.version);
+    const entry = reviewEntry(ctx, stage, input.decision, input.reasons, input.comment ?? null);
     const [updated] = await tx
       .update(subsidyApplications)
       .set({
-        status: t.to,
+        status: to,
         reviews: sql`${subsidyApplications.reviews} || ${JSON.stringify([entry])}::jsonb`,
         version: app.version + 1,
         updatedAt: ctx.now,
@@ -111,7 +133,7 @@ export async function reviewApplication(
       objectType: 'subsidy_application',
       objectId: id,
       before: { status: app.status },
-      after: { status: t.to, reasons: input.reasons, comment: input.comment ?? null },
+      after: { status: to, reasons: input.reasons, comment: input.comment ?? null },
     });
     return { id, status: updated.status as ApplicationStatus, version: updated.version };
   });

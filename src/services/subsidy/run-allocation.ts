@@ -60,18 +60,22 @@ export const ALLOCATION_LOCK_KEY = 7300101;
 const PREVIEW_ROWS = 200;
 const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
 
-export interface ComputedAllocation {
+/** What a run computed (first or 递补), by input index: its preview rows and awards are written from these. */
+export interface ComputedRun {
   meta: ApplicationMeta[];
   decisions: ApplicationDecision[];
   /** Amount after the cap, before the budget, by input index. */
   amounts: Fen[];
   order: Uint32Array;
-  rank: Uint32Array;
   awarded: BigInt64Array;
   statusOf: (i: number) => string;
   explanation: (i: number) => string;
   totalRequested: Fen;
   totalAwarded: Fen;
+}
+
+export interface ComputedAllocation extends ComputedRun {
+  rank: Uint32Array;
   parameters: Record<string, unknown>;
 }
 
@@ -101,11 +105,7 @@ export async function computeAllocation(
   );
   const rulings = await loadRulings(db);
   const options = {
-    asOf: campaign.interestTo,
-    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
-    versions: versions ?? (await loadZybVersions(db)),
-    calendar: defaultCalendar(),
-    rulings,
+    ...(await decisionOptions(db, campaign, rulings, versions)),
     ...(overrides ? { overrides } : {}),
   };
   const mode = campaign.allocationMode as AllocationMode;
@@ -154,6 +154,22 @@ export async function computeAllocation(
       ties: orderSentence(tieNote),
       readings: readingsOfRun(decisions, ties),
     },
+  };
+}
+
+/** How a run decides each application: on the campaign's interest period, with the rules and rulings in force. */
+export async function decisionOptions(
+  db: DbOrTx,
+  campaign: { interestFrom: string; interestTo: string },
+  rulings: Awaited<ReturnType<typeof loadRulings>>,
+  versions?: readonly ZybVersion[],
+) {
+  return {
+    asOf: campaign.interestTo,
+    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
+    versions: versions ?? (await loadZybVersions(db)),
+    calendar: defaultCalendar(),
+    rulings,
   };
 }
 
@@ -227,8 +243,13 @@ function runView(run: typeof subsidyAllocationRuns.$inferSelect): Omit<TAllocati
 
 export { runView };
 
-async function previewRows(db: DbOrTx, c: ComputedAllocation, enterpriseNames: Map<string, string>) {
+/** The first rows of a run (a committed run or a 递补 round) in funding order, with names and project labels. */
+export async function previewRows(db: DbOrTx, c: ComputedRun, rankOf: (i: number) => number) {
   const firstIdx = Array.from(c.order.subarray(0, PREVIEW_ROWS));
+  const enterpriseNames = await enterpriseNamesOf(
+    db,
+    firstIdx.map((i) => c.meta[i]!.enterpriseId),
+  );
   const labels = await projectLabels(
     db,
     firstIdx.map((i) => c.meta[i]!.applicationId),
@@ -243,7 +264,7 @@ async function previewRows(db: DbOrTx, c: ComputedAllocation, enterpriseNames: M
       projectNo: labels.get(m.applicationId)?.projectNo ?? null,
       projectName: labels.get(m.applicationId)?.projectName ?? null,
       districtCode: m.districtCode,
-      rank: c.rank[i]!,
+      rank: rankOf(i),
       computed: fenToYuan(c.decisions[i]!.uncappedFen),
       capped: fenToYuan(c.amounts[i]!),
       awarded: fenToYuan(c.awarded[i]!),
@@ -252,13 +273,6 @@ async function previewRows(db: DbOrTx, c: ComputedAllocation, enterpriseNames: M
       explanation: c.explanation(i).split('\n'),
     };
   });
-}
-
-function namesOf(db: DbOrTx, c: ComputedAllocation): Promise<Map<string, string>> {
-  return enterpriseNamesOf(
-    db,
-    Array.from(c.order.subarray(0, PREVIEW_ROWS), (i) => c.meta[i]!.enterpriseId),
-  );
 }
 
 /** Funded / partly funded / not funded among computed applications (a committed run or a 递补 round). */
@@ -279,7 +293,7 @@ export function counts(c: { meta: readonly unknown[]; statusOf(i: number): strin
  * The campaign a run works on. A commit takes the allocation lock and the campaign row's lock, so two commits (from
  * any app instance) run one after the other; a dry run reads without locking. Unknown campaign → 404.
  */
-export async function campaignForRun(tx: Tx, campaignId: string, dryRun: boolean) {
+async function campaignForRun(tx: Tx, campaignId: string, dryRun: boolean) {
   if (!dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`);
   const [locked] = dryRun
     ? await tx.select().from(subsidyCampaigns).where(eq(subsidyCampaigns.id, campaignId)).limit(1)
@@ -288,18 +302,32 @@ export async function campaignForRun(tx: Tx, campaignId: string, dryRun: boolean
   return locked!;
 }
 
+type CampaignRow = typeof subsidyCampaigns.$inferSelect;
+
+/**
+ * The frame of every run (first or 递补, dry or committed): the actor may run allocations, the clock starts, and in
+ * one transaction the campaign is loaded (locked for a commit) and handed to `run`.
+ */
+export async function inAllocationRun<T>(
+  ctx: Ctx & { actor: Actor },
+  campaignId: string,
+  dryRun: boolean,
+  refusal: readonly [zh: string, en: string],
+  run: (tx: Tx, campaign: CampaignRow, started: number) => Promise<T>,
+): Promise<T> {
+  if (!mayDo(ctx.actor, 'subsidy.allocation.run')) throw Errors.forbidden(...refusal);
+  const started = performance.now();
+  return inTx(ctx, async (tx) => run(tx, await campaignForRun(tx, campaignId, dryRun), started));
+}
+
 /** Runs the allocation: a dry run (nothing but the run record) or the one committed run. */
 export async function runAllocation(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
   opts: { dryRun: boolean; closeCampaign?: boolean },
 ): Promise<TAllocationOutcome> {
-  if (!mayDo(ctx.actor, 'subsidy.allocation.run')) {
-    throw Errors.forbidden('只有市级业务管理员可以执行补贴资金分配', 'Only the city administrator runs allocations');
-  }
-  const started = performance.now();
-  return inTx(ctx, async (tx) => {
-    const campaign = await campaignForRun(tx, campaignId, opts.dryRun);
+  const refusal = ['只有市级业务管理员可以执行补贴资金分配', 'Only the city administrator runs allocations'] as const;
+  return inAllocationRun(ctx, campaignId, opts.dryRun, refusal, async (tx, campaign, started) => {
     if (!opts.dryRun && (campaign.status !== 'open' || campaign.committedRunId)) {
       throw Errors.conflict(
         'ALREADY_ALLOCATED',
@@ -318,38 +346,15 @@ export async function runAllocation(
       );
     }
     const k = counts(c);
-    const names = await namesOf(tx, c);
-    const preview = await previewRows(tx, c, names);
-    const runId = crypto.randomUUID();
-    const base = {
-      id: runId,
-      campaignId,
-      kind: opts.dryRun ? 'dry_run' : 'commit',
-      mode: campaign.allocationMode,
-      budgetFen: campaign.budgetFen,
-      totalRequestedFen: c.totalRequested,
-      totalAwardedFen: c.totalAwarded,
-      applicationCount: c.meta.length,
-      fundedCount: k.funded,
-      partialCount: k.partial,
-      unfundedCount: k.unfunded,
-      parameters: c.parameters,
-      runBy: ctx.actor.id,
-      runByName: ctx.actor.name,
-      startedAt: ctx.now,
-    };
+    const preview = await previewRows(tx, c, (i) => c.rank[i]!);
+    const kind = opts.dryRun ? 'dry_run' : 'commit';
+    const base = runRow(ctx, campaign, c, k, { kind, budgetFen: campaign.budgetFen, parameters: c.parameters });
+    const runId = base.id;
     if (opts.dryRun) {
-      const [run] = await tx
-        .insert(subsidyAllocationRuns)
-        .values({ ...base, preview, durationMs: Math.round(performance.now() - started) })
-        .returning();
-      await recordAudit(tx, ctx, {
+      return saveDryRun(tx, ctx, base, preview, started, {
         action: 'subsidy.allocation_dry_run',
-        objectType: 'subsidy_allocation_run',
-        objectId: runId,
         after: { campaignId, ...summary(c, k) },
       });
-      return { ...runView(run!), rows: preview };
     }
     await tx.insert(subsidyAllocationRuns).values({ ...base, preview: null, durationMs: 0 });
     await persistAwards(tx, ctx, campaign, runId, c);
@@ -367,16 +372,72 @@ export async function runAllocation(
         'Allocated meanwhile',
       );
     }
-    const run = await finishRun(tx, runId, started);
-    await recordAudit(tx, ctx, {
+    return finishCommittedRun(tx, ctx, runId, started, preview, {
       action: 'subsidy.allocation_committed',
-      objectType: 'subsidy_allocation_run',
-      objectId: runId,
       before: { status: campaign.status, allocated: fenToYuan(campaign.allocatedFen) },
       after: { campaignId, status: 'allocated', ...summary(c, k) },
     });
-    return { ...runView(run), rows: preview };
   });
+}
+
+/** The row of a run (dry or committed, first or 递补): what it was asked, what it awarded, who ran it and when. */
+export function runRow(
+  ctx: Ctx & { actor: Actor },
+  campaign: { id: string; allocationMode: string },
+  c: { meta: readonly unknown[]; totalRequested: Fen; totalAwarded: Fen },
+  k: ReturnType<typeof counts>,
+  run: { kind: string; budgetFen: Fen; parameters: Record<string, unknown> },
+): Omit<typeof subsidyAllocationRuns.$inferInsert, 'durationMs'> & { id: string } {
+  return {
+    id: crypto.randomUUID(),
+    campaignId: campaign.id,
+    kind: run.kind,
+    mode: campaign.allocationMode,
+    budgetFen: run.budgetFen,
+    parameters: run.parameters,
+    totalRequestedFen: c.totalRequested,
+    totalAwardedFen: c.totalAwarded,
+    applicationCount: c.meta.length,
+    fundedCount: k.funded,
+    partialCount: k.partial,
+    unfundedCount: k.unfunded,
+    runBy: ctx.actor.id,
+    runByName: ctx.actor.name,
+    startedAt: ctx.now,
+  };
+}
+
+type RunAudit = { action: string; before?: Record<string, unknown>; after: Record<string, unknown> };
+
+/** A dry run keeps only its run row (with the preview and how long it took), audited in the same transaction. */
+export async function saveDryRun(
+  tx: Tx,
+  ctx: Ctx,
+  base: ReturnType<typeof runRow>,
+  rows: TAllocationOutcome['rows'],
+  started: number,
+  audit: RunAudit,
+): Promise<TAllocationOutcome> {
+  const [run] = await tx
+    .insert(subsidyAllocationRuns)
+    .values({ ...base, preview: rows, durationMs: Math.round(performance.now() - started) })
+    .returning();
+  await recordAudit(tx, ctx, { ...audit, objectType: 'subsidy_allocation_run', objectId: base.id });
+  return { ...runView(run!), rows };
+}
+
+/** The end of a committed run once its writes are done: its duration, its audit event, the outcome. */
+export async function finishCommittedRun(
+  tx: Tx,
+  ctx: Ctx,
+  runId: string,
+  started: number,
+  rows: TAllocationOutcome['rows'],
+  audit: RunAudit,
+): Promise<TAllocationOutcome> {
+  const run = await finishRun(tx, runId, started);
+  await recordAudit(tx, ctx, { ...audit, objectType: 'subsidy_allocation_run', objectId: runId });
+  return { ...runView(run), rows };
 }
 
 /**
@@ -458,16 +519,6 @@ async function persistAwards(
     where aw.run_id = ${runId} and aw.application_id = a.id and a.status = 'verified'`);
 }
 
-/** What a run's awards are written from: the computation's arrays, by input index. */
-export interface AwardSource {
-  meta: ApplicationMeta[];
-  decisions: ApplicationDecision[];
-  amounts: Fen[];
-  awarded: BigInt64Array;
-  statusOf: (i: number) => string;
-  explanation: (i: number) => string;
-}
-
 /**
  * Writes a run's awards, one per input index in `positions`, and derives the rest inside the database from the
  * awards just written (no second upload): the per-loan lines (the loans' subsidy years are counted from these) and
@@ -479,7 +530,7 @@ export async function insertAwards(
     runId: string;
     campaign: { id: string; year: number };
     now: string;
-    c: AwardSource;
+    c: ComputedRun;
     positions: readonly number[];
     rank: (i: number) => number;
     inputs: (i: number) => unknown;
@@ -519,7 +570,7 @@ export async function insertAwards(
 }
 
 /** Records how long a committed run took (measured from `started`, once its writes are done); the run's row. */
-export async function finishRun(tx: Tx, runId: string, started: number) {
+async function finishRun(tx: Tx, runId: string, started: number) {
   const durationMs = Math.round(performance.now() - started);
   const [run] = await tx
     .update(subsidyAllocationRuns)

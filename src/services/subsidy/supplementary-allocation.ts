@@ -36,22 +36,29 @@ import {
   SUPPLEMENT_CANDIDATE_STATUSES,
   topUpNeed,
 } from '../../domain/allocation';
-import { defaultCalendar } from '../../domain/calendar/calendar';
 import { type Fen, fenToYuan } from '../../domain/money';
 import { citationLabel } from '../../domain/policies/core/citation';
 import { RANKING_TIES_READING, readingOn } from '../../domain/policies/interpretations';
 import { type ApplicationDecision, decideApplication, explainApplication } from '../../domain/subsidy/facts';
-import { recordAudit } from '../audit';
-import { type Ctx, inTx } from '../context';
+import type { Ctx } from '../context';
 import { Errors } from '../errors';
 import { loadRulings } from '../interpretations';
-import { loadZybVersions } from '../policy-versions';
 import { loadCampaign } from './campaigns';
-import { projectLabels } from './project-lookup';
-import { type ApplicationMeta, capUsedByEnterprise, loadApplicationRecords } from './records';
-import { campaignForRun, counts, finishRun, inputsOf, insertAwards, runView } from './run-allocation';
+import { capUsedByEnterprise, loadApplicationRecords } from './records';
+import {
+  type ComputedRun,
+  counts,
+  decisionOptions,
+  finishCommittedRun,
+  inAllocationRun,
+  inputsOf,
+  insertAwards,
+  previewRows,
+  runRow,
+  runView,
+  saveDryRun,
+} from './run-allocation';
 
-const PREVIEW_ROWS = 200;
 const OMITTED = /^(参数：|6个自然月间隔|县（市、区）核实时限|排序依据)/;
 
 type CampaignRow = typeof subsidyCampaigns.$inferSelect;
@@ -86,18 +93,9 @@ interface Candidate {
   alreadyFen: Fen;
 }
 
-interface ComputedSupplement {
-  meta: ApplicationMeta[];
+interface ComputedSupplement extends ComputedRun {
   cand: Candidate[];
-  decisions: ApplicationDecision[];
-  amounts: Fen[];
   needs: Fen[];
-  order: Uint32Array;
-  awarded: BigInt64Array;
-  statusOf: (i: number) => string;
-  explanation: (i: number) => string;
-  totalRequested: Fen;
-  totalAwarded: Fen;
 }
 
 async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Promise<ComputedSupplement> {
@@ -143,13 +141,7 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
   // each asks the budget only for what it still lacks.
   // The same readings of the register as the campaign's run (on its decision date).
   const rulings = await loadRulings(tx);
-  const options = {
-    asOf: campaign.interestTo,
-    interestPeriod: { from: campaign.interestFrom, to: campaign.interestTo },
-    versions: await loadZybVersions(tx),
-    calendar: defaultCalendar(),
-    rulings,
-  };
+  const options = await decisionOptions(tx, campaign, rulings);
   const {
     decisions,
     amounts,
@@ -198,53 +190,14 @@ async function computeSupplement(tx: Tx, campaign: CampaignRow, freed: Fen): Pro
   };
 }
 
-async function preview(tx: Tx, c: ComputedSupplement) {
-  const idx = Array.from(c.order.subarray(0, PREVIEW_ROWS));
-  const labels = await projectLabels(
-    tx,
-    idx.map((i) => c.meta[i]!.applicationId),
-  );
-  const entIds = [...new Set(idx.map((i) => c.meta[i]!.enterpriseId))];
-  const names = new Map(
-    entIds.length === 0
-      ? []
-      : rowsOf<{ id: string; name: string }>(
-          await tx.execute(sql`select id, name from enterprises where id = any(${sql.param(entIds)}::uuid[])`),
-        ).map((r) => [r.id, r.name] as const),
-  );
-  return idx.map((i) => {
-    const m = c.meta[i]!;
-    return {
-      id: null,
-      applicationId: m.applicationId,
-      enterpriseId: m.enterpriseId,
-      enterpriseName: names.get(m.enterpriseId) ?? '',
-      projectNo: labels.get(m.applicationId)?.projectNo ?? null,
-      projectName: labels.get(m.applicationId)?.projectName ?? null,
-      districtCode: m.districtCode,
-      rank: c.cand[i]!.originalRank,
-      computed: fenToYuan(c.decisions[i]!.uncappedFen),
-      capped: fenToYuan(c.amounts[i]!),
-      awarded: fenToYuan(c.awarded[i]!),
-      status: c.statusOf(i),
-      winner: c.decisions[i]!.winner,
-      explanation: c.explanation(i).split('\n'),
-    };
-  });
-}
-
 /** Runs a 递补 allocation: a dry run (nothing but the run record) or a committed round. */
 export async function runSupplementaryAllocation(
   ctx: Ctx & { actor: Actor },
   campaignId: string,
   opts: { dryRun: boolean },
 ): Promise<TAllocationOutcome> {
-  if (!mayDo(ctx.actor, 'subsidy.allocation.run')) {
-    throw Errors.forbidden('只有市级业务管理员可以执行递补分配', 'Only the city administrator runs allocations');
-  }
-  const started = performance.now();
-  return inTx(ctx, async (tx) => {
-    const campaign = await campaignForRun(tx, campaignId, opts.dryRun);
+  const refusal = ['只有市级业务管理员可以执行递补分配', 'Only the city administrator runs allocations'] as const;
+  return inAllocationRun(ctx, campaignId, opts.dryRun, refusal, async (tx, campaign, started) => {
     if (campaign.status === 'plan_issued') {
       throw Errors.conflict(
         'PLAN_ISSUED',
@@ -293,8 +246,7 @@ export async function runSupplementaryAllocation(
     ) as [{ rounds: number }];
     const round = Number(rounds) + 1;
     const k = counts(c);
-    const rows = await preview(tx, c);
-    const runId = crypto.randomUUID();
+    const rows = await previewRows(tx, c, (i) => c.cand[i]!.originalRank);
     const parameters = {
       supplementary: true,
       round,
@@ -308,23 +260,9 @@ export async function runSupplementaryAllocation(
       explanation: explainSupplementaryRun({ ...money, round }),
       committedRunId: campaign.committedRunId,
     };
-    const base = {
-      id: runId,
-      campaignId,
-      kind: opts.dryRun ? 'supplement_dry_run' : 'supplement',
-      mode: campaign.allocationMode,
-      budgetFen: money.freed,
-      totalRequestedFen: c.totalRequested,
-      totalAwardedFen: c.totalAwarded,
-      applicationCount: c.meta.length,
-      fundedCount: k.funded,
-      partialCount: k.partial,
-      unfundedCount: k.unfunded,
-      parameters,
-      runBy: ctx.actor.id,
-      runByName: ctx.actor.name,
-      startedAt: ctx.now,
-    };
+    const kind = opts.dryRun ? 'supplement_dry_run' : 'supplement';
+    const base = runRow(ctx, campaign, c, k, { kind, budgetFen: money.freed, parameters });
+    const runId = base.id;
     const summary = {
       campaignId,
       round,
@@ -335,17 +273,7 @@ export async function runSupplementaryAllocation(
       ...k,
     };
     if (opts.dryRun) {
-      const [run] = await tx
-        .insert(subsidyAllocationRuns)
-        .values({ ...base, preview: rows, durationMs: Math.round(performance.now() - started) })
-        .returning();
-      await recordAudit(tx, ctx, {
-        action: 'subsidy.supplementary_dry_run',
-        objectType: 'subsidy_allocation_run',
-        objectId: runId,
-        after: summary,
-      });
-      return { ...runView(run!), rows };
+      return saveDryRun(tx, ctx, base, rows, started, { action: 'subsidy.supplementary_dry_run', after: summary });
     }
     await tx.insert(subsidyAllocationRuns).values({ ...base, preview: rows, durationMs: 0 });
     await persistTopUps(tx, ctx, campaign, runId, c);
@@ -364,15 +292,11 @@ export async function runSupplementaryAllocation(
     if (!updated) {
       throw Errors.conflict('CAMPAIGN_CHANGED', '批次状态已变化，请刷新后重试', 'The campaign changed meanwhile');
     }
-    const run = await finishRun(tx, runId, started);
-    await recordAudit(tx, ctx, {
+    return finishCommittedRun(tx, ctx, runId, started, rows, {
       action: 'subsidy.supplementary_committed',
-      objectType: 'subsidy_allocation_run',
-      objectId: runId,
       before: { allocated: fenToYuan(campaign.allocatedFen) },
       after: { ...summary, allocated: fenToYuan(newTotal) },
     });
-    return { ...runView(run), rows };
   });
 }
 

@@ -3,7 +3,7 @@
  * generated temporary one, returned once. The account's sessions end and any lock is lifted; the holder must change
  * the password at next sign-in (`mustChangePassword`), since the administrator knows it.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TResetPassword, TResetPasswordResult } from '../../contracts/users';
 import { users } from '../../db/schema';
 import type { Actor, Role } from '../../domain/access/actor';
@@ -11,11 +11,10 @@ import { can } from '../../domain/access/policy';
 import { recordAudit } from '../audit';
 import { hashPassword, revokeUserSessions } from '../auth';
 import { type Ctx, inTx } from '../context';
-import { Errors } from '../errors';
-import { assertMayEver, loadManagedUser } from './load-managed-user';
+import { assertMayEver, loadManagedUser, userInScope } from './load-managed-user';
 import { assertStrongPassword } from './password-rules';
 import { temporaryPassword } from './temporary-password';
-import { toUserView, USER_NOUN, userScopeCondition } from './user-view';
+import { toUserView } from './user-view';
 
 export async function resetUserPassword(
   ctx: Ctx & { actor: Actor },
@@ -24,12 +23,7 @@ export async function resetUserPassword(
 ): Promise<TResetPasswordResult> {
   assertMayEver(ctx.actor, 'user.reset_password');
   // Check the new password against the target's username before hashing (scrypt is slow on purpose).
-  const [target] = await ctx.deps.db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), userScopeCondition(ctx.actor)))
-    .limit(1);
-  if (!target) throw Errors.notFound(USER_NOUN);
+  const target = await userInScope(ctx.deps.db, ctx.actor, id);
   const mayReset = can(ctx.actor, 'user.reset_password', {
     kind: 'user',
     id: target.id,

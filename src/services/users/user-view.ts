@@ -10,16 +10,7 @@ export type UserRow = typeof users.$inferSelect;
 export function toUserView(u: UserRow): TUser {
   return {
     id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    districtCode: u.districtCode,
-    institutionId: u.institutionId,
-    enterpriseId: u.enterpriseId,
-    isEnterpriseAdmin: u.isEnterpriseAdmin,
-    active: u.active,
-    lockedUntil: u.lockedUntil?.toISOString() ?? null,
-    mustChangePassword: u.mustChangePassword,
+    ...auditView(u),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
@@ -39,11 +30,11 @@ export function userScopeCondition(actor: Actor): SQL {
 }
 
 /** What an account looks like in the audit trail: no password material, no personal data beyond the names. */
-export function auditView(u: UserRow): Record<string, unknown> {
+export function auditView(u: UserRow) {
   return {
     username: u.username,
     displayName: u.displayName,
-    role: u.role,
+    role: u.role as Role,
     districtCode: u.districtCode,
     institutionId: u.institutionId,
     enterpriseId: u.enterpriseId,
