@@ -23,7 +23,6 @@ interface ObjectionValues {
 function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose(): void }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
-  const [form] = Form.useForm<ObjectionValues>();
   const submit = async (v: ObjectionValues) => {
     const r = await api.post<z.infer<typeof ZFundObjectionReceipt>>(
       `/api/v1/fund/public/notices/${notice.callId}/objections`,
@@ -37,7 +36,6 @@ function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose
   };
   return (
     <ObjectionDialog
-      form={form}
       name="fundObjection"
       title={t('fund.object')}
       okTestId="submit-fund-objection"

@@ -110,7 +110,6 @@ function KindTag({ kind }: { kind: TNotice['kind'] }) {
 function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
-  const [form] = Form.useForm<TLodgeObjection>();
   const { data } = usePublicNotice(notice.id, 1);
   const submit = async (v: TLodgeObjection) => {
     const r = await api.post<{ caseNo: string }>(`/api/v1/public/notices/${notice.id}/objections`, v);
@@ -122,7 +121,6 @@ function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }
   };
   return (
     <ObjectionDialog
-      form={form}
       name="objection"
       title={t('notice.lodgeAnObjection')}
       okTestId="submit-objection"

@@ -2,7 +2,7 @@
  * What the public notices of every scheme share: the phase tag, the list of notices to open, and the objection
  * dialog (its fields differ by scheme; the API numbers the case and the dialog's caller shows the receipt).
  */
-import { Button, Form, type FormInstance, List, Modal, Space, Tag } from 'antd';
+import { Button, Form, List, Modal, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { FormError, useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
@@ -64,7 +64,6 @@ export function NoticeList<N>({
 
 /** The objection dialog: the fields validated, then sent; refusals under their fields or above the form. */
 export function ObjectionDialog<T>({
-  form,
   name,
   title,
   okTestId,
@@ -72,7 +71,6 @@ export function ObjectionDialog<T>({
   onClose,
   children,
 }: {
-  form: FormInstance<T>;
   name: string;
   title: string;
   okTestId: string;
@@ -80,6 +78,7 @@ export function ObjectionDialog<T>({
   onClose(): void;
   children: ReactNode;
 }) {
+  const [form] = Form.useForm<T>();
   const { busy, error, submit } = useFormSubmit(form);
   return (
     <Modal

@@ -1,15 +1,15 @@
 /** 贴息计算器: the 政银保 interest subsidy S = I × R × C, computed by the API with every step explained. */
 import { CalculatorOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Row, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Row, Tag, Typography } from 'antd';
 import { type TZybSubsidyResult, ZZybSubsidyInput } from '../../../../src/contracts/calculators';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { FormError } from '../../components/FormModal';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { ReadingsInForce } from '../interpretations/ReadingsInForce';
+import { useCalculation } from './common';
 
 const S = ZZybSubsidyInput.shape;
 
@@ -25,35 +25,20 @@ interface Values {
 export default function CalculatorPage() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TZybSubsidyResult | null>(null);
-  const [askedOn, setAskedOn] = useState<string | null>(null);
-
-  const calculate = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = compact({
-      ...v,
-      interestPaid: v.interestPaid?.trim(),
-      digitalInvestment: v.digitalInvestment?.trim(),
-      loanAmount: v.loanAmount?.trim(),
-      receivedSoFar: v.receivedSoFar?.trim(),
-    });
-    if (!validateAll(form, ZZybSubsidyInput, body, lang)) return;
-    setBusy(true);
-    try {
-      setResult(await api.post<TZybSubsidyResult>('/api/v1/calculators/zyb-subsidy', body));
-      setAskedOn(typeof body.asOf === 'string' ? body.asOf : null);
-    } catch (e) {
-      setResult(null);
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, ask, result, asked } = useCalculation<Values, Values, TZybSubsidyResult>(
+    form,
+    ZZybSubsidyInput,
+    '/api/v1/calculators/zyb-subsidy',
+    (v) =>
+      compact({
+        ...v,
+        interestPaid: v.interestPaid?.trim(),
+        digitalInvestment: v.digitalInvestment?.trim(),
+        loanAmount: v.loanAmount?.trim(),
+        receivedSoFar: v.receivedSoFar?.trim(),
+      }),
+  );
+  const askedOn = typeof asked?.asOf === 'string' ? asked.asOf : null;
 
   return (
     <>
@@ -61,13 +46,13 @@ export default function CalculatorPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card title={t('calculator.inputs')}>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+            <FormError error={error} />
             <Form<Values>
               form={form}
               name="zybSubsidy"
               layout="vertical"
               initialValues={{ yearIndex: 1, receivedSoFar: '0.00' }}
-              onFinish={calculate}
+              onFinish={ask}
             >
               <Form.Item
                 name="interestPaid"

@@ -1,14 +1,13 @@
 /** 资格自测: the 政银保 eligibility self-check — every failed and every unknown condition, each with its citation. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Divider, Form, Radio, Result, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, DatePicker, Divider, Form, Radio, Result, Row, Typography } from 'antd';
 import { type TZybEligibilityResult, ZZybEligibilityInput } from '../../../../src/contracts/calculators';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { FormError } from '../../components/FormModal';
 import { dateProps, TriState, todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { validateAll, validFields, zodRule } from '../../components/zodRule';
+import { zodRule } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
-import { ConditionList } from './common';
+import { ConditionList, useCalculation } from './common';
 
 const E = ZZybEligibilityInput.shape;
 
@@ -33,32 +32,20 @@ const DATES: [keyof typeof E, MessageKey][] = [
 export default function EligibilityPage() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TZybEligibilityResult | null>(null);
-
-  const check = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    // Every fact is sent: unknown ones as null, so the answer lists them as still to prove.
-    const body: Values = { declaredOn: v.declaredOn };
-    for (const [k] of FACTS) body[k] = v[k] ?? null;
-    for (const [k] of DATES) body[k] = v[k] ?? null;
-    body.applicantType = v.applicantType === 'unknown' ? null : (v.applicantType ?? null);
-    body.projectStatus = v.projectStatus === 'unknown' ? null : (v.projectStatus ?? null);
-    if (!validateAll(form, ZZybEligibilityInput, body, lang)) return;
-    setBusy(true);
-    try {
-      setResult(await api.post<TZybEligibilityResult>('/api/v1/calculators/zyb-eligibility', body));
-    } catch (e) {
-      setResult(null);
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, ask, result } = useCalculation<Values, Values, TZybEligibilityResult>(
+    form,
+    ZZybEligibilityInput,
+    '/api/v1/calculators/zyb-eligibility',
+    (v) => {
+      // Every fact is sent: unknown ones as null, so the answer lists them as still to prove.
+      const body: Values = { declaredOn: v.declaredOn };
+      for (const [k] of FACTS) body[k] = v[k] ?? null;
+      for (const [k] of DATES) body[k] = v[k] ?? null;
+      body.applicantType = v.applicantType === 'unknown' ? null : (v.applicantType ?? null);
+      body.projectStatus = v.projectStatus === 'unknown' ? null : (v.projectStatus ?? null);
+      return body;
+    },
+  );
 
   const status = result?.status;
 
@@ -68,7 +55,7 @@ export default function EligibilityPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={11}>
           <Card title={t('eligibility.inputs')}>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+            <FormError error={error} />
             <Form
               form={form}
               name="zybEligibility"
@@ -76,7 +63,7 @@ export default function EligibilityPage() {
               labelCol={{ flex: '200px' }}
               labelWrap
               initialValues={{ applicantType: 'manufacturer', projectStatus: 'in_progress', declaredOn: todayIso() }}
-              onFinish={check}
+              onFinish={ask}
             >
               <Form.Item name="applicantType" label={t('eligibility.applicantType')}>
                 <Radio.Group

@@ -1,10 +1,38 @@
-/** Shared pieces of the public policy pages: condition lists with their legal citations and the source-text viewer. */
+/**
+ * Shared pieces of the public policy pages: condition lists with their legal citations, the source-text viewer, and
+ * the asking of a calculator (the form checked against the contract, then the API's answer).
+ */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, type FormInstance, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { ZodType } from 'zod';
 import type { TCondition, TSourceDoc } from '../../../../src/contracts/calculators';
 import { api, errorMessage } from '../../api/client';
+import { useFormSubmit } from '../../components/FormModal';
+import { validateAll } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
+
+/**
+ * Asks a calculator: the form's values made into the request (`toBody`), checked whole against its contract (every
+ * message under its field), then posted; a refusal clears the last answer. `asked` is the request answered.
+ */
+export function useCalculation<V, B, R>(form: FormInstance<V>, schema: ZodType, url: string, toBody: (v: V) => B) {
+  const { lang } = useI18n();
+  const { busy, error, submit } = useFormSubmit(form);
+  const [answer, setAnswer] = useState<{ result: R; asked: B } | null>(null);
+  const ask = () =>
+    submit(async (v) => {
+      const body = toBody(v);
+      if (!validateAll(form, schema, body, lang)) return;
+      try {
+        setAnswer({ result: await api.post<R>(url, body), asked: body });
+      } catch (e) {
+        setAnswer(null);
+        throw e;
+      }
+    });
+  return { busy, error, ask, result: answer?.result ?? null, asked: answer?.asked ?? null };
+}
 
 type SourceDoc = TSourceDoc;
 
