@@ -4,13 +4,14 @@
  * resubmission of a returned one. Never another enterprise's record or score.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import type { TApplication, TCallSummary } from '../../../../src/contracts/fund';
 import { DIRECTION_ZH } from '../../../../src/domain/fund/standards';
 import { APPLICATION_STATE_ZH } from '../../../../src/domain/fund/workflow';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useCalls } from './api';
@@ -99,10 +100,8 @@ export default function EnterpriseFundPage() {
         </Card>
       )}
       <Card title={t('fund.applications')}>
-        <Table<TApplication>
+        <SmallTable<TApplication>
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={mine.data?.items ?? []}
           expandable={{
             expandedRowRender: (a) => (

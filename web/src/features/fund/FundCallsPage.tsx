@@ -19,7 +19,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Upload,
 } from 'antd';
@@ -32,6 +31,7 @@ import { errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { todayInBeijing } from '../../shared/time';
@@ -123,10 +123,8 @@ function Assignments({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const q = useAssignments(applicationId);
   return (
-    <Table
-      size="small"
+    <SmallTable
       rowKey="id"
-      pagination={false}
       dataSource={q.data?.items ?? []}
       columns={[
         {
@@ -280,10 +278,8 @@ export default function FundCallsPage() {
       />
       {calls.error && <Alert type="error" showIcon title={errorMessage(calls.error)} />}
       <Card style={{ marginBottom: 16 }}>
-        <Table<TCallSummary>
+        <SmallTable<TCallSummary>
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={calls.data?.items ?? []}
           rowClassName={(r) => (r.id === call?.id ? 'ant-table-row-selected' : '')}
           onRow={(r) => ({ onClick: () => setSelected(r.id) })}
@@ -312,10 +308,8 @@ export default function FundCallsPage() {
               {call.noticeStartsOn ? `${call.noticeStartsOn} — ${call.noticeEndsOn}` : '—'}
             </Descriptions.Item>
           </Descriptions>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="direction"
-            pagination={false}
             dataSource={call.directions}
             columns={[
               { title: t('fund.direction'), dataIndex: 'name' },
@@ -381,10 +375,8 @@ export default function FundCallsPage() {
               </Button>
             )}
           </Space>
-          <Table<TApplication>
-            size="small"
+          <SmallTable<TApplication>
             rowKey="id"
-            pagination={false}
             dataSource={apps.data?.items ?? []}
             expandable={
               mayI(me, 'fund.ranking.read')
@@ -473,10 +465,8 @@ export default function FundCallsPage() {
           />
           {proposal.data && (
             <Card size="small" title={t('fund.propose')} style={{ marginTop: 12 }}>
-              <Table
-                size="small"
+              <SmallTable
                 rowKey="applicationId"
-                pagination={false}
                 dataSource={proposal.data.items}
                 columns={[
                   { title: t('fund.rank'), dataIndex: 'rank' },
@@ -520,10 +510,8 @@ export default function FundCallsPage() {
                 </Space>
               }
             >
-              <Table
-                size="small"
+              <SmallTable
                 rowKey="applicationId"
-                pagination={false}
                 dataSource={plan.data.items}
                 columns={[
                   { title: t('fund.enterprise'), dataIndex: 'enterpriseName' },

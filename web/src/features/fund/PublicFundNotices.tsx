@@ -4,11 +4,12 @@
  * same page as the 政银保 cases (ADR 0017).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { TPublicFundNotice, ZFundObjectionReceipt, ZPublicFundNoticeList } from '../../../../src/contracts/fund';
 import { api, errorMessage } from '../../api/client';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { NoticeList, ObjectionDialog, PhaseTag } from '../public-notice/common';
@@ -98,10 +99,8 @@ function FundNotice({ callId, onBack }: { callId: string; onBack(): void }) {
           <Typography.Paragraph type="secondary">
             {t('notice.period')}：{n.startsOn} ～ {n.endsOn}
           </Typography.Paragraph>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="applicationId"
-            pagination={false}
             dataSource={n.items}
             columns={[
               { title: t('notice.enterprise'), dataIndex: 'enterpriseName' },

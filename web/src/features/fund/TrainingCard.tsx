@@ -3,26 +3,13 @@
  * against the targets (10 sessions, 500 people) — and the events recorded against it. Not an enterprise grant.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Row,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Progress, Row, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import type { TTrainingYear } from '../../../../src/contracts/fund';
 import { api, errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost } from './api';
@@ -59,10 +46,8 @@ function YearCard({ y }: { y: TTrainingYear }) {
         </Col>
       </Row>
       <Typography.Paragraph type="secondary">{y.basis.join('；')}</Typography.Paragraph>
-      <Table
-        size="small"
+      <SmallTable
         rowKey="id"
-        pagination={false}
         dataSource={y.events}
         columns={[
           { title: t('fund.trainingDate'), dataIndex: 'heldOn' },

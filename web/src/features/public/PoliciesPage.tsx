@@ -1,12 +1,13 @@
 /** 政策库: every policy the platform applies — validity, dated parameters and rules, each with its document and article. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Collapse, Empty, Input, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, Empty, Input, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TPolicyListResult } from '../../../../src/contracts/calculators';
 import { SOURCE_DOCS } from '../../../../src/domain/policies/sources/index';
 import { api, errorMessage } from '../../api/client';
 import { todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { usePublicInterpretations } from '../interpretations/api';
 import { InterpretationList } from '../interpretations/InterpretationList';
@@ -95,10 +96,8 @@ export default function PoliciesPage() {
                   key: 'params',
                   label: t('policies.params', { n: p.params.length }),
                   children: (
-                    <Table
-                      size="small"
+                    <SmallTable
                       rowKey="key"
-                      pagination={false}
                       dataSource={p.params}
                       columns={[
                         { title: t('policies.param'), dataIndex: 'label' },

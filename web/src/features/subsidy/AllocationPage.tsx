@@ -35,6 +35,7 @@ import { mayDo } from '../../../../src/domain/access/business';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useAction } from '../../components/useAction';
 import { maxLengthOf, requiredOf, validFields } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -152,11 +153,9 @@ export function Objections({ noticeId }: { noticeId: string }) {
   };
   return (
     <>
-      <Table<TObjection>
+      <SmallTable<TObjection>
         rowKey="id"
-        size="small"
         dataSource={data}
-        pagination={false}
         data-testid="objections"
         columns={[
           { title: t('subsidy.case'), dataIndex: 'caseNo' },

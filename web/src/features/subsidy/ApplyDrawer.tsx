@@ -6,7 +6,7 @@
  */
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import {
   OTHER_SUBSIDY_KIND_ZH,
@@ -19,6 +19,7 @@ import {
 import { uploadFile } from '../../api/attachments';
 import { api, errorMessage } from '../../api/client';
 import { FormError, useFormSubmit } from '../../components/FormModal';
+import { SmallTable } from '../../components/SmallTable';
 import { requiredOf, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -243,10 +244,8 @@ export function ApplyDrawer({
           </Typography.Paragraph>
         )}
         <Form.Item label={t('subsidy.loansClaimedInterestDefaults')} required={requiredOf(SHAPE.loans)}>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="id"
-            pagination={false}
             dataSource={project?.loans ?? []}
             columns={[
               {
