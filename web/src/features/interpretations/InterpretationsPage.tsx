@@ -10,6 +10,7 @@ import { mayDo } from '../../../../src/domain/access/business';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { todayIso } from '../../components/forms';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { approveRuling, recordRuling, useCityInterpretations } from './api';
@@ -100,7 +101,7 @@ export default function InterpretationsPage() {
           />
         }
       />
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <InterpretationList items={list.data?.interpretations ?? []} actions={actions} rulingActions={rulingActions} />
       <Modal
         open={editing !== null}

@@ -13,6 +13,7 @@ import { ZYB_VERSION_KEYS } from '../../../../src/domain/policies/zyb/versions';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { todayIso } from '../../components/forms';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -161,7 +162,7 @@ export default function PolicyVersionsPage() {
           </Space>
         }
       />
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <Card>
         <VersionTable versions={list.data?.versions ?? []} actions={actions} showRecord />
       </Card>
