@@ -9,9 +9,10 @@ import { type TInterpretation, type TRuling, ZRulingInput } from '../../../../sr
 import { mayDo } from '../../../../src/domain/access/business';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { todayIso } from '../../components/forms';
+import { AsOfInput, useAsOf } from '../../components/AsOfInput';
 import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
+import { useToastAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { approveRuling, recordRuling, useCityInterpretations } from './api';
 import { InterpretationList } from './InterpretationList';
@@ -21,8 +22,8 @@ export default function InterpretationsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const [asOf, setAsOf] = useState(todayIso());
-  const list = useCityInterpretations(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+  const { asOf, setAsOf, day } = useAsOf();
+  const list = useCityInterpretations(day);
   const [editing, setEditing] = useState<TInterpretation | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -48,15 +49,12 @@ export default function InterpretationsPage() {
     }
   }
 
-  async function approve(id: string) {
-    try {
+  const toast = useToastAction();
+  const approve = (id: string) =>
+    toast(async () => {
       await approveRuling(id);
       await refresh();
-      message.success(t('interp.approved'));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+    }, t('interp.approved'));
 
   const actions = (i: TInterpretation) =>
     i.engineSwitches &&
@@ -92,14 +90,7 @@ export default function InterpretationsPage() {
       <PageHeader
         title={t('interp.title')}
         description={t('interp.intro')}
-        extra={
-          <Input
-            aria-label={t('interp.asOf')}
-            value={asOf}
-            onChange={(e) => setAsOf(e.target.value)}
-            style={{ width: 140 }}
-          />
-        }
+        extra={<AsOfInput label={t('interp.asOf')} value={asOf} onChange={setAsOf} />}
       />
       <LoadError error={list.error} />
       <InterpretationList items={list.data?.interpretations ?? []} actions={actions} rulingActions={rulingActions} />

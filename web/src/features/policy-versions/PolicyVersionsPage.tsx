@@ -12,9 +12,10 @@ import { ZYB_PARAM_LABELS } from '../../../../src/domain/policies/zyb/params';
 import { ZYB_VERSION_KEYS } from '../../../../src/domain/policies/zyb/versions';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { todayIso } from '../../components/forms';
+import { AsOfInput, useAsOf } from '../../components/AsOfInput';
 import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
+import { useToastAction } from '../../components/useAction';
 import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DraftSandboxModal } from '../sandbox/DraftSandboxModal';
@@ -38,7 +39,7 @@ export default function PolicyVersionsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const [asOf, setAsOf] = useState(todayIso());
+  const { asOf, setAsOf } = useAsOf();
   const list = useCityVersions(asOf);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -105,15 +106,12 @@ export default function PolicyVersionsPage() {
 
   const [sandboxOf, setSandboxOf] = useState<string | null>(null);
 
-  async function approve(id: string) {
-    try {
+  const toast = useToastAction();
+  const approve = (id: string) =>
+    toast(async () => {
       await approveVersion(id);
       await refresh();
-      message.success(t('versions.approved'));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+    }, t('versions.approved'));
 
   const actions = (v: TPolicyVersion) => {
     if (v.builtIn) return null;
@@ -148,12 +146,7 @@ export default function PolicyVersionsPage() {
         description={t('versions.intro')}
         extra={
           <Space>
-            <Input
-              aria-label={t('versions.asOf')}
-              value={asOf}
-              onChange={(e) => setAsOf(e.target.value)}
-              style={{ width: 140 }}
-            />
+            <AsOfInput label={t('versions.asOf')} value={asOf} onChange={setAsOf} />
             {mayDo(me, 'policy.version.draft') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit(null)}>
                 {t('versions.new')}
