@@ -32,7 +32,7 @@ import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { SmallTable } from '../../components/SmallTable';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { todayInBeijing } from '../../shared/time';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
@@ -403,63 +403,39 @@ export default function FundCallsPage() {
               {
                 title: '',
                 key: 'ops',
-                render: (_: unknown, a: TApplication) => (
-                  <Space>
-                    {mayI(me, 'fund.application.formal_review') && a.state === 'submitted' && (
-                      <>
-                        <Button
-                          size="small"
-                          data-testid={`pass-${a.projectName}`}
-                          onClick={() => run(fundPost(`/applications/${a.id}/formal-review`, { decision: 'pass' }))}
-                        >
-                          {t('fund.pass')}
-                        </Button>
-                        <Button
-                          size="small"
-                          data-testid={`return-${a.projectName}`}
-                          onClick={() => {
-                            setTarget(a);
-                            setModal('return');
-                          }}
-                        >
-                          {t('fund.return')}
-                        </Button>
-                      </>
-                    )}
-                    {mayI(me, 'fund.expert.draw') &&
-                      a.state === 'formal_passed' &&
-                      staged(['approved', 'reviewing']) && (
-                        <Button
-                          size="small"
-                          data-testid={`draw-${a.projectName}`}
-                          onClick={() => run(fundPost(`/applications/${a.id}/experts`))}
-                        >
-                          {t('fund.drawExperts')}
-                        </Button>
+                render: (_: unknown, a: TApplication) => {
+                  /** A row's button; its test id names the step and the project. */
+                  const op = (step: string, label: MessageKey, onClick: () => void) => (
+                    <Button size="small" data-testid={`${step}-${a.projectName}`} onClick={onClick}>
+                      {t(label)}
+                    </Button>
+                  );
+                  const ask = (m: 'return' | 'accept') => () => {
+                    setTarget(a);
+                    setModal(m);
+                  };
+                  const accepting = a.state === 'awarded' || a.state === 'rectify';
+                  return (
+                    <Space>
+                      {mayI(me, 'fund.application.formal_review') && a.state === 'submitted' && (
+                        <>
+                          {op('pass', 'fund.pass', () =>
+                            run(fundPost(`/applications/${a.id}/formal-review`, { decision: 'pass' })),
+                          )}
+                          {op('return', 'fund.return', ask('return'))}
+                        </>
                       )}
-                    {mayI(me, 'fund.expert.draw') && (a.state === 'awarded' || a.state === 'rectify') && (
-                      <Button
-                        size="small"
-                        data-testid={`panel-${a.projectName}`}
-                        onClick={() => run(fundPost(`/applications/${a.id}/acceptance-panel`))}
-                      >
-                        {t('fund.drawPanel')}
-                      </Button>
-                    )}
-                    {mayI(me, 'fund.acceptance.record') && (a.state === 'awarded' || a.state === 'rectify') && (
-                      <Button
-                        size="small"
-                        data-testid={`accept-${a.projectName}`}
-                        onClick={() => {
-                          setTarget(a);
-                          setModal('accept');
-                        }}
-                      >
-                        {t('fund.accept')}
-                      </Button>
-                    )}
-                  </Space>
-                ),
+                      {mayI(me, 'fund.expert.draw') &&
+                        a.state === 'formal_passed' &&
+                        staged(['approved', 'reviewing']) &&
+                        op('draw', 'fund.drawExperts', () => run(fundPost(`/applications/${a.id}/experts`)))}
+                      {mayI(me, 'fund.expert.draw') &&
+                        accepting &&
+                        op('panel', 'fund.drawPanel', () => run(fundPost(`/applications/${a.id}/acceptance-panel`)))}
+                      {mayI(me, 'fund.acceptance.record') && accepting && op('accept', 'fund.accept', ask('accept'))}
+                    </Space>
+                  );
+                },
               },
             ]}
           />

@@ -68,45 +68,18 @@ export default function ReviewQueuePage() {
         extra={
           canAct && (
             <Space>
-              {district ? (
-                <>
-                  <Button
-                    type="primary"
-                    disabled={!selected.length}
-                    onClick={() => setDecision('verify')}
-                    data-testid="batch-verify"
-                  >
-                    {t('projects.review.verify')}
-                  </Button>
-                  <Button
-                    danger
-                    disabled={!selected.length}
-                    onClick={() => setDecision('return')}
-                    data-testid="batch-return"
-                  >
-                    {t('projects.review.return')}
-                  </Button>
-                </>
-              ) : (
-                <>
-                  <Button
-                    type="primary"
-                    disabled={!selected.length}
-                    onClick={() => setDecision('approve')}
-                    data-testid="batch-approve"
-                  >
-                    {t('projects.review.approve')}
-                  </Button>
-                  <Button
-                    danger
-                    disabled={!selected.length}
-                    onClick={() => setDecision('reject')}
-                    data-testid="batch-reject"
-                  >
-                    {t('projects.review.reject')}
-                  </Button>
-                </>
-              )}
+              {(district ? (['verify', 'return'] as const) : (['approve', 'reject'] as const)).map((d, i) => (
+                <Button
+                  key={d}
+                  type={i === 0 ? 'primary' : undefined}
+                  danger={i === 1}
+                  disabled={!selected.length}
+                  onClick={() => setDecision(d)}
+                  data-testid={`batch-${d}`}
+                >
+                  {t(`projects.review.${d}`)}
+                </Button>
+              ))}
             </Space>
           )
         }

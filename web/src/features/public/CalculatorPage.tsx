@@ -54,43 +54,29 @@ export default function CalculatorPage() {
               initialValues={{ yearIndex: 1, receivedSoFar: '0.00' }}
               onFinish={ask}
             >
-              <Form.Item
-                name="interestPaid"
-                label={t('calculator.interestPaid')}
-                extra={t('calculator.interestPaidHelp')}
-                rules={[zodRule(S.interestPaid, 'interestPaid', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="yearIndex"
-                label={t('calculator.yearIndex')}
-                extra={t('calculator.yearIndexHelp')}
-                rules={[zodRule(S.yearIndex, 'yearIndex', lang)]}
-              >
-                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item
-                name="loanAmount"
-                label={t('calculator.loanAmount')}
-                rules={[zodRule(S.loanAmount, 'loanAmount', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="digitalInvestment"
-                label={t('calculator.digitalInvestment')}
-                rules={[zodRule(S.digitalInvestment, 'digitalInvestment', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="receivedSoFar"
-                label={t('calculator.receivedSoFar')}
-                rules={[zodRule(S.receivedSoFar, 'receivedSoFar', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
+              {(
+                [
+                  ['interestPaid', <MoneyInput key="m" />, true],
+                  [
+                    'yearIndex',
+                    <InputNumber key="n" min={1} max={100} precision={0} style={{ width: '100%' }} />,
+                    true,
+                  ],
+                  ['loanAmount', <MoneyInput key="m" />, false],
+                  ['digitalInvestment', <MoneyInput key="m" />, false],
+                  ['receivedSoFar', <MoneyInput key="m" />, false],
+                ] as const
+              ).map(([name, input, helped]) => (
+                <Form.Item
+                  key={name}
+                  name={name}
+                  label={t(`calculator.${name}`)}
+                  extra={helped ? t(`calculator.${name}Help`) : undefined}
+                  rules={[zodRule(S[name], name, lang)]}
+                >
+                  {input}
+                </Form.Item>
+              ))}
               <Form.Item name="asOf" label={t('calculator.asOf')} extra={t('calculator.asOfHelp')} {...dateProps}>
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
