@@ -30,6 +30,7 @@ import { uploadFile } from '../../api/attachments';
 import { errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { namedColumn } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { SmallTable } from '../../components/SmallTable';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -285,16 +286,8 @@ export default function FundCallsPage() {
           onRow={(r) => ({ onClick: () => setSelected(r.id) })}
           columns={[
             { title: t('fund.callTitle'), dataIndex: 'title' },
-            {
-              title: t('fund.programme'),
-              dataIndex: 'programme',
-              render: (p: keyof typeof PROGRAMME_KIND_ZH) => PROGRAMME_KIND_ZH[p],
-            },
-            {
-              title: t('fund.state'),
-              dataIndex: 'state',
-              render: (s: keyof typeof CALL_STATE_ZH) => <Tag>{CALL_STATE_ZH[s]}</Tag>,
-            },
+            namedColumn(t('fund.programme'), 'programme', PROGRAMME_KIND_ZH),
+            namedColumn(t('fund.state'), 'state', CALL_STATE_ZH, (name) => <Tag>{name}</Tag>),
             { title: t('fund.policyVersion'), dataIndex: 'policyVersion' },
           ]}
         />
@@ -386,16 +379,8 @@ export default function FundCallsPage() {
             columns={[
               { title: t('fund.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('fund.project'), dataIndex: 'projectName' },
-              {
-                title: t('fund.direction'),
-                dataIndex: 'direction',
-                render: (d: keyof typeof DIRECTION_ZH) => DIRECTION_ZH[d],
-              },
-              {
-                title: t('fund.state'),
-                dataIndex: 'state',
-                render: (s: keyof typeof APPLICATION_STATE_ZH) => APPLICATION_STATE_ZH[s],
-              },
+              namedColumn(t('fund.direction'), 'direction', DIRECTION_ZH),
+              namedColumn(t('fund.state'), 'state', APPLICATION_STATE_ZH),
               { title: t('fund.invoiceTotal'), dataIndex: 'invoiceTotal', render: yuan },
               { title: t('fund.score'), dataIndex: 'score' },
               { title: t('fund.awarded'), dataIndex: 'awarded', render: (v: string | null) => (v ? yuan(v) : '—') },

@@ -1,7 +1,11 @@
 /** 资格自测: the 政银保 eligibility self-check — every failed and every unknown condition, each with its citation. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Divider, Form, Radio, Result, Row, Typography } from 'antd';
-import { type TZybEligibilityResult, ZZybEligibilityInput } from '../../../../src/contracts/calculators';
+import {
+  type TCondition,
+  type TZybEligibilityResult,
+  ZZybEligibilityInput,
+} from '../../../../src/contracts/calculators';
 import { FormError } from '../../components/FormModal';
 import { dateProps, TriState, todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,6 +32,17 @@ const DATES: [keyof typeof E, MessageKey][] = [
   ['projectEndOn', 'eligibility.projectEndOn'],
   ['loanDisbursedOn', 'eligibility.loanDisbursedOn'],
 ];
+
+/** A list of conditions under its heading; nothing when there are none. */
+function Conditions({ title, items, testId }: { title: string; items: TCondition[]; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      <ConditionList items={items} testId={testId} />
+    </>
+  );
+}
 
 export default function EligibilityPage() {
   const { t, lang } = useI18n();
@@ -142,22 +157,16 @@ export default function EligibilityPage() {
                       : undefined
                   }
                 />
-                {result.failures.length > 0 && (
-                  <>
-                    <Typography.Title level={5}>
-                      {t('eligibility.failures', { n: result.failures.length })}
-                    </Typography.Title>
-                    <ConditionList items={result.failures} testId="eligibility-failures" />
-                  </>
-                )}
-                {result.unknown.length > 0 && (
-                  <>
-                    <Typography.Title level={5}>
-                      {t('eligibility.unknownList', { n: result.unknown.length })}
-                    </Typography.Title>
-                    <ConditionList items={result.unknown} testId="eligibility-unknown" />
-                  </>
-                )}
+                <Conditions
+                  title={t('eligibility.failures', { n: result.failures.length })}
+                  items={result.failures}
+                  testId="eligibility-failures"
+                />
+                <Conditions
+                  title={t('eligibility.unknownList', { n: result.unknown.length })}
+                  items={result.unknown}
+                  testId="eligibility-unknown"
+                />
                 <Divider />
                 <Typography.Title level={5}>{t('eligibility.all')}</Typography.Title>
                 <ConditionList items={result.conditions} testId="eligibility-all" />
