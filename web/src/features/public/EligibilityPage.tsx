@@ -1,17 +1,15 @@
 /** 资格自测: the 政银保 eligibility self-check — every failed and every unknown condition, each with its citation. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Divider, Form, Radio, Result, Row, Typography } from 'antd';
+import { DatePicker, Divider, Form, Radio, Result, Typography } from 'antd';
 import {
   type TCondition,
   type TZybEligibilityResult,
   ZZybEligibilityInput,
 } from '../../../../src/contracts/calculators';
-import { FormError } from '../../components/FormModal';
 import { dateProps, TriState, todayIso } from '../../components/forms';
-import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
-import { ConditionList, useCalculation } from './common';
+import { CalculatorLayout, ConditionList, SubmitButton, useCalculation } from './common';
 
 const E = ZZybEligibilityInput.shape;
 
@@ -65,116 +63,106 @@ export default function EligibilityPage() {
   const status = result?.status;
 
   return (
-    <>
-      <PageHeader title={t('menu.eligibility')} description={t('eligibility.intro')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={11}>
-          <Card title={t('eligibility.inputs')}>
-            <FormError error={error} />
-            <Form
-              form={form}
-              name="zybEligibility"
-              layout="horizontal"
-              labelCol={{ flex: '200px' }}
-              labelWrap
-              initialValues={{ applicantType: 'manufacturer', projectStatus: 'in_progress', declaredOn: todayIso() }}
-              onFinish={ask}
-            >
-              <Form.Item name="applicantType" label={t('eligibility.applicantType')}>
-                <Radio.Group
-                  options={[
-                    { value: 'manufacturer', label: t('eligibility.manufacturer') },
-                    { value: 'service_provider', label: t('eligibility.serviceProvider') },
-                  ]}
-                />
-              </Form.Item>
-              {FACTS.map(([name, label]) => (
-                <Form.Item key={name} name={name} label={t(label)}>
-                  <TriState />
-                </Form.Item>
-              ))}
-              <Form.Item name="projectStatus" label={t('eligibility.projectStatus')}>
-                <Radio.Group
-                  options={[
-                    { value: 'planned', label: t('eligibility.planned') },
-                    { value: 'in_progress', label: t('eligibility.inProgress') },
-                    { value: 'completed', label: t('eligibility.completed') },
-                    { value: 'unknown', label: t('common.unknown') },
-                  ]}
-                />
-              </Form.Item>
-              <Divider style={{ margin: '8px 0 16px' }} />
-              <Form.Item
-                name="declaredOn"
-                label={t('eligibility.declaredOn')}
-                rules={[zodRule(E.declaredOn, 'declaredOn', lang)]}
-                {...dateProps}
-              >
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              {DATES.map(([name, label]) => (
-                <Form.Item key={name} name={name} label={t(label)} {...dateProps}>
-                  <DatePicker style={{ width: '100%' }} placeholder={t('eligibility.dateUnknown')} />
-                </Form.Item>
-              ))}
-              <Button
-                type="primary"
-                htmlType="submit"
-                icon={<SafetyCertificateOutlined />}
-                loading={busy}
-                block
-                size="large"
-              >
-                {t('eligibility.check')}
-              </Button>
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} lg={13}>
-          <Card title={t('eligibility.result')} data-testid="eligibility-result">
-            {!result ? (
-              <Typography.Paragraph type="secondary">{t('eligibility.empty')}</Typography.Paragraph>
-            ) : (
-              <>
-                <Result
-                  style={{ padding: '8px 0 16px' }}
-                  status={status === 'eligible' ? 'success' : status === 'ineligible' ? 'error' : 'warning'}
-                  title={
-                    status === 'eligible'
-                      ? t('eligibility.eligible')
-                      : status === 'ineligible'
-                        ? t('eligibility.ineligible')
-                        : t('eligibility.undetermined')
-                  }
-                  subTitle={
-                    result.window
-                      ? t('eligibility.window', {
-                          month: result.window.month,
-                          opens: result.window.opens,
-                          closes: result.window.closes,
-                          due: result.verificationDue ?? '—',
-                        })
-                      : undefined
-                  }
-                />
-                <Conditions
-                  title={t('eligibility.failures', { n: result.failures.length })}
-                  items={result.failures}
-                  testId="eligibility-failures"
-                />
-                <Conditions
-                  title={t('eligibility.unknownList', { n: result.unknown.length })}
-                  items={result.unknown}
-                  testId="eligibility-unknown"
-                />
-                <Divider />
-                <Typography.Title level={5}>{t('eligibility.all')}</Typography.Title>
-                <ConditionList items={result.conditions} testId="eligibility-all" />
-              </>
-            )}
-          </Card>
-        </Col>
-      </Row>
-    </>
+    <CalculatorLayout
+      title={t('menu.eligibility')}
+      intro={t('eligibility.intro')}
+      inputsTitle={t('eligibility.inputs')}
+      inputsWidth={11}
+      error={error}
+      resultTitle={t('eligibility.result')}
+      resultTestId="eligibility-result"
+      empty={t('eligibility.empty')}
+      result={
+        result && (
+          <>
+            <Result
+              style={{ padding: '8px 0 16px' }}
+              status={status === 'eligible' ? 'success' : status === 'ineligible' ? 'error' : 'warning'}
+              title={
+                status === 'eligible'
+                  ? t('eligibility.eligible')
+                  : status === 'ineligible'
+                    ? t('eligibility.ineligible')
+                    : t('eligibility.undetermined')
+              }
+              subTitle={
+                result.window
+                  ? t('eligibility.window', {
+                      month: result.window.month,
+                      opens: result.window.opens,
+                      closes: result.window.closes,
+                      due: result.verificationDue ?? '—',
+                    })
+                  : undefined
+              }
+            />
+            <Conditions
+              title={t('eligibility.failures', { n: result.failures.length })}
+              items={result.failures}
+              testId="eligibility-failures"
+            />
+            <Conditions
+              title={t('eligibility.unknownList', { n: result.unknown.length })}
+              items={result.unknown}
+              testId="eligibility-unknown"
+            />
+            <Divider />
+            <Typography.Title level={5}>{t('eligibility.all')}</Typography.Title>
+            <ConditionList items={result.conditions} testId="eligibility-all" />
+          </>
+        )
+      }
+    >
+      <Form
+        form={form}
+        name="zybEligibility"
+        layout="horizontal"
+        labelCol={{ flex: '200px' }}
+        labelWrap
+        initialValues={{ applicantType: 'manufacturer', projectStatus: 'in_progress', declaredOn: todayIso() }}
+        onFinish={ask}
+      >
+        <Form.Item name="applicantType" label={t('eligibility.applicantType')}>
+          <Radio.Group
+            options={[
+              { value: 'manufacturer', label: t('eligibility.manufacturer') },
+              { value: 'service_provider', label: t('eligibility.serviceProvider') },
+            ]}
+          />
+        </Form.Item>
+        {FACTS.map(([name, label]) => (
+          <Form.Item key={name} name={name} label={t(label)}>
+            <TriState />
+          </Form.Item>
+        ))}
+        <Form.Item name="projectStatus" label={t('eligibility.projectStatus')}>
+          <Radio.Group
+            options={[
+              { value: 'planned', label: t('eligibility.planned') },
+              { value: 'in_progress', label: t('eligibility.inProgress') },
+              { value: 'completed', label: t('eligibility.completed') },
+              { value: 'unknown', label: t('common.unknown') },
+            ]}
+          />
+        </Form.Item>
+        <Divider style={{ margin: '8px 0 16px' }} />
+        <Form.Item
+          name="declaredOn"
+          label={t('eligibility.declaredOn')}
+          rules={[zodRule(E.declaredOn, 'declaredOn', lang)]}
+          {...dateProps}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        {DATES.map(([name, label]) => (
+          <Form.Item key={name} name={name} label={t(label)} {...dateProps}>
+            <DatePicker style={{ width: '100%' }} placeholder={t('eligibility.dateUnknown')} />
+          </Form.Item>
+        ))}
+        <SubmitButton icon={<SafetyCertificateOutlined />} busy={busy}>
+          {t('eligibility.check')}
+        </SubmitButton>
+      </Form>
+    </CalculatorLayout>
   );
 }
