@@ -21,6 +21,9 @@ interface ObjectionValues {
   content: string;
 }
 
+/** The objection dialog of this scheme: form name, title, confirming button. */
+const FUND_OBJECTION = { name: 'fundObjection', title: 'fund.object', okTestId: 'submit-fund-objection' } as const;
+
 function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose(): void }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
@@ -36,13 +39,7 @@ function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose
     });
   };
   return (
-    <ObjectionDialog
-      name="fundObjection"
-      title={t('fund.object')}
-      okTestId="submit-fund-objection"
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <ObjectionDialog scheme={FUND_OBJECTION} onSubmit={submit} onClose={onClose}>
       <Form.Item name="applicationId" label={t('fund.objectionAbout')}>
         <Select
           allowClear

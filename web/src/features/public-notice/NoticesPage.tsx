@@ -107,6 +107,9 @@ function KindTag({ kind }: { kind: TNotice['kind'] }) {
   ) : null;
 }
 
+/** The objection dialog of this scheme: form name, title, confirming button. */
+const OBJECTION = { name: 'objection', title: 'notice.lodgeAnObjection', okTestId: 'submit-objection' } as const;
+
 function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
@@ -120,13 +123,7 @@ function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }
     });
   };
   return (
-    <ObjectionDialog
-      name="objection"
-      title={t('notice.lodgeAnObjection')}
-      okTestId="submit-objection"
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <ObjectionDialog scheme={OBJECTION} onSubmit={submit} onClose={onClose}>
       <Form.Item name="awardId" label={t('notice.aboutOptional')}>
         <Select
           allowClear

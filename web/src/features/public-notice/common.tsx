@@ -5,7 +5,7 @@
 import { Button, Form, List, Modal, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { FormError, useFormSubmit } from '../../components/FormModal';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 
 export function PhaseTag({ phase }: { phase: 'upcoming' | 'open' | 'ended' }) {
   const { t } = useI18n();
@@ -64,20 +64,18 @@ export function NoticeList<N>({
 
 /** The objection dialog: the fields validated, then sent; refusals under their fields or above the form. */
 export function ObjectionDialog<T>({
-  name,
-  title,
-  okTestId,
+  scheme,
   onSubmit,
   onClose,
   children,
 }: {
-  name: string;
-  title: string;
-  okTestId: string;
+  /** The scheme's form name (its fields' ids are `<name>_<field>`), title and confirming button's test id. */
+  scheme: { name: string; title: MessageKey; okTestId: string };
   onSubmit(values: T): Promise<unknown>;
   onClose(): void;
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   const [form] = Form.useForm<T>();
   const { busy, error, submit } = useFormSubmit(form);
   return (
@@ -86,11 +84,11 @@ export function ObjectionDialog<T>({
       onCancel={onClose}
       onOk={() => submit(onSubmit)}
       confirmLoading={busy}
-      title={title}
-      okButtonProps={{ 'data-testid': okTestId } as never}
+      title={t(scheme.title)}
+      okButtonProps={{ 'data-testid': scheme.okTestId } as never}
     >
       <FormError error={error} />
-      <Form form={form} layout="vertical" name={name}>
+      <Form form={form} layout="vertical" name={scheme.name}>
         {children}
       </Form>
     </Modal>
