@@ -8,7 +8,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TDashboard } from '../../../../src/contracts/subsidy';
-import { Chart, echarts } from '../../components/Chart';
+import { echarts } from '../../components/Chart';
+import { BAR_AXIS, ChartWithFigures, useSaveAsImage } from '../../components/ChartFigures';
 import { ExportButton } from '../../components/lists';
 import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -27,23 +28,13 @@ const STAGES: { key: string; label: MessageKey; color: string }[] = [
 /** yuan string → number for drawing only (never for money arithmetic). */
 const n = (s: string) => Number.parseFloat(s) || 0;
 
-/** Visually hidden, read by screen readers: the figures the chart draws. */
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
-
 function StageChart({ data }: { data: TDashboard }) {
   const { t } = useI18n();
+  const toolbox = useSaveAsImage();
   const districts = data.byDistrict.map((d) => d.districtName);
   const option = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    toolbox: { feature: { saveAsImage: { title: t('dashboard.saveImage') } } },
+    ...BAR_AXIS,
+    toolbox,
     grid: { left: 8, right: 24, top: 28, bottom: 36, containLabel: true },
     xAxis: { type: 'value', name: t('dashboard.applications'), minInterval: 1 },
     yAxis: { type: 'category', data: districts, inverse: true },
@@ -58,36 +49,20 @@ function StageChart({ data }: { data: TDashboard }) {
   };
   return (
     <div data-testid="district-chart">
-      <Chart option={option} style={{ height: Math.max(220, districts.length * 28 + 80) }} />
-      <table style={srOnly}>
-        <caption>{t('dashboard.byDistrict')}</caption>
-        <thead>
-          <tr>
-            <th>{t('dashboard.district')}</th>
-            {STAGES.map((s) => (
-              <th key={s.key}>{t(s.label)}</th>
-            ))}
-            <th>{t('dashboard.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.byDistrict.map((d) => (
-            <tr key={d.districtCode}>
-              <td>{d.districtName}</td>
-              {STAGES.map((s) => (
-                <td key={s.key}>{d.stages[s.key] ?? 0}</td>
-              ))}
-              <td>{d.total}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartWithFigures
+        option={option}
+        height={Math.max(220, districts.length * 28 + 80)}
+        caption={t('dashboard.byDistrict')}
+        head={[t('dashboard.district'), ...STAGES.map((s) => t(s.label)), t('dashboard.total')]}
+        rows={data.byDistrict.map((d) => [d.districtName, ...STAGES.map((s) => d.stages[s.key] ?? 0), d.total])}
+      />
     </div>
   );
 }
 
 function MonthChart({ data }: { data: TDashboard }) {
   const { t } = useI18n();
+  const toolbox = useSaveAsImage();
   const items = data.awardsByMonth;
   if (!items.length) return <Empty description={t('dashboard.noAwards')} />;
   const option = {
@@ -102,7 +77,7 @@ function MonthChart({ data }: { data: TDashboard }) {
       },
     },
     legend: { bottom: 0 },
-    toolbox: { feature: { saveAsImage: { title: t('dashboard.saveImage') } } },
+    toolbox,
     grid: { left: 8, right: 8, top: 28, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: items.map((i) => i.month), name: t('dashboard.month') },
     yAxis: [
@@ -124,26 +99,13 @@ function MonthChart({ data }: { data: TDashboard }) {
   };
   return (
     <div data-testid="month-chart">
-      <Chart option={option} style={{ height: 260 }} />
-      <table style={srOnly}>
-        <caption>{t('dashboard.byMonth')}</caption>
-        <thead>
-          <tr>
-            <th>{t('dashboard.month')}</th>
-            <th>{t('dashboard.amount')}</th>
-            <th>{t('dashboard.count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.month}>
-              <td>{i.month}</td>
-              <td>{yuan(i.amount)}</td>
-              <td>{i.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartWithFigures
+        option={option}
+        height={260}
+        caption={t('dashboard.byMonth')}
+        head={[t('dashboard.month'), t('dashboard.amount'), t('dashboard.count')]}
+        rows={items.map((i) => [i.month, yuan(i.amount), i.count])}
+      />
     </div>
   );
 }

@@ -4,13 +4,15 @@
  * resubmission of a returned one. Never another enterprise's record or score.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import type { TApplication, TCallSummary } from '../../../../src/contracts/fund';
 import { DIRECTION_ZH } from '../../../../src/domain/fund/standards';
 import { APPLICATION_STATE_ZH } from '../../../../src/domain/fund/workflow';
 import { errorMessage } from '../../api/client';
+import { namedColumn } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost, useApplications, useCalls } from './api';
@@ -99,10 +101,8 @@ export default function EnterpriseFundPage() {
         </Card>
       )}
       <Card title={t('fund.applications')}>
-        <Table<TApplication>
+        <SmallTable<TApplication>
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={mine.data?.items ?? []}
           expandable={{
             expandedRowRender: (a) => (
@@ -129,18 +129,10 @@ export default function EnterpriseFundPage() {
           }}
           columns={[
             { title: t('fund.project'), dataIndex: 'projectName' },
-            {
-              title: t('fund.direction'),
-              dataIndex: 'direction',
-              render: (d: keyof typeof DIRECTION_ZH) => DIRECTION_ZH[d],
-            },
-            {
-              title: t('fund.state'),
-              dataIndex: 'state',
-              render: (s: keyof typeof APPLICATION_STATE_ZH) => (
-                <Tag data-testid="my-state">{APPLICATION_STATE_ZH[s]}</Tag>
-              ),
-            },
+            namedColumn(t('fund.direction'), 'direction', DIRECTION_ZH),
+            namedColumn(t('fund.state'), 'state', APPLICATION_STATE_ZH, (name) => (
+              <Tag data-testid="my-state">{name}</Tag>
+            )),
             { title: t('fund.invoiceTotal'), dataIndex: 'invoiceTotal', render: yuan },
             { title: t('fund.awarded'), dataIndex: 'awarded', render: (v: string | null) => (v ? yuan(v) : '—') },
             { title: t('fund.final'), dataIndex: 'finalAmount', render: (v: string | null) => (v ? yuan(v) : '—') },

@@ -19,7 +19,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Upload,
 } from 'antd';
@@ -31,8 +30,10 @@ import { uploadFile } from '../../api/attachments';
 import { errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { namedColumn } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
-import { useI18n } from '../../i18n';
+import { SmallTable } from '../../components/SmallTable';
+import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { todayInBeijing } from '../../shared/time';
 import { fundPost, useApplications, useAssignments, useCalls, useObjections, usePlan, useProposal } from './api';
@@ -123,10 +124,8 @@ function Assignments({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const q = useAssignments(applicationId);
   return (
-    <Table
-      size="small"
+    <SmallTable
       rowKey="id"
-      pagination={false}
       dataSource={q.data?.items ?? []}
       columns={[
         {
@@ -280,25 +279,15 @@ export default function FundCallsPage() {
       />
       {calls.error && <Alert type="error" showIcon title={errorMessage(calls.error)} />}
       <Card style={{ marginBottom: 16 }}>
-        <Table<TCallSummary>
+        <SmallTable<TCallSummary>
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={calls.data?.items ?? []}
           rowClassName={(r) => (r.id === call?.id ? 'ant-table-row-selected' : '')}
           onRow={(r) => ({ onClick: () => setSelected(r.id) })}
           columns={[
             { title: t('fund.callTitle'), dataIndex: 'title' },
-            {
-              title: t('fund.programme'),
-              dataIndex: 'programme',
-              render: (p: keyof typeof PROGRAMME_KIND_ZH) => PROGRAMME_KIND_ZH[p],
-            },
-            {
-              title: t('fund.state'),
-              dataIndex: 'state',
-              render: (s: keyof typeof CALL_STATE_ZH) => <Tag>{CALL_STATE_ZH[s]}</Tag>,
-            },
+            namedColumn(t('fund.programme'), 'programme', PROGRAMME_KIND_ZH),
+            namedColumn(t('fund.state'), 'state', CALL_STATE_ZH, (name) => <Tag>{name}</Tag>),
             { title: t('fund.policyVersion'), dataIndex: 'policyVersion' },
           ]}
         />
@@ -312,10 +301,8 @@ export default function FundCallsPage() {
               {call.noticeStartsOn ? `${call.noticeStartsOn} — ${call.noticeEndsOn}` : '—'}
             </Descriptions.Item>
           </Descriptions>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="direction"
-            pagination={false}
             dataSource={call.directions}
             columns={[
               { title: t('fund.direction'), dataIndex: 'name' },
@@ -381,10 +368,8 @@ export default function FundCallsPage() {
               </Button>
             )}
           </Space>
-          <Table<TApplication>
-            size="small"
+          <SmallTable<TApplication>
             rowKey="id"
-            pagination={false}
             dataSource={apps.data?.items ?? []}
             expandable={
               mayI(me, 'fund.ranking.read')
@@ -394,16 +379,8 @@ export default function FundCallsPage() {
             columns={[
               { title: t('fund.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('fund.project'), dataIndex: 'projectName' },
-              {
-                title: t('fund.direction'),
-                dataIndex: 'direction',
-                render: (d: keyof typeof DIRECTION_ZH) => DIRECTION_ZH[d],
-              },
-              {
-                title: t('fund.state'),
-                dataIndex: 'state',
-                render: (s: keyof typeof APPLICATION_STATE_ZH) => APPLICATION_STATE_ZH[s],
-              },
+              namedColumn(t('fund.direction'), 'direction', DIRECTION_ZH),
+              namedColumn(t('fund.state'), 'state', APPLICATION_STATE_ZH),
               { title: t('fund.invoiceTotal'), dataIndex: 'invoiceTotal', render: yuan },
               { title: t('fund.score'), dataIndex: 'score' },
               { title: t('fund.awarded'), dataIndex: 'awarded', render: (v: string | null) => (v ? yuan(v) : '—') },
@@ -411,72 +388,46 @@ export default function FundCallsPage() {
               {
                 title: '',
                 key: 'ops',
-                render: (_: unknown, a: TApplication) => (
-                  <Space>
-                    {mayI(me, 'fund.application.formal_review') && a.state === 'submitted' && (
-                      <>
-                        <Button
-                          size="small"
-                          data-testid={`pass-${a.projectName}`}
-                          onClick={() => run(fundPost(`/applications/${a.id}/formal-review`, { decision: 'pass' }))}
-                        >
-                          {t('fund.pass')}
-                        </Button>
-                        <Button
-                          size="small"
-                          data-testid={`return-${a.projectName}`}
-                          onClick={() => {
-                            setTarget(a);
-                            setModal('return');
-                          }}
-                        >
-                          {t('fund.return')}
-                        </Button>
-                      </>
-                    )}
-                    {mayI(me, 'fund.expert.draw') &&
-                      a.state === 'formal_passed' &&
-                      staged(['approved', 'reviewing']) && (
-                        <Button
-                          size="small"
-                          data-testid={`draw-${a.projectName}`}
-                          onClick={() => run(fundPost(`/applications/${a.id}/experts`))}
-                        >
-                          {t('fund.drawExperts')}
-                        </Button>
+                render: (_: unknown, a: TApplication) => {
+                  /** A row's button; its test id names the step and the project. */
+                  const op = (step: string, label: MessageKey, onClick: () => void) => (
+                    <Button size="small" data-testid={`${step}-${a.projectName}`} onClick={onClick}>
+                      {t(label)}
+                    </Button>
+                  );
+                  const ask = (m: 'return' | 'accept') => () => {
+                    setTarget(a);
+                    setModal(m);
+                  };
+                  const accepting = a.state === 'awarded' || a.state === 'rectify';
+                  return (
+                    <Space>
+                      {mayI(me, 'fund.application.formal_review') && a.state === 'submitted' && (
+                        <>
+                          {op('pass', 'fund.pass', () =>
+                            run(fundPost(`/applications/${a.id}/formal-review`, { decision: 'pass' })),
+                          )}
+                          {op('return', 'fund.return', ask('return'))}
+                        </>
                       )}
-                    {mayI(me, 'fund.expert.draw') && (a.state === 'awarded' || a.state === 'rectify') && (
-                      <Button
-                        size="small"
-                        data-testid={`panel-${a.projectName}`}
-                        onClick={() => run(fundPost(`/applications/${a.id}/acceptance-panel`))}
-                      >
-                        {t('fund.drawPanel')}
-                      </Button>
-                    )}
-                    {mayI(me, 'fund.acceptance.record') && (a.state === 'awarded' || a.state === 'rectify') && (
-                      <Button
-                        size="small"
-                        data-testid={`accept-${a.projectName}`}
-                        onClick={() => {
-                          setTarget(a);
-                          setModal('accept');
-                        }}
-                      >
-                        {t('fund.accept')}
-                      </Button>
-                    )}
-                  </Space>
-                ),
+                      {mayI(me, 'fund.expert.draw') &&
+                        a.state === 'formal_passed' &&
+                        staged(['approved', 'reviewing']) &&
+                        op('draw', 'fund.drawExperts', () => run(fundPost(`/applications/${a.id}/experts`)))}
+                      {mayI(me, 'fund.expert.draw') &&
+                        accepting &&
+                        op('panel', 'fund.drawPanel', () => run(fundPost(`/applications/${a.id}/acceptance-panel`)))}
+                      {mayI(me, 'fund.acceptance.record') && accepting && op('accept', 'fund.accept', ask('accept'))}
+                    </Space>
+                  );
+                },
               },
             ]}
           />
           {proposal.data && (
             <Card size="small" title={t('fund.propose')} style={{ marginTop: 12 }}>
-              <Table
-                size="small"
+              <SmallTable
                 rowKey="applicationId"
-                pagination={false}
                 dataSource={proposal.data.items}
                 columns={[
                   { title: t('fund.rank'), dataIndex: 'rank' },
@@ -520,10 +471,8 @@ export default function FundCallsPage() {
                 </Space>
               }
             >
-              <Table
-                size="small"
+              <SmallTable
                 rowKey="applicationId"
-                pagination={false}
                 dataSource={plan.data.items}
                 columns={[
                   { title: t('fund.enterprise'), dataIndex: 'enterpriseName' },

@@ -11,7 +11,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { TFundDashboard } from '../../../../src/contracts/fund';
 import { APPLICATION_STATE_ZH } from '../../../../src/domain/fund/workflow';
 import { api } from '../../api/client';
-import { Chart, echarts } from '../../components/Chart';
+import { echarts } from '../../components/Chart';
+import { BAR_AXIS, ChartWithFigures, useSaveAsImage } from '../../components/ChartFigures';
 import { useI18n } from '../../i18n';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, ToolboxComponent, CanvasRenderer]);
@@ -20,38 +21,25 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponen
 const n = (s: string) => Number.parseFloat(s) || 0;
 const stateName = (s: string) => APPLICATION_STATE_ZH[s as keyof typeof APPLICATION_STATE_ZH] ?? s;
 
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
-
-/** The figures a chart draws, as a table only screen readers read. */
-function Figures({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+/** One chart of the dashboard under its heading, its figures for screen readers. */
+function Panel({
+  title,
+  lg,
+  option,
+  head,
+  rows,
+}: {
+  title: string;
+  lg: number;
+  option: Record<string, unknown>;
+  head: string[];
+  rows: (string | number)[][];
+}) {
   return (
-    <table style={srOnly}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r[0])}>
-            {r.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the columns of one row are fixed
-              <td key={i}>{c}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Col xs={24} lg={lg}>
+      <h4>{title}</h4>
+      <ChartWithFigures option={option} height={240} caption={title} head={head} rows={rows} />
+    </Col>
   );
 }
 
@@ -61,15 +49,14 @@ export function FundDashboard({ callId }: { callId: string }) {
     queryKey: ['fund', 'dashboard', callId],
     queryFn: () => api.get<TFundDashboard>(`/api/v1/fund/calls/${callId}/dashboard`),
   });
+  const save = useSaveAsImage();
   const d = q.data;
   if (!d) return null;
-  const save = { feature: { saveAsImage: { title: t('dashboard.saveImage') } } };
   const grid = { left: 8, right: 24, top: 28, bottom: 36, containLabel: true };
   const states = [...new Set(d.byDirection.flatMap((x) => Object.keys(x.stages)))];
   const names = d.byDirection.map((x) => x.name);
   const stageOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
+    ...BAR_AXIS,
     toolbox: save,
     grid,
     xAxis: { type: 'value', minInterval: 1 },
@@ -82,8 +69,7 @@ export function FundDashboard({ callId }: { callId: string }) {
     })),
   };
   const budgetOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
+    ...BAR_AXIS,
     toolbox: save,
     grid,
     xAxis: { type: 'value', name: t('fund.yuan') },
@@ -108,8 +94,7 @@ export function FundDashboard({ callId }: { callId: string }) {
     series: [{ name: t('fund.applications'), type: 'bar', color: '#722ed1', data: d.scoreBands.map((b) => b.count) }],
   };
   const workOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
+    ...BAR_AXIS,
     toolbox: save,
     grid,
     xAxis: { type: 'category', data: d.workload.map((w) => w.expert) },
@@ -138,57 +123,47 @@ export function FundDashboard({ callId }: { callId: string }) {
   return (
     <Card size="small" title={t('fund.dashboard')} style={{ marginTop: 12 }} data-testid="fund-dashboard">
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <h4>{t('fund.byDirectionStage')}</h4>
-          <Chart option={stageOption} style={{ height: 240 }} />
-          <Figures
-            caption={t('fund.byDirectionStage')}
-            head={[t('fund.direction'), ...states.map(stateName)]}
-            rows={d.byDirection.map((x) => [x.name, ...states.map((s) => x.stages[s] ?? 0)])}
-          />
-        </Col>
-        <Col xs={24} lg={12}>
-          <h4>{t('fund.budgetUse')}</h4>
-          <Chart option={budgetOption} style={{ height: 240 }} />
-          <Figures
-            caption={t('fund.budgetUse')}
-            head={[t('fund.direction'), t('fund.budget'), t('fund.committed'), t('fund.left')]}
-            rows={d.byDirection.map((x) => [x.name, x.budget, x.committed, x.left])}
-          />
-        </Col>
-        <Col xs={24} lg={8}>
-          <h4>{t('fund.scoreBands')}</h4>
-          <Chart option={scoreOption} style={{ height: 240 }} />
-          <Figures
-            caption={t('fund.scoreBands')}
-            head={[t('fund.score'), t('fund.applications')]}
-            rows={d.scoreBands.map((b) => [b.band, b.count])}
-          />
-        </Col>
-        <Col xs={24} lg={8}>
-          <h4>{t('fund.workload')}</h4>
-          <Chart option={workOption} style={{ height: 240 }} />
-          <Figures
-            caption={t('fund.workload')}
-            head={[
-              t('fund.expert'),
-              t('fund.assigned'),
-              t('fund.scored'),
-              t('fund.conflicts'),
-              t('fund.acceptancePanels'),
-            ]}
-            rows={d.workload.map((w) => [w.expert, w.assigned, w.scored, w.conflicts, w.acceptance])}
-          />
-        </Col>
-        <Col xs={24} lg={8}>
-          <h4>{t('fund.acceptanceStatus')}</h4>
-          <Chart option={acceptanceOption} style={{ height: 240 }} />
-          <Figures
-            caption={t('fund.acceptanceStatus')}
-            head={[t('fund.state'), t('fund.applications')]}
-            rows={acceptance.map(([k, v]) => [stateName(k), v])}
-          />
-        </Col>
+        <Panel
+          title={t('fund.byDirectionStage')}
+          lg={12}
+          option={stageOption}
+          head={[t('fund.direction'), ...states.map(stateName)]}
+          rows={d.byDirection.map((x) => [x.name, ...states.map((s) => x.stages[s] ?? 0)])}
+        />
+        <Panel
+          title={t('fund.budgetUse')}
+          lg={12}
+          option={budgetOption}
+          head={[t('fund.direction'), t('fund.budget'), t('fund.committed'), t('fund.left')]}
+          rows={d.byDirection.map((x) => [x.name, x.budget, x.committed, x.left])}
+        />
+        <Panel
+          title={t('fund.scoreBands')}
+          lg={8}
+          option={scoreOption}
+          head={[t('fund.score'), t('fund.applications')]}
+          rows={d.scoreBands.map((b) => [b.band, b.count])}
+        />
+        <Panel
+          title={t('fund.workload')}
+          lg={8}
+          option={workOption}
+          head={[
+            t('fund.expert'),
+            t('fund.assigned'),
+            t('fund.scored'),
+            t('fund.conflicts'),
+            t('fund.acceptancePanels'),
+          ]}
+          rows={d.workload.map((w) => [w.expert, w.assigned, w.scored, w.conflicts, w.acceptance])}
+        />
+        <Panel
+          title={t('fund.acceptanceStatus')}
+          lg={8}
+          option={acceptanceOption}
+          head={[t('fund.state'), t('fund.applications')]}
+          rows={acceptance.map(([k, v]) => [stateName(k), v])}
+        />
       </Row>
     </Card>
   );

@@ -4,25 +4,15 @@
  * same page as the 政银保 cases (ADR 0017).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { TPublicFundNotice, ZFundObjectionReceipt, ZPublicFundNoticeList } from '../../../../src/contracts/fund';
 import { api, errorMessage } from '../../api/client';
-import { FormError, useFormSubmit } from '../../components/FormModal';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
-
-function Phase({ phase }: { phase: TPublicFundNotice['phase'] }) {
-  const { t } = useI18n();
-  return phase === 'open' ? (
-    <Tag color="green">{t('notice.open')}</Tag>
-  ) : phase === 'ended' ? (
-    <Tag>{t('notice.ended')}</Tag>
-  ) : (
-    <Tag color="blue">{t('notice.upcoming')}</Tag>
-  );
-}
+import { NoticeList, ObjectionDialog, PhaseTag } from '../public-notice/common';
 
 interface ObjectionValues {
   applicationId?: string;
@@ -31,54 +21,44 @@ interface ObjectionValues {
   content: string;
 }
 
+/** The objection dialog of this scheme: form name, title, confirming button. */
+const FUND_OBJECTION = { name: 'fundObjection', title: 'fund.object', okTestId: 'submit-fund-objection' } as const;
+
 function ObjectionForm({ notice, onClose }: { notice: TPublicFundNotice; onClose(): void }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
-  const [form] = Form.useForm<ObjectionValues>();
-  const { busy, error, submit: run } = useFormSubmit(form);
-  const submit = () =>
-    run(async (v) => {
-      const r = await api.post<z.infer<typeof ZFundObjectionReceipt>>(
-        `/api/v1/fund/public/notices/${notice.callId}/objections`,
-        { ...v, applicationId: v.applicationId ?? null },
-      );
-      onClose();
-      modal.success({
-        title: t('fund.objectionReceived'),
-        content: <span data-testid="fund-case-no">{`${t('fund.caseNo')}：${r.caseNo}`}</span>,
-      });
+  const submit = async (v: ObjectionValues) => {
+    const r = await api.post<z.infer<typeof ZFundObjectionReceipt>>(
+      `/api/v1/fund/public/notices/${notice.callId}/objections`,
+      { ...v, applicationId: v.applicationId ?? null },
+    );
+    onClose();
+    modal.success({
+      title: t('fund.objectionReceived'),
+      content: <span data-testid="fund-case-no">{`${t('fund.caseNo')}：${r.caseNo}`}</span>,
     });
+  };
   return (
-    <Modal
-      open
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={busy}
-      title={t('fund.object')}
-      okButtonProps={{ 'data-testid': 'submit-fund-objection' } as never}
-    >
-      <FormError error={error} />
-      <Form form={form} layout="vertical" name="fundObjection">
-        <Form.Item name="applicationId" label={t('fund.objectionAbout')}>
-          <Select
-            allowClear
-            options={notice.items.map((i) => ({
-              value: i.applicationId,
-              label: `${i.enterpriseName} ${i.projectName}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('fund.objectorName')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="contact" label={t('fund.objectorContact')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="content" label={t('fund.objectionContent')}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ObjectionDialog scheme={FUND_OBJECTION} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="applicationId" label={t('fund.objectionAbout')}>
+        <Select
+          allowClear
+          options={notice.items.map((i) => ({
+            value: i.applicationId,
+            label: `${i.enterpriseName} ${i.projectName}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('fund.objectorName')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="contact" label={t('fund.objectorContact')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="content" label={t('fund.objectionContent')}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+    </ObjectionDialog>
   );
 }
 
@@ -102,7 +82,7 @@ function FundNotice({ callId, onBack }: { callId: string; onBack(): void }) {
           title={
             <Space>
               {n.title}
-              <Phase phase={n.phase} />
+              <PhaseTag phase={n.phase} />
             </Space>
           }
           extra={
@@ -116,10 +96,8 @@ function FundNotice({ callId, onBack }: { callId: string; onBack(): void }) {
           <Typography.Paragraph type="secondary">
             {t('notice.period')}：{n.startsOn} ～ {n.endsOn}
           </Typography.Paragraph>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="applicationId"
-            pagination={false}
             dataSource={n.items}
             columns={[
               { title: t('notice.enterprise'), dataIndex: 'enterpriseName' },
@@ -148,27 +126,14 @@ export function PublicFundNotices() {
   return (
     <Card title={t('fund.publicNotices')} style={{ marginTop: 16 }} data-testid="fund-notices">
       <Typography.Paragraph type="secondary">{t('fund.publicNoticesIntro')}</Typography.Paragraph>
-      <List
-        dataSource={items}
-        renderItem={(n) => (
-          <List.Item
-            actions={[
-              <Button key="open" type="link" onClick={() => setOpen(n.callId)} data-testid="open-fund-notice">
-                {t('fund.openNotice')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space>
-                  {n.title}
-                  <Phase phase={n.phase} />
-                </Space>
-              }
-              description={`${n.startsOn} ～ ${n.endsOn}`}
-            />
-          </List.Item>
-        )}
+      <NoticeList
+        notices={items}
+        openText={t('fund.openNotice')}
+        openTestId="open-fund-notice"
+        onOpen={(n) => setOpen(n.callId)}
+        title={(n) => n.title}
+        tags={(n) => <PhaseTag phase={n.phase} />}
+        description={(n) => `${n.startsOn} ～ ${n.endsOn}`}
       />
     </Card>
   );

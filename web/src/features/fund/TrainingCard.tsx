@@ -3,31 +3,32 @@
  * against the targets (10 sessions, 500 people) — and the events recorded against it. Not an enterprise grant.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Row,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Progress, Row, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import type { TTrainingYear } from '../../../../src/contracts/fund';
 import { api, errorMessage } from '../../api/client';
 import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { fundPost } from './api';
 
 const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
+
+/** One measure of the year against its budget or target; a target met shows as done. */
+function Measure({ title, value, percent, met }: { title: string; value: string; percent: number; met?: boolean }) {
+  return (
+    <Col xs={24} md={8}>
+      <Statistic title={title} value={value} />
+      <Progress
+        percent={percent}
+        {...(met === undefined ? {} : { status: met ? 'success' : 'active' })}
+        aria-label={title}
+      />
+    </Col>
+  );
+}
 
 function YearCard({ y }: { y: TTrainingYear }) {
   const { t } = useI18n();
@@ -37,32 +38,27 @@ function YearCard({ y }: { y: TTrainingYear }) {
     <div data-testid="training-year" style={{ marginBottom: 12 }}>
       {y.operatorName && <Typography.Title level={5}>{y.operatorName}</Typography.Title>}
       <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Statistic title={t('fund.trainingSpent')} value={`${yuan(y.spent)} / ${yuan(y.budget)}`} />
-          <Progress percent={pct(spent, budget)} aria-label={t('fund.trainingSpent')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <Statistic title={t('fund.trainingSessions')} value={`${y.progress.sessions} / ${y.targets.sessions}`} />
-          <Progress
-            percent={pct(y.progress.sessions, y.targets.sessions)}
-            status={y.progress.sessionsMet ? 'success' : 'active'}
-            aria-label={t('fund.trainingSessions')}
-          />
-        </Col>
-        <Col xs={24} md={8}>
-          <Statistic title={t('fund.trainingPeople')} value={`${y.progress.people} / ${y.targets.people}`} />
-          <Progress
-            percent={pct(y.progress.people, y.targets.people)}
-            status={y.progress.peopleMet ? 'success' : 'active'}
-            aria-label={t('fund.trainingPeople')}
-          />
-        </Col>
+        <Measure
+          title={t('fund.trainingSpent')}
+          value={`${yuan(y.spent)} / ${yuan(y.budget)}`}
+          percent={pct(spent, budget)}
+        />
+        <Measure
+          title={t('fund.trainingSessions')}
+          value={`${y.progress.sessions} / ${y.targets.sessions}`}
+          percent={pct(y.progress.sessions, y.targets.sessions)}
+          met={y.progress.sessionsMet}
+        />
+        <Measure
+          title={t('fund.trainingPeople')}
+          value={`${y.progress.people} / ${y.targets.people}`}
+          percent={pct(y.progress.people, y.targets.people)}
+          met={y.progress.peopleMet}
+        />
       </Row>
       <Typography.Paragraph type="secondary">{y.basis.join('；')}</Typography.Paragraph>
-      <Table
-        size="small"
+      <SmallTable
         rowKey="id"
-        pagination={false}
         dataSource={y.events}
         columns={[
           { title: t('fund.trainingDate'), dataIndex: 'heldOn' },

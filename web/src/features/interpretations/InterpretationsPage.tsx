@@ -3,14 +3,16 @@
  * reviewer or administrator approves it (maker–checker). Buttons appear exactly when the API would allow them.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select } from 'antd';
 import { useState } from 'react';
 import { type TInterpretation, type TRuling, ZRulingInput } from '../../../../src/contracts/interpretations';
 import { mayDo } from '../../../../src/domain/access/business';
-import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { todayIso } from '../../components/forms';
+import { AsOfInput, useAsOf } from '../../components/AsOfInput';
+import { FormError, useFormSubmit } from '../../components/FormModal';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
+import { useToastAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { approveRuling, recordRuling, useCityInterpretations } from './api';
 import { InterpretationList } from './InterpretationList';
@@ -20,42 +22,32 @@ export default function InterpretationsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const [asOf, setAsOf] = useState(todayIso());
-  const list = useCityInterpretations(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+  const { asOf, setAsOf, day } = useAsOf();
+  const list = useCityInterpretations(day);
   const [editing, setEditing] = useState<TInterpretation | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const { error: formError, clearError, submit } = useFormSubmit(form);
   const refresh = () => qc.invalidateQueries({ queryKey: ['interpretations'] });
 
   async function save() {
     if (!editing) return;
-    setFormError(null);
     const body = { interpretationId: editing.id, ...form.getFieldsValue(true) };
     const parsed = ZRulingInput.safeParse(body);
-    if (!parsed.success) {
-      setFormError(parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'));
-      return;
-    }
-    try {
-      await recordRuling(parsed.data);
-      await refresh();
-      message.success(t('common.saved'));
-      setEditing(null);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setFormError(rest.length ? rest.join('；') : errorMessage(e));
-    }
+    // What the contract refuses is said in the banner, each issue with its path.
+    if (!parsed.success)
+      throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'));
+    await recordRuling(parsed.data);
+    await refresh();
+    message.success(t('common.saved'));
+    setEditing(null);
   }
 
-  async function approve(id: string) {
-    try {
+  const toast = useToastAction();
+  const approve = (id: string) =>
+    toast(async () => {
       await approveRuling(id);
       await refresh();
-      message.success(t('interp.approved'));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+    }, t('interp.approved'));
 
   const actions = (i: TInterpretation) =>
     i.engineSwitches &&
@@ -65,7 +57,7 @@ export default function InterpretationsPage() {
         data-testid={`record-${i.id}`}
         onClick={() => {
           form.resetFields();
-          setFormError(null);
+          clearError();
           setEditing(i);
         }}
       >
@@ -91,27 +83,20 @@ export default function InterpretationsPage() {
       <PageHeader
         title={t('interp.title')}
         description={t('interp.intro')}
-        extra={
-          <Input
-            aria-label={t('interp.asOf')}
-            value={asOf}
-            onChange={(e) => setAsOf(e.target.value)}
-            style={{ width: 140 }}
-          />
-        }
+        extra={<AsOfInput label={t('interp.asOf')} value={asOf} onChange={setAsOf} />}
       />
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <InterpretationList items={list.data?.interpretations ?? []} actions={actions} rulingActions={rulingActions} />
       <Modal
         open={editing !== null}
         width={720}
         title={`${t('interp.record')}：${editing?.title ?? ''}`}
         onCancel={() => setEditing(null)}
-        onOk={save}
+        onOk={() => submit(save)}
         okText={t('common.save')}
         destroyOnHidden
       >
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <FormError error={formError} />
         <Form form={form} layout="vertical">
           <Form.Item name="option" label={t('interp.option')}>
             <Select options={(editing?.options ?? []).map((o) => ({ value: o.id, label: o.label }))} />

@@ -10,11 +10,13 @@ import { type TPolicyVersion, ZPolicyVersionInput } from '../../../../src/contra
 import { mayDo } from '../../../../src/domain/access/business';
 import { ZYB_PARAM_LABELS } from '../../../../src/domain/policies/zyb/params';
 import { ZYB_VERSION_KEYS } from '../../../../src/domain/policies/zyb/versions';
-import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { todayIso } from '../../components/forms';
+import { AsOfInput, useAsOf } from '../../components/AsOfInput';
+import { TextField } from '../../components/FormFields';
+import { FormError, useFormSubmit } from '../../components/FormModal';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
-import { zodRule } from '../../components/zodRule';
+import { useToastAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { DraftSandboxModal } from '../sandbox/DraftSandboxModal';
 import { approveVersion, draftVersion, readVersion, updateVersion, useCityVersions } from './api';
@@ -27,26 +29,28 @@ interface ChangeRow {
   quote: string;
 }
 
+const V = ZPolicyVersionInput.shape;
+
 const refs = (s: string) =>
   String(s ?? '')
     .split(/[,，\s]+/)
     .filter(Boolean);
 
 export default function PolicyVersionsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const [asOf, setAsOf] = useState(todayIso());
+  const { asOf, setAsOf } = useAsOf();
   const list = useCityVersions(asOf);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const { error: formError, clearError, submit } = useFormSubmit(form);
   const refresh = () => qc.invalidateQueries({ queryKey: ['policy-versions'] });
 
   async function openEdit(v: TPolicyVersion | null) {
-    setFormError(null);
+    clearError();
     form.resetFields();
     setEditing(v?.id ?? null);
     if (v) {
@@ -73,7 +77,6 @@ export default function PolicyVersionsPage() {
   }
 
   async function save() {
-    setFormError(null);
     const v = form.getFieldsValue(true);
     const changes: Record<string, unknown> = {};
     for (const c of (v.changes ?? []) as ChangeRow[]) {
@@ -90,29 +93,21 @@ export default function PolicyVersionsPage() {
       sourceText: v.sourceText ?? '',
       params: { validityArticle: { ref: refs(v.validityRef), quote: v.validityQuote ?? '' }, changes },
     };
-    try {
-      if (editing) await updateVersion(editing, body);
-      else await draftVersion(body);
-      await refresh();
-      message.success(t('common.saved'));
-      setOpen(false);
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setFormError(rest.length ? rest.join('；') : errorMessage(e));
-    }
+    if (editing) await updateVersion(editing, body);
+    else await draftVersion(body);
+    await refresh();
+    message.success(t('common.saved'));
+    setOpen(false);
   }
 
   const [sandboxOf, setSandboxOf] = useState<string | null>(null);
 
-  async function approve(id: string) {
-    try {
+  const toast = useToastAction();
+  const approve = (id: string) =>
+    toast(async () => {
       await approveVersion(id);
       await refresh();
-      message.success(t('versions.approved'));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+    }, t('versions.approved'));
 
   const actions = (v: TPolicyVersion) => {
     if (v.builtIn) return null;
@@ -147,12 +142,7 @@ export default function PolicyVersionsPage() {
         description={t('versions.intro')}
         extra={
           <Space>
-            <Input
-              aria-label={t('versions.asOf')}
-              value={asOf}
-              onChange={(e) => setAsOf(e.target.value)}
-              style={{ width: 140 }}
-            />
+            <AsOfInput label={t('versions.asOf')} value={asOf} onChange={setAsOf} />
             {mayDo(me, 'policy.version.draft') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit(null)}>
                 {t('versions.new')}
@@ -161,7 +151,7 @@ export default function PolicyVersionsPage() {
           </Space>
         }
       />
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} />
       <Card>
         <VersionTable versions={list.data?.versions ?? []} actions={actions} showRecord />
       </Card>
@@ -171,50 +161,32 @@ export default function PolicyVersionsPage() {
         width={820}
         title={editing ? t('versions.edit') : t('versions.new')}
         onCancel={() => setOpen(false)}
-        onOk={save}
+        onOk={() => submit(save)}
         okText={t('common.save')}
         destroyOnHidden
       >
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <FormError error={formError} />
         <Form form={form} layout="vertical" initialValues={{ changes: [{}] }}>
           <Space wrap>
-            <Form.Item
-              name="docNumber"
-              label={t('versions.docNumber')}
-              rules={[zodRule(ZPolicyVersionInput.shape.docNumber, 'docNumber', lang)]}
-            >
-              <Input style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item
-              name="issuer"
-              rules={[zodRule(ZPolicyVersionInput.shape.issuer, 'issuer', lang)]}
-              label={t('versions.issuer')}
-            >
-              <Input style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item
+            <TextField schema={V.docNumber} name="docNumber" label={t('versions.docNumber')} style={{ width: 260 }} />
+            <TextField schema={V.issuer} name="issuer" label={t('versions.issuer')} style={{ width: 260 }} />
+            <TextField
+              schema={V.issuedOn}
               name="issuedOn"
-              rules={[zodRule(ZPolicyVersionInput.shape.issuedOn, 'issuedOn', lang)]}
               label={t('versions.issuedOn')}
-            >
-              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
-            </Form.Item>
+              placeholder="YYYY-MM-DD"
+              style={{ width: 140 }}
+            />
           </Space>
-          <Form.Item
-            name="title"
-            rules={[zodRule(ZPolicyVersionInput.shape.title, 'title', lang)]}
-            label={t('versions.titleField')}
-          >
-            <Input />
-          </Form.Item>
+          <TextField schema={V.title} name="title" label={t('versions.titleField')} />
           <Space wrap>
-            <Form.Item
+            <TextField
+              schema={V.validFrom}
               name="validFrom"
-              rules={[zodRule(ZPolicyVersionInput.shape.validFrom, 'validFrom', lang)]}
               label={t('versions.validFrom')}
-            >
-              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
-            </Form.Item>
+              placeholder="YYYY-MM-DD"
+              style={{ width: 140 }}
+            />
             <Form.Item name="validTo" label={t('versions.validTo')}>
               <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
             </Form.Item>

@@ -1,7 +1,8 @@
 /** The versions of the 政银保 rules: validity, status on a date, what changed; actions when the API allows them. */
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { TPolicyVersion } from '../../../../src/contracts/policy-versions';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 
 const ON_COLOR: Record<string, string> = {
@@ -22,10 +23,8 @@ export function VersionTable({
 }) {
   const { t } = useI18n();
   return (
-    <Table<TPolicyVersion>
+    <SmallTable<TPolicyVersion>
       rowKey="id"
-      size="small"
-      pagination={false}
       dataSource={[...versions]}
       data-testid="policy-versions"
       columns={[

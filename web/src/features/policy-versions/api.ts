@@ -1,18 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import type { TPolicyVersionDetail, TPolicyVersionList } from '../../../../src/contracts/policy-versions';
 import { api } from '../../api/client';
+import { useDatedQuery } from '../../components/useDatedQuery';
 
 export const usePublicVersions = (asOf: string) =>
-  useQuery({
-    queryKey: ['policy-versions', 'public', asOf],
-    queryFn: () => api.get<TPolicyVersionList>('/api/v1/policies/zyb.interest/versions', { query: { asOf } }),
-  });
+  useDatedQuery<TPolicyVersionList>(['policy-versions', 'public'], '/api/v1/policies/zyb.interest/versions', asOf);
 
 export const useCityVersions = (asOf: string) =>
-  useQuery({
-    queryKey: ['policy-versions', 'city', asOf],
-    queryFn: () => api.get<TPolicyVersionList>('/api/v1/policy-versions', { query: { asOf } }),
-  });
+  useDatedQuery<TPolicyVersionList>(['policy-versions', 'city'], '/api/v1/policy-versions', asOf);
 
 export const readVersion = (id: string) =>
   api.get<TPolicyVersionDetail>(`/api/v1/policies/zyb.interest/versions/${id}`);

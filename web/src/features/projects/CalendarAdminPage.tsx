@@ -29,6 +29,7 @@ import {
 } from '../../../../src/contracts/calendar';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps } from '../../components/forms';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -108,7 +109,7 @@ export default function CalendarAdminPage() {
           </Space>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       {data && !data.scheduleKnown && (
         <Alert
           type="warning"

@@ -1,10 +1,11 @@
 /** The enterprise's declarations: the current filing window, its drafts and submissions, and what happened to each. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { TDeclarationSummary } from '../../../../src/contracts/projects';
-import { errorMessage } from '../../api/client';
+import { LoadError } from '../../components/lists';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -34,13 +35,13 @@ export default function DeclarationsPage() {
         }
       />
       <WindowBanner />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
-        <Table<TDeclarationSummary>
-          rowKey="id"
+        <PagedTable<TDeclarationSummary>
+          result={data}
+          page={page}
+          onPage={setPage}
           loading={isFetching}
-          dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
               title: t('projects.field.name'),

@@ -21,7 +21,6 @@ import {
   Select,
   Space,
   Spin,
-  Table,
   Tag,
   Upload,
 } from 'antd';
@@ -41,6 +40,7 @@ import { mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { dateProps, MoneyInput } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { maxLengthOf } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -421,10 +421,8 @@ export default function ProjectDetailPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('projects.report.reports')} style={{ marginBottom: 16 }}>
-            <Table<TProgressReport>
-              size="small"
+            <SmallTable<TProgressReport>
               rowKey="id"
-              pagination={false}
               dataSource={p.reports}
               data-testid="reports-table"
               columns={[
@@ -470,10 +468,8 @@ export default function ProjectDetailPage() {
             />
           </Card>
           <Card size="small" title={t('projects.spotCheck.spotChecks')}>
-            <Table<TSpotCheck>
-              size="small"
+            <SmallTable<TSpotCheck>
               rowKey="id"
-              pagination={false}
               dataSource={p.spotChecks}
               columns={[
                 { title: t('projects.spotCheck.checkReason'), dataIndex: 'reason' },

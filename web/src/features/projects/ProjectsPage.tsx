@@ -1,12 +1,13 @@
 /** Numbered projects in the actor's scope: the enterprise's own, a district's, or the whole library. */
-import { Alert, Card, Form, Input, Table, Tag } from 'antd';
+import { Card, Form, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TProjectSummary } from '../../../../src/contracts/projects';
 import { dataScopeOf } from '../../../../src/domain/access/scope';
-import { errorMessage } from '../../api/client';
 import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
+import { LoadError } from '../../components/lists';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -31,7 +32,7 @@ export default function ProjectsPage() {
   return (
     <>
       <PageHeader title={t('projects.project.projects')} description={t('projects.project.projectsIntro')} />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
         <Form
           layout="inline"
@@ -47,11 +48,11 @@ export default function ProjectsPage() {
             />
           </Form.Item>
         </Form>
-        <Table<TProjectSummary>
-          rowKey="id"
+        <PagedTable<TProjectSummary>
+          result={data}
+          page={page}
+          onPage={setPage}
           loading={isFetching}
-          dataSource={data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
               title: t('projects.field.number'),

@@ -1,10 +1,9 @@
 /** The reviewer's decision on one or many declarations: a reason where it refuses, a deadline for a return. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { type TBatchResult, ZCityReview, ZDistrictReview } from '../../../../src/contracts/projects';
-import { applyFieldErrors, errorMessage } from '../../api/client';
+import { FormError, useFormSubmit } from '../../components/FormModal';
 import { dateProps } from '../../components/forms';
 import { maxLengthOf, requiredIn } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -34,20 +33,16 @@ export function ReviewModal({
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ reason?: string; returnDeadline?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useFormSubmit(form);
   const refusing = decision === 'return' || decision === 'reject';
   const schema = decision === 'approve' || decision === 'reject' ? ZCityReview : ZDistrictReview;
   // The contract says which fields the decision needs (a reason to refuse, a deadline to return).
   const required = (field: 'reason' | 'returnDeadline') => !!decision && requiredIn(schema, field, { ids, decision });
 
-  async function ok() {
-    if (!decision) return;
-    setBusy(true);
-    setError(null);
-    const v = form.getFieldsValue();
-    const reason = v.reason?.trim() || undefined;
-    try {
+  const ok = () =>
+    submit(async (v) => {
+      if (!decision) return;
+      const reason = v.reason?.trim() || undefined;
       const r =
         decision === 'verify' || decision === 'return'
           ? await reviewDistrict({
@@ -70,13 +65,7 @@ export function ReviewModal({
       form.resetFields();
       onDone?.(r);
       onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Modal
@@ -90,7 +79,7 @@ export function ReviewModal({
       destroyOnHidden
       okButtonProps={{ danger: refusing, 'data-testid': 'review-ok' } as never}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"

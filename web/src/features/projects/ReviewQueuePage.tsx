@@ -3,14 +3,14 @@
  * after the window closes), overdue ones marked and counted. City: declarations the districts verified,
  * resource-pool-led first. Select one or many and decide; refusals need a reason.
  */
-import { Alert, Button, Card, Checkbox, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TDeclarationSummary } from '../../../../src/contracts/projects';
 import { mayDo } from '../../../../src/domain/access/business';
-import { errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { ExportButton } from '../../components/lists';
+import { ExportButton, LoadError } from '../../components/lists';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -43,7 +43,7 @@ export default function ReviewQueuePage() {
           />
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card style={{ marginBottom: 16 }}>
         <Space size={48} wrap>
           <Statistic title={t('projects.review.pending')} value={data?.total ?? 0} data-testid="queue-total" />
@@ -68,55 +68,29 @@ export default function ReviewQueuePage() {
         extra={
           canAct && (
             <Space>
-              {district ? (
-                <>
-                  <Button
-                    type="primary"
-                    disabled={!selected.length}
-                    onClick={() => setDecision('verify')}
-                    data-testid="batch-verify"
-                  >
-                    {t('projects.review.verify')}
-                  </Button>
-                  <Button
-                    danger
-                    disabled={!selected.length}
-                    onClick={() => setDecision('return')}
-                    data-testid="batch-return"
-                  >
-                    {t('projects.review.return')}
-                  </Button>
-                </>
-              ) : (
-                <>
-                  <Button
-                    type="primary"
-                    disabled={!selected.length}
-                    onClick={() => setDecision('approve')}
-                    data-testid="batch-approve"
-                  >
-                    {t('projects.review.approve')}
-                  </Button>
-                  <Button
-                    danger
-                    disabled={!selected.length}
-                    onClick={() => setDecision('reject')}
-                    data-testid="batch-reject"
-                  >
-                    {t('projects.review.reject')}
-                  </Button>
-                </>
-              )}
+              {(district ? (['verify', 'return'] as const) : (['approve', 'reject'] as const)).map((d, i) => (
+                <Button
+                  key={d}
+                  type={i === 0 ? 'primary' : undefined}
+                  danger={i === 1}
+                  disabled={!selected.length}
+                  onClick={() => setDecision(d)}
+                  data-testid={`batch-${d}`}
+                >
+                  {t(`projects.review.${d}`)}
+                </Button>
+              ))}
             </Space>
           )
         }
       >
-        <Table<TDeclarationSummary>
-          rowKey="id"
+        <PagedTable<TDeclarationSummary>
+          result={data}
+          page={page}
+          pageSize={50}
+          onPage={setPage}
           loading={isFetching}
-          dataSource={data?.items ?? []}
           rowSelection={canAct ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
-          pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
               title: t('projects.field.name'),

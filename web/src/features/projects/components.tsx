@@ -7,7 +7,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, List, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, List, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import type {
   TAttachmentRef,
   TChange,
@@ -20,6 +20,7 @@ import type {
 } from '../../../../src/contracts/projects';
 import type { DeclarationState } from '../../../../src/domain/workflow/declaration';
 import { errorMessage } from '../../api/client';
+import { SmallTable } from '../../components/SmallTable';
 import { type MessageKey, type Translate, useI18n } from '../../i18n';
 import { formatInstant } from '../../shared/time';
 import { downloadUrl, projectKeys, uploadFile, useCurrentWindows } from './api';
@@ -223,9 +224,7 @@ export function ChecklistCard({ d, editable }: { d: TDeclarationDetail; editable
   const filesOf = (kind: string) => d.attachments.filter((a) => a.kind === kind);
   return (
     <Card title={t('projects.materials.materials')} size="small" data-testid="materials-card">
-      <Table
-        size="small"
-        pagination={false}
+      <SmallTable
         rowKey="code"
         dataSource={d.materials.lines}
         columns={[
@@ -342,9 +341,7 @@ export function ChangesCard({ changes }: { changes: TChange[] }) {
   const { t } = useI18n();
   return (
     <Card title={t('projects.history.changes')} size="small" data-testid="changes">
-      <Table
-        size="small"
-        pagination={false}
+      <SmallTable
         rowKey="path"
         dataSource={changes}
         columns={[

@@ -13,8 +13,6 @@ import {
   Empty,
   Form,
   Input,
-  List,
-  Modal,
   Select,
   Space,
   Table,
@@ -32,15 +30,18 @@ import {
   ZLodgeObjection,
   ZObjectionLookup,
 } from '../../../../src/contracts/subsidy';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { useFormSubmit } from '../../components/FormModal';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields, zodRule } from '../../components/zodRule';
+import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { capitals, documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
 import { PublicFundNotices } from '../fund/PublicFundNotices';
 import { usePublicNotice, usePublicNotices } from '../subsidy/api';
+import { NoticeList, ObjectionDialog, PhaseTag } from './common';
 
 const O = ZLodgeObjection.shape;
 const L = ZObjectionLookup.shape;
@@ -50,23 +51,12 @@ function ObjectionLookup() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<TObjectionLookup>();
   const [found, setFound] = useState<TObjectionCase | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await validFields(form);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    setFound(null);
-    try {
+  const { busy, error, submit: run } = useFormSubmit(form);
+  const submit = () =>
+    run(async (v) => {
+      setFound(null);
       setFound(await api.post<TObjectionCase>('/api/v1/public/notices/objection-lookup', v));
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={t('notice.lookup.title')} style={{ marginTop: 16 }} data-testid="objection-lookup">
       <Typography.Paragraph type="secondary">{t('notice.lookup.intro')}</Typography.Paragraph>
@@ -107,17 +97,6 @@ function ObjectionLookup() {
   );
 }
 
-function PhaseTag({ phase }: { phase: TNotice['phase'] }) {
-  const { t } = useI18n();
-  return phase === 'open' ? (
-    <Tag color="green">{t('notice.open')}</Tag>
-  ) : phase === 'ended' ? (
-    <Tag>{t('notice.ended')}</Tag>
-  ) : (
-    <Tag color="blue">{t('notice.upcoming')}</Tag>
-  );
-}
-
 /** 递补公示: a supplementary round's new awards (budget freed during the first notice). */
 function KindTag({ kind }: { kind: TNotice['kind'] }) {
   const { t } = useI18n();
@@ -128,63 +107,42 @@ function KindTag({ kind }: { kind: TNotice['kind'] }) {
   ) : null;
 }
 
+/** The objection dialog of this scheme: form name, title, confirming button. */
+const OBJECTION = { name: 'objection', title: 'notice.lodgeAnObjection', okTestId: 'submit-objection' } as const;
+
 function ObjectionForm({ notice, onClose }: { notice: TNotice; onClose(): void }) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
-  const [form] = Form.useForm<TLodgeObjection>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { data } = usePublicNotice(notice.id, 1);
-  const submit = async () => {
-    const v = await validFields(form);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<{ caseNo: string }>(`/api/v1/public/notices/${notice.id}/objections`, v);
-      onClose();
-      modal.success({
-        title: t('notice.objectionReceived'),
-        content: `${t('notice.caseNumber')}：${r.caseNo}`,
-      });
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const submit = async (v: TLodgeObjection) => {
+    const r = await api.post<{ caseNo: string }>(`/api/v1/public/notices/${notice.id}/objections`, v);
+    onClose();
+    modal.success({
+      title: t('notice.objectionReceived'),
+      content: `${t('notice.caseNumber')}：${r.caseNo}`,
+    });
   };
   return (
-    <Modal
-      open
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={busy}
-      title={t('notice.lodgeAnObjection')}
-      okButtonProps={{ 'data-testid': 'submit-objection' } as never}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" name="objection">
-        <Form.Item name="awardId" label={t('notice.aboutOptional')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            data-testid="objection-target"
-            options={(data?.entries ?? []).map((e) => ({ value: e.awardId, label: `${e.seq}. ${e.enterpriseName}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('notice.name')} rules={[zodRule(O.name, 'name', lang)]}>
-          <Input data-testid="objection-name" />
-        </Form.Item>
-        <Form.Item name="contact" label={t('notice.contactPhoneOrE')} rules={[zodRule(O.contact, 'contact', lang)]}>
-          <Input data-testid="objection-contact" />
-        </Form.Item>
-        <Form.Item name="reason" label={t('notice.reasonAndFacts')} rules={[zodRule(O.reason, 'reason', lang)]}>
-          <Input.TextArea rows={4} data-testid="objection-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ObjectionDialog scheme={OBJECTION} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="awardId" label={t('notice.aboutOptional')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          data-testid="objection-target"
+          options={(data?.entries ?? []).map((e) => ({ value: e.awardId, label: `${e.seq}. ${e.enterpriseName}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('notice.name')} rules={[zodRule(O.name, 'name', lang)]}>
+        <Input data-testid="objection-name" />
+      </Form.Item>
+      <Form.Item name="contact" label={t('notice.contactPhoneOrE')} rules={[zodRule(O.contact, 'contact', lang)]}>
+        <Input data-testid="objection-contact" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('notice.reasonAndFacts')} rules={[zodRule(O.reason, 'reason', lang)]}>
+        <Input.TextArea rows={4} data-testid="objection-reason" />
+      </Form.Item>
+    </ObjectionDialog>
   );
 }
 
@@ -331,7 +289,7 @@ export default function NoticesPage() {
   return (
     <>
       <PageHeader title={t('notice.publicNotices')} description={t('notice.listsOfProposedSubsidies')} />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       {selected ? (
         <>
           <Button type="link" onClick={() => setParams({})} style={{ paddingLeft: 0 }}>
@@ -341,28 +299,19 @@ export default function NoticesPage() {
         </>
       ) : data.length ? (
         <Card>
-          <List
-            dataSource={data}
-            renderItem={(n) => (
-              <List.Item
-                actions={[
-                  <Button key="open" type="link" onClick={() => setParams({ id: n.id })} data-testid="open-notice">
-                    {t('notice.open2')}
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <Space>
-                      {n.title}
-                      <KindTag kind={n.kind} />
-                      <PhaseTag phase={n.phase} />
-                    </Space>
-                  }
-                  description={`${n.startsOn} ～ ${n.endsOn} · ${yuan(n.totalAmount)} · ${n.entryCount}`}
-                />
-              </List.Item>
+          <NoticeList
+            notices={data}
+            openText={t('notice.open2')}
+            openTestId="open-notice"
+            onOpen={(n) => setParams({ id: n.id })}
+            title={(n) => n.title}
+            tags={(n) => (
+              <>
+                <KindTag kind={n.kind} />
+                <PhaseTag phase={n.phase} />
+              </>
             )}
+            description={(n) => `${n.startsOn} ～ ${n.endsOn} · ${yuan(n.totalAmount)} · ${n.entryCount}`}
           />
         </Card>
       ) : (

@@ -1,15 +1,13 @@
 /** 贴息计算器: the 政银保 interest subsidy S = I × R × C, computed by the API with every step explained. */
 import { CalculatorOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Row, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { DatePicker, Descriptions, Form, InputNumber, Tag, Typography } from 'antd';
 import { type TZybSubsidyResult, ZZybSubsidyInput } from '../../../../src/contracts/calculators';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { dateProps, MoneyInput } from '../../components/forms';
-import { PageHeader } from '../../components/PageHeader';
-import { compact, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { compact, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { ReadingsInForce } from '../interpretations/ReadingsInForce';
+import { CalculatorLayout, SubmitButton, useCalculation } from './common';
 
 const S = ZZybSubsidyInput.shape;
 
@@ -25,140 +23,104 @@ interface Values {
 export default function CalculatorPage() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TZybSubsidyResult | null>(null);
-  const [askedOn, setAskedOn] = useState<string | null>(null);
-
-  const calculate = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const body = compact({
-      ...v,
-      interestPaid: v.interestPaid?.trim(),
-      digitalInvestment: v.digitalInvestment?.trim(),
-      loanAmount: v.loanAmount?.trim(),
-      receivedSoFar: v.receivedSoFar?.trim(),
-    });
-    if (!validateAll(form, ZZybSubsidyInput, body, lang)) return;
-    setBusy(true);
-    try {
-      setResult(await api.post<TZybSubsidyResult>('/api/v1/calculators/zyb-subsidy', body));
-      setAskedOn(typeof body.asOf === 'string' ? body.asOf : null);
-    } catch (e) {
-      setResult(null);
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, ask, result, asked } = useCalculation<Values, Values, TZybSubsidyResult>(
+    form,
+    ZZybSubsidyInput,
+    '/api/v1/calculators/zyb-subsidy',
+    (v) =>
+      compact({
+        ...v,
+        interestPaid: v.interestPaid?.trim(),
+        digitalInvestment: v.digitalInvestment?.trim(),
+        loanAmount: v.loanAmount?.trim(),
+        receivedSoFar: v.receivedSoFar?.trim(),
+      }),
+  );
+  const askedOn = typeof asked?.asOf === 'string' ? asked.asOf : null;
 
   return (
-    <>
-      <PageHeader title={t('menu.subsidyCalculator')} description={t('calculator.intro')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <Card title={t('calculator.inputs')}>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-            <Form<Values>
-              form={form}
-              name="zybSubsidy"
-              layout="vertical"
-              initialValues={{ yearIndex: 1, receivedSoFar: '0.00' }}
-              onFinish={calculate}
-            >
-              <Form.Item
-                name="interestPaid"
-                label={t('calculator.interestPaid')}
-                extra={t('calculator.interestPaidHelp')}
-                rules={[zodRule(S.interestPaid, 'interestPaid', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="yearIndex"
-                label={t('calculator.yearIndex')}
-                extra={t('calculator.yearIndexHelp')}
-                rules={[zodRule(S.yearIndex, 'yearIndex', lang)]}
-              >
-                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item
-                name="loanAmount"
-                label={t('calculator.loanAmount')}
-                rules={[zodRule(S.loanAmount, 'loanAmount', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="digitalInvestment"
-                label={t('calculator.digitalInvestment')}
-                rules={[zodRule(S.digitalInvestment, 'digitalInvestment', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item
-                name="receivedSoFar"
-                label={t('calculator.receivedSoFar')}
-                rules={[zodRule(S.receivedSoFar, 'receivedSoFar', lang)]}
-              >
-                <MoneyInput />
-              </Form.Item>
-              <Form.Item name="asOf" label={t('calculator.asOf')} extra={t('calculator.asOfHelp')} {...dateProps}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={busy} block size="large">
-                {t('common.calculate')}
-              </Button>
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card title={t('calculator.result')} data-testid="subsidy-result">
-            {!result ? (
-              <Typography.Paragraph type="secondary">{t('calculator.empty')}</Typography.Paragraph>
-            ) : (
-              <>
-                <div style={{ marginBottom: 16 }}>
-                  <Typography.Text type="secondary">{t('calculator.amount')}</Typography.Text>
-                  <div className="big-amount" data-testid="subsidy-amount">
-                    {yuan(result.amount)}
-                  </div>
-                  <Typography.Text>
-                    {t('calculator.inWords')}：{result.amountInWords}
-                  </Typography.Text>
-                  {result.capped && (
-                    <Tag color="orange" style={{ marginLeft: 8 }}>
-                      {t('calculator.capped')}
-                    </Tag>
-                  )}
-                  {result.simulated && <Tag color="purple">{t('calculator.simulated')}</Tag>}
-                </div>
-                <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-                  <Descriptions.Item label={t('calculator.ratio')}>{result.ratio}</Descriptions.Item>
-                  <Descriptions.Item label={t('calculator.coefficient')}>
-                    {result.coefficient}（{result.coefficientExact}）
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('calculator.uncapped')}>{yuan(result.uncapped)}</Descriptions.Item>
-                  <Descriptions.Item label={t('calculator.cap')}>{yuan(result.cap)}</Descriptions.Item>
-                  <Descriptions.Item label={t('calculator.capRemaining')} span="filled">
-                    {yuan(result.capRemaining)}
-                  </Descriptions.Item>
-                </Descriptions>
-                <Typography.Title level={5}>{t('calculator.explanation')}</Typography.Title>
-                <ol className="explanation" data-testid="subsidy-explanation">
-                  {result.explanation.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ol>
-                <ReadingsInForce readings={result.readingsInForce} asOf={askedOn} />
-              </>
-            )}
-          </Card>
-        </Col>
-      </Row>
-    </>
+    <CalculatorLayout
+      title={t('menu.subsidyCalculator')}
+      intro={t('calculator.intro')}
+      inputsTitle={t('calculator.inputs')}
+      inputsWidth={10}
+      error={error}
+      resultTitle={t('calculator.result')}
+      resultTestId="subsidy-result"
+      empty={t('calculator.empty')}
+      result={
+        result && (
+          <>
+            <div style={{ marginBottom: 16 }}>
+              <Typography.Text type="secondary">{t('calculator.amount')}</Typography.Text>
+              <div className="big-amount" data-testid="subsidy-amount">
+                {yuan(result.amount)}
+              </div>
+              <Typography.Text>
+                {t('calculator.inWords')}：{result.amountInWords}
+              </Typography.Text>
+              {result.capped && (
+                <Tag color="orange" style={{ marginLeft: 8 }}>
+                  {t('calculator.capped')}
+                </Tag>
+              )}
+              {result.simulated && <Tag color="purple">{t('calculator.simulated')}</Tag>}
+            </div>
+            <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('calculator.ratio')}>{result.ratio}</Descriptions.Item>
+              <Descriptions.Item label={t('calculator.coefficient')}>
+                {result.coefficient}（{result.coefficientExact}）
+              </Descriptions.Item>
+              <Descriptions.Item label={t('calculator.uncapped')}>{yuan(result.uncapped)}</Descriptions.Item>
+              <Descriptions.Item label={t('calculator.cap')}>{yuan(result.cap)}</Descriptions.Item>
+              <Descriptions.Item label={t('calculator.capRemaining')} span="filled">
+                {yuan(result.capRemaining)}
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Title level={5}>{t('calculator.explanation')}</Typography.Title>
+            <ol className="explanation" data-testid="subsidy-explanation">
+              {result.explanation.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ol>
+            <ReadingsInForce readings={result.readingsInForce} asOf={askedOn} />
+          </>
+        )
+      }
+    >
+      <Form<Values>
+        form={form}
+        name="zybSubsidy"
+        layout="vertical"
+        initialValues={{ yearIndex: 1, receivedSoFar: '0.00' }}
+        onFinish={ask}
+      >
+        {(
+          [
+            ['interestPaid', <MoneyInput key="m" />, true],
+            ['yearIndex', <InputNumber key="n" min={1} max={100} precision={0} style={{ width: '100%' }} />, true],
+            ['loanAmount', <MoneyInput key="m" />, false],
+            ['digitalInvestment', <MoneyInput key="m" />, false],
+            ['receivedSoFar', <MoneyInput key="m" />, false],
+          ] as const
+        ).map(([name, input, helped]) => (
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`calculator.${name}`)}
+            extra={helped ? t(`calculator.${name}Help`) : undefined}
+            rules={[zodRule(S[name], name, lang)]}
+          >
+            {input}
+          </Form.Item>
+        ))}
+        <Form.Item name="asOf" label={t('calculator.asOf')} extra={t('calculator.asOfHelp')} {...dateProps}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <SubmitButton icon={<CalculatorOutlined />} busy={busy}>
+          {t('common.calculate')}
+        </SubmitButton>
+      </Form>
+    </CalculatorLayout>
   );
 }

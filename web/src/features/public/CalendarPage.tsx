@@ -4,8 +4,9 @@ import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TFilingWindow, TFilingWindowsResult } from '../../../../src/contracts/calculators';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { todayIso } from '../../components/forms';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 
@@ -42,7 +43,7 @@ export default function CalendarPage() {
           </Space>
         }
       />
-      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={q.error} />
       {q.data && !q.data.scheduleKnown && (
         <Alert type="warning" showIcon title={t('calendar.scheduleUnknown', { year })} style={{ marginBottom: 16 }} />
       )}

@@ -1,12 +1,14 @@
 /** 政策库: every policy the platform applies — validity, dated parameters and rules, each with its document and article. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Collapse, Empty, Input, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Card, Collapse, Empty, Input, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { TPolicyListResult } from '../../../../src/contracts/calculators';
 import { SOURCE_DOCS } from '../../../../src/domain/policies/sources/index';
 import { api, errorMessage } from '../../api/client';
+import { AsOfInput, useAsOf } from '../../components/AsOfInput';
 import { todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { usePublicInterpretations } from '../interpretations/api';
 import { InterpretationList } from '../interpretations/InterpretationList';
@@ -95,10 +97,8 @@ export default function PoliciesPage() {
                   key: 'params',
                   label: t('policies.params', { n: p.params.length }),
                   children: (
-                    <Table
-                      size="small"
+                    <SmallTable
                       rowKey="key"
-                      pagination={false}
                       dataSource={p.params}
                       columns={[
                         { title: t('policies.param'), dataIndex: 'label' },
@@ -131,58 +131,59 @@ export default function PoliciesPage() {
           </Card>
         ))}
       </Space>
-      <ZybVersions />
-      <Interpretations />
+      <DatedRegister title={t('versions.publicTitle')} intro={t('versions.publicIntro')} asOfLabel={t('versions.asOf')}>
+        {(day) => <ZybVersions day={day} />}
+      </DatedRegister>
+      <DatedRegister title={t('interp.publicTitle')} intro={t('interp.publicIntro')} asOfLabel={t('interp.asOf')}>
+        {(day) => <Interpretations day={day} />}
+      </DatedRegister>
     </>
   );
 }
 
-/** The versions of the 政银保 rules, with their status on a chosen date and what each changed. */
-function ZybVersions() {
-  const { t } = useI18n();
-  const [asOf, setAsOf] = useState(todayIso());
-  const q = usePublicVersions(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+/** A public register read on a chosen date: its title and date, a line of introduction, then the register. */
+function DatedRegister({
+  title,
+  intro,
+  asOfLabel,
+  children,
+}: {
+  title: string;
+  intro: string;
+  asOfLabel: string;
+  children: (day: string) => ReactNode;
+}) {
+  const { asOf, setAsOf, day } = useAsOf();
   return (
     <Card
-      title={t('versions.publicTitle')}
+      title={title}
       style={{ marginTop: 16 }}
-      extra={
-        <Input
-          aria-label={t('versions.asOf')}
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          style={{ width: 140 }}
-        />
-      }
+      extra={<AsOfInput label={asOfLabel} value={asOf} onChange={setAsOf} />}
     >
-      <Typography.Paragraph type="secondary">{t('versions.publicIntro')}</Typography.Paragraph>
-      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
-      <VersionTable versions={q.data?.versions ?? []} />
+      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+      {children(day)}
     </Card>
   );
 }
 
-/** The register of interpretations: each ambiguous clause's readings and the one in force on a chosen date. */
-function Interpretations() {
-  const { t } = useI18n();
-  const [asOf, setAsOf] = useState(todayIso());
-  const q = usePublicInterpretations(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : todayIso());
+/** The versions of the 政银保 rules, with their status on the day and what each changed. */
+function ZybVersions({ day }: { day: string }) {
+  const q = usePublicVersions(day);
   return (
-    <Card
-      title={t('interp.publicTitle')}
-      style={{ marginTop: 16 }}
-      extra={
-        <Input
-          aria-label={t('interp.asOf')}
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          style={{ width: 140 }}
-        />
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('interp.publicIntro')}</Typography.Paragraph>
+    <>
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      <VersionTable versions={q.data?.versions ?? []} />
+    </>
+  );
+}
+
+/** The register of interpretations: each ambiguous clause's readings and the one in force on the day. */
+function Interpretations({ day }: { day: string }) {
+  const q = usePublicInterpretations(day);
+  return (
+    <>
       {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
       <InterpretationList items={q.data?.interpretations ?? []} />
-    </Card>
+    </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { FileSearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Form, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   type TPolicyMatch,
   type TPolicyMatchInput,
@@ -12,15 +12,14 @@ import {
   ZPolicyMatchInput,
 } from '../../../../src/contracts/calculators';
 import { EVENT_LABELS, type EventCode } from '../../../../src/domain/policies/facts';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { FormError } from '../../components/FormModal';
 import { dateProps, TriState, todayIso } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { validateAll, validFields } from '../../components/zodRule';
 import { type MessageKey, useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { useMyEnterprise } from '../enterprise/api';
 import { ReadingsInForce } from '../interpretations/ReadingsInForce';
-import { ConditionList } from './common';
+import { ConditionList, useCalculation } from './common';
 
 interface Values {
   asOf: string;
@@ -48,12 +47,9 @@ const OUTCOME_COLOR: Record<TPolicyMatch['outcome'], string> = {
 };
 
 export default function PolicyMatchPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const mine = useMyEnterprise();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TPolicyMatchResult | null>(null);
 
   useEffect(() => {
     const e = mine.data;
@@ -66,36 +62,27 @@ export default function PolicyMatchPage() {
     });
   }, [mine.data, form]);
 
-  const match = async () => {
-    setError(null);
-    const v = await validFields(form);
-    if (!v) return;
-    const e = mine.data;
-    const body: TPolicyMatchInput = {
-      asOf: v.asOf,
-      enterprise: {
-        registeredInJiangmen: v.registeredInJiangmen ?? null,
-        operatingInJiangmen: v.operatingInJiangmen ?? null,
-        isSme: v.isSme ?? null,
-        creditGood: v.creditGood ?? null,
-        inResourcePool: v.inResourcePool ?? null,
-        ...(e ? { applicantType: e.type, establishedOn: e.establishedOn } : {}),
-      },
-      events: Object.fromEntries((v.events ?? []).map((code) => [code, true])),
-      includeIneligible: v.includeIneligible ?? false,
-    };
-    if (!validateAll(form, ZPolicyMatchInput, body, lang)) return;
-    setBusy(true);
-    try {
-      setResult(await api.post<TPolicyMatchResult>('/api/v1/calculators/policy-match', body));
-    } catch (err) {
-      setResult(null);
-      const rest = applyFieldErrors(form, err);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, ask, result } = useCalculation<Values, TPolicyMatchInput, TPolicyMatchResult>(
+    form,
+    ZPolicyMatchInput,
+    '/api/v1/calculators/policy-match',
+    (v) => {
+      const e = mine.data;
+      return {
+        asOf: v.asOf,
+        enterprise: {
+          registeredInJiangmen: v.registeredInJiangmen ?? null,
+          operatingInJiangmen: v.operatingInJiangmen ?? null,
+          isSme: v.isSme ?? null,
+          creditGood: v.creditGood ?? null,
+          inResourcePool: v.inResourcePool ?? null,
+          ...(e ? { applicantType: e.type, establishedOn: e.establishedOn } : {}),
+        },
+        events: Object.fromEntries((v.events ?? []).map((code) => [code, true])),
+        includeIneligible: v.includeIneligible ?? false,
+      };
+    },
+  );
 
   // Only measures in force are claimable; expired or not yet effective ones are named apart, without amounts.
   const claimable = (result?.policies ?? []).filter((p) => p.validity.status === 'in_force');
@@ -108,13 +95,13 @@ export default function PolicyMatchPage() {
     <>
       <PageHeader title={t('menu.policyMatch')} description={t('match.intro')} />
       <Card style={{ marginBottom: 16 }}>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <FormError error={error} />
         <Form<Values>
           form={form}
           name="policyMatch"
           layout="vertical"
           initialValues={{ asOf: todayIso(), includeIneligible: false, events: [] }}
-          onFinish={match}
+          onFinish={ask}
         >
           <Row gutter={16}>
             {FACTS.map(([name, label]) => (

@@ -1,10 +1,96 @@
-/** Shared pieces of the public policy pages: condition lists with their legal citations and the source-text viewer. */
+/**
+ * Shared pieces of the public policy pages: condition lists with their legal citations, the source-text viewer, and
+ * the asking of a calculator (the form checked against the contract, then the API's answer).
+ */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, type FormInstance, Modal, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ZodType } from 'zod';
 import type { TCondition, TSourceDoc } from '../../../../src/contracts/calculators';
 import { api, errorMessage } from '../../api/client';
+import { FormError, useFormSubmit } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { validateAll } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
+
+/**
+ * Asks a calculator: the form's values made into the request (`toBody`), checked whole against its contract (every
+ * message under its field), then posted; a refusal clears the last answer. `asked` is the request answered.
+ */
+export function useCalculation<V, B, R>(form: FormInstance<V>, schema: ZodType, url: string, toBody: (v: V) => B) {
+  const { lang } = useI18n();
+  const { busy, error, submit } = useFormSubmit(form);
+  const [answer, setAnswer] = useState<{ result: R; asked: B } | null>(null);
+  const ask = () =>
+    submit(async (v) => {
+      const body = toBody(v);
+      if (!validateAll(form, schema, body, lang)) return;
+      try {
+        setAnswer({ result: await api.post<R>(url, body), asked: body });
+      } catch (e) {
+        setAnswer(null);
+        throw e;
+      }
+    });
+  return { busy, error, ask, result: answer?.result ?? null, asked: answer?.asked ?? null };
+}
+
+/**
+ * A calculator's page: its inputs on the left (the form, under the banner of what the API refused) and its answer
+ * on the right, or a line saying what will appear there.
+ */
+export function CalculatorLayout({
+  title,
+  intro,
+  inputsTitle,
+  inputsWidth,
+  error,
+  resultTitle,
+  resultTestId,
+  empty,
+  result,
+  children,
+}: {
+  title: string;
+  intro: string;
+  inputsTitle: string;
+  /** The inputs' share of the 24 columns on a wide screen; the answer takes the rest. */
+  inputsWidth: number;
+  error: string | null;
+  resultTitle: string;
+  resultTestId: string;
+  empty: string;
+  result: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={intro} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={inputsWidth}>
+          <Card title={inputsTitle}>
+            <FormError error={error} />
+            {children}
+          </Card>
+        </Col>
+        <Col xs={24} lg={24 - inputsWidth}>
+          <Card title={resultTitle} data-testid={resultTestId}>
+            {result || <Typography.Paragraph type="secondary">{empty}</Typography.Paragraph>}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** The calculator's one large button, busy while the API answers. */
+export function SubmitButton({ icon, busy, children }: { icon: ReactNode; busy: boolean; children: ReactNode }) {
+  return (
+    <Button type="primary" htmlType="submit" icon={icon} loading={busy} block size="large">
+      {children}
+    </Button>
+  );
+}
 
 type SourceDoc = TSourceDoc;
 

@@ -5,39 +5,31 @@
 import { Alert, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TSandboxResult } from '../../../../src/contracts/sandbox';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
-import { useCampaigns } from '../subsidy/api';
+import { useCampaignChoice } from '../subsidy/common';
+import { useDifferenceColumns } from './common';
 
 export function DraftSandboxModal({ versionId, onClose }: { versionId: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { data: campaigns = [] } = useCampaigns();
-  const [campaignId, setCampaignId] = useState<string | undefined>();
+  const { campaigns, campaignId, setCampaignId } = useCampaignChoice();
   const [result, setResult] = useState<TSandboxResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
-  }, [campaigns, campaignId]);
+  const { busy, error, setError, run: act } = useAction();
+  const differences = useDifferenceColumns<TSandboxResult['changes'][number]>();
   useEffect(() => {
     if (versionId === null) {
       setResult(null);
       setError(null);
     }
-  }, [versionId]);
+  }, [versionId, setError]);
 
   async function run() {
     if (!versionId || !campaignId) return;
-    setError(null);
-    setBusy(true);
-    try {
-      setResult(await api.post<TSandboxResult>(`/api/v1/policy-versions/${versionId}/sandbox`, { campaignId }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await act(async () =>
+      setResult(await api.post<TSandboxResult>(`/api/v1/policy-versions/${versionId}/sandbox`, { campaignId })),
+    );
   }
 
   const r = result;
@@ -78,9 +70,7 @@ export function DraftSandboxModal({ versionId, onClose }: { versionId: string | 
             columns={[
               { title: t('sandbox.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('sandbox.district'), dataIndex: 'district' },
-              { title: t('sandbox.live'), dataIndex: 'live', align: 'right', render: yuan },
-              { title: t('sandbox.scenario'), dataIndex: 'scenario', align: 'right', render: yuan },
-              { title: t('sandbox.difference'), dataIndex: 'difference', align: 'right', render: yuan },
+              ...differences,
             ]}
           />
         </div>

@@ -4,33 +4,29 @@
  * compared side by side and exported to Excel. Nothing live changes.
  */
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type TSandboxResult, type TSandboxScenario, ZSandboxScenario } from '../../../../src/contracts/sandbox';
 import { ALLOCATION_MODE_ZH, ALLOCATION_MODES } from '../../../../src/contracts/subsidy';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
-import { useCampaigns } from '../subsidy/api';
+import { useCampaignChoice } from '../subsidy/common';
+import { useDifferenceColumns } from './common';
 import { SaveScenarioButton, ScenariosPanel } from './ScenariosPanel';
 
 type Group = TSandboxResult['byDistrict'][number];
 
 function GroupTable({ title, rows }: { title: string; rows: readonly Group[] }) {
-  const { t } = useI18n();
+  const differences = useDifferenceColumns<Group>();
   return (
     <Card size="small" title={title}>
-      <Table<Group>
+      <SmallTable<Group>
         rowKey="key"
-        size="small"
-        pagination={false}
         dataSource={[...rows]}
-        columns={[
-          { title, dataIndex: 'label' },
-          { title: t('sandbox.live'), dataIndex: 'live', align: 'right', render: yuan },
-          { title: t('sandbox.scenario'), dataIndex: 'scenario', align: 'right', render: yuan },
-          { title: t('sandbox.difference'), dataIndex: 'difference', align: 'right', render: yuan },
-        ]}
+        columns={[{ title, dataIndex: 'label' }, ...differences]}
       />
     </Card>
   );
@@ -38,15 +34,11 @@ function GroupTable({ title, rows }: { title: string; rows: readonly Group[] }) 
 
 export default function SandboxPage() {
   const { t } = useI18n();
-  const { data: campaigns = [] } = useCampaigns();
-  const [campaignId, setCampaignId] = useState<string | undefined>();
-  useEffect(() => {
-    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
-  }, [campaigns, campaignId]);
+  const { campaigns, campaignId, setCampaignId } = useCampaignChoice();
   const [result, setResult] = useState<TSandboxResult | null>(null);
   const [ran, setRan] = useState<TSandboxScenario | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: act } = useAction();
+  const differences = useDifferenceColumns<TSandboxResult['changes'][number]>();
   const [form] = Form.useForm();
 
   async function run() {
@@ -59,15 +51,10 @@ export default function SandboxPage() {
       setError(parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'));
       return;
     }
-    setBusy(true);
-    try {
+    await act(async () => {
       setResult(await api.post<TSandboxResult>(`/api/v1/subsidy/campaigns/${campaignId}/sandbox`, parsed.data));
       setRan(parsed.data);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const r = result;
@@ -175,9 +162,7 @@ export default function SandboxPage() {
                 { title: t('sandbox.enterprise'), dataIndex: 'enterpriseName' },
                 { title: t('sandbox.district'), dataIndex: 'district' },
                 { title: t('sandbox.month'), dataIndex: 'declarationMonth' },
-                { title: t('sandbox.live'), dataIndex: 'live', align: 'right', render: yuan },
-                { title: t('sandbox.scenario'), dataIndex: 'scenario', align: 'right', render: yuan },
-                { title: t('sandbox.difference'), dataIndex: 'difference', align: 'right', render: yuan },
+                ...differences,
               ]}
             />
           </Card>

@@ -3,7 +3,7 @@
  * compare them side by side beside the live outcome, and download the comparison as Excel.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import {
   type TSandboxScenario,
@@ -14,6 +14,7 @@ import {
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
@@ -113,10 +114,8 @@ export function ScenariosPanel({ campaignId }: { campaignId: string }) {
       ]
     : [];
   const table = (title: string, rows: readonly Row[], money: boolean) => (
-    <Table<Row>
+    <SmallTable<Row>
       rowKey="key"
-      size="small"
-      pagination={false}
       dataSource={[...rows]}
       columns={[
         { title, dataIndex: 'label' },
@@ -132,10 +131,8 @@ export function ScenariosPanel({ campaignId }: { campaignId: string }) {
 
   return (
     <Card size="small" title={t('sandbox.saved')} data-testid="sandbox-scenarios">
-      <Table<TSavedScenario>
+      <SmallTable<TSavedScenario>
         rowKey="id"
-        size="small"
-        pagination={false}
         loading={q.isLoading}
         dataSource={items}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}

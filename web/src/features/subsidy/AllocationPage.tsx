@@ -23,7 +23,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   type TAllocationOutcome,
   type TAward,
@@ -32,9 +32,11 @@ import {
   ZHandleObjection,
 } from '../../../../src/contracts/subsidy';
 import { mayDo } from '../../../../src/domain/access/business';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { SmallTable } from '../../components/SmallTable';
+import { useAction } from '../../components/useAction';
 import { maxLengthOf, requiredOf, validFields } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
@@ -48,11 +50,18 @@ import {
   useAwards,
   useCampaignNotice,
   useCampaignNotices,
-  useCampaigns,
   useObjections,
   useSupplementary,
 } from './api';
-import { AwardTag, CampaignTag, Explanation, ObjectionTag, SupplementaryTag } from './common';
+import {
+  AwardTag,
+  CampaignSelect,
+  CampaignTitle,
+  Explanation,
+  ObjectionTag,
+  SupplementaryTag,
+  useCampaignChoice,
+} from './common';
 
 type Row = Omit<TAward, 'id' | 'runId'> & { id: string | null };
 
@@ -129,29 +138,24 @@ export function Objections({ noticeId }: { noticeId: string }) {
   const { data = [] } = useObjections(noticeId);
   const [handling, setHandling] = useState<TObjection | null>(null);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAction();
   const save = async () => {
     if (!handling) return;
     const v = await validFields(form);
     if (!v) return;
-    setError(null);
     const body = { ...v, reduceTo: v.reduceTo ? String(v.reduceTo).trim() : undefined };
-    try {
+    await attempt(async () => {
       await api.post(`/api/v1/subsidy/objections/${handling.id}/handle`, body);
       message.success(t('subsidy.saved'));
       setHandling(null);
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    });
   };
   return (
     <>
-      <Table<TObjection>
+      <SmallTable<TObjection>
         rowKey="id"
-        size="small"
         dataSource={data}
-        pagination={false}
         data-testid="objections"
         columns={[
           { title: t('subsidy.case'), dataIndex: 'caseNo' },
@@ -251,33 +255,23 @@ function SupplementaryCard({ campaignId, isAdmin }: { campaignId: string; isAdmi
   const qc = useQueryClient();
   const { data: s } = useSupplementary(campaignId, true);
   const [outcome, setOutcome] = useState<TAllocationOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: act, attempt } = useAction();
   if (!s) return null;
-  const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const o = await runSupplementary(campaignId, dryRun);
-      setOutcome(o);
-      message.success(dryRun ? t('subsidy.dryRunDone') : t('subsidy.supplementaryAllocationCommitted'));
-      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  /** Says how it went and refreshes the subsidy lists. */
+  const done = async (msg: string) => {
+    message.success(msg);
+    await qc.invalidateQueries({ queryKey: subsidyKeys.all });
   };
-  const publish = async () => {
-    setError(null);
-    try {
+  const run = (dryRun: boolean) =>
+    act(async () => {
+      setOutcome(await runSupplementary(campaignId, dryRun));
+      await done(dryRun ? t('subsidy.dryRunDone') : t('subsidy.supplementaryAllocationCommitted'));
+    });
+  const publish = () =>
+    attempt(async () => {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/supplementary-notices`, {});
-      message.success(t('subsidy.supplementaryNoticePublished'));
-      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+      await done(t('subsidy.supplementaryNoticePublished'));
+    });
   return (
     <Card
       title={
@@ -402,46 +396,33 @@ export default function AllocationPage() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const isAdmin = mayDo(me, 'subsidy.allocation.run');
-  const { data: campaigns = [] } = useCampaigns();
-  const [campaignId, setCampaignId] = useState<string | undefined>();
-  useEffect(() => {
-    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
-  }, [campaigns, campaignId]);
-  const campaign = campaigns.find((c) => c.id === campaignId);
+  const { campaigns, campaignId, setCampaignId, campaign } = useCampaignChoice();
   const [outcome, setOutcome] = useState<TAllocationOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: act, attempt } = useAction();
   const [page, setPage] = useState(1);
   const { data: awards } = useAwards(campaign?.committedRunId, page);
   const { data: notice } = useCampaignNotice(campaignId);
   const { data: notices = [] } = useCampaignNotices(campaignId);
 
+  /** Says how it went and refreshes the subsidy lists. */
+  const done = async (msg: string) => {
+    message.success(msg);
+    await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+  };
   const run = async (dryRun: boolean) => {
     if (!campaignId) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       // The confirmation named the early close; the server refuses a commit while applications are accepted otherwise.
-      const o = await runAllocation(campaignId, dryRun, !dryRun && campaign?.acceptingApplications === true);
-      setOutcome(o);
-      message.success(dryRun ? t('subsidy.dryRunDone2') : t('subsidy.allocationCommitted'));
-      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      setOutcome(await runAllocation(campaignId, dryRun, !dryRun && campaign?.acceptingApplications === true));
+      await done(dryRun ? t('subsidy.dryRunDone2') : t('subsidy.allocationCommitted'));
+    });
   };
   const publish = async () => {
     if (!campaignId) return;
-    setError(null);
-    try {
+    await attempt(async () => {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/notice`, {});
-      message.success(t('subsidy.noticePublished'));
-      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+      await done(t('subsidy.noticePublished'));
+    });
   };
 
   return (
@@ -450,16 +431,14 @@ export default function AllocationPage() {
         title={t('subsidy.allocationAndPublicNotice')}
         description={t('subsidy.firstComeFirstServed')}
         extra={
-          <Select
-            aria-label={t('subsidy.campaign2')}
-            style={{ width: 320 }}
+          <CampaignSelect
+            campaigns={campaigns}
             value={campaignId}
             onChange={(v) => {
               setCampaignId(v);
               setOutcome(null);
             }}
-            options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
-            data-testid="campaign-select"
+            testId="campaign-select"
           />
         }
       />
@@ -469,12 +448,7 @@ export default function AllocationPage() {
       )}
       {campaign && (
         <Card
-          title={
-            <Space>
-              {campaign.title}
-              <CampaignTag status={campaign.status} />
-            </Space>
-          }
+          title={<CampaignTitle campaign={campaign} />}
           style={{ marginBottom: 16 }}
           extra={
             isAdmin && (

@@ -4,25 +4,13 @@
  * right stage — pass / return with reasons.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Input, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { OTHER_SUBSIDY_KIND_ZH, type OtherSubsidyKind } from '../../../../src/contracts/subsidy';
 import { type ApplicationAction, applicationTransition } from '../../../../src/domain/workflow/application';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { SmallTable } from '../../components/SmallTable';
 import { useI18n } from '../../i18n';
 import { districtName } from '../../shared/districts';
 import { yuan } from '../../shared/money';
@@ -103,10 +91,8 @@ export function ApplicationDetail({
               {a.progressReport}
             </Descriptions.Item>
           </Descriptions>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="loanId"
-            pagination={false}
             dataSource={a.loans}
             title={() => t('subsidy.loansClaimedInterestAgainst')}
             columns={[
@@ -132,10 +118,8 @@ export function ApplicationDetail({
             ]}
           />
           {a.otherSubsidies.length > 0 && (
-            <Table
-              size="small"
+            <SmallTable
               rowKey="id"
-              pagination={false}
               dataSource={a.otherSubsidies}
               title={() => t('subsidy.otherInterestSubsidies')}
               columns={[

@@ -6,7 +6,7 @@
  */
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import {
   OTHER_SUBSIDY_KIND_ZH,
@@ -17,8 +17,10 @@ import {
   ZSubmitApplication,
 } from '../../../../src/contracts/subsidy';
 import { uploadFile } from '../../api/attachments';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
-import { requiredOf, validFields, zodRule } from '../../components/zodRule';
+import { api, errorMessage } from '../../api/client';
+import { FormError, useFormSubmit } from '../../components/FormModal';
+import { SmallTable } from '../../components/SmallTable';
+import { requiredOf, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useApplyOptions } from './api';
@@ -119,20 +121,12 @@ export function ApplyDrawer({
   const [selected, setSelected] = useState<Record<string, string>>(() =>
     Object.fromEntries((returned?.loans ?? []).map((l) => [l.loanId, l.claimedInterest])),
   );
-  const [repayment, setRepayment] = useState<Voucher[]>(
-    () =>
-      returned?.attachments
-        .filter((a) => a.kind === 'repayment_voucher')
-        .map((a) => ({ id: a.id, name: a.fileName })) ?? [],
-  );
-  const [expenditure, setExpenditure] = useState<Voucher[]>(
-    () =>
-      returned?.attachments
-        .filter((a) => a.kind === 'expenditure_voucher')
-        .map((a) => ({ id: a.id, name: a.fileName })) ?? [],
-  );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The vouchers of a kind the returned application already has. */
+  const filed = (kind: string): Voucher[] =>
+    returned?.attachments.filter((a) => a.kind === kind).map((a) => ({ id: a.id, name: a.fileName })) ?? [];
+  const [repayment, setRepayment] = useState<Voucher[]>(() => filed('repayment_voucher'));
+  const [expenditure, setExpenditure] = useState<Voucher[]>(() => filed('expenditure_voucher'));
+  const { busy, error, submit: run } = useFormSubmit(form);
   const campaign = campaigns.find((c) => c.id === campaignId);
   // refused when the form opens, not at submission: no numbered project yet, or every project already applied
   const blocked =
@@ -144,24 +138,20 @@ export function ApplyDrawer({
           ? t('subsidy.apply.allApplied')
           : null;
 
-  const submit = async () => {
-    const v = await validFields(form);
-    if (!v) return;
-    const loans = Object.entries(selected).map(([loanId, claimedInterest]) => ({ loanId, claimedInterest }));
-    if (!campaign) return;
-    const body = {
-      interestFrom: campaign.interestFrom,
-      interestTo: campaign.interestTo,
-      loans,
-      newInvestment: v.newInvestment,
-      progressReport: v.progressReport,
-      repaymentVoucherIds: repayment.map((f) => f.id),
-      expenditureVoucherIds: expenditure.map((f) => f.id),
-      otherSubsidies: (v.otherSubsidies ?? []).map((o) => ({ ...o, documentRef: o.documentRef || undefined })),
-    };
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
+      const loans = Object.entries(selected).map(([loanId, claimedInterest]) => ({ loanId, claimedInterest }));
+      if (!campaign) return;
+      const body = {
+        interestFrom: campaign.interestFrom,
+        interestTo: campaign.interestTo,
+        loans,
+        newInvestment: v.newInvestment,
+        progressReport: v.progressReport,
+        repaymentVoucherIds: repayment.map((f) => f.id),
+        expenditureVoucherIds: expenditure.map((f) => f.id),
+        otherSubsidies: (v.otherSubsidies ?? []).map((o) => ({ ...o, documentRef: o.documentRef || undefined })),
+      };
       if (returned) {
         await api.post(`/api/v1/subsidy/applications/${returned.id}/resubmit`, { ...body, version: returned.version });
       } else {
@@ -175,13 +165,7 @@ export function ApplyDrawer({
       message.success(t('subsidy.applicationSubmitted'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
       onClose();
-    } catch (err) {
-      const rest = applyFieldErrors(form, err);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Drawer
@@ -206,7 +190,7 @@ export function ApplyDrawer({
       {blocked && (
         <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 16 }} data-testid="apply-blocked" />
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
@@ -260,10 +244,8 @@ export function ApplyDrawer({
           </Typography.Paragraph>
         )}
         <Form.Item label={t('subsidy.loansClaimedInterestDefaults')} required={requiredOf(SHAPE.loans)}>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="id"
-            pagination={false}
             dataSource={project?.loans ?? []}
             columns={[
               {
@@ -321,24 +303,36 @@ export function ApplyDrawer({
         >
           <Input.TextArea rows={3} data-testid="progress-report" />
         </Form.Item>
-        <Form.Item label={t('subsidy.repaymentVouchers')} required={requiredOf(SHAPE.repaymentVoucherIds)}>
-          <VoucherUpload
-            applicationId={applicationId}
-            kind="repayment_voucher"
-            files={repayment}
-            onChange={setRepayment}
-            testId="upload-repayment"
-          />
-        </Form.Item>
-        <Form.Item label={t('subsidy.projectExpenditureVouchers')} required={requiredOf(SHAPE.expenditureVoucherIds)}>
-          <VoucherUpload
-            applicationId={applicationId}
-            kind="expenditure_voucher"
-            files={expenditure}
-            onChange={setExpenditure}
-            testId="upload-expenditure"
-          />
-        </Form.Item>
+        {(
+          [
+            [
+              'repaymentVouchers',
+              'repaymentVoucherIds',
+              'repayment_voucher',
+              repayment,
+              setRepayment,
+              'upload-repayment',
+            ],
+            [
+              'projectExpenditureVouchers',
+              'expenditureVoucherIds',
+              'expenditure_voucher',
+              expenditure,
+              setExpenditure,
+              'upload-expenditure',
+            ],
+          ] as const
+        ).map(([label, field, kind, files, onChange, testId]) => (
+          <Form.Item key={kind} label={t(`subsidy.${label}`)} required={requiredOf(SHAPE[field])}>
+            <VoucherUpload
+              applicationId={applicationId}
+              kind={kind}
+              files={files}
+              onChange={onChange}
+              testId={testId}
+            />
+          </Form.Item>
+        ))}
         <Typography.Title level={5}>{t('subsidy.otherInterestSubsidiesOn')}</Typography.Title>
         <Form.List name="otherSubsidies">
           {(fields, { add, remove }) => (

@@ -1,8 +1,8 @@
 /** 申报批次 (city administrator): open a yearly campaign — interest period, application dates, budget, mode, notice days. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   ALLOCATION_MODE_ZH,
@@ -10,124 +10,76 @@ import {
   type TCampaign,
   ZCreateCampaign,
 } from '../../../../src/contracts/subsidy';
-import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { FormDrawer } from '../../components/FormModal';
+import { dateProps } from '../../components/forms';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
-import { validFields, zodRule } from '../../components/zodRule';
+import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
 import { subsidyKeys, useCampaigns } from './api';
 import { CampaignTag } from './common';
 
 const C = ZCreateCampaign.shape;
-const dateProps = {
-  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : undefined }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined),
-};
 
 function CreateDrawer({ onClose }: { onClose(): void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const year = dayjs().year();
-  const save = async () => {
-    const v = await validFields(form);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/v1/subsidy/campaigns', v);
-      message.success(t('subsidy.campaignOpened'));
-      await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e);
-      setError(rest.length ? rest.join('；') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: unknown) => {
+    await api.post('/api/v1/subsidy/campaigns', v);
+    message.success(t('subsidy.campaignOpened'));
+    await qc.invalidateQueries({ queryKey: subsidyKeys.all });
+    onClose();
   };
+  /** A date of the campaign, its rule from the contract. */
+  const date = (name: keyof typeof C, label: string, testId?: string) => (
+    <Form.Item name={name} label={label} rules={[zodRule(C[name], name, lang)]} {...dateProps}>
+      <DatePicker data-testid={testId} />
+    </Form.Item>
+  );
   return (
-    <Drawer
+    <FormDrawer
+      form={form}
       open
       onClose={onClose}
-      size={560}
       title={t('subsidy.openAYearlyCampaign')}
-      extra={
-        <Button type="primary" loading={busy} onClick={save} data-testid="save-campaign">
-          {t('subsidy.open2')}
-        </Button>
-      }
+      okText={t('subsidy.open2')}
+      submitTestId="save-campaign"
+      name="createCampaign"
+      initialValues={{
+        year,
+        title: `${year}年度“政银保”数字化转型贷款贴息申请`,
+        interestFrom: `${year - 1}-01-01`,
+        interestTo: `${year - 1}-12-31`,
+        allocationMode: 'partial',
+        noticeDays: 7,
+      }}
+      onSubmit={save}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        name="createCampaign"
-        initialValues={{
-          year,
-          title: `${year}年度“政银保”数字化转型贷款贴息申请`,
-          interestFrom: `${year - 1}-01-01`,
-          interestTo: `${year - 1}-12-31`,
-          allocationMode: 'partial',
-          noticeDays: 7,
-        }}
-      >
-        <Form.Item name="year" label={t('subsidy.year')} rules={[zodRule(C.year, 'year', lang)]}>
-          <InputNumber style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="title" label={t('subsidy.title')} rules={[zodRule(C.title, 'title', lang)]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="interestFrom"
-          label={t('subsidy.interestFrom')}
-          rules={[zodRule(C.interestFrom, 'interestFrom', lang)]}
-          {...dateProps}
-        >
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="interestTo"
-          label={t('subsidy.interestTo')}
-          rules={[zodRule(C.interestTo, 'interestTo', lang)]}
-          {...dateProps}
-        >
-          <DatePicker />
-        </Form.Item>
-        <Form.Item
-          name="applyFrom"
-          label={t('subsidy.applicationsFrom')}
-          rules={[zodRule(C.applyFrom, 'applyFrom', lang)]}
-          {...dateProps}
-        >
-          <DatePicker data-testid="apply-from" />
-        </Form.Item>
-        <Form.Item
-          name="applyTo"
-          label={t('subsidy.applicationsUntil')}
-          rules={[zodRule(C.applyTo, 'applyTo', lang)]}
-          {...dateProps}
-        >
-          <DatePicker data-testid="apply-to" />
-        </Form.Item>
-        <Form.Item name="budget" label={t('subsidy.budgetYuan')} rules={[zodRule(C.budget, 'budget', lang)]}>
-          <Input data-testid="campaign-budget" />
-        </Form.Item>
-        <Form.Item name="allocationMode" label={t('subsidy.allocationMode')}>
-          <Select options={ALLOCATION_MODES.map((m) => ({ value: m, label: ALLOCATION_MODE_ZH[m] }))} />
-        </Form.Item>
-        <Form.Item
-          name="noticeDays"
-          label={t('subsidy.noticeDays')}
-          rules={[zodRule(C.noticeDays, 'noticeDays', lang)]}
-        >
-          <InputNumber min={1} max={60} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="year" label={t('subsidy.year')} rules={[zodRule(C.year, 'year', lang)]}>
+        <InputNumber style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name="title" label={t('subsidy.title')} rules={[zodRule(C.title, 'title', lang)]}>
+        <Input />
+      </Form.Item>
+      {date('interestFrom', t('subsidy.interestFrom'))}
+      {date('interestTo', t('subsidy.interestTo'))}
+      {date('applyFrom', t('subsidy.applicationsFrom'), 'apply-from')}
+      {date('applyTo', t('subsidy.applicationsUntil'), 'apply-to')}
+      <Form.Item name="budget" label={t('subsidy.budgetYuan')} rules={[zodRule(C.budget, 'budget', lang)]}>
+        <Input data-testid="campaign-budget" />
+      </Form.Item>
+      <Form.Item name="allocationMode" label={t('subsidy.allocationMode')}>
+        <Select options={ALLOCATION_MODES.map((m) => ({ value: m, label: ALLOCATION_MODE_ZH[m] }))} />
+      </Form.Item>
+      <Form.Item name="noticeDays" label={t('subsidy.noticeDays')} rules={[zodRule(C.noticeDays, 'noticeDays', lang)]}>
+        <InputNumber min={1} max={60} />
+      </Form.Item>
+    </FormDrawer>
   );
 }
 
@@ -146,7 +98,7 @@ export default function CampaignsPage() {
           </Button>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
         <Table<TCampaign>
           rowKey="id"

@@ -1,9 +1,9 @@
 /** 贴息申请 (enterprise): its ¥1,000,000 cap and what is left, its awards with explanations, its applications. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Collapse, Empty, Progress, Row, Statistic, Table } from 'antd';
+import { Button, Card, Col, Collapse, Empty, Progress, Row, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import type { TApplicationSummary } from '../../../../src/contracts/subsidy';
-import { errorMessage } from '../../api/client';
+import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../shared/money';
@@ -47,7 +47,7 @@ export default function EnterpriseSubsidyPage() {
           </Button>
         }
       />
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       {mine && (
         <Card style={{ marginBottom: 16 }}>
           <Row gutter={24}>

@@ -4,19 +4,20 @@
  */
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
 import type { TFundingPlan } from '../../../../src/contracts/subsidy';
 import { mayDo } from '../../../../src/domain/access/business';
 import { chinaDateOf } from '../../../../src/domain/calendar/china-time';
-import { api, downloadFile, errorMessage } from '../../api/client';
+import { api, downloadFile } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import { documentDate, ISSUING_AUTHORITY } from '../../shared/documents';
 import { yuan } from '../../shared/money';
-import { subsidyKeys, useCampaigns, usePlan } from './api';
-import { CampaignTag } from './common';
+import { subsidyKeys, usePlan } from './api';
+import { CampaignSelect, CampaignTitle, useCampaignChoice } from './common';
 
 /**
  * The plan as the bureau publishes it: every row, amounts in figures and in capitals, the authority and date at the
@@ -101,30 +102,18 @@ export default function FundPlanPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const { data: campaigns = [] } = useCampaigns();
-  const [campaignId, setCampaignId] = useState<string | undefined>();
-  useEffect(() => {
-    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
-  }, [campaigns, campaignId]);
-  const campaign = campaigns.find((c) => c.id === campaignId);
+  const { campaigns, campaignId, setCampaignId, campaign } = useCampaignChoice();
   const { data: plan } = usePlan(campaignId, campaign?.status === 'plan_issued');
   const [docNo, setDocNo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const issue = async () => {
     if (!campaignId) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/v1/subsidy/campaigns/${campaignId}/funding-plan`, { documentNumber: docNo.trim() });
       message.success(t('subsidy.planIssued'));
       await qc.invalidateQueries({ queryKey: subsidyKeys.all });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -132,27 +121,11 @@ export default function FundPlanPage() {
       <PageHeader
         title={t('subsidy.fundingPlan')}
         description={t('subsidy.issuedAfterTheNotice')}
-        extra={
-          <Select
-            aria-label={t('subsidy.campaign2')}
-            style={{ width: 320 }}
-            value={campaignId}
-            onChange={setCampaignId}
-            options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
-          />
-        }
+        extra={<CampaignSelect campaigns={campaigns} value={campaignId} onChange={setCampaignId} />}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="plan-error" />}
       {campaign && !plan && mayDo(me, 'subsidy.funding_plan.issue') && (
-        <Card
-          style={{ marginBottom: 16 }}
-          title={
-            <Space>
-              {campaign.title}
-              <CampaignTag status={campaign.status} />
-            </Space>
-          }
-        >
+        <Card style={{ marginBottom: 16 }} title={<CampaignTitle campaign={campaign} />}>
           <Form layout="inline">
             <Form.Item label={t('subsidy.documentNumber')}>
               <Input

@@ -2,15 +2,16 @@
  * 补贴核查 (district) and 补贴核实 (city): the applications in the reviewer's scope, by stage; opening one shows
  * the interest check, the vouchers and the engine's decision, with pass / return.
  */
-import { Alert, Card, Form, Select, Space, Table, Tag } from 'antd';
+import { Card, Form, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { TApplicationSummary } from '../../../../src/contracts/subsidy';
 import { dataScopeOf } from '../../../../src/domain/access/scope';
 import { APPLICATION_STATUS_ZH, APPLICATION_STATUSES } from '../../../../src/domain/workflow/application';
-import { errorMessage } from '../../api/client';
 import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
-import { ExportButton } from '../../components/lists';
+import { FilterSelect } from '../../components/FilterSelect';
+import { ExportButton, LoadError } from '../../components/lists';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
@@ -47,52 +48,43 @@ export default function ReviewPage() {
       />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 12 }}>
-          <Form.Item label={t('subsidy.campaign2')}>
-            <Select
-              aria-label={t('subsidy.campaign2')}
-              allowClear
-              style={{ width: 220 }}
-              value={campaignId}
-              onChange={setCampaignId}
-              options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('subsidy.status')}>
-            <Select
-              aria-label={t('subsidy.status')}
-              allowClear
-              style={{ width: 240 }}
-              value={status}
-              onChange={(v) => {
-                setStatus(v);
-                setPage(1);
-              }}
-              options={APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_ZH[s] }))}
-              data-testid="status-filter"
-            />
-          </Form.Item>
+          <FilterSelect
+            label={t('subsidy.campaign2')}
+            width={220}
+            value={campaignId}
+            onChange={setCampaignId}
+            options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <FilterSelect
+            label={t('subsidy.status')}
+            width={240}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_ZH[s] }))}
+            data-testid="status-filter"
+          />
           {!district && (
-            <Form.Item label={t('subsidy.district2')}>
-              <Select
-                aria-label={t('subsidy.district2')}
-                allowClear
-                style={{ width: 140 }}
-                value={districtCode}
-                onChange={setDistrictCode}
-                options={DISTRICTS.map((d) => ({ value: d.code, label: d[lang] }))}
-              />
-            </Form.Item>
+            <FilterSelect
+              label={t('subsidy.district2')}
+              width={140}
+              value={districtCode}
+              onChange={setDistrictCode}
+              options={DISTRICTS.map((d) => ({ value: d.code, label: d[lang] }))}
+            />
           )}
         </Form>
       </Card>
-      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      <LoadError error={error} />
       <Card>
-        <Table<TApplicationSummary>
-          rowKey="id"
+        <PagedTable<TApplicationSummary>
+          result={data}
+          page={page}
+          onPage={setPage}
           loading={isFetching}
-          dataSource={data?.items ?? []}
           onRow={(r) => ({ onClick: () => setDetailId(r.id), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             { title: t('subsidy.enterprise'), dataIndex: 'enterpriseName' },
             {

@@ -1,7 +1,13 @@
-/** Shared bits of the subsidy pages: status tags (named through the message table), the explanation list. */
-import { Tag, Typography } from 'antd';
+/**
+ * Shared bits of the subsidy pages: status tags (named through the message table), the explanation list, the
+ * campaign a page works on (the first one unless chosen) with its picker and its card title.
+ */
+import { Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { TCampaign } from '../../../../src/contracts/subsidy';
 import type { ApplicationStatus, CampaignStatus } from '../../../../src/domain/workflow/application';
 import { useI18n } from '../../i18n';
+import { useCampaigns } from './api';
 import { subsidyZh } from './messages';
 
 const STATUS_COLOR: Record<ApplicationStatus, string> = {
@@ -78,5 +84,51 @@ export function Explanation({ lines }: { lines: readonly string[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The campaigns and the one the page works on: the first until another is chosen. */
+export function useCampaignChoice() {
+  const { data: campaigns = [] } = useCampaigns();
+  const [campaignId, setCampaignId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id);
+  }, [campaigns, campaignId]);
+  const campaign = campaigns.find((c) => c.id === campaignId);
+  return { campaigns, campaignId, setCampaignId, campaign };
+}
+
+/** The page header's campaign picker. */
+export function CampaignSelect({
+  campaigns,
+  value,
+  onChange,
+  testId,
+}: {
+  campaigns: TCampaign[];
+  value: string | undefined;
+  onChange(id: string): void;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Select
+      aria-label={t('subsidy.campaign2')}
+      style={{ width: 320 }}
+      value={value}
+      onChange={onChange}
+      options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A campaign card's title: its name and its status. */
+export function CampaignTitle({ campaign }: { campaign: TCampaign }) {
+  return (
+    <Space>
+      {campaign.title}
+      <CampaignTag status={campaign.status} />
+    </Space>
   );
 }
