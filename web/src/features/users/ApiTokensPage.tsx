@@ -1,5 +1,4 @@
 /** 接口令牌 (security administrator): bearer tokens for the systems of cooperating banks and insurers. */
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -30,6 +29,7 @@ import {
   ZIssueApiToken,
 } from '../../../../src/contracts/users';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { AddButton } from '../../components/AddButton';
 import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
@@ -91,11 +91,7 @@ export default function ApiTokensPage() {
       <PageHeader
         title={t('menu.apiTokens')}
         description={t('tokens.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
-            {t('tokens.issue')}
-          </Button>
-        }
+        extra={<AddButton onClick={() => setIssuing(true)}>{t('tokens.issue')}</AddButton>}
       />
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
       <Card
