@@ -18,7 +18,7 @@ import { PagedTable } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../shared/time';
-import { useAccountActions, useAccountColumns } from '../users/accounts';
+import { type NewAccountDialog, useAccountActions, useAccountColumns } from '../users/accounts';
 
 const C = ZCreateUser.shape;
 const KEY = ['colleagues'] as const;
@@ -28,15 +28,7 @@ interface NewColleague {
   username: string;
 }
 
-function AddColleagueDialog({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose(): void;
-  onCreated(r: TCreatedUser): void;
-}) {
+function AddColleagueDialog({ open, onClose, onCreated }: NewAccountDialog) {
   const { t } = useI18n();
   const [form] = Form.useForm<NewColleague>();
   return (

@@ -22,20 +22,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { compact, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
-import { useAccountActions, useAccountColumns } from './accounts';
+import { type NewAccountDialog, useAccountActions, useAccountColumns } from './accounts';
 import { useInstitutions } from './institutions';
 
 const C = ZCreateUser.shape;
 
-function CreateUserDialog({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose(): void;
-  onCreated(r: TCreatedUser): void;
-}) {
+function CreateUserDialog({ open, onClose, onCreated }: NewAccountDialog) {
   const { t, lang, pick } = useI18n();
   const [form] = Form.useForm<TCreateUser>();
   const role = Form.useWatch('role', form);

@@ -61,6 +61,13 @@ export function OneTimePassword({ info, onClose }: { info: OneTime | null; onClo
   );
 }
 
+/** The props of a dialog that opens an account: `onCreated` gets the account and its temporary password. */
+export interface NewAccountDialog {
+  open: boolean;
+  onClose(): void;
+  onCreated(r: TCreatedUser): void;
+}
+
 export type AccountAction = 'disable' | 'enable' | 'unlock' | 'reset-password';
 
 /** Is the account locked out at this moment? */
