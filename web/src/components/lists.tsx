@@ -11,6 +11,7 @@ import {
   Form,
   type FormInstance,
   type FormProps,
+  Input,
   Select,
   type SelectProps,
   Space,
@@ -94,6 +95,23 @@ export function pager(
     showTotal,
     onChange: (page, pageSize) => onPage({ page, pageSize }),
   };
+}
+
+/** A list's free-text filter (`q`), clearable, `width` pixels wide. */
+export function KeywordFilter({
+  label,
+  placeholder,
+  width,
+}: {
+  label?: ReactNode;
+  placeholder: string;
+  width: number;
+}) {
+  return (
+    <Form.Item name="q" label={label}>
+      <Input allowClear placeholder={placeholder} style={{ width }} />
+    </Form.Item>
+  );
 }
 
 /** A filter field picking one of `options` (clearable), `width` pixels wide. */

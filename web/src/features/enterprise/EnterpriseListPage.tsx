@@ -1,10 +1,10 @@
-import { Form, Input, Tag } from 'antd';
+import { Form, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { CREDIT_STATUSES, ENTERPRISE_TYPES, type TEnterprise } from '../../../../src/contracts/enterprises';
 import { dataScopeOf } from '../../../../src/domain/access/scope';
 import { actorOf } from '../../auth/access';
 import { useMe } from '../../auth/session';
-import { FilterCard, FilterSelect, PagedTable, usePagedFilters } from '../../components/lists';
+import { FilterCard, FilterSelect, KeywordFilter, PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
@@ -32,9 +32,7 @@ export default function EnterpriseListPage() {
         onReset={reset}
         style={{ rowGap: 12 }}
       >
-        <Form.Item name="q" label={t('common.keyword')}>
-          <Input allowClear placeholder={t('enterprise.searchPlaceholder')} style={{ width: 240 }} />
-        </Form.Item>
+        <KeywordFilter label={t('common.keyword')} placeholder={t('enterprise.searchPlaceholder')} width={240} />
         {cityWide && (
           <FilterSelect
             name="districtCode"

@@ -3,7 +3,7 @@
  * an extension (登记展期); each sends the version read, so a change made meanwhile answers with a reload prompt.
  * The history of corrections and extensions is shown to everyone who reads the loan.
  */
-import { Alert, Card, Form, Space, Table, Typography } from 'antd';
+import { Alert, Card, Form, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ZodType } from 'zod';
 import {
@@ -196,60 +196,81 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** One part of a loan's history: a small table of its rows, all on one page. */
+function HistoryCard<R extends { id: string }>({
+  title,
+  testId,
+  rows,
+  empty,
+  columns,
+}: {
+  title: string;
+  testId: string;
+  rows: R[];
+  empty: string;
+  columns: TableColumnsType<R>;
+}) {
+  return (
+    <Card title={title} style={{ marginTop: 16 }} data-testid={testId}>
+      <Table<R>
+        rowKey="id"
+        dataSource={rows}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: empty }}
+        scroll={{ x: 800 }}
+        columns={columns}
+      />
+    </Card>
+  );
+}
+
 export function LoanHistory({ loan }: { loan: TLoanDetail }) {
   const { t } = useI18n();
   return (
     <>
-      <Card title={t('loans.history.extensions')} style={{ marginTop: 16 }} data-testid="loan-extensions">
-        <Table<TLoanExtension>
-          rowKey="id"
-          dataSource={loan.extensions}
-          pagination={false}
-          size="small"
-          locale={{ emptyText: t('loans.history.noExtensions') }}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: '#', dataIndex: 'seq', width: 50 },
-            { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
-            { title: t('loans.extend.agreementDate'), dataIndex: 'agreementDate' },
-            { title: t('loans.history.previousMaturity'), dataIndex: 'previousMaturityDate' },
-            { title: t('loans.extend.newMaturityDate'), dataIndex: 'newMaturityDate' },
-            { title: t('loans.history.termAfter'), dataIndex: 'termMonthsAfter', align: 'right' },
-            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
-            { title: t('loans.history.at'), dataIndex: 'at', render: (v: string) => when(v) },
-          ]}
-        />
-      </Card>
-      <Card title={t('loans.history.corrections')} style={{ marginTop: 16 }} data-testid="loan-corrections">
-        <Table<TLoanCorrection>
-          rowKey="id"
-          dataSource={loan.corrections}
-          pagination={false}
-          size="small"
-          locale={{ emptyText: t('loans.history.noCorrections') }}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
-            {
-              title: t('loans.history.changes'),
-              key: 'changes',
-              render: (_: unknown, c) => (
-                <Space orientation="vertical" size={0}>
-                  {Object.keys(c.after)
-                    .filter((k) => LOAN_FIELD_NAMES[k])
-                    .map((k) => (
-                      <span key={k}>
-                        {LOAN_FIELD_NAMES[k]}：{show(c.before[k])} → {show(c.after[k])}
-                      </span>
-                    ))}
-                </Space>
-              ),
-            },
-            { title: t('loans.history.reason'), dataIndex: 'reason' },
-            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
-          ]}
-        />
-      </Card>
+      <HistoryCard<TLoanExtension>
+        title={t('loans.history.extensions')}
+        testId="loan-extensions"
+        rows={loan.extensions}
+        empty={t('loans.history.noExtensions')}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 50 },
+          { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
+          { title: t('loans.extend.agreementDate'), dataIndex: 'agreementDate' },
+          { title: t('loans.history.previousMaturity'), dataIndex: 'previousMaturityDate' },
+          { title: t('loans.extend.newMaturityDate'), dataIndex: 'newMaturityDate' },
+          { title: t('loans.history.termAfter'), dataIndex: 'termMonthsAfter', align: 'right' },
+          { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
+          { title: t('loans.history.at'), dataIndex: 'at', render: (v: string) => when(v) },
+        ]}
+      />
+      <HistoryCard<TLoanCorrection>
+        title={t('loans.history.corrections')}
+        testId="loan-corrections"
+        rows={loan.corrections}
+        empty={t('loans.history.noCorrections')}
+        columns={[
+          { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
+          {
+            title: t('loans.history.changes'),
+            key: 'changes',
+            render: (_: unknown, c) => (
+              <Space orientation="vertical" size={0}>
+                {Object.keys(c.after)
+                  .filter((k) => LOAN_FIELD_NAMES[k])
+                  .map((k) => (
+                    <span key={k}>
+                      {LOAN_FIELD_NAMES[k]}：{show(c.before[k])} → {show(c.after[k])}
+                    </span>
+                  ))}
+              </Space>
+            ),
+          },
+          { title: t('loans.history.reason'), dataIndex: 'reason' },
+          { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
+        ]}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@
  * Loans in the actor's scope: the bank's own loans (with 登记贷款), the loans an insurer/guarantor covers, an
  * enterprise's own loans, or a reviewer's district/city. The API filters by scope; this page only shows.
  */
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
@@ -11,10 +11,10 @@ import { LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
 import { actorOf, mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
 import { AddButton } from '../../components/AddButton';
-import { FilterCard, FilterSelect, PagedTable, usePagedFilters } from '../../components/lists';
+import { FilterCard, FilterSelect, KeywordFilter, PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { yuan } from '../../shared/money';
+import { yuanColumn } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
@@ -60,9 +60,7 @@ export default function LoanListPage() {
         onSearch={(v) => search({ q: v.q?.trim() || undefined, status: v.status })}
         onReset={reset}
       >
-        <Form.Item name="q">
-          <Input allowClear placeholder={t('loans.list.searchPlaceholder')} style={{ width: 260 }} />
-        </Form.Item>
+        <KeywordFilter placeholder={t('loans.list.searchPlaceholder')} width={260} />
         <FilterSelect
           name="status"
           width={140}
@@ -112,7 +110,7 @@ export default function LoanListPage() {
             dataIndex: 'purpose',
             render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]),
           },
-          { title: t('loans.field.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+          yuanColumn(t('loans.field.amount'), 'amount'),
           {
             title: t('loans.field.rate'),
             dataIndex: 'annualRate',
@@ -125,18 +123,8 @@ export default function LoanListPage() {
             dataIndex: 'disbursedAt',
             render: (v: string) => formatInstant(v),
           },
-          {
-            title: t('loans.field.interestPaid'),
-            dataIndex: 'interestPaid',
-            align: 'right',
-            render: (v: string) => yuan(v),
-          },
-          {
-            title: t('loans.field.outstanding'),
-            dataIndex: 'outstandingPrincipal',
-            align: 'right',
-            render: (v: string) => yuan(v),
-          },
+          yuanColumn(t('loans.field.interestPaid'), 'interestPaid'),
+          yuanColumn(t('loans.field.outstanding'), 'outstandingPrincipal'),
           {
             title: t('loans.field.status'),
             dataIndex: 'status',

@@ -17,7 +17,7 @@ import { usePagedList } from '../../api/lists';
 import { AddButton } from '../../components/AddButton';
 import { TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
-import { FilterCard, FilterSelect, PagedTable, usePagedFilters } from '../../components/lists';
+import { FilterCard, FilterSelect, KeywordFilter, PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { compact, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
@@ -138,9 +138,7 @@ export default function UsersPage() {
         onSearch={(v) => search({ q: v.q?.trim() || undefined, role: v.role })}
         style={{ rowGap: 12 }}
       >
-        <Form.Item name="q" label={t('common.keyword')}>
-          <Input allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 220 }} />
-        </Form.Item>
+        <KeywordFilter label={t('common.keyword')} placeholder={t('users.searchPlaceholder')} width={220} />
         <FilterSelect
           name="role"
           label={t('users.role')}
