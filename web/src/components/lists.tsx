@@ -130,7 +130,7 @@ export function FilterSelect({
 
 /**
  * A list's filters and page as one state: `search` starts again from the first page with new filters, `reset` drops
- * them, `turn` moves to another page; the page size stays as chosen.
+ * them, the table turns the pages; the page size stays as chosen.
  */
 export function usePagedFilters<F extends object>(pageSize = 20) {
   const [filters, setFilters] = useState<F & Paging>({ page: 1, pageSize } as F & Paging);
@@ -138,7 +138,8 @@ export function usePagedFilters<F extends object>(pageSize = 20) {
     filters,
     search: (f: F) => setFilters({ ...f, page: 1, pageSize: filters.pageSize }),
     reset: () => setFilters({ page: 1, pageSize: filters.pageSize } as F & Paging),
-    turn: (pg: Paging) => setFilters({ ...filters, ...pg }),
+    /** The table's side, spread onto `PagedTable`: the page shown and the turning to another one. */
+    pages: { paging: filters, onPage: (pg: Paging) => setFilters({ ...filters, ...pg }) },
   };
 }
 

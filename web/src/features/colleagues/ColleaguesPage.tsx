@@ -14,7 +14,7 @@ import { useMe } from '../../auth/session';
 import { AddButton } from '../../components/AddButton';
 import { TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
-import { PagedTable } from '../../components/lists';
+import { PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../shared/time';
@@ -65,10 +65,7 @@ function AddColleagueDialog({ open, onClose, onCreated }: NewAccountDialog) {
 export default function ColleaguesPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
-  const [query, setQuery] = useState<{ q?: string | undefined; page: number; pageSize: number }>({
-    page: 1,
-    pageSize: 20,
-  });
+  const { filters: query, search, pages } = usePagedFilters<{ q?: string | undefined }>();
   const [adding, setAdding] = useState(false);
   const { act, created, passwordDialog } = useAccountActions(KEY, (u, action) =>
     t(action === 'disable' ? 'colleagues.disabledDone' : 'colleagues.enabledDone', { name: u.displayName }),
@@ -121,14 +118,13 @@ export default function ColleaguesPage() {
           placeholder={t('colleagues.search')}
           style={{ maxWidth: 320 }}
           aria-label={t('colleagues.search')}
-          onSearch={(v) => setQuery({ ...query, q: v.trim() || undefined, page: 1 })}
+          onSearch={(v) => search({ q: v.trim() || undefined })}
         />
       </Card>
       <PagedTable<TUser>
         data-testid="colleagues"
+        {...pages}
         query={list}
-        paging={query}
-        onPage={(pg) => setQuery({ ...query, ...pg })}
         showTotal={(n) => t('colleagues.total', { n })}
         scroll={{ x: 900 }}
         columns={[

@@ -17,7 +17,7 @@ export default function EnterpriseListPage() {
   const { t, lang } = useI18n();
   const { data: me } = useMe();
   const [form] = Form.useForm<Filters>();
-  const { filters, search, reset, turn } = usePagedFilters<Filters>();
+  const { filters, search, reset, pages } = usePagedFilters<Filters>();
   const list = useEnterpriseList(filters);
   // A district reviewer's scope is one district: no district filter.
   const cityWide = !me || dataScopeOf(actorOf(me)).kind !== 'district';
@@ -64,9 +64,8 @@ export default function EnterpriseListPage() {
         />
       </FilterCard>
       <PagedTable<TEnterprise>
+        {...pages}
         query={list}
-        paging={filters}
-        onPage={turn}
         showTotal={(n) => t('common.total', { n })}
         scroll={{ x: 900 }}
         columns={[

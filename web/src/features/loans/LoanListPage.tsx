@@ -27,7 +27,7 @@ export default function LoanListPage() {
   const { data: me } = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Filters>();
-  const { filters, search, reset, turn } = usePagedFilters<Filters>();
+  const { filters, search, reset, pages } = usePagedFilters<Filters>();
   const [recording, setRecording] = useState(false);
   const list = useLoanList(filters);
   // The title and the columns follow which loans the list holds: a column every row would repeat is left out.
@@ -74,9 +74,8 @@ export default function LoanListPage() {
         />
       </FilterCard>
       <PagedTable<TLoan>
+        {...pages}
         query={list}
-        paging={filters}
-        onPage={turn}
         showTotal={(n) => t('loans.list.total', { n })}
         scroll={{ x: 1200 }}
         columns={[

@@ -115,7 +115,7 @@ type Filters = { q?: string | undefined; role?: Role | undefined };
 export default function UsersPage() {
   const { t, lang, pick } = useI18n();
   const [filterForm] = Form.useForm<Filters>();
-  const { filters, search, turn } = usePagedFilters<Filters>();
+  const { filters, search, pages } = usePagedFilters<Filters>();
   const [creating, setCreating] = useState(false);
   const { act, created, passwordDialog } = useAccountActions(['users'], () => t('common.done'));
   const account = useAccountColumns(act, { disable: 'users.confirmDisable', reset: 'users.confirmReset' }, true);
@@ -147,9 +147,8 @@ export default function UsersPage() {
         />
       </FilterCard>
       <PagedTable<TUser>
+        {...pages}
         query={list}
-        paging={filters}
-        onPage={turn}
         showTotal={(n) => t('common.total', { n })}
         scroll={{ x: 1000 }}
         columns={[
