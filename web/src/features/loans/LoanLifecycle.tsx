@@ -196,28 +196,30 @@ function show(v: unknown): string {
   return String(v);
 }
 
-/** One part of a loan's history: a small table of its rows, all on one page. */
+const HISTORY = {
+  extensions: { title: 'loans.history.extensions', empty: 'loans.history.noExtensions' },
+  corrections: { title: 'loans.history.corrections', empty: 'loans.history.noCorrections' },
+} as const;
+
+/** One part of a loan's history (its extensions, its corrections): a small table of its rows, all on one page. */
 function HistoryCard<R extends { id: string }>({
-  title,
-  testId,
+  part,
   rows,
-  empty,
   columns,
 }: {
-  title: string;
-  testId: string;
+  part: keyof typeof HISTORY;
   rows: R[];
-  empty: string;
   columns: TableColumnsType<R>;
 }) {
+  const { t } = useI18n();
   return (
-    <Card title={title} style={{ marginTop: 16 }} data-testid={testId}>
+    <Card title={t(HISTORY[part].title)} style={{ marginTop: 16 }} data-testid={`loan-${part}`}>
       <Table<R>
         rowKey="id"
         dataSource={rows}
         pagination={false}
         size="small"
-        locale={{ emptyText: empty }}
+        locale={{ emptyText: t(HISTORY[part].empty) }}
         scroll={{ x: 800 }}
         columns={columns}
       />
@@ -230,10 +232,8 @@ export function LoanHistory({ loan }: { loan: TLoanDetail }) {
   return (
     <>
       <HistoryCard<TLoanExtension>
-        title={t('loans.history.extensions')}
-        testId="loan-extensions"
+        part="extensions"
         rows={loan.extensions}
-        empty={t('loans.history.noExtensions')}
         columns={[
           { title: '#', dataIndex: 'seq', width: 50 },
           { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
@@ -246,10 +246,8 @@ export function LoanHistory({ loan }: { loan: TLoanDetail }) {
         ]}
       />
       <HistoryCard<TLoanCorrection>
-        title={t('loans.history.corrections')}
-        testId="loan-corrections"
+        part="corrections"
         rows={loan.corrections}
-        empty={t('loans.history.noCorrections')}
         columns={[
           { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
           {
