@@ -150,20 +150,11 @@ export default function RegisterPage() {
                       disabledDate={(d) => d.isAfter(dayjs())}
                     />
                   </Col>
-                  <Col xs={24}>
-                    <TextField
-                      schema={F.registeredAddress}
-                      name="registeredAddress"
-                      label={t('field.registeredAddress')}
-                    />
-                  </Col>
-                  <Col xs={24}>
-                    <TextField
-                      schema={F.operatingAddress}
-                      name="operatingAddress"
-                      label={t('field.operatingAddress')}
-                    />
-                  </Col>
+                  {(['registeredAddress', 'operatingAddress'] as const).map((a) => (
+                    <Col key={a} xs={24}>
+                      <TextField schema={F[a]} name={a} label={t(`field.${a}`)} />
+                    </Col>
+                  ))}
                 </Row>
               </Card>
               <Card title={t('register.section.contact')} style={{ marginBottom: 16 }}>
