@@ -2,10 +2,11 @@
  * Form items whose rules and length limit come from the field's contract schema, so a text field is written once:
  * `<TextField schema={S.source} name="source" label={t('credit.source')} />`.
  */
-import { Form, Input, type InputProps } from 'antd';
+import { DatePicker, type DatePickerProps, Form, Input, type InputProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import { useI18n } from '../i18n';
+import { dateProps } from './forms';
 import { maxLengthOf, zodRule } from './zodRule';
 
 type FieldName = string | (string | number)[];
@@ -35,6 +36,27 @@ export function TextField({
       ) : (
         <Input maxLength={maxLengthOf(schema)} {...input} />
       )}
+    </Form.Item>
+  );
+}
+
+/** A date picked from a calendar and kept as the ISO 'YYYY-MM-DD' string the contract checks; full width unless styled. */
+export function DateField({
+  schema,
+  name,
+  label,
+  extra,
+  ...picker
+}: {
+  schema: ZodType;
+  name: string;
+  label: ReactNode;
+  extra?: ReactNode;
+} & Omit<DatePickerProps, 'name'>) {
+  const { lang } = useI18n();
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={[zodRule(schema, name, lang)]} {...dateProps}>
+      <DatePicker style={{ width: '100%' }} {...picker} />
     </Form.Item>
   );
 }

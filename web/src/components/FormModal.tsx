@@ -34,69 +34,63 @@ export function FormError({ error }: { error: string | null }) {
   return error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null;
 }
 
-export function FormModal<T>({
-  form,
-  name,
-  open,
-  title,
-  okText,
-  danger,
-  width = 520,
-  hint,
-  banner,
-  initialValues,
-  onSubmit,
-  onClose,
-  children,
-}: {
+/** What a form in a dialog or a drawer is given. */
+interface FormShellProps<T> {
   form: FormInstance<T>;
   /** The form's name (its fields' ids are `<name>_<field>`). */
   name?: string;
   open: boolean;
   title: ReactNode;
-  /** The confirming button; 保存 unless given. */
+  /** The confirming button. */
   okText?: string;
-  danger?: boolean;
-  width?: number;
-  /** A quiet line of guidance above the form. */
-  hint?: ReactNode;
   /** A notice (e.g. an Alert) above the form. */
   banner?: ReactNode;
   initialValues?: Partial<T>;
   onSubmit(values: T): Promise<unknown>;
   onClose(): void;
   children: ReactNode;
+}
+
+/** The form's props: its name and starting values when given. */
+function formProps<T>({ name, initialValues }: FormShellProps<T>) {
+  return { ...(name ? { name } : {}), ...(initialValues ? { initialValues } : {}) };
+}
+
+export function FormModal<T>({
+  danger,
+  width = 520,
+  hint,
+  ...p
+}: FormShellProps<T> & {
+  /** The confirming button is 保存 unless `okText` is given; red when `danger`. */
+  danger?: boolean;
+  width?: number;
+  /** A quiet line of guidance above the form. */
+  hint?: ReactNode;
 }) {
   const { t } = useI18n();
-  const { busy, error, clearError, submit } = useFormSubmit(form);
+  const { busy, error, clearError, submit } = useFormSubmit(p.form);
   return (
     <Modal
-      open={open}
-      title={title}
-      okText={okText ?? t('common.save')}
+      open={p.open}
+      title={p.title}
+      okText={p.okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={danger ? { danger: true } : undefined}
       confirmLoading={busy}
-      onOk={() => submit(onSubmit)}
+      onOk={() => submit(p.onSubmit)}
       onCancel={() => {
         clearError();
-        onClose();
+        p.onClose();
       }}
       destroyOnHidden
       width={width}
     >
       {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
-      {banner}
+      {p.banner}
       <FormError error={error} />
-      <Form
-        form={form}
-        {...(name ? { name } : {})}
-        layout="vertical"
-        autoComplete="off"
-        preserve={false}
-        {...(initialValues ? { initialValues } : {})}
-      >
-        {children}
+      <Form form={p.form} layout="vertical" autoComplete="off" preserve={false} {...formProps(p)}>
+        {p.children}
       </Form>
     </Modal>
   );
@@ -104,59 +98,40 @@ export function FormModal<T>({
 
 /** A form in a side drawer, its buttons at the top right: close, and the primary action. */
 export function FormDrawer<T>({
-  form,
-  open,
-  title,
-  okText,
   closeText,
   size = 560,
-  name,
   submitTestId,
-  banner,
-  initialValues,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  form: FormInstance<T>;
-  open: boolean;
-  title: ReactNode;
+  ...p
+}: FormShellProps<T> & {
   okText: string;
   /** A closing button beside the primary one, if given. */
   closeText?: string;
   /** The drawer's width in pixels; 560 unless given. */
   size?: number;
-  /** The form's name (its fields' ids are `<name>_<field>`). */
-  name?: string;
   /** The primary button's test id. */
   submitTestId?: string;
-  banner?: ReactNode;
-  initialValues?: Partial<T>;
-  onSubmit(values: T): Promise<unknown>;
-  onClose(): void;
-  children: ReactNode;
 }) {
-  const { busy, error, submit } = useFormSubmit(form);
+  const { busy, error, submit } = useFormSubmit(p.form);
   return (
     <Drawer
-      title={title}
-      open={open}
-      onClose={onClose}
+      title={p.title}
+      open={p.open}
+      onClose={p.onClose}
       size={size}
       destroyOnHidden
       extra={
         <Space>
-          {closeText && <Button onClick={onClose}>{closeText}</Button>}
-          <Button type="primary" loading={busy} onClick={() => submit(onSubmit)} data-testid={submitTestId}>
-            {okText}
+          {closeText && <Button onClick={p.onClose}>{closeText}</Button>}
+          <Button type="primary" loading={busy} onClick={() => submit(p.onSubmit)} data-testid={submitTestId}>
+            {p.okText}
           </Button>
         </Space>
       }
     >
-      {banner}
+      {p.banner}
       <FormError error={error} />
-      <Form form={form} {...(name ? { name } : {})} layout="vertical" {...(initialValues ? { initialValues } : {})}>
-        {children}
+      <Form form={p.form} layout="vertical" {...formProps(p)}>
+        {p.children}
       </Form>
     </Drawer>
   );

@@ -6,3 +6,8 @@ export function yuan(value: string | null | undefined): string {
   const s = String(value).trim();
   return isYuanString(s) ? formatYuanDisplay(yuanToFen(s)) : s;
 }
+
+/** A table column of yuan amounts under `dataIndex`, right-aligned and shown as ¥1,234.56. */
+export function yuanColumn(title: string, dataIndex: string) {
+  return { title, dataIndex, align: 'right' as const, render: (v: string) => yuan(v) };
+}

@@ -1,11 +1,5 @@
 /** 审计日志 (audit administrator): search the tamper-evident trail, see changes, export, verify the hash chain. */
-import {
-  FileExcelOutlined,
-  FileProtectOutlined,
-  FileTextOutlined,
-  SafetyCertificateOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
+import { FileExcelOutlined, FileProtectOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,7 +21,7 @@ import {
   Tooltip,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_OBJECT_LABELS,
@@ -39,7 +33,7 @@ import {
 } from '../../../../src/contracts/audit';
 import { ROLE_NAMES, ROLES } from '../../../../src/domain/access/actor';
 import { api, downloadFile, errorMessage } from '../../api/client';
-import { LoadError, pager } from '../../components/lists';
+import { FilterActions, LoadError, pager } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../shared/time';
@@ -65,6 +59,17 @@ function toFilters(v: FilterValues): TAuditFilters {
     if (s) f[k] = s;
   }
   return f;
+}
+
+/** One filter of the search form, a third of the row on a wide screen. */
+function FilterCol({ name, label, children }: { name: keyof FilterValues; label: string; children: ReactNode }) {
+  return (
+    <Col xs={24} md={12} xl={8}>
+      <Form.Item name={name} label={label}>
+        {children}
+      </Form.Item>
+    </Col>
+  );
 }
 
 export default function AuditPage() {
@@ -152,74 +157,51 @@ export default function AuditPage() {
           }}
         >
           <Row gutter={16}>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="range" label={t('audit.timeRange')}>
-                <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="action" label={t('audit.action')}>
-                <AutoComplete
-                  allowClear
-                  options={actionOptions}
-                  placeholder={t('audit.actionPlaceholder')}
-                  filterOption={(input, o) =>
-                    String(o?.label ?? '')
-                      .toLowerCase()
-                      .includes(input.toLowerCase())
-                  }
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="actorRole" label={t('audit.actorRole')}>
-                <Select
-                  allowClear
-                  options={[
-                    ...ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) })),
-                    { value: 'public', label: t('audit.public') },
-                    { value: 'system', label: t('audit.system') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="actorId" label={t('audit.actorId')}>
-                <Input allowClear />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="objectType" label={t('audit.objectType')}>
-                <AutoComplete allowClear options={objectOptions} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="objectId" label={t('audit.objectId')}>
-                <Input allowClear />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="q" label={t('audit.freeText')}>
-                <Input allowClear placeholder={t('audit.freeTextPlaceholder')} />
-              </Form.Item>
-            </Col>
+            <FilterCol name="range" label={t('audit.timeRange')}>
+              <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
+            </FilterCol>
+            <FilterCol name="action" label={t('audit.action')}>
+              <AutoComplete
+                allowClear
+                options={actionOptions}
+                placeholder={t('audit.actionPlaceholder')}
+                filterOption={(input, o) =>
+                  String(o?.label ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase())
+                }
+              />
+            </FilterCol>
+            <FilterCol name="actorRole" label={t('audit.actorRole')}>
+              <Select
+                allowClear
+                options={[
+                  ...ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) })),
+                  { value: 'public', label: t('audit.public') },
+                  { value: 'system', label: t('audit.system') },
+                ]}
+              />
+            </FilterCol>
+            <FilterCol name="actorId" label={t('audit.actorId')}>
+              <Input allowClear />
+            </FilterCol>
+            <FilterCol name="objectType" label={t('audit.objectType')}>
+              <AutoComplete allowClear options={objectOptions} />
+            </FilterCol>
+            <FilterCol name="objectId" label={t('audit.objectId')}>
+              <Input allowClear />
+            </FilterCol>
+            <FilterCol name="q" label={t('audit.freeText')}>
+              <Input allowClear placeholder={t('audit.freeTextPlaceholder')} />
+            </FilterCol>
             <Col xs={24} md={12} xl={16} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      setFilters({});
-                      setPage({ ...page, page: 1 });
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                </Space>
-              </Form.Item>
+              <FilterActions
+                onReset={() => {
+                  form.resetFields();
+                  setFilters({});
+                  setPage({ ...page, page: 1 });
+                }}
+              />
             </Col>
           </Row>
         </Form>

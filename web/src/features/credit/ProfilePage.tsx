@@ -4,28 +4,13 @@
  * administrator records digital-level assessments (002 三（四）2).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  InputNumber,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Form, InputNumber, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type TCreditProfile, type TDigitalLevelInput, ZDigitalLevelInput } from '../../../../src/contracts/credit';
 import { mayDo } from '../../../../src/domain/access/business';
 import { useMe } from '../../auth/session';
-import { TextField } from '../../components/FormFields';
+import { DateField, TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
-import { dateProps } from '../../components/forms';
 import { LoadError } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
@@ -58,22 +43,8 @@ function DigitalLevelDialog({ enterpriseId, open, onClose }: { enterpriseId: str
         <InputNumber min={1} max={4} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <TextField schema={S.score} name="score" label={t('credit.digital.score')} />
-      <Form.Item
-        name="assessedOn"
-        label={t('credit.digital.assessedOn')}
-        rules={[zodRule(S.assessedOn, 'assessedOn', lang)]}
-        {...dateProps}
-      >
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item
-        name="validTo"
-        label={t('credit.digital.validTo')}
-        rules={[zodRule(S.validTo, 'validTo', lang)]}
-        {...dateProps}
-      >
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateField schema={S.assessedOn} name="assessedOn" label={t('credit.digital.assessedOn')} />
+      <DateField schema={S.validTo} name="validTo" label={t('credit.digital.validTo')} />
       <TextField schema={S.assessor} name="assessor" label={t('credit.digital.assessor')} />
       <TextField schema={S.evidence} name="evidence" label={t('credit.digital.evidence')} rows={3} />
     </FormModal>

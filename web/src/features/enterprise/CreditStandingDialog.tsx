@@ -1,6 +1,6 @@
 /** 变更信用状况 (city administrator): records a new credit standing with its source and date. */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import {
   CREDIT_STATUSES,
   type TEnterprise,
@@ -8,9 +8,10 @@ import {
   ZSetCreditStanding,
 } from '../../../../src/contracts/enterprises';
 import { api } from '../../api/client';
+import { DateField, TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
-import { dateProps, todayIso } from '../../components/forms';
-import { compact, maxLengthOf, zodRule } from '../../components/zodRule';
+import { todayIso } from '../../components/forms';
+import { compact, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { enterpriseKeys } from './api';
 import { creditHistoryKey } from './CreditHistory';
@@ -47,15 +48,14 @@ export function CreditStandingDialog({ e, open, onClose }: { e: TEnterprise; ope
       <Form.Item name="status" label={t('credit.standing')} rules={[zodRule(S.status, 'status', lang)]}>
         <Select options={CREDIT_STATUSES.map((s) => ({ value: s, label: t(`enterprise.creditStatus.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="source" label={t('credit.source')} rules={[zodRule(S.source, 'source', lang)]}>
-        <Input maxLength={maxLengthOf(S.source)} placeholder={t('credit.sourcePlaceholder')} />
-      </Form.Item>
-      <Form.Item name="asOf" label={t('credit.asOf')} rules={[zodRule(S.asOf, 'asOf', lang)]} {...dateProps}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="note" label={t('credit.note')} rules={[zodRule(S.note, 'note', lang)]}>
-        <Input.TextArea maxLength={maxLengthOf(S.note)} rows={3} />
-      </Form.Item>
+      <TextField
+        schema={S.source}
+        name="source"
+        label={t('credit.source')}
+        placeholder={t('credit.sourcePlaceholder')}
+      />
+      <DateField schema={S.asOf} name="asOf" label={t('credit.asOf')} />
+      <TextField schema={S.note} name="note" label={t('credit.note')} rows={3} />
     </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 /** The enterprise's facts as its registration and its later edits both ask for them. */
-import { Col, Form, Radio, Row } from 'antd';
+import { Col, Form, type InputProps, Radio, Row } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import { ENTERPRISE_TYPES } from '../../../../src/contracts/enterprises';
 import { TextField } from '../../components/FormFields';
 import { zodRule } from '../../components/zodRule';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 
 type Shape = Record<'type' | 'isSme', ZodType>;
 type ContactShape = Record<'contactName' | 'contactPhone' | 'legalRepName' | 'legalRepIdNumber', ZodType>;
@@ -47,32 +47,19 @@ export function EnterpriseContactFields({
   idExtra?: ReactNode;
 }) {
   const { t } = useI18n();
+  const fields: { name: keyof ContactShape; label: MessageKey; extra?: ReactNode; input?: InputProps }[] = [
+    { name: 'contactName', label: 'field.contactName' },
+    { name: 'contactPhone', label: 'field.contactPhone', extra: phoneExtra, input: { placeholder: phonePlaceholder } },
+    { name: 'legalRepName', label: 'field.legalRepName' },
+    { name: 'legalRepIdNumber', label: 'field.legalRepIdNumber', extra: idExtra, input: { autoComplete: 'off' } },
+  ];
   return (
     <Row gutter={16}>
-      <Col xs={24} md={12}>
-        <TextField schema={shape.contactName} name="contactName" label={t('field.contactName')} />
-      </Col>
-      <Col xs={24} md={12}>
-        <TextField
-          schema={shape.contactPhone}
-          name="contactPhone"
-          label={t('field.contactPhone')}
-          extra={phoneExtra}
-          placeholder={phonePlaceholder}
-        />
-      </Col>
-      <Col xs={24} md={12}>
-        <TextField schema={shape.legalRepName} name="legalRepName" label={t('field.legalRepName')} />
-      </Col>
-      <Col xs={24} md={12}>
-        <TextField
-          schema={shape.legalRepIdNumber}
-          name="legalRepIdNumber"
-          label={t('field.legalRepIdNumber')}
-          extra={idExtra}
-          autoComplete="off"
-        />
-      </Col>
+      {fields.map((f) => (
+        <Col key={f.name} xs={24} md={12}>
+          <TextField schema={shape[f.name]} name={f.name} label={t(f.label)} extra={f.extra} {...f.input} />
+        </Col>
+      ))}
     </Row>
   );
 }

@@ -1,7 +1,7 @@
 /** 企业信息: the signed-in enterprise's own profile; its administrator can edit the editable facts. */
 import { EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Row, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import {
   type TEnterprise,
@@ -11,11 +11,9 @@ import {
 import { mayDo } from '../../../../src/domain/access/business';
 import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { TextField } from '../../components/FormFields';
+import { DateField, TextField } from '../../components/FormFields';
 import { FormDrawer } from '../../components/FormModal';
-import { dateProps } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import NotFound from '../common/NotFound';
 import { enterpriseKeys, updateEnterprise, useMyEnterprise } from './api';
@@ -28,7 +26,7 @@ const U = ZUpdateEnterprise.shape;
 type EditValues = Omit<TUpdateEnterpriseInput, 'version'>;
 
 function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClose(): void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EditValues>();
@@ -70,14 +68,7 @@ function EditDrawer({ e, open, onClose }: { e: TEnterprise; open: boolean; onClo
       <Row gutter={16}>
         <EnterpriseKindFields shape={U} />
       </Row>
-      <Form.Item
-        name="establishedOn"
-        label={t('field.establishedOn')}
-        rules={[zodRule(U.establishedOn, 'establishedOn', lang)]}
-        {...dateProps}
-      >
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateField schema={U.establishedOn} name="establishedOn" label={t('field.establishedOn')} />
       <TextField schema={U.registeredAddress} name="registeredAddress" label={t('field.registeredAddress')} />
       <TextField schema={U.operatingAddress} name="operatingAddress" label={t('field.operatingAddress')} />
       <EnterpriseContactFields

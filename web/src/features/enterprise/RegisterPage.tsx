@@ -1,5 +1,5 @@
 /** Enterprise self-registration: the enterprise and its first (administrator) account, validated by the shared schema. */
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { OUTSIDE_CITY } from '../../../../src/domain/enterprise/districts';
 import { validateUscc } from '../../../../src/domain/enterprise/uscc';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { Brand } from '../../components/Brand';
-import { dateProps } from '../../components/forms';
+import { DateField, TextField } from '../../components/FormFields';
 import { LangSwitch } from '../../components/LangSwitch';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
@@ -124,9 +124,7 @@ export default function RegisterPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name="name" label={t('field.enterpriseName')} rules={[zodRule(F.name, 'name', lang)]}>
-                      <Input maxLength={maxLengthOf(F.name)} />
-                    </Form.Item>
+                    <TextField schema={F.name} name="name" label={t('field.enterpriseName')} />
                   </Col>
                   <EnterpriseKindFields shape={F} />
                   <Col xs={24} md={12}>
@@ -145,33 +143,18 @@ export default function RegisterPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item
+                    <DateField
+                      schema={F.establishedOn}
                       name="establishedOn"
                       label={t('field.establishedOn')}
-                      rules={[zodRule(F.establishedOn, 'establishedOn', lang)]}
-                      {...dateProps}
-                    >
-                      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-                    </Form.Item>
+                      disabledDate={(d) => d.isAfter(dayjs())}
+                    />
                   </Col>
-                  <Col xs={24}>
-                    <Form.Item
-                      name="registeredAddress"
-                      label={t('field.registeredAddress')}
-                      rules={[zodRule(F.registeredAddress, 'registeredAddress', lang)]}
-                    >
-                      <Input maxLength={maxLengthOf(F.registeredAddress)} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24}>
-                    <Form.Item
-                      name="operatingAddress"
-                      label={t('field.operatingAddress')}
-                      rules={[zodRule(F.operatingAddress, 'operatingAddress', lang)]}
-                    >
-                      <Input maxLength={maxLengthOf(F.operatingAddress)} />
-                    </Form.Item>
-                  </Col>
+                  {(['registeredAddress', 'operatingAddress'] as const).map((a) => (
+                    <Col key={a} xs={24}>
+                      <TextField schema={F[a]} name={a} label={t(`field.${a}`)} />
+                    </Col>
+                  ))}
                 </Row>
               </Card>
               <Card title={t('register.section.contact')} style={{ marginBottom: 16 }}>

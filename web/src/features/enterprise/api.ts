@@ -8,6 +8,8 @@ import type {
   TUpdateEnterpriseInput,
 } from '../../../../src/contracts/enterprises';
 import { api } from '../../api/client';
+import { usePagedList } from '../../api/lists';
+import type { Paging } from '../../components/lists';
 
 export const enterpriseKeys = {
   me: ['enterprises', 'me'] as const,
@@ -32,20 +34,14 @@ export function useEnterprise(id: string) {
   });
 }
 
-export interface EnterpriseFilters {
+export interface EnterpriseFilters extends Paging {
   q?: string | undefined;
   districtCode?: string | undefined;
   type?: string | undefined;
   creditStatus?: string | undefined;
   inResourcePool?: string | undefined;
-  page: number;
-  pageSize: number;
 }
 
 export function useEnterpriseList(filters: EnterpriseFilters) {
-  return useQuery({
-    queryKey: enterpriseKeys.list({ ...filters }),
-    queryFn: () => api.get<TEnterpriseList>('/api/v1/enterprises', { query: { ...filters } }),
-    placeholderData: (prev) => prev,
-  });
+  return usePagedList<TEnterpriseList>(enterpriseKeys.list({ ...filters }), '/api/v1/enterprises', { ...filters });
 }

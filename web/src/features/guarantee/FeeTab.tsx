@@ -4,24 +4,26 @@
  * and resubmitted, its history kept.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Space, Tag } from 'antd';
 import type { TFeeClaim } from '../../../../src/contracts/guarantee';
-import { mayDo } from '../../../../src/domain/access/business';
 import { APPLICATION_ACTION_ZH, APPLICATION_STATUS_ZH } from '../../../../src/domain/workflow/application';
-import { actorOf, mayI } from '../../auth/access';
-import { useMe } from '../../auth/session';
+import { mayI } from '../../auth/access';
 import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { resubmitFeeClaim, reviewFeeClaim, submitFeeClaim, useFeeClaims } from './api';
-import { ClaimFiles, ClaimHistory, Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
+import { type ClaimField, ClaimForm, ClaimsTable, PassOrReturn, RETURNED, useClaimTab } from './claims';
+import { listOf } from './shared';
 
 /** The kinds of file a fee claim carries (the API's owner registration names the same). */
 const FEE_FILE_KINDS = { fee_voucher: '担保费缴纳凭证' } as const;
-const OPEN_FOR_FILES = new Set(['submitted', 'district_returned', 'city_returned']);
-const RETURNED = new Set(['district_returned', 'city_returned']);
+const FEE_FIELDS: readonly ClaimField[] = [
+  { name: 'periodFrom', label: 'guarantee.periodFrom', kind: 'date', required: true },
+  { name: 'periodTo', label: 'guarantee.periodTo', kind: 'date', required: true },
+  { name: 'feePaid', label: 'guarantee.feePaid', kind: 'money', required: true },
+  { name: 'vouchers', label: 'guarantee.vouchers', kind: 'text', required: true, extra: 'guarantee.vouchersHelp' },
+];
 
-type Dialog = { kind: 'new' } | { kind: 'resubmit'; claim: TFeeClaim } | null;
+type Dialog = { kind: 'new' } | { kind: 'resubmit'; claim: TFeeClaim };
 
 /** 同一笔担保费的其他补贴: each one's name and amount; the higher subsidy is the one enjoyed (就高不重复). */
 function OtherSubsidiesField() {
@@ -59,12 +61,8 @@ function OtherSubsidiesField() {
 
 export function FeeTab() {
   const { t } = useI18n();
-  const { data: me } = useMe();
   const claims = useFeeClaims(true);
-  const run = useRun();
-  const ask = useAsk();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
+  const { me, run, ask, dialog, setDialog, form } = useClaimTab<Dialog>();
   const mayClaim = mayI(me, 'guarantee.fee.claim');
 
   const review = (c: TFeeClaim, action: string) => run(() => reviewFeeClaim(c.id, { action }));
@@ -79,24 +77,18 @@ export function FeeTab() {
   const actions = (c: TFeeClaim) => (
     <Space>
       {c.status === 'submitted' && mayI(me, 'guarantee.fee.district_check') && (
-        <>
-          <Button size="small" type="primary" onClick={() => review(c, 'district_pass')}>
-            {t('guarantee.pass')}
-          </Button>
-          <Button size="small" onClick={() => ret(c, 'district_return')}>
-            {t('guarantee.return')}
-          </Button>
-        </>
+        <PassOrReturn
+          okLabel={t('guarantee.pass')}
+          onPass={() => review(c, 'district_pass')}
+          onReturn={() => ret(c, 'district_return')}
+        />
       )}
       {c.status === 'district_passed' && mayI(me, 'guarantee.fee.city_verify') && (
-        <>
-          <Button size="small" type="primary" onClick={() => review(c, 'city_verify')}>
-            {t('guarantee.approve')}
-          </Button>
-          <Button size="small" onClick={() => ret(c, 'city_return')}>
-            {t('guarantee.return')}
-          </Button>
-        </>
+        <PassOrReturn
+          okLabel={t('guarantee.approve')}
+          onPass={() => review(c, 'city_verify')}
+          onReturn={() => ret(c, 'city_return')}
+        />
       )}
       {RETURNED.has(c.status) && mayI(me, 'guarantee.fee.resubmit') && (
         <Button size="small" type="primary" onClick={() => openResubmit(c)}>
@@ -118,43 +110,19 @@ export function FeeTab() {
 
   return (
     <>
-      {mayClaim && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setDialog({ kind: 'new' })}
-          style={{ marginBottom: 12 }}
-        >
-          {t('guarantee.fee.new')}
-        </Button>
-      )}
-      <Table<TFeeClaim>
-        rowKey="id"
-        size="small"
-        loading={claims.isLoading}
-        dataSource={claims.data?.items ?? []}
-        locale={{ emptyText: t('guarantee.none') }}
-        expandable={{
-          expandedRowRender: (c) => (
-            <>
-              <Explanation lines={c.explanation} />
-              <ClaimHistory steps={c.reviews} names={APPLICATION_ACTION_ZH} />
-              <ClaimFiles
-                ownerType="guarantee_fee_claim"
-                ownerId={c.id}
-                kinds={FEE_FILE_KINDS}
-                canUpload={
-                  !!me &&
-                  OPEN_FOR_FILES.has(c.status) &&
-                  mayDo(actorOf(me), 'guarantee.fee.attachment.add', { enterpriseId: null, editable: true })
-                }
-              />
-            </>
-          ),
+      <ClaimsTable<TFeeClaim>
+        newLabel={mayClaim && t('guarantee.fee.new')}
+        onNew={() => setDialog({ kind: 'new' })}
+        claims={claims}
+        history={(c) => c.reviews}
+        historyNames={APPLICATION_ACTION_ZH}
+        files={{
+          ownerType: 'guarantee_fee_claim',
+          kinds: FEE_FILE_KINDS,
+          action: 'guarantee.fee.attachment.add',
+          target: () => ({ enterpriseId: null, editable: true }),
         }}
         columns={[
-          { title: t('guarantee.loan'), dataIndex: 'contractNo' },
-          { title: t('guarantee.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('guarantee.period'), render: (_, c) => `${c.periodFrom} ~ ${c.periodTo}` },
           { title: t('guarantee.feePaid'), dataIndex: 'feePaid', render: (v: string) => `${v} 元` },
           { title: t('guarantee.requested'), dataIndex: 'requested', render: (v: string) => `${v} 元` },
@@ -164,11 +132,11 @@ export function FeeTab() {
             dataIndex: 'status',
             render: (s: TFeeClaim['status']) => <Tag>{APPLICATION_STATUS_ZH[s]}</Tag>,
           },
-          { title: t('common.actions'), render: (_, c) => actions(c) },
         ]}
+        actions={actions}
       />
       {ask.modal}
-      <FormDialog
+      <ClaimForm
         open={!!dialog}
         title={t(dialog?.kind === 'resubmit' ? 'guarantee.resubmit' : 'guarantee.fee.new')}
         form={form}
@@ -185,30 +153,12 @@ export function FeeTab() {
               }
             : undefined
         }
+        returnedBecause={lastReturn?.reasons.join('；')}
+        chooseLoan={dialog?.kind !== 'resubmit'}
+        fields={FEE_FIELDS}
       >
-        {lastReturn && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`${t('guarantee.returnedBecause')}${lastReturn.reasons.join('；')}`}
-          />
-        )}
-        {dialog?.kind !== 'resubmit' && <LoanSelectItem />}
-        <Form.Item name="periodFrom" label={t('guarantee.periodFrom')} required>
-          <Input placeholder="YYYY-MM-DD" />
-        </Form.Item>
-        <Form.Item name="periodTo" label={t('guarantee.periodTo')} required>
-          <Input placeholder="YYYY-MM-DD" />
-        </Form.Item>
-        <Form.Item name="feePaid" label={t('guarantee.feePaid')} required>
-          <MoneyInput />
-        </Form.Item>
-        <Form.Item name="vouchers" label={t('guarantee.vouchers')} required extra={t('guarantee.vouchersHelp')}>
-          <Input />
-        </Form.Item>
         <OtherSubsidiesField />
-      </FormDialog>
+      </ClaimForm>
     </>
   );
 }

@@ -3,38 +3,37 @@
  * and reports recoveries; the district checks; the city verifies (a second city account above the threshold),
  * records the payment and closes; a returned claim is corrected and resubmitted, its history kept.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Space, Tag } from 'antd';
 import type { TRiskClaim } from '../../../../src/contracts/guarantee';
 import { mayDo } from '../../../../src/domain/access/business';
 import { RISK_CLAIM_ACTION_ZH, RISK_CLAIM_STATUS_ZH } from '../../../../src/domain/guarantee/risk-workflow';
 import { actorOf, mayI } from '../../auth/access';
-import { useMe } from '../../auth/session';
-import { MoneyInput } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { reportRecovery, resubmitRiskClaim, stepRiskClaim, submitRiskClaim, useRiskClaims } from './api';
-import { ClaimFiles, ClaimHistory, Explanation, FormDialog, LoanSelectItem, listOf, useAsk, useRun } from './shared';
+import { type ClaimField, ClaimForm, ClaimsTable, PassOrReturn, RETURNED, useClaimTab } from './claims';
+import { listOf } from './shared';
 
-type Dialog =
-  | { kind: 'claim' }
-  | { kind: 'resubmit'; claim: TRiskClaim }
-  | { kind: 'recovery'; claim: TRiskClaim }
-  | null;
+type Dialog = { kind: 'claim' } | { kind: 'resubmit'; claim: TRiskClaim } | { kind: 'recovery'; claim: TRiskClaim };
 
 /** The kinds of evidence a risk claim carries (the API's owner registration names the same). */
 const RISK_FILE_KINDS = { collection_evidence: '催收证据', collateral_evidence: '抵质押物处置证明' } as const;
-const OPEN_FOR_FILES = new Set(['submitted', 'district_returned', 'city_returned']);
-const RETURNED = new Set(['district_returned', 'city_returned']);
+const CLAIM_FIELDS: readonly ClaimField[] = [
+  { name: 'defaultDate', label: 'guarantee.defaultDate', kind: 'date', required: true },
+  { name: 'outstandingPrincipal', label: 'guarantee.principal', kind: 'money', required: true },
+  { name: 'outstandingInterest', label: 'guarantee.interest', kind: 'money' },
+  { name: 'collateralRealised', label: 'guarantee.collateral', kind: 'money' },
+  { name: 'collectionSteps', label: 'guarantee.collectionSteps', kind: 'lines', required: true },
+  { name: 'evidence', label: 'guarantee.evidence', kind: 'text', required: true },
+];
+const RECOVERY_FIELDS: readonly ClaimField[] = [
+  { name: 'receivedOn', label: 'guarantee.receivedOn', kind: 'date', required: true },
+  { name: 'amount', label: 'guarantee.amount', kind: 'money', required: true },
+];
 
 export function RiskTab() {
   const { t } = useI18n();
-  const { data: me } = useMe();
   const claims = useRiskClaims(true);
-  const run = useRun();
-  const ask = useAsk();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
+  const { me, run, ask, dialog, setDialog, form } = useClaimTab<Dialog>();
 
   const step = (c: TRiskClaim, action: string, extra: Record<string, string> = {}) =>
     run(() => stepRiskClaim(c.id, { action, ...extra }));
@@ -48,24 +47,18 @@ export function RiskTab() {
   const actions = (c: TRiskClaim) => (
     <Space wrap>
       {c.status === 'submitted' && mayI(me, 'guarantee.risk.district_check') && (
-        <>
-          <Button size="small" type="primary" onClick={() => step(c, 'district_pass')}>
-            {t('guarantee.pass')}
-          </Button>
-          <Button size="small" onClick={() => withReason(c, 'district_return', 'guarantee.return')}>
-            {t('guarantee.return')}
-          </Button>
-        </>
+        <PassOrReturn
+          okLabel={t('guarantee.pass')}
+          onPass={() => step(c, 'district_pass')}
+          onReturn={() => withReason(c, 'district_return', 'guarantee.return')}
+        />
       )}
       {c.status === 'district_passed' && mayI(me, 'guarantee.risk.city_approve') && (
-        <>
-          <Button size="small" type="primary" onClick={() => step(c, 'city_approve')}>
-            {t('guarantee.approve')}
-          </Button>
-          <Button size="small" onClick={() => withReason(c, 'city_return', 'guarantee.return')}>
-            {t('guarantee.return')}
-          </Button>
-        </>
+        <PassOrReturn
+          okLabel={t('guarantee.approve')}
+          onPass={() => step(c, 'city_approve')}
+          onReturn={() => withReason(c, 'city_return', 'guarantee.return')}
+        />
       )}
       {c.status === 'awaiting_second' && mayI(me, 'guarantee.risk.city_approve') && (
         <Button size="small" type="primary" onClick={() => step(c, 'second_approve')}>
@@ -109,50 +102,20 @@ export function RiskTab() {
 
   return (
     <>
-      {mayI(me, 'guarantee.risk.claim') && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setDialog({ kind: 'claim' })}
-          style={{ marginBottom: 12 }}
-        >
-          {t('guarantee.risk.new')}
-        </Button>
-      )}
-      <Table<TRiskClaim>
-        rowKey="id"
-        size="small"
-        loading={claims.isLoading}
-        dataSource={claims.data?.items ?? []}
-        locale={{ emptyText: t('guarantee.none') }}
-        expandable={{
-          expandedRowRender: (c) => (
-            <>
-              <Explanation lines={c.explanation} />
-              <Explanation lines={c.recoveries.map((r) => `${r.receivedOn}：${r.explanation}`)} />
-              <ClaimHistory
-                steps={c.steps.map((x) => ({ ...x, reasons: x.reason ? [x.reason] : [] }))}
-                names={RISK_CLAIM_ACTION_ZH}
-              />
-              <ClaimFiles
-                ownerType="risk_claim"
-                ownerId={c.id}
-                kinds={RISK_FILE_KINDS}
-                canUpload={
-                  !!me &&
-                  OPEN_FOR_FILES.has(c.status) &&
-                  mayDo(actorOf(me), 'guarantee.risk.attachment.add', {
-                    enterpriseId: null,
-                    institutionId: c.institutionId,
-                  })
-                }
-              />
-            </>
-          ),
+      <ClaimsTable<TRiskClaim>
+        newLabel={mayI(me, 'guarantee.risk.claim') && t('guarantee.risk.new')}
+        onNew={() => setDialog({ kind: 'claim' })}
+        claims={claims}
+        moreLines={(c) => c.recoveries.map((r) => `${r.receivedOn}：${r.explanation}`)}
+        history={(c) => c.steps.map((x) => ({ ...x, reasons: x.reason ? [x.reason] : [] }))}
+        historyNames={RISK_CLAIM_ACTION_ZH}
+        files={{
+          ownerType: 'risk_claim',
+          kinds: RISK_FILE_KINDS,
+          action: 'guarantee.risk.attachment.add',
+          target: (c) => ({ enterpriseId: null, institutionId: c.institutionId }),
         }}
         columns={[
-          { title: t('guarantee.loan'), dataIndex: 'contractNo' },
-          { title: t('guarantee.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('guarantee.institution'), dataIndex: 'institutionName' },
           { title: t('guarantee.principal'), dataIndex: 'loss', render: (v: string) => `${v} 元` },
           {
@@ -170,11 +133,11 @@ export function RiskTab() {
               </Space>
             ),
           },
-          { title: t('common.actions'), render: (_, c) => actions(c) },
         ]}
+        actions={actions}
       />
       {ask.modal}
-      <FormDialog
+      <ClaimForm
         open={!!dialog}
         title={t(
           dialog?.kind === 'recovery'
@@ -204,48 +167,12 @@ export function RiskTab() {
               }
             : undefined
         }
-      >
-        {dialog?.kind === 'claim' || dialog?.kind === 'resubmit' ? (
-          <>
-            {dialog.kind === 'resubmit' && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title={`${t('guarantee.returnedBecause')}${dialog.claim.steps.findLast((x) => x.reason)?.reason ?? ''}`}
-              />
-            )}
-            {dialog.kind === 'claim' && <LoanSelectItem />}
-            <Form.Item name="defaultDate" label={t('guarantee.defaultDate')} required>
-              <Input placeholder="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item name="outstandingPrincipal" label={t('guarantee.principal')} required>
-              <MoneyInput />
-            </Form.Item>
-            <Form.Item name="outstandingInterest" label={t('guarantee.interest')}>
-              <MoneyInput />
-            </Form.Item>
-            <Form.Item name="collateralRealised" label={t('guarantee.collateral')}>
-              <MoneyInput />
-            </Form.Item>
-            <Form.Item name="collectionSteps" label={t('guarantee.collectionSteps')} required>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            <Form.Item name="evidence" label={t('guarantee.evidence')} required>
-              <Input />
-            </Form.Item>
-          </>
-        ) : (
-          <>
-            <Form.Item name="receivedOn" label={t('guarantee.receivedOn')} required>
-              <Input placeholder="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item name="amount" label={t('guarantee.amount')} required>
-              <MoneyInput />
-            </Form.Item>
-          </>
-        )}
-      </FormDialog>
+        returnedBecause={
+          dialog?.kind === 'resubmit' ? (dialog.claim.steps.findLast((x) => x.reason)?.reason ?? '') : undefined
+        }
+        chooseLoan={dialog?.kind === 'claim'}
+        fields={dialog?.kind === 'recovery' ? RECOVERY_FIELDS : CLAIM_FIELDS}
+      />
     </>
   );
 }

@@ -6,26 +6,19 @@ import { api } from '../../api/client';
 const BASE = '/api/v1/guarantee';
 export const guaranteeKeys = { all: ['guarantee'] as const };
 
-export const useFeeYears = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['guarantee', 'fee-years'],
-    queryFn: () => api.get<{ items: TFeeYear[] }>(`${BASE}/fee-years`),
+/** One of the module's lists (its items in the actor's scope), read when `enabled`. */
+function useItems<T>(path: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['guarantee', path],
+    queryFn: () => api.get<{ items: T[] }>(`${BASE}/${path}`),
     enabled,
   });
-export const useFeeClaims = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['guarantee', 'fee-claims'],
-    queryFn: () => api.get<{ items: TFeeClaim[] }>(`${BASE}/fee-claims`),
-    enabled,
-  });
-export const useRiskClaims = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['guarantee', 'risk-claims'],
-    queryFn: () => api.get<{ items: TRiskClaim[] }>(`${BASE}/risk-claims`),
-    enabled,
-  });
-export const usePools = (enabled: boolean) =>
-  useQuery({ queryKey: ['guarantee', 'pools'], queryFn: () => api.get<{ items: TPool[] }>(`${BASE}/pools`), enabled });
+}
+
+export const useFeeYears = (enabled: boolean) => useItems<TFeeYear>('fee-years', enabled);
+export const useFeeClaims = (enabled: boolean) => useItems<TFeeClaim>('fee-claims', enabled);
+export const useRiskClaims = (enabled: boolean) => useItems<TRiskClaim>('risk-claims', enabled);
+export const usePools = (enabled: boolean) => useItems<TPool>('pools', enabled);
 
 export const submitFeeClaim = (body: unknown) => api.post<TFeeClaim>(`${BASE}/fee-claims`, body);
 export const reviewFeeClaim = (id: string, body: unknown) =>

@@ -13,7 +13,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { yuan } from '../../shared/money';
+import { yuan, yuanColumn } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
 import { useLoan } from './api';
 import { CancelLoanModal, CorrectLoanDrawer, ExtendLoanModal, LoanHistory } from './LoanLifecycle';
@@ -161,18 +161,8 @@ export default function LoanDetailPage() {
             { title: t('loans.repayment.periodNo'), dataIndex: 'periodNo', width: 80 },
             { title: t('loans.repayment.dueDate'), dataIndex: 'dueDate' },
             { title: t('loans.repayment.paidDate'), dataIndex: 'paidDate' },
-            {
-              title: t('loans.repayment.principalPaid'),
-              dataIndex: 'principalPaid',
-              align: 'right',
-              render: (v: string) => yuan(v),
-            },
-            {
-              title: t('loans.repayment.interestPaid'),
-              dataIndex: 'interestPaid',
-              align: 'right',
-              render: (v: string) => yuan(v),
-            },
+            yuanColumn(t('loans.repayment.principalPaid'), 'principalPaid'),
+            yuanColumn(t('loans.repayment.interestPaid'), 'interestPaid'),
             {
               title: t('loans.field.source'),
               dataIndex: 'source',

@@ -3,13 +3,11 @@
  * an extension (登记展期); each sends the version read, so a change made meanwhile answers with a reload prompt.
  * The history of corrections and extensions is shown to everyone who reads the loan.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, Card, Form, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ZodType } from 'zod';
 import {
   LOAN_FIELD_NAMES,
-  LOAN_PURPOSES,
   PURPOSE_RULES,
   type TCorrectLoan,
   type TExtendLoan,
@@ -21,20 +19,35 @@ import {
   ZExtendLoan,
 } from '../../../../src/contracts/loans';
 import { formatChinaDateTime } from '../../../../src/domain/calendar/china-time';
+import { TextField } from '../../components/FormFields';
 import { FormDrawer, FormModal } from '../../components/FormModal';
-import { maxLengthOf, requiredRule, validateAll, zodRule } from '../../components/zodRule';
+import { validateAll } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
-import { cancelLoan, correctLoan, extendLoan, loanKeys, useCoverInstitutions } from './api';
+import { cancelLoan, correctLoan, extendLoan } from './api';
+import { LoanTermsFields, RequiredDate, useSaved } from './fields';
 
 const C = ZCorrectLoan.shape;
+/** A correction's terms checked as typed (the rest by the request when sent). */
+const CORRECTED = ['contractNo', 'amount', 'termMonths', 'annualRate'] as const;
 const X = ZExtendLoan.shape;
 
-function useSaved(loanId: string) {
-  const qc = useQueryClient();
-  return async (loan: TLoanDetail) => {
-    qc.setQueryData(loanKeys.one(loanId), loan);
-    await qc.invalidateQueries({ queryKey: loanKeys.all });
+type LoanChange = 'correct' | 'cancel' | 'extend';
+
+/**
+ * A change to a loan (更正, 作废, 展期): its form and texts, and `send`, which checks the request with its contract,
+ * sends it, saves the answer and closes.
+ */
+function useLoanChange<V>(loan: TLoanDetail, change: LoanChange, onClose: () => void) {
+  const { lang, t } = useI18n();
+  const saved = useSaved(loan.id);
+  const [form] = Form.useForm<V>();
+  const texts = { title: t(`loans.${change}.title`), okText: t(`loans.${change}.action`) };
+  const send = async <B,>(schema: ZodType, body: B, call: (loanId: string, body: B) => Promise<TLoanDetail>) => {
+    if (!validateAll(form, schema, body, lang)) return;
+    await saved(await call(loan.id, body), t(`loans.${change}.done`));
+    onClose();
   };
+  return { t, form, texts, send };
 }
 
 function when(iso: string): string {
@@ -71,18 +84,13 @@ function initialOf(loan: TLoanDetail): CorrectValues {
 }
 
 export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, t, pick } = useI18n();
-  const { message } = App.useApp();
-  const saved = useSaved(loan.id);
-  const [form] = Form.useForm<CorrectValues>();
-  const covers = useCoverInstitutions(open);
+  const { t, form, texts, send } = useLoanChange<CorrectValues>(loan, 'correct', onClose);
 
   return (
     <FormDrawer
       form={form}
       open={open}
-      title={t('loans.correct.title')}
-      okText={t('loans.correct.action')}
+      {...texts}
       closeText={t('loans.correct.close')}
       submitTestId="loan-correct-submit"
       banner={<Alert type="info" showIcon title={t('loans.correct.intro')} style={{ marginBottom: 16 }} />}
@@ -104,66 +112,11 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
         if (projectNo !== (init.projectNo ?? '')) body.projectNo = projectNo || null;
         const remarks = v.remarks?.trim() ?? '';
         if (remarks !== (init.remarks ?? '')) body.remarks = remarks || null;
-        if (!validateAll(form, ZCorrectLoan, body, lang)) return;
-        const r = await correctLoan(loan.id, body);
-        message.success(t('loans.correct.done'));
-        await saved(r);
-        onClose();
+        await send(ZCorrectLoan, body, correctLoan);
       }}
     >
-      <Form.Item
-        name="contractNo"
-        label={t('loans.field.contractNo')}
-        rules={[zodRule(C.contractNo, 'contractNo', lang)]}
-      >
-        <Input maxLength={maxLengthOf(C.contractNo)} />
-      </Form.Item>
-      <Form.Item name="purpose" label={t('loans.field.purpose')} extra={t('loans.field.termCapHint')}>
-        <Select options={LOAN_PURPOSES.map((p) => ({ value: p, label: pick(PURPOSE_RULES[p]) }))} />
-      </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="amount"
-          label={t('loans.field.amount')}
-          rules={[zodRule(C.amount, 'amount', lang)]}
-          style={{ width: '50%' }}
-        >
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item
-          name="termMonths"
-          label={t('loans.field.term')}
-          rules={[zodRule(C.termMonths, 'termMonths', lang)]}
-          style={{ width: '50%' }}
-        >
-          <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Space.Compact>
-      <Form.Item name="annualRate" label={t('loans.field.rate')} rules={[zodRule(C.annualRate, 'annualRate', lang)]}>
-        <Input inputMode="decimal" placeholder={t('loans.field.ratePlaceholder')} />
-      </Form.Item>
-      <Form.Item name="disbursedAt" label={t('loans.field.disbursedAt')}>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="coverInstitutionId" label={t('loans.field.cover')}>
-        <Select
-          loading={covers.isLoading}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(covers.data?.items ?? []).map((c) => ({
-            value: c.id,
-            label: `${c.name}（${t(`loans.coverKind.${c.kind}`)}）`,
-          }))}
-        />
-      </Form.Item>
-      <Form.Item name="projectNo" label={t('loans.field.project')}>
-        <Input placeholder={t('loans.field.projectPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="remarks" label={t('loans.field.remarks')}>
-        <Input.TextArea maxLength={maxLengthOf(C.remarks)} rows={2} />
-      </Form.Item>
-      <Form.Item name="reason" label={t('loans.correct.reason')} rules={[zodRule(C.reason, 'reason', lang)]}>
-        <Input.TextArea maxLength={maxLengthOf(C.reason)} rows={2} />
-      </Form.Item>
+      <LoanTermsFields shape={C} checked={CORRECTED} open={open} />
+      <TextField schema={C.reason} name="reason" label={t('loans.correct.reason')} rows={2} />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('loans.correct.versionHint')}
       </Typography.Paragraph>
@@ -174,35 +127,21 @@ export function CorrectLoanDrawer({ loan, open, onClose }: { loan: TLoanDetail; 
 // ---- 作废 ----
 
 export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, t } = useI18n();
-  const { message } = App.useApp();
-  const saved = useSaved(loan.id);
-  const [form] = Form.useForm<{ reason?: string }>();
+  const { t, form, texts, send } = useLoanChange<{ reason?: string }>(loan, 'cancel', onClose);
   return (
     <FormModal
       form={form}
       open={open}
-      title={t('loans.cancel.title')}
-      okText={t('loans.cancel.action')}
+      {...texts}
       danger
       banner={<Alert type="warning" showIcon title={t('loans.cancel.intro')} style={{ marginBottom: 16 }} />}
       onClose={onClose}
       onSubmit={async (v) => {
         const body = { version: loan.version, reason: (v.reason ?? '').trim() };
-        if (!validateAll(form, ZCancelLoan, body, lang)) return;
-        const r = await cancelLoan(loan.id, body);
-        message.success(t('loans.cancel.done'));
-        await saved(r);
-        onClose();
+        await send(ZCancelLoan, body, cancelLoan);
       }}
     >
-      <Form.Item
-        name="reason"
-        label={t('loans.cancel.reason')}
-        rules={[zodRule(ZCancelLoan.shape.reason, 'reason', lang)]}
-      >
-        <Input.TextArea maxLength={maxLengthOf(ZCancelLoan.shape.reason)} rows={3} />
-      </Form.Item>
+      <TextField schema={ZCancelLoan.shape.reason} name="reason" label={t('loans.cancel.reason')} rows={3} />
     </FormModal>
   );
 }
@@ -212,18 +151,13 @@ export function CancelLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
 type ExtendValues = { agreementNo?: string; agreementDate?: Dayjs; newMaturityDate?: Dayjs; remarks?: string };
 
 export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; open: boolean; onClose: () => void }) {
-  const { lang, t } = useI18n();
-  const { message } = App.useApp();
-  const saved = useSaved(loan.id);
-  const [form] = Form.useForm<ExtendValues>();
-  const required = (schema: ZodType, label: string) => requiredRule(schema, t('loans.field.required', { label }));
+  const { t, form, texts, send } = useLoanChange<ExtendValues>(loan, 'extend', onClose);
 
   return (
     <FormModal
       form={form}
       open={open}
-      title={t('loans.extend.title')}
-      okText={t('loans.extend.action')}
+      {...texts}
       banner={
         <Alert
           type="info"
@@ -244,37 +178,13 @@ export function ExtendLoanModal({ loan, open, onClose }: { loan: TLoanDetail; op
           newMaturityDate: v.newMaturityDate?.format('YYYY-MM-DD'),
           ...(v.remarks?.trim() ? { remarks: v.remarks.trim() } : {}),
         } as TExtendLoan;
-        if (!validateAll(form, ZExtendLoan, body, lang)) return;
-        const r = await extendLoan(loan.id, body);
-        message.success(t('loans.extend.done'));
-        await saved(r);
-        onClose();
+        await send(ZExtendLoan, body, extendLoan);
       }}
     >
-      <Form.Item
-        name="agreementNo"
-        label={t('loans.extend.agreementNo')}
-        rules={[zodRule(X.agreementNo, 'agreementNo', lang)]}
-      >
-        <Input maxLength={maxLengthOf(X.agreementNo)} />
-      </Form.Item>
-      <Form.Item
-        name="agreementDate"
-        label={t('loans.extend.agreementDate')}
-        rules={[required(X.agreementDate, t('loans.extend.agreementDate'))]}
-      >
-        <DatePicker style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item
-        name="newMaturityDate"
-        label={t('loans.extend.newMaturityDate')}
-        rules={[required(X.newMaturityDate, t('loans.extend.newMaturityDate'))]}
-      >
-        <DatePicker style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item name="remarks" label={t('loans.field.remarks')}>
-        <Input.TextArea maxLength={maxLengthOf(X.remarks)} rows={2} />
-      </Form.Item>
+      <TextField schema={X.agreementNo} name="agreementNo" label={t('loans.extend.agreementNo')} />
+      <RequiredDate name="agreementDate" label={t('loans.extend.agreementDate')} schema={X.agreementDate} />
+      <RequiredDate name="newMaturityDate" label={t('loans.extend.newMaturityDate')} schema={X.newMaturityDate} />
+      <TextField schema={X.remarks} name="remarks" label={t('loans.field.remarks')} rows={2} />
     </FormModal>
   );
 }
@@ -286,60 +196,79 @@ function show(v: unknown): string {
   return String(v);
 }
 
+const HISTORY = {
+  extensions: { title: 'loans.history.extensions', empty: 'loans.history.noExtensions' },
+  corrections: { title: 'loans.history.corrections', empty: 'loans.history.noCorrections' },
+} as const;
+
+/** One part of a loan's history (its extensions, its corrections): a small table of its rows, all on one page. */
+function HistoryCard<R extends { id: string }>({
+  part,
+  rows,
+  columns,
+}: {
+  part: keyof typeof HISTORY;
+  rows: R[];
+  columns: TableColumnsType<R>;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card title={t(HISTORY[part].title)} style={{ marginTop: 16 }} data-testid={`loan-${part}`}>
+      <Table<R>
+        rowKey="id"
+        dataSource={rows}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: t(HISTORY[part].empty) }}
+        scroll={{ x: 800 }}
+        columns={columns}
+      />
+    </Card>
+  );
+}
+
 export function LoanHistory({ loan }: { loan: TLoanDetail }) {
   const { t } = useI18n();
   return (
     <>
-      <Card title={t('loans.history.extensions')} style={{ marginTop: 16 }} data-testid="loan-extensions">
-        <Table<TLoanExtension>
-          rowKey="id"
-          dataSource={loan.extensions}
-          pagination={false}
-          size="small"
-          locale={{ emptyText: t('loans.history.noExtensions') }}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: '#', dataIndex: 'seq', width: 50 },
-            { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
-            { title: t('loans.extend.agreementDate'), dataIndex: 'agreementDate' },
-            { title: t('loans.history.previousMaturity'), dataIndex: 'previousMaturityDate' },
-            { title: t('loans.extend.newMaturityDate'), dataIndex: 'newMaturityDate' },
-            { title: t('loans.history.termAfter'), dataIndex: 'termMonthsAfter', align: 'right' },
-            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
-            { title: t('loans.history.at'), dataIndex: 'at', render: (v: string) => when(v) },
-          ]}
-        />
-      </Card>
-      <Card title={t('loans.history.corrections')} style={{ marginTop: 16 }} data-testid="loan-corrections">
-        <Table<TLoanCorrection>
-          rowKey="id"
-          dataSource={loan.corrections}
-          pagination={false}
-          size="small"
-          locale={{ emptyText: t('loans.history.noCorrections') }}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
-            {
-              title: t('loans.history.changes'),
-              key: 'changes',
-              render: (_: unknown, c) => (
-                <Space orientation="vertical" size={0}>
-                  {Object.keys(c.after)
-                    .filter((k) => LOAN_FIELD_NAMES[k])
-                    .map((k) => (
-                      <span key={k}>
-                        {LOAN_FIELD_NAMES[k]}：{show(c.before[k])} → {show(c.after[k])}
-                      </span>
-                    ))}
-                </Space>
-              ),
-            },
-            { title: t('loans.history.reason'), dataIndex: 'reason' },
-            { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
-          ]}
-        />
-      </Card>
+      <HistoryCard<TLoanExtension>
+        part="extensions"
+        rows={loan.extensions}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 50 },
+          { title: t('loans.extend.agreementNo'), dataIndex: 'agreementNo' },
+          { title: t('loans.extend.agreementDate'), dataIndex: 'agreementDate' },
+          { title: t('loans.history.previousMaturity'), dataIndex: 'previousMaturityDate' },
+          { title: t('loans.extend.newMaturityDate'), dataIndex: 'newMaturityDate' },
+          { title: t('loans.history.termAfter'), dataIndex: 'termMonthsAfter', align: 'right' },
+          { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
+          { title: t('loans.history.at'), dataIndex: 'at', render: (v: string) => when(v) },
+        ]}
+      />
+      <HistoryCard<TLoanCorrection>
+        part="corrections"
+        rows={loan.corrections}
+        columns={[
+          { title: t('loans.history.at'), dataIndex: 'at', width: 150, render: (v: string) => when(v) },
+          {
+            title: t('loans.history.changes'),
+            key: 'changes',
+            render: (_: unknown, c) => (
+              <Space orientation="vertical" size={0}>
+                {Object.keys(c.after)
+                  .filter((k) => LOAN_FIELD_NAMES[k])
+                  .map((k) => (
+                    <span key={k}>
+                      {LOAN_FIELD_NAMES[k]}：{show(c.before[k])} → {show(c.after[k])}
+                    </span>
+                  ))}
+              </Space>
+            ),
+          },
+          { title: t('loans.history.reason'), dataIndex: 'reason' },
+          { title: t('loans.history.by'), dataIndex: 'byName', render: (v: string | null) => show(v) },
+        ]}
+      />
     </>
   );
 }

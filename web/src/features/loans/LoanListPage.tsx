@@ -2,8 +2,7 @@
  * Loans in the actor's scope: the bank's own loans (with 登记贷款), the loans an insurer/guarantor covers, an
  * enterprise's own loans, or a reviewer's district/city. The API filters by scope; this page only shows.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Table } from 'antd';
+import { Form } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PURPOSE_RULES, type TLoan } from '../../../../src/contracts/loans';
@@ -11,23 +10,26 @@ import { loanScopeOf } from '../../../../src/domain/access/scope';
 import { LOAN_STATUS_LABELS } from '../../../../src/domain/loans/labels';
 import { actorOf, mayI } from '../../auth/access';
 import { useMe } from '../../auth/session';
-import { FilterActions, LoadError, pager } from '../../components/lists';
+import { AddButton } from '../../components/AddButton';
+import { FilterCard, FilterSelect, KeywordFilter, PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { yuan } from '../../shared/money';
+import { yuanColumn } from '../../shared/money';
 import { formatInstant } from '../../shared/time';
 import { type LoanFilters, useLoanList } from './api';
 import { LoanFormDrawer } from './LoanFormDrawer';
 import { ratePercent, StatusTag } from './LoanTags';
 
+type Filters = Omit<LoanFilters, 'page' | 'pageSize'>;
+
 export default function LoanListPage() {
   const { t, pick } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ q?: string; status?: TLoan['status'] }>();
-  const [filters, setFilters] = useState<LoanFilters>({ page: 1, pageSize: 20 });
+  const [form] = Form.useForm<Filters>();
+  const { filters, search, reset, pages } = usePagedFilters<Filters>();
   const [recording, setRecording] = useState(false);
-  const { data, isFetching, error } = useLoanList(filters);
+  const list = useLoanList(filters);
   // The title and the columns follow which loans the list holds: a column every row would repeat is left out.
   const scope = loanScopeOf(me ? actorOf(me) : null).kind;
   const mayRecord = mayI(me, 'loan.record');
@@ -47,121 +49,88 @@ export default function LoanListPage() {
         description={t(intro)}
         extra={
           mayRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="loan-new">
+            <AddButton onClick={() => setRecording(true)} data-testid="loan-new">
               {t('loans.record.action')}
-            </Button>
+            </AddButton>
           )
         }
       />
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          form={form}
-          layout="inline"
-          onFinish={(v) =>
-            setFilters({ q: v.q?.trim() || undefined, status: v.status, page: 1, pageSize: filters.pageSize })
-          }
-        >
-          <Form.Item name="q">
-            <Input allowClear placeholder={t('loans.list.searchPlaceholder')} style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item name="status">
-            <Select
-              allowClear
-              data-testid="loan-status-filter"
-              aria-label={t('loans.field.status')}
-              placeholder={t('loans.list.allStatuses')}
-              style={{ width: 140 }}
-              options={(['repaying', 'settled', 'cancelled'] as const).map((k) => ({
-                value: k,
-                label: pick(LOAN_STATUS_LABELS[k]),
-              }))}
-            />
-          </Form.Item>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              setFilters({ page: 1, pageSize: filters.pageSize });
-            }}
-          />
-        </Form>
-      </Card>
-      <LoadError error={error} />
-      <Card>
-        <Table<TLoan>
-          rowKey="id"
-          loading={isFetching}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 1200 }}
-          pagination={pager(
-            filters,
-            data?.total,
-            (pg) => setFilters({ ...filters, ...pg }),
-            (n) => t('loans.list.total', { n }),
-          )}
-          columns={[
-            {
-              title: t('loans.field.contractNo'),
-              dataIndex: 'contractNo',
-              fixed: 'left',
-              render: (v: string, l) => (
-                <Link to={`/loans/${l.id}`} className="mono">
-                  {v}
-                </Link>
-              ),
-            },
-            ...(scope === 'enterprise'
-              ? []
-              : [
-                  {
-                    title: t('loans.field.enterprise'),
-                    key: 'enterprise',
-                    render: (_: unknown, l: TLoan) => l.enterprise.name,
-                  },
-                ]),
-            ...(scope === 'lender'
-              ? []
-              : [{ title: t('loans.field.bank'), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
-            ...(scope === 'cover'
-              ? []
-              : [{ title: t('loans.field.cover'), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
-            {
-              title: t('loans.field.purpose'),
-              dataIndex: 'purpose',
-              render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]),
-            },
-            { title: t('loans.field.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
-            {
-              title: t('loans.field.rate'),
-              dataIndex: 'annualRate',
-              align: 'right',
-              render: (v: string) => ratePercent(v),
-            },
-            { title: t('loans.field.term'), dataIndex: 'termMonths', align: 'right' },
-            {
-              title: t('loans.field.disbursedAt'),
-              dataIndex: 'disbursedAt',
-              render: (v: string) => formatInstant(v),
-            },
-            {
-              title: t('loans.field.interestPaid'),
-              dataIndex: 'interestPaid',
-              align: 'right',
-              render: (v: string) => yuan(v),
-            },
-            {
-              title: t('loans.field.outstanding'),
-              dataIndex: 'outstandingPrincipal',
-              align: 'right',
-              render: (v: string) => yuan(v),
-            },
-            {
-              title: t('loans.field.status'),
-              dataIndex: 'status',
-              render: (v: TLoan['status']) => <StatusTag status={v} />,
-            },
-          ]}
+      <FilterCard
+        form={form}
+        onSearch={(v) => search({ q: v.q?.trim() || undefined, status: v.status })}
+        onReset={reset}
+      >
+        <KeywordFilter placeholder={t('loans.list.searchPlaceholder')} width={260} />
+        <FilterSelect
+          name="status"
+          width={140}
+          data-testid="loan-status-filter"
+          aria-label={t('loans.field.status')}
+          placeholder={t('loans.list.allStatuses')}
+          options={(['repaying', 'settled', 'cancelled'] as const).map((k) => ({
+            value: k,
+            label: pick(LOAN_STATUS_LABELS[k]),
+          }))}
         />
-      </Card>
+      </FilterCard>
+      <PagedTable<TLoan>
+        {...pages}
+        query={list}
+        showTotal={(n) => t('loans.list.total', { n })}
+        scroll={{ x: 1200 }}
+        columns={[
+          {
+            title: t('loans.field.contractNo'),
+            dataIndex: 'contractNo',
+            fixed: 'left',
+            render: (v: string, l) => (
+              <Link to={`/loans/${l.id}`} className="mono">
+                {v}
+              </Link>
+            ),
+          },
+          ...(scope === 'enterprise'
+            ? []
+            : [
+                {
+                  title: t('loans.field.enterprise'),
+                  key: 'enterprise',
+                  render: (_: unknown, l: TLoan) => l.enterprise.name,
+                },
+              ]),
+          ...(scope === 'lender'
+            ? []
+            : [{ title: t('loans.field.bank'), key: 'bank', render: (_: unknown, l: TLoan) => l.bank.name }]),
+          ...(scope === 'cover'
+            ? []
+            : [{ title: t('loans.field.cover'), key: 'cover', render: (_: unknown, l: TLoan) => l.cover.name }]),
+          {
+            title: t('loans.field.purpose'),
+            dataIndex: 'purpose',
+            render: (v: TLoan['purpose']) => pick(PURPOSE_RULES[v]),
+          },
+          yuanColumn(t('loans.field.amount'), 'amount'),
+          {
+            title: t('loans.field.rate'),
+            dataIndex: 'annualRate',
+            align: 'right',
+            render: (v: string) => ratePercent(v),
+          },
+          { title: t('loans.field.term'), dataIndex: 'termMonths', align: 'right' },
+          {
+            title: t('loans.field.disbursedAt'),
+            dataIndex: 'disbursedAt',
+            render: (v: string) => formatInstant(v),
+          },
+          yuanColumn(t('loans.field.interestPaid'), 'interestPaid'),
+          yuanColumn(t('loans.field.outstanding'), 'outstandingPrincipal'),
+          {
+            title: t('loans.field.status'),
+            dataIndex: 'status',
+            render: (v: TLoan['status']) => <StatusTag status={v} />,
+          },
+        ]}
+      />
       {mayRecord && (
         <LoanFormDrawer
           open={recording}

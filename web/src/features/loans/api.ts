@@ -14,6 +14,8 @@ import type {
   TRecordRepaymentResult,
 } from '../../../../src/contracts/loans';
 import { ApiError, api, upload } from '../../api/client';
+import { usePagedList } from '../../api/lists';
+import type { Paging } from '../../components/lists';
 
 export const loanKeys = {
   all: ['loans'] as const,
@@ -22,19 +24,13 @@ export const loanKeys = {
   covers: ['loans', 'covers'] as const,
 };
 
-export interface LoanFilters {
+export interface LoanFilters extends Paging {
   q?: string | undefined;
   status?: TLoanDetail['status'] | undefined;
-  page: number;
-  pageSize: number;
 }
 
 export function useLoanList(filters: LoanFilters) {
-  return useQuery({
-    queryKey: loanKeys.list({ ...filters }),
-    queryFn: () => api.get<TLoanList>('/api/v1/loans', { query: { ...filters } }),
-    placeholderData: (prev) => prev,
-  });
+  return usePagedList<TLoanList>(loanKeys.list({ ...filters }), '/api/v1/loans', { ...filters });
 }
 
 export function useLoan(id: string) {

@@ -1,23 +1,6 @@
 /** 接口令牌 (security administrator): bearer tokens for the systems of cooperating banks and insurers. */
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -30,9 +13,10 @@ import {
   ZIssueApiToken,
 } from '../../../../src/contracts/users';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
-import { dateProps } from '../../components/forms';
+import { AddButton } from '../../components/AddButton';
+import { DateField, TextField } from '../../components/FormFields';
 import { PageHeader } from '../../components/PageHeader';
-import { maxLengthOf, validateAll, validFields, zodRule } from '../../components/zodRule';
+import { validateAll, validFields, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../shared/time';
 import { useInstitutions } from './institutions';
@@ -91,11 +75,7 @@ export default function ApiTokensPage() {
       <PageHeader
         title={t('menu.apiTokens')}
         description={t('tokens.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
-            {t('tokens.issue')}
-          </Button>
-        }
+        extra={<AddButton onClick={() => setIssuing(true)}>{t('tokens.issue')}</AddButton>}
       />
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
       <Card
@@ -181,23 +161,15 @@ export default function ApiTokensPage() {
               options={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
             />
           </Form.Item>
-          <Form.Item name="name" label={t('tokens.name')} rules={[zodRule(I.name, 'name', lang)]}>
-            <Input maxLength={maxLengthOf(I.name)} placeholder={t('tokens.namePlaceholder')} />
-          </Form.Item>
-          <Form.Item
+          <TextField schema={I.name} name="name" label={t('tokens.name')} placeholder={t('tokens.namePlaceholder')} />
+          <DateField
+            schema={I.expiresAt}
             name="expiresAt"
             label={t('tokens.expiresAt')}
             extra={t('tokens.expiresAtExtra', { days: API_TOKEN_DEFAULT_DAYS, max: API_TOKEN_MAX_DAYS })}
-            rules={[zodRule(I.expiresAt, 'expiresAt', lang)]}
-            {...dateProps}
-          >
-            <DatePicker
-              style={{ width: 200 }}
-              disabledDate={(d) =>
-                !d.isAfter(dayjs(), 'day') || d.isAfter(dayjs().add(API_TOKEN_MAX_DAYS, 'day'), 'day')
-              }
-            />
-          </Form.Item>
+            style={{ width: 200 }}
+            disabledDate={(d) => !d.isAfter(dayjs(), 'day') || d.isAfter(dayjs().add(API_TOKEN_MAX_DAYS, 'day'), 'day')}
+          />
         </Form>
       </Modal>
       <Modal

@@ -1,7 +1,5 @@
 /** 用户管理 (security administrator): staff accounts — create, disable/enable, unlock, reset password. */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import {
   STAFF_ROLES,
@@ -15,27 +13,21 @@ import { ROLE_NAMES, ROLES, type Role } from '../../../../src/domain/access/acto
 import { checkPassword } from '../../../../src/domain/access/password-policy';
 import { institutionKindsFor } from '../../../../src/domain/access/policy';
 import { api } from '../../api/client';
+import { usePagedList } from '../../api/lists';
+import { AddButton } from '../../components/AddButton';
+import { TextField } from '../../components/FormFields';
 import { FormModal } from '../../components/FormModal';
-import { LoadError, pager } from '../../components/lists';
+import { FilterCard, FilterSelect, KeywordFilter, PagedTable, usePagedFilters } from '../../components/lists';
 import { PageHeader } from '../../components/PageHeader';
-import { compact, maxLengthOf, validateAll, zodRule } from '../../components/zodRule';
+import { compact, validateAll, zodRule } from '../../components/zodRule';
 import { useI18n } from '../../i18n';
 import { DISTRICTS, districtName } from '../../shared/districts';
-import { formatInstant } from '../../shared/time';
-import { isLocked, useAccountActions } from './accounts';
+import { type NewAccountDialog, useAccountActions, useAccountColumns } from './accounts';
 import { useInstitutions } from './institutions';
 
 const C = ZCreateUser.shape;
 
-function CreateUserDialog({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose(): void;
-  onCreated(r: TCreatedUser): void;
-}) {
+function CreateUserDialog({ open, onClose, onCreated }: NewAccountDialog) {
   const { t, lang, pick } = useI18n();
   const [form] = Form.useForm<TCreateUser>();
   const role = Form.useWatch('role', form);
@@ -96,16 +88,8 @@ function CreateUserDialog({
           />
         </Form.Item>
       )}
-      <Form.Item name="username" label={t('field.username')} rules={[zodRule(C.username, 'username', lang)]}>
-        <Input maxLength={maxLengthOf(C.username)} />
-      </Form.Item>
-      <Form.Item
-        name="displayName"
-        label={t('field.displayName')}
-        rules={[zodRule(C.displayName, 'displayName', lang)]}
-      >
-        <Input maxLength={maxLengthOf(C.displayName)} />
-      </Form.Item>
+      <TextField schema={C.username} name="username" label={t('field.username')} />
+      <TextField schema={C.displayName} name="displayName" label={t('field.displayName')} />
       <Form.Item
         name="password"
         label={t('users.initialPassword')}
@@ -126,164 +110,78 @@ function CreateUserDialog({
   );
 }
 
+type Filters = { q?: string | undefined; role?: Role | undefined };
+
 export default function UsersPage() {
   const { t, lang, pick } = useI18n();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [filterForm] = Form.useForm<{ q?: string; role?: Role }>();
-  const [query, setQuery] = useState<{
-    q?: string | undefined;
-    role?: Role | undefined;
-    page: number;
-    pageSize: number;
-  }>({
-    page: 1,
-    pageSize: 20,
-  });
+  const [filterForm] = Form.useForm<Filters>();
+  const { filters, search, pages } = usePagedFilters<Filters>();
   const [creating, setCreating] = useState(false);
-  const { act, showOnce, passwordDialog } = useAccountActions(['users'], () => t('common.done'));
+  const { act, created, passwordDialog } = useAccountActions(['users'], () => t('common.done'));
+  const account = useAccountColumns(act, { disable: 'users.confirmDisable', reset: 'users.confirmReset' }, true);
 
   const institutions = useInstitutions();
   const institutionName = (id: string) =>
     institutions.data?.find((i) => i.id === id)?.shortName ?? t('scope.institution');
-  const list = useQuery({
-    queryKey: ['users', query],
-    queryFn: () => api.get<TUserList>('/api/v1/users', { query: { ...query } }),
-    placeholderData: (prev) => prev,
-  });
+  const list = usePagedList<TUserList>(['users', filters], '/api/v1/users', { ...filters });
 
   return (
     <>
       <PageHeader
         title={t('menu.users')}
         description={t('users.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
-        }
+        extra={<AddButton onClick={() => setCreating(true)}>{t('users.create')}</AddButton>}
       />
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          form={filterForm}
-          name="userFilter"
-          layout="inline"
-          onFinish={(v) => setQuery({ q: v.q?.trim() || undefined, role: v.role, page: 1, pageSize: query.pageSize })}
-          style={{ rowGap: 12 }}
-        >
-          <Form.Item name="q" label={t('common.keyword')}>
-            <Input allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="role" label={t('users.role')}>
-            <Select
-              allowClear
-              style={{ width: 200 }}
-              options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              {t('common.search')}
-            </Button>
-          </Form.Item>
-        </Form>
-      </Card>
-      <LoadError error={list.error} />
-      <Card>
-        <Table<TUser>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 1000 }}
-          pagination={pager(
-            query,
-            list.data?.total,
-            (pg) => setQuery({ ...query, ...pg }),
-            (n) => t('common.total', { n }),
-          )}
-          columns={[
-            {
-              title: t('field.username'),
-              dataIndex: 'username',
-              render: (v: string) => <span className="mono">{v}</span>,
-            },
-            { title: t('field.displayName'), dataIndex: 'displayName' },
-            { title: t('users.role'), dataIndex: 'role', render: (r: Role) => pick(ROLE_NAMES[r]) },
-            {
-              title: t('users.scope'),
-              key: 'scope',
-              render: (_, u) =>
-                u.districtCode
-                  ? districtName(u.districtCode, lang)
-                  : u.institutionId
-                    ? institutionName(u.institutionId)
-                    : u.enterpriseId
-                      ? t('scope.enterprise')
-                      : districtName('440700', lang),
-            },
-            {
-              title: t('users.status'),
-              key: 'status',
-              render: (_, u) => (
-                <Space size={4}>
-                  {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
-                  {isLocked(u) && <Tag color="red">{t('users.locked')}</Tag>}
-                  {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
-                </Space>
-              ),
-            },
-            {
-              title: t('users.lastLogin'),
-              dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatInstant(v),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              fixed: 'right',
-              render: (_, u) => (
-                <Space size={0} wrap>
-                  {u.active ? (
-                    <Popconfirm
-                      title={t('users.confirmDisable', { name: u.displayName })}
-                      onConfirm={() => act(u, 'disable')}
-                    >
-                      <Button type="link" danger size="small">
-                        {t('users.disable')}
-                      </Button>
-                    </Popconfirm>
-                  ) : (
-                    <Button type="link" size="small" onClick={() => act(u, 'enable')}>
-                      {t('users.enable')}
-                    </Button>
-                  )}
-                  {isLocked(u) && (
-                    <Button type="link" size="small" onClick={() => act(u, 'unlock')}>
-                      {t('users.unlock')}
-                    </Button>
-                  )}
-                  <Popconfirm
-                    title={t('users.confirmReset', { name: u.displayName })}
-                    onConfirm={() => act(u, 'reset-password')}
-                  >
-                    <Button type="link" size="small">
-                      {t('users.resetPassword')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
+      <FilterCard
+        form={filterForm}
+        name="userFilter"
+        onSearch={(v) => search({ q: v.q?.trim() || undefined, role: v.role })}
+        style={{ rowGap: 12 }}
+      >
+        <KeywordFilter label={t('common.keyword')} placeholder={t('users.searchPlaceholder')} width={220} />
+        <FilterSelect
+          name="role"
+          label={t('users.role')}
+          width={200}
+          options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))}
         />
-      </Card>
+      </FilterCard>
+      <PagedTable<TUser>
+        {...pages}
+        query={list}
+        showTotal={(n) => t('common.total', { n })}
+        scroll={{ x: 1000 }}
+        columns={[
+          {
+            title: t('field.username'),
+            dataIndex: 'username',
+            render: (v: string) => <span className="mono">{v}</span>,
+          },
+          { title: t('field.displayName'), dataIndex: 'displayName' },
+          { title: t('users.role'), dataIndex: 'role', render: (r: Role) => pick(ROLE_NAMES[r]) },
+          {
+            title: t('users.scope'),
+            key: 'scope',
+            render: (_, u) =>
+              u.districtCode
+                ? districtName(u.districtCode, lang)
+                : u.institutionId
+                  ? institutionName(u.institutionId)
+                  : u.enterpriseId
+                    ? t('scope.enterprise')
+                    : districtName('440700', lang),
+          },
+          account.status,
+          account.lastLogin,
+          { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_, u) => account.actions(u) },
+        ]}
+      />
       <CreateUserDialog
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={(r) => {
           setCreating(false);
-          message.success(t('users.created', { username: r.user.username }));
-          if (r.temporaryPassword) showOnce({ username: r.user.username, password: r.temporaryPassword });
-          void qc.invalidateQueries({ queryKey: ['users'] });
+          created(r, t('users.created', { username: r.user.username }));
         }}
       />
       {passwordDialog}

@@ -4,11 +4,12 @@
  */
 import { CopyOutlined } from '@ant-design/icons';
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Modal, Popconfirm, Space, type TableColumnType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { TResetPasswordResult, TUser } from '../../../../src/contracts/users';
+import type { TCreatedUser, TResetPasswordResult, TUser } from '../../../../src/contracts/users';
 import { api, errorMessage } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
+import { formatInstant } from '../../shared/time';
 
 export interface OneTime {
   username: string;
@@ -60,6 +61,13 @@ export function OneTimePassword({ info, onClose }: { info: OneTime | null; onClo
   );
 }
 
+/** The props of a dialog that opens an account: `onCreated` gets the account and its temporary password. */
+export interface NewAccountDialog {
+  open: boolean;
+  onClose(): void;
+  onCreated(r: TCreatedUser): void;
+}
+
 export type AccountAction = 'disable' | 'enable' | 'unlock' | 'reset-password';
 
 /** Is the account locked out at this moment? */
@@ -90,9 +98,101 @@ export function useAccountActions(listKey: QueryKey, done: (u: TUser, action: Ac
       await qc.invalidateQueries({ queryKey: listKey });
     }
   };
+  /** An account was opened: says `text`, shows its temporary password once and refreshes the list. */
+  const created = (r: TCreatedUser, text: string) => {
+    message.success(text);
+    if (r.temporaryPassword) setOneTime({ username: r.user.username, password: r.temporaryPassword });
+    void qc.invalidateQueries({ queryKey: listKey });
+  };
   return {
     act,
-    showOnce: setOneTime,
+    created,
     passwordDialog: <OneTimePassword info={oneTime} onClose={() => setOneTime(null)} />,
   };
+}
+
+/** A confirming link button (停用, 启用, 重置密码) on an account's row. */
+function Confirmed({
+  title,
+  label,
+  danger,
+  onConfirm,
+}: {
+  title: string;
+  label: string;
+  danger?: boolean;
+  onConfirm(): void;
+}) {
+  return (
+    <Popconfirm title={title} onConfirm={onConfirm}>
+      <Button type="link" danger={danger} size="small">
+        {label}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/**
+ * The columns both account tables show — 状态, 最近登录 and the row's actions — worded by `confirm` (each table asks
+ * its own question). Staff accounts also show 须改密 and 解锁; enabling one needs no confirmation.
+ */
+export function useAccountColumns(
+  act: (u: TUser, action: AccountAction) => void,
+  confirm: { disable: MessageKey; enable?: MessageKey; reset: MessageKey },
+  staff: boolean,
+) {
+  const { t } = useI18n();
+  const status: TableColumnType<TUser> = {
+    title: t('users.status'),
+    key: 'status',
+    render: (_, u) => (
+      <Space size={4}>
+        {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
+        {isLocked(u) && <Tag color="red">{t('users.locked')}</Tag>}
+        {staff && u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
+      </Space>
+    ),
+  };
+  const lastLogin: TableColumnType<TUser> = {
+    title: t('users.lastLogin'),
+    dataIndex: 'lastLoginAt',
+    render: (v: string | null) => formatInstant(v),
+  };
+  const enable = (u: TUser) =>
+    confirm.enable ? (
+      <Confirmed
+        title={t(confirm.enable, { name: u.displayName })}
+        label={t('users.enable')}
+        onConfirm={() => act(u, 'enable')}
+      />
+    ) : (
+      <Button type="link" size="small" onClick={() => act(u, 'enable')}>
+        {t('users.enable')}
+      </Button>
+    );
+  const actions = (u: TUser) => (
+    <Space size={0} wrap>
+      {u.active ? (
+        <Confirmed
+          title={t(confirm.disable, { name: u.displayName })}
+          label={t('users.disable')}
+          danger
+          onConfirm={() => act(u, 'disable')}
+        />
+      ) : (
+        enable(u)
+      )}
+      {staff && isLocked(u) && (
+        <Button type="link" size="small" onClick={() => act(u, 'unlock')}>
+          {t('users.unlock')}
+        </Button>
+      )}
+      <Confirmed
+        title={t(confirm.reset, { name: u.displayName })}
+        label={t('users.resetPassword')}
+        onConfirm={() => act(u, 'reset-password')}
+      />
+    </Space>
+  );
+  return { status, lastLogin, actions };
 }
