@@ -1,48 +1,44 @@
 /** The audit trail, for the audit administrator only: search, export (xlsx/csv) and chain verification. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAuditExportQuery, ZAuditPage, ZAuditQuery, ZAuditVerifyResult } from '../../contracts/audit';
 import { exportAuditEvents, searchAuditEvents, verifyAuditTrail } from '../../services/audit';
-import { actorCtx, noStore } from '../http-context';
+import { routeKit } from '../route-kit/route';
 
 const tags = ['audit'];
 
 export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, tags);
 
-  app.get(
+  route.get(
     '/events',
     {
-      schema: {
-        tags,
-        summary: '检索审计事件（审计管理员；按时间倒序）',
-        querystring: ZAuditQuery,
-        response: { 200: ZAuditPage },
-      },
+      guard: 'signed-in',
+      summary: '检索审计事件（审计管理员；按时间倒序）',
+      query: ZAuditQuery,
+      ok: ZAuditPage,
+      noStore: true,
     },
-    async (request, reply) => {
-      const result = await searchAuditEvents(actorCtx(request), request.query);
-      noStore(reply);
+    async (ctx, request) => {
+      const result = await searchAuditEvents(ctx, request.query);
       return result;
     },
   );
 
-  app.get(
+  route.get(
     '/events/export',
     {
-      schema: {
-        tags,
-        summary: '导出审计事件（xlsx 或带 BOM 的 CSV；导出本身记入审计）',
-        querystring: ZAuditExportQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
-        response: { 200: z.any().describe('文件') },
-      },
+      guard: 'signed-in',
+      summary: '导出审计事件（xlsx 或带 BOM 的 CSV；导出本身记入审计）',
+      query: ZAuditExportQuery,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+      ok: z.any().describe('文件'),
+      noStore: true,
     },
-    async (request, reply) => {
-      const file = await exportAuditEvents(actorCtx(request), request.query);
+    async (ctx, request, reply) => {
+      const file = await exportAuditEvents(ctx, request.query);
       const zhName = `审计日志${file.fileName.slice('audit-events'.length)}`;
-      noStore(reply)
+      reply
         .header('content-type', file.contentType)
         .header(
           'content-disposition',
@@ -53,18 +49,16 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
+  route.get(
     '/verify',
     {
-      schema: {
-        tags,
-        summary: '校验审计日志哈希链完整性（SM3；发现篡改、插入、删除）',
-        response: { 200: ZAuditVerifyResult },
-      },
+      guard: 'signed-in',
+      summary: '校验审计日志哈希链完整性（SM3；发现篡改、插入、删除）',
+      ok: ZAuditVerifyResult,
+      noStore: true,
     },
-    async (request, reply) => {
-      const result = await verifyAuditTrail(actorCtx(request));
-      noStore(reply);
+    async (ctx) => {
+      const result = await verifyAuditTrail(ctx);
       return result;
     },
   );

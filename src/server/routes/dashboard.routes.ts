@@ -1,44 +1,38 @@
 /** Dashboards for city staff. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZDashboard, ZDashboardQuery } from '../../contracts/subsidy';
 import { dashboardXlsx, subsidyDashboard } from '../../services/subsidy';
-import { actorCtx, noStore } from '../http-context';
+import { routeKit } from '../route-kit/route';
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
+  const route = routeKit(fastify, ['dashboard']);
+  route.get(
     '/subsidy',
     {
-      schema: {
-        tags: ['dashboard'],
-        summary: '补贴看板：预算已用与剩余、各县区各环节申请数、按入库申报月份的补贴金额',
-        querystring: ZDashboardQuery,
-        response: { 200: ZDashboard },
-      },
+      guard: 'signed-in',
+      summary: '补贴看板：预算已用与剩余、各县区各环节申请数、按入库申报月份的补贴金额',
+      query: ZDashboardQuery,
+      ok: ZDashboard,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return subsidyDashboard(actorCtx(request), request.query.campaignId);
-    },
+    (ctx, request) => subsidyDashboard(ctx, request.query.campaignId),
   );
-  app.get(
+  route.get(
     '/subsidy/xlsx',
     {
-      schema: {
-        tags: ['dashboard'],
-        summary: '导出补贴看板（Excel：预算使用、各县区各环节申请数、按入库申报月份的补贴金额）',
-        querystring: ZDashboardQuery,
-        produces: [XLSX_CONTENT_TYPE],
-        response: { 200: z.any().describe('Excel 文件') },
-      },
+      guard: 'signed-in',
+      summary: '导出补贴看板（Excel：预算使用、各县区各环节申请数、按入库申报月份的补贴金额）',
+      query: ZDashboardQuery,
+      produces: [XLSX_CONTENT_TYPE],
+      ok: z.any().describe('Excel 文件'),
+      noStore: true,
     },
-    async (request, reply) => {
-      const file = await dashboardXlsx(actorCtx(request), request.query.campaignId);
-      noStore(reply)
+    async (ctx, request, reply) => {
+      const file = await dashboardXlsx(ctx, request.query.campaignId);
+      reply
         .header('content-type', XLSX_CONTENT_TYPE)
         .header(
           'content-disposition',

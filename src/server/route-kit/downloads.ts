@@ -1,0 +1,30 @@
+/** How a route answers with a file: its type and a download name (ASCII for old clients, UTF-8 for the rest). */
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The OpenAPI description of an Excel download (a route spec spreads it). */
+export const xlsxDownload = () => ({ produces: [XLSX_TYPE], response: { 200: z.any().describe('Excel 文件') } });
+
+export interface Download {
+  /** The name sent as `filename` (ASCII). */
+  ascii: string;
+  /** The name a person reads (`filename*`, UTF-8). */
+  name: string;
+  body: Buffer | string;
+  /** Excel unless said otherwise. */
+  type?: string;
+}
+
+export function contentDispositionOf(ascii: string, name: string): string {
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Sends `file` as an attachment download. */
+export function sendDownload(reply: FastifyReply, file: Download): FastifyReply {
+  return reply
+    .header('content-type', file.type ?? XLSX_TYPE)
+    .header('content-disposition', contentDispositionOf(file.ascii, file.name))
+    .send(file.body);
+}
