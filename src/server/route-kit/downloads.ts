@@ -1,18 +1,19 @@
 /** How a route answers with a file: its type and a download name (ASCII for old clients, UTF-8 for the rest). */
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The OpenAPI description of an Excel download (a route spec spreads it). */
-export const xlsxDownload = () => ({ produces: [XLSX_TYPE], response: { 200: z.any().describe('Excel 文件') } });
+export const xlsxDownload = () => ({ produces: [XLSX_TYPE], ok: z.any().describe('Excel 文件') });
 
 export interface Download {
   /** The name sent as `filename` (ASCII). */
   ascii: string;
   /** The name a person reads (`filename*`, UTF-8). */
   name: string;
-  body: Buffer | string;
+  body: Buffer | string | Readable;
   /** Excel unless said otherwise. */
   type?: string;
 }

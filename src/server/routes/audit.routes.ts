@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZAuditExportQuery, ZAuditPage, ZAuditQuery, ZAuditVerifyResult } from '../../contracts/audit';
 import { exportAuditEvents, searchAuditEvents, verifyAuditTrail } from '../../services/audit';
+import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const tags = ['audit'];
@@ -38,14 +39,8 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
     async (ctx, request, reply) => {
       const file = await exportAuditEvents(ctx, request.query);
       const zhName = `审计日志${file.fileName.slice('audit-events'.length)}`;
-      reply
-        .header('content-type', file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(zhName)}`,
-        )
-        .header('x-export-rows', String(file.rows));
-      return reply.send(file.body);
+      reply.header('x-export-rows', String(file.rows));
+      return sendDownload(reply, { type: file.contentType, ascii: file.fileName, name: zhName, body: file.body });
     },
   );
 

@@ -1,11 +1,9 @@
 /** Dashboards for city staff. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { ZDashboard, ZDashboardQuery } from '../../contracts/subsidy';
 import { dashboardXlsx, subsidyDashboard } from '../../services/subsidy';
+import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
-
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
   const route = routeKit(fastify, ['dashboard']);
@@ -26,19 +24,12 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
       guard: 'signed-in',
       summary: '导出补贴看板（Excel：预算使用、各县区各环节申请数、按入库申报月份的补贴金额）',
       query: ZDashboardQuery,
-      produces: [XLSX_CONTENT_TYPE],
-      ok: z.any().describe('Excel 文件'),
+      ...xlsxDownload(),
       noStore: true,
     },
     async (ctx, request, reply) => {
       const file = await dashboardXlsx(ctx, request.query.campaignId);
-      reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(file.buffer);
+      return sendDownload(reply, { ascii: 'dashboard.xlsx', name: file.fileName, body: file.buffer });
     },
   );
 }

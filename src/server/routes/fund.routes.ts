@@ -45,6 +45,7 @@ import {
 import { ZIdParam } from '../../contracts/subsidy';
 import * as fund from '../../services/fund';
 import { publicRateLimit } from '../plugins/rate-limit-store';
+import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const TAGS = ['fund'];
@@ -53,7 +54,6 @@ const ZFindingPath = z.object({
   id: z.uuid({ message: '抽查编号应为 UUID' }).describe('抽查编号'),
   applicationId: z.uuid({ message: '申报编号应为 UUID' }).describe('申报编号'),
 });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
   const route = routeKit(fastify, TAGS);
@@ -153,13 +153,7 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
     { guard: 'fund.call.read', summary: '下载项目计划（Excel）', params: ZIdParam },
     async (ctx, r, reply) => {
       const f = await fund.fundPlanXlsx(ctx, r.params.id);
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="fund-plan.xlsx"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-        )
-        .send(f.body);
+      return sendDownload(reply, { ascii: 'fund-plan.xlsx', name: f.name, body: f.body });
     },
   );
   route.get(
@@ -167,13 +161,7 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
     { guard: 'fund.records.export', summary: '导出专项资金档案（审计机构）', params: ZIdParam },
     async (ctx, r, reply) => {
       const f = await fund.exportFundRecords(ctx, r.params.id);
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="fund-records.xlsx"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-        )
-        .send(f.body);
+      return sendDownload(reply, { ascii: 'fund-records.xlsx', name: f.name, body: f.body });
     },
   );
   route.get(

@@ -53,6 +53,7 @@ import {
   submitRiskClaim,
 } from '../../services/guarantee';
 import { fundingPlanXlsx } from '../../services/subsidy';
+import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const tags = ['guarantee'];
@@ -126,11 +127,7 @@ export async function guaranteeRoutes(fastify: FastifyInstance): Promise<void> {
     async (ctx, request, reply) => {
       const plan = await getFeePlan(ctx, request.params.year);
       const buf = await fundingPlanXlsx(plan);
-      const name = encodeURIComponent(`${plan.title}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="fee-funding-plan.xlsx"; filename*=UTF-8''${name}`)
-        .send(buf);
+      return sendDownload(reply, { ascii: 'fee-funding-plan.xlsx', name: `${plan.title}.xlsx`, body: buf });
     },
   );
 

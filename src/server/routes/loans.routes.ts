@@ -41,10 +41,10 @@ import '../../services/loans';
 import { AppError } from '../../services/errors';
 import { listCoverInstitutions } from '../../services/loans';
 import { readMultipartForm } from '../multipart';
+import { sendDownload, XLSX_TYPE } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const tags = ['loans'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RAW_TYPES = [XLSX_TYPE, 'text/csv', 'application/csv', 'application/octet-stream'];
 
 interface Upload {
@@ -143,10 +143,8 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       const body = format === 'xlsx' ? await buildXlsxTemplate(app.deps.readDb) : buildCsvTemplate(kind);
       const name = templateFileName(format, kind);
       const ascii = format === 'xlsx' ? 'zyb-loan-import-template.xlsx' : `zyb-loan-import-${kind}.csv`;
-      reply
-        .header('content-type', format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return reply.send(body);
+      const type = format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8';
+      return sendDownload(reply, { type, ascii, name, body });
     },
   );
 

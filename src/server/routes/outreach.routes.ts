@@ -3,7 +3,7 @@
  * registrations, scheduled one-to-one meetings, check-in and outcomes, and the financing statistics (the city's
  * dashboard and the public summary), each table also as Excel.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ZCreated,
@@ -52,17 +52,10 @@ import {
   whitelistXlsx,
 } from '../../services/outreach';
 import { publicRateLimit } from '../plugins/rate-limit-store';
+import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const TAGS = ['outreach'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, buf: Buffer, ascii: string, name: string) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
-}
 
 export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
   const route = routeKit(fastify, TAGS);
@@ -108,7 +101,11 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
     { guard: 'outreach.whitelist.read', summary: '下载白名单（Excel）', params: ZOutreachId },
     async (ctx, request, reply) => {
       const list = await readWhitelist(ctx, request.params.id);
-      return sendXlsx(reply, await whitelistXlsx(list), 'whitelist.xlsx', `${list.title}.xlsx`);
+      return sendDownload(reply, {
+        ascii: 'whitelist.xlsx',
+        name: `${list.title}.xlsx`,
+        body: await whitelistXlsx(list),
+      });
     },
   );
   route.post(
@@ -231,12 +228,11 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
     '/statistics/xlsx',
     { guard: 'outreach.statistics.read', summary: '下载融资对接统计（Excel，每张表一页）' },
     async (ctx, _request, reply) =>
-      sendXlsx(
-        reply,
-        await statisticsXlsx(await readStatistics(ctx)),
-        'financing-statistics.xlsx',
-        '融资对接统计.xlsx',
-      ),
+      sendDownload(reply, {
+        ascii: 'financing-statistics.xlsx',
+        name: '融资对接统计.xlsx',
+        body: await statisticsXlsx(await readStatistics(ctx)),
+      }),
   );
   route.get(
     '/public/statistics',
@@ -247,11 +243,10 @@ export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
     '/public/statistics/xlsx',
     { guard: 'public', summary: '下载融资对接成效（Excel，公开）', config: publicRateLimit },
     async (ctx, _request, reply) =>
-      sendXlsx(
-        reply,
-        await statisticsXlsx(await readPublicStatistics(ctx)),
-        'financing-summary.xlsx',
-        '融资对接成效.xlsx',
-      ),
+      sendDownload(reply, {
+        ascii: 'financing-summary.xlsx',
+        name: '融资对接成效.xlsx',
+        body: await statisticsXlsx(await readPublicStatistics(ctx)),
+      }),
   );
 }

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZBatchResult,
   ZCheckDeclaration,
@@ -60,9 +59,8 @@ import {
   withdrawDeclaration,
 } from '../../services/projects';
 import { langOf } from '../http-context';
+import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
-
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const TAGS = ['project-library'];
 
@@ -146,19 +144,12 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       guard: 'project.declaration.read',
       summary: '导出审核队列（Excel，本人权限范围与阶段内的全部条目，筛选同队列）',
       query: ZReviewQueueExportQuery,
-      produces: [XLSX_CONTENT_TYPE],
-      ok: z.any().describe('Excel 文件'),
+      ...xlsxDownload(),
       noStore: true,
     },
     async (ctx, request, reply) => {
       const file = await reviewQueueXlsx(ctx, request.query);
-      reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="review-queue.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(file.buffer);
+      return sendDownload(reply, { ascii: 'review-queue.xlsx', name: file.fileName, body: file.buffer });
     },
   );
 

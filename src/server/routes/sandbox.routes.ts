@@ -21,6 +21,7 @@ import {
   runSandbox,
   saveScenario,
 } from '../../services/subsidy';
+import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
@@ -77,13 +78,7 @@ export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
       const file = await exportScenarioComparison(ctx, request.params.id, {
         scenarioIds: request.query.ids,
       });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="sandbox-comparison.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .send(file.body);
+      return sendDownload(reply, { ascii: 'sandbox-comparison.xlsx', name: file.name, body: file.body });
     },
   );
 }

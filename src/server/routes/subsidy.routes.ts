@@ -68,10 +68,10 @@ import {
   submitApplication,
   supplementaryStatus,
 } from '../../services/subsidy';
+import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const TAGS = ['subsidy'];
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
   const route = routeKit(fastify, TAGS);
@@ -140,19 +140,12 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
       guard: 'signed-in',
       summary: '导出补贴申请审核清单（Excel，按权限范围，筛选同列表，全部条目）',
       query: ZApplicationExportQuery,
-      produces: [XLSX_CONTENT_TYPE],
-      ok: z.any().describe('Excel 文件'),
+      ...xlsxDownload(),
       noStore: true,
     },
     async (ctx, request, reply) => {
       const file = await applicationsXlsx(ctx, request.query);
-      reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(file.buffer);
+      return sendDownload(reply, { ascii: 'applications.xlsx', name: file.fileName, body: file.buffer });
     },
   );
   route.get(
@@ -364,11 +357,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
     async (ctx, request, reply) => {
       const plan = await getFundingPlan(ctx, request.params.id);
       const buf = await fundingPlanXlsx(plan);
-      const name = encodeURIComponent(`${plan.title}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="funding-plan.xlsx"; filename*=UTF-8''${name}`)
-        .send(buf);
+      return sendDownload(reply, { ascii: 'funding-plan.xlsx', name: `${plan.title}.xlsx`, body: buf });
     },
   );
 
