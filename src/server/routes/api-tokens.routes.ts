@@ -11,10 +11,8 @@ import {
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens';
 import { routeKit } from '../route-kit/route';
 
-const tags = ['api-tokens'];
-
 export async function apiTokensRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, tags);
+  const route = routeKit(fastify, ['api-tokens']);
 
   route.get(
     '/',

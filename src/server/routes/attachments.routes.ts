@@ -25,9 +25,8 @@ import {
 import { AppError } from '../../services/errors';
 import { langOf } from '../http-context';
 import { type MultipartUpload, readMultipartForm } from '../multipart';
+import { acknowledged } from '../route-kit/answers';
 import { routeKit } from '../route-kit/route';
-
-const TAGS = ['attachments'];
 
 /** Reads the form fields and the single file; a file over the limit is refused before anything is stored. */
 function readMultipart(request: FastifyRequest, limit: number): Promise<MultipartUpload> {
@@ -46,7 +45,7 @@ function readMultipart(request: FastifyRequest, limit: number): Promise<Multipar
 export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limit = app.deps.config.maxUploadBytes;
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['attachments']);
 
   route.post(
     '/',
@@ -124,9 +123,6 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
       params: ZAttachmentIdParams,
       ok: ZOk,
     },
-    async (ctx, request) => {
-      await deleteAttachment(ctx, request.params.id);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(deleteAttachment(ctx, request.params.id)),
   );
 }

@@ -6,10 +6,8 @@ import { exportAuditEvents, searchAuditEvents, verifyAuditTrail } from '../../se
 import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const tags = ['audit'];
-
 export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, tags);
+  const route = routeKit(fastify, ['audit']);
 
   route.get(
     '/events',

@@ -22,6 +22,7 @@ import {
 import { Errors } from '../../services/errors';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth';
 import { loginRateLimit } from '../plugins/rate-limit-store';
+import { acknowledged } from '../route-kit/answers';
 import { routeKit } from '../route-kit/route';
 
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
@@ -67,10 +68,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   route.post(
     '/password',
     { guard: 'signed-in', summary: '修改本人密码', body: ZChangePassword, ok: ZOk },
-    async (ctx, request) => {
-      await changePassword(ctx, request.body, request.sessionId);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(changePassword(ctx, request.body, request.sessionId)),
   );
 
   route.post(

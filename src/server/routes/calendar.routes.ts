@@ -20,12 +20,11 @@ import {
   saveHolidaySchedule,
   saveWindowOverride,
 } from '../../services/calendar';
+import { acknowledged } from '../route-kit/answers';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['calendar'];
-
 export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['calendar']);
 
   route.get(
     '/windows/current',
@@ -67,10 +66,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       params: ZYearParams,
       ok: ZOk,
     },
-    async (ctx, request) => {
-      await deleteHolidaySchedule(ctx, request.params.year);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(deleteHolidaySchedule(ctx, request.params.year)),
   );
 
   route.put(
@@ -91,9 +87,6 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
   route.delete(
     '/windows/:month',
     { guard: 'calendar.maintain', summary: '取消某月的窗口调整（恢复按规则计算）', params: ZMonthParams, ok: ZOk },
-    async (ctx, request) => {
-      await deleteWindowOverride(ctx, request.params.month);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(deleteWindowOverride(ctx, request.params.month)),
   );
 }

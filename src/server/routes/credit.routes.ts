@@ -29,10 +29,8 @@ import {
 } from '../../services/credit';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['credit'];
-
 export async function creditRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['credit']);
 
   route.get(
     '/profiles',

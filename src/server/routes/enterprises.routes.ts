@@ -25,10 +25,8 @@ import {
 import { registrationRateLimit } from '../plugins/rate-limit-store';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['enterprises'];
-
 export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['enterprises']);
 
   route.post(
     '/register',

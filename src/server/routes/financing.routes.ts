@@ -75,11 +75,9 @@ import {
 import { publicRateLimit } from '../plugins/rate-limit-store';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['financing'];
-
 export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['financing']);
 
   // ---------- public ----------
   route.get(

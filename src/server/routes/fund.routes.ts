@@ -48,7 +48,6 @@ import { publicRateLimit } from '../plugins/rate-limit-store';
 import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['fund'];
 const ZAppQuery = z.object({ callId: z.uuid({ message: '申报通知编号应为 UUID' }).optional().describe('申报通知') });
 const ZFindingPath = z.object({
   id: z.uuid({ message: '抽查编号应为 UUID' }).describe('抽查编号'),
@@ -56,7 +55,7 @@ const ZFindingPath = z.object({
 });
 
 export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['fund']);
 
   // ---- calls ----
   route.get('/calls', { guard: 'fund.call.read', summary: '申报通知列表', ok: ZCallList }, (ctx) =>

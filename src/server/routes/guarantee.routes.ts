@@ -56,12 +56,11 @@ import { fundingPlanXlsx } from '../../services/subsidy';
 import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const tags = ['guarantee'];
 const ZFeeClaimsQuery = z.object({ year: z.coerce.number().int().min(2024).max(2100).optional().describe('年度') });
 const ZEnhancementList = z.object({ items: z.array(ZEnhancement) });
 
 export async function guaranteeRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, tags);
+  const route = routeKit(fastify, ['guarantee']);
 
   route.get(
     '/fee-years',

@@ -19,10 +19,8 @@ import {
 import { publicReadConfig } from '../plugins/public-cache';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['interpretations'];
-
 export async function interpretationsRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['interpretations']);
 
   route.get(
     '/policies/interpretations',

@@ -44,7 +44,6 @@ import { readMultipartForm } from '../multipart';
 import { sendDownload, XLSX_TYPE } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const tags = ['loans'];
 const RAW_TYPES = [XLSX_TYPE, 'text/csv', 'application/csv', 'application/octet-stream'];
 
 interface Upload {
@@ -85,7 +84,7 @@ async function readUpload(request: FastifyRequest, limit: number, rawName?: stri
 export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limit = app.deps.config.maxUploadBytes;
-  const route = routeKit(fastify, tags);
+  const route = routeKit(fastify, ['loans']);
 
   // Bank systems may post the file itself as the body (scoped to these routes only).
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => {

@@ -26,13 +26,11 @@ import {
 } from '../../services/notifications';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['notifications'];
-
 export async function notificationsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   let loop: ReturnType<typeof startLoop> | null = null;
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['notifications']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => dispatchOutbox(app.deps),

@@ -55,10 +55,8 @@ import { publicRateLimit } from '../plugins/rate-limit-store';
 import { sendDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['outreach'];
-
 export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['outreach']);
 
   // ---------- white lists ----------
   route.get(

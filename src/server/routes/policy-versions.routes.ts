@@ -23,10 +23,8 @@ import {
 import { publicReadConfig } from '../plugins/public-cache';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['policy-versions'];
-
 export async function policyVersionsRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['policy-versions']);
 
   route.get(
     '/policies/zyb.interest/versions',

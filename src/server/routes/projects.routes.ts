@@ -62,14 +62,12 @@ import { langOf } from '../http-context';
 import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['project-library'];
-
 export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // Periodic duties (lapses, window-open notices, due/overdue reminders) run only in a listening server.
   let loop: ReturnType<typeof startLoop> | null = null;
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['project-library']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => sweepProjectLibrary(app.deps),

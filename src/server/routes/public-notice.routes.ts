@@ -15,10 +15,8 @@ import { getPublicNotice, listPublicNotices, lodgeObjection, lookupObjection } f
 import { objectionLookupRateLimit, objectionRateLimit, publicRateLimit } from '../plugins/rate-limit-store';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['public-notices'];
-
 export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['public-notices']);
   route.get(
     '/',
     { guard: 'public', summary: '公示列表（公开）', config: publicRateLimit, ok: ZNoticeList },

@@ -71,10 +71,8 @@ import {
 import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-const TAGS = ['subsidy'];
-
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, TAGS);
+  const route = routeKit(fastify, ['subsidy']);
 
   // ---- campaigns ----
   route.get(

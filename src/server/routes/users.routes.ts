@@ -22,12 +22,11 @@ import {
   resetUserPassword,
   unlockUser,
 } from '../../services/users';
+import { acknowledged } from '../route-kit/answers';
 import { routeKit } from '../route-kit/route';
 
-const tags = ['users'];
-
 export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
-  const route = routeKit(fastify, tags);
+  const route = routeKit(fastify, ['users']);
 
   route.get(
     '/',
@@ -101,9 +100,6 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
       params: ZUserId,
       ok: z.object({ ok: z.literal(true) }),
     },
-    async (ctx, request) => {
-      await resetTwoFactor(ctx, request.params.id);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(resetTwoFactor(ctx, request.params.id)),
   );
 }
