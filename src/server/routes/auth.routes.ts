@@ -35,6 +35,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     {
       guard: 'public',
       summary: '登录（连续 5 次失败锁定 15 分钟）',
+      // The sign-in records a refused attempt even when its text cannot be stored.
       config: { ...loginRateLimit, checksTextItself: true },
       body: ZLogin,
       ok: ZMe,

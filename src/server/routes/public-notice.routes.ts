@@ -55,6 +55,7 @@ export async function publicNoticeRoutes(fastify: FastifyInstance): Promise<void
       body: ZObjectionLookup,
       ok: ZObjectionCase,
     },
+    // The fund's objections (ZX…) are looked up the same way as the 政银保 ones (ADR 0017).
     (ctx, request) =>
       isFundCaseNo(request.body.caseNo) ? lookupFundObjection(ctx, request.body) : lookupObjection(ctx, request.body),
   );
