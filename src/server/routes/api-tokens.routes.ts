@@ -34,10 +34,7 @@ export async function apiTokensRoutes(fastify: FastifyInstance): Promise<void> {
       created: ZIssuedApiToken,
       noStore: true,
     },
-    async (ctx, request) => {
-      const result = await issueApiToken(ctx, request.body);
-      return result;
-    },
+    (ctx, request) => issueApiToken(ctx, request.body),
   );
 
   route.post(

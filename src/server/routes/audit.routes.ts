@@ -18,10 +18,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZAuditPage,
       noStore: true,
     },
-    async (ctx, request) => {
-      const result = await searchAuditEvents(ctx, request.query);
-      return result;
-    },
+    (ctx, request) => searchAuditEvents(ctx, request.query),
   );
 
   route.get(
@@ -50,9 +47,6 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZAuditVerifyResult,
       noStore: true,
     },
-    async (ctx) => {
-      const result = await verifyAuditTrail(ctx);
-      return result;
-    },
+    (ctx) => verifyAuditTrail(ctx),
   );
 }

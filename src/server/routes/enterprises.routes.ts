@@ -37,10 +37,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
       body: ZRegisterEnterprise,
       created: ZRegisterEnterpriseResult,
     },
-    async (ctx, request) => {
-      const result = await registerEnterprise(ctx, request.body);
-      return result;
-    },
+    (ctx, request) => registerEnterprise(ctx, request.body),
   );
 
   route.get(

@@ -335,9 +335,6 @@ export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
       body: ZAnswerTimesInput,
       created: ZIdEffective,
     },
-    async (ctx, request) => {
-      const r = await setAnswerTimes(ctx, request.body);
-      return r;
-    },
+    (ctx, request) => setAnswerTimes(ctx, request.body),
   );
 }

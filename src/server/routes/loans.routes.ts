@@ -100,10 +100,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZLoanList,
       noStore: true,
     },
-    async (ctx, request) => {
-      const result = await listLoans(ctx, request.query);
-      return result;
-    },
+    (ctx, request) => listLoans(ctx, request.query),
   );
 
   route.post(
@@ -177,10 +174,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZLoanDetail,
       noStore: true,
     },
-    async (ctx, request) => {
-      const loan = await getLoan(ctx, request.params.id);
-      return loan;
-    },
+    (ctx, request) => getLoan(ctx, request.params.id),
   );
 
   route.post(
@@ -213,10 +207,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZLoanDetail,
       noStore: true,
     },
-    async (ctx, request) => {
-      const loan = await correctLoan(ctx, request.params.id, request.body);
-      return loan;
-    },
+    (ctx, request) => correctLoan(ctx, request.params.id, request.body),
   );
 
   route.post(
@@ -231,10 +222,7 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZLoanDetail,
       noStore: true,
     },
-    async (ctx, request) => {
-      const loan = await cancelLoan(ctx, request.params.id, request.body);
-      return loan;
-    },
+    (ctx, request) => cancelLoan(ctx, request.params.id, request.body),
   );
 
   route.post(
@@ -248,9 +236,6 @@ export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZLoanDetail,
       noStore: true,
     },
-    async (ctx, request) => {
-      const loan = await extendLoan(ctx, request.params.id, request.body);
-      return loan;
-    },
+    (ctx, request) => extendLoan(ctx, request.params.id, request.body),
   );
 }

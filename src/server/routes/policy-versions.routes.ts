@@ -70,10 +70,7 @@ export async function policyVersionsRoutes(fastify: FastifyInstance): Promise<vo
       body: ZPolicyVersionInput,
       created: ZCreated,
     },
-    async (ctx, request) => {
-      const r = await draftPolicyVersion(ctx, request.body);
-      return r;
-    },
+    (ctx, request) => draftPolicyVersion(ctx, request.body),
   );
 
   route.put(

@@ -292,10 +292,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       body: ZReportInput,
       created: ZProgressReport,
     },
-    async (ctx, request) => {
-      const r = await saveProgressReport(ctx, request.params.id, request.body);
-      return r;
-    },
+    (ctx, request) => saveProgressReport(ctx, request.params.id, request.body),
   );
 
   route.put(
@@ -330,10 +327,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
       body: ZOpenSpotCheck,
       created: ZSpotCheck,
     },
-    async (ctx, request) => {
-      const r = await openSpotCheck(ctx, request.params.id, request.body);
-      return r;
-    },
+    (ctx, request) => openSpotCheck(ctx, request.params.id, request.body),
   );
 
   route.post(

@@ -52,10 +52,7 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
       created: ZCreatedUser,
       noStore: true,
     },
-    async (ctx, request) => {
-      const result = await createUser(ctx, request.body);
-      return result;
-    },
+    (ctx, request) => createUser(ctx, request.body),
   );
 
   route.post(
@@ -86,10 +83,7 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
       ok: ZResetPasswordResult,
       noStore: true,
     },
-    async (ctx, request) => {
-      const result = await resetUserPassword(ctx, request.params.id, request.body ?? {});
-      return result;
-    },
+    (ctx, request) => resetUserPassword(ctx, request.params.id, request.body ?? {}),
   );
 
   route.post(
