@@ -3,7 +3,6 @@
  * delete — all through the scope of the record that owns the file.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZAttachment,
   ZAttachmentIdParams,
@@ -42,10 +41,9 @@ function readMultipart(request: FastifyRequest, limit: number): Promise<Multipar
   });
 }
 
-export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
   const limit = app.deps.config.maxUploadBytes;
-  const route = routeKit(fastify, ['attachments']);
+  const route = routeKit(app, ['attachments']);
 
   route.post(
     '/',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZChangePassword,
   ZLogin,
@@ -25,10 +24,9 @@ import { loginRateLimit } from '../plugins/rate-limit-store';
 import { acknowledged } from '../route-kit/answers';
 import { routeKit } from '../route-kit/route';
 
-export async function authRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function authRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.deps.config.secureCookies;
-  const route = routeKit(fastify, ['auth']);
+  const route = routeKit(app, ['auth']);
 
   route.post(
     '/login',

@@ -5,7 +5,6 @@
  * administrators' additions (new years' schedules, window overrides by notice).
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZFilingWindowsQuery,
   ZFilingWindowsResult,
@@ -40,10 +39,9 @@ import { publicReadConfig } from '../plugins/public-cache';
 import { publicRateLimit } from '../plugins/rate-limit-store';
 import { routeKit } from '../route-kit/route';
 
-export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function calculatorsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['policies'];
-  const route = routeKit(fastify, tags);
+  const route = routeKit(app, tags);
 
   route.get(
     '/filing-windows',

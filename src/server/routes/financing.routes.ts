@@ -4,7 +4,6 @@
  * city's oversight.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZAnswered,
   ZAnswerTimes,
@@ -75,9 +74,8 @@ import {
 import { publicRateLimit } from '../plugins/rate-limit-store';
 import { routeKit } from '../route-kit/route';
 
-export async function financingRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeKit(fastify, ['financing']);
+export async function financingRoutes(app: FastifyInstance): Promise<void> {
+  const route = routeKit(app, ['financing']);
 
   // ---------- public ----------
   route.get(

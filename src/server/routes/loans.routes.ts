@@ -3,7 +3,6 @@
  * bulk from .xlsx/CSV, and everyone in scope reads them (bank, insurer/guarantor, enterprise, district, city).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZCancelLoan,
@@ -81,10 +80,9 @@ async function readUpload(request: FastifyRequest, limit: number, rawName?: stri
   return upload;
 }
 
-export async function loansRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function loansRoutes(app: FastifyInstance): Promise<void> {
   const limit = app.deps.config.maxUploadBytes;
-  const route = routeKit(fastify, ['loans']);
+  const route = routeKit(app, ['loans']);
 
   // Bank systems may post the file itself as the body (scoped to these routes only).
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => {

@@ -3,7 +3,6 @@
  * e-mail outbox and a manual dispatch. In a listening server a dispatcher delivers the outbox every 30 s.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZUpdatedCount } from '../../contracts/common';
 import {
   ZDispatchResult,
@@ -26,11 +25,9 @@ import {
 } from '../../services/notifications';
 import { routeKit } from '../route-kit/route';
 
-export async function notificationsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
+export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
   let loop: ReturnType<typeof startLoop> | null = null;
-  const route = routeKit(fastify, ['notifications']);
+  const route = routeKit(app, ['notifications']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => dispatchOutbox(app.deps),

@@ -4,7 +4,6 @@
  * SQL; what is outside the actor's scope answers 404.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZBatchResult,
   ZCheckDeclaration,
@@ -62,12 +61,10 @@ import { langOf } from '../http-context';
 import { sendDownload, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
-export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
+export async function projectsRoutes(app: FastifyInstance): Promise<void> {
   // Periodic duties (lapses, window-open notices, due/overdue reminders) run only in a listening server.
   let loop: ReturnType<typeof startLoop> | null = null;
-  const route = routeKit(fastify, ['project-library']);
+  const route = routeKit(app, ['project-library']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => sweepProjectLibrary(app.deps),
