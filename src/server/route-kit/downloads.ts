@@ -29,3 +29,14 @@ export function sendDownload(reply: FastifyReply, file: Download): FastifyReply 
     .header('content-disposition', contentDispositionOf(file.ascii, file.name))
     .send(file.body);
 }
+
+/** An Excel file as the use cases make it: named for a person, either `{ name, body }` or `{ fileName, buffer }`. */
+type MadeFile = { name: string; body: Buffer } | { fileName: string; buffer: Buffer };
+
+/** Sends the Excel file a use case makes as a download named `ascii` for old clients. */
+export async function sendExcel(reply: FastifyReply, ascii: string, making: Promise<MadeFile>): Promise<FastifyReply> {
+  const file = await making;
+  return 'buffer' in file
+    ? sendDownload(reply, { ascii, name: file.fileName, body: file.buffer })
+    : sendDownload(reply, { ascii, name: file.name, body: file.body });
+}

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ZDashboard, ZDashboardQuery } from '../../contracts/subsidy';
 import { dashboardXlsx, subsidyDashboard } from '../../services/subsidy';
-import { sendDownload, xlsxDownload } from '../route-kit/downloads';
+import { sendExcel, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
@@ -27,9 +27,6 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
       ...xlsxDownload(),
       noStore: true,
     },
-    async (ctx, request, reply) => {
-      const file = await dashboardXlsx(ctx, request.query.campaignId);
-      return sendDownload(reply, { ascii: 'dashboard.xlsx', name: file.fileName, body: file.buffer });
-    },
+    (ctx, request, reply) => sendExcel(reply, 'dashboard.xlsx', dashboardXlsx(ctx, request.query.campaignId)),
   );
 }

@@ -45,7 +45,7 @@ import {
 import { ZIdParam } from '../../contracts/subsidy';
 import * as fund from '../../services/fund';
 import { publicRateLimit } from '../plugins/rate-limit-store';
-import { sendDownload } from '../route-kit/downloads';
+import { sendExcel } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 const ZAppQuery = z.object({ callId: z.uuid({ message: '申报通知编号应为 UUID' }).optional().describe('申报通知') });
@@ -150,18 +150,12 @@ export async function fundRoutes(fastify: FastifyInstance): Promise<void> {
   route.get(
     '/calls/:id/plan/xlsx',
     { guard: 'fund.call.read', summary: '下载项目计划（Excel）', params: ZIdParam },
-    async (ctx, r, reply) => {
-      const f = await fund.fundPlanXlsx(ctx, r.params.id);
-      return sendDownload(reply, { ascii: 'fund-plan.xlsx', name: f.name, body: f.body });
-    },
+    (ctx, r, reply) => sendExcel(reply, 'fund-plan.xlsx', fund.fundPlanXlsx(ctx, r.params.id)),
   );
   route.get(
     '/calls/:id/export',
     { guard: 'fund.records.export', summary: '导出专项资金档案（审计机构）', params: ZIdParam },
-    async (ctx, r, reply) => {
-      const f = await fund.exportFundRecords(ctx, r.params.id);
-      return sendDownload(reply, { ascii: 'fund-records.xlsx', name: f.name, body: f.body });
-    },
+    (ctx, r, reply) => sendExcel(reply, 'fund-records.xlsx', fund.exportFundRecords(ctx, r.params.id)),
   );
   route.get(
     '/calls/:id/dashboard',

@@ -58,7 +58,7 @@ import {
   withdrawDeclaration,
 } from '../../services/projects';
 import { langOf } from '../http-context';
-import { sendDownload, xlsxDownload } from '../route-kit/downloads';
+import { sendExcel, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 export async function projectsRoutes(app: FastifyInstance): Promise<void> {
@@ -142,10 +142,7 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
       ...xlsxDownload(),
       noStore: true,
     },
-    async (ctx, request, reply) => {
-      const file = await reviewQueueXlsx(ctx, request.query);
-      return sendDownload(reply, { ascii: 'review-queue.xlsx', name: file.fileName, body: file.buffer });
-    },
+    (ctx, request, reply) => sendExcel(reply, 'review-queue.xlsx', reviewQueueXlsx(ctx, request.query)),
   );
 
   route.post(

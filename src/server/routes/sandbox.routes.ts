@@ -21,7 +21,7 @@ import {
   runSandbox,
   saveScenario,
 } from '../../services/subsidy';
-import { sendDownload } from '../route-kit/downloads';
+import { sendExcel } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
@@ -74,12 +74,14 @@ export async function sandboxRoutes(fastify: FastifyInstance): Promise<void> {
       params: ZIdParam,
       query: ZCompareExportQuery,
     },
-    async (ctx, request, reply) => {
-      const file = await exportScenarioComparison(ctx, request.params.id, {
-        scenarioIds: request.query.ids,
-      });
-      return sendDownload(reply, { ascii: 'sandbox-comparison.xlsx', name: file.name, body: file.body });
-    },
+    (ctx, request, reply) =>
+      sendExcel(
+        reply,
+        'sandbox-comparison.xlsx',
+        exportScenarioComparison(ctx, request.params.id, {
+          scenarioIds: request.query.ids,
+        }),
+      ),
   );
 }
 

@@ -68,7 +68,7 @@ import {
   submitApplication,
   supplementaryStatus,
 } from '../../services/subsidy';
-import { sendDownload, xlsxDownload } from '../route-kit/downloads';
+import { sendDownload, sendExcel, xlsxDownload } from '../route-kit/downloads';
 import { routeKit } from '../route-kit/route';
 
 export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
@@ -141,10 +141,7 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
       ...xlsxDownload(),
       noStore: true,
     },
-    async (ctx, request, reply) => {
-      const file = await applicationsXlsx(ctx, request.query);
-      return sendDownload(reply, { ascii: 'applications.xlsx', name: file.fileName, body: file.buffer });
-    },
+    (ctx, request, reply) => sendExcel(reply, 'applications.xlsx', applicationsXlsx(ctx, request.query)),
   );
   route.get(
     '/applications/:id',
@@ -203,11 +200,10 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: ZAllocationOutcome, 201: ZAllocationOutcome },
     },
     async (ctx, request, reply) => {
-      const r = await runAllocation(ctx, request.params.id, {
-        dryRun: request.body.dryRun,
-        closeCampaign: request.body.closeCampaign,
-      });
-      return reply.status(request.body.dryRun ? 200 : 201).send(r);
+      const { dryRun, closeCampaign } = request.body;
+      return reply
+        .status(dryRun ? 200 : 201)
+        .send(await runAllocation(ctx, request.params.id, { dryRun, closeCampaign }));
     },
   );
   route.get(
@@ -264,12 +260,10 @@ export async function subsidyRoutes(fastify: FastifyInstance): Promise<void> {
       body: ZRunAllocation,
       response: { 200: ZAllocationOutcome, 201: ZAllocationOutcome },
     },
-    async (ctx, request, reply) => {
-      const r = await runSupplementaryAllocation(ctx, request.params.id, {
-        dryRun: request.body.dryRun,
-      });
-      return reply.status(request.body.dryRun ? 200 : 201).send(r);
-    },
+    async (ctx, { params, body }, reply) =>
+      reply
+        .status(body.dryRun ? 200 : 201)
+        .send(await runSupplementaryAllocation(ctx, params.id, { dryRun: body.dryRun })),
   );
   route.post(
     '/campaigns/:id/supplementary-notices',
