@@ -2,7 +2,7 @@
  * A route declared by its contract: method and URL, the guard (an action, any signed-in actor, or public), the
  * schemas and the summary that make its OpenAPI operation, its rate limit, and a handler that maps the request to
  * one use case call. The kit builds the Fastify schema (with the module's tags), the use case's context, the
- * `Cache-Control: no-store` a personal answer asks for, and the success status.
+ * `Cache-Control: no-store` a personal answer asks for, and the success status (201 for `created`).
  *
  * ```ts
  * const route = routeKit(fastify, ['financing']);
@@ -55,11 +55,6 @@ export interface RouteSpec<
   created?: C;
   /** The answers by status, where there are several (a replay 200 beside a creation 201, a refusal 422). */
   response?: R;
-  /**
-   * The status of a success the handler does not set itself; by default 201 for `created` or the one status
-   * `response` declares, else 200.
-   */
-  status?: number;
   /** A personal answer no cache keeps. */
   noStore?: boolean;
   /** Rate limit and public caching (`publicRateLimit`, `publicReadConfig`, …). */
@@ -144,7 +139,8 @@ export function routeKit(app: FastifyInstance, tags: readonly string[]): RouteKi
     (url, spec, handler) => {
       const s = spec as AnySpec;
       const declared = Object.keys(responsesOf(s) ?? {});
-      const status = s.status ?? (declared.length === 1 ? Number(declared[0]) : undefined);
+      // A success the handler does not answer itself has the one status the route declares (201 for `created`).
+      const status = declared.length === 1 ? Number(declared[0]) : undefined;
       app.route({
         method,
         url,
