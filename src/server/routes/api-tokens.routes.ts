@@ -1,6 +1,5 @@
 /** API tokens of cooperating banks' and insurers' systems: issued and revoked by the security administrator. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZApiTokenId,
   ZApiTokenList,
@@ -10,53 +9,37 @@ import {
   ZIssuedApiToken,
 } from '../../contracts/users';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens';
-import { actorCtx, noStore } from '../http-context';
-
-const tags = ['api-tokens'];
+import { routeKit } from '../route-kit/route';
 
 export async function apiTokensRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['api-tokens']);
 
-  app.get(
+  route.get(
     '/',
     {
-      schema: {
-        tags,
-        summary: '接口令牌列表（安全管理员：全部；银行/保险机构：本机构）',
-        querystring: ZApiTokenListQuery,
-        response: { 200: ZApiTokenList },
-      },
+      guard: 'signed-in',
+      summary: '接口令牌列表（安全管理员：全部；银行/保险机构：本机构）',
+      query: ZApiTokenListQuery,
+      ok: ZApiTokenList,
     },
-    async (request) => listApiTokens(actorCtx(request), request.query),
+    (ctx, request) => listApiTokens(ctx, request.query),
   );
 
-  app.post(
+  route.post(
     '/',
     {
-      schema: {
-        tags,
-        summary: '为合作银行/保险机构签发接口令牌（令牌仅显示一次）',
-        body: ZIssueApiToken,
-        response: { 201: ZIssuedApiToken },
-      },
+      guard: 'signed-in',
+      summary: '为合作银行/保险机构签发接口令牌（令牌仅显示一次）',
+      body: ZIssueApiToken,
+      created: ZIssuedApiToken,
+      noStore: true,
     },
-    async (request, reply) => {
-      const result = await issueApiToken(actorCtx(request), request.body);
-      noStore(reply).code(201);
-      return result;
-    },
+    (ctx, request) => issueApiToken(ctx, request.body),
   );
 
-  app.post(
+  route.post(
     '/:id/revoke',
-    {
-      schema: {
-        tags,
-        summary: '吊销接口令牌（立即生效）',
-        params: ZApiTokenId,
-        response: { 200: ZApiTokenResult },
-      },
-    },
-    async (request) => ({ apiToken: await revokeApiToken(actorCtx(request), request.params.id) }),
+    { guard: 'signed-in', summary: '吊销接口令牌（立即生效）', params: ZApiTokenId, ok: ZApiTokenResult },
+    async (ctx, request) => ({ apiToken: await revokeApiToken(ctx, request.params.id) }),
   );
 }

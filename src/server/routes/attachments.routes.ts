@@ -3,7 +3,6 @@
  * delete — all through the scope of the record that owns the file.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZAttachment,
   ZAttachmentIdParams,
@@ -23,10 +22,10 @@ import {
   uploadAttachment,
 } from '../../services/attachments';
 import { AppError } from '../../services/errors';
-import { actorCtx, langOf, noStore } from '../http-context';
+import { langOf } from '../http-context';
 import { type MultipartUpload, readMultipartForm } from '../multipart';
-
-const TAGS = ['attachments'];
+import { acknowledged } from '../route-kit/answers';
+import { routeKit } from '../route-kit/route';
 
 /** Reads the form fields and the single file; a file over the limit is refused before anything is stored. */
 function readMultipart(request: FastifyRequest, limit: number): Promise<MultipartUpload> {
@@ -42,24 +41,21 @@ function readMultipart(request: FastifyRequest, limit: number): Promise<Multipar
   });
 }
 
-export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
   const limit = app.deps.config.maxUploadBytes;
+  const route = routeKit(app, ['attachments']);
 
-  app.post(
+  route.post(
     '/',
     {
-      schema: {
-        tags: TAGS,
-        summary: `上传附件（multipart/form-data；单个文件不超过 ${formatSize(limit)}；按内容识别类型）`,
-        description:
-          '表单字段：ownerType（所属对象类型，如 enterprise）、ownerId（所属对象编号）、kind（材料类别，如 business_licence）、file（文件）。仅接受 PDF、OFD、JPG、PNG、XLSX、DOCX，按文件内容识别，与扩展名无关；超过大小上限返回 413，类型不符返回 415。',
-        consumes: ['multipart/form-data'],
-        response: { 201: ZAttachment },
-      },
+      guard: 'attachment.add',
+      summary: `上传附件（multipart/form-data；单个文件不超过 ${formatSize(limit)}；按内容识别类型）`,
+      description:
+        '表单字段：ownerType（所属对象类型，如 enterprise）、ownerId（所属对象编号）、kind（材料类别，如 business_licence）、file（文件）。仅接受 PDF、OFD、JPG、PNG、XLSX、DOCX，按文件内容识别，与扩展名无关；超过大小上限返回 413，类型不符返回 415。',
+      consumes: ['multipart/form-data'],
+      created: ZAttachment,
     },
-    async (request, reply) => {
-      const ctx = actorCtx(request, 'attachment.add');
+    async (ctx, request) => {
       const { fields, file } = await readMultipart(request, limit);
       const parsed = ZAttachmentUploadFields.safeParse(fields);
       if (!parsed.success) {
@@ -80,38 +76,32 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
       }
       if (!file) throw attachmentErrors.noFile();
       const result = await uploadAttachment(ctx, { ...parsed.data, fileName: file.fileName, bytes: file.bytes });
-      return reply.status(201).send(result);
+      return result;
     },
   );
 
-  app.get(
+  route.get(
     '/',
     {
-      schema: {
-        tags: TAGS,
-        summary: '某一对象的附件列表（按权限范围）',
-        querystring: ZAttachmentListQuery,
-        response: { 200: ZAttachmentList },
-      },
+      guard: 'attachment.read',
+      summary: '某一对象的附件列表（按权限范围）',
+      query: ZAttachmentListQuery,
+      ok: ZAttachmentList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listAttachments(actorCtx(request, 'attachment.read'), request.query);
-    },
+    (ctx, request) => listAttachments(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/:id/download',
     {
-      schema: {
-        tags: TAGS,
-        summary: '下载附件（按所属对象的权限范围校验）',
-        params: ZAttachmentIdParams,
-        produces: ['application/octet-stream'],
-      },
+      guard: 'attachment.read',
+      summary: '下载附件（按所属对象的权限范围校验）',
+      params: ZAttachmentIdParams,
+      produces: ['application/octet-stream'],
     },
-    async (request, reply) => {
-      const { row, bytes } = await downloadAttachment(actorCtx(request, 'attachment.read'), request.params.id);
+    async (ctx, request, reply) => {
+      const { row, bytes } = await downloadAttachment(ctx, request.params.id);
       return reply
         .header('content-type', row.contentType)
         .header('content-length', String(bytes.length))
@@ -123,19 +113,14 @@ export async function attachmentsRoutes(fastify: FastifyInstance): Promise<void>
     },
   );
 
-  app.delete(
+  route.delete(
     '/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '删除附件（上传人，且所属对象仍可修改）',
-        params: ZAttachmentIdParams,
-        response: { 200: ZOk },
-      },
+      guard: 'attachment.delete',
+      summary: '删除附件（上传人，且所属对象仍可修改）',
+      params: ZAttachmentIdParams,
+      ok: ZOk,
     },
-    async (request) => {
-      await deleteAttachment(actorCtx(request, 'attachment.delete'), request.params.id);
-      return { ok: true as const };
-    },
+    (ctx, request) => acknowledged(deleteAttachment(ctx, request.params.id)),
   );
 }

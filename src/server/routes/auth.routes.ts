@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZChangePassword,
   ZLogin,
@@ -20,105 +19,81 @@ import {
   startTwoFactorEnrolment,
 } from '../../services/auth';
 import { Errors } from '../../services/errors';
-import { actorCtx, ctxOf, noStore } from '../http-context';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth';
 import { loginRateLimit } from '../plugins/rate-limit-store';
+import { acknowledged } from '../route-kit/answers';
+import { routeKit } from '../route-kit/route';
 
-export async function authRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function authRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.deps.config.secureCookies;
+  const route = routeKit(app, ['auth']);
 
-  app.post(
+  route.post(
     '/login',
     {
+      guard: 'public',
+      summary: '登录（连续 5 次失败锁定 15 分钟）',
       // The sign-in records a refused attempt even when its text cannot be stored.
       config: { ...loginRateLimit, checksTextItself: true },
-      schema: {
-        tags: ['auth'],
-        summary: '登录（连续 5 次失败锁定 15 分钟）',
-        body: ZLogin,
-        response: { 200: ZMe },
-      },
+      body: ZLogin,
+      ok: ZMe,
+      noStore: true,
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
+    async (ctx, request, reply) => {
       const result = await login(ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
       setSessionCookie(reply, result.token, secure);
       const me = await currentUser(ctx, result.userId, result.csrfToken);
       if (!me) throw Errors.unauthenticated();
-      noStore(reply);
       return me;
     },
   );
 
-  app.post(
-    '/logout',
-    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: ZOk } } },
-    async (request, reply) => {
-      if (request.sessionId) {
-        await logout(ctxOf(request), request.sessionId);
-      }
-      clearSessionCookie(reply, secure);
-      return { ok: true as const };
-    },
-  );
+  route.post('/logout', { guard: 'public', summary: '退出登录', ok: ZOk }, async (ctx, request, reply) => {
+    if (request.sessionId) {
+      await logout(ctx, request.sessionId);
+    }
+    clearSessionCookie(reply, secure);
+    return { ok: true as const };
+  });
 
-  app.get(
-    '/me',
-    { schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: ZMe } } },
-    async (request, reply) => {
-      const actor = request.actor;
-      if (actor?.via !== 'session') throw Errors.unauthenticated();
-      const me = await currentUser(ctxOf(request), actor.id, request.csrfToken ?? '', actor.role);
-      if (!me) throw Errors.unauthenticated();
-      noStore(reply);
-      return me;
-    },
-  );
+  route.get('/me', { guard: 'public', summary: '当前登录用户', ok: ZMe, noStore: true }, async (ctx, request) => {
+    const actor = request.actor;
+    if (actor?.via !== 'session') throw Errors.unauthenticated();
+    const me = await currentUser(ctx, actor.id, request.csrfToken ?? '', actor.role);
+    if (!me) throw Errors.unauthenticated();
+    return me;
+  });
 
-  app.post(
+  route.post(
     '/password',
-    { schema: { tags: ['auth'], summary: '修改本人密码', body: ZChangePassword, response: { 200: ZOk } } },
-    async (request) => {
-      await changePassword(actorCtx(request), request.body, request.sessionId);
-      return { ok: true as const };
-    },
+    { guard: 'signed-in', summary: '修改本人密码', body: ZChangePassword, ok: ZOk },
+    (ctx, request) => acknowledged(changePassword(ctx, request.body, request.sessionId)),
   );
 
-  app.post(
+  route.post(
     '/two-factor/setup',
     {
-      schema: {
-        tags: ['auth'],
-        summary: '开始绑定身份验证器（返回密钥和 otpauth:// 地址）',
-        response: { 200: ZTwoFactorSetup },
-      },
+      guard: 'signed-in',
+      summary: '开始绑定身份验证器（返回密钥和 otpauth:// 地址）',
+      ok: ZTwoFactorSetup,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return startTwoFactorEnrolment(actorCtx(request));
-    },
+    (ctx) => startTwoFactorEnrolment(ctx),
   );
 
-  app.post(
+  route.post(
     '/two-factor/confirm',
     {
-      schema: {
-        tags: ['auth'],
-        summary: '输入第一个动态口令完成绑定（返回仅显示一次的恢复码）',
-        body: ZTwoFactorConfirm,
-        response: { 200: ZTwoFactorEnabled },
-      },
+      guard: 'signed-in',
+      summary: '输入第一个动态口令完成绑定（返回仅显示一次的恢复码）',
+      body: ZTwoFactorConfirm,
+      ok: ZTwoFactorEnabled,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return confirmTwoFactorEnrolment(actorCtx(request), request.body);
-    },
+    (ctx, request) => confirmTwoFactorEnrolment(ctx, request.body),
   );
 
-  app.get(
-    '/site',
-    { schema: { tags: ['auth'], summary: '站点信息（是否含演示账号）', response: { 200: ZSiteInfo } } },
-    async () => ({ demo: await serverHasDemoAccounts(app.deps.db) }),
-  );
+  route.get('/site', { guard: 'public', summary: '站点信息（是否含演示账号）', ok: ZSiteInfo }, async () => ({
+    demo: await serverHasDemoAccounts(app.deps.db),
+  }));
 }

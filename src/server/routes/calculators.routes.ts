@@ -5,7 +5,6 @@
  * administrators' additions (new years' schedules, window overrides by notice).
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZFilingWindowsQuery,
   ZFilingWindowsResult,
@@ -36,73 +35,65 @@ import { loadCalendar } from '../../services/calendar';
 import { Errors } from '../../services/errors';
 import { loadRulings } from '../../services/interpretations';
 import { loadZybVersions } from '../../services/policy-versions';
-import { ctxOf } from '../http-context';
 import { publicReadConfig } from '../plugins/public-cache';
 import { publicRateLimit } from '../plugins/rate-limit-store';
+import { routeKit } from '../route-kit/route';
 
-export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function calculatorsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['policies'];
+  const route = routeKit(app, tags);
 
-  app.get(
+  route.get(
     '/filing-windows',
     {
+      guard: 'public',
+      summary: '某年 12 个月的项目入库申报时间（节假日顺延、延长及公告调整）',
       config: publicReadConfig,
-      schema: {
-        tags,
-        summary: '某年 12 个月的项目入库申报时间（节假日顺延、延长及公告调整）',
-        querystring: ZFilingWindowsQuery,
-        response: { 200: ZFilingWindowsResult },
-      },
+      query: ZFilingWindowsQuery,
+      ok: ZFilingWindowsResult,
     },
-    async (request) => filingWindowsApi(request.query, { calendar: await loadCalendar(app.deps.readDb) }),
+    async (_ctx, request) => filingWindowsApi(request.query, { calendar: await loadCalendar(app.deps.readDb) }),
   );
 
-  app.post(
+  route.post(
     '/calculators/zyb-subsidy',
     {
+      guard: 'public',
+      summary: '政银保贴息测算：S = I × R × C（含封顶与中文说明）',
       config: publicRateLimit,
-      schema: {
-        tags,
-        summary: '政银保贴息测算：S = I × R × C（含封顶与中文说明）',
-        body: ZZybSubsidyInput,
-        response: { 200: ZZybSubsidyResult },
-      },
+      body: ZZybSubsidyInput,
+      ok: ZZybSubsidyResult,
     },
-    async (request) =>
+    async (ctx, request) =>
       zybSubsidyApi(request.body, {
         zybVersions: await loadZybVersions(app.deps.readDb),
         rulings: await loadRulings(app.deps.readDb),
-        today: chinaDateOf(ctxOf(request).now),
+        today: chinaDateOf(ctx.now),
       }),
   );
 
-  app.post(
+  route.post(
     '/calculators/zyb-eligibility',
     {
+      guard: 'public',
+      summary: '政银保贴息资格自测：逐条列出不符合与待证明的条件及依据',
       config: publicRateLimit,
-      schema: {
-        tags,
-        summary: '政银保贴息资格自测：逐条列出不符合与待证明的条件及依据',
-        body: ZZybEligibilityInput,
-        response: { 200: ZZybEligibilityResult },
-      },
+      body: ZZybEligibilityInput,
+      ok: ZZybEligibilityResult,
     },
-    async (request) => zybEligibilityApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
+    async (_ctx, request) => zybEligibilityApi(request.body, { calendar: await loadCalendar(app.deps.readDb) }),
   );
 
-  app.post(
+  route.post(
     '/calculators/zyb-decision',
     {
+      guard: 'public',
+      summary: '政银保贴息完整决定：资格、金额（按利息期间适用的政策版本）、就高不重复与中文说明',
       config: publicRateLimit,
-      schema: {
-        tags,
-        summary: '政银保贴息完整决定：资格、金额（按利息期间适用的政策版本）、就高不重复与中文说明',
-        body: ZZybDecisionInput,
-        response: { 200: ZZybDecisionResult },
-      },
+      body: ZZybDecisionInput,
+      ok: ZZybDecisionResult,
     },
-    async (request) =>
+    async (_ctx, request) =>
       zybDecisionApi(request.body, {
         calendar: await loadCalendar(app.deps.readDb),
         zybVersions: await loadZybVersions(app.deps.readDb),
@@ -110,50 +101,38 @@ export async function calculatorsRoutes(fastify: FastifyInstance): Promise<void>
       }),
   );
 
-  app.post(
+  route.post(
     '/calculators/policy-match',
     {
+      guard: 'public',
+      summary: '政策匹配：按企业情况列出可申请的扶持政策、估算金额与待证明条件',
       config: publicRateLimit,
-      schema: {
-        tags,
-        summary: '政策匹配：按企业情况列出可申请的扶持政策、估算金额与待证明条件',
-        body: ZPolicyMatchInput,
-        response: { 200: ZPolicyMatchResult },
-      },
+      body: ZPolicyMatchInput,
+      ok: ZPolicyMatchResult,
     },
-    async (request) =>
+    async (_ctx, request) =>
       policyMatchApi(request.body, {
         calendar: await loadCalendar(app.deps.readDb),
         rulings: await loadRulings(app.deps.readDb),
       }),
   );
 
-  app.get(
+  route.get(
     '/policies',
     {
+      guard: 'public',
+      summary: '政策库：各项政策的有效期、参数与规则（均注明文号条款）',
       config: publicReadConfig,
-      schema: {
-        tags,
-        summary: '政策库：各项政策的有效期、参数与规则（均注明文号条款）',
-        querystring: ZPolicyListQuery,
-        response: { 200: ZPolicyListResult },
-      },
+      query: ZPolicyListQuery,
+      ok: ZPolicyListResult,
     },
-    async (request) => policyListApi(request.query),
+    (_ctx, request) => policyListApi(request.query),
   );
 
-  app.get(
+  route.get(
     '/policies/sources/:doc',
-    {
-      config: publicReadConfig,
-      schema: {
-        tags,
-        summary: '政策原文',
-        params: ZSourceDocParams,
-        response: { 200: ZSourceDoc },
-      },
-    },
-    async (request) => {
+    { guard: 'public', summary: '政策原文', config: publicReadConfig, params: ZSourceDocParams, ok: ZSourceDoc },
+    async (_ctx, request) => {
       const doc = await readPolicySource(request.params.doc);
       if (!doc) throw Errors.notFound({ zh: '政策文件', en: 'Policy document' });
       return doc;

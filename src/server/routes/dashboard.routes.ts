@@ -1,50 +1,32 @@
 /** Dashboards for city staff. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZDashboard, ZDashboardQuery } from '../../contracts/subsidy';
 import { dashboardXlsx, subsidyDashboard } from '../../services/subsidy';
-import { actorCtx, noStore } from '../http-context';
-
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendExcel, xlsxDownload } from '../route-kit/downloads';
+import { routeKit } from '../route-kit/route';
 
 export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
+  const route = routeKit(fastify, ['dashboard']);
+  route.get(
     '/subsidy',
     {
-      schema: {
-        tags: ['dashboard'],
-        summary: '补贴看板：预算已用与剩余、各县区各环节申请数、按入库申报月份的补贴金额',
-        querystring: ZDashboardQuery,
-        response: { 200: ZDashboard },
-      },
+      guard: 'signed-in',
+      summary: '补贴看板：预算已用与剩余、各县区各环节申请数、按入库申报月份的补贴金额',
+      query: ZDashboardQuery,
+      ok: ZDashboard,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return subsidyDashboard(actorCtx(request), request.query.campaignId);
-    },
+    (ctx, request) => subsidyDashboard(ctx, request.query.campaignId),
   );
-  app.get(
+  route.get(
     '/subsidy/xlsx',
     {
-      schema: {
-        tags: ['dashboard'],
-        summary: '导出补贴看板（Excel：预算使用、各县区各环节申请数、按入库申报月份的补贴金额）',
-        querystring: ZDashboardQuery,
-        produces: [XLSX_CONTENT_TYPE],
-        response: { 200: z.any().describe('Excel 文件') },
-      },
+      guard: 'signed-in',
+      summary: '导出补贴看板（Excel：预算使用、各县区各环节申请数、按入库申报月份的补贴金额）',
+      query: ZDashboardQuery,
+      ...xlsxDownload(),
+      noStore: true,
     },
-    async (request, reply) => {
-      const file = await dashboardXlsx(actorCtx(request), request.query.campaignId);
-      noStore(reply)
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(file.buffer);
-    },
+    (ctx, request, reply) => sendExcel(reply, 'dashboard.xlsx', dashboardXlsx(ctx, request.query.campaignId)),
   );
 }

@@ -1,6 +1,5 @@
 /** Enterprises: public registration, scoped list and reads, profile edits, resource pool and credit standing. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZCreditHistory,
   ZEnterprise,
@@ -23,129 +22,99 @@ import {
   setResourcePool,
   updateEnterprise,
 } from '../../services/enterprises';
-import { actorCtx, ctxOf, noStore } from '../http-context';
 import { registrationRateLimit } from '../plugins/rate-limit-store';
-
-const TAGS = ['enterprises'];
+import { routeKit } from '../route-kit/route';
 
 export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['enterprises']);
 
-  app.post(
+  route.post(
     '/register',
     {
+      guard: 'public',
+      summary: '企业注册（公开；同时创建企业管理员账号，每个地址每分钟最多 10 次）',
       config: registrationRateLimit,
-      schema: {
-        tags: TAGS,
-        summary: '企业注册（公开；同时创建企业管理员账号，每个地址每分钟最多 10 次）',
-        body: ZRegisterEnterprise,
-        response: { 201: ZRegisterEnterpriseResult },
-      },
+      body: ZRegisterEnterprise,
+      created: ZRegisterEnterpriseResult,
     },
-    async (request, reply) => {
-      const result = await registerEnterprise(ctxOf(request), request.body);
-      return reply.status(201).send(result);
-    },
+    (ctx, request) => registerEnterprise(ctx, request.body),
   );
 
-  app.get(
+  route.get(
     '/',
     {
-      schema: {
-        tags: TAGS,
-        summary: '企业列表（按权限范围；可按名称/统一社会信用代码搜索，分页）',
-        querystring: ZEnterpriseListQuery,
-        response: { 200: ZEnterpriseList },
-      },
+      guard: 'enterprise.list',
+      summary: '企业列表（按权限范围；可按名称/统一社会信用代码搜索，分页）',
+      query: ZEnterpriseListQuery,
+      ok: ZEnterpriseList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listEnterprises(actorCtx(request, 'enterprise.list'), request.query);
-    },
+    (ctx, request) => listEnterprises(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/me',
-    { schema: { tags: TAGS, summary: '本企业信息（企业用户）', response: { 200: ZEnterprise } } },
-    async (request, reply) => {
-      noStore(reply);
-      return getMyEnterprise(actorCtx(request, 'enterprise.read_own'));
-    },
+    { guard: 'enterprise.read_own', summary: '本企业信息（企业用户）', ok: ZEnterprise, noStore: true },
+    (ctx) => getMyEnterprise(ctx),
   );
 
-  app.get(
+  route.get(
     '/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '企业详情（权限范围外的企业视为不存在）',
-        params: ZEnterpriseIdParams,
-        response: { 200: ZEnterprise },
-      },
+      guard: 'enterprise.read',
+      summary: '企业详情（权限范围外的企业视为不存在）',
+      params: ZEnterpriseIdParams,
+      ok: ZEnterprise,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return getEnterprise(actorCtx(request, 'enterprise.read'), request.params.id);
-    },
+    (ctx, request) => getEnterprise(ctx, request.params.id),
   );
 
-  app.patch(
+  route.patch(
     '/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '修改本企业信息（企业管理员；须回传版本号）',
-        params: ZEnterpriseIdParams,
-        body: ZUpdateEnterprise,
-        response: { 200: ZEnterprise },
-      },
+      guard: 'enterprise.update',
+      summary: '修改本企业信息（企业管理员；须回传版本号）',
+      params: ZEnterpriseIdParams,
+      body: ZUpdateEnterprise,
+      ok: ZEnterprise,
     },
-    async (request) => updateEnterprise(actorCtx(request, 'enterprise.update'), request.params.id, request.body),
+    (ctx, request) => updateEnterprise(ctx, request.params.id, request.body),
   );
 
-  app.post(
+  route.post(
     '/:id/resource-pool',
     {
-      schema: {
-        tags: TAGS,
-        summary: '设置数字化转型供给资源池入池状态（市级业务管理员）',
-        params: ZEnterpriseIdParams,
-        body: ZSetResourcePool,
-        response: { 200: ZEnterprise },
-      },
+      guard: 'enterprise.resource_pool.set',
+      summary: '设置数字化转型供给资源池入池状态（市级业务管理员）',
+      params: ZEnterpriseIdParams,
+      body: ZSetResourcePool,
+      ok: ZEnterprise,
     },
-    async (request) =>
-      setResourcePool(actorCtx(request, 'enterprise.resource_pool.set'), request.params.id, request.body),
+    (ctx, request) => setResourcePool(ctx, request.params.id, request.body),
   );
 
-  app.post(
+  route.post(
     '/:id/credit-standing',
     {
-      schema: {
-        tags: TAGS,
-        summary: '设置企业信用状况（市级业务管理员；记入信用变更历史）',
-        params: ZEnterpriseIdParams,
-        body: ZSetCreditStanding,
-        response: { 200: ZEnterprise },
-      },
+      guard: 'enterprise.credit_standing.set',
+      summary: '设置企业信用状况（市级业务管理员；记入信用变更历史）',
+      params: ZEnterpriseIdParams,
+      body: ZSetCreditStanding,
+      ok: ZEnterprise,
     },
-    async (request) =>
-      setCreditStanding(actorCtx(request, 'enterprise.credit_standing.set'), request.params.id, request.body),
+    (ctx, request) => setCreditStanding(ctx, request.params.id, request.body),
   );
 
-  app.get(
+  route.get(
     '/:id/credit-history',
     {
-      schema: {
-        tags: TAGS,
-        summary: '企业信用状况变更历史',
-        params: ZEnterpriseIdParams,
-        response: { 200: ZCreditHistory },
-      },
+      guard: 'enterprise.read',
+      summary: '企业信用状况变更历史',
+      params: ZEnterpriseIdParams,
+      ok: ZCreditHistory,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listCreditHistory(actorCtx(request, 'enterprise.read'), request.params.id);
-    },
+    (ctx, request) => listCreditHistory(ctx, request.params.id),
   );
 }

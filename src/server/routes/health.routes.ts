@@ -1,33 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZHealth, ZLiveness, ZReadiness } from '../../contracts/health';
 import { checkHealth } from '../../services/health';
 import { readinessOf } from '../../services/metrics';
-import { ctxOf } from '../http-context';
+import { routeKit } from '../route-kit/route';
 
 export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/health',
-    { schema: { tags: ['system'], summary: '健康检查（含数据库连通性）', response: { 200: ZHealth } } },
-    async (request) => checkHealth(ctxOf(request)),
+  const route = routeKit(fastify, ['system']);
+  route.get('/health', { guard: 'public', summary: '健康检查（含数据库连通性）', ok: ZHealth }, (ctx) =>
+    checkHealth(ctx),
   );
-  app.get(
-    '/health/live',
-    { schema: { tags: ['system'], summary: '存活检查（进程在运行并能应答）', response: { 200: ZLiveness } } },
-    async () => ({ status: 'ok' as const }),
-  );
-  app.get(
+  route.get('/health/live', { guard: 'public', summary: '存活检查（进程在运行并能应答）', ok: ZLiveness }, () => ({
+    status: 'ok' as const,
+  }));
+  route.get(
     '/health/ready',
     {
-      schema: {
-        tags: ['system'],
-        summary: '就绪检查（数据库可用、迁移已执行、未在停机排空）',
-        response: { 200: ZReadiness, 503: ZReadiness },
-      },
+      guard: 'public',
+      summary: '就绪检查（数据库可用、迁移已执行、未在停机排空）',
+      response: { 200: ZReadiness, 503: ZReadiness },
     },
-    async (request, reply) => {
-      const r = await readinessOf(ctxOf(request));
+    async (ctx, _request, reply) => {
+      const r = await readinessOf(ctx);
       return reply.status(r.status === 'ready' ? 200 : 503).send(r);
     },
   );

@@ -3,7 +3,6 @@
  * administrator records a ruling of the bureau, another city account approves it.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZInterpretationList,
   ZRulingCreated,
@@ -17,64 +16,54 @@ import {
   listInterpretationsRegister,
   recordRuling,
 } from '../../services/interpretations';
-import { actorCtx, ctxOf } from '../http-context';
 import { publicReadConfig } from '../plugins/public-cache';
-
-const TAGS = ['interpretations'];
+import { routeKit } from '../route-kit/route';
 
 export async function interpretationsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['interpretations']);
 
-  app.get(
+  route.get(
     '/policies/interpretations',
     {
+      guard: 'public',
+      summary: '政策库：解释口径（各条款的读法、平台默认读法、市工业和信息化局的裁定及在某日适用的读法）',
       config: publicReadConfig,
-      schema: {
-        tags: TAGS,
-        summary: '政策库：解释口径（各条款的读法、平台默认读法、市工业和信息化局的裁定及在某日适用的读法）',
-        querystring: ZRulingsQuery,
-        response: { 200: ZInterpretationList },
-      },
+      query: ZRulingsQuery,
+      ok: ZInterpretationList,
     },
-    async (request) => listInterpretationsRegister(ctxOf(request), request.query.asOf),
+    (ctx, request) => listInterpretationsRegister(ctx, request.query.asOf),
   );
 
-  app.get(
+  route.get(
     '/interpretations',
     {
-      schema: {
-        tags: TAGS,
-        summary: '解释口径登记簿（含裁定草稿，市级审核人员与业务管理员）',
-        querystring: ZRulingsQuery,
-        response: { 200: ZInterpretationList },
-      },
+      guard: 'signed-in',
+      summary: '解释口径登记簿（含裁定草稿，市级审核人员与业务管理员）',
+      query: ZRulingsQuery,
+      ok: ZInterpretationList,
     },
-    async (request) => listInterpretationsForCity(actorCtx(request), request.query.asOf),
+    (ctx, request) => listInterpretationsForCity(ctx, request.query.asOf),
   );
 
-  app.post(
+  route.post(
     '/interpretations/rulings',
     {
-      schema: {
-        tags: TAGS,
-        summary: '登记解释口径裁定草稿（读法、通知文号、适用起始日期、理由）',
-        body: ZRulingInput,
-        response: { 201: ZRulingCreated },
-      },
+      guard: 'signed-in',
+      summary: '登记解释口径裁定草稿（读法、通知文号、适用起始日期、理由）',
+      body: ZRulingInput,
+      created: ZRulingCreated,
     },
-    async (request, reply) => reply.code(201).send(await recordRuling(actorCtx(request), request.body)),
+    (ctx, request) => recordRuling(ctx, request.body),
   );
 
-  app.post(
+  route.post(
     '/interpretations/rulings/:id/approve',
     {
-      schema: {
-        tags: TAGS,
-        summary: '批准解释口径裁定（须由登记人以外的市级审核人员或业务管理员批准）',
-        params: ZRulingPath,
-        response: { 200: ZRulingCreated },
-      },
+      guard: 'signed-in',
+      summary: '批准解释口径裁定（须由登记人以外的市级审核人员或业务管理员批准）',
+      params: ZRulingPath,
+      ok: ZRulingCreated,
     },
-    async (request) => approveRuling(actorCtx(request), request.params.id),
+    (ctx, request) => approveRuling(ctx, request.params.id),
   );
 }

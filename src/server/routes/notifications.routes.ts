@@ -3,7 +3,6 @@
  * e-mail outbox and a manual dispatch. In a listening server a dispatcher delivers the outbox every 30 s.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZUpdatedCount } from '../../contracts/common';
 import {
   ZDispatchResult,
@@ -24,14 +23,11 @@ import {
   markRead,
   startLoop,
 } from '../../services/notifications';
-import { actorCtx, noStore } from '../http-context';
+import { routeKit } from '../route-kit/route';
 
-const TAGS = ['notifications'];
-
-export async function notificationsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
+export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
   let loop: ReturnType<typeof startLoop> | null = null;
+  const route = routeKit(app, ['notifications']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => dispatchOutbox(app.deps),
@@ -43,69 +39,53 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
     await loop?.stop();
   });
 
-  app.get(
+  route.get(
     '/',
     {
-      schema: {
-        tags: TAGS,
-        summary: '我的通知（最新在前）',
-        querystring: ZNotificationListQuery,
-        response: { 200: ZNotificationList },
-      },
+      guard: 'signed-in',
+      summary: '我的通知（最新在前）',
+      query: ZNotificationListQuery,
+      ok: ZNotificationList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listNotifications(actorCtx(request), request.query);
-    },
+    (ctx, request) => listNotifications(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/unread-count',
-    { schema: { tags: TAGS, summary: '未读通知数', response: { 200: ZUnreadCount } } },
-    async (request, reply) => {
-      noStore(reply);
-      return { unread: await countUnread(actorCtx(request)) };
-    },
+    { guard: 'signed-in', summary: '未读通知数', ok: ZUnreadCount, noStore: true },
+    async (ctx) => ({ unread: await countUnread(ctx) }),
   );
 
-  app.post(
+  route.post(
     '/:id/read',
-    {
-      schema: { tags: TAGS, summary: '标记为已读', params: ZNotificationIdParams, response: { 200: ZNotification } },
-    },
-    async (request) => markRead(actorCtx(request), request.params.id),
+    { guard: 'signed-in', summary: '标记为已读', params: ZNotificationIdParams, ok: ZNotification },
+    (ctx, request) => markRead(ctx, request.params.id),
   );
 
-  app.post(
-    '/read-all',
-    { schema: { tags: TAGS, summary: '全部标记为已读', response: { 200: ZUpdatedCount } } },
-    async (request) => ({ updated: await markAllRead(actorCtx(request)) }),
-  );
+  route.post('/read-all', { guard: 'signed-in', summary: '全部标记为已读', ok: ZUpdatedCount }, async (ctx) => ({
+    updated: await markAllRead(ctx),
+  }));
 
-  app.get(
+  route.get(
     '/outbox',
     {
-      schema: {
-        tags: TAGS,
-        summary: '短信/邮件发件箱（市级业务管理员；地址已脱敏）',
-        querystring: ZOutboxQuery,
-        response: { 200: ZOutboxList },
-      },
+      guard: 'notification.outbox.read',
+      summary: '短信/邮件发件箱（市级业务管理员；地址已脱敏）',
+      query: ZOutboxQuery,
+      ok: ZOutboxList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listOutbox(actorCtx(request, 'notification.outbox.read'), request.query);
-    },
+    (ctx, request) => listOutbox(ctx, request.query),
   );
 
-  app.post(
+  route.post(
     '/outbox/dispatch',
     {
-      schema: { tags: TAGS, summary: '立即投递到期的短信/邮件（市级业务管理员）', response: { 200: ZDispatchResult } },
+      guard: 'notification.outbox.dispatch',
+      summary: '立即投递到期的短信/邮件（市级业务管理员）',
+      ok: ZDispatchResult,
     },
-    async (request) => {
-      actorCtx(request, 'notification.outbox.dispatch');
-      return dispatchOutbox(app.deps);
-    },
+    () => dispatchOutbox(app.deps),
   );
 }

@@ -3,8 +3,7 @@
  * registrations, scheduled one-to-one meetings, check-in and outcomes, and the financing statistics (the city's
  * dashboard and the public summary), each table also as Excel.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ZCreated,
@@ -52,266 +51,200 @@ import {
   statisticsXlsx,
   whitelistXlsx,
 } from '../../services/outreach';
-import { actorCtx, ctxOf } from '../http-context';
 import { publicRateLimit } from '../plugins/rate-limit-store';
-
-const TAGS = ['outreach'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, buf: Buffer, ascii: string, name: string) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
-}
+import { sendDownload } from '../route-kit/downloads';
+import { routeKit } from '../route-kit/route';
 
 export async function outreachRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['outreach']);
 
   // ---------- white lists ----------
-  app.get(
+  route.get(
     '/whitelists',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '融资服务白名单（市局全部；银行仅推送给本行的）',
-        response: { 200: ZWhitelistList },
-      },
-    },
-    async (request) => listWhitelists(actorCtx(request, 'outreach.whitelist.read')),
+    { guard: 'outreach.whitelist.read', summary: '融资服务白名单（市局全部；银行仅推送给本行的）', ok: ZWhitelistList },
+    (ctx) => listWhitelists(ctx),
   );
-  app.post(
+  route.post(
     '/whitelists/preview',
     {
-      schema: {
-        tags: TAGS,
-        summary: '按条件预览白名单（每家企业符合与不符合的条件）',
-        body: ZWhitelistCriteria,
-        response: { 200: ZFilterPreview },
-      },
+      guard: 'outreach.whitelist.manage',
+      summary: '按条件预览白名单（每家企业符合与不符合的条件）',
+      body: ZWhitelistCriteria,
+      ok: ZFilterPreview,
     },
-    async (request) => previewWhitelistFilters(actorCtx(request, 'outreach.whitelist.manage'), request.body),
+    (ctx, request) => previewWhitelistFilters(ctx, request.body),
   );
-  app.post(
+  route.post(
     '/whitelists',
     {
-      schema: {
-        tags: TAGS,
-        summary: '按条件建立一期白名单（草稿）',
-        body: ZWhitelistInput,
-        response: { 201: ZCreated },
-      },
+      guard: 'outreach.whitelist.manage',
+      summary: '按条件建立一期白名单（草稿）',
+      body: ZWhitelistInput,
+      created: ZCreated,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createWhitelist(actorCtx(request, 'outreach.whitelist.manage'), request.body)),
+    (ctx, request) => createWhitelist(ctx, request.body),
   );
-  app.get(
+  route.get(
     '/whitelists/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '一期白名单（企业、纳入理由、走访记录与覆盖率）',
-        params: ZOutreachId,
-        response: { 200: ZWhitelist },
-      },
+      guard: 'outreach.whitelist.read',
+      summary: '一期白名单（企业、纳入理由、走访记录与覆盖率）',
+      params: ZOutreachId,
+      ok: ZWhitelist,
     },
-    async (request) => readWhitelist(actorCtx(request, 'outreach.whitelist.read'), request.params.id),
+    (ctx, request) => readWhitelist(ctx, request.params.id),
   );
-  app.get(
+  route.get(
     '/whitelists/:id/xlsx',
-    { schema: { tags: TAGS, summary: '下载白名单（Excel）', params: ZOutreachId } },
-    async (request, reply) => {
-      const list = await readWhitelist(actorCtx(request, 'outreach.whitelist.read'), request.params.id);
-      return sendXlsx(reply, await whitelistXlsx(list), 'whitelist.xlsx', `${list.title}.xlsx`);
+    { guard: 'outreach.whitelist.read', summary: '下载白名单（Excel）', params: ZOutreachId },
+    async (ctx, request, reply) => {
+      const list = await readWhitelist(ctx, request.params.id);
+      return sendDownload(reply, {
+        ascii: 'whitelist.xlsx',
+        name: `${list.title}.xlsx`,
+        body: await whitelistXlsx(list),
+      });
     },
   );
-  app.post(
+  route.post(
     '/whitelists/:id/entries',
     {
-      schema: {
-        tags: TAGS,
-        summary: '手工加入企业（须写明理由）',
-        params: ZOutreachId,
-        body: ZManualEntryInput,
-        response: { 201: ZCreated },
-      },
+      guard: 'outreach.whitelist.manage',
+      summary: '手工加入企业（须写明理由）',
+      params: ZOutreachId,
+      body: ZManualEntryInput,
+      created: ZCreated,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await addWhitelistEntry(actorCtx(request, 'outreach.whitelist.manage'), request.params.id, request.body)),
+    (ctx, request) => addWhitelistEntry(ctx, request.params.id, request.body),
   );
-  app.delete(
+  route.delete(
     '/whitelists/:id/entries/:entryId',
-    {
-      schema: { tags: TAGS, summary: '从草稿名单移出企业', params: ZOutreachEntryParams, response: { 200: ZUpdated } },
-    },
-    async (request) =>
-      removeWhitelistEntry(actorCtx(request, 'outreach.whitelist.manage'), request.params.id, request.params.entryId),
+    { guard: 'outreach.whitelist.manage', summary: '从草稿名单移出企业', params: ZOutreachEntryParams, ok: ZUpdated },
+    (ctx, request) => removeWhitelistEntry(ctx, request.params.id, request.params.entryId),
   );
-  app.post(
+  route.post(
     '/whitelists/:id/publish',
-    { schema: { tags: TAGS, summary: '推送白名单至所选合作银行', params: ZOutreachId, response: { 200: ZUpdated } } },
-    async (request) => publishWhitelist(actorCtx(request, 'outreach.whitelist.manage'), request.params.id),
+    { guard: 'outreach.whitelist.manage', summary: '推送白名单至所选合作银行', params: ZOutreachId, ok: ZUpdated },
+    (ctx, request) => publishWhitelist(ctx, request.params.id),
   );
-  app.put(
+  route.put(
     '/whitelists/:id/entries/:entryId/visit',
     {
-      schema: {
-        tags: TAGS,
-        summary: '记录本行对名单企业的走访对接',
-        params: ZOutreachEntryParams,
-        body: ZVisitInput,
-        response: { 200: ZCreated },
-      },
+      guard: 'outreach.visit.record',
+      summary: '记录本行对名单企业的走访对接',
+      params: ZOutreachEntryParams,
+      body: ZVisitInput,
+      ok: ZCreated,
     },
-    async (request) =>
-      recordVisit(actorCtx(request, 'outreach.visit.record'), request.params.id, request.params.entryId, request.body),
+    (ctx, request) => recordVisit(ctx, request.params.id, request.params.entryId, request.body),
   );
 
   // ---------- events ----------
-  app.get(
-    '/events',
-    { schema: { tags: TAGS, summary: '融资对接会', response: { 200: ZEventList } } },
-    async (request) => listEvents(actorCtx(request, 'outreach.event.read')),
+  route.get('/events', { guard: 'outreach.event.read', summary: '融资对接会', ok: ZEventList }, (ctx) =>
+    listEvents(ctx),
   );
-  app.post(
+  route.post(
     '/events',
     {
-      schema: {
-        tags: TAGS,
-        summary: '安排一场融资对接会（日期、方式、地点、主题、时段）',
-        body: ZEventInput,
-        response: { 201: ZCreated },
-      },
+      guard: 'outreach.event.manage',
+      summary: '安排一场融资对接会（日期、方式、地点、主题、时段）',
+      body: ZEventInput,
+      created: ZCreated,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createEvent(actorCtx(request, 'outreach.event.manage'), request.body)),
+    (ctx, request) => createEvent(ctx, request.body),
   );
-  app.get(
+  route.get(
     '/events/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '一场对接会（报名、洽谈安排、未满足的意向）',
-        params: ZOutreachId,
-        response: { 200: ZEvent },
-      },
+      guard: 'outreach.event.read',
+      summary: '一场对接会（报名、洽谈安排、未满足的意向）',
+      params: ZOutreachId,
+      ok: ZEvent,
     },
-    async (request) => readEvent(actorCtx(request, 'outreach.event.read'), request.params.id),
+    (ctx, request) => readEvent(ctx, request.params.id),
   );
-  app.post(
+  route.post(
     '/events/:id/registrations',
     {
-      schema: {
-        tags: TAGS,
-        summary: '报名对接会并填写希望对接的对象（市局可代为报名）',
-        params: ZOutreachId,
-        body: ZRegistrationInput,
-        response: { 201: ZCreated },
-      },
+      guard: 'outreach.event.read',
+      summary: '报名对接会并填写希望对接的对象（市局可代为报名）',
+      params: ZOutreachId,
+      body: ZRegistrationInput,
+      created: ZCreated,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await registerForEvent(actorCtx(request, 'outreach.event.read'), request.params.id, request.body)),
+    (ctx, request) => registerForEvent(ctx, request.params.id, request.body),
   );
-  app.post(
+  route.post(
     '/events/:id/schedule',
     {
-      schema: {
-        tags: TAGS,
-        summary: '按双方意向排定一对一洽谈（无人重复占用时段）',
-        params: ZOutreachId,
-        response: { 200: ZScheduleResult },
-      },
+      guard: 'outreach.event.manage',
+      summary: '按双方意向排定一对一洽谈（无人重复占用时段）',
+      params: ZOutreachId,
+      ok: ZScheduleResult,
     },
-    async (request) => scheduleEvent(actorCtx(request, 'outreach.event.manage'), request.params.id),
+    (ctx, request) => scheduleEvent(ctx, request.params.id),
   );
-  app.get(
+  route.get(
     '/events/:id/timetable',
     {
-      schema: {
-        tags: TAGS,
-        summary: '本方的洽谈时间表（市局可查看任一参会方）',
-        params: ZOutreachId,
-        querystring: z.object({ partyId: z.uuid({ error: '应为编号（UUID）' }).optional().describe('参会方') }),
-        response: { 200: ZTimetable },
-      },
+      guard: 'outreach.event.read',
+      summary: '本方的洽谈时间表（市局可查看任一参会方）',
+      params: ZOutreachId,
+      query: z.object({ partyId: z.uuid({ error: '应为编号（UUID）' }).optional().describe('参会方') }),
+      ok: ZTimetable,
     },
-    async (request) =>
-      readTimetable(actorCtx(request, 'outreach.event.read'), request.params.id, request.query.partyId),
+    (ctx, request) => readTimetable(ctx, request.params.id, request.query.partyId),
   );
-  app.post(
+  route.post(
     '/events/:id/registrations/:registrationId/check-in',
-    { schema: { tags: TAGS, summary: '参会方签到', params: ZOutreachRegistrationParams, response: { 200: ZUpdated } } },
-    async (request) =>
-      checkInRegistration(
-        actorCtx(request, 'outreach.event.checkin'),
-        request.params.id,
-        request.params.registrationId,
-      ),
+    { guard: 'outreach.event.checkin', summary: '参会方签到', params: ZOutreachRegistrationParams, ok: ZUpdated },
+    (ctx, request) => checkInRegistration(ctx, request.params.id, request.params.registrationId),
   );
-  app.put(
+  route.put(
     '/events/:id/meetings/:meetingId/outcome',
     {
-      schema: {
-        tags: TAGS,
-        summary: '记录洽谈结果（意向金额、是否签约、后续对接单）',
-        params: ZOutreachMeetingParams,
-        body: ZOutcomeInput,
-        response: { 200: ZUpdated },
-      },
+      guard: 'outreach.meeting.outcome',
+      summary: '记录洽谈结果（意向金额、是否签约、后续对接单）',
+      params: ZOutreachMeetingParams,
+      body: ZOutcomeInput,
+      ok: ZUpdated,
     },
-    async (request) =>
-      recordMeetingOutcome(
-        actorCtx(request, 'outreach.meeting.outcome'),
-        request.params.id,
-        request.params.meetingId,
-        request.body,
-      ),
+    (ctx, request) => recordMeetingOutcome(ctx, request.params.id, request.params.meetingId, request.body),
   );
 
   // ---------- statistics ----------
-  app.get(
+  route.get(
     '/statistics',
     {
-      schema: {
-        tags: TAGS,
-        summary: '融资对接统计（按银行、县区、产品类型、月份；授信目标进度；答复时长）',
-        response: { 200: ZStatistics },
-      },
+      guard: 'outreach.statistics.read',
+      summary: '融资对接统计（按银行、县区、产品类型、月份；授信目标进度；答复时长）',
+      ok: ZStatistics,
     },
-    async (request) => readStatistics(actorCtx(request, 'outreach.statistics.read')),
+    (ctx) => readStatistics(ctx),
   );
-  app.get(
+  route.get(
     '/statistics/xlsx',
-    { schema: { tags: TAGS, summary: '下载融资对接统计（Excel，每张表一页）' } },
-    async (request, reply) =>
-      sendXlsx(
-        reply,
-        await statisticsXlsx(await readStatistics(actorCtx(request, 'outreach.statistics.read'))),
-        'financing-statistics.xlsx',
-        '融资对接统计.xlsx',
-      ),
+    { guard: 'outreach.statistics.read', summary: '下载融资对接统计（Excel，每张表一页）' },
+    async (ctx, _request, reply) =>
+      sendDownload(reply, {
+        ascii: 'financing-statistics.xlsx',
+        name: '融资对接统计.xlsx',
+        body: await statisticsXlsx(await readStatistics(ctx)),
+      }),
   );
-  app.get(
+  route.get(
     '/public/statistics',
-    {
-      config: publicRateLimit,
-      schema: { tags: TAGS, summary: '融资对接成效（公开）', response: { 200: ZPublicStatistics } },
-    },
-    async (request) => readPublicStatistics(ctxOf(request)),
+    { guard: 'public', summary: '融资对接成效（公开）', config: publicRateLimit, ok: ZPublicStatistics },
+    (ctx) => readPublicStatistics(ctx),
   );
-  app.get(
+  route.get(
     '/public/statistics/xlsx',
-    { config: publicRateLimit, schema: { tags: TAGS, summary: '下载融资对接成效（Excel，公开）' } },
-    async (request, reply) =>
-      sendXlsx(
-        reply,
-        await statisticsXlsx(await readPublicStatistics(ctxOf(request))),
-        'financing-summary.xlsx',
-        '融资对接成效.xlsx',
-      ),
+    { guard: 'public', summary: '下载融资对接成效（Excel，公开）', config: publicRateLimit },
+    async (ctx, _request, reply) =>
+      sendDownload(reply, {
+        ascii: 'financing-summary.xlsx',
+        name: '融资对接成效.xlsx',
+        body: await statisticsXlsx(await readPublicStatistics(ctx)),
+      }),
   );
 }

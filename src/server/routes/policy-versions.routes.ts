@@ -3,7 +3,6 @@
  * and what each changed; the city administrator drafts and corrects, another city account approves.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZApproved,
   ZCreated,
@@ -21,96 +20,79 @@ import {
   readPolicyVersion,
   updatePolicyVersion,
 } from '../../services/policy-versions';
-import { actorCtx, ctxOf } from '../http-context';
 import { publicReadConfig } from '../plugins/public-cache';
-
-const TAGS = ['policy-versions'];
+import { routeKit } from '../route-kit/route';
 
 export async function policyVersionsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['policy-versions']);
 
-  app.get(
+  route.get(
     '/policies/zyb.interest/versions',
     {
+      guard: 'public',
+      summary: '政策库：“政银保”贴息政策的各版本（在某日的状态，以及与上一版本相比的变化）',
       config: publicReadConfig,
-      schema: {
-        tags: TAGS,
-        summary: '政策库：“政银保”贴息政策的各版本（在某日的状态，以及与上一版本相比的变化）',
-        querystring: ZPolicyVersionsQuery,
-        response: { 200: ZPolicyVersionList },
-      },
+      query: ZPolicyVersionsQuery,
+      ok: ZPolicyVersionList,
     },
-    async (request) => listPolicyVersions(ctxOf(request), request.query.asOf),
+    (ctx, request) => listPolicyVersions(ctx, request.query.asOf),
   );
 
-  app.get(
+  route.get(
     '/policies/zyb.interest/versions/:id',
     {
+      guard: 'public',
+      summary: '政策库：一个政策版本（含通知原文与所调整的参数）',
       config: publicReadConfig,
-      schema: {
-        tags: TAGS,
-        summary: '政策库：一个政策版本（含通知原文与所调整的参数）',
-        params: ZPolicyVersionPath,
-        querystring: ZPolicyVersionsQuery,
-        response: { 200: ZPolicyVersionDetail },
-      },
+      params: ZPolicyVersionPath,
+      query: ZPolicyVersionsQuery,
+      ok: ZPolicyVersionDetail,
     },
-    async (request) => readPolicyVersion(ctxOf(request), request.params.id, request.query.asOf),
+    (ctx, request) => readPolicyVersion(ctx, request.params.id, request.query.asOf),
   );
 
-  app.get(
+  route.get(
     '/policy-versions',
     {
-      schema: {
-        tags: TAGS,
-        summary: '政策版本（含草稿，市级审核人员与业务管理员）',
-        querystring: ZPolicyVersionsQuery,
-        response: { 200: ZPolicyVersionList },
-      },
+      guard: 'signed-in',
+      summary: '政策版本（含草稿，市级审核人员与业务管理员）',
+      query: ZPolicyVersionsQuery,
+      ok: ZPolicyVersionList,
     },
-    async (request) => listPolicyVersionsForCity(actorCtx(request), request.query.asOf),
+    (ctx, request) => listPolicyVersionsForCity(ctx, request.query.asOf),
   );
 
-  app.post(
+  route.post(
     '/policy-versions',
     {
-      schema: {
-        tags: TAGS,
-        summary: '登记政策版本草稿（续期通知：文号、有效期、原文、调整的参数及其条款）',
-        body: ZPolicyVersionInput,
-        response: { 201: ZCreated },
-      },
+      guard: 'signed-in',
+      summary: '登记政策版本草稿（续期通知：文号、有效期、原文、调整的参数及其条款）',
+      body: ZPolicyVersionInput,
+      created: ZCreated,
     },
-    async (request, reply) => {
-      const r = await draftPolicyVersion(actorCtx(request), request.body);
-      return reply.code(201).send(r);
-    },
+    (ctx, request) => draftPolicyVersion(ctx, request.body),
   );
 
-  app.put(
+  route.put(
     '/policy-versions/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '修改政策版本草稿（已批准的版本不能修改）',
-        params: ZPolicyVersionPath,
-        body: ZPolicyVersionInput,
-        response: { 200: ZCreated },
-      },
+      guard: 'signed-in',
+      summary: '修改政策版本草稿（已批准的版本不能修改）',
+      params: ZPolicyVersionPath,
+      body: ZPolicyVersionInput,
+      ok: ZCreated,
     },
-    async (request) => updatePolicyVersion(actorCtx(request), request.params.id, request.body),
+    (ctx, request) => updatePolicyVersion(ctx, request.params.id, request.body),
   );
 
-  app.post(
+  route.post(
     '/policy-versions/:id/approve',
     {
-      schema: {
-        tags: TAGS,
-        summary: '批准政策版本（须由起草人以外的市级审核人员或业务管理员批准）',
-        params: ZPolicyVersionPath,
-        response: { 200: ZApproved },
-      },
+      guard: 'signed-in',
+      summary: '批准政策版本（须由起草人以外的市级审核人员或业务管理员批准）',
+      params: ZPolicyVersionPath,
+      ok: ZApproved,
     },
-    async (request) => approvePolicyVersion(actorCtx(request), request.params.id),
+    (ctx, request) => approvePolicyVersion(ctx, request.params.id),
   );
 }

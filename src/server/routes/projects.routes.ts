@@ -4,8 +4,6 @@
  * SQL; what is outside the actor's scope answers 404.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ZBatchResult,
   ZCheckDeclaration,
@@ -59,17 +57,14 @@ import {
   updateDeclaration,
   withdrawDeclaration,
 } from '../../services/projects';
-import { actorCtx, langOf, noStore } from '../http-context';
+import { langOf } from '../http-context';
+import { sendExcel, xlsxDownload } from '../route-kit/downloads';
+import { routeKit } from '../route-kit/route';
 
-const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const TAGS = ['project-library'];
-
-export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
+export async function projectsRoutes(app: FastifyInstance): Promise<void> {
   // Periodic duties (lapses, window-open notices, due/overdue reminders) run only in a listening server.
   let loop: ReturnType<typeof startLoop> | null = null;
+  const route = routeKit(app, ['project-library']);
   app.addHook('onListen', async () => {
     loop = startLoop(
       () => sweepProjectLibrary(app.deps),
@@ -81,17 +76,15 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     await loop?.stop();
   });
 
-  app.get(
+  route.get(
     '/declarations/form',
     {
-      schema: {
-        tags: TAGS,
-        summary: '申报表定义：建设内容类别、投资构成项、材料清单（附件3/附件4）',
-        querystring: ZFormQuery,
-        response: { 200: ZChecklistDefinition },
-      },
+      guard: 'public',
+      summary: '申报表定义：建设内容类别、投资构成项、材料清单（附件3/附件4）',
+      query: ZFormQuery,
+      ok: ZChecklistDefinition,
     },
-    async (request) => {
+    (_ctx, request) => {
       const form = request.query.form;
       // Names in the request's language (Accept-Language: en); the citations are the documents' own.
       const name = (i: { zh: string; en: string }) => (langOf(request) === 'en' ? i.en : i.zh);
@@ -116,186 +109,143 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
+  route.get(
     '/declarations',
     {
-      schema: {
-        tags: TAGS,
-        summary: '入库申报列表（企业看本企业；区县看本辖区已提交的；市级看全部；按更新时间倒序）',
-        querystring: ZDeclarationListQuery,
-        response: { 200: ZDeclarationList },
-      },
+      guard: 'project.declaration.read',
+      summary: '入库申报列表（企业看本企业；区县看本辖区已提交的；市级看全部；按更新时间倒序）',
+      query: ZDeclarationListQuery,
+      ok: ZDeclarationList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listDeclarations(actorCtx(request, 'project.declaration.read'), request.query);
-    },
+    (ctx, request) => listDeclarations(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/declarations/review-queue',
     {
-      schema: {
-        tags: TAGS,
-        summary: '审核队列（区县：待核实，按核实截止日排序并标记逾期；市级：待复核，资源池牵头优先）',
-        querystring: ZReviewQueueQuery,
-        response: { 200: ZReviewQueue },
-      },
+      guard: 'project.declaration.read',
+      summary: '审核队列（区县：待核实，按核实截止日排序并标记逾期；市级：待复核，资源池牵头优先）',
+      query: ZReviewQueueQuery,
+      ok: ZReviewQueue,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return reviewQueue(actorCtx(request, 'project.declaration.read'), request.query);
-    },
+    (ctx, request) => reviewQueue(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/declarations/review-queue/xlsx',
     {
-      schema: {
-        tags: TAGS,
-        summary: '导出审核队列（Excel，本人权限范围与阶段内的全部条目，筛选同队列）',
-        querystring: ZReviewQueueExportQuery,
-        produces: [XLSX_CONTENT_TYPE],
-        response: { 200: z.any().describe('Excel 文件') },
-      },
+      guard: 'project.declaration.read',
+      summary: '导出审核队列（Excel，本人权限范围与阶段内的全部条目，筛选同队列）',
+      query: ZReviewQueueExportQuery,
+      ...xlsxDownload(),
+      noStore: true,
     },
-    async (request, reply) => {
-      const file = await reviewQueueXlsx(actorCtx(request, 'project.declaration.read'), request.query);
-      noStore(reply)
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="review-queue.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(file.buffer);
-    },
+    (ctx, request, reply) => sendExcel(reply, 'review-queue.xlsx', reviewQueueXlsx(ctx, request.query)),
   );
 
-  app.post(
+  route.post(
     '/declarations',
     {
-      schema: {
-        tags: TAGS,
-        summary: '新建入库申报草稿（可随时保存；重新申报时填写 predecessorId，草稿复制原申报内容和材料）',
-        headers: ZIdempotencyHeaders,
-        body: ZCreateDeclaration,
-        response: { 201: ZDeclarationDetail, 200: ZDeclarationDetail },
-      },
+      guard: 'project.declare',
+      summary: '新建入库申报草稿（可随时保存；重新申报时填写 predecessorId，草稿复制原申报内容和材料）',
+      headers: ZIdempotencyHeaders,
+      body: ZCreateDeclaration,
+      response: { 201: ZDeclarationDetail, 200: ZDeclarationDetail },
     },
-    async (request, reply) => {
-      const ctx = actorCtx(request, 'project.declare');
+    async (ctx, request, reply) => {
       const r = await createDeclaration(ctx, request.body, request.headers['idempotency-key']);
       return reply.status(r.replayed ? 200 : 201).send(await getDeclaration(ctx, r.id));
     },
   );
 
-  app.post(
+  route.post(
     '/declarations/check',
     {
-      schema: {
-        tags: TAGS,
-        summary: '填报时实时检查：申报窗口、必填项、材料清单与政策条件（含依据），不保存',
-        body: ZCheckDeclaration,
-        response: { 200: ZCheckResult },
-      },
+      guard: 'project.declare',
+      summary: '填报时实时检查：申报窗口、必填项、材料清单与政策条件（含依据），不保存',
+      body: ZCheckDeclaration,
+      ok: ZCheckResult,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return checkDeclaration(actorCtx(request, 'project.declare'), request.body);
-    },
+    (ctx, request) => checkDeclaration(ctx, request.body),
   );
 
-  app.post(
+  route.post(
     '/declarations/review/district',
     {
-      schema: {
-        tags: TAGS,
-        summary: '区县核实（可批量）：verify 核实通过报市复核；return 退回补正（须填理由与补正期限）',
-        body: ZDistrictReview,
-        response: { 200: ZBatchResult },
-      },
+      guard: 'project.review.district',
+      summary: '区县核实（可批量）：verify 核实通过报市复核；return 退回补正（须填理由与补正期限）',
+      body: ZDistrictReview,
+      ok: ZBatchResult,
     },
-    async (request) => reviewByDistrict(actorCtx(request, 'project.review.district'), request.body),
+    (ctx, request) => reviewByDistrict(ctx, request.body),
   );
 
-  app.post(
+  route.post(
     '/declarations/review/city',
     {
-      schema: {
-        tags: TAGS,
-        summary: '市级复核（可批量）：approve 通过并编号（JMSZ-年份-序号）；reject 不予通过（须填理由）',
-        body: ZCityReview,
-        response: { 200: ZBatchResult },
-      },
+      guard: 'project.review.city',
+      summary: '市级复核（可批量）：approve 通过并编号（JMSZ-年份-序号）；reject 不予通过（须填理由）',
+      body: ZCityReview,
+      ok: ZBatchResult,
     },
-    async (request) => reviewByCity(actorCtx(request, 'project.review.city'), request.body),
+    (ctx, request) => reviewByCity(ctx, request.body),
   );
 
-  app.get(
+  route.get(
     '/declarations/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '入库申报详情（含材料清单、政策条件检查、审核时间线与理由、与原申报的变化）',
-        params: ZIdParams,
-        response: { 200: ZDeclarationDetail },
-      },
+      guard: 'project.declaration.read',
+      summary: '入库申报详情（含材料清单、政策条件检查、审核时间线与理由、与原申报的变化）',
+      params: ZIdParams,
+      ok: ZDeclarationDetail,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return getDeclaration(actorCtx(request, 'project.declaration.read'), request.params.id);
-    },
+    (ctx, request) => getDeclaration(ctx, request.params.id),
   );
 
-  app.put(
+  route.put(
     '/declarations/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '保存草稿或修改退回的申报（整表替换；version 防止覆盖）',
-        params: ZIdParams,
-        body: ZUpdateDeclaration,
-        response: { 200: ZDeclarationDetail },
-      },
+      guard: 'project.declare',
+      summary: '保存草稿或修改退回的申报（整表替换；version 防止覆盖）',
+      params: ZIdParams,
+      body: ZUpdateDeclaration,
+      ok: ZDeclarationDetail,
     },
-    async (request) => {
-      const ctx = actorCtx(request, 'project.declare');
+    async (ctx, request) => {
       await updateDeclaration(ctx, request.params.id, request.body);
       return getDeclaration(ctx, request.params.id);
     },
   );
 
-  app.post(
+  route.post(
     '/declarations/:id/submit',
     {
-      schema: {
-        tags: TAGS,
-        summary: '提交（或补正后重新提交）入库申报；仅在申报窗口内；带 Idempotency-Key 的重复请求只生效一次',
-        params: ZIdParams,
-        headers: ZIdempotencyHeaders,
-        response: { 200: ZDeclarationDetail },
-      },
+      guard: 'project.declare',
+      summary: '提交（或补正后重新提交）入库申报；仅在申报窗口内；带 Idempotency-Key 的重复请求只生效一次',
+      headers: ZIdempotencyHeaders,
+      params: ZIdParams,
+      ok: ZDeclarationDetail,
     },
-    async (request) => {
-      const ctx = actorCtx(request, 'project.declare');
+    async (ctx, request) => {
       await submitDeclaration(ctx, request.params.id, request.headers['idempotency-key']);
       return getDeclaration(ctx, request.params.id);
     },
   );
 
-  app.post(
+  route.post(
     '/declarations/:id/withdraw',
     {
-      schema: {
-        tags: TAGS,
-        summary: '撤回申报（草稿、待核实或退回补正时）',
-        params: ZIdParams,
-        body: ZWithdraw,
-        response: { 200: ZDeclarationDetail },
-      },
+      guard: 'project.declare',
+      summary: '撤回申报（草稿、待核实或退回补正时）',
+      params: ZIdParams,
+      body: ZWithdraw,
+      ok: ZDeclarationDetail,
     },
-    async (request) => {
-      const ctx = actorCtx(request, 'project.declare');
+    async (ctx, request) => {
       await withdrawDeclaration(ctx, request.params.id, request.body.reason ?? null);
       return getDeclaration(ctx, request.params.id);
     },
@@ -303,118 +253,86 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
 
   // ---------- numbered projects ----------
 
-  app.get(
+  route.get(
     '/projects',
     {
-      schema: {
-        tags: TAGS,
-        summary: '入库项目列表（按权限范围；编号倒序）',
-        querystring: ZProjectListQuery,
-        response: { 200: ZProjectList },
-      },
+      guard: 'project.read',
+      summary: '入库项目列表（按权限范围；编号倒序）',
+      query: ZProjectListQuery,
+      ok: ZProjectList,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return listProjects(actorCtx(request, 'project.read'), request.query);
-    },
+    (ctx, request) => listProjects(ctx, request.query),
   );
 
-  app.get(
+  route.get(
     '/projects/:id',
     {
-      schema: {
-        tags: TAGS,
-        summary: '入库项目详情（进展报告、抽查记录、待报送的报告期）',
-        params: ZIdParams,
-        response: { 200: ZProjectDetail },
-      },
+      guard: 'project.read',
+      summary: '入库项目详情（进展报告、抽查记录、待报送的报告期）',
+      params: ZIdParams,
+      ok: ZProjectDetail,
+      noStore: true,
     },
-    async (request, reply) => {
-      noStore(reply);
-      return getProject(actorCtx(request, 'project.read'), request.params.id);
-    },
+    (ctx, request) => getProject(ctx, request.params.id),
   );
 
-  app.post(
+  route.post(
     '/projects/:id/reports',
     {
-      schema: {
-        tags: TAGS,
-        summary: '新建季度进展报告草稿（随后上传投资凭证并报送）',
-        params: ZIdParams,
-        body: ZReportInput,
-        response: { 201: ZProgressReport },
-      },
+      guard: 'project.report.write',
+      summary: '新建季度进展报告草稿（随后上传投资凭证并报送）',
+      params: ZIdParams,
+      body: ZReportInput,
+      created: ZProgressReport,
     },
-    async (request, reply) => {
-      const r = await saveProgressReport(actorCtx(request, 'project.report.write'), request.params.id, request.body);
-      return reply.status(201).send(r);
-    },
+    (ctx, request) => saveProgressReport(ctx, request.params.id, request.body),
   );
 
-  app.put(
+  route.put(
     '/projects/:id/reports/:reportId',
     {
-      schema: {
-        tags: TAGS,
-        summary: '修改进展报告草稿',
-        params: ZReportParams,
-        body: ZReportInput,
-        response: { 200: ZProgressReport },
-      },
+      guard: 'project.report.write',
+      summary: '修改进展报告草稿',
+      params: ZReportParams,
+      body: ZReportInput,
+      ok: ZProgressReport,
     },
-    async (request) =>
-      saveProgressReport(
-        actorCtx(request, 'project.report.write'),
-        request.params.id,
-        request.body,
-        request.params.reportId,
-      ),
+    (ctx, request) => saveProgressReport(ctx, request.params.id, request.body, request.params.reportId),
   );
 
-  app.post(
+  route.post(
     '/projects/:id/reports/:reportId/submit',
     {
-      schema: {
-        tags: TAGS,
-        summary: '报送进展报告（累计投资不减少；投资增加须附凭证）',
-        params: ZReportParams,
-        response: { 200: ZProgressReport },
-      },
+      guard: 'project.report.write',
+      summary: '报送进展报告（累计投资不减少；投资增加须附凭证）',
+      params: ZReportParams,
+      ok: ZProgressReport,
     },
-    async (request) =>
-      submitProgressReport(actorCtx(request, 'project.report.write'), request.params.id, request.params.reportId),
+    (ctx, request) => submitProgressReport(ctx, request.params.id, request.params.reportId),
   );
 
-  app.post(
+  route.post(
     '/projects/:id/spot-checks',
     {
-      schema: {
-        tags: TAGS,
-        summary: '区县开展项目跟踪抽查（第九条）',
-        params: ZIdParams,
-        body: ZOpenSpotCheck,
-        response: { 201: ZSpotCheck },
-      },
+      guard: 'project.spot_check',
+      summary: '区县开展项目跟踪抽查（第九条）',
+      params: ZIdParams,
+      body: ZOpenSpotCheck,
+      created: ZSpotCheck,
     },
-    async (request, reply) => {
-      const r = await openSpotCheck(actorCtx(request, 'project.spot_check'), request.params.id, request.body);
-      return reply.status(201).send(r);
-    },
+    (ctx, request) => openSpotCheck(ctx, request.params.id, request.body),
   );
 
-  app.post(
+  route.post(
     '/projects/:id/spot-checks/:checkId/close',
     {
-      schema: {
-        tags: TAGS,
-        summary: '记录抽查结论',
-        params: ZSpotCheckParams,
-        body: ZCloseSpotCheck,
-        response: { 200: ZSpotCheck },
-      },
+      guard: 'project.spot_check',
+      summary: '记录抽查结论',
+      params: ZSpotCheckParams,
+      body: ZCloseSpotCheck,
+      ok: ZSpotCheck,
     },
-    async (request) =>
-      closeSpotCheck(actorCtx(request, 'project.spot_check'), request.params.id, request.params.checkId, request.body),
+    (ctx, request) => closeSpotCheck(ctx, request.params.id, request.params.checkId, request.body),
   );
 }

@@ -1,45 +1,35 @@
 /** Public reference data: Jiangmen's districts and the cooperating financial institutions. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZDistrict, ZInstitution, ZInstitutionQuery } from '../../contracts/reference';
 import { listDistricts, listInstitutions } from '../../services/reference';
-import { ctxOf } from '../http-context';
 import { referenceRateLimit } from '../plugins/rate-limit-store';
+import { routeKit } from '../route-kit/route';
 
 export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(fastify, ['reference']);
 
-  app.get(
+  route.get(
     '/districts',
-    {
-      config: referenceRateLimit,
-      schema: {
-        tags: ['reference'],
-        summary: '江门市县（市、区）列表（公开）',
-        response: { 200: z.array(ZDistrict) },
-      },
-    },
-    async (request, reply) => {
+    { guard: 'public', summary: '江门市县（市、区）列表（公开）', config: referenceRateLimit, ok: z.array(ZDistrict) },
+    (ctx, _request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
-      return listDistricts(ctxOf(request));
+      return listDistricts(ctx);
     },
   );
 
-  app.get(
+  route.get(
     '/institutions',
     {
+      guard: 'public',
+      summary: '合作金融机构列表（公开；可按类型筛选）',
       config: referenceRateLimit,
-      schema: {
-        tags: ['reference'],
-        summary: '合作金融机构列表（公开；可按类型筛选）',
-        querystring: ZInstitutionQuery,
-        response: { 200: z.array(ZInstitution) },
-      },
+      query: ZInstitutionQuery,
+      ok: z.array(ZInstitution),
     },
-    async (request, reply) => {
+    (ctx, request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return listInstitutions(ctxOf(request), request.query.kind);
+      return listInstitutions(ctx, request.query.kind);
     },
   );
 }
