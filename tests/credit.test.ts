@@ -11,7 +11,15 @@ import { auditEvents, creditWarnings, projectDeclarations } from '../src/db/sche
 import { systemCtx } from '../src/services/context';
 import { acceptanceRecorded, clawbackOpened, clawbackSettled, sweepCreditWarnings } from '../src/services/credit';
 import { makeInstitution, makeUser } from './helpers/factories';
-import { makeNumberedProject, makeWorld, type World } from './helpers/loans-fixtures';
+import {
+  contractNumbers,
+  loanOfE1,
+  makeNumberedProject,
+  makeWorld,
+  recordLoan,
+  signInWorld,
+  type World,
+} from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -50,22 +58,11 @@ async function rowsOfKind(kind: string, enterpriseId: string) {
     .where(and(eq(creditWarnings.kind, kind), eq(creditWarnings.enterpriseId, enterpriseId)));
 }
 
-let contractSeq = 0;
+const nextContract = contractNumbers('CR-2026-');
+/** Bank A's ¥1,000,000 12-month loan of e1 disbursed on 2026-01-15; its id. */
 async function newLoan(over: Record<string, unknown> = {}): Promise<string> {
-  contractSeq++;
-  const r = await s.bankA!.post('/api/v1/loans', {
-    enterpriseUscc: w.e1.uscc,
-    contractNo: `CR-2026-${String(contractSeq).padStart(4, '0')}`,
-    purpose: 'equipment',
-    amount: '1000000.00',
-    annualRate: '0.0385',
-    termMonths: 12,
-    disbursedAt: '2026-01-15T10:00:00+08:00',
-    coverInstitutionId: w.insurer.id,
-    ...over,
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json().loan.id as string;
+  const body = { amount: '1000000.00', termMonths: 12, disbursedAt: '2026-01-15T10:00:00+08:00', ...over };
+  return (await recordLoan(s.bankA!, loanOfE1(w, nextContract(), body))).id;
 }
 
 const repay = (loanId: string, periodNo: number, dueDate: string, paidDate: string, principal = '0.00') =>
@@ -83,10 +80,7 @@ beforeAll(async () => {
   const c = await makeInstitution(p.deps, 'bank');
   bankCId = c.id;
   const bankC = await makeUser(p.deps, 'bank_officer', { institutionId: c.id });
-  for (const k of ['bankA', 'bankB', 'e1', 'e2', 'pengjiang', 'xinhui', 'cityAdmin', 'cityReviewer']) {
-    const u = w.users[k]!;
-    s[k] = await loginAs(p.app, u.username, u.password);
-  }
+  await signInWorld(p, w, s, ['bankA', 'bankB', 'e1', 'e2', 'pengjiang', 'xinhui', 'cityAdmin', 'cityReviewer']);
   s.bankC = await loginAs(p.app, bankC.username, bankC.password);
 
   loan1 = await newLoan();
