@@ -11,6 +11,7 @@ import { auditEvents, creditWarnings, projectDeclarations } from '../src/db/sche
 import { systemCtx } from '../src/services/context';
 import { acceptanceRecorded, clawbackOpened, clawbackSettled, sweepCreditWarnings } from '../src/services/credit';
 import { makeInstitution, makeUser } from './helpers/factories';
+import { needBody } from './helpers/financing-fixtures';
 import {
   contractNumbers,
   loanOfE1,
@@ -84,20 +85,18 @@ beforeAll(async () => {
   s.bankC = await loginAs(p.app, bankC.username, bankC.password);
 
   loan1 = await newLoan();
-  const n = await s.e1!.post(`${F}/needs`, {
-    amountMin: '3000000.00',
-    amountMax: '3000000.00',
-    termMinMonths: 24,
-    termMaxMonths: 24,
-    purpose: 'equipment',
-    guarantee: 'mortgage',
-    wantedBy: null,
-    projectId: null,
-    description: '购置智能产线',
-    sourceText: null,
-    exclusive: false,
-    consent: { scope: 'named', banks: [w.bankA.id, w.bankB.id, bankCId] },
-  });
+  const n = await s.e1!.post(
+    `${F}/needs`,
+    needBody({
+      amountMin: '3000000.00',
+      amountMax: '3000000.00',
+      termMinMonths: 24,
+      termMaxMonths: 24,
+      description: '购置智能产线',
+      sourceText: null,
+      consent: { scope: 'named', banks: [w.bankA.id, w.bankB.id, bankCId] },
+    }),
+  );
   expect(n.statusCode, n.body).toBe(201);
   need1 = n.json().id;
   // Bank B takes the need: an open order is its exposure.
