@@ -12,15 +12,7 @@ import { systemCtx } from '../src/services/context';
 import { acceptanceRecorded, clawbackOpened, clawbackSettled, sweepCreditWarnings } from '../src/services/credit';
 import { makeInstitution, makeUser } from './helpers/factories';
 import { needBody } from './helpers/financing-fixtures';
-import {
-  contractNumbers,
-  loanOfE1,
-  makeNumberedProject,
-  makeWorld,
-  recordLoan,
-  signInWorld,
-  type World,
-} from './helpers/loans-fixtures';
+import { makeNumberedProject, makeWorld, numberedLoans, signInWorld, type World } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -59,12 +51,16 @@ async function rowsOfKind(kind: string, enterpriseId: string) {
     .where(and(eq(creditWarnings.kind, kind), eq(creditWarnings.enterpriseId, enterpriseId)));
 }
 
-const nextContract = contractNumbers('CR-2026-');
-/** Bank A's ¥1,000,000 12-month loan of e1 disbursed on 2026-01-15; its id. */
-async function newLoan(over: Record<string, unknown> = {}): Promise<string> {
-  const body = { amount: '1000000.00', termMonths: 12, disbursedAt: '2026-01-15T10:00:00+08:00', ...over };
-  return (await recordLoan(s.bankA!, loanOfE1(w, nextContract(), body))).id;
-}
+/** Bank A's ¥1,000,000 12-month loans of e1 disbursed on 2026-01-15; each call returns the new loan's id. */
+const newLoan = numberedLoans(
+  'CR-2026-',
+  () => ({ w, bank: s.bankA! }),
+  () => ({
+    amount: '1000000.00',
+    termMonths: 12,
+    disbursedAt: '2026-01-15T10:00:00+08:00',
+  }),
+);
 
 const repay = (loanId: string, periodNo: number, dueDate: string, paidDate: string, principal = '0.00') =>
   s.bankA!.post(`/api/v1/loans/${loanId}/repayments`, {

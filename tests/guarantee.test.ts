@@ -7,27 +7,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, riskClaims, riskPools } from '../src/db/schema';
-import {
-  contractNumbers,
-  createWorldPlatform,
-  loanOfE1,
-  recordLoan,
-  signInWorld,
-  type World,
-} from './helpers/loans-fixtures';
+import { createWorldPlatform, guaranteed, numberedLoans, signInWorld, type World } from './helpers/loans-fixtures';
 import type { Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let w: World;
 let s: Record<string, Session>;
-const nextContract = contractNumbers('JM-DB-2026-');
-
-/** Bank A's ¥10,000,000 loan of e1 guaranteed by the guarantor; its id. */
-async function loan(over: Record<string, unknown> = {}): Promise<string> {
-  const body = loanOfE1(w, nextContract(), { amount: '10000000.00', coverInstitutionId: w.guarantor.id, ...over });
-  return (await recordLoan(s.bankA!, body)).id;
-}
+/** Bank A's ¥10,000,000 loans of e1 guaranteed by the guarantor; each call returns the new loan's id. */
+const loan = numberedLoans('JM-DB-2026-', () => ({ w, bank: s.bankA! }), guaranteed);
 
 /** Moves the test clock and signs everyone in again (a jump in time ends idle sessions). */
 async function moveClock(iso: string, who: (keyof World['users'])[]) {

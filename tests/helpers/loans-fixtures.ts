@@ -213,3 +213,23 @@ export function postLoanImport(
     headers: { ...m.headers, ...opts.headers },
   });
 }
+
+/**
+ * Numbered loans of the world's enterprise e1 (`<prefix>0001`, …) recorded by a bank, with `defaults` over
+ * `loanOfE1`'s body and then each call's `over`; each call returns the loan's id. `at` gives the world and the bank
+ * when called (they are set up in a hook).
+ */
+export function numberedLoans(
+  prefix: string,
+  at: () => { w: World; bank: Session },
+  defaults: (w: World) => Record<string, unknown> = () => ({}),
+) {
+  const next = contractNumbers(prefix);
+  return async (over: Record<string, unknown> = {}): Promise<string> => {
+    const { w, bank } = at();
+    return (await recordLoan(bank, loanOfE1(w, next(), { ...defaults(w), ...over }))).id;
+  };
+}
+
+/** ¥10,000,000 guaranteed by the world's guarantor. */
+export const guaranteed = (w: World) => ({ amount: '10000000.00', coverInstitutionId: w.guarantor.id });
