@@ -9,9 +9,6 @@
  * The server runs with a test-only preload that shifts its clock by an offset read from a file (as the subsidy
  * journey does), starting at the journeys' instant (E2E_NOW).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,8 +21,8 @@ import {
   type RoleSession,
   screenshot,
   selectOption,
-  startServer,
 } from './fixtures';
+import { type MovableClockServer, startServerWithMovableClock } from './movable-clock';
 
 let server: E2EServer;
 let browser: Browser;
@@ -33,48 +30,14 @@ let bank: RoleSession;
 let city: RoleSession;
 let ent: RoleSession;
 let visitor: RoleSession;
-let clockFile: string;
-
-const PRELOAD = `
-import fs from 'node:fs';
-const file = process.env.HUIQI_E2E_CLOCK_FILE;
-if (file) {
-  const RealDate = Date;
-  let offset = 0;
-  const read = () => { try { offset = Number(fs.readFileSync(file, 'utf8')) || 0; } catch {} };
-  read();
-  setInterval(read, 50).unref();
-  class ShiftedDate extends RealDate {
-    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
-    static now() { return RealDate.now() + offset; }
-  }
-  globalThis.Date = ShiftedDate;
-}
-`;
+let clock: MovableClockServer;
 
 /** Moves the server's clock to `iso` and waits for it to take effect. */
-async function serverTime(iso: string): Promise<void> {
-  fs.writeFileSync(clockFile, String(new Date(iso).getTime() - Date.now()));
-  await new Promise((r) => setTimeout(r, 300));
-}
+const serverTime = (iso: string) => clock.moveTo(iso);
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-clock-'));
-  clockFile = path.join(dir, 'offset');
-  fs.writeFileSync(clockFile, String(new Date(E2E_NOW).getTime() - Date.now()));
-  const preload = path.join(dir, 'clock.mjs');
-  fs.writeFileSync(preload, PRELOAD);
-  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, HUIQI_E2E_CLOCK_FILE: process.env.HUIQI_E2E_CLOCK_FILE };
-  process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ''} --import=${preload}`.trim();
-  process.env.HUIQI_E2E_CLOCK_FILE = clockFile;
-  try {
-    server = await startServer();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  clock = await startServerWithMovableClock(E2E_NOW, { browsersAtStart: false });
+  server = clock.server;
   browser = await launchBrowser();
   bank = await newSession(browser, server);
   city = await newSession(browser, server);

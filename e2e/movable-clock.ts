@@ -31,7 +31,14 @@ export interface MovableClockServer {
   moveTo(iso: string): Promise<void>;
 }
 
-export async function startServerWithMovableClock(start = E2E_NOW): Promise<MovableClockServer> {
+/**
+ * `start`: where the server's clock starts. `browsersAtStart` (default true): the browsers' clocks start at E2E_NOW
+ * too; false leaves them on the real time.
+ */
+export async function startServerWithMovableClock(
+  start = E2E_NOW,
+  opts: { browsersAtStart?: boolean } = {},
+): Promise<MovableClockServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-e2e-clock-'));
   const clockFile = path.join(dir, 'offset');
   fs.writeFileSync(clockFile, String(Date.parse(start) - Date.now()));
@@ -51,10 +58,10 @@ export async function startServerWithMovableClock(start = E2E_NOW): Promise<Mova
   }
   const close = server.close;
   return {
-    // The browsers start at E2E_NOW as with a fixed clock.
+    // The browsers start at E2E_NOW as with a fixed clock (unless told otherwise).
     server: {
       ...server,
-      fixedClock: true,
+      fixedClock: opts.browsersAtStart ?? true,
       close: async () => {
         await close();
         fs.rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, subsidyAllocationRuns, subsidyCampaigns } from '../src/db/schema';
 import type { Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
+import { apply, makeApplicant, openCampaign, subsidyStaff, verify } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let admin: Session;
@@ -19,17 +19,11 @@ let district: Session;
 beforeAll(async () => {
   // 2025-03-15 (Beijing): inside the application period 2025-03-01 – 2025-04-30.
   p = await createTestPlatform({ now: '2025-03-15T02:00:00Z' });
-  admin = await staff(p, 'city_admin');
-  city = await staff(p, 'city_reviewer');
-  district = await staff(p, 'district_reviewer', '440703');
+  ({ admin, city, district } = await subsidyStaff(p));
 });
 afterAll(async () => p.close());
 
-async function campaign(year: number): Promise<string> {
-  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, year });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
+const campaign = (year: number) => openCampaign(admin, { year });
 
 const commit = (id: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
   admin.post(`/api/v1/subsidy/campaigns/${id}/allocation-runs`, { dryRun: false, ...body }, headers);

@@ -11,7 +11,7 @@ import { systemCtx } from '../src/services/context';
 import { runAllocation } from '../src/services/subsidy/run-allocation';
 import type { Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
+import { apply, makeApplicant, openCampaign, subsidyStaff, verify } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let admin: Session;
@@ -20,17 +20,11 @@ let district: Session;
 
 beforeAll(async () => {
   p = await createTestPlatform({ now: '2025-03-15T02:00:00Z' });
-  admin = await staff(p, 'city_admin');
-  city = await staff(p, 'city_reviewer');
-  district = await staff(p, 'district_reviewer', '440703');
+  ({ admin, city, district } = await subsidyStaff(p));
 });
 afterAll(async () => p.close());
 
-async function campaign(over: Record<string, unknown>): Promise<string> {
-  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, ...over });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
+const campaign = (over: Record<string, unknown>) => openCampaign(admin, over);
 
 describe('committed allocation', () => {
   it('two commits started at once award the budget once; partial mode stops at the budget', async () => {

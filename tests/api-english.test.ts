@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { type Library, manufacturerForm, readyDraft, setupLibrary } from './projects-fixtures';
+import { draftOfNewManufacturer, type Library, setupLibrary } from './projects-fixtures';
 import { CAMPAIGN_2025, staff } from './subsidy-fixtures';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -60,9 +60,7 @@ describe('the project library in English', () => {
   });
 
   it('a refusal (outside the filing window) and a field error, with each field’s message', async () => {
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     const zh = await s.post(`/api/v1/declarations/${id}/submit`);
     const en = await s.post(`/api/v1/declarations/${id}/submit`, undefined, EN);
     expect(zh.statusCode).toBe(422);

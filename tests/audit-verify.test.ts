@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/commands/_io';
 import { runAudit } from '../src/cli/commands/audit';
 import { runUsers } from '../src/cli/commands/users';
 import type { Db } from '../src/db/client';
@@ -22,6 +21,7 @@ import { verifyAuditChain } from '../src/services/audit/verify-audit-chain';
 import { inTx, systemCtx } from '../src/services/context';
 import { sm3Hex } from '../src/services/crypto';
 import { tamper } from './helpers/audit-tamper';
+import { captureIO } from './helpers/cli-io';
 import { makeUser } from './helpers/factories';
 import { loginAs } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -213,19 +213,6 @@ describe('verification through the service and the API', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-
-function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    stdinIsTTY: true,
-    readStdin: async () => '',
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-  };
-}
 
 describe('huiqi audit verify', () => {
   let target: CliTarget;

@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/commands/_io';
 import { runOutbox } from '../src/cli/commands/outbox';
 import { runSweep } from '../src/cli/commands/sweep';
 import { loadConfig } from '../src/config';
@@ -20,26 +19,13 @@ import { seedReference } from '../src/db/seed/reference';
 import type { Deps } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
+import { captureIO } from './helpers/cli-io';
 import { makeEnterprise, makeUser } from './helpers/factories';
 import { type CliTarget, cliTarget } from './helpers/throwaway-db';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'huiqi.mjs');
 const KEY = randomBytes(32);
-
-function captureIO(): CliIO & { stdout: string[]; stderr: string[]; json(): Record<string, unknown> } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    stdinIsTTY: true,
-    readStdin: async () => '',
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    json: () => JSON.parse(stdout.join('\n')),
-  };
-}
 
 /** Opens the target, runs `fn` with use-case dependencies on it (same data key as the commands), closes it. */
 async function withDeps<T>(t: CliTarget, fn: (deps: Deps) => Promise<T>): Promise<T> {

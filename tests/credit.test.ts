@@ -11,7 +11,8 @@ import { auditEvents, creditWarnings, projectDeclarations } from '../src/db/sche
 import { systemCtx } from '../src/services/context';
 import { acceptanceRecorded, clawbackOpened, clawbackSettled, sweepCreditWarnings } from '../src/services/credit';
 import { makeInstitution, makeUser } from './helpers/factories';
-import { makeNumberedProject, makeWorld, type World } from './helpers/loans-fixtures';
+import { needBody } from './helpers/financing-fixtures';
+import { makeNumberedProject, makeWorld, numberedLoans, signInWorld, type World } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -50,23 +51,16 @@ async function rowsOfKind(kind: string, enterpriseId: string) {
     .where(and(eq(creditWarnings.kind, kind), eq(creditWarnings.enterpriseId, enterpriseId)));
 }
 
-let contractSeq = 0;
-async function newLoan(over: Record<string, unknown> = {}): Promise<string> {
-  contractSeq++;
-  const r = await s.bankA!.post('/api/v1/loans', {
-    enterpriseUscc: w.e1.uscc,
-    contractNo: `CR-2026-${String(contractSeq).padStart(4, '0')}`,
-    purpose: 'equipment',
+/** Bank A's ¥1,000,000 12-month loans of e1 disbursed on 2026-01-15; each call returns the new loan's id. */
+const newLoan = numberedLoans(
+  'CR-2026-',
+  () => ({ w, bank: s.bankA! }),
+  () => ({
     amount: '1000000.00',
-    annualRate: '0.0385',
     termMonths: 12,
     disbursedAt: '2026-01-15T10:00:00+08:00',
-    coverInstitutionId: w.insurer.id,
-    ...over,
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json().loan.id as string;
-}
+  }),
+);
 
 const repay = (loanId: string, periodNo: number, dueDate: string, paidDate: string, principal = '0.00') =>
   s.bankA!.post(`/api/v1/loans/${loanId}/repayments`, {
@@ -83,27 +77,22 @@ beforeAll(async () => {
   const c = await makeInstitution(p.deps, 'bank');
   bankCId = c.id;
   const bankC = await makeUser(p.deps, 'bank_officer', { institutionId: c.id });
-  for (const k of ['bankA', 'bankB', 'e1', 'e2', 'pengjiang', 'xinhui', 'cityAdmin', 'cityReviewer']) {
-    const u = w.users[k]!;
-    s[k] = await loginAs(p.app, u.username, u.password);
-  }
+  await signInWorld(p, w, s, ['bankA', 'bankB', 'e1', 'e2', 'pengjiang', 'xinhui', 'cityAdmin', 'cityReviewer']);
   s.bankC = await loginAs(p.app, bankC.username, bankC.password);
 
   loan1 = await newLoan();
-  const n = await s.e1!.post(`${F}/needs`, {
-    amountMin: '3000000.00',
-    amountMax: '3000000.00',
-    termMinMonths: 24,
-    termMaxMonths: 24,
-    purpose: 'equipment',
-    guarantee: 'mortgage',
-    wantedBy: null,
-    projectId: null,
-    description: '购置智能产线',
-    sourceText: null,
-    exclusive: false,
-    consent: { scope: 'named', banks: [w.bankA.id, w.bankB.id, bankCId] },
-  });
+  const n = await s.e1!.post(
+    `${F}/needs`,
+    needBody({
+      amountMin: '3000000.00',
+      amountMax: '3000000.00',
+      termMinMonths: 24,
+      termMaxMonths: 24,
+      description: '购置智能产线',
+      sourceText: null,
+      consent: { scope: 'named', banks: [w.bankA.id, w.bankB.id, bankCId] },
+    }),
+  );
   expect(n.statusCode, n.body).toBe(201);
   need1 = n.json().id;
   // Bank B takes the need: an open order is its exposure.

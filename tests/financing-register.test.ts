@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { needBody, productBody } from './helpers/financing-fixtures';
 import { makeNumberedProject } from './helpers/loans-fixtures';
 import { loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
@@ -44,46 +45,29 @@ beforeAll(async () => {
 });
 afterAll(async () => p.close());
 
-const product = (over: Record<string, unknown> = {}) => ({
-  name: '政银保数字贷',
-  type: 'zyb',
-  amountMin: '500000.00',
-  amountMax: '10000000.00',
-  termMinMonths: 12,
-  termMaxMonths: 36,
-  rateMin: '0.0320',
-  rateMax: '0.0450',
-  guarantees: ['insurance', 'credit'],
-  districts: [],
-  industries: [],
-  size: 'sme',
-  minYearsInBusiness: null,
-  minDigitalLevel: null,
-  poolOnly: false,
-  materials: ['营业执照'],
-  promisedDecisionDays: 5,
-  validFrom: '2026-01-01',
-  validTo: null,
-  contactName: '王经理',
-  contactPhone: '0750-3000000',
-  description: '',
-  ...over,
-});
+const product = (over: Record<string, unknown> = {}) =>
+  productBody({
+    name: '政银保数字贷',
+    type: 'zyb',
+    termMaxMonths: 36,
+    guarantees: ['insurance', 'credit'],
+    minYearsInBusiness: null,
+    materials: ['营业执照'],
+    description: '',
+    ...over,
+  });
 
-const need = {
+const need = needBody({
   amountMin: '3000000.00',
   amountMax: '3000000.00',
   termMinMonths: 24,
   termMaxMonths: 24,
   purpose: 'digital',
   guarantee: 'insurance',
-  wantedBy: null,
-  projectId: null,
   description: '数字化改造',
   sourceText: null,
-  exclusive: false,
   consent: { scope: 'all', banks: [] },
-};
+});
 
 const approved = {
   outcome: 'approved',

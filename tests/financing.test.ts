@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { needBody, productBody } from './helpers/financing-fixtures';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -52,47 +53,8 @@ async function freshLogin(role: 'city_reviewer' | 'city_admin'): Promise<Session
   return loginAs(p.app, u.username, u.password);
 }
 
-const product = (over: Record<string, unknown> = {}) => ({
-  name: '智造设备贷',
-  type: 'equipment_loan',
-  amountMin: '500000.00',
-  amountMax: '10000000.00',
-  termMinMonths: 12,
-  termMaxMonths: 60,
-  rateMin: '0.0320',
-  rateMax: '0.0450',
-  guarantees: ['mortgage', 'credit'],
-  districts: [],
-  industries: [],
-  size: 'sme',
-  minYearsInBusiness: 2,
-  minDigitalLevel: null,
-  poolOnly: false,
-  materials: ['营业执照', '设备采购合同'],
-  promisedDecisionDays: 5,
-  validFrom: '2026-01-01',
-  validTo: null,
-  contactName: '王经理',
-  contactPhone: '0750-3000000',
-  description: '支持购置智能产线',
-  ...over,
-});
-
-const need = (over: Record<string, unknown> = {}) => ({
-  amountMin: '5000000.00',
-  amountMax: '5000000.00',
-  termMinMonths: 36,
-  termMaxMonths: 36,
-  purpose: 'equipment',
-  guarantee: 'mortgage',
-  wantedBy: null,
-  projectId: null,
-  description: '购置两条智能产线',
-  sourceText: '计划购置两条智能产线，需要贷款500万元，期限3年，可以用厂房抵押',
-  exclusive: false,
-  consent: { scope: 'none', banks: [] },
-  ...over,
-});
+const product = productBody;
+const need = needBody;
 
 async function liveProduct(s: Session, over: Record<string, unknown> = {}): Promise<string> {
   const r = await s.post(`${F}/bank/products`, product(over));

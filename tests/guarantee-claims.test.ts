@@ -7,35 +7,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema';
-import { makeWorld, type World } from './helpers/loans-fixtures';
-import { multipart, PDF, uploadAttachment } from './helpers/multipart';
-import { loginAs, type Session } from './helpers/session';
-import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { createWorldPlatform, guaranteed, numberedLoans, signInWorld, type World } from './helpers/loans-fixtures';
+import { type FilePart, pdfPart, postAttachment, uploadAttachment } from './helpers/multipart';
+import type { Session } from './helpers/session';
+import type { TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let w: World;
-const s: Record<string, Session> = {};
-let seq = 0;
-
-async function loan(over: Record<string, unknown> = {}): Promise<string> {
-  seq++;
-  const res = await s.bankA!.post('/api/v1/loans', {
-    enterpriseUscc: w.e1.uscc,
-    contractNo: `JM-GC-2026-${String(seq).padStart(4, '0')}`,
-    purpose: 'equipment',
-    amount: '10000000.00',
-    annualRate: '0.0385',
-    termMonths: 36,
-    disbursedAt: '2026-03-15T10:30:00+08:00',
-    coverInstitutionId: w.guarantor.id,
-    ...over,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().loan.id;
-}
+let s: Record<string, Session>;
+/** Bank A's ¥10,000,000 loans of e1 guaranteed by the guarantor; each call returns the new loan's id. */
+const loan = numberedLoans('JM-GC-2026-', () => ({ w, bank: s.bankA! }), guaranteed);
 
 async function relogin(who: (keyof World['users'])[]) {
-  for (const k of who) s[k] = await loginAs(p.app, w.users[k]!.username, w.users[k]!.password);
+  await signInWorld(p, w, s, who);
 }
 
 async function actionsOn(objectId: string): Promise<string[]> {
@@ -46,10 +30,12 @@ async function actionsOn(objectId: string): Promise<string[]> {
 const list = (who: string, ownerType: string, ownerId: string) =>
   s[who]!.get(`/api/v1/attachments?ownerType=${ownerType}&ownerId=${ownerId}`);
 
+/** `who` POSTs a file for a fee claim (a payment voucher unless told). */
+const feeClaimFile = (who: string, claimId: string, file: FilePart, kind = 'fee_voucher') =>
+  postAttachment(s[who]!, { ownerType: 'guarantee_fee_claim', ownerId: claimId, kind }, file);
+
 beforeAll(async () => {
-  p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-  w = await makeWorld(p.deps);
-  await relogin(Object.keys(w.users) as (keyof World['users'])[]);
+  ({ p, w, s } = await createWorldPlatform());
   expect((await s.cityAdmin!.post('/api/v1/guarantee/fee-years', { year: 2026, budget: '80000.00' })).statusCode).toBe(
     201,
   );
@@ -75,28 +61,10 @@ describe('fee claims: vouchers, return and resubmission, 就高不重复', () =>
     claimId = res.json().id;
     voucherId = await uploadAttachment(s.guarantor!, 'guarantee_fee_claim', claimId, 'fee_voucher');
     // Not a PDF or image by its bytes: refused whatever its name says.
-    const m = multipart(
-      { ownerType: 'guarantee_fee_claim', ownerId: claimId, kind: 'fee_voucher' },
-      { name: 'voucher.pdf', data: Buffer.from('just text'), type: 'application/pdf' },
-    );
-    const bad = await s.guarantor!.request({
-      method: 'POST',
-      url: '/api/v1/attachments',
-      payload: m.payload,
-      headers: m.headers,
-    });
+    const bad = await feeClaimFile('guarantor', claimId, pdfPart('voucher.pdf', Buffer.from('just text')));
     expect(bad.statusCode).toBeGreaterThanOrEqual(400);
     expect(bad.statusCode).toBeLessThan(500);
-    const wrongKind = multipart(
-      { ownerType: 'guarantee_fee_claim', ownerId: claimId, kind: 'collection_evidence' },
-      { name: 'x.pdf', data: PDF, type: 'application/pdf' },
-    );
-    const wk = await s.guarantor!.request({
-      method: 'POST',
-      url: '/api/v1/attachments',
-      payload: wrongKind.payload,
-      headers: wrongKind.headers,
-    });
+    const wk = await feeClaimFile('guarantor', claimId, pdfPart('x.pdf'), 'collection_evidence');
     expect(wk.statusCode).toBe(400);
   });
 
@@ -115,16 +83,7 @@ describe('fee claims: vouchers, return and resubmission, 就高不重复', () =>
       expect.arrayContaining(['attachment.uploaded', 'attachment.downloaded']),
     );
     // Another enterprise cannot add files to the claim (it does not even see it).
-    const m = multipart(
-      { ownerType: 'guarantee_fee_claim', ownerId: claimId, kind: 'fee_voucher' },
-      { name: 'x.pdf', data: PDF, type: 'application/pdf' },
-    );
-    const foreign = await s.e2!.request({
-      method: 'POST',
-      url: '/api/v1/attachments',
-      payload: m.payload,
-      headers: m.headers,
-    });
+    const foreign = await feeClaimFile('e2', claimId, pdfPart('x.pdf'));
     expect(foreign.statusCode).toBe(404);
   });
 
@@ -182,16 +141,7 @@ describe('fee claims: vouchers, return and resubmission, 就高不重复', () =>
 
   it('once the district has passed it, files can no longer be added', async () => {
     await s.pengjiang!.post(`/api/v1/guarantee/fee-claims/${claimId}/review`, { action: 'district_pass' });
-    const m = multipart(
-      { ownerType: 'guarantee_fee_claim', ownerId: claimId, kind: 'fee_voucher' },
-      { name: 'late.pdf', data: PDF, type: 'application/pdf' },
-    );
-    const late = await s.guarantor!.request({
-      method: 'POST',
-      url: '/api/v1/attachments',
-      payload: m.payload,
-      headers: m.headers,
-    });
+    const late = await feeClaimFile('guarantor', claimId, pdfPart('late.pdf'));
     expect(late.statusCode).toBe(403);
   });
 });

@@ -7,42 +7,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, riskClaims, riskPools } from '../src/db/schema';
-import { makeWorld, type World } from './helpers/loans-fixtures';
-import { loginAs, type Session } from './helpers/session';
-import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { createWorldPlatform, guaranteed, numberedLoans, signInWorld, type World } from './helpers/loans-fixtures';
+import type { Session } from './helpers/session';
+import type { TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let w: World;
-const s: Record<string, Session> = {};
-let seq = 0;
-
-async function loan(over: Record<string, unknown> = {}): Promise<string> {
-  seq++;
-  const res = await s.bankA!.post('/api/v1/loans', {
-    enterpriseUscc: w.e1.uscc,
-    contractNo: `JM-DB-2026-${String(seq).padStart(4, '0')}`,
-    purpose: 'equipment',
-    amount: '10000000.00',
-    annualRate: '0.0385',
-    termMonths: 36,
-    disbursedAt: '2026-03-15T10:30:00+08:00',
-    coverInstitutionId: w.guarantor.id,
-    ...over,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().loan.id;
-}
+let s: Record<string, Session>;
+/** Bank A's ¥10,000,000 loans of e1 guaranteed by the guarantor; each call returns the new loan's id. */
+const loan = numberedLoans('JM-DB-2026-', () => ({ w, bank: s.bankA! }), guaranteed);
 
 /** Moves the test clock and signs everyone in again (a jump in time ends idle sessions). */
 async function moveClock(iso: string, who: (keyof World['users'])[]) {
   p.clock.set(iso);
-  for (const k of who) s[k] = await loginAs(p.app, w.users[k]!.username, w.users[k]!.password);
+  await signInWorld(p, w, s, who);
 }
 
 beforeAll(async () => {
-  p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-  w = await makeWorld(p.deps);
-  for (const [k, u] of Object.entries(w.users)) s[k] = await loginAs(p.app, u.username, u.password);
+  ({ p, w, s } = await createWorldPlatform());
 });
 afterAll(async () => p.close());
 

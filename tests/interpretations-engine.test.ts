@@ -8,30 +8,24 @@
  *  - ties in the allocation's ranking: submission time then id (default), or the id alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from './helpers/factories';
-import { anonymous, loginAs, type Session } from './helpers/session';
+import { type RuleMakers, ruleMakers } from './helpers/people';
+import type { Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { ELIGIBLE_MANUFACTURER } from './helpers/zyb-facts';
-import { apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
+import { apply, CAMPAIGN_2025, makeApplicant, subsidyStaff, verify } from './subsidy-fixtures';
 
 let p: TestPlatform;
-let pub: Session;
-let maker: Session;
-let checker: Session;
+let people: RuleMakers;
 
 beforeAll(async () => {
   p = await createTestPlatform({ now: '2025-03-15T02:00:00Z' });
-  pub = anonymous(p.app);
-  const a = await makeUser(p.deps, 'city_admin');
-  const r = await makeUser(p.deps, 'city_reviewer');
-  maker = await loginAs(p.app, a.username, a.password);
-  checker = await loginAs(p.app, r.username, r.password);
+  people = await ruleMakers(p);
 });
 afterAll(async () => p.close());
 
 /** Records and approves a ruling (maker–checker); returns its id. */
 async function rule(interpretationId: string, option: string, effectiveFrom: string, notice: string) {
-  const r = await maker.post('/api/v1/interpretations/rulings', {
+  const r = await people.maker.post('/api/v1/interpretations/rulings', {
     interpretationId,
     option,
     effectiveFrom,
@@ -40,7 +34,7 @@ async function rule(interpretationId: string, option: string, effectiveFrom: str
     reason: '市工业和信息化局就条文的理解作出说明',
   });
   expect(r.statusCode, r.body).toBe(201);
-  const ok = await checker.post(`/api/v1/interpretations/rulings/${r.json().id}/approve`);
+  const ok = await people.reviewer.post(`/api/v1/interpretations/rulings/${r.json().id}/approve`);
   expect(ok.statusCode, ok.body).toBe(200);
   return r.json().id as string;
 }
@@ -53,7 +47,7 @@ const reading = (b: { readings: { interpretationId: string }[] }, id: string) =>
 describe('000 第五条 "企业第一年"', () => {
   /** The loan's first subsidised year is this one; the enterprise's was two years ago. */
   const decide = (asOf: string) =>
-    pub.post('/api/v1/calculators/zyb-decision', {
+    people.pub.post('/api/v1/calculators/zyb-decision', {
       ...ELIGIBLE_MANUFACTURER,
       projectStartOn: '2025-01-15',
       projectEndOn: '2028-12-31',
@@ -92,7 +86,7 @@ describe('000 第五条 "企业第一年"', () => {
 
 describe('001 三（四） extension days inside the holiday (2026-02: 春节 2月15–23日 covers the 15th)', () => {
   const decide = (asOf: string) =>
-    pub.post('/api/v1/calculators/zyb-decision', {
+    people.pub.post('/api/v1/calculators/zyb-decision', {
       ...ELIGIBLE_MANUFACTURER,
       projectStartOn: '2026-01-05',
       projectEndOn: '2028-12-31',
@@ -131,7 +125,7 @@ describe('001 三（四） extension days inside the holiday (2026-02: 春节 2�
 
 describe('004 措施13 "支持额度不低于100万元"', () => {
   const match = (asOf: string) =>
-    pub.post('/api/v1/calculators/policy-match', {
+    people.pub.post('/api/v1/calculators/policy-match', {
       asOf,
       events: { first_set_equipment: true },
       figures: { firstSetUnitPrice: '2000000.00' },
@@ -170,9 +164,7 @@ describe('ties in the ranking', () => {
   let campaignId: string;
 
   beforeAll(async () => {
-    admin = await staff(p, 'city_admin');
-    city = await staff(p, 'city_reviewer');
-    district = await staff(p, 'district_reviewer', '440703');
+    ({ admin, city, district } = await subsidyStaff(p));
     // Budget for one application of 8,100.00; both declare in the same month with loans disbursed at the same time.
     const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, budget: '8100.00' });
     campaignId = res.json().id;

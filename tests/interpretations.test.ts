@@ -6,30 +6,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema';
-import { makeUser } from './helpers/factories';
-import { anonymous, loginAs, type Session } from './helpers/session';
+import { type RuleMakers, ruleMakers } from './helpers/people';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { ELIGIBLE_MANUFACTURER } from './helpers/zyb-facts';
 
 let p: TestPlatform;
-let pub: Session;
-let maker: Session;
-let reviewer: Session;
-let district: Session;
-let makerId: string;
-let reviewerId: string;
+let people: RuleMakers;
 
 beforeAll(async () => {
   p = await createTestPlatform({ now: '2026-12-02T02:00:00Z' });
-  pub = anonymous(p.app);
-  const a = await makeUser(p.deps, 'city_admin');
-  const r = await makeUser(p.deps, 'city_reviewer');
-  const d = await makeUser(p.deps, 'district_reviewer', { districtCode: '440703' });
-  makerId = a.id;
-  reviewerId = r.id;
-  maker = await loginAs(p.app, a.username, a.password);
-  reviewer = await loginAs(p.app, r.username, r.password);
-  district = await loginAs(p.app, d.username, d.password);
+  people = await ruleMakers(p);
 });
 afterAll(async () => p.close());
 
@@ -57,7 +43,7 @@ const decision = (asOf: string) => ({
   loanAmount: '5000000.00',
   asOf,
 });
-const decide = (asOf: string) => pub.post('/api/v1/calculators/zyb-decision', decision(asOf));
+const decide = (asOf: string) => people.pub.post('/api/v1/calculators/zyb-decision', decision(asOf));
 const gapOf = (body: { eligibility: { conditions: { code: string; status: string; message: string }[] } }) =>
   body.eligibility.conditions.find((c) => c.code === 'ZYB_LOAN_GAP')!;
 
@@ -65,7 +51,7 @@ let id: string;
 
 describe('the register', () => {
   it('lists every named reading publicly, with the default in force and no ruling yet', async () => {
-    const r = await pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
+    const r = await people.pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
     expect(r.statusCode).toBe(200);
     const ids = r.json().interpretations.map((i: { id: string }) => i.id);
     expect(ids).toEqual([
@@ -106,68 +92,70 @@ describe('the register', () => {
 
 describe('recording a ruling', () => {
   it('is for the city administrator only', async () => {
-    expect((await reviewer.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(403);
-    expect((await district.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(403);
-    expect((await pub.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(401);
+    expect((await people.reviewer.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(403);
+    expect((await people.district.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(403);
+    expect((await people.pub.post('/api/v1/interpretations/rulings', ruling())).statusCode).toBe(401);
   });
 
   it('refuses an unknown reading, a reading the engine cannot follow and a ruling dated before its notice', async () => {
-    const bad = await maker.post('/api/v1/interpretations/rulings', ruling({ option: 'by_week' }));
+    const bad = await people.maker.post('/api/v1/interpretations/rulings', ruling({ option: 'by_week' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('没有“by_week”这一读法，可选：exact_day、calendar_month');
-    const unwired = await maker.post(
+    const unwired = await people.maker.post(
       '/api/v1/interpretations/rulings',
       ruling({ interpretationId: 'zyb.annual_decrement_points', option: 'relative' }),
     );
     expect(unwired.statusCode).toBe(400);
     expect(unwired.json().error.message).toContain('尚未接入计算引擎');
-    const early = await maker.post('/api/v1/interpretations/rulings', ruling({ effectiveFrom: '2025-12-01' }));
+    const early = await people.maker.post('/api/v1/interpretations/rulings', ruling({ effectiveFrom: '2025-12-01' }));
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toContain('适用起始日期不能早于通知日期');
-    const unknown = await maker.post('/api/v1/interpretations/rulings', ruling({ interpretationId: 'x' }));
+    const unknown = await people.maker.post('/api/v1/interpretations/rulings', ruling({ interpretationId: 'x' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toContain('没有这一解释口径');
   });
 
   it('records a draft that neither the public nor decisions see', async () => {
-    const r = await maker.post('/api/v1/interpretations/rulings', ruling());
+    const r = await people.maker.post('/api/v1/interpretations/rulings', ruling());
     expect(r.statusCode).toBe(201);
     id = r.json().id;
-    const again = await maker.post('/api/v1/interpretations/rulings', ruling());
+    const again = await people.maker.post('/api/v1/interpretations/rulings', ruling());
     expect(again.statusCode).toBe(409);
-    const pubList = await pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
+    const pubList = await people.pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
     expect(pubList.json().interpretations[0].rulings).toEqual([]);
-    const city = await reviewer.get('/api/v1/interpretations?asOf=2026-03-01');
+    const city = await people.reviewer.get('/api/v1/interpretations?asOf=2026-03-01');
     expect(city.json().interpretations[0].rulings.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual(
       [[id, 'draft']],
     );
-    expect((await district.get('/api/v1/interpretations')).statusCode).toBe(403);
+    expect((await people.district.get('/api/v1/interpretations')).statusCode).toBe(403);
     expect(gapOf((await decide('2026-03-01')).json()).status).toBe('fail');
   });
 
   it('is not approved by the one who recorded it (maker–checker)', async () => {
-    const r = await maker.post(`/api/v1/interpretations/rulings/${id}/approve`);
+    const r = await people.maker.post(`/api/v1/interpretations/rulings/${id}/approve`);
     expect(r.statusCode).toBe(403);
     expect(r.json().error.message).toContain('登记人以外');
-    expect((await district.post(`/api/v1/interpretations/rulings/${id}/approve`)).statusCode).toBe(403);
-    const missing = await reviewer.post('/api/v1/interpretations/rulings/00000000-0000-4000-8000-000000000000/approve');
+    expect((await people.district.post(`/api/v1/interpretations/rulings/${id}/approve`)).statusCode).toBe(403);
+    const missing = await people.reviewer.post(
+      '/api/v1/interpretations/rulings/00000000-0000-4000-8000-000000000000/approve',
+    );
     expect(missing.statusCode).toBe(404);
-    expect((await reviewer.post('/api/v1/interpretations/rulings/not-an-id/approve')).statusCode).toBe(400);
+    expect((await people.reviewer.post('/api/v1/interpretations/rulings/not-an-id/approve')).statusCode).toBe(400);
   });
 });
 
 describe('an approved ruling', () => {
   it('is approved by a second person, with both audit events', async () => {
-    const r = await reviewer.post(`/api/v1/interpretations/rulings/${id}/approve`);
+    const r = await people.reviewer.post(`/api/v1/interpretations/rulings/${id}/approve`);
     expect(r.statusCode).toBe(200);
-    expect((await reviewer.post(`/api/v1/interpretations/rulings/${id}/approve`)).statusCode).toBe(409);
+    expect((await people.reviewer.post(`/api/v1/interpretations/rulings/${id}/approve`)).statusCode).toBe(409);
     const events = await p.deps.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.objectType, 'interpretation_ruling'), eq(auditEvents.objectId, id)));
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
-      ['interpretation_ruling.recorded', makerId],
-      ['interpretation_ruling.approved', reviewerId],
+      ['interpretation_ruling.recorded', people.maker.userId],
+      ['interpretation_ruling.approved', people.reviewer.userId],
     ]);
   });
 
@@ -189,12 +177,14 @@ describe('an approved ruling', () => {
   });
 
   it('shows publicly as the reading in force from its date, with its history', async () => {
-    const on = await pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
+    const on = await people.pub.get('/api/v1/policies/interpretations?asOf=2026-03-01');
     expect(on.json().interpretations[0]).toMatchObject({
       inForce: { option: 'calendar_month', rulingId: id },
-      rulings: [{ id, status: 'approved', notice: NOTICE, effectiveFrom: '2026-01-01', approvedBy: reviewerId }],
+      rulings: [
+        { id, status: 'approved', notice: NOTICE, effectiveFrom: '2026-01-01', approvedBy: people.reviewer.userId },
+      ],
     });
-    const earlier = await pub.get('/api/v1/policies/interpretations?asOf=2025-12-31');
+    const earlier = await people.pub.get('/api/v1/policies/interpretations?asOf=2025-12-31');
     expect(earlier.json().interpretations[0].inForce).toMatchObject({ option: 'exact_day', rulingId: null });
   });
 });

@@ -8,31 +8,31 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, loanImportBatches, loanRepayments, loans } from '../src/db/schema';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
-import { makeApiToken, makeWorld, type World } from './helpers/loans-fixtures';
-import { csvOf, multipart } from './helpers/multipart';
+import {
+  createWorldPlatform,
+  importLoanRow,
+  importRepaymentRow,
+  makeApiToken,
+  postLoanImport,
+  type World,
+} from './helpers/loans-fixtures';
+import { csvOf } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
-import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import type { TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let w: World;
 let bank: Session;
 
 beforeAll(async () => {
-  p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-  w = await makeWorld(p.deps);
-  bank = await loginAs(p.app, w.users.bankA!.username, w.users.bankA!.password);
+  let s: Record<string, Session>;
+  ({ p, w, s } = await createWorldPlatform({ signIn: ['bankA'] }));
+  bank = s.bankA!;
 });
 afterAll(async () => p.close());
 
-function upload(session: Session, fileName: string, bytes: Buffer, query = '', headers: Record<string, string> = {}) {
-  const m = multipart({}, { name: fileName, data: bytes });
-  return session.request({
-    method: 'POST',
-    url: `/api/v1/loans/import${query}`,
-    payload: m.payload,
-    headers: { ...m.headers, ...headers },
-  });
-}
+const upload = (session: Session, name: string, data: Buffer, query = '', headers: Record<string, string> = {}) =>
+  postLoanImport(session, { name, data }, { query, headers });
 
 async function counts() {
   const [l] = await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(loans);
@@ -47,33 +47,8 @@ const nextContract = () => `IMP-${Date.now() % 100000}-${++contractSeq}`;
 
 type Row = Record<string, string | number | Date>;
 
-function loanRow(over: Row = {}): Row {
-  return {
-    enterpriseUscc: w.e1.uscc,
-    enterpriseName: w.e1.name,
-    contractNo: nextContract(),
-    purpose: '设备贷款',
-    amount: '3000000.00',
-    annualRate: '0.0365',
-    termMonths: '36',
-    disbursedAt: '2026-04-01 09:30',
-    coverInstitution: w.insurer.name,
-    ...over,
-  };
-}
-
-function repaymentRow(contractNo: string, n: number, over: Row = {}): Row {
-  const m = String(n + 4).padStart(2, '0');
-  return {
-    contractNo,
-    periodNo: String(n),
-    dueDate: `2026-${m}-01`,
-    paidDate: `2026-${m}-01`,
-    principalPaid: '0.00',
-    interestPaid: '9125.00',
-    ...over,
-  };
-}
+const loanRow = (over: Row = {}): Row => importLoanRow(w, nextContract(), over);
+const repaymentRow = importRepaymentRow;
 
 /** Fills the downloaded template, like a bank clerk would (typed values: numbers and dates as cells). */
 async function xlsxFromTemplate(loanRows: Row[], repaymentRows: Row[]): Promise<Buffer> {

@@ -11,8 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, loanRepayments, loans } from '../src/db/schema';
 import { LOAN_COLUMNS, REPAYMENT_COLUMNS } from '../src/domain/loans/import';
 import { makeUser } from './helpers/factories';
-import { makeApiToken, makeWorld, type World } from './helpers/loans-fixtures';
-import { csvOf, multipart } from './helpers/multipart';
+import {
+  contractNumbers,
+  createWorldPlatform,
+  importLoanRow,
+  importRepaymentRow,
+  loanOfE1,
+  makeApiToken,
+  postLoanImport,
+  recordLoan,
+  type World,
+} from './helpers/loans-fixtures';
+import { csvOf } from './helpers/multipart';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
@@ -31,35 +41,15 @@ async function auditEventsOf(p: TestPlatform, action: string, objectId?: string)
 describe('corrections, cancellation and extensions by the recording bank', () => {
   let p: TestPlatform;
   let w: World;
-  const s: Record<string, Session> = {};
-  let seq = 0;
+  let s: Record<string, Session>;
+  const nextContract = contractNumbers('LC-2026-');
 
   beforeAll(async () => {
-    p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-    w = await makeWorld(p.deps);
-    for (const k of ['bankA', 'bankB', 'e1', 'cityReviewer', 'insurer']) {
-      const u = w.users[k]!;
-      s[k] = await loginAs(p.app, u.username, u.password);
-    }
+    ({ p, w, s } = await createWorldPlatform({ signIn: ['bankA', 'bankB', 'e1', 'cityReviewer', 'insurer'] }));
   });
   afterAll(async () => p.close());
 
-  async function newLoan(over: Record<string, unknown> = {}) {
-    seq++;
-    const res = await s.bankA!.post('/api/v1/loans', {
-      enterpriseUscc: w.e1.uscc,
-      contractNo: `LC-2026-${String(seq).padStart(4, '0')}`,
-      purpose: 'equipment',
-      amount: '5000000.00',
-      annualRate: '0.0385',
-      termMonths: 36,
-      disbursedAt: '2026-03-15T10:30:00+08:00',
-      coverInstitutionId: w.insurer.id,
-      ...over,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().loan as { id: string; contractNo: string; version: number; maturityDate: string };
-  }
+  const newLoan = (over: Record<string, unknown> = {}) => recordLoan(s.bankA!, loanOfE1(w, nextContract(), over));
 
   /** The recording bank's extension request for a loan (version 1, the first agreement unless told otherwise). */
   function extend(loanId: string, newMaturityDate: string, over: Record<string, unknown> = {}) {
@@ -387,36 +377,15 @@ describe('imports: one audit event per record', () => {
   let bank: Session;
 
   beforeAll(async () => {
-    p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-    w = await makeWorld(p.deps);
-    bank = await loginAs(p.app, w.users.bankA!.username, w.users.bankA!.password);
+    let s: Record<string, Session>;
+    ({ p, w, s } = await createWorldPlatform({ signIn: ['bankA'] }));
+    bank = s.bankA!;
   });
   afterAll(async () => p.close());
 
-  function upload(name: string, bytes: Buffer) {
-    const m = multipart({}, { name, data: bytes, type: 'text/csv' });
-    return bank.request({ method: 'POST', url: '/api/v1/loans/import', ...m });
-  }
-  const loanRow = (contractNo: string, over: Record<string, string> = {}) => ({
-    enterpriseUscc: w.e1.uscc,
-    enterpriseName: w.e1.name,
-    contractNo,
-    purpose: '设备贷款',
-    amount: '3000000.00',
-    annualRate: '0.0365',
-    termMonths: '36',
-    disbursedAt: '2026-04-01 09:30',
-    coverInstitution: w.insurer.name,
-    ...over,
-  });
-  const repRow = (contractNo: string, n: number) => ({
-    contractNo,
-    periodNo: String(n),
-    dueDate: `2026-0${n + 4}-01`,
-    paidDate: `2026-0${n + 4}-01`,
-    principalPaid: '0.00',
-    interestPaid: '9125.00',
-  });
+  const upload = (name: string, data: Buffer) => postLoanImport(bank, { name, data, type: 'text/csv' });
+  const loanRow = (contractNo: string, over: Record<string, string> = {}) => importLoanRow(w, contractNo, over);
+  const repRow = (contractNo: string, n: number) => importRepaymentRow(contractNo, n);
   const totalEvents = async () => (await p.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]!.n;
 
   it('writes an event per imported loan and repayment, each naming its batch, plus the batch event', async () => {

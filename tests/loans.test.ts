@@ -9,42 +9,29 @@ import { apiTokens, auditEvents, loanRepayments, loans } from '../src/db/schema'
 import { interestPaidByLoan } from '../src/services/loans/interest';
 import { makeEnterprise } from './helpers/factories';
 import {
+  contractNumbers,
+  createWorldPlatform,
   enterpriseIn,
+  loanOfE1,
   makeApiToken,
   makeNumberedProject,
-  makeWorld,
   validUscc,
   type World,
 } from './helpers/loans-fixtures';
-import { anonymous, loginAs, type Session } from './helpers/session';
-import { createTestPlatform, type TestPlatform } from './helpers/test-app';
+import { anonymous, type Session } from './helpers/session';
+import type { TestPlatform } from './helpers/test-app';
 
 let p: TestPlatform;
 let w: World;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
-  p = await createTestPlatform({ now: '2026-11-21T02:00:00Z' });
-  w = await makeWorld(p.deps);
-  for (const [k, u] of Object.entries(w.users)) s[k] = await loginAs(p.app, u.username, u.password);
+  ({ p, w, s } = await createWorldPlatform());
 });
 afterAll(async () => p.close());
 
-let contractSeq = 0;
-function loanBody(over: Record<string, unknown> = {}) {
-  contractSeq++;
-  return {
-    enterpriseUscc: w.e1.uscc,
-    contractNo: `JM-ZYB-2026-${String(contractSeq).padStart(4, '0')}`,
-    purpose: 'equipment',
-    amount: '5000000.00',
-    annualRate: '0.0385',
-    termMonths: 36,
-    disbursedAt: '2026-03-15T10:30:00+08:00',
-    coverInstitutionId: w.insurer.id,
-    ...over,
-  };
-}
+const nextContract = contractNumbers('JM-ZYB-2026-');
+const loanBody = (over: Record<string, unknown> = {}) => loanOfE1(w, nextContract(), over);
 
 async function auditCount(action: string, objectId?: string): Promise<number> {
   const rows = await p.deps.db

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
+import { needBody, productBody } from './helpers/financing-fixtures';
 import { anonymous, loginAs, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 
@@ -20,6 +21,21 @@ let ent2: Session;
 let pub: Session;
 const ids: Record<string, string> = {};
 const O = '/api/v1/outreach';
+
+/** `who` registers for a matchmaking event (for itself unless an institution or enterprise is named); the status. */
+async function register(
+  event: string,
+  who: Session,
+  r: {
+    institutionId?: string | undefined;
+    enterpriseId?: string | undefined;
+    wishes: readonly (string | undefined)[];
+    contactName: string;
+  },
+): Promise<number> {
+  const body = { institutionId: null, enterpriseId: null, ...r };
+  return (await who.post(`${event}/registrations`, body)).statusCode;
+}
 const F = '/api/v1/financing';
 
 beforeAll(async () => {
@@ -247,101 +263,20 @@ describe('match-making events', () => {
     eventId = c.json().id;
     const E = `${O}/events/${eventId}`;
     // Banks register themselves; the city registers enterprises by phone; one enterprise registers itself.
-    expect(
-      (
-        await bankA.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [ids.e1, ids.e2, ids.e3],
-          contactName: '甲',
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await bankA.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [],
-          contactName: '甲',
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await bankB.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [ids.e1, ids.e4],
-          contactName: '乙',
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await bankC.post(`${E}/registrations`, {
-          institutionId: ids.A,
-          enterpriseId: null,
-          wishes: [],
-          contactName: '丙',
-        })
-      ).statusCode,
-    ).toBe(400);
-    expect(
-      (
-        await bankC.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [ids.e5],
-          contactName: '丙',
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await ent.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [ids.A, ids.B, ids.C],
-          contactName: '一号',
-        })
-      ).statusCode,
-    ).toBe(201);
+    expect(await register(E, bankA, { wishes: [ids.e1, ids.e2, ids.e3], contactName: '甲' })).toBe(201);
+    expect(await register(E, bankA, { wishes: [], contactName: '甲' })).toBe(409);
+    expect(await register(E, bankB, { wishes: [ids.e1, ids.e4], contactName: '乙' })).toBe(201);
+    expect(await register(E, bankC, { institutionId: ids.A, wishes: [], contactName: '丙' })).toBe(400);
+    expect(await register(E, bankC, { wishes: [ids.e5], contactName: '丙' })).toBe(201);
+    expect(await register(E, ent, { wishes: [ids.A, ids.B, ids.C], contactName: '一号' })).toBe(201);
     for (const [e, w] of [
       ['e2', [ids.A]],
       ['e3', [ids.B]],
       ['e4', []],
     ] as const)
-      expect(
-        (
-          await admin.post(`${E}/registrations`, {
-            institutionId: null,
-            enterpriseId: ids[e],
-            wishes: w,
-            contactName: '联系人',
-          })
-        ).statusCode,
-      ).toBe(201);
-    expect(
-      (
-        await ent2.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [ids.C, ids.A],
-          contactName: '五号',
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await ent2.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [],
-          contactName: '五号',
-        })
-      ).statusCode,
-    ).toBe(409);
+      expect(await register(E, admin, { enterpriseId: ids[e], wishes: w, contactName: '联系人' })).toBe(201);
+    expect(await register(E, ent2, { wishes: [ids.C, ids.A], contactName: '五号' })).toBe(201);
+    expect(await register(E, ent2, { wishes: [], contactName: '五号' })).toBe(409);
     expect((await bankA.post(`${E}/schedule`)).statusCode).toBe(403);
 
     const s = await admin.post(`${E}/schedule`);
@@ -373,16 +308,7 @@ describe('match-making events', () => {
         seen.add(k);
       }
     // Registration is closed once scheduled; scheduling again gives the same timetable.
-    expect(
-      (
-        await bankA.post(`${E}/registrations`, {
-          institutionId: null,
-          enterpriseId: null,
-          wishes: [],
-          contactName: '甲',
-        })
-      ).statusCode,
-    ).toBe(409);
+    expect(await register(E, bankA, { wishes: [], contactName: '甲' })).toBe(409);
     await admin.post(`${E}/schedule`);
     expect(
       (await admin.get(E))
@@ -437,44 +363,20 @@ describe('match-making events', () => {
 });
 
 describe('statistics', () => {
-  const product = {
+  const product = productBody({
     name: '统计设备贷',
-    type: 'equipment_loan',
-    amountMin: '500000.00',
-    amountMax: '10000000.00',
-    termMinMonths: 12,
-    termMaxMonths: 60,
-    rateMin: '0.0320',
-    rateMax: '0.0450',
-    guarantees: ['mortgage', 'credit'],
-    districts: [],
-    industries: [],
     size: 'any',
     minYearsInBusiness: null,
-    minDigitalLevel: null,
-    poolOnly: false,
     materials: [],
-    promisedDecisionDays: 5,
-    validFrom: '2026-01-01',
-    validTo: null,
-    contactName: '王经理',
-    contactPhone: '0750-3000000',
     description: '',
-  };
-  const need = {
+  });
+  const need = needBody({
     amountMin: '3000000.00',
     amountMax: '3000000.00',
-    termMinMonths: 36,
-    termMaxMonths: 36,
-    purpose: 'equipment',
-    guarantee: 'mortgage',
-    wantedBy: null,
-    projectId: null,
     description: '购置智能产线',
     sourceText: null,
-    exclusive: false,
     consent: { scope: 'all', banks: [] },
-  };
+  });
 
   it('counts needs and orders by bank, district, product type and month, against the 50亿元 target', async () => {
     const city = admin;

@@ -7,34 +7,21 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema';
-import { makeUser } from './helpers/factories';
-import { anonymous, loginAs, type Session } from './helpers/session';
+import { type RuleMakers, ruleMakers, signedIn } from './helpers/people';
+import type { Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import { zybApplicationJson } from './helpers/zyb-facts';
 import { apply, CAMPAIGN_2025, makeApplicant, staff } from './subsidy-fixtures';
 
 let p: TestPlatform;
-let pub: Session;
-let maker: Session;
+let people: RuleMakers;
+/** A second city administrator. */
 let otherAdmin: Session;
-let reviewer: Session;
-let district: Session;
-let makerId: string;
-let reviewerId: string;
 
 beforeAll(async () => {
   p = await createTestPlatform({ now: '2026-12-02T02:00:00Z' });
-  pub = anonymous(p.app);
-  const a = await makeUser(p.deps, 'city_admin');
-  const b = await makeUser(p.deps, 'city_admin');
-  const r = await makeUser(p.deps, 'city_reviewer');
-  const d = await makeUser(p.deps, 'district_reviewer', { districtCode: '440703' });
-  makerId = a.id;
-  reviewerId = r.id;
-  maker = await loginAs(p.app, a.username, a.password);
-  otherAdmin = await loginAs(p.app, b.username, b.password);
-  reviewer = await loginAs(p.app, r.username, r.password);
-  district = await loginAs(p.app, d.username, d.password);
+  people = await ruleMakers(p);
+  otherAdmin = await signedIn(p, 'city_admin');
 });
 afterAll(async () => p.close());
 
@@ -69,7 +56,7 @@ const renewal = (over: Record<string, unknown> = {}) => ({
 /** An eligible manufacturer in its second subsidy year; C = 1, so S = I × R. */
 const decision = zybApplicationJson;
 
-const decide = (body: Record<string, unknown>) => pub.post('/api/v1/calculators/zyb-decision', decision(body));
+const decide = (body: Record<string, unknown>) => people.pub.post('/api/v1/calculators/zyb-decision', decision(body));
 
 let id: string;
 let before2025: string[];
@@ -94,9 +81,9 @@ describe('drafting a renewal', () => {
   });
 
   it('is for the city administrator only', async () => {
-    expect((await reviewer.post('/api/v1/policy-versions', renewal())).statusCode).toBe(403);
-    expect((await district.post('/api/v1/policy-versions', renewal())).statusCode).toBe(403);
-    expect((await pub.post('/api/v1/policy-versions', renewal())).statusCode).toBe(401);
+    expect((await people.reviewer.post('/api/v1/policy-versions', renewal())).statusCode).toBe(403);
+    expect((await people.district.post('/api/v1/policy-versions', renewal())).statusCode).toBe(403);
+    expect((await people.pub.post('/api/v1/policy-versions', renewal())).statusCode).toBe(401);
   });
 
   it('refuses an article that the pasted notice does not contain, in Chinese', async () => {
@@ -106,7 +93,7 @@ describe('drafting a renewal', () => {
         changes: { firstYearRatio: { value: '0.80', article: { ref: ['第九条'], quote: '80%' } } },
       },
     });
-    const r = await maker.post('/api/v1/policy-versions', bad);
+    const r = await people.maker.post('/api/v1/policy-versions', bad);
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toContain('在通知原文中找不到：原文未找到“第九条”');
     const badValue = renewal({
@@ -115,19 +102,22 @@ describe('drafting a renewal', () => {
         changes: { firstYearRatio: { value: '80%', article: { ref: ['第二条'], quote: '80%' } } },
       },
     });
-    const v = await maker.post('/api/v1/policy-versions', badValue);
+    const v = await people.maker.post('/api/v1/policy-versions', badValue);
     expect(v.statusCode).toBe(400);
     expect(v.json().error.message).toContain('应为0至1之间的小数');
   });
 
   it('records the draft; the public library does not show it', async () => {
-    const r = await maker.post('/api/v1/policy-versions', renewal({ title: '关于延续实施贴息政策的通知（草）' }));
+    const r = await people.maker.post(
+      '/api/v1/policy-versions',
+      renewal({ title: '关于延续实施贴息政策的通知（草）' }),
+    );
     expect(r.statusCode).toBe(201);
     id = r.json().id;
-    const list = await pub.get('/api/v1/policies/zyb.interest/versions');
+    const list = await people.pub.get('/api/v1/policies/zyb.interest/versions');
     expect(list.json().versions.map((v: { id: string }) => v.id)).toEqual(['zyb.000']);
-    expect((await pub.get(`/api/v1/policies/zyb.interest/versions/${id}`)).statusCode).toBe(404);
-    const city = await reviewer.get('/api/v1/policy-versions');
+    expect((await people.pub.get(`/api/v1/policies/zyb.interest/versions/${id}`)).statusCode).toBe(404);
+    const city = await people.reviewer.get('/api/v1/policy-versions');
     expect(city.json().versions.map((v: { id: string; status: string }) => [v.id, v.status])).toEqual([
       ['zyb.000', 'approved'],
       [id, 'draft'],
@@ -135,15 +125,15 @@ describe('drafting a renewal', () => {
   });
 
   it('lets the drafter correct the draft', async () => {
-    const r = await maker.put(`/api/v1/policy-versions/${id}`, renewal());
+    const r = await people.maker.put(`/api/v1/policy-versions/${id}`, renewal());
     expect(r.statusCode).toBe(200);
   });
 
   it('is not approved by the person who drafted it (maker–checker)', async () => {
-    const r = await maker.post(`/api/v1/policy-versions/${id}/approve`);
+    const r = await people.maker.post(`/api/v1/policy-versions/${id}/approve`);
     expect(r.statusCode).toBe(403);
     expect(r.json().error.message).toContain('起草人以外');
-    expect((await district.post(`/api/v1/policy-versions/${id}/approve`)).statusCode).toBe(403);
+    expect((await people.district.post(`/api/v1/policy-versions/${id}/approve`)).statusCode).toBe(403);
     // Still a draft: 2027 interest is still refused.
     expect((await decide({ asOf: '2028-03-01' })).json().status).toBe('ineligible');
   });
@@ -151,7 +141,7 @@ describe('drafting a renewal', () => {
 
 describe('approval by a second person', () => {
   it('puts the version in force and records who did what', async () => {
-    const r = await reviewer.post(`/api/v1/policy-versions/${id}/approve`);
+    const r = await people.reviewer.post(`/api/v1/policy-versions/${id}/approve`);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ id, superseded: [] });
     const events = await p.deps.db
@@ -159,9 +149,9 @@ describe('approval by a second person', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.objectType, 'policy_version'), eq(auditEvents.objectId, id)));
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
-      ['policy_version.drafted', makerId],
-      ['policy_version.draft_updated', makerId],
-      ['policy_version.approved', reviewerId],
+      ['policy_version.drafted', people.maker.userId],
+      ['policy_version.draft_updated', people.maker.userId],
+      ['policy_version.approved', people.reviewer.userId],
     ]);
   });
 
@@ -225,7 +215,7 @@ describe('approval by a second person', () => {
 
 describe('the public policy library', () => {
   it('shows every version, its status on a date and what changed from the previous one', async () => {
-    const r = await pub.get('/api/v1/policies/zyb.interest/versions?asOf=2027-06-01');
+    const r = await people.pub.get('/api/v1/policies/zyb.interest/versions?asOf=2027-06-01');
     expect(r.statusCode).toBe(200);
     const [first, second] = r.json().versions;
     expect(first).toMatchObject({ id: 'zyb.000', statusOn: 'expired', builtIn: true });
@@ -242,9 +232,9 @@ describe('the public policy library', () => {
       ['firstYearRatio', '90%', '80%', `${NOTICE} 第二条`],
       ['annualDecrement', '10%', '20%', `${NOTICE} 第二条`],
     ]);
-    const onDec = await pub.get('/api/v1/policies/zyb.interest/versions?asOf=2026-12-02');
+    const onDec = await people.pub.get('/api/v1/policies/zyb.interest/versions?asOf=2026-12-02');
     expect(onDec.json().versions.map((v: { statusOn: string }) => v.statusOn)).toEqual(['in_force', 'not_yet']);
-    const detail = await pub.get(`/api/v1/policies/zyb.interest/versions/${id}`);
+    const detail = await people.pub.get(`/api/v1/policies/zyb.interest/versions/${id}`);
     expect(detail.json().sourceText).toContain('第二条 企业第一年获得的补助比例');
   });
 });
@@ -280,7 +270,7 @@ describe('a subsidy campaign for 2027 interest', () => {
 
 describe('the API documentation', () => {
   it('documents the versions and the decision endpoint', async () => {
-    const doc = (await pub.get('/api/openapi.json')).json();
+    const doc = (await people.pub.get('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/policy-versions',

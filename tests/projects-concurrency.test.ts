@@ -9,7 +9,16 @@ import { notifications, projectDeclarationEvents, projectDeclarations, projects 
 import { sweepProjectLibrary } from '../src/services/projects/sweep';
 import { makeUser } from './helpers/factories';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { type Library, manufacturerForm, readyDraft, setupLibrary, submit } from './projects-fixtures';
+import {
+  cityReview,
+  districtReview,
+  draftOfNewManufacturer,
+  type Library,
+  manufacturerForm,
+  readyDraft,
+  setupLibrary,
+  submit,
+} from './projects-fixtures';
 
 let p: TestPlatform;
 let lib: Library;
@@ -32,9 +41,7 @@ async function eventsOf(id: string, event: string): Promise<number> {
 describe('one submission per request', () => {
   it('the same request twice at once with one idempotency key: both answer 200, one submission', async () => {
     p.clock.set(IN_MARCH_WINDOW);
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     const key = `submit-${id}`;
     const [a, b] = await Promise.all([
       s.post(`/api/v1/declarations/${id}/submit`, undefined, { 'idempotency-key': key }),
@@ -59,9 +66,7 @@ describe('one submission per request', () => {
   });
 
   it('sent twice at once without a key: one succeeds, the other is told it is already submitted', async () => {
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     const res = await Promise.all([1, 2, 3].map(() => s.post(`/api/v1/declarations/${id}/submit`)));
     const codes = res.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 409, 409]);
@@ -103,9 +108,7 @@ describe('numbering under concurrent approvals', () => {
     p.clock.set(IN_MARCH_WINDOW);
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const m = await lib.newManufacturer();
-      const s = await lib.as(m.user);
-      const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+      const { s, id } = await draftOfNewManufacturer(lib);
       await submit(s, id);
       ids.push(id);
     }
@@ -142,16 +145,12 @@ describe('numbering under concurrent approvals', () => {
 
     // A new year starts again at 0001.
     p.clock.set('2025-01-13T02:00:00Z');
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     await submit(s, id);
-    await (await lib.as(lib.district['440703']!)).post('/api/v1/declarations/review/district', {
-      ids: [id],
+    await districtReview(lib, [id], {
       decision: 'verify',
     });
-    const y = await (await lib.as(lib.city)).post('/api/v1/declarations/review/city', {
-      ids: [id],
+    const y = await cityReview(lib, [id], {
       decision: 'approve',
     });
     expect(y.json().results[0].libraryNumber).toBe('JMSZ-2025-0001');

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { completeUscc } from '../src/domain/enterprise/uscc';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
-import { PDF, uploadAttachment as upload } from './helpers/multipart';
+import { uploadAttachment as upload } from './helpers/multipart';
 import { anonymous, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
@@ -258,4 +258,34 @@ export async function submit(s: Session, id: string, key?: string) {
   const res = await s.post(`/api/v1/declarations/${id}/submit`, undefined, key ? { 'idempotency-key': key } : {});
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
+}
+
+/**
+ * A new manufacturer (in 蓬江区 unless told), signed in, with a draft of the manufacturer form (`over` applied)
+ * whose materials are complete.
+ */
+export async function draftOfNewManufacturer(
+  lib: Library,
+  over: Record<string, unknown> = {},
+  opts: { districtCode?: string } = {},
+) {
+  const m = await lib.newManufacturer(opts);
+  const s = await lib.as(m.user);
+  const id = await readyDraft(s, manufacturerForm(lib.provider.uscc, over));
+  return { m, s, id };
+}
+
+/** A district's reviewer (蓬江区 unless told) decides on declarations; the raw answer. */
+export async function districtReview(
+  lib: Library,
+  ids: string[],
+  body: Record<string, unknown>,
+  districtCode = '440703',
+) {
+  return (await lib.as(lib.district[districtCode]!)).post('/api/v1/declarations/review/district', { ids, ...body });
+}
+
+/** The city reviewer decides on declarations; the raw answer. */
+export async function cityReview(lib: Library, ids: string[], body: Record<string, unknown>) {
+  return (await lib.as(lib.city)).post('/api/v1/declarations/review/city', { ids, ...body });
 }

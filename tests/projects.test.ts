@@ -11,6 +11,8 @@ import { sweepProjectLibrary } from '../src/services/projects/sweep';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
 import {
   completeMaterials,
+  districtReview,
+  draftOfNewManufacturer,
   formOf,
   type Library,
   manufacturerForm,
@@ -198,9 +200,7 @@ describe('submission refusals', () => {
   });
 
   it('incomplete form: refused, naming the fields', async () => {
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc, { assessmentLevel: null, siteAddress: '' }));
+    const { s, id } = await draftOfNewManufacturer(lib, { assessmentLevel: null, siteAddress: '' });
     const res = await s.post(`/api/v1/declarations/${id}/submit`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['siteAddress', 'assessmentLevel']);
@@ -524,8 +524,7 @@ describe('rejection and re-declaration in a later window', () => {
     let s = await lib.as(m.user);
     const first = await readyDraft(s, manufacturerForm(lib.provider.uscc));
     await submit(s, first);
-    await (await lib.as(lib.district['440703']!)).post('/api/v1/declarations/review/district', {
-      ids: [first],
+    await districtReview(lib, [first], {
       decision: 'verify',
     });
     const city = await lib.as(lib.city);
@@ -582,8 +581,7 @@ describe('rejection and re-declaration in a later window', () => {
     let s = await lib.as(m.user);
     const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
     await submit(s, id);
-    await (await lib.as(lib.district['440703']!)).post('/api/v1/declarations/review/district', {
-      ids: [id],
+    await districtReview(lib, [id], {
       decision: 'return',
       reason: '请补充合同',
       returnDeadline: '2024-03-20',
@@ -603,9 +601,7 @@ describe('rejection and re-declaration in a later window', () => {
 
   it('withdraws a submitted declaration before verification, not after', async () => {
     p.clock.set(IN_MARCH_WINDOW);
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     await submit(s, id);
     const w = await s.post(`/api/v1/declarations/${id}/withdraw`, { reason: '项目调整' });
     expect(w.json().state).toBe('withdrawn');
@@ -637,9 +633,7 @@ describe('calendar maintained by the city administrator', () => {
     const anon = await p.app.inject({ method: 'GET', url: '/api/v1/calendar/windows/current' });
     expect(anon.json().open).toMatchObject({ month: '2024-05', closes: '2024-05-09' });
 
-    const m = await lib.newManufacturer();
-    const s = await lib.as(m.user);
-    const id = await readyDraft(s, manufacturerForm(lib.provider.uscc));
+    const { s, id } = await draftOfNewManufacturer(lib);
     expect((await submit(s, id)).windowCloses).toBe('2024-05-09');
     expect((await admin.delete('/api/v1/calendar/windows/2024-05')).statusCode).toBe(200);
     p.clock.set(IN_MARCH_WINDOW);

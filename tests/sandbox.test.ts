@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, subsidyAllocationRuns, subsidyApplications } from '../src/db/schema';
 import type { Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
+import { campaignWithThreeVerified, staff } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let admin: Session;
@@ -20,23 +20,9 @@ beforeAll(async () => {
   p = await createTestPlatform({ now: '2025-03-15T02:00:00Z' });
   admin = await staff(p, 'city_admin');
   city = await staff(p, 'city_reviewer');
-  const districts = { '440703': await staff(p, 'district_reviewer', '440703') } as Record<string, Session>;
-  districts['440704'] = await staff(p, 'district_reviewer', '440704');
-  // Budget for exactly three applications of 8,100.00 each (30,000 × 90% × 30%).
-  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, budget: '24300.00' });
-  campaignId = res.json().id;
-  const plan = [
-    { districtCode: '440703', declaredOn: '2024-03-12', disbursedAt: '2024-04-01T02:00:00Z' },
-    { districtCode: '440704', declaredOn: '2024-03-12', disbursedAt: '2024-04-02T02:00:00Z' },
-    { districtCode: '440704', declaredOn: '2024-04-11', disbursedAt: '2024-04-03T02:00:00Z' },
-  ];
-  for (const o of plan) {
-    const a = await makeApplicant(p, o);
-    names.push(a.enterpriseName);
-    const r = await apply(a, campaignId);
-    expect(r.status).toBe(201);
-    await verify(districts[o.districtCode]!, city, r.id);
-  }
+  const seeded = await campaignWithThreeVerified(p, admin, city);
+  campaignId = seeded.campaignId;
+  names.push(...seeded.names);
 });
 afterAll(async () => p.close());
 

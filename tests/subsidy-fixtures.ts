@@ -1,8 +1,9 @@
 /** Fixtures for the subsidy tests: an applicant with a numbered project, a loan with repayments, a campaign. */
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { loanRepayments, loans, projectDeclarations, projects } from '../src/db/schema';
 import { makeEnterprise, makeInstitution, makeUser } from './helpers/factories';
-import { PDF, uploadAttachment } from './helpers/multipart';
+import { uploadAttachment } from './helpers/multipart';
 import { loginAs, type Session } from './helpers/session';
 import type { TestPlatform } from './helpers/test-app';
 
@@ -215,4 +216,52 @@ export async function verify(district: Session, city: Session, id: string): Prom
     version: d.json().version,
   });
   if (res.statusCode !== 200) throw new Error(`city review ${res.statusCode} ${res.body}`);
+}
+
+/** The subsidy's reviewing staff, signed in: the city administrator, a city reviewer and 蓬江区's reviewer. */
+export async function subsidyStaff(p: TestPlatform): Promise<{ admin: Session; city: Session; district: Session }> {
+  return {
+    admin: await staff(p, 'city_admin'),
+    city: await staff(p, 'city_reviewer'),
+    district: await staff(p, 'district_reviewer', '440703'),
+  };
+}
+
+/** The administrator opens a campaign (CAMPAIGN_2025 with `over`); its id. */
+export async function openCampaign(admin: Session, over: Record<string, unknown> = {}): Promise<string> {
+  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, ...over });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/**
+ * A campaign whose budget (24,300.00) covers exactly three applications of 8,100.00 each (30,000 × 90% × 30%),
+ * with three verified applications: one from 蓬江区 and two from 江海区 (declared in March and in April).
+ * Its id and the applicants' enterprise names, in order.
+ */
+export async function campaignWithThreeVerified(
+  p: TestPlatform,
+  admin: Session,
+  city: Session,
+): Promise<{ campaignId: string; names: string[] }> {
+  const districts: Record<string, Session> = {
+    '440703': await staff(p, 'district_reviewer', '440703'),
+    '440704': await staff(p, 'district_reviewer', '440704'),
+  };
+  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, budget: '24300.00' });
+  const campaignId = res.json().id as string;
+  const plan = [
+    { districtCode: '440703', declaredOn: '2024-03-12', disbursedAt: '2024-04-01T02:00:00Z' },
+    { districtCode: '440704', declaredOn: '2024-03-12', disbursedAt: '2024-04-02T02:00:00Z' },
+    { districtCode: '440704', declaredOn: '2024-04-11', disbursedAt: '2024-04-03T02:00:00Z' },
+  ];
+  const names: string[] = [];
+  for (const o of plan) {
+    const a = await makeApplicant(p, o);
+    names.push(a.enterpriseName);
+    const r = await apply(a, campaignId);
+    expect(r.status).toBe(201);
+    await verify(districts[o.districtCode]!, city, r.id);
+  }
+  return { campaignId, names };
 }

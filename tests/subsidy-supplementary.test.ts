@@ -18,7 +18,7 @@ import {
 } from '../src/db/schema';
 import { anonymous, type Session } from './helpers/session';
 import { createTestPlatform, type TestPlatform } from './helpers/test-app';
-import { type Applicant, apply, CAMPAIGN_2025, makeApplicant, staff, verify } from './subsidy-fixtures';
+import { type Applicant, apply, makeApplicant, openCampaign, subsidyStaff, verify } from './subsidy-fixtures';
 
 let p: TestPlatform;
 let admin: Session;
@@ -36,9 +36,7 @@ afterAll(async () => p.close());
 
 /** Sessions idle out when the clock moves by days: sign in again. */
 async function signIn() {
-  admin = await staff(p, 'city_admin');
-  city = await staff(p, 'city_reviewer');
-  district = await staff(p, 'district_reviewer', '440703');
+  ({ admin, city, district } = await subsidyStaff(p));
 }
 
 async function at(instant: string) {
@@ -46,11 +44,7 @@ async function at(instant: string) {
   await signIn();
 }
 
-async function campaign(over: Record<string, unknown>): Promise<string> {
-  const res = await admin.post('/api/v1/subsidy/campaigns', { ...CAMPAIGN_2025, ...over });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
+const campaign = (over: Record<string, unknown>) => openCampaign(admin, over);
 
 /** Applicants of 8,100.00 each (I 30,000 × R 90% × C 30%), ranked by disbursement day. */
 async function applicants(campaignId: string, n: number): Promise<{ a: Applicant; appId: string }[]> {

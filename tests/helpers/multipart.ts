@@ -38,10 +38,18 @@ export function csvOf(columns: readonly { key: string; header: string }[], rows:
 /** A minimal PDF (the upload routes check the file's signature). */
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
+/** POSTs a multipart body (the fields, then the file when given) to the attachments route; the raw answer. */
+export function postAttachment(s: Session, fields: Record<string, string>, file?: FilePart) {
+  const m = multipart(fields, file);
+  return s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
+}
+
+/** A PDF file part with the given name (the bytes of `PDF` unless told). */
+export const pdfPart = (name: string, data: Buffer = PDF): FilePart => ({ name, data, type: 'application/pdf' });
+
 /** Uploads one PDF attachment for an owner; its id. */
 export async function uploadAttachment(s: Session, ownerType: string, ownerId: string, kind: string, data = PDF) {
-  const m = multipart({ ownerType, ownerId, kind }, { name: `${kind}.pdf`, data, type: 'application/pdf' });
-  const res = await s.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: m.headers });
+  const res = await postAttachment(s, { ownerType, ownerId, kind }, pdfPart(`${kind}.pdf`, data));
   if (res.statusCode !== 201 && res.statusCode !== 200)
     throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
