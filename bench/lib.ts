@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config';
 import type { Db } from '../src/db/client';
 import type { Actor } from '../src/domain/access/actor';
-import type { Ctx, Deps } from '../src/services/context';
+import { type Ctx, type Deps, systemCtx } from '../src/services/context';
 import { createDataCipher } from '../src/services/crypto/data-cipher';
 import { MemoryFileStorage } from '../src/services/storage/file-storage';
 import { createThrowawayDatabase } from '../tests/helpers/throwaway-db';
@@ -106,21 +106,6 @@ export function benchCtx(db: Db, at: string): Ctx & { actor: Actor } {
     cipher: createDataCipher(randomBytes(32)),
     storage: new MemoryFileStorage(),
   };
-  return {
-    deps,
-    actor: {
-      id: 'bench-city-admin',
-      name: '基准测试管理员',
-      role: 'city_admin',
-      via: 'session',
-      districtCode: null,
-      institutionId: null,
-      enterpriseId: null,
-      isEnterpriseAdmin: false,
-    },
-    now: deps.clock(),
-    clientIp: null,
-    requestId: null,
-    lang: 'zh',
-  };
+  const ctx = systemCtx(deps, 'bench-city-admin');
+  return { ...ctx, actor: ctx.actor! };
 }
